@@ -1,0 +1,34 @@
+// One catalogue of expected failures: each has a stable code and speaks to the user in one line.
+// docs/errors.md lists the same codes; a test keeps the two in step.
+
+export const ERROR_CODES = {
+  USAGE: 'the command line is wrong',
+  NODE_TOO_OLD: 'Node.js is older than the supported version',
+  GIT_NOT_FOUND: 'git cannot be started',
+  GIT_FAILED: 'a git command failed',
+  NOT_A_REPOSITORY: 'a path is not a git repository',
+  PATH_NOT_FOUND: 'a path does not exist or cannot be read',
+  EMPTY_REPOSITORY: 'a repository has no commits',
+  BAD_REVISION: 'the revision to scan does not exist',
+  CORRUPT_REPOSITORY: 'git objects cannot be read',
+  NO_REPOSITORIES: 'no git repository was found under the given paths',
+  DB_OPEN: 'the store cannot be opened',
+  DB_QUERY: 'a query against the store failed',
+  DB_READ_ONLY: 'a write was attempted through read-only SQL',
+  CONFIG_INVALID: 'the workspace configuration is invalid',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class CtoError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CtoError';
+    this.code = code;
+  }
+}
+
+export function isCtoError(e: unknown): e is CtoError {
+  return e instanceof CtoError;
+}

@@ -1,0 +1,126 @@
+// The only place that starts git. Every call gets a minimal environment and forced
+// overrides, so that nothing a scanned repository configures can run a program.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { CtoError } from '../errors.ts';
+
+/** `-c` overrides forced on every call (DESIGN.md rule 1). */
+export const GIT_OVERRIDES: readonly string[] = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.sshCommand=false',
+  'core.askPass=false',
+  'core.pager=cat',
+  'core.editor=false',
+  'credential.helper=',
+  'protocol.allow=never',
+  'log.showSignature=false',
+  'log.mailmap=false',
+  'gpg.program=false',
+  'gpg.ssh.program=false',
+  'gpg.x509.program=false',
+  'diff.external=',
+  'gc.auto=0',
+  'maintenance.auto=false',
+  'safe.directory=*',
+].flatMap((kv) => ['-c', kv]);
+
+/** Environment variables set on every call; nothing else from the parent but PATH, HOME and locale. */
+export function gitEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    PATH: parent.PATH ?? '/usr/bin:/bin',
+    HOME: parent.HOME ?? '/nonexistent',
+    LANG: 'C',
+    LC_ALL: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PROTOCOL_FROM_USER: '0',
+    GIT_ASKPASS: 'false',
+    SSH_ASKPASS: 'false',
+    GIT_PAGER: 'cat',
+  };
+}
+
+export interface GitCall {
+  /** The git directory (`.git` of a work tree, or a bare repository). Commands run against it, never a work tree. */
+  gitDir: string;
+  args: readonly string[];
+  /** Bytes written to git's stdin, then closed. */
+  input?: Buffer | string;
+}
+
+/** Full argument vector for a call: hardening first, then the command. */
+export function gitArgv(call: GitCall): string[] {
+  return ['--no-pager', '--no-replace-objects', `--git-dir=${call.gitDir}`, ...GIT_OVERRIDES, ...call.args];
+}
+
+export function spawnGit(call: GitCall): ChildProcess {
+  const child = spawn('git', gitArgv(call), {
+    cwd: call.gitDir,
+    env: gitEnv(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  if (call.input !== undefined) child.stdin?.end(call.input);
+  else child.stdin?.end();
+  return child;
+}
+
+export interface GitResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
+/** Run git to completion and collect its output. Never throws on a non-zero exit; see `gitOk`. */
+export function runGit(call: GitCall): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(call);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`)));
+    child.on('close', (code) =>
+      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 }),
+    );
+  });
+}
+
+/** Run git and return stdout; a non-zero exit becomes a GIT_FAILED error with git's first stderr line. */
+export async function gitOk(call: GitCall): Promise<Buffer> {
+  const r = await runGit(call);
+  if (r.code !== 0) throw gitFailure(call, r);
+  return r.stdout;
+}
+
+export function gitFailure(call: GitCall, r: { code: number; stderr: string }): CtoError {
+  const line = r.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${r.code}`;
+  return new CtoError('GIT_FAILED', `git ${call.args[0] ?? ''} failed: ${line.trim()}`);
+}
+
+/**
+ * Stream git's stdout chunk by chunk. Ends with an error if git exits non-zero.
+ * The consumer's pace is respected: git blocks on a full pipe while a chunk is being handled.
+ */
+export async function* streamGit(call: GitCall): AsyncGenerator<Buffer> {
+  const child = spawnGit(call);
+  const err: Buffer[] = [];
+  child.stderr?.on('data', (b: Buffer) => {
+    if (err.length < 64) err.push(b);
+  });
+  const closed = new Promise<number>((resolve, reject) => {
+    child.on('error', (e) => reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`)));
+    child.on('close', (code) => resolve(code ?? 128));
+  });
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield chunk;
+    const code = await closed;
+    if (code !== 0) throw gitFailure(call, { code, stderr: Buffer.concat(err).toString('utf8') });
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
