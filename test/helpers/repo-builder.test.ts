@@ -16,7 +16,13 @@ test('builds commits with fixed authors, dates, merges and tags', () => {
         from: 0,
       },
       { author: ADA, date: '2024-01-03T10:00:00Z', files: { 'a.txt': 'one\nmore\n' } },
-      { author: ADA, date: '2024-01-04T10:00:00Z', merge: [1], message: 'merge topic' },
+      {
+        author: ADA,
+        date: '2024-01-04T10:00:00Z',
+        merge: [1],
+        message: 'merge topic',
+        files: { 'b.txt': 'two\n' },
+      },
     ],
     {
       tags: [

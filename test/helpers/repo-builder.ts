@@ -28,7 +28,7 @@ export interface CommitSpec {
   branch?: string;
   /** Index of the commit a new branch starts from. */
   from?: number;
-  /** Indexes of commits merged into this one (extra parents). */
+  /** Indexes of commits merged into this one (extra parents). The merge's tree is the first parent's plus `files`. */
   merge?: number[];
 }
 
