@@ -138,7 +138,15 @@ export function git(dir: string, args: string[], input?: Buffer | string): strin
   return execFileSync('git', args, {
     cwd: dir,
     input,
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: ADA.name,
+      GIT_AUTHOR_EMAIL: ADA.email,
+      GIT_COMMITTER_NAME: ADA.name,
+      GIT_COMMITTER_EMAIL: ADA.email,
+    },
     maxBuffer: 1 << 30,
     stdio: ['pipe', 'pipe', 'pipe'],
   }).toString('utf8');
