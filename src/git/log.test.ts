@@ -116,7 +116,10 @@ describe('LogParser', () => {
     const tree = git(d, ['mktree', '-z'], Buffer.concat([entry(raw), entry(utf)])).trim();
     const commit = git(d, ['commit-tree', tree, '-p', 'main', '-m', 'bytes']).trim();
     const [c] = await readAll(`${d}/.git`, `main..${commit}`);
-    const paths = (c as CommitRecord).changes.map((x) => x.path).sort();
+    const paths = (c as CommitRecord).changes
+      .filter((x) => x.status === 'A')
+      .map((x) => x.path)
+      .sort();
     expect(paths).toEqual(['n\\xff\\xfe.t', 'n\u00ff\u00fe.t']);
   });
 });
