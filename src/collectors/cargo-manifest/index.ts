@@ -1,0 +1,9 @@
+import type { FileCollector } from '../types.ts';
+import { COLLECTOR_ID, collectCargoManifests } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => path === 'Cargo.toml' || path.endsWith('/Cargo.toml'),
+  collect: collectCargoManifests,
+};
