@@ -1,0 +1,112 @@
+// Reading YAML from a scanned repository safely: size budget, few aliases, bounded depth,
+// and every problem returned as a diagnostic. Shared by the YAML collectors (compose,
+// kubernetes, helm-values, github-actions).
+import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { type Budget, DEFAULT_BUDGET, type Diagnostic, type FileInput } from '../types.ts';
+
+/** Aliases allowed per document; an alias bomb needs many more. */
+export const MAX_ALIASES = 20;
+
+export interface YamlDocument {
+  /** Plain JavaScript value of the document. */
+  value: unknown;
+  /** 1-based line of the node at a path of keys/indexes, when it exists. */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+export interface YamlRead {
+  documents: YamlDocument[];
+  diagnostics: Diagnostic[];
+}
+
+export function diagnostic(
+  path: string,
+  collector: string,
+  code: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'warning',
+): Diagnostic {
+  return { path, collector, code, message, severity };
+}
+
+/** Deepest nesting of a plain value, computed without recursion. */
+export function valueDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Deepest `[`/`{` nesting in a text, ignoring quoted strings (a cheap pre-parse check). */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"') quote = c;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return max;
+}
+
+function toDocument(doc: Document, counter: LineCounter): YamlDocument {
+  const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  return {
+    value,
+    lineOf(path) {
+      const node = doc.getIn(path, true);
+      if (!isNode(node) || !node.range) return undefined;
+      return counter.linePos(node.range[0]).line;
+    },
+  };
+}
+
+/** Parse every document of a YAML file; never throws. */
+export function readYaml(file: FileInput, collector: string, budget: Budget = DEFAULT_BUDGET): YamlRead {
+  const fail = (code: string, message: string): YamlRead => ({
+    documents: [],
+    diagnostics: [
+      diagnostic(file.path, collector, code, message, code === 'too-large' ? 'warning' : 'error'),
+    ],
+  });
+  if (file.content.length > budget.maxBytes) {
+    return fail('too-large', `${file.content.length} bytes, more than the ${budget.maxBytes} byte budget`);
+  }
+  const text = file.content.toString('utf8');
+  if (bracketDepth(text) > budget.maxDepth) return fail('too-deep', `nesting deeper than ${budget.maxDepth}`);
+  try {
+    const counter = new LineCounter();
+    const docs = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false });
+    if (!Array.isArray(docs)) return { documents: [], diagnostics: [] };
+    const documents: YamlDocument[] = [];
+    for (const doc of docs) {
+      const error = doc.errors[0];
+      if (error) return fail('parse-error', error.message.split('\n')[0] ?? 'invalid YAML');
+      const read = toDocument(doc, counter);
+      if (valueDepth(read.value, budget.maxDepth) > budget.maxDepth) {
+        return fail('too-deep', `nesting deeper than ${budget.maxDepth}`);
+      }
+      documents.push(read);
+    }
+    return { documents, diagnostics: [] };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = /alias/i.test(message) ? 'too-many-aliases' : 'parse-error';
+    return fail(code, message.split('\n')[0] ?? 'invalid YAML');
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,18 @@
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractNodeVersion } from './extract.ts';
+import { basename } from './version-file.ts';
+
+const FILES = new Set(['.nvmrc', '.node-version']);
+
+export const collector: FileCollector = {
+  id: 'node-version',
+  version: 1,
+  matches: (path) => FILES.has(basename(path)),
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractNodeVersion(file, 'node-version'));
+    return {
+      runtimes: results.flatMap((r) => r.runtimes ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};

@@ -1,0 +1,18 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractPythonVersion } from './extract.ts';
+
+const FILES = new Set(['.python-version', 'runtime.txt']);
+
+export const collector: FileCollector = {
+  id: 'python-version',
+  version: 1,
+  matches: (path) => FILES.has(basename(path)),
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractPythonVersion(file, 'python-version'));
+    return {
+      runtimes: results.flatMap((r) => r.runtimes ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { collector } from './index.ts';
+
+describe('ruby-version collector', () => {
+  it('reads .ruby-version with and without the ruby- prefix', () => {
+    expect(collector.matches('app/.ruby-version')).toBe(true);
+    expect(collector.matches('.ruby-gemset')).toBe(false);
+    const content = readFileSync(new URL('./fixtures/.ruby-version', import.meta.url));
+    const result = collector.collect([
+      { path: '.ruby-version', content },
+      { path: 'legacy/.ruby-version', content: Buffer.from('2.7.8') },
+      { path: 'jvm/.ruby-version', content: Buffer.from('jruby-9.4.5.0\n') },
+    ]);
+    expect(result.runtimes?.map((r) => [r.path, r.kind, r.version])).toEqual([
+      ['.ruby-version', 'ruby', '3.3.0'],
+      ['legacy/.ruby-version', 'ruby', '2.7.8'],
+      ['jvm/.ruby-version', 'ruby', 'jruby-9.4.5.0'],
+    ]);
+  });
+
+  it('gives a diagnostic for an empty file', () => {
+    const result = collector.collect([{ path: '.ruby-version', content: Buffer.from('') }]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['no-version']);
+  });
+});

@@ -1,0 +1,16 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractRubyVersion } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: 'ruby-version',
+  version: 1,
+  matches: (path) => basename(path) === '.ruby-version',
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractRubyVersion(file, 'ruby-version'));
+    return {
+      runtimes: results.flatMap((r) => r.runtimes ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { collector } from './index.ts';
+
+describe('tool-versions collector', () => {
+  it('maps every known asdf tool to a runtime, first version wins, system and unknown tools skipped', () => {
+    expect(collector.matches('.tool-versions')).toBe(true);
+    expect(collector.matches('tool-versions')).toBe(false);
+    const content = readFileSync(new URL('./fixtures/.tool-versions', import.meta.url));
+    const result = collector.collect([{ path: '.tool-versions', content }]);
+    expect(result.runtimes?.map((r) => [r.kind, r.version, r.source])).toEqual([
+      ['node', '20.11.0', '.tool-versions nodejs'],
+      ['python', '3.12.1', '.tool-versions python'],
+      ['go', '1.22.0', '.tool-versions golang'],
+      ['terraform', '1.7.3', '.tool-versions terraform'],
+      ['java', 'temurin-21.0.2+13.0.LTS', '.tool-versions java'],
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+});

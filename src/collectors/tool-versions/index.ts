@@ -1,0 +1,16 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractToolVersions } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: 'tool-versions',
+  version: 1,
+  matches: (path) => basename(path) === '.tool-versions',
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractToolVersions(file, 'tool-versions'));
+    return {
+      runtimes: results.flatMap((r) => r.runtimes ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};
