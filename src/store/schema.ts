@@ -1,0 +1,128 @@
+// Row types of every table, for Kysely. Booleans are stored as 0/1 integers and timestamps as
+// ISO 8601 text (plus epoch seconds where arithmetic is needed), so both engines read the same.
+import type { Generated } from 'kysely';
+
+export type SnapshotStatus = 'running' | 'ok' | 'partial' | 'failed' | 'abandoned';
+export type HistoryMode = 'full' | 'incremental';
+
+export interface RepositoriesTable {
+  id: Generated<number>;
+  /** Canonical path of the common git directory: one row per repository however it was reached. */
+  key: string;
+  name: string;
+  /** The path the repository was last scanned from. */
+  path: string;
+  current_snapshot_id: number | null;
+  created_at: string;
+}
+
+export interface SnapshotsTable {
+  id: Generated<number>;
+  repository_id: number;
+  commit_sha: string;
+  /** The branch scanned (`refs/heads/main`), or the revision given with --rev. */
+  ref: string | null;
+  status: SnapshotStatus;
+  history_mode: HistoryMode;
+  /** The snapshot this one extended incrementally; null for a full read. */
+  base_snapshot_id: number | null;
+  started_at: string;
+  finished_at: string | null;
+  tool_version: string;
+  shallow: number;
+  commits_count: number;
+  authors_count: number;
+  files_count: number;
+  diagnostics_count: number;
+  first_commit_at: string | null;
+  last_commit_at: string | null;
+  error: string | null;
+  host: string;
+  pid: number;
+}
+
+/** A snapshot's history is the union of the commits ingested by the snapshots listed here. */
+export interface SnapshotSegmentsTable {
+  snapshot_id: number;
+  segment_id: number;
+}
+
+export interface CommitsTable {
+  /** The snapshot that ingested the commit. */
+  snapshot_id: number;
+  sha: string;
+  /** Parent shas separated by spaces, in order. */
+  parents: string;
+  parent_count: number;
+  author_name: string;
+  author_email: string;
+  author_date: string;
+  author_ts: number;
+  committer_name: string;
+  committer_email: string;
+  committer_date: string;
+  committer_ts: number;
+  subject: string;
+  files_changed: number;
+  lines_added: number;
+  lines_deleted: number;
+}
+
+export interface FileChangesTable {
+  snapshot_id: number;
+  commit_sha: string;
+  path: string;
+  old_path: string | null;
+  status: string;
+  added: number | null;
+  deleted: number | null;
+  binary: number;
+}
+
+export interface FilesTable {
+  snapshot_id: number;
+  path: string;
+  blob_id: string;
+  mode: string;
+  kind: string;
+  size: number | null;
+  /** 1 binary, 0 text, null not read (too large, submodule, unreadable). */
+  binary: number | null;
+  lines: number | null;
+}
+
+export interface TagsTable {
+  snapshot_id: number;
+  name: string;
+  commit_sha: string;
+  tag_sha: string | null;
+  annotated: number;
+  tagger_name: string | null;
+  tagger_email: string | null;
+  tagger_date: string | null;
+  tagger_ts: number | null;
+  subject: string | null;
+}
+
+export interface DiagnosticsTable {
+  snapshot_id: number;
+  path: string | null;
+  collector: string;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+export interface Database {
+  repositories: RepositoriesTable;
+  snapshots: SnapshotsTable;
+  snapshot_segments: SnapshotSegmentsTable;
+  commits: CommitsTable;
+  file_changes: FileChangesTable;
+  files: FilesTable;
+  tags: TagsTable;
+  diagnostics: DiagnosticsTable;
+}
+
+/** Tables filled in bulk during a scan. */
+export type BulkTable = 'commits' | 'file_changes' | 'files' | 'tags' | 'diagnostics' | 'snapshot_segments';

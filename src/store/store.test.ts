@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { cleanupTemp } from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import { isCtoError } from '../errors.ts';
+import { openStore, parsePostgresUrl } from './store.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+describe.each(ENGINES)('store on %s', (engine) => {
+  test('migrates on open, and opening again is a no-op', async () => {
+    const target = freshStoreTarget(engine);
+    const a = await openStore(target);
+    await a.db
+      .insertInto('repositories')
+      .values({ key: '/k', name: 'r', path: '/p', current_snapshot_id: null, created_at: 'now' })
+      .execute();
+    await a.close();
+    const b = await openStore(target);
+    const rows = await b.db.selectFrom('repositories').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    await b.close();
+  });
+
+  test('inserts many rows at once and reads them back through the current views', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const repo = await store.db
+      .insertInto('repositories')
+      .values({ key: '/k', name: 'demo', path: '/p', current_snapshot_id: null, created_at: 'now' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      snapshot_id: 7,
+      path: `f${i}.txt`,
+      blob_id: `b${i}`,
+      mode: '100644',
+      kind: 'file',
+      size: 2 ** 40 + i,
+      binary: 0,
+      lines: i,
+    }));
+    await store.insertMany('files', rows);
+    await store.db
+      .updateTable('repositories')
+      .set({ current_snapshot_id: 7 })
+      .where('id', '=', repo.id)
+      .execute();
+    const r = await store.readOnlyQuery('select count(*) as n, max(size) as big from current_files');
+    expect(r.columns).toEqual(['n', 'big']);
+    expect(Number(r.rows[0]?.[0])).toBe(2500);
+    expect(Number(r.rows[0]?.[1])).toBe(2 ** 40 + 2499);
+    await store.close();
+  });
+
+  test('read-only SQL refuses writes and reports bad SQL as a typed error', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const codeOf = async (text: string) => {
+      try {
+        await store.readOnlyQuery(text);
+        return 'ok';
+      } catch (e) {
+        return isCtoError(e) ? e.code : String(e);
+      }
+    };
+    expect(
+      await codeOf("insert into repositories (key, name, path, created_at) values ('a','b','c','d')"),
+    ).toMatch(/DB_READ_ONLY|DB_QUERY/);
+    expect(await codeOf('drop table commits')).toMatch(/DB_READ_ONLY|DB_QUERY/);
+    expect(await codeOf('select * from no_such_table')).toBe('DB_QUERY');
+    expect(await codeOf('commit; drop table commits')).toMatch(/DB_READ_ONLY|DB_QUERY/);
+    const stillThere = await store.readOnlyQuery('select count(*) from commits');
+    expect(Number(stillThere.rows[0]?.[0])).toBe(0);
+    const repos = await store.readOnlyQuery('select count(*) from repositories');
+    expect(Number(repos.rows[0]?.[0])).toBe(0);
+    await store.close();
+  });
+});
+
+test('a PostgreSQL URL keeps its password out of the location shown to users', () => {
+  const p = parsePostgresUrl('postgres://me:secret@db.example:5432/cto?schema=team_a');
+  expect(p.schema).toBe('team_a');
+  expect(p.location).not.toContain('secret');
+  expect(() => parsePostgresUrl('postgres://h/db?schema=a;drop')).toThrow(/invalid schema/);
+});
