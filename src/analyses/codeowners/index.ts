@@ -1,0 +1,16 @@
+// CODEOWNERS: GitHub's file lookup, syntax and matching; a function from path to owners.
+export const ID = 'codeowners';
+
+export {
+  CODEOWNERS_LOCATIONS,
+  type Codeowners,
+  findCodeownersFile,
+  type Owner,
+  type OwnerKind,
+  type OwnerRule,
+  ownersOf,
+  parseCodeowners,
+  parseOwner,
+  ruleFor,
+} from './parse.ts';
+export { checkPattern, compilePattern, type PathMatcher } from './pattern.ts';
