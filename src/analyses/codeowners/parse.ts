@@ -59,7 +59,7 @@ function stripComment(line: string): string {
 export function parseCodeowners(content: string, path = '.github/CODEOWNERS'): Codeowners {
   const rules: OwnerRule[] = [];
   const diagnostics: Diagnostic[] = [];
-  const report = (line: number, message: string) =>
+  const report = (line: number, message: string): void => {
     diagnostics.push({
       path,
       collector: 'codeowners',
@@ -67,21 +67,29 @@ export function parseCodeowners(content: string, path = '.github/CODEOWNERS'): C
       message: `line ${line}: ${message}`,
       severity: 'warning',
     });
-  content.split(/\r?\n/).forEach((raw, index) => {
+  };
+  const lines = content.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
     const line = index + 1;
     const fields = stripComment(raw)
       .trim()
       .split(/\s+/)
       .filter((f) => f !== '');
     const [pattern, ...ownerTexts] = fields;
-    if (pattern === undefined) return;
+    if (pattern === undefined) continue;
     const problem = checkPattern(pattern);
-    if (problem) return report(line, `pattern ${pattern}: ${problem}`);
+    if (problem) {
+      report(line, `pattern ${pattern}: ${problem}`);
+      continue;
+    }
     const owners = ownerTexts.map(parseOwner);
     const bad = ownerTexts.filter((_, i) => owners[i] === null);
-    if (bad.length > 0) return report(line, `invalid owner ${bad.join(', ')}`);
+    if (bad.length > 0) {
+      report(line, `invalid owner ${bad.join(', ')}`);
+      continue;
+    }
     rules.push({ pattern, owners: owners as Owner[], line, matches: compilePattern(pattern) });
-  });
+  }
   return { path, rules, diagnostics };
 }
 
