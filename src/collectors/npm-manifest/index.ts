@@ -1,0 +1,15 @@
+import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
+import { COLLECTOR_ID, extractPackageJson } from './extract.ts';
+import { collectEach } from './read-input.ts';
+import { workspaceMembers } from './workspaces.ts';
+
+export const isPackageJson = (path: string): boolean =>
+  (path === 'package.json' || path.endsWith('/package.json')) && !/(^|\/)node_modules\//.test(path);
+
+function collect(files: FileInput[]): CollectorResult {
+  const small = files.filter((f) => f.content.length <= DEFAULT_BUDGET.maxBytes);
+  const members = workspaceMembers(small.map((f) => ({ path: f.path, text: f.content.toString('utf8') })));
+  return collectEach(COLLECTOR_ID, files, (path, text) => extractPackageJson(path, text, members));
+}
+
+export const collector: FileCollector = { id: COLLECTOR_ID, version: 1, matches: isPackageJson, collect };

@@ -1,0 +1,148 @@
+// Reading one scanned file safely, shared by the npm and PyPI collectors: size budget, bounded
+// nesting, few YAML aliases, and every problem turned into a diagnostic. `collectEach` is the
+// loop every collector runs: one bad file never stops the others, and nothing escapes as a throw.
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import {
+  type CollectorResult,
+  DEFAULT_BUDGET,
+  type Dependency,
+  type Diagnostic,
+  type DiagnosticSeverity,
+  type FileInput,
+  type Runtime,
+} from '../types.ts';
+
+/** A problem with the input, raised by readers and turned into a diagnostic by `collectEach`. */
+export class InputProblem extends Error {
+  readonly code: string;
+  readonly severity: DiagnosticSeverity;
+  constructor(code: string, message: string, severity: DiagnosticSeverity = 'error') {
+    super(message);
+    this.code = code;
+    this.severity = severity;
+  }
+}
+
+export interface FileFacts {
+  dependencies?: Dependency[];
+  runtimes?: Runtime[];
+  diagnostics?: Diagnostic[];
+}
+
+/** Runs `extract` on every file; size, parse and unexpected failures become diagnostics. */
+export function collectEach(
+  collector: string,
+  files: FileInput[],
+  extract: (path: string, text: string) => FileFacts,
+): CollectorResult {
+  const out = {
+    dependencies: [] as Dependency[],
+    runtimes: [] as Runtime[],
+    diagnostics: [] as Diagnostic[],
+  };
+  for (const { path, content } of files) {
+    try {
+      if (content.length > DEFAULT_BUDGET.maxBytes) {
+        throw new InputProblem(
+          'too-large',
+          `file has ${content.length} bytes, over ${DEFAULT_BUDGET.maxBytes}`,
+          'warning',
+        );
+      }
+      const facts = extract(path, content.toString('utf8'));
+      out.dependencies.push(...(facts.dependencies ?? []));
+      out.runtimes.push(...(facts.runtimes ?? []));
+      out.diagnostics.push(...(facts.diagnostics ?? []));
+    } catch (error) {
+      const problem = error instanceof InputProblem ? error : null;
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+      out.diagnostics.push({
+        path,
+        collector,
+        code: problem?.code ?? 'parse-error',
+        message,
+        severity: problem?.severity ?? 'error',
+      });
+    }
+  }
+  return out;
+}
+
+/** Deepest `[`/`{` nesting in a text, ignoring quoted strings: checked before parsing. */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Deepest nesting of a parsed value, without recursion; stops once past `limit`. */
+export function valueDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, d);
+    if (max > limit) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+function checkDepth(depth: number): void {
+  if (depth > DEFAULT_BUDGET.maxDepth) {
+    throw new InputProblem(
+      'too-deep',
+      `nesting depth ${depth} is over the limit of ${DEFAULT_BUDGET.maxDepth}`,
+    );
+  }
+}
+
+export function readJson(text: string): unknown {
+  checkDepth(bracketDepth(text));
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** YAML with aliases capped (an alias bomb fails instead of expanding). */
+export function readYaml(text: string): unknown {
+  checkDepth(bracketDepth(text));
+  const value = parseYaml(text, { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false });
+  checkDepth(valueDepth(value, DEFAULT_BUDGET.maxDepth));
+  return value;
+}
+
+export function readToml(text: string): unknown {
+  checkDepth(bracketDepth(text));
+  const value = parseToml(text);
+  checkDepth(valueDepth(value, DEFAULT_BUDGET.maxDepth));
+  return value;
+}
+
+/** The object at the top of a parsed file, or a `not-an-object` problem. */
+export function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputProblem('not-an-object', `${what} is not an object at the top level`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Folder of a repository path, '' for the root. */
+export function dirOf(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

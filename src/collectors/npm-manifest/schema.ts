@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const depMap = z.record(z.string(), z.unknown()).optional().catch(undefined);
+
+/** The fields of package.json the collectors use; anything else is ignored. */
+export const PackageJson = z.object({
+  name: z.string().optional().catch(undefined),
+  version: z.string().optional().catch(undefined),
+  dependencies: depMap,
+  devDependencies: depMap,
+  optionalDependencies: depMap,
+  peerDependencies: depMap,
+  workspaces: z
+    .union([z.array(z.string()), z.object({ packages: z.array(z.string()).optional() })])
+    .optional()
+    .catch(undefined),
+  engines: z.record(z.string(), z.unknown()).optional().catch(undefined),
+});
+
+export type PackageJson = z.infer<typeof PackageJson>;
+
+export const DEP_FIELDS = [
+  ['dependencies', 'prod'],
+  ['devDependencies', 'dev'],
+  ['optionalDependencies', 'optional'],
+  ['peerDependencies', 'peer'],
+] as const;
