@@ -1,0 +1,145 @@
+// Counts code, comment and blank lines in one pass over the bytes (docs/metrics/languages.md).
+import { type CompiledSyntax, syntaxFor, type Token } from './syntax.ts';
+
+export interface LineCounts {
+  code: number;
+  comment: number;
+  blank: number;
+}
+
+/** As git decides: a NUL byte in the first 8000 bytes makes a file binary. */
+export function isBinary(content: Uint8Array): boolean {
+  return content.subarray(0, 8000).indexOf(0) !== -1;
+}
+
+/** Code, comment and blank lines of a file in a language (null: no comment syntax). Binary files have none. */
+export function countLines(content: Uint8Array | string, language: string | null): LineCounts {
+  const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (isBinary(buf)) return { code: 0, comment: 0, blank: 0 };
+  return scan(buf, syntaxFor(language));
+}
+
+function matchAt(buf: Uint8Array, i: number, bytes: Uint8Array): boolean {
+  const len = bytes.length;
+  if (i + len > buf.length) return false;
+  for (let k = 1; k < len; k++) if (buf[i + k] !== bytes[k]) return false;
+  return true;
+}
+
+function findToken(
+  list: Token[],
+  buf: Uint8Array,
+  i: number,
+  lineBegin: number,
+  lineUsed: boolean,
+): Token | null {
+  for (const t of list) {
+    if (t.position === 1 && lineUsed) continue;
+    if (t.position === 2 && i !== lineBegin) continue;
+    if (matchAt(buf, i, t.open)) return t;
+  }
+  return null;
+}
+
+const MODE_CODE = 0;
+const MODE_BLOCK = 1;
+const MODE_STRING = 2;
+
+/** The scanner: a state machine over bytes (code, inside a block comment, inside a string). */
+export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
+  const byFirst = syntax.byFirst;
+  const n = buf.length;
+  let code = 0;
+  let comment = 0;
+  let blank = 0;
+  let hasCode = false;
+  let hasComment = false;
+  let mode = MODE_CODE;
+  let tok: Token | null = null;
+  let depth = 0;
+  let continued = false;
+  let lineBegin = 0;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b === 10) {
+      if (hasCode) code++;
+      else if (hasComment) comment++;
+      else blank++;
+      hasCode = false;
+      hasComment = false;
+      if (mode === MODE_STRING && !continued && !tok!.multiline) mode = MODE_CODE;
+      continued = false;
+      i++;
+      lineBegin = i;
+      continue;
+    }
+    if (b === 32 || b === 9 || b === 13 || b === 12 || b === 11) {
+      i++;
+      continue;
+    }
+    if (mode === MODE_CODE) {
+      const list = byFirst[b];
+      const t = list === undefined ? null : findToken(list, buf, i, lineBegin, hasCode || hasComment);
+      if (t === null) {
+        hasCode = true;
+        i++;
+      } else if (t.kind === 'line') {
+        hasComment = true;
+        const nl = buf.indexOf(10, i);
+        i = nl === -1 ? n : nl;
+      } else if (t.kind === 'block') {
+        hasComment = true;
+        mode = MODE_BLOCK;
+        tok = t;
+        depth = 1;
+        i += t.open.length;
+      } else {
+        hasCode = true;
+        if (t.kind === 'string') {
+          mode = MODE_STRING;
+          tok = t;
+        }
+        i += t.open.length;
+      }
+      continue;
+    }
+    const t = tok!;
+    if (mode === MODE_BLOCK) {
+      const close = t.close;
+      if (b === close[0] && (t.position === 0 || !(hasCode || hasComment)) && matchAt(buf, i, close)) {
+        hasComment = true;
+        i += close.length;
+        if (--depth === 0) mode = MODE_CODE;
+        continue;
+      }
+      hasComment = true;
+      if (t.nested && b === t.open[0] && matchAt(buf, i, t.open)) {
+        depth++;
+        i += t.open.length;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    hasCode = true;
+    if (b === t.escape) {
+      i++;
+      if (i < n && buf[i] === 10) continued = true;
+      else i++;
+      continue;
+    }
+    if (b === t.close[0] && matchAt(buf, i, t.close)) {
+      i += t.close.length;
+      mode = MODE_CODE;
+      continue;
+    }
+    i++;
+  }
+  if (n > 0 && buf[n - 1] !== 10) {
+    if (hasCode) code++;
+    else if (hasComment) comment++;
+    else blank++;
+  }
+  return { code, comment, blank };
+}
