@@ -1,0 +1,21 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractCompose } from './extract.ts';
+
+/** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yaml`, `compose.override.yml`. */
+export function isComposeFile(path: string): boolean {
+  return /^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(basename(path));
+}
+
+export const collector: FileCollector = {
+  id: 'compose',
+  version: 1,
+  matches: isComposeFile,
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractCompose(file, 'compose'));
+    return {
+      images: results.flatMap((r) => r.images ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};
