@@ -36,7 +36,12 @@ export function gitEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
     GIT_ATTR_NOSYSTEM: '1',
     GIT_TERMINAL_PROMPT: '0',
     GIT_NO_REPLACE_OBJECTS: '1',
+    // Honoured since git 2.39.4 / 2.45.1; older git would lazy-fetch a missing object from a
+    // promisor remote the repository names, so every transport is also refused below.
     GIT_NO_LAZY_FETCH: '1',
+    // An empty allow-list: no transport at all (ext::, file, git, ssh, http, remote helpers). Unlike
+    // `-c protocol.allow=never`, this is not beaten by a repository's own `protocol.<name>.allow`.
+    GIT_ALLOW_PROTOCOL: '',
     GIT_OPTIONAL_LOCKS: '0',
     GIT_PROTOCOL_FROM_USER: '0',
     GIT_ASKPASS: 'false',
