@@ -1,2 +1,38 @@
-const x: number = 1;
-console.log('hello', x, process.version);
+// The `cto` command line: global options, the commands, and one place that turns errors into exit codes.
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../version.ts';
+import { reportError } from './context.ts';
+import { reposCommand } from './repos.ts';
+import { scanCommand } from './scan.ts';
+import { sqlCommand } from './sql.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('cto')
+    .description('A technology office as software: scan git repositories, store facts, answer with evidence.')
+    .version(TOOL_VERSION, '-V, --version')
+    .option('-w, --workspace <dir>', 'the workspace folder (cto.yaml, .cto/ store)', '.')
+    .option('--db <url>', 'store to use: postgres://... or an SQLite file (default .cto/cto.db; env CTO_DB)')
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError('(run cto --help for usage)')
+    .exitOverride();
+  for (const cmd of [scanCommand(), reposCommand(), sqlCommand()]) {
+    program.addCommand(cmd.exitOverride().showHelpAfterError());
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    return reportError(e, argv.includes('--debug'));
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -60,11 +60,10 @@ export type BlobResult = { oid: string; content: Buffer } | { oid: string; missi
  */
 export async function* readBlobs(gitDir: string, oids: readonly string[]): AsyncGenerator<BlobResult> {
   if (oids.length === 0) return;
-  const child = spawnGit({ gitDir, args: ['cat-file', '--batch'] });
+  const child = spawnGit({ gitDir, args: ['cat-file', '--batch'], input: `${oids.join('\n')}\n` });
   const stderr: Buffer[] = [];
   child.stderr?.on('data', (b: Buffer) => stderr.push(b));
   child.stdin?.on('error', () => {}); // git may exit early on a corrupt pack
-  child.stdin?.end(`${oids.join('\n')}\n`);
   let buf: Buffer = Buffer.alloc(0);
   let next = 0;
   try {

@@ -1,0 +1,114 @@
+// `cto scan [paths...]`: scan repositories into the store and print a summary.
+import { Command } from 'commander';
+import pc from 'picocolors';
+import { COLLECTORS } from '../collectors/registry.ts';
+import { runScan } from '../scan/run.ts';
+import type { RepoOutcome } from '../scan/scan.ts';
+import { parseSize } from '../workspace.ts';
+import { globalOptions, parseIntOption, withStore } from './context.ts';
+import { day, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
+import { createProgress } from './progress.ts';
+
+interface ScanFlags {
+  rev?: string;
+  depth?: number;
+  jobs?: number;
+  maxFileSize?: string;
+  json?: boolean;
+}
+
+const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
+  ok: pc.green,
+  partial: pc.yellow,
+  unchanged: pc.dim,
+  failed: pc.red,
+};
+
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description('scan git repositories into the store (a repository, or folders holding repositories)')
+    .argument('[paths...]', 'repositories or folders to search', ['.'])
+    .option('--rev <revision>', 'commit, branch or tag to scan in each repository (default: HEAD)')
+    .option('--depth <n>', 'folder levels searched below each path (default 4)', parseIntOption('--depth'))
+    .option('--jobs <n>', 'repositories scanned at once (default 2)', parseIntOption('--jobs'))
+    .option('--max-file-size <size>', 'files larger than this are recorded but not read (default 10MiB)')
+    .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
+    .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
+      const opts = globalOptions(cmd);
+      process.exitCode = await withStore(opts, async (store, ws) => {
+        const cfg = ws.config.scan ?? {};
+        const progress = createProgress(!flags.json);
+        const result = await runScan(store, {
+          paths,
+          rev: flags.rev,
+          depth: flags.depth ?? cfg.depth ?? 4,
+          jobs: flags.jobs ?? cfg.jobs ?? 2,
+          maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
+          collectors: COLLECTORS,
+          onStart: (r) => progress.start(r),
+          onProgress: (r, n) => progress.update(r, n),
+          onDone: (o) => progress.done(o.name, doneLine(o)),
+        });
+        progress.stop();
+        for (const p of result.problems) process.stderr.write(`cto: ${p.error.message} [${p.error.code}]\n`);
+        const failed =
+          result.repositories.filter((r) => r.status === 'failed').length + result.problems.length;
+        if (flags.json) {
+          process.stdout.write(
+            jsonDocument('cto.scan/v1', {
+              store: { engine: store.engine, location: store.location },
+              repositories: result.repositories,
+              problems: result.problems.map((p) => ({
+                path: p.path,
+                code: p.error.code,
+                message: p.error.message,
+              })),
+              summary: summary(result.repositories, result.problems.length),
+            }),
+          );
+        } else if (result.repositories.length > 0) {
+          process.stdout.write(`${summaryTable(result.repositories)}\n`);
+        }
+        if (result.repositories.length === 0) return 2;
+        return failed > 0 ? 1 : 0;
+      });
+    });
+}
+
+function doneLine(o: RepoOutcome): string {
+  const status = STATUS_COLOR[o.status](o.status);
+  const what = o.error
+    ? o.error.message
+    : `${formatNumber(o.newCommits)} new commits, ${(o.durationMs / 1000).toFixed(1)}s`;
+  return `${status.padEnd(9)} ${o.name}: ${what}`;
+}
+
+function summaryTable(outcomes: RepoOutcome[]): string {
+  const rows = outcomes.map((o) => [
+    o.name,
+    shortSha(o.commit),
+    o.commits,
+    o.authors,
+    o.files,
+    day(o.firstCommitAt),
+    day(o.lastCommitAt),
+    o.error
+      ? `failed: ${o.error.message}`
+      : o.status + (o.diagnostics.length ? ` (${o.diagnostics.length} diagnostics)` : ''),
+  ]);
+  return renderTable(
+    ['repository', 'commit', 'commits', 'authors', 'files', 'first commit', 'last commit', 'status'],
+    rows,
+  );
+}
+
+function summary(outcomes: RepoOutcome[], problems: number) {
+  const count = (s: RepoOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  return {
+    repositories: outcomes.length,
+    ok: count('ok'),
+    partial: count('partial'),
+    unchanged: count('unchanged'),
+    failed: count('failed') + problems,
+  };
+}

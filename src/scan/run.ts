@@ -1,0 +1,46 @@
+// A whole scan: discover the repositories, then run the pipeline on each, a few at a time.
+import type { FileCollector } from '../collectors/types.ts';
+import type { Store } from '../store/store.ts';
+import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
+import { type RepoOutcome, scanRepository } from './scan.ts';
+
+export interface RunOptions {
+  paths: readonly string[];
+  depth: number;
+  jobs: number;
+  rev?: string;
+  maxFileSize: number;
+  collectors: readonly FileCollector[];
+  onStart?: (repo: string) => void;
+  onProgress?: (repo: string, commits: number) => void;
+  onDone?: (outcome: RepoOutcome) => void;
+}
+
+export interface RunResult {
+  repositories: RepoOutcome[];
+  problems: DiscoveryProblem[];
+}
+
+export async function runScan(store: Store, options: RunOptions): Promise<RunResult> {
+  const { repositories, problems } = await discoverRepositories(options.paths, { maxDepth: options.depth });
+  const outcomes: RepoOutcome[] = new Array(repositories.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      const found = repositories[i];
+      if (!found) return;
+      options.onStart?.(found.name);
+      const outcome = await scanRepository(store, found, {
+        rev: options.rev,
+        maxFileSize: options.maxFileSize,
+        collectors: options.collectors,
+        onProgress: options.onProgress,
+      });
+      outcomes[i] = outcome;
+      options.onDone?.(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, repositories.length)) }, worker));
+  return { repositories: outcomes, problems };
+}

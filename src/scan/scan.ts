@@ -1,0 +1,238 @@
+// The pipeline for one repository: plan -> collect history -> collect tree -> commit.
+// Every failure of one repository ends as a `failed` outcome; it never stops the others.
+import type { Diagnostic, FileCollector } from '../collectors/types.ts';
+import { CtoError, isCtoError } from '../errors.ts';
+import { listTags } from '../git/refs.ts';
+import {
+  cleanAbandoned,
+  createSnapshot,
+  failSnapshot,
+  fileFactsByBlob,
+  finishSnapshot,
+  getSnapshot,
+  historyStats,
+  segmentsOf,
+  upsertRepository,
+} from '../store/snapshots.ts';
+import type { Row, Store } from '../store/store.ts';
+import { TOOL_VERSION } from '../version.ts';
+import type { FoundRepository } from './discover.ts';
+import { ingestHistory } from './history.ts';
+import { type Plan, planSnapshot } from './plan.ts';
+import { ingestTree } from './tree.ts';
+
+export type RepoStatus = 'ok' | 'partial' | 'unchanged' | 'failed';
+
+export interface RepoOutcome {
+  name: string;
+  path: string;
+  status: RepoStatus;
+  snapshotId: number | null;
+  commit: string | null;
+  ref: string | null;
+  historyMode: 'full' | 'incremental' | null;
+  newCommits: number;
+  commits: number;
+  authors: number;
+  files: number;
+  firstCommitAt: string | null;
+  lastCommitAt: string | null;
+  diagnostics: Diagnostic[];
+  error: { code: string; message: string } | null;
+  durationMs: number;
+}
+
+export interface ScanOptions {
+  rev?: string;
+  maxFileSize: number;
+  collectors: readonly FileCollector[];
+  onProgress?: (repo: string, commits: number) => void;
+}
+
+export async function scanRepository(
+  store: Store,
+  found: FoundRepository,
+  options: ScanOptions,
+): Promise<RepoOutcome> {
+  const started = Date.now();
+  const outcome: RepoOutcome = {
+    name: found.name,
+    path: found.path,
+    status: 'failed',
+    snapshotId: null,
+    commit: null,
+    ref: null,
+    historyMode: null,
+    newCommits: 0,
+    commits: 0,
+    authors: 0,
+    files: 0,
+    firstCommitAt: null,
+    lastCommitAt: null,
+    diagnostics: [],
+    error: null,
+    durationMs: 0,
+  };
+  let snapshotId: number | null = null;
+  try {
+    const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
+    await cleanAbandoned(store, repo.id);
+    const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
+    outcome.commit = plan.commit;
+    outcome.ref = plan.ref;
+    if (plan.kind === 'unchanged') {
+      await fillFromSnapshot(store, plan.currentId, outcome);
+      outcome.status = 'unchanged';
+      return outcome;
+    }
+    snapshotId = await createSnapshot(store, {
+      repositoryId: repo.id,
+      commit: plan.commit,
+      ref: plan.ref,
+      historyMode: plan.kind,
+      baseSnapshotId: plan.kind === 'incremental' ? plan.baseId : null,
+      toolVersion: TOOL_VERSION,
+      shallow: found.info.shallow,
+    });
+    outcome.snapshotId = snapshotId;
+    outcome.historyMode = plan.kind;
+    await collect(store, found, plan, { repositoryId: repo.id, snapshotId }, options, outcome);
+    return outcome;
+  } catch (e) {
+    const err = classifyGitError(e);
+    outcome.status = 'failed';
+    outcome.error = { code: err.code, message: err.message };
+    if (snapshotId !== null) await failSnapshot(store, snapshotId, err.message).catch(() => {});
+    return outcome;
+  } finally {
+    outcome.durationMs = Date.now() - started;
+  }
+}
+
+async function collect(
+  store: Store,
+  found: FoundRepository,
+  plan: Exclude<Plan, { kind: 'unchanged' }>,
+  ids: { repositoryId: number; snapshotId: number },
+  options: ScanOptions,
+  outcome: RepoOutcome,
+): Promise<void> {
+  const { snapshotId } = ids;
+  const gitDir = found.info.gitDir;
+  const diagnostics: Diagnostic[] = [];
+  if (found.info.shallow) {
+    diagnostics.push({
+      path: '',
+      collector: 'history',
+      code: 'shallow-clone',
+      message: 'shallow clone: history before the shallow boundary is missing, so counts are partial',
+      severity: 'warning',
+    });
+  }
+  // History: the base snapshot's segments plus what this snapshot ingests.
+  const segments = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
+  const range = plan.kind === 'incremental' ? plan.range : plan.commit;
+  if (range !== null) {
+    const read = await ingestHistory(store, gitDir, snapshotId, range, (p) =>
+      options.onProgress?.(found.name, p.commits),
+    );
+    outcome.newCommits = read.commits;
+    if (read.skippedTokens > 0) {
+      diagnostics.push({
+        path: '',
+        collector: 'history',
+        code: 'unreadable-log',
+        message: `${read.skippedTokens} parts of the git log output could not be read`,
+        severity: 'warning',
+      });
+    }
+  }
+  segments.push(snapshotId);
+  await store.insertMany(
+    'snapshot_segments',
+    segments.map((s) => ({ snapshot_id: snapshotId, segment_id: s })),
+  );
+  // Tree: reuse what the previous snapshot knew about unchanged blobs.
+  const reuse = plan.kind === 'incremental' ? await fileFactsByBlob(store, plan.baseId) : new Map();
+  const tree = await ingestTree(store, gitDir, snapshotId, plan.commit, reuse, {
+    maxFileSize: options.maxFileSize,
+    collectors: options.collectors,
+  });
+  diagnostics.push(...tree.diagnostics);
+  const tags = await listTags(gitDir, plan.commit);
+  await store.insertMany(
+    'tags',
+    tags.map((t) => tagRow(snapshotId, t)),
+  );
+  await store.insertMany(
+    'diagnostics',
+    diagnostics.map((d) => diagnosticRow(snapshotId, d)),
+  );
+  const history = await historyStats(store, segments);
+  const partial = found.info.shallow || diagnostics.some((d) => d.severity === 'error');
+  await finishSnapshot(store, ids.repositoryId, snapshotId, {
+    status: partial ? 'partial' : 'ok',
+    history,
+    files: tree.files,
+    diagnostics: diagnostics.length,
+  });
+  Object.assign(outcome, {
+    status: partial ? 'partial' : 'ok',
+    commits: history.commits,
+    authors: history.authors,
+    files: tree.files,
+    firstCommitAt: history.firstCommitAt,
+    lastCommitAt: history.lastCommitAt,
+    diagnostics,
+  });
+}
+
+async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome): Promise<void> {
+  const s = await getSnapshot(store, id);
+  if (!s) return;
+  Object.assign(outcome, {
+    snapshotId: s.id,
+    historyMode: s.history_mode,
+    commits: s.commits_count,
+    authors: s.authors_count,
+    files: s.files_count,
+    firstCommitAt: s.first_commit_at,
+    lastCommitAt: s.last_commit_at,
+  });
+}
+
+function tagRow(snapshotId: number, t: Awaited<ReturnType<typeof listTags>>[number]): Row {
+  return {
+    snapshot_id: snapshotId,
+    name: t.name,
+    commit_sha: t.commit,
+    tag_sha: t.tagObject,
+    annotated: t.tagObject ? 1 : 0,
+    tagger_name: t.taggerName,
+    tagger_email: t.taggerEmail,
+    tagger_date: t.taggerDate,
+    tagger_ts: t.taggerTs,
+    subject: t.subject,
+  };
+}
+
+function diagnosticRow(snapshotId: number, d: Diagnostic): Row {
+  return {
+    snapshot_id: snapshotId,
+    path: d.path || null,
+    collector: d.collector,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+  };
+}
+
+/** git failures that mean damaged objects get their own code, so the user knows what to repair. */
+function classifyGitError(e: unknown): CtoError {
+  if (isCtoError(e) && e.code !== 'GIT_FAILED') return e;
+  const msg = (e as Error).message ?? String(e);
+  if (/corrupt|bad object|unable to read|loose object|packfile|invalid object|did not match/i.test(msg)) {
+    return new CtoError('CORRUPT_REPOSITORY', `git objects cannot be read: ${msg}`);
+  }
+  return isCtoError(e) ? e : new CtoError('GIT_FAILED', msg);
+}

@@ -1,0 +1,135 @@
+// Stage 3b, collect tree: the files of the scanned commit, read from git objects (never the disk).
+import type { CollectorResult, Diagnostic, FileCollector, FileInput } from '../collectors/types.ts';
+import { countLines, isBinary, listTree, readBlobs, type TreeEntry } from '../git/tree.ts';
+import type { Row, Store } from '../store/store.ts';
+
+export interface TreeOptions {
+  /** Files larger than this are recorded but not read (default 10 MiB). */
+  maxFileSize: number;
+  collectors: readonly FileCollector[];
+}
+
+export interface TreeResult {
+  files: number;
+  diagnostics: Diagnostic[];
+  collected: Array<{ collector: FileCollector; result: CollectorResult }>;
+}
+
+type BlobFacts = { binary: number | null; lines: number | null };
+
+const READABLE = new Set(['file', 'executable']);
+
+/** Read the tree of `commit` into `files` rows; blob facts known from `reuse` are not read again. */
+export async function ingestTree(
+  store: Store,
+  gitDir: string,
+  snapshotId: number,
+  commit: string,
+  reuse: Map<string, BlobFacts>,
+  options: TreeOptions,
+): Promise<TreeResult> {
+  const entries = await listTree(gitDir, commit);
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, BlobFacts>();
+  const wanted = new Map<string, FileCollector[]>(); // path -> collectors that want it
+  const toRead = new Set<string>();
+  for (const e of entries) {
+    if (!READABLE.has(e.kind)) continue;
+    if ((e.size ?? 0) > options.maxFileSize) {
+      diagnostics.push(tooLarge(e, options.maxFileSize));
+      continue;
+    }
+    const matching = options.collectors.filter((c) => c.matches(e.path));
+    if (matching.length > 0) {
+      wanted.set(e.path, matching);
+      toRead.add(e.oid);
+    }
+    const known = reuse.get(e.oid);
+    if (known) facts.set(e.oid, known);
+    else toRead.add(e.oid);
+  }
+  const contents = new Map<string, Buffer>();
+  const wantedOids = new Set(entries.filter((e) => wanted.has(e.path)).map((e) => e.oid));
+  for await (const blob of readBlobs(gitDir, [...toRead])) {
+    if ('missing' in blob) continue;
+    if (!facts.has(blob.oid)) {
+      const binary = isBinary(blob.content);
+      facts.set(blob.oid, { binary: binary ? 1 : 0, lines: binary ? null : countLines(blob.content) });
+    }
+    if (wantedOids.has(blob.oid)) contents.set(blob.oid, blob.content);
+  }
+  const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), diagnostics));
+  for (let i = 0; i < rows.length; i += 5000) await store.insertMany('files', rows.slice(i, i + 5000));
+  const collected = runCollectors(entries, wanted, contents, options.collectors, diagnostics);
+  return { files: entries.length, diagnostics, collected };
+}
+
+function fileRow(snapshotId: number, e: TreeEntry, f: BlobFacts | undefined, diagnostics: Diagnostic[]): Row {
+  if (READABLE.has(e.kind) && !f && !diagnostics.some((d) => d.path === e.path)) {
+    diagnostics.push({
+      path: e.path,
+      collector: 'tree',
+      code: 'unreadable',
+      message: `object ${e.oid} cannot be read`,
+      severity: 'error',
+    });
+  }
+  return {
+    snapshot_id: snapshotId,
+    path: e.path,
+    blob_id: e.oid,
+    mode: e.mode,
+    kind: e.kind,
+    size: e.size,
+    binary: f?.binary ?? null,
+    lines: f?.lines ?? null,
+  };
+}
+
+function tooLarge(e: TreeEntry, cap: number): Diagnostic {
+  return {
+    path: e.path,
+    collector: 'tree',
+    code: 'too-large',
+    message: `${e.size} bytes is over the ${cap}-byte cap; recorded, not read`,
+    severity: 'info',
+  };
+}
+
+function runCollectors(
+  entries: TreeEntry[],
+  wanted: Map<string, FileCollector[]>,
+  contents: Map<string, Buffer>,
+  collectors: readonly FileCollector[],
+  diagnostics: Diagnostic[],
+): TreeResult['collected'] {
+  const inputs = new Map<FileCollector, FileInput[]>();
+  for (const e of entries) {
+    const content = contents.get(e.oid);
+    if (!content) continue;
+    for (const c of wanted.get(e.path) ?? []) {
+      const list = inputs.get(c) ?? [];
+      list.push({ path: e.path, content });
+      inputs.set(c, list);
+    }
+  }
+  const out: TreeResult['collected'] = [];
+  for (const c of collectors) {
+    const files = inputs.get(c);
+    if (!files) continue;
+    try {
+      const result = c.collect(files);
+      diagnostics.push(...result.diagnostics);
+      out.push({ collector: c, result });
+    } catch (e) {
+      diagnostics.push({
+        path: files[0]?.path ?? '',
+        collector: c.id,
+        code: 'collector-crashed',
+        message: (e as Error).message,
+        severity: 'error',
+      });
+    }
+  }
+  return out;
+}

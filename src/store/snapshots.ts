@@ -1,0 +1,234 @@
+// Queries for the scan: repositories, snapshots and their history segments.
+import { hostname } from 'node:os';
+import type { HistoryMode, SnapshotStatus } from './schema.ts';
+import type { Store } from './store.ts';
+import { nowIso } from './store.ts';
+
+export interface RepositoryRow {
+  id: number;
+  key: string;
+  name: string;
+  path: string;
+  current_snapshot_id: number | null;
+}
+
+export async function upsertRepository(
+  store: Store,
+  key: string,
+  name: string,
+  path: string,
+): Promise<RepositoryRow> {
+  const existing = await store.db
+    .selectFrom('repositories')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (existing) return existing;
+  await store.db
+    .insertInto('repositories')
+    .values({ key, name, path, current_snapshot_id: null, created_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return store.db.selectFrom('repositories').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+}
+
+export async function getSnapshot(store: Store, id: number) {
+  return store.db.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewSnapshot {
+  repositoryId: number;
+  commit: string;
+  ref: string | null;
+  historyMode: HistoryMode;
+  baseSnapshotId: number | null;
+  toolVersion: string;
+  shallow: boolean;
+}
+
+/** Insert a snapshot in state `running`; it becomes visible as current only when finished. */
+export async function createSnapshot(store: Store, s: NewSnapshot): Promise<number> {
+  const row = await store.db
+    .insertInto('snapshots')
+    .values({
+      repository_id: s.repositoryId,
+      commit_sha: s.commit,
+      ref: s.ref,
+      status: 'running',
+      history_mode: s.historyMode,
+      base_snapshot_id: s.baseSnapshotId,
+      started_at: nowIso(),
+      finished_at: null,
+      tool_version: s.toolVersion,
+      shallow: s.shallow ? 1 : 0,
+      commits_count: 0,
+      authors_count: 0,
+      files_count: 0,
+      diagnostics_count: 0,
+      first_commit_at: null,
+      last_commit_at: null,
+      error: null,
+      host: hostname(),
+      pid: process.pid,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Segments of a snapshot: the snapshots whose ingested commits make up its history. */
+export async function segmentsOf(store: Store, snapshotId: number): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom('snapshot_segments')
+    .select('segment_id')
+    .where('snapshot_id', '=', snapshotId)
+    .execute();
+  return rows.map((r) => r.segment_id);
+}
+
+export interface HistoryStats {
+  commits: number;
+  authors: number;
+  firstCommitAt: string | null;
+  lastCommitAt: string | null;
+}
+
+export async function historyStats(store: Store, segments: number[]): Promise<HistoryStats> {
+  if (segments.length === 0) return { commits: 0, authors: 0, firstCommitAt: null, lastCommitAt: null };
+  const base = store.db.selectFrom('commits').where('snapshot_id', 'in', segments);
+  const counts = await base
+    .select((eb) => [
+      eb.fn.countAll<number>().as('commits'),
+      eb.fn.count<number>('author_email').distinct().as('authors'),
+    ])
+    .executeTakeFirstOrThrow();
+  const first = await base
+    .select('author_date')
+    .orderBy('author_ts', 'asc')
+    .orderBy('sha')
+    .limit(1)
+    .executeTakeFirst();
+  const last = await base
+    .select('author_date')
+    .orderBy('author_ts', 'desc')
+    .orderBy('sha')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    commits: Number(counts.commits),
+    authors: Number(counts.authors),
+    firstCommitAt: first?.author_date ?? null,
+    lastCommitAt: last?.author_date ?? null,
+  };
+}
+
+export interface FinishSnapshot {
+  status: Extract<SnapshotStatus, 'ok' | 'partial'>;
+  history: HistoryStats;
+  files: number;
+  diagnostics: number;
+}
+
+/** Finish a snapshot and make it the repository's current one, in one transaction. */
+export async function finishSnapshot(
+  store: Store,
+  repositoryId: number,
+  snapshotId: number,
+  f: FinishSnapshot,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('snapshots')
+      .set({
+        status: f.status,
+        finished_at: nowIso(),
+        commits_count: f.history.commits,
+        authors_count: f.history.authors,
+        files_count: f.files,
+        diagnostics_count: f.diagnostics,
+        first_commit_at: f.history.firstCommitAt,
+        last_commit_at: f.history.lastCommitAt,
+      })
+      .where('id', '=', snapshotId)
+      .execute();
+    await trx
+      .updateTable('repositories')
+      .set({ current_snapshot_id: snapshotId })
+      .where('id', '=', repositoryId)
+      .execute();
+  });
+}
+
+/** Mark a snapshot failed; the repository keeps its previous current snapshot. Its partial rows are removed. */
+export async function failSnapshot(store: Store, snapshotId: number, error: string): Promise<void> {
+  await deleteSnapshotRows(store, snapshotId);
+  await store.db
+    .updateTable('snapshots')
+    .set({ status: 'failed', finished_at: nowIso(), error })
+    .where('id', '=', snapshotId)
+    .execute();
+}
+
+const SNAPSHOT_TABLES = [
+  'commits',
+  'file_changes',
+  'files',
+  'tags',
+  'diagnostics',
+  'snapshot_segments',
+] as const;
+
+async function deleteSnapshotRows(store: Store, snapshotId: number): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    for (const t of SNAPSHOT_TABLES) await trx.deleteFrom(t).where('snapshot_id', '=', snapshotId).execute();
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Snapshots left `running` by a process on this host that no longer exists (killed mid-scan):
+ * their rows are removed and they are marked `abandoned`. Returns how many were cleaned.
+ */
+export async function cleanAbandoned(store: Store, repositoryId: number): Promise<number> {
+  const running = await store.db
+    .selectFrom('snapshots')
+    .select(['id', 'host', 'pid'])
+    .where('repository_id', '=', repositoryId)
+    .where('status', '=', 'running')
+    .execute();
+  let cleaned = 0;
+  for (const s of running) {
+    if (s.host !== hostname() || s.pid === process.pid || processAlive(s.pid)) continue;
+    await deleteSnapshotRows(store, s.id);
+    await store.db
+      .updateTable('snapshots')
+      .set({ status: 'abandoned', finished_at: nowIso() })
+      .where('id', '=', s.id)
+      .execute();
+    cleaned++;
+  }
+  return cleaned;
+}
+
+/** Blob facts of a snapshot's files, to reuse when the same blob appears again. */
+export async function fileFactsByBlob(
+  store: Store,
+  snapshotId: number,
+): Promise<Map<string, { binary: number | null; lines: number | null }>> {
+  const rows = await store.db
+    .selectFrom('files')
+    .select(['blob_id', 'binary', 'lines'])
+    .where('snapshot_id', '=', snapshotId)
+    .execute();
+  const map = new Map<string, { binary: number | null; lines: number | null }>();
+  for (const r of rows) if (r.binary !== null) map.set(r.blob_id, { binary: r.binary, lines: r.lines });
+  return map;
+}
