@@ -52,7 +52,7 @@ function changeRows(snapshotId: number, c: CommitRecord, out: Row[]): void {
       status: ch.status,
       added: ch.added,
       deleted: ch.deleted,
-      binary: ch.binary ? 1 : 0,
+      is_binary: ch.binary ? 1 : 0,
     });
   }
 }

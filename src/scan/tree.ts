@@ -81,7 +81,7 @@ function fileRow(snapshotId: number, e: TreeEntry, f: BlobFacts | undefined, dia
     mode: e.mode,
     kind: e.kind,
     size: e.size,
-    binary: f?.binary ?? null,
+    is_binary: f?.binary ?? null,
     lines: f?.lines ?? null,
   };
 }

@@ -83,7 +83,7 @@ function initial(engine: Engine): Migration {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('added', 'integer')
         .addColumn('deleted', 'integer')
-        .addColumn('binary', 'integer', (c) => c.notNull())
+        .addColumn('is_binary', 'integer', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('file_changes_commit')
@@ -98,7 +98,7 @@ function initial(engine: Engine): Migration {
         .addColumn('mode', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('size', 'bigint')
-        .addColumn('binary', 'integer')
+        .addColumn('is_binary', 'integer')
         .addColumn('lines', 'integer')
         .addPrimaryKeyConstraint('files_pk', ['snapshot_id', 'path'])
         .execute();

@@ -76,7 +76,7 @@ export interface FileChangesTable {
   status: string;
   added: number | null;
   deleted: number | null;
-  binary: number;
+  is_binary: number;
 }
 
 export interface FilesTable {
@@ -87,7 +87,7 @@ export interface FilesTable {
   kind: string;
   size: number | null;
   /** 1 binary, 0 text, null not read (too large, submodule, unreadable). */
-  binary: number | null;
+  is_binary: number | null;
   lines: number | null;
 }
 

@@ -225,10 +225,10 @@ export async function fileFactsByBlob(
 ): Promise<Map<string, { binary: number | null; lines: number | null }>> {
   const rows = await store.db
     .selectFrom('files')
-    .select(['blob_id', 'binary', 'lines'])
+    .select(['blob_id', 'is_binary', 'lines'])
     .where('snapshot_id', '=', snapshotId)
     .execute();
   const map = new Map<string, { binary: number | null; lines: number | null }>();
-  for (const r of rows) if (r.binary !== null) map.set(r.blob_id, { binary: r.binary, lines: r.lines });
+  for (const r of rows) if (r.is_binary !== null) map.set(r.blob_id, { binary: r.is_binary, lines: r.lines });
   return map;
 }

@@ -38,7 +38,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
       mode: '100644',
       kind: 'file',
       size: 2 ** 40 + i,
-      binary: 0,
+      is_binary: 0,
       lines: i,
     }));
     await store.insertMany('files', rows);

@@ -1,0 +1,266 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  ADA,
+  addCommits,
+  BOB,
+  buildRepo,
+  type CommitSpec,
+  CY,
+  cleanupTemp,
+  git,
+  tempDir,
+} from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import type { Engine } from '../store/migrations.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { runScan } from './run.ts';
+import type { RepoOutcome } from './scan.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+const HISTORY: CommitSpec[] = [
+  {
+    author: ADA,
+    date: '2024-01-01T10:00:00+01:00',
+    files: { 'README.md': '# demo\n', 'src/a.ts': 'a\nb\nc\n' },
+  },
+  {
+    author: BOB,
+    date: '2024-01-02T10:00:00-05:00',
+    files: { 'src/b.ts': 'x\n', 'logo.png': Buffer.from([137, 80, 0, 1]) },
+  },
+  { author: CY, date: '2024-01-03T10:00:00Z', files: { 'src/a.ts': 'a\nb\nc\nd\n' } },
+];
+
+async function scan(
+  store: Store,
+  paths: string[],
+  extra: Partial<Parameters<typeof runScan>[1]> = {},
+): Promise<RepoOutcome[]> {
+  const r = await runScan(store, {
+    paths,
+    depth: 4,
+    jobs: 2,
+    maxFileSize: 10 * 1024 * 1024,
+    collectors: [],
+    ...extra,
+  });
+  return r.repositories;
+}
+
+async function count(
+  store: Store,
+  table: 'commits' | 'file_changes' | 'files' | 'snapshots' | 'tags',
+): Promise<number> {
+  const r = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe.each(ENGINES)('scan on %s', (engine: Engine) => {
+  test('a first scan stores history, tree and tags, matching git', async () => {
+    const dir = buildRepo(tempDir(), HISTORY, {
+      tags: [
+        { name: 'v1.0.0', at: 1, message: 'first release' },
+        { name: 'light', at: 2 },
+      ],
+    });
+    const store = await openStore(freshStoreTarget(engine));
+    const [o] = await scan(store, [dir]);
+    expect(o).toMatchObject({ status: 'ok', commits: 3, authors: 3, files: 4, historyMode: 'full' });
+    expect(o?.commit).toBe(git(dir, ['rev-parse', 'HEAD']).trim());
+    expect(o?.firstCommitAt).toBe('2024-01-01T10:00:00+01:00');
+    expect(o?.lastCommitAt).toBe('2024-01-03T10:00:00+00:00');
+    const files = await store.db
+      .selectFrom('files')
+      .select(['path', 'lines', 'is_binary', 'kind'])
+      .orderBy('path')
+      .execute();
+    expect(files).toEqual([
+      { path: 'README.md', lines: 1, is_binary: 0, kind: 'file' },
+      { path: 'logo.png', lines: null, is_binary: 1, kind: 'file' },
+      { path: 'src/a.ts', lines: 4, is_binary: 0, kind: 'file' },
+      { path: 'src/b.ts', lines: 1, is_binary: 0, kind: 'file' },
+    ]);
+    const tags = await store.db.selectFrom('tags').selectAll().orderBy('name').execute();
+    expect(tags.map((t) => [t.name, t.annotated, t.subject])).toEqual([
+      ['light', 0, null],
+      ['v1.0.0', 1, 'first release'],
+    ]);
+    expect(tags[1]?.commit_sha).toBe(git(dir, ['rev-parse', 'v1.0.0^{commit}']).trim());
+    const changes = await store.readOnlyQuery(
+      "select commit_sha, added, deleted, is_binary from current_file_changes where path = 'src/a.ts' order by added",
+    );
+    expect(changes.rows.map((r) => r.slice(1).map(Number))).toEqual([
+      [1, 0, 0],
+      [3, 0, 0],
+    ]);
+    const png = await store.readOnlyQuery(
+      "select added, is_binary from current_file_changes where path = 'logo.png'",
+    );
+    expect(png.rows).toEqual([[null, 1]]);
+    await store.close();
+  });
+
+  test('an unchanged repository is a no-op; new commits are read incrementally', async () => {
+    const dir = buildRepo(tempDir(), HISTORY);
+    const store = await openStore(freshStoreTarget(engine));
+    await scan(store, [dir]);
+    const before = {
+      snapshots: await count(store, 'snapshots'),
+      commits: await count(store, 'commits'),
+      files: await count(store, 'files'),
+    };
+    const [again] = await scan(store, [dir]);
+    expect(again?.status).toBe('unchanged');
+    expect({
+      snapshots: await count(store, 'snapshots'),
+      commits: await count(store, 'commits'),
+      files: await count(store, 'files'),
+    }).toEqual(before);
+
+    addCommits(dir, [{ author: BOB, date: '2024-02-01T00:00:00Z', files: { 'src/c.ts': 'new\n' } }]);
+    const [inc] = await scan(store, [dir]);
+    expect(inc).toMatchObject({
+      status: 'ok',
+      historyMode: 'incremental',
+      newCommits: 1,
+      commits: 4,
+      authors: 3,
+      files: 5,
+    });
+    expect(await count(store, 'commits')).toBe(4); // only the new commit was written
+    const current = await store.readOnlyQuery('select count(*) from current_commits');
+    expect(Number(current.rows[0]?.[0])).toBe(4);
+    await store.close();
+  });
+
+  test('a rewritten history is read again in full; the old snapshot stays readable', async () => {
+    const dir = buildRepo(tempDir(), HISTORY);
+    const store = await openStore(freshStoreTarget(engine));
+    const [first] = await scan(store, [dir]);
+    git(dir, ['update-ref', 'refs/heads/main', 'HEAD~1']); // like a force-push that drops the last commit
+    addCommits(dir, [
+      { author: ADA, date: '2024-03-01T00:00:00Z', message: 'replacement', files: { 'x.txt': 'x\n' } },
+    ]);
+    const [second] = await scan(store, [dir]);
+    expect(second).toMatchObject({ status: 'ok', historyMode: 'full', commits: 3, newCommits: 3 });
+    const subjects = await store.readOnlyQuery('select subject from current_commits order by author_ts');
+    expect(subjects.rows.map((r) => r[0])).toEqual(['commit 0', 'commit 1', 'replacement']);
+    // The first snapshot still answers with its own history.
+    const old = await store.db
+      .selectFrom('snapshot_segments as g')
+      .innerJoin('commits as c', 'c.snapshot_id', 'g.segment_id')
+      .select('c.subject')
+      .where('g.snapshot_id', '=', first?.snapshotId ?? -1)
+      .orderBy('c.author_ts')
+      .execute();
+    expect(old.map((r) => r.subject)).toEqual(['commit 0', 'commit 1', 'commit 2']);
+    await store.close();
+  });
+
+  test('bad repositories fail one by one while the others finish', async () => {
+    const root = tempDir();
+    const good = buildRepo(join(root, 'good'), HISTORY);
+    buildRepo(join(root, 'empty'), []);
+    const corrupt = buildRepo(join(root, 'corrupt'), HISTORY);
+    const blob = git(corrupt, ['rev-parse', 'HEAD:src/a.ts']).trim();
+    rmSync(join(corrupt, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const store = await openStore(freshStoreTarget(engine));
+    const outcomes = await scan(store, [root, join(root, 'nope')]);
+    const byName = new Map(outcomes.map((o) => [o.name, o]));
+    expect(byName.get('good')?.status).toBe('ok');
+    expect(byName.get('empty')).toMatchObject({ status: 'failed', error: { code: 'EMPTY_REPOSITORY' } });
+    expect(byName.get('corrupt')?.status).toMatch(/failed|partial/);
+    expect(byName.get('corrupt')?.error?.code ?? byName.get('corrupt')?.diagnostics[0]?.code).toMatch(
+      /CORRUPT_REPOSITORY|unreadable/,
+    );
+    const r = await runScan(store, {
+      paths: [join(root, 'nope')],
+      depth: 4,
+      jobs: 1,
+      maxFileSize: 1e7,
+      collectors: [],
+    });
+    expect(r.problems[0]?.error.code).toBe('PATH_NOT_FOUND');
+    await store.close();
+  });
+
+  test('a shallow clone is scanned and marked partial', async () => {
+    const src = buildRepo(tempDir(), HISTORY);
+    const shallow = join(tempDir(), 'shallow');
+    git(tempDir(), ['clone', '-q', '--depth', '1', `file://${src}`, shallow]);
+    const store = await openStore(freshStoreTarget(engine));
+    const [o] = await scan(store, [shallow]);
+    expect(o).toMatchObject({ status: 'partial', commits: 1 });
+    expect(o?.diagnostics.map((d) => d.code)).toContain('shallow-clone');
+    await store.close();
+  });
+});
+
+describe('discovery and options', () => {
+  test('finds work trees and bare repositories, skips node_modules and hidden folders, scans each once', async () => {
+    const root = tempDir();
+    buildRepo(join(root, 'a'), HISTORY);
+    buildRepo(join(root, 'group', 'b.git'), HISTORY, { bare: true });
+    buildRepo(join(root, 'node_modules', 'dep'), HISTORY);
+    buildRepo(join(root, '.hidden', 'c'), HISTORY);
+    buildRepo(join(root, 'a', 'nested'), HISTORY); // inside a repository: not entered
+    const store = await openStore(freshStoreTarget('sqlite'));
+    const outcomes = await scan(store, [root, join(root, 'a'), join(root, 'a', '.git')]);
+    expect(outcomes.map((o) => o.name).sort()).toEqual(['a', 'b']);
+    await store.close();
+  });
+
+  test('--rev scans another branch; a bad revision fails clearly', async () => {
+    const dir = buildRepo(tempDir(), [...HISTORY, { branch: 'topic', from: 0, files: { 't.txt': 't\n' } }]);
+    const store = await openStore(freshStoreTarget('sqlite'));
+    const [o] = await scan(store, [dir], { rev: 'topic' });
+    expect(o).toMatchObject({ status: 'ok', commits: 2, ref: 'topic' });
+    const [bad] = await scan(store, [dir], { rev: 'no-such-branch' });
+    expect(bad).toMatchObject({ status: 'failed', error: { code: 'BAD_REVISION' } });
+    await store.close();
+  });
+
+  test('files over the size cap are recorded with a diagnostic and not read', async () => {
+    const dir = buildRepo(tempDir(), [{ files: { 'big.txt': 'x\n'.repeat(600), 'small.txt': 'y\n' } }]);
+    const store = await openStore(freshStoreTarget('sqlite'));
+    const [o] = await scan(store, [dir], { maxFileSize: 1000 });
+    expect(o?.status).toBe('ok');
+    expect(o?.diagnostics).toEqual([expect.objectContaining({ path: 'big.txt', code: 'too-large' })]);
+    const big = await store.db
+      .selectFrom('files')
+      .selectAll()
+      .where('path', '=', 'big.txt')
+      .executeTakeFirstOrThrow();
+    expect(big).toMatchObject({ size: 1200, lines: null, is_binary: null });
+    await store.close();
+  });
+
+  test('symlinks and executables keep their kind; symlinks are not followed', async () => {
+    const outside = join(tempDir(), 'secret.txt');
+    writeFileSync(outside, 'secret\n');
+    const dir = buildRepo(tempDir(), [
+      { files: { link: { symlink: outside }, 'run.sh': { executable: '#!/bin/sh\necho hi\n' } } },
+    ]);
+    const store = await openStore(freshStoreTarget('sqlite'));
+    await scan(store, [dir]);
+    const files = await store.db
+      .selectFrom('files')
+      .select(['path', 'kind', 'lines', 'size'])
+      .orderBy('path')
+      .execute();
+    expect(files).toEqual([
+      { path: 'link', kind: 'symlink', lines: null, size: outside.length },
+      { path: 'run.sh', kind: 'executable', lines: 2, size: 18 },
+    ]);
+    await store.close();
+  });
+});
