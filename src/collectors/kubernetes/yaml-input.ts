@@ -1,7 +1,7 @@
 // Reading YAML from a scanned repository safely: size budget, few aliases, bounded depth,
 // and every problem returned as a diagnostic. Shared by the YAML collectors (compose,
 // kubernetes, helm-values, github-actions).
-import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import { type Budget, DEFAULT_BUDGET, type Diagnostic, type FileInput } from '../types.ts';
 
 /** Aliases allowed per document; an alias bomb needs many more. */
@@ -60,12 +60,21 @@ export function bracketDepth(text: string): number {
   return max;
 }
 
+/** The key node of the last path step when its parent is a map, so the line is the key's. */
+function keyNode(doc: Document, path: ReadonlyArray<string | number>): unknown {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = String(path[path.length - 1]);
+  return parent.items.find((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key) === last)?.key;
+}
+
 function toDocument(doc: Document, counter: LineCounter): YamlDocument {
   const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   return {
     value,
     lineOf(path) {
-      const node = doc.getIn(path, true);
+      const node = keyNode(doc, path) ?? doc.getIn(path, true);
       if (!isNode(node) || !node.range) return undefined;
       return counter.linePos(node.range[0]).line;
     },
