@@ -1,0 +1,42 @@
+import { isPackageJson } from '../npm-manifest/index.ts';
+import { asObject, collectEach, dirOf, readJson } from '../npm-manifest/read-input.ts';
+import { PackageJson } from '../npm-manifest/schema.ts';
+import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
+import { COLLECTOR_ID, extractYarnLock } from './extract.ts';
+
+const isLock = (path: string) =>
+  (path === 'yarn.lock' || path.endsWith('/yarn.lock')) && !path.includes('node_modules/');
+
+function readManifest(file: FileInput): PackageJson | null {
+  try {
+    if (file.content.length > DEFAULT_BUDGET.maxBytes) return null;
+    return PackageJson.parse(asObject(readJson(file.content.toString('utf8')), 'package.json'));
+  } catch {
+    return null;
+  }
+}
+
+/** Lockfiles, plus the package.json files under each lockfile's folder (declared and dev packages). */
+function collect(files: FileInput[]): CollectorResult {
+  const manifests = files.filter((f) => isPackageJson(f.path));
+  return collectEach(
+    COLLECTOR_ID,
+    files.filter((f) => isLock(f.path)),
+    (path, text) => {
+      const dir = dirOf(path);
+      const mine = manifests.filter((m) => dir === '' || m.path.startsWith(`${dir}/`));
+      return extractYarnLock(
+        path,
+        text,
+        mine.map(readManifest).filter((m) => m !== null),
+      );
+    },
+  );
+}
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => isLock(path) || isPackageJson(path),
+  collect,
+};

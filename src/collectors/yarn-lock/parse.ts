@@ -1,0 +1,71 @@
+// yarn.lock (classic v1 and berry v2+) into a graph of resolved packages. Both formats go through
+// @yarnpkg/parsers' parseSyml; berry keeps several descriptors in one key, classic splits them.
+import { parseSyml } from '@yarnpkg/parsers';
+import { redactUrl } from '../redact-url.ts';
+
+export interface YarnNode {
+  id: string;
+  name: string;
+  version: string;
+  source: string | null;
+  /** Descriptors (`name@range`) this package depends on. */
+  needs: string[];
+}
+
+export interface YarnGraph {
+  berry: boolean;
+  /** Descriptor -> node id. */
+  descriptors: Map<string, string>;
+  nodes: Map<string, YarnNode>;
+  /** Descriptors that workspace entries (berry) depend on. */
+  workspaceNeeds: string[];
+}
+
+/** `@scope/name@range` -> [`@scope/name`, `range`]. */
+export function splitDescriptor(descriptor: string): [string, string] {
+  const at = descriptor.indexOf('@', 1);
+  return at < 0 ? [descriptor, ''] : [descriptor.slice(0, at), descriptor.slice(at + 1)];
+}
+
+const REGISTRY = /^https:\/\/registry\.(yarnpkg\.com|npmjs\.org)\//;
+
+function sourceOf(berry: boolean, entry: Record<string, unknown>): string | null {
+  if (berry) {
+    const range = splitDescriptor(String(entry.resolution ?? ''))[1];
+    return /^(npm|patch):/.test(range) || range === '' ? null : redactUrl(range);
+  }
+  const resolved = typeof entry.resolved === 'string' ? entry.resolved : '';
+  return resolved === '' || REGISTRY.test(resolved) ? null : redactUrl(resolved);
+}
+
+function needsOf(entry: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const field of ['dependencies', 'optionalDependencies']) {
+    const deps = entry[field];
+    if (!deps || typeof deps !== 'object') continue;
+    for (const [name, range] of Object.entries(deps)) out.push(`${name}@${String(range)}`);
+  }
+  return out;
+}
+
+export function parseYarnLock(text: string): YarnGraph {
+  const data = parseSyml(text) as Record<string, unknown>;
+  const berry = '__metadata' in data;
+  const graph: YarnGraph = { berry, descriptors: new Map(), nodes: new Map(), workspaceNeeds: [] };
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '__metadata' || !value || typeof value !== 'object') continue;
+    const entry = value as Record<string, unknown>;
+    const descriptors = key.split(/\s*,\s*/).map((d) => d.replace(/^"|"$/g, ''));
+    const [name] = splitDescriptor(descriptors[0]!);
+    if (entry.linkType === 'soft' || String(entry.version) === '0.0.0-use.local') {
+      graph.workspaceNeeds.push(...needsOf(entry));
+      continue;
+    }
+    if (entry.version === undefined) continue;
+    const version = String(entry.version);
+    const id = berry ? String(entry.resolution ?? key) : `${name}@${version}@${String(entry.resolved ?? '')}`;
+    graph.nodes.set(id, { id, name, version, source: sourceOf(berry, entry), needs: needsOf(entry) });
+    for (const d of descriptors) graph.descriptors.set(d, id);
+  }
+  return graph;
+}
