@@ -41,6 +41,11 @@ function findToken(
   return null;
 }
 
+/** A byte in column 1 that ends a `dedent` block: anything but blank, newline and `.`. */
+function endsDedentBlock(b: number): boolean {
+  return b !== 32 && b !== 9 && b !== 13 && b !== 10 && b !== 46;
+}
+
 const MODE_CODE = 0;
 const MODE_BLOCK = 1;
 const MODE_STRING = 2;
@@ -72,6 +77,7 @@ export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
       continued = false;
       i++;
       lineBegin = i;
+      if (mode === MODE_BLOCK && tok!.dedent && i < n && endsDedentBlock(buf[i]!)) mode = MODE_CODE;
       continue;
     }
     if (b === 32 || b === 9 || b === 13 || b === 12 || b === 11) {
@@ -107,7 +113,12 @@ export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
     const t = tok!;
     if (mode === MODE_BLOCK) {
       const close = t.close;
-      if (b === close[0] && (t.position === 0 || !(hasCode || hasComment)) && matchAt(buf, i, close)) {
+      if (
+        close.length > 0 &&
+        b === close[0] &&
+        (t.position === 0 || !(hasCode || hasComment)) &&
+        matchAt(buf, i, close)
+      ) {
         hasComment = true;
         i += close.length;
         if (--depth === 0) mode = MODE_CODE;

@@ -8,11 +8,17 @@ const lineComment = z.union([z.string().min(1), z.object({ open: z.string().min(
 const blockComment = z
   .object({
     open: z.string().min(1),
-    close: z.string().min(1),
+    /** Closing text; absent for a block that ends at the next line starting in column 1 (`dedent`). */
+    close: z.string().min(1).optional(),
     nested: z.boolean().default(false),
     position,
+    /** The block ends before the first line that starts with a character other than blank or `.`. */
+    dedent: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.dedent !== (b.close !== undefined), {
+    message: 'a block has either close or dedent: true',
+  });
 
 const stringLiteral = z
   .object({
@@ -43,7 +49,7 @@ export type LanguageSyntaxEntry = z.infer<typeof languageSyntaxSchema>;
 /** One language's syntax with `like` resolved. */
 export interface LanguageSyntax {
   line: Array<{ open: string; position: Position }>;
-  block: Array<{ open: string; close: string; nested: boolean; position: Position }>;
+  block: Array<{ open: string; close?: string; nested: boolean; position: Position; dedent: boolean }>;
   strings: Array<{ open: string; close: string; escape: string | null; multiline: boolean }>;
   skip: string[];
 }

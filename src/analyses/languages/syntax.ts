@@ -13,6 +13,8 @@ export interface Token {
   /** 0 anywhere, 1 only before any other content of the line, 2 only in the first column. */
   position: 0 | 1 | 2;
   nested: boolean;
+  /** A block comment that ends at the next line starting in column 1 with neither blank nor `.`. */
+  dedent: boolean;
   /** Escape byte of a string, -1 when none. */
   escape: number;
   multiline: boolean;
@@ -56,7 +58,14 @@ export function loadSyntaxTable(text: string): Map<string, LanguageSyntax> {
 export function compileSyntax(syntax: LanguageSyntax): CompiledSyntax {
   const tokens: Token[] = [];
   const none = new Uint8Array(0);
-  const base = { close: none, position: 0 as const, nested: false, escape: -1, multiline: false };
+  const base = {
+    close: none,
+    position: 0 as const,
+    nested: false,
+    dedent: false,
+    escape: -1,
+    multiline: false,
+  };
   for (const l of syntax.line)
     tokens.push({ ...base, kind: 'line', open: utf8.encode(l.open), position: positions[l.position] });
   for (const b of syntax.block) {
@@ -64,8 +73,9 @@ export function compileSyntax(syntax: LanguageSyntax): CompiledSyntax {
       ...base,
       kind: 'block',
       open: utf8.encode(b.open),
-      close: utf8.encode(b.close),
+      close: b.close === undefined ? none : utf8.encode(b.close),
       nested: b.nested,
+      dedent: b.dedent,
       position: positions[b.position],
     });
   }
