@@ -1,0 +1,19 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractActions } from './extract.ts';
+
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const ACTION = /^action\.ya?ml$/;
+
+export const collector: FileCollector = {
+  id: 'github-actions',
+  version: 1,
+  matches: (path) => WORKFLOW.test(path) || ACTION.test(basename(path)),
+  collect(files): CollectorResult {
+    const results = files.map((f) => extractActions(f, 'github-actions', ACTION.test(basename(f.path))));
+    return {
+      images: results.flatMap((r) => r.images ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};
