@@ -2,7 +2,7 @@
 // listed version should fall in the ranges, and versions of the same package listed by other
 // advisories but not by this one should fall outside. Used by a test and the benchmark.
 import { versionScheme } from '../../versions/index.ts';
-import { type IndexedAffected, type OsvIndex, packageKey } from './osv-index.ts';
+import type { IndexedAffected, OsvIndex } from './osv-index.ts';
 import { inSortedRange } from './range.ts';
 
 export interface Disagreement {
@@ -49,5 +49,3 @@ export function rangeAgreement(index: OsvIndex, ecosystem: string, outsidePerEnt
   }
   return out;
 }
-
-export { packageKey };
