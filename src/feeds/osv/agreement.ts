@@ -41,10 +41,8 @@ export function rangeAgreement(index: OsvIndex, ecosystem: string, outsidePerEnt
       if (entry.affected.versions.length === 0 || entry.affected.ranges.length === 0) continue;
       const listed = new Set(entry.affected.versions);
       for (const v of listed) check(entry, v, 'inside');
-      known
-        .filter((v) => !listed.has(v))
-        .slice(0, outsidePerEntry)
-        .forEach((v) => check(entry, v, 'outside'));
+      const outside = known.filter((v) => !listed.has(v)).slice(0, outsidePerEntry);
+      for (const v of outside) check(entry, v, 'outside');
     }
   }
   return out;
