@@ -1,0 +1,11 @@
+import { collectEach } from '../npm-manifest/read-input.ts';
+import type { FileCollector } from '../types.ts';
+import { COLLECTOR_ID, extractPnpmLock } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) =>
+    (path === 'pnpm-lock.yaml' || path.endsWith('/pnpm-lock.yaml')) && !path.includes('node_modules/'),
+  collect: (files) => collectEach(COLLECTOR_ID, files, extractPnpmLock),
+};
