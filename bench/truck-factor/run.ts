@@ -40,7 +40,7 @@ function describe(label: string, r: TruckFactorResult, names: Map<string, string
   const people = r.removed
     .map((p) => `${names.get(p.person) ?? p.person} (${(100 * p.share).toFixed(1)}%)`)
     .join(', ');
-  return `  ${label}: TF ${r.truckFactor} of ${r.files} files: ${people}`;
+  return `  ${label}: TF ${r.truckFactor} of ${r.files} files (coverage left ${(100 * r.coverageLeft).toFixed(2)}%): ${people}`;
 }
 
 async function runCase(gitDir: string, c: Case): Promise<void> {
