@@ -15,6 +15,11 @@ export const GIT_OVERRIDES: readonly string[] = [
   'protocol.allow=never',
   'log.showSignature=false',
   'log.mailmap=false',
+  // Files a repository may name for git to read: pointed at /dev/zero they never end
+  // (git log reads the attributes file, git blame the mailmap).
+  'core.attributesFile=',
+  'mailmap.file=',
+  'mailmap.blob=',
   'gpg.program=false',
   'gpg.ssh.program=false',
   'gpg.x509.program=false',
