@@ -9,3 +9,4 @@ export {
   type GitattributesFile,
   parseGitattributes,
 } from './gitattributes.ts';
+export { analyseCommit, type FileLanguage, type LanguageTotal, languageTotals } from './snapshot.ts';
