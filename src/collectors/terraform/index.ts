@@ -1,0 +1,17 @@
+import { basename } from '../node-version/version-file.ts';
+import type { CollectorResult, FileCollector } from '../types.ts';
+import { extractTerraform } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: 'terraform',
+  version: 1,
+  matches: (path) => path.endsWith('.tf') || basename(path) === '.terraform.lock.hcl',
+  collect(files): CollectorResult {
+    const results = files.map((file) => extractTerraform(file, 'terraform'));
+    return {
+      runtimes: results.flatMap((r) => r.runtimes ?? []),
+      images: results.flatMap((r) => r.images ?? []),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  },
+};
