@@ -1,0 +1,76 @@
+// Which release cycle a version belongs to, and where that cycle stands on a given day. The day is
+// always passed in (`today`, `YYYY-MM-DD`); nothing here reads the clock.
+import type { EolCycle, EolProduct, Phase } from './model.ts';
+
+export interface CycleStatus {
+  product: string;
+  cycle: string;
+  /** End of active support (a date, a boolean, or null when the product has no such phase). */
+  supportEnd: Phase;
+  /** End of life as the data states it (date or boolean). */
+  eol: Phase;
+  eolDate: string | null;
+  isEol: boolean;
+  /** Months from `today` to the EOL date (days / 30.4375, one decimal; negative once past); null without a date. */
+  runwayMonths: number | null;
+  latest: string | null;
+}
+
+const JAVA_PRODUCTS = new Set([
+  'eclipse-temurin',
+  'oracle-jdk',
+  'openjdk-builds-from-oracle',
+  'microsoft-build-of-openjdk',
+  'red-hat-build-of-openjdk',
+  'amazon-corretto',
+  'azul-zulu',
+]);
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** The numeric part of a version as written (`>=18` -> `18`, `net8.0` -> `8.0`, `16.2-alpine` -> `16.2`). */
+export function versionToken(version: string): string | null {
+  return /\d+(?:\.\d+)*/.exec(version)?.[0] ?? null;
+}
+
+/** The product's cycle for a version: the longest leading part of the version (x.y.z, x.y, x) that names a cycle. */
+export function pickCycle(product: EolProduct, version: string): EolCycle | null {
+  let token = versionToken(version);
+  if (!token) return null;
+  if (JAVA_PRODUCTS.has(product.key) && /^1\.\d/.test(token)) token = token.slice(2);
+  const parts = token.split('.');
+  for (let n = parts.length; n >= 1; n--) {
+    const candidate = parts.slice(0, n).join('.');
+    const cycle = product.cycles.find((c) => c.name.toLowerCase() === candidate);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+export function cycleStatus(product: EolProduct, cycle: EolCycle, today: string): CycleStatus {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new Error(`today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  const eolDate = typeof cycle.eol === 'string' ? cycle.eol : null;
+  const isEol = eolDate !== null ? today >= eolDate : cycle.eol === true;
+  const runwayMonths =
+    eolDate === null ? null : Math.round((daysBetween(today, eolDate) / DAYS_PER_MONTH) * 10) / 10;
+  return {
+    product: product.key,
+    cycle: cycle.name,
+    supportEnd: cycle.eoas,
+    eol: cycle.eol,
+    eolDate,
+    isEol,
+    runwayMonths,
+    latest: cycle.latest,
+  };
+}
+
+/** Cycle status for a version of a product, or null when no cycle matches. */
+export function versionStatus(product: EolProduct, version: string, today: string): CycleStatus | null {
+  const cycle = pickCycle(product, version);
+  return cycle ? cycleStatus(product, cycle, today) : null;
+}
