@@ -53,6 +53,7 @@ const MODE_STRING = 2;
 /** The scanner: a state machine over bytes (code, inside a block comment, inside a string). */
 export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
   const byFirst = syntax.byFirst;
+  const interesting = syntax.interesting;
   const n = buf.length;
   let code = 0;
   let comment = 0;
@@ -89,7 +90,8 @@ export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
       const t = list === undefined ? null : findToken(list, buf, i, lineBegin, hasCode || hasComment);
       if (t === null) {
         hasCode = true;
-        i++;
+        // Fast path: the line is code already; only a newline or a token start can change anything.
+        while (++i < n && interesting[buf[i]!] === 0);
       } else if (t.kind === 'line') {
         hasComment = true;
         const nl = buf.indexOf(10, i);
@@ -130,7 +132,13 @@ export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
         i += t.open.length;
         continue;
       }
-      i++;
+      // Fast path: skip to a newline or a byte that may close (or, nested, open) a comment.
+      const c0 = close.length > 0 ? close[0]! : 10;
+      const o0 = t.nested ? t.open[0]! : 10;
+      while (++i < n) {
+        const c = buf[i]!;
+        if (c === 10 || c === c0 || c === o0) break;
+      }
       continue;
     }
     hasCode = true;
@@ -140,12 +148,18 @@ export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
       else i++;
       continue;
     }
-    if (b === t.close[0] && matchAt(buf, i, t.close)) {
+    const s0 = t.close[0]!;
+    if (b === s0 && matchAt(buf, i, t.close)) {
       i += t.close.length;
       mode = MODE_CODE;
       continue;
     }
-    i++;
+    // Fast path: skip to a newline, an escape or a byte that may close the string.
+    const esc = t.escape;
+    while (++i < n) {
+      const c = buf[i]!;
+      if (c === 10 || c === s0 || c === esc) break;
+    }
   }
   if (n > 0 && buf[n - 1] !== 10) {
     if (hasCode) code++;

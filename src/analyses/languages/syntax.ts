@@ -23,6 +23,8 @@ export interface Token {
 export interface CompiledSyntax {
   /** Tokens by their first byte, longest first; undefined where no token starts. */
   byFirst: Array<Token[] | undefined>;
+  /** 1 for bytes the scanner must stop at inside a code line: newline and every token's first byte. */
+  interesting: Uint8Array;
 }
 
 const utf8 = new TextEncoder();
@@ -96,12 +98,15 @@ export function compileSyntax(syntax: LanguageSyntax): CompiledSyntax {
     byFirst[first] = [...(byFirst[first] ?? []), t];
   }
   for (const list of byFirst) list?.sort((a, b) => b.open.length - a.open.length);
-  return { byFirst };
+  const interesting = new Uint8Array(256);
+  interesting[10] = 1;
+  for (const t of tokens) interesting[t.open[0]!] = 1;
+  return { byFirst, interesting };
 }
 
 const table = loadSyntaxTable(readFileSync(new URL('./data/comment-syntax.yaml', import.meta.url), 'utf8'));
 const compiled = new Map<string, CompiledSyntax>();
-const EMPTY: CompiledSyntax = { byFirst: new Array(256).fill(undefined) };
+const EMPTY: CompiledSyntax = compileSyntax({ line: [], block: [], strings: [], skip: [] });
 
 /** Languages that have an entry in the comment syntax table. */
 export function syntaxLanguages(): string[] {
