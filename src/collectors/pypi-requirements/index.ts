@@ -1,0 +1,25 @@
+import { collectEach } from '../npm-manifest/read-input.ts';
+import type { CollectorResult, FileCollector, FileInput } from '../types.ts';
+import { COLLECTOR_ID, extractAll } from './extract.ts';
+import { parseRequirements, type RequirementsFile } from './parse.ts';
+
+const NAMED = /(^|\/)[^/]*(requirements|constraints)[^/]*\.(txt|in)$/i;
+const IN_FOLDER = /(^|\/)requirements\/[^/]+\.(txt|in)$/i;
+
+/** Parse each file alone (diagnostics per file), then resolve `-r`/`-c` across all of them. */
+function collect(files: FileInput[]): CollectorResult {
+  const parsed = new Map<string, RequirementsFile>();
+  const perFile = collectEach(COLLECTOR_ID, files, (path, text) => {
+    parsed.set(path, parseRequirements(text));
+    return {};
+  });
+  const all = extractAll(parsed);
+  return { dependencies: all.dependencies, diagnostics: [...perFile.diagnostics, ...all.diagnostics] };
+}
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => NAMED.test(path) || IN_FOLDER.test(path),
+  collect,
+};
