@@ -11,6 +11,9 @@ export const DISCOVER = [
 ];
 export const HEAD_COMMIT = ['rev-parse', '--verify', '--end-of-options', 'HEAD^{commit}'];
 export const HEAD_REF = ['symbolic-ref', '-q', 'HEAD'];
+// Two more the scanner's code runs (src/git/refs.ts): is there any ref, is an id a commit.
+export const ANY_REF = ['for-each-ref', '--count=1', '--format=%(objectname)'];
+export const IS_COMMIT = ['cat-file', '-e'];
 const LOG_FORMAT = '--format=%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00';
 export const HISTORY = [
   'log',
@@ -106,6 +109,7 @@ export async function runScannerCommands(userGitDir: string): Promise<ScanRun> {
   const gitDir = discover.code === 0 ? discover.stdout.toString('utf8').split('\n')[0]! : userGitDir;
   const headStep = record(await ran(gitDir, HEAD_COMMIT));
   record(await ran(gitDir, HEAD_REF));
+  record(await ran(gitDir, ANY_REF));
   const head = headStep.code === 0 ? headStep.stdout.toString('utf8').trim() : null;
   if (head === null) return { gitDir, head, parent: null, blobs: [], steps };
   const log = record(await streamed(gitDir, [...HISTORY, head]));
@@ -119,6 +123,7 @@ export async function runScannerCommands(userGitDir: string): Promise<ScanRun> {
   record(await streamed(gitDir, BLOBS, blobs.map(([, oid]) => `${oid}\n`).join('')));
   record(await ran(gitDir, TAGS_MERGED(head)));
   record(await ran(gitDir, [...COUNT, head]));
+  record(await ran(gitDir, [...IS_COMMIT, `${head}^{commit}`]));
   for (const [path] of blobs.slice(0, 20)) record(await ran(gitDir, BLAME(head, path)));
   record(await streamed(gitDir, [...OWNERSHIP_LOG, head]));
   return { gitDir, head, parent, blobs, steps };
