@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   DB_QUERY: 'a query against the store failed',
   DB_READ_ONLY: 'a write was attempted through read-only SQL',
   CONFIG_INVALID: 'the workspace configuration is invalid',
+  FEED_INVALID: 'a vulnerability or lifecycle feed file cannot be read',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

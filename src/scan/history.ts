@@ -13,7 +13,13 @@ export interface HistoryReadResult {
   skippedTokens: number;
 }
 
-const BATCH = 2000;
+/**
+ * Commits per write. Small enough that a write takes a few milliseconds, so the event loop
+ * returns to the pipe before it fills and git never waits for the store.
+ */
+const BATCH = 200;
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function commitRow(snapshotId: number, c: CommitRecord): Row {
   let added = 0;
@@ -93,6 +99,7 @@ export async function ingestHistory(
     total += records.length;
     if (commits.length >= BATCH) {
       await flush();
+      await yieldToIo();
       onProgress?.({ commits: total });
     }
   };

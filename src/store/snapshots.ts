@@ -96,29 +96,25 @@ export interface HistoryStats {
 export async function historyStats(store: Store, segments: number[]): Promise<HistoryStats> {
   if (segments.length === 0) return { commits: 0, authors: 0, firstCommitAt: null, lastCommitAt: null };
   const base = store.db.selectFrom('commits').where('snapshot_id', 'in', segments);
-  const counts = await base
+  const agg = await base
     .select((eb) => [
       eb.fn.countAll<number>().as('commits'),
       eb.fn.count<number>('author_email').distinct().as('authors'),
+      eb.fn.min('author_ts').as('first'),
+      eb.fn.max('author_ts').as('last'),
     ])
     .executeTakeFirstOrThrow();
-  const first = await base
-    .select('author_date')
-    .orderBy('author_ts', 'asc')
-    .orderBy('sha')
-    .limit(1)
-    .executeTakeFirst();
-  const last = await base
-    .select('author_date')
-    .orderBy('author_ts', 'desc')
-    .orderBy('sha')
-    .limit(1)
-    .executeTakeFirst();
+  // The dates as git printed them (with their offsets), for the earliest and latest author times.
+  const dateAt = async (ts: number | null) =>
+    ts === null
+      ? null
+      : ((await base.select('author_date').where('author_ts', '=', ts).limit(1).executeTakeFirst())
+          ?.author_date ?? null);
   return {
-    commits: Number(counts.commits),
-    authors: Number(counts.authors),
-    firstCommitAt: first?.author_date ?? null,
-    lastCommitAt: last?.author_date ?? null,
+    commits: Number(agg.commits),
+    authors: Number(agg.authors),
+    firstCommitAt: await dateAt(agg.first === null ? null : Number(agg.first)),
+    lastCommitAt: await dateAt(agg.last === null ? null : Number(agg.last)),
   };
 }
 

@@ -86,8 +86,9 @@ function openSqlite(path: string): Store {
       const key = `${table}(${columns.join(',')})`;
       let stmt = statements.get(key);
       if (!stmt) {
+        // Named parameters bind straight from the row object: no per-row array.
         stmt = raw.prepare(
-          `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+          `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
         );
         statements.set(key, stmt);
       }
@@ -95,7 +96,7 @@ function openSqlite(path: string): Store {
       // Through Kysely's connection so that it never interleaves with a Kysely transaction.
       await db.connection().execute(async () => {
         raw.transaction(() => {
-          for (const row of rows) s.run(columns.map((c) => row[c] ?? null));
+          for (const row of rows) s.run(row);
         })();
       });
     },
