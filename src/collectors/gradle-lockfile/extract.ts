@@ -6,23 +6,28 @@ import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
 
 export const COLLECTOR_ID = 'gradle-lockfile';
 
-/** The widest scope any of the configurations gives: prod over provided over build over test. */
+type Kind = DependencyScope | 'compile-only';
+
+/** Main source-set runtime -> prod; compile-only -> provided; test -> test; tools (checkstyle, jacoco, kapt, ...) -> build. */
+function kindOf(configuration: string): Kind {
+  if (/test/i.test(configuration)) return 'test';
+  if (
+    /^(\w*[rR]untimeClasspath|implementation|api|runtimeOnly|runtime|compile|default|archives)$/.test(
+      configuration,
+    )
+  )
+    return 'prod';
+  if (/^(\w*[cC]ompileClasspath|\w*[cC]ompileOnly)$/.test(configuration)) return 'compile-only';
+  return 'build';
+}
+
+/** The widest scope any of the configurations gives: prod, then provided, then test, then build. */
 export function scopeOf(configurations: string[], buildscript: boolean): DependencyScope {
   if (buildscript) return 'build';
-  const kinds = configurations.map((c): DependencyScope => {
-    if (/^test|Test[A-Z]|test$/i.test(c) && !/^(compile|runtime)Classpath$/.test(c)) return 'test';
-    if (/annotationProcessor|kapt|ksp|classpath$/i.test(c) && !/(compile|runtime)Classpath$/i.test(c))
-      return 'build';
-    if (
-      /compileOnly|compileClasspath$/i.test(c) &&
-      !configurations.some((o) => /runtimeClasspath$/i.test(o) && !/test/i.test(o))
-    ) {
-      return 'provided';
-    }
-    return 'prod';
-  });
-  for (const scope of ['prod', 'provided', 'build', 'test'] as const) if (kinds.includes(scope)) return scope;
-  return 'prod';
+  const kinds = new Set(configurations.map(kindOf));
+  if (kinds.has('prod')) return 'prod';
+  if (kinds.has('compile-only')) return 'provided';
+  return kinds.has('test') ? 'test' : 'build';
 }
 
 export function extractGradleLockfile(path: string, text: string) {

@@ -30,6 +30,8 @@ describe('gradle-lockfile', () => {
       'jackson-annotations': 'prod',
       'jackson-databind': 'prod',
       'auto-service': 'build',
+      checkstyle: 'build',
+      'org.jacoco.ant': 'build',
       'jakarta.servlet-api': 'provided',
       'apiguardian-api': 'test',
       'junit-jupiter-api': 'test',
