@@ -1,5 +1,6 @@
 // Reading the committed tree: `ls-tree` for the file list, `cat-file --batch` for contents.
-import { CtoError } from '../errors.ts';
+
+import { ByteQueue } from './byte-queue.ts';
 import { gitOk, spawnGit } from './invoke.ts';
 import { decodeGitBytes } from './paths.ts';
 
@@ -61,31 +62,33 @@ export type BlobResult = { oid: string; content: Buffer } | { oid: string; missi
 export async function* readBlobs(gitDir: string, oids: readonly string[]): AsyncGenerator<BlobResult> {
   if (oids.length === 0) return;
   const child = spawnGit({ gitDir, args: ['cat-file', '--batch'], input: `${oids.join('\n')}\n` });
-  const stderr: Buffer[] = [];
-  child.stderr?.on('data', (b: Buffer) => stderr.push(b));
   child.stdin?.on('error', () => {}); // git may exit early on a corrupt pack
-  let buf: Buffer = Buffer.alloc(0);
+  const queue = new ByteQueue();
   let next = 0;
+  let header: string[] | null = null;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+      queue.push(chunk);
       for (;;) {
-        const nl = buf.indexOf(0x0a);
-        if (nl < 0) break;
-        const header = buf.toString('latin1', 0, nl);
-        const parts = header.split(' ');
-        if (parts[1] === 'missing' || parts.length < 3) {
-          yield { oid: oids[next++] ?? parts[0] ?? '', missing: true };
-          buf = buf.subarray(nl + 1);
-          continue;
+        if (!header) {
+          const nl = queue.indexOf(0x0a);
+          if (nl < 0) break;
+          header = queue
+            .take(nl + 1)
+            .toString('latin1', 0, nl)
+            .split(' ');
+          if (header[1] === 'missing' || header.length < 3) {
+            yield { oid: oids[next++] ?? header[0] ?? '', missing: true };
+            header = null;
+            continue;
+          }
         }
-        const size = Number(parts[2]);
-        if (buf.length < nl + 1 + size + 1) break;
-        yield {
-          oid: oids[next++] ?? parts[0] ?? '',
-          content: Buffer.from(buf.subarray(nl + 1, nl + 1 + size)),
-        };
-        buf = buf.subarray(nl + 1 + size + 1);
+        const size = Number(header[2]);
+        if (queue.length < size + 1) break;
+        // Copy out: the chunk behind a view would otherwise stay alive as long as the content.
+        const content = Buffer.from(queue.take(size + 1).subarray(0, size));
+        yield { oid: oids[next++] ?? header[0] ?? '', content };
+        header = null;
       }
     }
   } finally {
@@ -93,12 +96,6 @@ export async function* readBlobs(gitDir: string, oids: readonly string[]): Async
   }
   // git stopped early (corrupt object): the rest is unreadable.
   while (next < oids.length) yield { oid: oids[next++] as string, missing: true };
-  if (stderr.length > 0 && next === 0) {
-    throw new CtoError(
-      'CORRUPT_REPOSITORY',
-      `cannot read objects: ${Buffer.concat(stderr).toString('utf8').split('\n')[0]}`,
-    );
-  }
 }
 
 /** Binary as git decides: a NUL byte in the first 8000 bytes. */
