@@ -142,3 +142,19 @@ describe('maven-pom on arbitrary input', () => {
     );
   });
 });
+
+describe('maven-pom parent outside the repository', () => {
+  it('is reported once, at the POM that names it, not at every module below', () => {
+    const root = Buffer.from(
+      '<project><parent><groupId>org.apache</groupId><artifactId>apache</artifactId><version>33</version></parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></project>',
+    );
+    const child = Buffer.from(
+      '<project><parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent><artifactId>child</artifactId></project>',
+    );
+    const result = collector.collect([
+      { path: 'pom.xml', content: root },
+      { path: 'child/pom.xml', content: child },
+    ]);
+    expect(result.diagnostics.map((d) => `${d.path} ${d.code}`)).toEqual(['pom.xml unresolved-reference']);
+  });
+});

@@ -73,7 +73,7 @@ export class PomIndex {
       const parent = this.parentOf(at);
       if (!parent || chain.includes(parent)) {
         const p = at.parent;
-        if (!parent)
+        if (!parent && at === pom)
           problems.push(`parent ${p.groupId}:${p.artifactId}:${p.version} is not in the repository`);
         break;
       }
