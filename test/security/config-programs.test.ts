@@ -21,9 +21,9 @@ describe('programs named in repository config', () => {
 [pager]
 	log = ${trap.program('pager-log', 'cat > /dev/null')}
 [credential]
-	helper = ${trap.program('credential-helper')}
+	helper = ${trap.program('credential-helper', 'cat > /dev/null')}
 [credential "https://example.com"]
-	helper = ${trap.program('credential-url-helper')}`,
+	helper = ${trap.program('credential-url-helper', 'cat > /dev/null')}`,
     );
     const run = await runScannerCommands(repo.gitDir);
     expect(failures(run)).toEqual([]);

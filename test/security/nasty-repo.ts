@@ -63,12 +63,12 @@ export function nastyRepo(trap: Trap, deleteBlob = true): NastyRepo {
 [log]
 	showSignature = true
 [gpg]
-	program = ${p('gpg')}
+	program = ${p('gpg', 'cat >/dev/null')}
 [gpg "ssh"]
-	program = ${p('gpg-ssh')}
+	program = ${p('gpg-ssh', 'cat >/dev/null')}
 	allowedSignersFile = ${join(trap.root, 'allowed_signers')}
 [gpg "x509"]
-	program = ${p('gpg-x509')}
+	program = ${p('gpg-x509', 'cat >/dev/null')}
 [diff]
 	external = ${p('diff-external')}
 [diff "evil"]

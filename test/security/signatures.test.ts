@@ -9,6 +9,9 @@ import { appendConfig, newTrap, plainGit } from './trap.ts';
 
 afterAll(cleanupTemp);
 
+// Read the signed payload git writes, or git may die of a broken pipe before the next commit.
+const DRAIN = 'cat > /dev/null; exit 1';
+
 describe('signature programs', () => {
   it('runs no gpg, gpg.ssh or gpg.x509 program with log.showSignature=true; plain git log does', async () => {
     const trap = newTrap();
@@ -26,12 +29,12 @@ describe('signature programs', () => {
       `[log]
 	showSignature = true
 [gpg]
-	program = ${trap.program('gpg')}
+	program = ${trap.program('gpg', DRAIN)}
 [gpg "ssh"]
-	program = ${trap.program('gpg-ssh')}
+	program = ${trap.program('gpg-ssh', DRAIN)}
 	allowedSignersFile = ${allowed}
 [gpg "x509"]
-	program = ${trap.program('gpg-x509')}`,
+	program = ${trap.program('gpg-x509', DRAIN)}`,
     );
     const run = await runScannerCommands(repo.gitDir);
     expect(failures(run)).toEqual([]);
