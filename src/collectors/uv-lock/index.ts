@@ -1,0 +1,10 @@
+import { collectEach } from '../npm-manifest/read-input.ts';
+import type { FileCollector } from '../types.ts';
+import { COLLECTOR_ID, extractUvLock } from './extract.ts';
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => path === 'uv.lock' || path.endsWith('/uv.lock'),
+  collect: (files) => collectEach(COLLECTOR_ID, files, extractUvLock),
+};
