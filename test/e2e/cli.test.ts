@@ -1,0 +1,141 @@
+// The command line as a user meets it: output, JSON documents, errors and exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { CTO_BIN, cto } from '../helpers/cli.ts';
+import { ADA, BOB, buildRepo, cleanupTemp, git, tempDir } from '../helpers/repo-builder.ts';
+
+afterAll(cleanupTemp);
+
+function twoRepos(): { root: string; a: string; b: string } {
+  const root = tempDir();
+  const a = buildRepo(join(root, 'alpha'), [
+    { author: ADA, date: '2023-05-01T08:00:00+02:00', files: { 'x.txt': 'x\n' } },
+    { author: BOB, date: '2023-06-01T08:00:00+02:00', files: { 'y.txt': 'y\ny\n' } },
+  ]);
+  const b = buildRepo(join(root, 'beta'), [{ author: BOB, files: { 'z.txt': 'z\n' } }]);
+  return { root, a, b };
+}
+
+describe('cto scan', () => {
+  test('--json prints a versioned document whose counts equal git', () => {
+    const { root, a } = twoRepos();
+    const ws = tempDir();
+    const r = cto(['scan', root, '--workspace', ws, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schema).toBe('cto.scan/v1');
+    expect(doc.tool.name).toBe('cto');
+    expect(doc.summary).toMatchObject({ repositories: 2, ok: 2, failed: 0 });
+    const alpha = doc.repositories.find((x: { name: string }) => x.name === 'alpha');
+    expect(alpha.commits).toBe(Number(git(a, ['rev-list', '--count', 'HEAD']).trim()));
+    expect(alpha.authors).toBe(new Set(git(a, ['log', '--format=%ae']).trim().split('\n')).size);
+    expect(alpha.files).toBe(git(a, ['ls-tree', '-r', 'HEAD']).trim().split('\n').length);
+    expect(alpha.commit).toBe(git(a, ['rev-parse', 'HEAD']).trim());
+    // The store is the embedded default in the workspace.
+    const repos = cto(['repos', '--workspace', ws, '--json']);
+    expect(JSON.parse(repos.stdout).repositories.map((x: { name: string }) => x.name)).toEqual([
+      'alpha',
+      'beta',
+    ]);
+  });
+
+  test('prints a summary table, and says unchanged on a rescan', () => {
+    const { root } = twoRepos();
+    const ws = tempDir();
+    const first = cto(['scan', root, '--workspace', ws]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /repository\s+commit\s+commits\s+authors\s+files\s+first commit\s+last commit\s+status/,
+    );
+    expect(first.stdout).toMatch(/alpha\s+[0-9a-f]{12}\s+2\s+2\s+2\s+2023-05-01\s+2023-06-01\s+ok/);
+    const second = cto(['scan', root, '--workspace', ws]);
+    expect(second.stdout).toMatch(/alpha .*unchanged/);
+  });
+
+  test('exit code 1 when a repository fails, the others still scanned; 2 when nothing can be scanned', () => {
+    const { root } = twoRepos();
+    buildRepo(join(root, 'empty'), []);
+    const ws = tempDir();
+    const r = cto(['scan', root, '--workspace', ws, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toMatchObject({ ok: 2, failed: 1 });
+    const plain = tempDir();
+    mkdirSync(join(plain, 'just-a-folder'));
+    const none = cto(['scan', plain, '--workspace', ws]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/is not a git repository and holds none.*\[NOT_A_REPOSITORY\]/);
+    const missing = cto(['scan', join(plain, 'nope'), '--workspace', ws]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such file or folder \[PATH_NOT_FOUND\]/);
+  });
+
+  test('usage mistakes exit 2 with a clear line; --debug adds the stack', () => {
+    const ws = tempDir();
+    const bad = cto(['scan', '.', '--depth', 'zero', '--workspace', ws]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--depth takes a whole number/);
+    expect(cto(['frobnicate']).code).toBe(2);
+    const help = cto(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/scan \[options\] \[paths\.\.\.\]/);
+    const cfgWs = tempDir();
+    writeFileSync(join(cfgWs, 'cto.yaml'), 'scan:\n  depth: "deep"\n');
+    const cfg = cto(['repos', '--workspace', cfgWs, '--debug']);
+    expect(cfg.code).toBe(2);
+    expect(cfg.stderr).toMatch(/cto\.yaml: scan\.depth: .*\[CONFIG_INVALID\]/);
+    expect(cfg.stderr).toMatch(/at .*workspace\.ts/);
+  });
+});
+
+describe('cto sql and repos', () => {
+  test('sql prints a table or JSON and refuses writes', () => {
+    const { root } = twoRepos();
+    const ws = tempDir();
+    cto(['scan', root, '--workspace', ws]);
+    const t = cto([
+      'sql',
+      'select repository, count(*) as commits from current_commits group by repository order by 1',
+      '--workspace',
+      ws,
+    ]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/repository\s+commits\nalpha\s+2\nbeta\s+1/);
+    const j = cto([
+      'sql',
+      'select author_email from current_commits order by author_ts limit 1',
+      '--workspace',
+      ws,
+      '--json',
+    ]);
+    expect(JSON.parse(j.stdout)).toMatchObject({ schema: 'cto.sql/v1', columns: ['author_email'] });
+    const w = cto(['sql', 'delete from commits', '--workspace', ws]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/\[DB_READ_ONLY\]/);
+  });
+
+  test('repos on an empty store says how to start', () => {
+    const r = cto(['repos', '--workspace', tempDir()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No repositories in the store yet/);
+  });
+});
+
+test('a Node.js older than 22 gets one line naming the needed version', () => {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import(${JSON.stringify(CTO_BIN)})`,
+      '--input-type=module',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(r.status).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(/needs Node\.js 22\.18 or newer.*this is Node\.js 20\.1\.0/);
+});
