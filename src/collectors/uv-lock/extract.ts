@@ -37,10 +37,16 @@ export function extractUvLock(path: string, text: string): FileFacts {
       severity: 'warning',
     });
   }
-  const packages = (lock.package ?? []).flatMap((p) => {
+  const raw = lock.package ?? [];
+  const packages = raw.flatMap((p) => {
     const parsed = UvPackage.safeParse(p);
     return parsed.success ? [{ ...parsed.data, name: normalizeName(parsed.data.name) }] : [];
   });
+  const skipped = raw.length - packages.length;
+  if (skipped > 0) {
+    const message = `${skipped} [[package]] entries lack a name`;
+    diagnostics.push({ path, collector: COLLECTOR_ID, code: 'bad-entry', message, severity: 'warning' });
+  }
   const idOf = (p: { name: string; version?: string }) => `${p.name}@${p.version ?? ''}`;
   const byName = new Map<string, string>();
   for (const p of packages) if (!byName.has(p.name)) byName.set(p.name, idOf(p));

@@ -1,0 +1,29 @@
+import { collectEach, dirOf } from '../npm-manifest/read-input.ts';
+import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
+import { declaredNames } from './declared.ts';
+import { COLLECTOR_ID, extractPoetryLock } from './extract.ts';
+
+const named = (file: string) => (path: string) => path === file || path.endsWith(`/${file}`);
+const isLock = named('poetry.lock');
+const isPyproject = named('pyproject.toml');
+
+/** Lockfiles, plus the pyproject.toml beside each: it names the direct packages. */
+function collect(files: FileInput[]): CollectorResult {
+  const manifests = new Map(files.filter((f) => isPyproject(f.path)).map((f) => [dirOf(f.path), f]));
+  return collectEach(
+    COLLECTOR_ID,
+    files.filter((f) => isLock(f.path)),
+    (path, text) => {
+      const manifest = manifests.get(dirOf(path));
+      const usable = manifest && manifest.content.length <= DEFAULT_BUDGET.maxBytes;
+      return extractPoetryLock(path, text, usable ? declaredNames(manifest.content.toString('utf8')) : null);
+    },
+  );
+}
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => isLock(path) || isPyproject(path),
+  collect,
+};
