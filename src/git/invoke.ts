@@ -1,6 +1,8 @@
 // The only place that starts git. Every call gets a minimal environment and forced
 // overrides, so that nothing a scanned repository configures can run a program.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CtoError } from '../errors.ts';
 
 /** `-c` overrides forced on every call (DESIGN.md rule 1). */
@@ -70,7 +72,8 @@ export function gitArgv(call: GitCall): string[] {
 
 export function spawnGit(call: GitCall): ChildProcess {
   const child = spawn('git', gitArgv(call), {
-    cwd: call.gitDir,
+    // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
+    cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
     env: gitEnv(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -132,5 +135,13 @@ export async function* streamGit(call: GitCall): AsyncGenerator<Buffer> {
     if (code !== 0) throw gitFailure(call, { code, stderr: Buffer.concat(err).toString('utf8') });
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

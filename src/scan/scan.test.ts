@@ -264,3 +264,17 @@ describe('discovery and options', () => {
     await store.close();
   });
 });
+
+test('a linked worktree (a .git file) is scanned as its repository', async () => {
+  const dir = buildRepo(tempDir(), HISTORY);
+  git(dir, ['checkout', '-q', '-f', 'main']);
+  const linked = join(tempDir(), 'linked');
+  git(dir, ['worktree', 'add', '-q', '-b', 'wt', linked, 'main']);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  const [o] = await scan(store, [linked]);
+  expect(o).toMatchObject({ status: 'ok', commits: 3, name: 'linked' });
+  // The linked worktree and the main one are the same repository: scanned once.
+  const both = await scan(store, [linked, dir]);
+  expect(both).toHaveLength(1);
+  await store.close();
+});
