@@ -1,0 +1,28 @@
+import { collectEach, dirOf } from '../npm-manifest/read-input.ts';
+import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
+import { COLLECTOR_ID, extractPipfileLock, pipfileNames } from './extract.ts';
+
+const named = (file: string) => (path: string) => path === file || path.endsWith(`/${file}`);
+const isLock = named('Pipfile.lock');
+const isPipfile = named('Pipfile');
+
+/** Lockfiles, plus the Pipfile beside each: it names the direct packages. */
+function collect(files: FileInput[]): CollectorResult {
+  const pipfiles = new Map(files.filter((f) => isPipfile(f.path)).map((f) => [dirOf(f.path), f]));
+  return collectEach(
+    COLLECTOR_ID,
+    files.filter((f) => isLock(f.path)),
+    (path, text) => {
+      const pipfile = pipfiles.get(dirOf(path));
+      const usable = pipfile && pipfile.content.length <= DEFAULT_BUDGET.maxBytes;
+      return extractPipfileLock(path, text, usable ? pipfileNames(pipfile.content.toString('utf8')) : null);
+    },
+  );
+}
+
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 1,
+  matches: (path) => isLock(path) || isPipfile(path),
+  collect,
+};
