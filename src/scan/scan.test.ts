@@ -278,3 +278,57 @@ test('a linked worktree (a .git file) is scanned as its repository', async () =>
   expect(both).toHaveLength(1);
   await store.close();
 });
+
+test('file collectors run on the committed tree and their facts are stored with the snapshot', async () => {
+  const { COLLECTORS } = await import('../collectors/registry.ts');
+  const lock = {
+    name: 'shop',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'shop', version: '1.0.0', dependencies: { pg: '^8.0.0' } },
+      'node_modules/pg': { version: '8.11.3', license: 'MIT' },
+      'node_modules/pg-types': { version: '2.2.0', license: 'MIT' },
+    },
+  };
+  const dir = buildRepo(tempDir(), [
+    {
+      files: {
+        'package.json': JSON.stringify({
+          name: 'shop',
+          dependencies: { pg: '^8.0.0' },
+          engines: { node: '>=20' },
+        }),
+        'package-lock.json': JSON.stringify(lock),
+        Dockerfile: 'FROM node:20-alpine AS build\nFROM nginx:1.25\n',
+        'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n',
+        'broken/package-lock.json': '{ not json',
+      },
+    },
+  ]);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  const [o] = await scan(store, [dir], { collectors: COLLECTORS });
+  expect(o?.status).toBe('ok');
+  const deps = await store.readOnlyQuery(
+    "select ecosystem, name, version from current_dependencies where collector in ('npm-lock', 'go-mod') order by 1, 2",
+  );
+  expect(deps.rows).toEqual([
+    ['Go', 'github.com/pkg/errors', 'v0.9.1'],
+    ['npm', 'pg', '8.11.3'],
+    ['npm', 'pg-types', '2.2.0'],
+  ]);
+  const images = await store.readOnlyQuery('select name, version from current_images order by 1');
+  expect(images.rows).toEqual([
+    ['nginx', '1.25'],
+    ['node', '20-alpine'],
+  ]);
+  const runtimes = await store.readOnlyQuery('select kind, version from current_runtimes order by 1');
+  expect(runtimes.rows).toEqual(
+    expect.arrayContaining([
+      ['go', '1.22'],
+      ['node', '>=20'],
+    ]),
+  );
+  expect(o?.diagnostics.some((d) => d.path === 'broken/package-lock.json')).toBe(true);
+  await store.close();
+});

@@ -17,6 +17,7 @@ import {
 import type { Row, Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { FoundRepository } from './discover.ts';
+import { storeCollected } from './facts.ts';
 import { ingestHistory } from './history.ts';
 import { type Plan, planSnapshot } from './plan.ts';
 import { ingestTree } from './tree.ts';
@@ -159,6 +160,7 @@ async function collect(
     collectors: options.collectors,
   });
   diagnostics.push(...tree.diagnostics);
+  await storeCollected(store, snapshotId, tree.collected);
   const tags = await listTags(gitDir, plan.commit);
   await store.insertMany(
     'tags',
@@ -169,7 +171,10 @@ async function collect(
     diagnostics.map((d) => diagnosticRow(snapshotId, d)),
   );
   const history = await historyStats(store, segments);
-  const partial = found.info.shallow || diagnostics.some((d) => d.severity === 'error');
+  // Partial means git data is missing (shallow history, unreadable objects); a bad manifest is only a diagnostic.
+  const partial =
+    found.info.shallow ||
+    diagnostics.some((d) => d.severity === 'error' && (d.collector === 'tree' || d.collector === 'history'));
   await finishSnapshot(store, ids.repositoryId, snapshotId, {
     status: partial ? 'partial' : 'ok',
     history,

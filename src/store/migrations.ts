@@ -149,10 +149,64 @@ async function createViews(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/** Facts from file collectors: dependencies, runtimes, images. */
+const collectorFacts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('dependencies')
+      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
+      .addColumn('collector', 'text', (c) => c.notNull())
+      .addColumn('ecosystem', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('version', 'text')
+      .addColumn('requirement', 'text')
+      .addColumn('direct', 'integer', (c) => c.notNull())
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('manifest_path', 'text', (c) => c.notNull())
+      .addColumn('license', 'text')
+      .addColumn('source', 'text')
+      .addColumn('parents', 'text')
+      .execute();
+    await db.schema
+      .createIndex('dependencies_snapshot')
+      .on('dependencies')
+      .columns(['snapshot_id', 'ecosystem', 'name'])
+      .execute();
+    await db.schema
+      .createTable('runtimes')
+      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
+      .addColumn('collector', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('runtimes_snapshot').on('runtimes').column('snapshot_id').execute();
+    await db.schema
+      .createTable('images')
+      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
+      .addColumn('collector', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('version', 'text')
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer')
+      .execute();
+    await db.schema.createIndex('images_snapshot').on('images').column('snapshot_id').execute();
+    for (const t of ['dependencies', 'runtimes', 'images']) {
+      await sql
+        .raw(
+          `create view current_${t} as select r.name as repository, x.* from repositories r join ${t} x on x.snapshot_id = r.current_snapshot_id`,
+        )
+        .execute(db);
+    }
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001-initial': initial(engine) };
+      return { '0001-initial': initial(engine), '0002-collector-facts': collectorFacts };
     },
   };
 }

@@ -113,7 +113,45 @@ export interface DiagnosticsTable {
   message: string;
 }
 
+export interface DependenciesTable {
+  snapshot_id: number;
+  collector: string;
+  ecosystem: string;
+  name: string;
+  version: string | null;
+  requirement: string | null;
+  direct: number;
+  scope: string;
+  manifest_path: string;
+  license: string | null;
+  source: string | null;
+  /** Names of the packages that depend on this one, separated by spaces. */
+  parents: string | null;
+}
+
+export interface RuntimesTable {
+  snapshot_id: number;
+  collector: string;
+  kind: string;
+  version: string;
+  path: string;
+  source: string;
+}
+
+export interface ImagesTable {
+  snapshot_id: number;
+  collector: string;
+  kind: string;
+  name: string;
+  version: string | null;
+  path: string;
+  line: number | null;
+}
+
 export interface Database {
+  dependencies: DependenciesTable;
+  runtimes: RuntimesTable;
+  images: ImagesTable;
   repositories: RepositoriesTable;
   snapshots: SnapshotsTable;
   snapshot_segments: SnapshotSegmentsTable;
@@ -125,4 +163,13 @@ export interface Database {
 }
 
 /** Tables filled in bulk during a scan. */
-export type BulkTable = 'commits' | 'file_changes' | 'files' | 'tags' | 'diagnostics' | 'snapshot_segments';
+export type BulkTable =
+  | 'commits'
+  | 'file_changes'
+  | 'files'
+  | 'tags'
+  | 'diagnostics'
+  | 'snapshot_segments'
+  | 'dependencies'
+  | 'runtimes'
+  | 'images';
