@@ -36,6 +36,7 @@ describe('yarn-lock collector', () => {
       'fsevents@2.3.3',
       'internal-sdk@2.0.1',
       'jest@29.7.0',
+      'string-width@4.2.3',
     ]);
   });
 
@@ -65,6 +66,7 @@ describe('yarn-lock collector', () => {
       'js-tokens@4.0.0',
       'loose-envify@1.4.0',
       'private-kit@1.2.0',
+      'react@17.0.2',
       'react@18.3.1',
       'tslib@2.6.3',
       'typescript@5.4.5',

@@ -56,13 +56,17 @@ export function parseYarnLock(text: string): YarnGraph {
     if (key === '__metadata' || !value || typeof value !== 'object') continue;
     const entry = value as Record<string, unknown>;
     const descriptors = key.split(/\s*,\s*/).map((d) => d.replace(/^"|"$/g, ''));
-    const [name] = splitDescriptor(descriptors[0]!);
+    let [name] = splitDescriptor(descriptors[0]!);
     if (entry.linkType === 'soft' || String(entry.version) === '0.0.0-use.local') {
       graph.workspaceNeeds.push(...needsOf(entry));
       continue;
     }
     if (entry.version === undefined) continue;
     const version = String(entry.version);
+    // An alias (`@babel-8/core@npm:@babel/core@^8`) installs the package its resolution names.
+    if (berry && typeof entry.resolution === 'string') name = splitDescriptor(entry.resolution)[0];
+    const range = splitDescriptor(descriptors[0]!)[1];
+    if (!berry && range.startsWith('npm:')) name = splitDescriptor(range.slice(4))[0];
     const id = berry ? String(entry.resolution ?? key) : `${name}@${version}@${String(entry.resolved ?? '')}`;
     graph.nodes.set(id, { id, name, version, source: sourceOf(berry, entry), needs: needsOf(entry) });
     for (const d of descriptors) graph.descriptors.set(d, id);
