@@ -1,7 +1,7 @@
 // Stage 1, discover: turn the paths a user gave into distinct repositories.
 import { type Dirent, existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type RepoInfo, repoInfo } from '../git/refs.ts';
 
@@ -93,7 +93,23 @@ export async function discoverRepositories(
       });
     }
   }
-  return { repositories: [...found.values()], problems };
+  return { repositories: uniqueNames([...found.values()]), problems };
+}
+
+/** Repositories that share a folder name get their parent folders added until the names differ. */
+function uniqueNames(repos: FoundRepository[]): FoundRepository[] {
+  for (let depth = 1; depth < 8; depth++) {
+    const counts = new Map<string, number>();
+    for (const r of repos) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+    const clashing = repos.filter((r) => (counts.get(r.name) ?? 0) > 1);
+    if (clashing.length === 0) break;
+    for (const r of clashing) {
+      const parts = r.path.split(sep).filter(Boolean);
+      const last = displayName(parts.at(-1) ?? r.name, r.info.bare);
+      r.name = [...parts.slice(-1 - depth, -1), last].join('/');
+    }
+  }
+  return repos;
 }
 
 async function walk(

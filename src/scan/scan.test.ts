@@ -332,3 +332,14 @@ test('file collectors run on the committed tree and their facts are stored with 
   expect(o?.diagnostics.some((d) => d.path === 'broken/package-lock.json')).toBe(true);
   await store.close();
 });
+
+test('repositories with the same folder name are told apart by their parent folders', async () => {
+  const root = tempDir();
+  buildRepo(join(root, 'team-a', 'api'), HISTORY);
+  buildRepo(join(root, 'team-b', 'api'), HISTORY);
+  buildRepo(join(root, 'team-b', 'web'), HISTORY);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  const outcomes = await scan(store, [root]);
+  expect(outcomes.map((o) => o.name).sort()).toEqual(['team-a/api', 'team-b/api', 'web']);
+  await store.close();
+});
