@@ -6,8 +6,9 @@ import { asObject, type FileFacts, readYaml } from '../npm-manifest/read-input.t
 import { scopesByReach } from '../npm-manifest/scope-graph.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
-import { keyOfRef, splitKey, withoutPeers } from './keys.ts';
-import { Importer, PackageEntry, PnpmLock } from './schema.ts';
+import { buildGraph } from './graph.ts';
+import { splitKey, withoutPeers } from './keys.ts';
+import { PackageEntry, PnpmLock } from './schema.ts';
 
 export const COLLECTOR_ID = 'pnpm-lock';
 
@@ -19,8 +20,6 @@ function sourceOf(resolution: Record<string, unknown> | undefined): string | nul
     return `${redactUrl(resolution.repo)}#${String(resolution.commit ?? '')}`;
   return null;
 }
-
-type Field = 'dependencies' | 'devDependencies' | 'optionalDependencies';
 
 export function extractPnpmLock(path: string, text: string): FileFacts {
   const lock = PnpmLock.parse(asObject(readYaml(text), 'pnpm-lock.yaml'));
@@ -40,37 +39,16 @@ export function extractPnpmLock(path: string, text: string): FileFacts {
   const packages = new Map(
     Object.entries(lock.packages ?? {}).map(([k, v]) => [k, PackageEntry.parse(v ?? {})]),
   );
-  const graph = lock.snapshots
-    ? new Map(Object.entries(lock.snapshots).map(([k, v]) => [k, PackageEntry.parse(v ?? {})]))
-    : packages;
-  const resolve = (name: string, ref: unknown): string | null => {
-    const key = keyOfRef(name, ref, slash);
-    if (key && graph.has(key)) return key;
-    return typeof ref === 'string' && graph.has(ref) ? ref : null;
-  };
-  const edges = (key: string): string[] => {
-    const e = graph.get(key);
-    const refs = Object.entries({ ...e?.dependencies, ...e?.optionalDependencies });
-    return refs.map(([n, r]) => resolve(n, r)).filter((k) => k !== null);
-  };
-
-  const importers = lock.importers
-    ? Object.values(lock.importers).map((v) => Importer.parse(v ?? {}))
-    : [Importer.parse(lock)];
-  const roots = (field: Field) =>
-    importers
-      .flatMap((imp) =>
-        Object.entries(imp[field] ?? {}).map(([n, v]) => resolve(n, typeof v === 'string' ? v : v.version)),
-      )
-      .filter((k) => k !== null);
-  const prod = roots('dependencies');
-  const dev = roots('devDependencies');
-  const optional = roots('optionalDependencies');
+  const graph = buildGraph(lock, packages, lock, slash);
+  const { edges } = graph;
+  const prod = graph.roots('dependencies');
+  const dev = graph.roots('devDependencies');
+  const optional = graph.roots('optionalDependencies');
   const direct = new Set([...prod, ...dev, ...optional]);
   const reach = scopesByReach({ prod, dev, optional }, edges);
 
   const parents = new Map<string, Set<string>>();
-  for (const key of graph.keys()) {
+  for (const key of graph.nodes.keys()) {
     for (const target of edges(key)) {
       if (!parents.has(target)) parents.set(target, new Set());
       parents.get(target)!.add(splitKey(key)?.name ?? key);
@@ -78,7 +56,7 @@ export function extractPnpmLock(path: string, text: string): FileFacts {
   }
 
   const deps: Dependency[] = [];
-  for (const [key, entry] of graph) {
+  for (const [key, entry] of graph.nodes) {
     const info = packages.get(withoutPeers(key)) ?? entry;
     const source = sourceOf(info.resolution);
     const id = splitKey(key);
