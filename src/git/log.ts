@@ -59,6 +59,9 @@ export const LOG_ARGS: readonly string[] = [
   `--format=${LOG_FORMAT}`,
 ];
 
+/** The same log without line counts: needs only commits and trees, not blobs (for repositories missing blobs). */
+export const LOG_ARGS_WITHOUT_LINES: readonly string[] = LOG_ARGS.filter((a) => a !== '--numstat');
+
 const HEADER_FIELDS = 9;
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const RAW_RE = /^:(\d{6}) (\d{6}) [0-9a-f]+ [0-9a-f]+ ([AMDRCTUX])(\d*)$/;
@@ -84,6 +87,12 @@ export class LogParser {
   private nums: Array<{ added: number | null; deleted: number | null; path: string }> = [];
   private pending: Pending | null = null;
   readonly stats: LogParserStats = { commits: 0, skippedTokens: 0 };
+  /** False when the log was read without `--numstat`: added and deleted are then unknown (null). */
+  private readonly lineCounts: boolean;
+
+  constructor(options: { lineCounts?: boolean } = {}) {
+    this.lineCounts = options.lineCounts ?? true;
+  }
 
   /** Feed a chunk; returns the commits completed by it. */
   push(chunk: Buffer): CommitRecord[] {
@@ -218,7 +227,7 @@ export class LogParser {
   private finish(out: CommitRecord[]): void {
     const c = this.current;
     if (!c) return;
-    c.changes = mergeEntries(this.raws, this.nums);
+    c.changes = mergeEntries(this.raws, this.nums, this.lineCounts);
     this.raws = [];
     this.nums = [];
     this.pending = null;
@@ -231,14 +240,16 @@ export class LogParser {
 function mergeEntries(
   raws: Array<{ status: ChangeStatus; path: string; oldPath: string | null }>,
   nums: Array<{ added: number | null; deleted: number | null; path: string }>,
+  lineCounts: boolean,
 ): FileChange[] {
   // git prints raw then numstat entries for the same file pairs in the same order.
   const byPath = new Map<string, { added: number | null; deleted: number | null }>();
   for (const n of nums) byPath.set(n.path, n);
   return raws.map((r, i) => {
     const n = nums[i]?.path === r.path ? nums[i] : byPath.get(r.path);
-    const added = n ? n.added : 0;
-    const deleted = n ? n.deleted : 0;
+    // Without numstat the counts are unknown; with it, an entry numstat skipped changed no line.
+    const added = n ? n.added : lineCounts ? 0 : null;
+    const deleted = n ? n.deleted : lineCounts ? 0 : null;
     return {
       status: r.status,
       path: r.path,

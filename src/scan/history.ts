@@ -1,6 +1,6 @@
 // Stage 3a, collect history: stream `git log` over the new commits into the store in batches.
 import { streamGit } from '../git/invoke.ts';
-import { type CommitRecord, LOG_ARGS, LogParser } from '../git/log.ts';
+import { type CommitRecord, LOG_ARGS, LOG_ARGS_WITHOUT_LINES, LogParser } from '../git/log.ts';
 import type { Row, Store } from '../store/store.ts';
 
 export interface HistoryProgress {
@@ -73,8 +73,9 @@ export async function ingestHistory(
   snapshotId: number,
   range: string,
   onProgress?: (p: HistoryProgress) => void,
+  lineCounts = true,
 ): Promise<HistoryReadResult> {
-  const parser = new LogParser();
+  const parser = new LogParser({ lineCounts });
   let commits: Row[] = [];
   let changes: Row[] = [];
   let total = 0;
@@ -103,7 +104,8 @@ export async function ingestHistory(
       onProgress?.({ commits: total });
     }
   };
-  for await (const chunk of streamGit({ gitDir, args: [...LOG_ARGS, range, '--'] })) {
+  const args = lineCounts ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES;
+  for await (const chunk of streamGit({ gitDir, args: [...args, range, '--'] })) {
     await take(parser.push(chunk));
   }
   await take(parser.end());

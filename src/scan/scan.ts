@@ -6,6 +6,7 @@ import { listTags } from '../git/refs.ts';
 import {
   cleanAbandoned,
   createSnapshot,
+  deleteHistoryRows,
   failSnapshot,
   fileFactsByBlob,
   finishSnapshot,
@@ -190,6 +191,35 @@ async function collect(
     lastCommitAt: history.lastCommitAt,
     diagnostics,
   });
+}
+
+/**
+ * Read history with line counts; when git cannot read some blobs (a blobless partial clone, a
+ * damaged pack), read it again without line counts, so the commits are still known.
+ */
+async function readHistory(
+  store: Store,
+  gitDir: string,
+  snapshotId: number,
+  range: string,
+  onProgress: (commits: number) => void,
+  diagnostics: Diagnostic[],
+) {
+  try {
+    return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits));
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (!/unable to read|could not read|missing blob|promisor/i.test(msg)) throw e;
+    await deleteHistoryRows(store, snapshotId);
+    diagnostics.push({
+      path: '',
+      collector: 'history',
+      code: 'missing-objects',
+      message: `some file contents are missing (${msg.replace(/^.*?fatal: /, '')}); history read without line counts`,
+      severity: 'error',
+    });
+    return ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), false);
+  }
 }
 
 async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome): Promise<void> {

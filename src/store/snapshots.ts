@@ -180,6 +180,14 @@ async function deleteSnapshotRows(store: Store, snapshotId: number): Promise<voi
   });
 }
 
+/** Remove the commits and file changes a snapshot ingested (to read them again). */
+export async function deleteHistoryRows(store: Store, snapshotId: number): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('commits').where('snapshot_id', '=', snapshotId).execute();
+    await trx.deleteFrom('file_changes').where('snapshot_id', '=', snapshotId).execute();
+  });
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
