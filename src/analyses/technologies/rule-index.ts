@@ -42,20 +42,29 @@ function globToRegExp(rule: string): RegExp {
 
 /** Path rules match the end of a path, whole segments at a time; `*` stays within a segment. */
 export class PathIndex {
+  /** Rules whose last segment is literal, by that segment. */
   readonly byBasename = new Map<string, Array<[RegExp, Hit]>>();
+  /** Rules whose last segment is `*.ext`, by `.ext` (most wildcard rules). */
+  readonly bySuffix = new Map<string, Array<[RegExp, Hit]>>();
   readonly wildcards: Array<[RegExp, Hit]> = [];
   add(technology: Technology, rule: string): void {
     const entry: [RegExp, Hit] = [globToRegExp(rule), { technology, rule }];
     const last = rule.slice(rule.lastIndexOf('/') + 1);
-    if (last.includes('*')) {
-      this.wildcards.push(entry);
-      return;
-    }
-    this.byBasename.set(last, [...(this.byBasename.get(last) ?? []), entry]);
+    const suffix = /^\*(\.[^*]+)$/.exec(last)?.[1];
+    if (suffix) append(this.bySuffix, suffix, entry);
+    else if (last.includes('*')) this.wildcards.push(entry);
+    else append(this.byBasename, last, entry);
   }
   lookup(path: string): Hit[] {
     const base = path.slice(path.lastIndexOf('/') + 1);
     const candidates = [...(this.byBasename.get(base) ?? []), ...this.wildcards];
+    for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
+      candidates.push(...(this.bySuffix.get(base.slice(dot)) ?? []));
+    }
     return candidates.filter(([re]) => re.test(path)).map(([, hit]) => hit);
   }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  map.set(key, [...(map.get(key) ?? []), value]);
 }

@@ -134,6 +134,9 @@ describe('matchTechnologies', () => {
     ['infra/main.tf', 'terraform'],
     ['deploy/Dockerfile.prod', 'docker'],
     ['go.mod', 'go'],
+    ['images/base.pkr.hcl', 'packer'],
+    ['src/Api/Api.csproj', 'csharp'],
+    ['.woodpecker/build.yml', 'woodpecker'],
   ];
   it.each(pathCases)('path %s -> %s', (path, id) => {
     expect(ids({ paths: [path] })).toContain(id);
