@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpolateDefaults } from './extract.ts';
 import { collector } from './index.ts';
@@ -65,5 +66,19 @@ describe('compose collector', () => {
       ['b/compose.yaml', 'too-many-aliases', 'compose'],
     ]);
     expect(result.images?.map((i) => i.name)).toEqual(['mysql']);
+  });
+});
+
+describe('compose collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/docker-compose.yml', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: 'docker-compose.yml', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseImageRef } from './image-ref.ts';
 import { collector } from './index.ts';
@@ -77,5 +78,19 @@ describe('dockerfile collector', () => {
     ]);
     expect(result.diagnostics.map((d) => [d.path, d.code])).toEqual([['b/Dockerfile', 'too-large']]);
     expect(refs(result)).toEqual([['redis', '7', 1]]);
+  });
+});
+
+describe('dockerfile collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/Dockerfile', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: 'Dockerfile', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripJsonComments } from './extract.ts';
 import { collector } from './index.ts';
@@ -37,5 +38,19 @@ describe('dotnet-sdk collector', () => {
       ['d/global.json', 'invalid'],
     ]);
     expect(result.runtimes?.map((r) => r.version)).toEqual(['6.0.400']);
+  });
+});
+
+describe('dotnet-sdk collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/global.json.txt', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: 'global.json', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseUses } from './extract.ts';
 import { collector } from './index.ts';
@@ -66,5 +67,19 @@ describe('github-actions collector', () => {
       ['.github/workflows/bad.yml', 'parse-error'],
     ]);
     expect(rows(result)).toEqual([['github-action', 'actions/cache', 'v4', 4]]);
+  });
+});
+
+describe('github-actions collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/ci.yml', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: '.github/workflows/ci.yml', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -57,5 +58,22 @@ describe('helm-values collector', () => {
       { path: 'values.yaml', code: 'parse-error', collector: 'helm-values' },
     ]);
     expect(result.images).toHaveLength(3);
+  });
+});
+
+describe('helm-values collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/values.yaml', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([
+          { path: 'Chart.yaml', content: Buffer.from('apiVersion: v2\nname: x\n') },
+          { path: 'values.yaml', content },
+        ]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -81,5 +82,19 @@ describe('kubernetes collector', () => {
     const deep = `apiVersion: v1\nkind: Pod\nspec: ${'['.repeat(1000)}${']'.repeat(1000)}\n`;
     const result = collector.collect([{ path: 'deep.yaml', content: Buffer.from(deep) }]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['too-deep']);
+  });
+});
+
+describe('kubernetes collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/deployment.yaml', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: 'k8s/app.yaml', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -39,5 +40,19 @@ describe('node-version collector', () => {
       ['c/.nvmrc', 'too-large', 'node-version'],
     ]);
     expect(result.runtimes?.map((r) => r.version)).toEqual(['22']);
+  });
+});
+
+describe('node-version collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/.nvmrc', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: '.nvmrc', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

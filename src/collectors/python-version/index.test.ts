@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -27,5 +28,19 @@ describe('python-version collector', () => {
     const result = collector.collect([{ path: 'runtime.txt', content: Buffer.from('java-17\n') }]);
     expect(result.runtimes).toEqual([]);
     expect(result.diagnostics[0]).toMatchObject({ path: 'runtime.txt', code: 'unsupported' });
+  });
+});
+
+describe('python-version collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/runtime.txt', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: 'runtime.txt', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -22,5 +23,19 @@ describe('ruby-version collector', () => {
   it('gives a diagnostic for an empty file', () => {
     const result = collector.collect([{ path: '.ruby-version', content: Buffer.from('') }]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['no-version']);
+  });
+});
+
+describe('ruby-version collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/.ruby-version', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: '.ruby-version', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
@@ -16,5 +17,19 @@ describe('tool-versions collector', () => {
       ['java', 'temurin-21.0.2+13.0.LTS', '.tool-versions java'],
     ]);
     expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('tool-versions collector on damaged input', () => {
+  it('never throws on a truncated and corrupted real-shaped file', () => {
+    const text = readFileSync(new URL('./fixtures/.tool-versions', import.meta.url), 'utf8');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
+        const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));
+        const result = collector.collect([{ path: '.tool-versions', content }]);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
