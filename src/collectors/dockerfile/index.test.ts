@@ -69,6 +69,14 @@ describe('dockerfile collector', () => {
     ]);
   });
 
+  it('skips the bodies of BuildKit heredocs', () => {
+    const result = collector.collect([file('heredoc.Dockerfile')]);
+    expect(refs(result)).toEqual([
+      ['debian', 'bookworm-slim', 2],
+      ['gcr.io/distroless/base-debian12', 'nonroot', 11],
+    ]);
+  });
+
   it('survives junk and huge files, still reading the others', () => {
     const result = collector.collect([
       { path: 'a/Dockerfile', content: Buffer.from('FROM\nFROM \\\n') },

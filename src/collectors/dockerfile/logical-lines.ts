@@ -1,5 +1,6 @@
 // Splits a Dockerfile into logical instructions: parser directives (`# escape=`) read from
-// the top, line continuations joined, comment lines inside a continuation dropped.
+// the top, line continuations joined, comment lines inside a continuation dropped, and the
+// bodies of BuildKit heredocs (`RUN <<EOF`) skipped.
 
 export interface Instruction {
   /** Upper-cased keyword (`FROM`, `ARG`, `COPY`). */
@@ -28,8 +29,14 @@ export function instructions(text: string): Instruction[] {
   const out: Instruction[] = [];
   let current: string[] = [];
   let start = 0;
+  /** Terminators of open BuildKit heredocs (`RUN <<EOF`): their lines are content, not instructions. */
+  let heredocs: string[] = [];
   lines.forEach((raw, index) => {
     const trimmed = raw.trim();
+    if (heredocs.length > 0) {
+      if (trimmed === heredocs[0]) heredocs = heredocs.slice(1);
+      return;
+    }
     if (current.length === 0) {
       if (trimmed === '' || trimmed.startsWith('#')) return;
       start = index + 1;
@@ -39,11 +46,18 @@ export function instructions(text: string): Instruction[] {
     const continued = trimmed.endsWith(escapeChar);
     current.push(continued ? trimmed.slice(0, -1) : trimmed);
     if (continued) return;
-    push(out, current.join(' '), start);
+    const instruction = current.join(' ');
+    push(out, instruction, start);
     current = [];
+    if (/^(RUN|COPY|ADD)\s/i.test(instruction)) heredocs = heredocMarkers(instruction);
   });
   if (current.length > 0) push(out, current.join(' '), start);
   return out;
+}
+
+/** `<<EOF`, `<<-EOF`, `<<"EOF"` markers of an instruction, in order. */
+function heredocMarkers(instruction: string): string[] {
+  return [...instruction.matchAll(/<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((m) => m[2]!);
 }
 
 function push(out: Instruction[], text: string, line: number): void {
