@@ -45,6 +45,13 @@ describe('compose collector', () => {
     expect(result.diagnostics[0]?.message).toContain('worker');
   });
 
+  it('follows merge keys (<<: *anchor), as compose files often share service settings', () => {
+    const text =
+      'x-app: &app\n  image: node:20-alpine\n  restart: always\nservices:\n  web:\n    <<: *app\n    ports: ["80:80"]\n';
+    const result = collector.collect([{ path: 'compose.yaml', content: Buffer.from(text) }]);
+    expect(result.images?.map((i) => [i.name, i.version])).toEqual([['node', '20-alpine']]);
+  });
+
   it('reads version 1 files with services at the top level', () => {
     const result = collector.collect([file('compose-v1.yml', 'docker-compose.yml')]);
     expect(result.images?.map((i) => [i.name, i.version, i.line])).toEqual([['nginx', '1.25', 2]]);
