@@ -59,8 +59,13 @@ export const LOG_ARGS: readonly string[] = [
   `--format=${LOG_FORMAT}`,
 ];
 
-/** The same log without line counts: needs only commits and trees, not blobs (for repositories missing blobs). */
-export const LOG_ARGS_WITHOUT_LINES: readonly string[] = LOG_ARGS.filter((a) => a !== '--numstat');
+/**
+ * The same log without line counts and with exact renames only: it needs commits and trees but no
+ * blob contents, so it works on repositories missing blobs (blobless partial clones, damaged packs).
+ */
+export const LOG_ARGS_WITHOUT_LINES: readonly string[] = LOG_ARGS.filter((a) => a !== '--numstat').map((a) =>
+  a === '--find-renames' ? '--find-renames=100%' : a,
+);
 
 const HEADER_FIELDS = 9;
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

@@ -12,7 +12,7 @@ export interface TreeEntry {
   kind: FileKind;
   /** Blob id, or the commit id of a submodule. */
   oid: string;
-  /** Size in bytes; null for submodules. */
+  /** Size in bytes; null for submodules and missing objects. */
   size: number | null;
 }
 
@@ -45,7 +45,8 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
         mode,
         kind,
         oid,
-        size: size === '-' ? null : Number(size),
+        // `-` for submodules, `BAD` when the object is missing.
+        size: /^\d+$/.test(size) ? Number(size) : null,
       });
     }
     pos = end + 1;

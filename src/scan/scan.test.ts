@@ -178,10 +178,21 @@ describe.each(ENGINES)('scan on %s', (engine: Engine) => {
     const byName = new Map(outcomes.map((o) => [o.name, o]));
     expect(byName.get('good')?.status).toBe('ok');
     expect(byName.get('empty')).toMatchObject({ status: 'failed', error: { code: 'EMPTY_REPOSITORY' } });
-    expect(byName.get('corrupt')?.status).toMatch(/failed|partial/);
-    expect(byName.get('corrupt')?.error?.code ?? byName.get('corrupt')?.diagnostics[0]?.code).toMatch(
-      /CORRUPT_REPOSITORY|unreadable/,
+    // A missing blob: history is still read (without line counts) and the snapshot is partial.
+    const corruptOutcome = byName.get('corrupt');
+    expect(corruptOutcome?.error).toBeNull();
+    expect(corruptOutcome).toMatchObject({ status: 'partial', commits: 3 });
+    expect(corruptOutcome?.diagnostics.map((d) => d.code).sort()).toEqual(['missing-objects', 'unreadable']);
+    const unknownLines = await store.readOnlyQuery(
+      "select count(*) from current_file_changes where repository = 'corrupt' and added is null",
     );
+    expect(Number(unknownLines.rows[0]?.[0])).toBeGreaterThan(0);
+    // A missing commit object cannot be worked around: the repository fails with a clear code.
+    const broken = buildRepo(join(tempDir(), 'broken'), HISTORY);
+    const parent = git(broken, ['rev-parse', 'HEAD~1']).trim();
+    rmSync(join(broken, '.git', 'objects', parent.slice(0, 2), parent.slice(2)));
+    const [b] = await scan(store, [broken]);
+    expect(b).toMatchObject({ status: 'failed', error: { code: 'CORRUPT_REPOSITORY' } });
     const r = await runScan(store, {
       paths: [join(root, 'nope')],
       depth: 4,

@@ -135,8 +135,13 @@ async function collect(
   const segments = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
   const range = plan.kind === 'incremental' ? plan.range : plan.commit;
   if (range !== null) {
-    const read = await ingestHistory(store, gitDir, snapshotId, range, (p) =>
-      options.onProgress?.(found.name, p.commits),
+    const read = await readHistory(
+      store,
+      gitDir,
+      snapshotId,
+      range,
+      (n) => options.onProgress?.(found.name, n),
+      diagnostics,
     );
     outcome.newCommits = read.commits;
     if (read.skippedTokens > 0) {
@@ -266,7 +271,11 @@ function diagnosticRow(snapshotId: number, d: Diagnostic): Row {
 function classifyGitError(e: unknown): CtoError {
   if (isCtoError(e) && e.code !== 'GIT_FAILED') return e;
   const msg = (e as Error).message ?? String(e);
-  if (/corrupt|bad object|unable to read|loose object|packfile|invalid object|did not match/i.test(msg)) {
+  if (
+    /corrupt|bad object|unable to read|could not read|loose object|packfile|invalid object|did not match/i.test(
+      msg,
+    )
+  ) {
     return new CtoError('CORRUPT_REPOSITORY', `git objects cannot be read: ${msg}`);
   }
   return isCtoError(e) ? e : new CtoError('GIT_FAILED', msg);
