@@ -30,8 +30,9 @@ export function licenseText(license: unknown): string | null {
   return null;
 }
 
-export function registrySource(resolved: string | undefined): string | null {
-  if (!resolved || resolved.startsWith('https://registry.npmjs.org/')) return null;
+export function registrySource(resolved: unknown): string | null {
+  if (typeof resolved !== 'string' || !resolved || resolved.startsWith('https://registry.npmjs.org/'))
+    return null;
   return redactUrl(resolved);
 }
 

@@ -3,6 +3,7 @@
 // loop every collector runs: one bad file never stops the others, and nothing escapes as a throw.
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { ZodError } from 'zod';
 import {
   type CollectorResult,
   DEFAULT_BUDGET,
@@ -55,18 +56,19 @@ export function collectEach(
       out.runtimes.push(...(facts.runtimes ?? []));
       out.diagnostics.push(...(facts.diagnostics ?? []));
     } catch (error) {
-      const problem = error instanceof InputProblem ? error : null;
-      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
-      out.diagnostics.push({
-        path,
-        collector,
-        code: problem?.code ?? 'parse-error',
-        message,
-        severity: problem?.severity ?? 'error',
-      });
+      out.diagnostics.push(toDiagnostic(path, collector, error));
     }
   }
   return out;
+}
+
+/** A parser's complaint is a `parse-error`; a TypeError or a schema failure means our own code met a shape it missed. */
+function toDiagnostic(path: string, collector: string, error: unknown): Diagnostic {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+  if (error instanceof InputProblem)
+    return { path, collector, code: error.code, message, severity: error.severity };
+  const internal = error instanceof TypeError || error instanceof ReferenceError || error instanceof ZodError;
+  return { path, collector, code: internal ? 'internal-error' : 'parse-error', message, severity: 'error' };
 }
 
 /** Deepest `[`/`{` nesting in a text, ignoring quoted strings: checked before parsing. */
@@ -109,22 +111,32 @@ function checkDepth(depth: number): void {
   }
 }
 
+/** Runs a third-party parser; whatever it throws is the input's fault: a `parse-error`. */
+export function parsing<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputProblem) throw error;
+    throw new InputProblem('parse-error', error instanceof Error ? error.message : String(error));
+  }
+}
+
 export function readJson(text: string): unknown {
   checkDepth(bracketDepth(text));
-  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return parsing(() => JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
 }
 
 /** YAML with aliases capped (an alias bomb fails instead of expanding). */
 export function readYaml(text: string): unknown {
   checkDepth(bracketDepth(text));
-  const value = parseYaml(text, { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false });
+  const value = parsing(() => parseYaml(text, { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false }));
   checkDepth(valueDepth(value, DEFAULT_BUDGET.maxDepth));
   return value;
 }
 
 export function readToml(text: string): unknown {
   checkDepth(bracketDepth(text));
-  const value = parseToml(text);
+  const value = parsing(() => parseToml(text));
   checkDepth(valueDepth(value, DEFAULT_BUDGET.maxDepth));
   return value;
 }
@@ -145,4 +157,11 @@ export function dirOf(path: string): string {
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A scalar as text (string, number, boolean); null for objects, arrays and null. */
+export function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
 }

@@ -2,7 +2,7 @@
 // on `packages`; v9 moves dependencies to `snapshots` and drops `dev`, so scope then comes from
 // reachability from the importers' dependency fields.
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { asObject, type FileFacts, readYaml } from '../npm-manifest/read-input.ts';
+import { asObject, type FileFacts, readYaml, scalarText } from '../npm-manifest/read-input.ts';
 import { scopesByReach } from '../npm-manifest/scope-graph.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
@@ -17,16 +17,16 @@ function sourceOf(resolution: Record<string, unknown> | undefined): string | nul
   if (resolution.type === 'directory') return undefined;
   if (typeof resolution.tarball === 'string') return redactUrl(resolution.tarball);
   if (typeof resolution.repo === 'string')
-    return `${redactUrl(resolution.repo)}#${String(resolution.commit ?? '')}`;
+    return `${redactUrl(resolution.repo)}#${scalarText(resolution.commit) ?? ''}`;
   return null;
 }
 
 export function extractPnpmLock(path: string, text: string): FileFacts {
   const lock = PnpmLock.parse(asObject(readYaml(text), 'pnpm-lock.yaml'));
-  const major = Number.parseFloat(String(lock.lockfileVersion ?? '0'));
+  const major = Number.parseFloat(scalarText(lock.lockfileVersion) ?? '0');
   const diagnostics: Diagnostic[] = [];
   if (!(major >= 6 && major < 10)) {
-    const message = `lockfileVersion ${String(lock.lockfileVersion)} is outside 6 to 9; read as the nearest`;
+    const message = `lockfileVersion ${scalarText(lock.lockfileVersion) ?? 'missing'} is outside 6 to 9; read as the nearest`;
     diagnostics.push({
       path,
       collector: COLLECTOR_ID,

@@ -8,22 +8,26 @@ export const ImporterDeps = z
   .optional()
   .catch(undefined);
 
-export const Importer = z.object({
-  dependencies: ImporterDeps,
-  devDependencies: ImporterDeps,
-  optionalDependencies: ImporterDeps,
-});
+export const Importer = z
+  .object({
+    dependencies: ImporterDeps,
+    devDependencies: ImporterDeps,
+    optionalDependencies: ImporterDeps,
+  })
+  .catch({});
 export type Importer = z.infer<typeof Importer>;
 
-export const PackageEntry = z.object({
-  name: z.string().optional().catch(undefined),
-  version: z.string().optional().catch(undefined),
-  resolution: z.record(z.string(), z.unknown()).optional().catch(undefined),
-  dev: z.boolean().optional().catch(undefined),
-  optional: z.boolean().optional().catch(undefined),
-  dependencies: refs,
-  optionalDependencies: refs,
-});
+export const PackageEntry = z
+  .object({
+    name: z.string().optional().catch(undefined),
+    version: z.string().optional().catch(undefined),
+    resolution: z.record(z.string(), z.unknown()).optional().catch(undefined),
+    dev: z.boolean().optional().catch(undefined),
+    optional: z.boolean().optional().catch(undefined),
+    dependencies: refs,
+    optionalDependencies: refs,
+  })
+  .catch({});
 export type PackageEntry = z.infer<typeof PackageEntry>;
 
 export const PnpmLock = z.object({

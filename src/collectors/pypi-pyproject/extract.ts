@@ -1,6 +1,6 @@
 // pyproject.toml in: PEP 621 dependencies and extras, PEP 735 dependency groups, Poetry
 // dependencies and groups, and the Python runtime (`requires-python` or Poetry's `python`).
-import { asObject, type FileFacts, readToml } from '../npm-manifest/read-input.ts';
+import { asObject, type FileFacts, readToml, scalarText } from '../npm-manifest/read-input.ts';
 import { parsePep508 } from '../pypi-requirements/pep508.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic, Runtime } from '../types.ts';
@@ -15,7 +15,9 @@ function fromStrings(path: string, items: unknown[], scope: DependencyScope, bad
   for (const item of items) {
     const req = typeof item === 'string' ? parsePep508(item) : null;
     if (!req) {
-      bad.push(String(item).split(/\s+/).map(redactUrl).join(' ').slice(0, 120));
+      bad.push(
+        (scalarText(item) ?? JSON.stringify(item) ?? '').split(/\s+/).map(redactUrl).join(' ').slice(0, 120),
+      );
       continue;
     }
     out.push({

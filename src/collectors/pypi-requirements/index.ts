@@ -13,8 +13,14 @@ function collect(files: FileInput[]): CollectorResult {
     parsed.set(path, parseRequirements(text));
     return {};
   });
-  const all = extractAll(parsed);
-  return { dependencies: all.dependencies, diagnostics: [...perFile.diagnostics, ...all.diagnostics] };
+  try {
+    const all = extractAll(parsed);
+    return { dependencies: all.dependencies, diagnostics: [...perFile.diagnostics, ...all.diagnostics] };
+  } catch (error) {
+    const message = `requirement files could not be resolved together: ${(error as Error).message}`;
+    const failed = { path: files[0]?.path ?? '', collector: COLLECTOR_ID, code: 'internal-error', message };
+    return { dependencies: [], diagnostics: [...perFile.diagnostics, { ...failed, severity: 'error' }] };
+  }
 }
 
 export const collector: FileCollector = {

@@ -2,7 +2,7 @@
 // or which are for development: that comes from the package.json files under the lockfile's
 // folder (scope by reachability from their dependency fields), or from berry's workspace entries.
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import type { FileFacts } from '../npm-manifest/read-input.ts';
+import { type FileFacts, scalarText } from '../npm-manifest/read-input.ts';
 import type { PackageJson } from '../npm-manifest/schema.ts';
 import { type ScopeRoots, scopesByReach } from '../npm-manifest/scope-graph.ts';
 import type { Dependency, DependencyScope } from '../types.ts';
@@ -13,7 +13,8 @@ export const COLLECTOR_ID = 'yarn-lock';
 function rootIds(graph: YarnGraph, deps: Record<string, unknown> | undefined): string[] {
   const ids: string[] = [];
   for (const [name, raw] of Object.entries(deps ?? {})) {
-    const range = String(raw);
+    const range = scalarText(raw);
+    if (range === null) continue;
     const descriptor = graph.berry && !/^[a-z]+:/.test(range) ? `${name}@npm:${range}` : `${name}@${range}`;
     const id = graph.descriptors.get(descriptor);
     if (id) ids.push(id);
