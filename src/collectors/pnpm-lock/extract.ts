@@ -51,7 +51,7 @@ export function extractPnpmLock(path: string, text: string): FileFacts {
   for (const key of graph.nodes.keys()) {
     for (const target of edges(key)) {
       if (!parents.has(target)) parents.set(target, new Set());
-      parents.get(target)!.add(splitKey(key)?.name ?? key);
+      parents.get(target)!.add(splitKey(key)?.name ?? redactUrl(key));
     }
   }
 
