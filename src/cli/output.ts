@@ -20,14 +20,14 @@ export function renderTable(
     if ((widths[widest] ?? 0) <= 8) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
-  const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}…` : s.padEnd(w));
+  const clip = (s: string, w: number) => (s.length > w ? `${s.slice(0, Math.max(0, w - 1))}…` : s.padEnd(w));
   const numeric = headers.map(
     (_, i) =>
       rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined),
   );
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : fit(c, widths[i] ?? 0)))
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : clip(c, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [pc.bold(line(headers)), ...text.map(line)].join('\n');

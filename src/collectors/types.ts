@@ -51,7 +51,14 @@ export interface Runtime {
   source: string;
 }
 
-export type ImageKind = 'docker' | 'compose' | 'kubernetes' | 'helm' | 'github-action' | 'terraform-provider' | 'terraform-module';
+export type ImageKind =
+  | 'docker'
+  | 'compose'
+  | 'kubernetes'
+  | 'helm'
+  | 'github-action'
+  | 'terraform-provider'
+  | 'terraform-module';
 
 /** A container image, CI action or infrastructure module a repository uses. */
 export interface ImageRef {

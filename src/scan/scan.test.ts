@@ -168,7 +168,7 @@ describe.each(ENGINES)('scan on %s', (engine: Engine) => {
 
   test('bad repositories fail one by one while the others finish', async () => {
     const root = tempDir();
-    const good = buildRepo(join(root, 'good'), HISTORY);
+    buildRepo(join(root, 'good'), HISTORY);
     buildRepo(join(root, 'empty'), []);
     const corrupt = buildRepo(join(root, 'corrupt'), HISTORY);
     const blob = git(corrupt, ['rev-parse', 'HEAD:src/a.ts']).trim();
