@@ -1,5 +1,16 @@
 // Printing: tables on a terminal, versioned JSON documents on stdout, messages on stderr.
 import pc from 'picocolors';
+
+/** Colours only on a terminal (or with FORCE_COLOR), never in a pipe or with NO_COLOR. */
+export function colorsFor(stream: NodeJS.WriteStream): ReturnType<typeof pc.createColors> {
+  const env = process.env;
+  const on = 'FORCE_COLOR' in env || (stream.isTTY === true && !('NO_COLOR' in env) && env.TERM !== 'dumb');
+  return pc.createColors(on);
+}
+
+/** Colours for what goes to stdout and to stderr. */
+export const out = colorsFor(process.stdout);
+export const err = colorsFor(process.stderr);
 import { TOOL_VERSION } from '../version.ts';
 
 export type Cell = string | number | null | undefined;
@@ -30,7 +41,7 @@ export function renderTable(
       .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : clip(c, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [pc.bold(line(headers)), ...text.map(line)].join('\n');
+  return [out.bold(line(headers)), ...text.map(line)].join('\n');
 }
 
 /** The envelope of every `--json` document: a schema name with a version, and the tool. */

@@ -1,6 +1,5 @@
 // Progress on a terminal: one line per repository being scanned, redrawn in place on stderr.
-import pc from 'picocolors';
-import { formatNumber } from './output.ts';
+import { err, formatNumber } from './output.ts';
 
 export interface Progress {
   start(repo: string): void;
@@ -20,7 +19,7 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
     const now = Date.now();
     const lines = [...active].map(
       ([name, s]) =>
-        `${pc.cyan('scanning')} ${name}: ${formatNumber(s.commits)} commits read, ${((now - s.started) / 1000).toFixed(1)}s`,
+        `${err.cyan('scanning')} ${name}: ${formatNumber(s.commits)} commits read, ${((now - s.started) / 1000).toFixed(1)}s`,
     );
     for (const l of lines) stream.write(`${l.slice(0, (stream.columns || 100) - 1)}\n`);
     drawn = lines.length;

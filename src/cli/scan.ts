@@ -1,12 +1,11 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
-import pc from 'picocolors';
 import { COLLECTORS } from '../collectors/registry.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
 import { parseSize } from '../workspace.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
-import { day, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
+import { day, err, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
 import { createProgress } from './progress.ts';
 
 interface ScanFlags {
@@ -18,10 +17,10 @@ interface ScanFlags {
 }
 
 const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
-  ok: pc.green,
-  partial: pc.yellow,
-  unchanged: pc.dim,
-  failed: pc.red,
+  ok: err.green,
+  partial: err.yellow,
+  unchanged: err.dim,
+  failed: err.red,
 };
 
 export function scanCommand(): Command {
