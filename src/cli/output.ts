@@ -11,6 +11,7 @@ export function colorsFor(stream: NodeJS.WriteStream): ReturnType<typeof pc.crea
 /** Colours for what goes to stdout and to stderr. */
 export const out = colorsFor(process.stdout);
 export const err = colorsFor(process.stderr);
+
 import { TOOL_VERSION } from '../version.ts';
 
 export type Cell = string | number | null | undefined;

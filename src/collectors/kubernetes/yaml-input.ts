@@ -96,7 +96,12 @@ export function readYaml(file: FileInput, collector: string, budget: Budget = DE
   if (bracketDepth(text) > budget.maxDepth) return fail('too-deep', `nesting deeper than ${budget.maxDepth}`);
   try {
     const counter = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, merge: true, logLevel: 'error' });
+    const docs = parseAllDocuments(text, {
+      lineCounter: counter,
+      uniqueKeys: false,
+      merge: true,
+      logLevel: 'error',
+    });
     if (!Array.isArray(docs)) return { documents: [], diagnostics: [] };
     const documents: YamlDocument[] = [];
     for (const doc of docs) {

@@ -129,7 +129,9 @@ export function readJson(text: string): unknown {
 /** YAML with aliases capped (an alias bomb fails instead of expanding). */
 export function readYaml(text: string): unknown {
   checkDepth(bracketDepth(text));
-  const value = parsing(() => parseYaml(text, { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false, logLevel: 'error' }));
+  const value = parsing(() =>
+    parseYaml(text, { maxAliasCount: 20, uniqueKeys: false, prettyErrors: false, logLevel: 'error' }),
+  );
   checkDepth(valueDepth(value, DEFAULT_BUDGET.maxDepth));
   return value;
 }
