@@ -1,5 +1,6 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
+import { ANALYSES } from '../analyses/registry.ts';
 import { COLLECTORS } from '../collectors/registry.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
@@ -14,6 +15,7 @@ interface ScanFlags {
   jobs?: number;
   maxFileSize?: string;
   json?: boolean;
+  analyses?: boolean;
 }
 
 const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
@@ -32,6 +34,7 @@ export function scanCommand(): Command {
     .option('--jobs <n>', 'repositories scanned at once (default 2)', parseIntOption('--jobs'))
     .option('--max-file-size <size>', 'files larger than this are recorded but not read (default 10MiB)')
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
+    .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
     .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
       const opts = globalOptions(cmd);
       process.exitCode = await withStore(opts, async (store, ws) => {
@@ -44,6 +47,8 @@ export function scanCommand(): Command {
           jobs: flags.jobs ?? cfg.jobs ?? 2,
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
           collectors: COLLECTORS,
+          analyses: flags.analyses === false ? [] : ANALYSES,
+          workspace: { dir: ws.dir, config: ws.config },
           onStart: (r) => progress.start(r),
           onProgress: (r, n) => progress.update(r, n),
           onDone: (o) => progress.done(o.name, doneLine(o)),

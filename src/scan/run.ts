@@ -1,4 +1,5 @@
 // A whole scan: discover the repositories, then run the pipeline on each, a few at a time.
+import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
@@ -11,6 +12,8 @@ export interface RunOptions {
   rev?: string;
   maxFileSize: number;
   collectors: readonly FileCollector[];
+  analyses: readonly Analysis[];
+  workspace: { dir: string; config: Record<string, unknown> };
   onStart?: (repo: string) => void;
   onProgress?: (repo: string, commits: number) => void;
   onDone?: (outcome: RepoOutcome) => void;
@@ -35,6 +38,8 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
         rev: options.rev,
         maxFileSize: options.maxFileSize,
         collectors: options.collectors,
+        analyses: options.analyses,
+        workspace: options.workspace,
         onProgress: options.onProgress,
       });
       outcomes[i] = outcome;

@@ -13,7 +13,7 @@ import {
   tempDir,
 } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
-import type { Engine } from '../store/migrations.ts';
+import type { Engine } from '../store/migrations/index.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { runScan } from './run.ts';
 import type { RepoOutcome } from './scan.ts';
@@ -48,6 +48,8 @@ async function scan(
     jobs: 2,
     maxFileSize: 10 * 1024 * 1024,
     collectors: [],
+    analyses: [],
+    workspace: { dir: '.', config: {} },
     ...extra,
   });
   return r.repositories;
@@ -199,6 +201,8 @@ describe.each(ENGINES)('scan on %s', (engine: Engine) => {
       jobs: 1,
       maxFileSize: 1e7,
       collectors: [],
+      analyses: [],
+      workspace: { dir: '.', config: {} },
     });
     expect(r.problems[0]?.error.code).toBe('PATH_NOT_FOUND');
     await store.close();
@@ -352,5 +356,58 @@ test('repositories with the same folder name are told apart by their parent fold
   const store = await openStore(freshStoreTarget('sqlite'));
   const outcomes = await scan(store, [root]);
   expect(outcomes.map((o) => o.name).sort()).toEqual(['team-a/api', 'team-b/api', 'web']);
+  await store.close();
+});
+
+test('analyses run on a new snapshot; one that throws becomes a diagnostic and the others still run', async () => {
+  const seen: number[] = [];
+  const counting = {
+    id: 'commit-count',
+    version: 1,
+    async run(ctx: import('../analyses/types.ts').AnalysisContext) {
+      seen.push(ctx.snapshotId);
+      const n = await ctx.store.db
+        .selectFrom('commits')
+        .where('snapshot_id', 'in', ctx.segments)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return {
+        metrics: [
+          {
+            metric: 'commits',
+            scope: 'repository' as const,
+            subject: '',
+            value: Number(n.n),
+            evidence: { sql: 'select count(*) from current_commits' },
+          },
+        ],
+        findings: [{ rule: 'demo', severity: 'low' as const, subject: '', title: 'a finding' }],
+      };
+    },
+  };
+  const broken = { id: 'broken', version: 1, run: async () => Promise.reject(new Error('boom')) };
+  const after = {
+    id: 'after-broken',
+    version: 1,
+    after: ['broken'],
+    run: async () => ({ metrics: [], findings: [] }),
+  };
+  const dir = buildRepo(tempDir(), HISTORY);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  const [o] = await scan(store, [dir], { analyses: [broken, counting, after] });
+  expect(o?.status).toBe('ok');
+  expect(o?.diagnostics.map((d) => [d.collector, d.code])).toEqual([
+    ['broken', 'analysis-failed'],
+    ['after-broken', 'analysis-skipped'],
+  ]);
+  const m = await store.readOnlyQuery(
+    "select metric, value, evidence from current_metrics where analysis = 'commit-count'",
+  );
+  expect(m.rows).toEqual([['commits', 3, JSON.stringify({ sql: 'select count(*) from current_commits' })]]);
+  const f = await store.readOnlyQuery('select rule, severity from current_findings');
+  expect(f.rows).toEqual([['demo', 'low']]);
+  // An unchanged rescan does not run analyses again.
+  await scan(store, [dir], { analyses: [counting] });
+  expect(seen).toHaveLength(1);
   await store.close();
 });

@@ -1,5 +1,6 @@
 // The pipeline for one repository: plan -> collect history -> collect tree -> commit.
 // Every failure of one repository ends as a `failed` outcome; it never stops the others.
+import type { Analysis } from '../analyses/types.ts';
 import type { Diagnostic, FileCollector } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { listTags } from '../git/refs.ts';
@@ -17,6 +18,7 @@ import {
 } from '../store/snapshots.ts';
 import type { Row, Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { runAnalyses } from './analyse.ts';
 import type { FoundRepository } from './discover.ts';
 import { storeCollected } from './facts.ts';
 import { ingestHistory } from './history.ts';
@@ -48,6 +50,9 @@ export interface ScanOptions {
   rev?: string;
   maxFileSize: number;
   collectors: readonly FileCollector[];
+  /** Analyses run on each new snapshot; empty to collect facts only. */
+  analyses: readonly Analysis[];
+  workspace: { dir: string; config: Record<string, unknown> };
   onProgress?: (repo: string, commits: number) => void;
 }
 
@@ -98,7 +103,8 @@ export async function scanRepository(
     });
     outcome.snapshotId = snapshotId;
     outcome.historyMode = plan.kind;
-    await collect(store, found, plan, { repositoryId: repo.id, snapshotId }, options, outcome);
+    const ids = { repositoryId: repo.id, snapshotId, previousSnapshotId: repo.current_snapshot_id };
+    await collect(store, found, plan, ids, options, outcome);
     return outcome;
   } catch (e) {
     const err = classifyGitError(e);
@@ -115,7 +121,7 @@ async function collect(
   store: Store,
   found: FoundRepository,
   plan: Exclude<Plan, { kind: 'unchanged' }>,
-  ids: { repositoryId: number; snapshotId: number },
+  ids: { repositoryId: number; snapshotId: number; previousSnapshotId: number | null },
   options: ScanOptions,
   outcome: RepoOutcome,
 ): Promise<void> {
@@ -172,6 +178,19 @@ async function collect(
     'tags',
     tags.map((t) => tagRow(snapshotId, t)),
   );
+  const analysed = await runAnalyses(options.analyses, {
+    store,
+    snapshotId,
+    repositoryId: ids.repositoryId,
+    repositoryName: found.name,
+    gitDir,
+    commit: plan.commit,
+    segments,
+    previousSnapshotId: ids.previousSnapshotId,
+    config: options.workspace.config,
+    workspaceDir: options.workspace.dir,
+  });
+  diagnostics.push(...analysed);
   await store.insertMany(
     'diagnostics',
     diagnostics.map((d) => diagnosticRow(snapshotId, d)),

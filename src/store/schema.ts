@@ -148,7 +148,36 @@ export interface ImagesTable {
   line: number | null;
 }
 
+export interface MetricsTable {
+  snapshot_id: number;
+  analysis: string;
+  metric: string;
+  /** What the number is about: repository, folder, file, person, team, package. */
+  scope: string;
+  /** The folder or file path, person or team id; '' for the repository itself. */
+  subject: string;
+  value: number | null;
+  unit: string | null;
+  /** JSON: the commits, files, packages or advisories behind the number. */
+  evidence: string | null;
+}
+
+export interface FindingsTable {
+  snapshot_id: number;
+  analysis: string;
+  rule: string;
+  severity: string;
+  subject: string;
+  title: string;
+  detail: string | null;
+  /** The team that owns the subject, when known. */
+  owner: string | null;
+  evidence: string | null;
+}
+
 export interface Database {
+  metrics: MetricsTable;
+  findings: FindingsTable;
   dependencies: DependenciesTable;
   runtimes: RuntimesTable;
   images: ImagesTable;
@@ -163,13 +192,22 @@ export interface Database {
 }
 
 /** Tables filled in bulk during a scan. */
-export type BulkTable =
-  | 'commits'
-  | 'file_changes'
-  | 'files'
-  | 'tags'
-  | 'diagnostics'
-  | 'snapshot_segments'
-  | 'dependencies'
-  | 'runtimes'
-  | 'images';
+/**
+ * Tables whose rows belong to one snapshot (column `snapshot_id`), filled in bulk during a scan and
+ * removed together when a scan fails or is abandoned. A migration that adds such a table adds it here.
+ */
+export const SNAPSHOT_TABLES = [
+  'commits',
+  'file_changes',
+  'files',
+  'tags',
+  'diagnostics',
+  'snapshot_segments',
+  'dependencies',
+  'runtimes',
+  'images',
+  'metrics',
+  'findings',
+] as const;
+
+export type BulkTable = (typeof SNAPSHOT_TABLES)[number];

@@ -1,6 +1,6 @@
 // Queries for the scan: repositories, snapshots and their history segments.
 import { hostname } from 'node:os';
-import type { HistoryMode, SnapshotStatus } from './schema.ts';
+import { type HistoryMode, SNAPSHOT_TABLES, type SnapshotStatus } from './schema.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';
 
@@ -164,15 +164,6 @@ export async function failSnapshot(store: Store, snapshotId: number, error: stri
     .where('id', '=', snapshotId)
     .execute();
 }
-
-const SNAPSHOT_TABLES = [
-  'commits',
-  'file_changes',
-  'files',
-  'tags',
-  'diagnostics',
-  'snapshot_segments',
-] as const;
 
 async function deleteSnapshotRows(store: Store, snapshotId: number): Promise<void> {
   await store.db.transaction().execute(async (trx) => {

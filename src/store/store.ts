@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { CtoError } from '../errors.ts';
-import { type Engine, migrationProvider } from './migrations.ts';
+import { type Engine, migrationProvider } from './migrations/index.ts';
 import type { BulkTable, Database } from './schema.ts';
 
 export type Row = Record<string, string | number | null>;

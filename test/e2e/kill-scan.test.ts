@@ -1,6 +1,6 @@
 // `kill -9` at any moment of a scan leaves the previous snapshot current, complete and readable.
 import { afterAll, describe, expect, test } from 'vitest';
-import type { Engine } from '../../src/store/migrations.ts';
+import type { Engine } from '../../src/store/migrations/index.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { cto, ctoKilledAfter } from '../helpers/cli.ts';
 import {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Engine } from '../../src/store/migrations.ts';
+import type { Engine } from '../../src/store/migrations/index.ts';
 import { tempDir } from './repo-builder.ts';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];

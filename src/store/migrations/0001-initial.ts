@@ -1,18 +1,9 @@
-// One migration set for both engines. Only the auto-increment id differs, and `idColumn` hides it.
+// 0001: repositories, snapshots, history (commits, file changes), tree, tags, diagnostics.
 import { type Kysely, sql } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration } from 'kysely/migration';
+import { type Engine, withId } from './engine.ts';
 
-export type Engine = 'sqlite' | 'postgres';
-
-type Builder = ReturnType<Kysely<unknown>['schema']['createTable']>;
-
-function withId(table: Builder, engine: Engine): Builder {
-  return engine === 'sqlite'
-    ? table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : table.addColumn('id', 'serial', (c) => c.primaryKey());
-}
-
-function initial(engine: Engine): Migration {
+export function initial(engine: Engine): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await withId(db.schema.createTable('repositories'), engine)
@@ -147,66 +138,4 @@ async function createViews(db: Kysely<unknown>): Promise<void> {
   for (const [name, body] of Object.entries(views)) {
     await sql.raw(`create view ${name} as ${body}`).execute(db);
   }
-}
-
-/** Facts from file collectors: dependencies, runtimes, images. */
-const collectorFacts: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('dependencies')
-      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
-      .addColumn('collector', 'text', (c) => c.notNull())
-      .addColumn('ecosystem', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('version', 'text')
-      .addColumn('requirement', 'text')
-      .addColumn('direct', 'integer', (c) => c.notNull())
-      .addColumn('scope', 'text', (c) => c.notNull())
-      .addColumn('manifest_path', 'text', (c) => c.notNull())
-      .addColumn('license', 'text')
-      .addColumn('source', 'text')
-      .addColumn('parents', 'text')
-      .execute();
-    await db.schema
-      .createIndex('dependencies_snapshot')
-      .on('dependencies')
-      .columns(['snapshot_id', 'ecosystem', 'name'])
-      .execute();
-    await db.schema
-      .createTable('runtimes')
-      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
-      .addColumn('collector', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('version', 'text', (c) => c.notNull())
-      .addColumn('path', 'text', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('runtimes_snapshot').on('runtimes').column('snapshot_id').execute();
-    await db.schema
-      .createTable('images')
-      .addColumn('snapshot_id', 'integer', (c) => c.notNull())
-      .addColumn('collector', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('version', 'text')
-      .addColumn('path', 'text', (c) => c.notNull())
-      .addColumn('line', 'integer')
-      .execute();
-    await db.schema.createIndex('images_snapshot').on('images').column('snapshot_id').execute();
-    for (const t of ['dependencies', 'runtimes', 'images']) {
-      await sql
-        .raw(
-          `create view current_${t} as select r.name as repository, x.* from repositories r join ${t} x on x.snapshot_id = r.current_snapshot_id`,
-        )
-        .execute(db);
-    }
-  },
-};
-
-export function migrationProvider(engine: Engine): MigrationProvider {
-  return {
-    async getMigrations() {
-      return { '0001-initial': initial(engine), '0002-collector-facts': collectorFacts };
-    },
-  };
 }

@@ -1,0 +1,5 @@
+// Every analysis the scan runs after collection, in order (an analysis comes after those it reads).
+// A test checks that each folder under src/analyses/ with an `analysis.ts` is listed here.
+import type { Analysis } from './types.ts';
+
+export const ANALYSES: readonly Analysis[] = [];

@@ -1,0 +1,79 @@
+// The contract between the scan engine and analyses.
+//
+// An analysis runs after collection, on the facts of one snapshot, and stores metrics and findings
+// in that snapshot. Where it can, it is a pure function over facts; the engine gives it the store
+// and the repository's git directory (for analyses that must read more, such as blame).
+
+import type { Diagnostic } from '../collectors/types.ts';
+import type { Row, Store } from '../store/store.ts';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export type MetricScope = 'repository' | 'folder' | 'file' | 'person' | 'team' | 'package';
+
+/** The commits, files, packages or advisories behind a number or a finding. */
+export interface Evidence {
+  commits?: string[];
+  files?: string[];
+  packages?: string[];
+  advisories?: string[];
+  people?: string[];
+  /** A query a reader can run with `cto sql` to reproduce the figure. */
+  sql?: string;
+}
+
+export interface Metric {
+  /** Name as defined in docs/metrics.md, e.g. `truck-factor`. */
+  metric: string;
+  scope: MetricScope;
+  /** Path, person or team id; '' for the repository. */
+  subject: string;
+  value: number | null;
+  unit?: string;
+  evidence?: Evidence;
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. `truck-factor-one`. */
+  rule: string;
+  severity: Severity;
+  subject: string;
+  title: string;
+  detail?: string;
+  owner?: string;
+  evidence?: Evidence;
+}
+
+export interface AnalysisContext {
+  store: Store;
+  snapshotId: number;
+  repositoryId: number;
+  repositoryName: string;
+  gitDir: string;
+  commit: string;
+  /** Snapshots whose ingested commits make up this snapshot's history. */
+  segments: number[];
+  /** The repository's previous snapshot, for analyses that reuse earlier work; null on a first scan. */
+  previousSnapshotId: number | null;
+  /** The workspace configuration (cto.yaml), for options and office files. */
+  config: Record<string, unknown>;
+  workspaceDir: string;
+}
+
+export interface AnalysisResult {
+  metrics: Metric[];
+  findings: Finding[];
+  diagnostics?: Diagnostic[];
+  /** Rows for the analysis's own tables (created by its migration). */
+  tables?: Record<string, Row[]>;
+}
+
+export interface Analysis {
+  /** Stable id, the folder name under src/analyses/. */
+  id: string;
+  /** Bumped when the output for the same input changes. */
+  version: number;
+  /** Ids of analyses whose stored results this one reads; they run first. */
+  after?: string[];
+  run(ctx: AnalysisContext): Promise<AnalysisResult>;
+}

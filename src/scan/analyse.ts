@@ -1,0 +1,38 @@
+// Stage 4, analyse: run the analyses on the facts of the new snapshot and store what they derive.
+// An analysis that throws becomes a diagnostic; the others still run and the snapshot still finishes.
+import type { Analysis, AnalysisContext } from '../analyses/types.ts';
+import type { Diagnostic } from '../collectors/types.ts';
+import { storeAnalysisResult } from '../store/analysis-results.ts';
+
+export async function runAnalyses(
+  analyses: readonly Analysis[],
+  ctx: AnalysisContext,
+): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const failed = new Set<string>();
+  for (const analysis of analyses) {
+    const missing = (analysis.after ?? []).filter((id) => failed.has(id));
+    if (missing.length > 0) {
+      failed.add(analysis.id);
+      diagnostics.push(diag(analysis.id, 'analysis-skipped', `not run: ${missing.join(', ')} failed first`));
+      continue;
+    }
+    try {
+      const result = await analysis.run(ctx);
+      await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
+      for (const [table, rows] of Object.entries(result.tables ?? {})) {
+        for (let i = 0; i < rows.length; i += 5000)
+          await ctx.store.insertMany(table as never, rows.slice(i, i + 5000));
+      }
+      diagnostics.push(...(result.diagnostics ?? []));
+    } catch (e) {
+      failed.add(analysis.id);
+      diagnostics.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));
+    }
+  }
+  return diagnostics;
+}
+
+function diag(collector: string, code: string, message: string): Diagnostic {
+  return { path: '', collector, code, message, severity: 'error' };
+}

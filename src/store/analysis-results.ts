@@ -1,0 +1,37 @@
+// Writing and reading what analyses derive.
+import type { Finding, Metric } from '../analyses/types.ts';
+import type { Row, Store } from './store.ts';
+
+export async function storeAnalysisResult(
+  store: Store,
+  snapshotId: number,
+  analysis: string,
+  metrics: Metric[],
+  findings: Finding[],
+): Promise<void> {
+  const metricRows: Row[] = metrics.map((m) => ({
+    snapshot_id: snapshotId,
+    analysis,
+    metric: m.metric,
+    scope: m.scope,
+    subject: m.subject,
+    value: m.value,
+    unit: m.unit ?? null,
+    evidence: m.evidence ? JSON.stringify(m.evidence) : null,
+  }));
+  const findingRows: Row[] = findings.map((f) => ({
+    snapshot_id: snapshotId,
+    analysis,
+    rule: f.rule,
+    severity: f.severity,
+    subject: f.subject,
+    title: f.title,
+    detail: f.detail ?? null,
+    owner: f.owner ?? null,
+    evidence: f.evidence ? JSON.stringify(f.evidence) : null,
+  }));
+  for (let i = 0; i < metricRows.length; i += 5000)
+    await store.insertMany('metrics', metricRows.slice(i, i + 5000));
+  for (let i = 0; i < findingRows.length; i += 5000)
+    await store.insertMany('findings', findingRows.slice(i, i + 5000));
+}

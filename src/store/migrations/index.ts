@@ -1,0 +1,21 @@
+// The one migration set for both engines, in order. A new migration is a new file here, added
+// to the list below; a released migration is never edited.
+import type { MigrationProvider } from 'kysely/migration';
+import { initial } from './0001-initial.ts';
+import { collectorFacts } from './0002-collector-facts.ts';
+import { analysisResults } from './0003-analysis-results.ts';
+import type { Engine } from './engine.ts';
+
+export type { Engine } from './engine.ts';
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      return {
+        '0001-initial': initial(engine),
+        '0002-collector-facts': collectorFacts,
+        '0003-analysis-results': analysisResults,
+      };
+    },
+  };
+}
