@@ -47,6 +47,7 @@ export async function benchHistory(gitDir: string): Promise<HistoryBench> {
     '--workspace',
     ws,
     '--json',
+    '--no-analyses', // the scan engine alone; analyses have their own benchmarks
   ];
   try {
     const scan = await timed(process.execPath, cto, { ...process.env, CTO_BENCH_RSS_FILE: rssFile });
