@@ -1,6 +1,7 @@
 // The git commands the scanner runs on a repository, run here through the hardened layer exactly
 // as the scanner does (runGit / streamGit, the repository's git dir, nothing else).
 import { runGit, streamGit } from '../../src/git/invoke.ts';
+import { LOG_ARGS, LOG_ARGS_WITHOUT_LINES } from '../../src/git/log.ts';
 
 export const DISCOVER = [
   'rev-parse',
@@ -14,22 +15,9 @@ export const HEAD_REF = ['symbolic-ref', '-q', 'HEAD'];
 // Two more the scanner's code runs (src/git/refs.ts): is there any ref, is an id a commit.
 export const ANY_REF = ['for-each-ref', '--count=1', '--format=%(objectname)'];
 export const IS_COMMIT = ['cat-file', '-e'];
-const LOG_FORMAT = '--format=%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00';
-export const HISTORY = [
-  'log',
-  '-z',
-  '--raw',
-  '--numstat',
-  '--find-renames',
-  '--no-textconv',
-  '--no-ext-diff',
-  '--no-color',
-  '--no-relative',
-  '--no-use-mailmap',
-  '--encoding=UTF-8',
-  '--diff-algorithm=myers',
-  LOG_FORMAT,
-];
+// The history reads exactly as the scanner runs them, with and without line counts.
+export const HISTORY = [...LOG_ARGS];
+export const HISTORY_WITHOUT_LINES = [...LOG_ARGS_WITHOUT_LINES];
 export const TREE = ['ls-tree', '-r', '-l', '-z', '--full-tree'];
 export const BLOBS = ['cat-file', '--batch'];
 export const TAGS_MERGED = (commit: string) => [
@@ -113,6 +101,7 @@ export async function runScannerCommands(userGitDir: string): Promise<ScanRun> {
   const head = headStep.code === 0 ? headStep.stdout.toString('utf8').trim() : null;
   if (head === null) return { gitDir, head, parent: null, blobs: [], steps };
   const log = record(await streamed(gitDir, [...HISTORY, head]));
+  record(await streamed(gitDir, [...HISTORY_WITHOUT_LINES, head]));
   const first = log.stdout.toString('utf8').split('\x1e')[1]?.split('\0') ?? [];
   const parent = first[1]?.split(' ')[0] || null;
   if (parent) {
