@@ -175,7 +175,72 @@ export interface FindingsTable {
   evidence: string | null;
 }
 
+/** One OSV record as loaded for one ecosystem's feed (affected entries of other ecosystems left out). */
+export interface AdvisoriesTable {
+  ecosystem: string;
+  id: string;
+  modified: string;
+  withdrawn: string | null;
+  summary: string | null;
+  severity_score: number | null;
+  severity_level: string;
+  /** JSON array of the record's aliases. */
+  aliases: string;
+  /** JSON of the plain record (src/feeds/osv/record.ts). */
+  record: string;
+}
+
+/** Which advisories name a package: (ecosystem, normalised package name) -> advisory id. */
+export interface AdvisoryPackagesTable {
+  ecosystem: string;
+  package: string;
+  advisory_id: string;
+}
+
+export interface EolProductsTable {
+  product: string;
+  label: string;
+  /** JSON array of `{ type, id }` (purl, cpe, repology). */
+  identifiers: string;
+}
+
+/** A release cycle; phases are a `YYYY-MM-DD` date, `true`, `false` or null. */
+export interface EolCyclesTable {
+  product: string;
+  cycle_name: string;
+  position: number;
+  release_date: string | null;
+  lts: string | null;
+  eoas: string | null;
+  eol: string | null;
+  eoes: string | null;
+  latest: string | null;
+}
+
+export type FeedImportStatus = 'active' | 'replaced' | 'failed';
+
+export interface FeedImportsTable {
+  id: Generated<number>;
+  /** `osv` or `endoflife`. */
+  feed: string;
+  /** OSV ecosystem; '' for endoflife. */
+  ecosystem: string;
+  source: string;
+  sha256: string | null;
+  records: number;
+  problems: number;
+  imported_at: string;
+  imported_ts: number;
+  status: FeedImportStatus;
+  message: string | null;
+}
+
 export interface Database {
+  advisories: AdvisoriesTable;
+  advisory_packages: AdvisoryPackagesTable;
+  eol_products: EolProductsTable;
+  eol_cycles: EolCyclesTable;
+  feed_imports: FeedImportsTable;
   metrics: MetricsTable;
   findings: FindingsTable;
   dependencies: DependenciesTable;

@@ -4,6 +4,7 @@ import type { MigrationProvider } from 'kysely/migration';
 import { initial } from './0001-initial.ts';
 import { collectorFacts } from './0002-collector-facts.ts';
 import { analysisResults } from './0003-analysis-results.ts';
+import { feeds } from './0004-feeds.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -15,6 +16,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0001-initial': initial(engine),
         '0002-collector-facts': collectorFacts,
         '0003-analysis-results': analysisResults,
+        '0004-feeds': feeds(engine),
       };
     },
   };
