@@ -2,9 +2,9 @@
 // default; an image still naming an unset variable is reported, not guessed. Version 1 files
 // (services at the top level) are read too.
 
-import { parseImageRef } from '../dockerfile/image-ref.ts';
-import { diagnostic, isRecord, readYaml, type YamlDocument } from '../kubernetes/yaml-input.ts';
+import { parseImageRef } from '../image-ref.ts';
 import type { CollectorResult, Diagnostic, FileInput, ImageRef } from '../types.ts';
+import { diagnostic, isRecord, readYaml, type YamlDocument } from '../yaml-input.ts';
 import { ComposeFile, Service } from './schema.ts';
 
 /** Compose interpolation with no environment: defaults are used, `$$` is a literal `$`. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bracketDepth as jsonDepth } from '../read-input.ts';
 import { collector } from './index.ts';
-import { jsonDepth } from './read-json.ts';
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url));
 const lock = { path: 'composer.lock', content: read('fixtures/composer.lock') };

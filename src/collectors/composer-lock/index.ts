@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
+import { readJson } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractComposerLock } from './extract.ts';
-import { readJson } from './read-json.ts';
 import { ComposerJson } from './schema.ts';
 
 const isName = (path: string, name: string) => path === name || path.endsWith(`/${name}`);

@@ -42,7 +42,7 @@ describe('composer-manifest', () => {
     ]);
     expect(result.diagnostics.map((d) => `${d.path} ${d.code} ${d.collector}`)).toEqual([
       'a/composer.json parse-error composer-manifest',
-      'b/composer.json parse-error composer-manifest',
+      'b/composer.json too-deep composer-manifest',
       'c/composer.json parse-error composer-manifest',
     ]);
     expect(result.dependencies).toHaveLength(5);

@@ -1,7 +1,8 @@
 // One Dockerfile in, base images out. Multi-stage builds: a FROM naming an earlier stage is
 // not an image; `ARG` defaults declared before the first FROM are substituted; flags such as
 // `--platform=` are skipped; `scratch` is not an image. `COPY --from=<image>` counts too.
-import { diagnostic } from '../kubernetes/yaml-input.ts';
+
+import { parseImageRef } from '../image-ref.ts';
 import {
   type Budget,
   type CollectorResult,
@@ -10,7 +11,7 @@ import {
   type FileInput,
   type ImageRef,
 } from '../types.ts';
-import { parseImageRef } from './image-ref.ts';
+import { diagnostic } from '../yaml-input.ts';
 import { instructions } from './logical-lines.ts';
 
 /** `ARG A=1 B="two"` -> entries; an ARG without default maps to undefined. */

@@ -1,7 +1,8 @@
 // `global.json`: `{ "sdk": { "version": "8.0.100" } }`. The .NET SDK accepts comments and
 // trailing commas in this file, so they are removed (outside strings) before JSON.parse.
-import { bracketDepth, diagnostic } from '../kubernetes/yaml-input.ts';
+
 import { type Budget, type CollectorResult, DEFAULT_BUDGET, type FileInput } from '../types.ts';
+import { bracketDepth, diagnostic } from '../yaml-input.ts';
 import { GlobalJson } from './schema.ts';
 
 export function stripJsonComments(text: string): string {

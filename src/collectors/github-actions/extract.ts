@@ -1,9 +1,9 @@
 // Workflows and action metadata in, actions and container images out. `uses:` of steps and of
 // reusable-workflow jobs (`owner/repo@ref`, `owner/repo/path@ref`, `docker://image:tag`; local
 // `./x` skipped), job `container:` and `services:` images, and composite/Docker `action.yml`.
-import { parseImageRef } from '../dockerfile/image-ref.ts';
-import { readYaml, type YamlDocument } from '../kubernetes/yaml-input.ts';
+import { parseImageRef } from '../image-ref.ts';
 import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
+import { readYaml, type YamlDocument } from '../yaml-input.ts';
 import { Action, Container, Job, Step, Workflow } from './schema.ts';
 
 type Path = Array<string | number>;

@@ -1,8 +1,8 @@
 // A chart folder in, images out: container images found under `image` keys of its values
 // files, and the chart's dependencies (Chart.yaml, or requirements.yaml of Helm 2) as `helm`.
-import { parseImageRef } from '../dockerfile/image-ref.ts';
-import { isRecord, readYaml, type YamlDocument } from '../kubernetes/yaml-input.ts';
+import { parseImageRef } from '../image-ref.ts';
 import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
+import { isRecord, readYaml, type YamlDocument } from '../yaml-input.ts';
 import { ChartDependency, ChartFile, ImageBlock } from './schema.ts';
 
 type Path = Array<string | number>;

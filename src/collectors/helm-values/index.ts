@@ -1,5 +1,5 @@
-import { basename } from '../node-version/version-file.ts';
 import type { CollectorResult, FileCollector, FileInput } from '../types.ts';
+import { basename } from '../version-file.ts';
 import { extractChartFile } from './extract.ts';
 
 const CHART_FILES = /^(Chart|requirements)\.ya?ml$/;

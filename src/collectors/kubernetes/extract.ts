@@ -1,10 +1,10 @@
 // One YAML file in, container images of workload manifests out. A file that does not look like
 // a manifest (no top-level apiVersion and kind), or is a Helm/Go template, is not ours: skipped
 // without a diagnostic.
-import { parseImageRef } from '../dockerfile/image-ref.ts';
+import { parseImageRef } from '../image-ref.ts';
 import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
+import { isRecord, readYaml, type YamlDocument } from '../yaml-input.ts';
 import { Container, Manifest } from './schema.ts';
-import { isRecord, readYaml, type YamlDocument } from './yaml-input.ts';
 
 type Path = Array<string | number>;
 

@@ -1,5 +1,5 @@
-import { basename } from '../node-version/version-file.ts';
 import type { CollectorResult, FileCollector } from '../types.ts';
+import { basename } from '../version-file.ts';
 import { extractManifests } from './extract.ts';
 
 /** YAML files that are known to be something else; everything else is decided by content. */

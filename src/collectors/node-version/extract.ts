@@ -1,6 +1,6 @@
 // `.nvmrc` and `.node-version`: the first value is the Node.js version (`20`, `v18.17.0`, `lts/iron`).
 import type { CollectorResult, FileInput, Runtime } from '../types.ts';
-import { basename, readVersionFile } from './version-file.ts';
+import { basename, readVersionFile } from '../version-file.ts';
 
 export function extractNodeVersion(file: FileInput, collector: string): CollectorResult {
   const { lines, diagnostic } = readVersionFile(file, collector);

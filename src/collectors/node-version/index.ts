@@ -1,6 +1,6 @@
 import type { CollectorResult, FileCollector } from '../types.ts';
+import { basename } from '../version-file.ts';
 import { extractNodeVersion } from './extract.ts';
-import { basename } from './version-file.ts';
 
 const FILES = new Set(['.nvmrc', '.node-version']);
 

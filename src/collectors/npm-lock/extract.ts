@@ -2,8 +2,8 @@
 // `packages` map (preferred); v1 only the nested `dependencies` tree.
 
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { asObject, type FileFacts, readJson } from '../npm-manifest/read-input.ts';
 import { DEP_FIELDS, PackageJson } from '../npm-manifest/schema.ts';
+import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency } from '../types.ts';
 import { extractV1 } from './dependencies-v1.ts';
 import { extractPackages } from './packages.ts';

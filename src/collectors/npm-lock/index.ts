@@ -1,5 +1,5 @@
 import { isPackageJson } from '../npm-manifest/index.ts';
-import { collectEach, dirOf } from '../npm-manifest/read-input.ts';
+import { collectEach, dirOf } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, declaredNames, extractLockfile } from './extract.ts';
 

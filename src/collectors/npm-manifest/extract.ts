@@ -1,6 +1,7 @@
 // package.json in, declared dependencies and the Node.js runtime (`engines.node`) out.
+
+import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency, Runtime } from '../types.ts';
-import { asObject, type FileFacts, readJson } from './read-input.ts';
 import { readRequirement } from './requirement.ts';
 import { DEP_FIELDS, PackageJson } from './schema.ts';
 

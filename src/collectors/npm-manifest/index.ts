@@ -1,6 +1,6 @@
+import { collectEach } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractPackageJson } from './extract.ts';
-import { collectEach } from './read-input.ts';
 import { workspaceMembers } from './workspaces.ts';
 
 export const isPackageJson = (path: string): boolean =>

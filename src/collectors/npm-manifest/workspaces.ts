@@ -1,6 +1,6 @@
 // npm/yarn/pnpm workspaces: which package.json files of the snapshot are members of a root's
 // `workspaces` globs, so that dependencies on sibling members are known to be local.
-import { asObject, dirOf, readJson } from './read-input.ts';
+import { asObject, dirOf, readJson } from '../read-input.ts';
 import { PackageJson } from './schema.ts';
 
 export function globToRegExp(glob: string): RegExp {

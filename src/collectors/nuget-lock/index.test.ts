@@ -61,7 +61,7 @@ describe('nuget-lock', () => {
     expect(result.diagnostics.map((d) => `${d.path} ${d.code}`)).toEqual([
       'a/packages.lock.json parse-error',
       'b/packages.lock.json parse-error',
-      'c/packages.lock.json parse-error',
+      'c/packages.lock.json too-deep',
       'd/packages.lock.json unsupported-version',
     ]);
     expect(result.dependencies).toHaveLength(6);

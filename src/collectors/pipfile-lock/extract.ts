@@ -1,7 +1,8 @@
 // Pipfile.lock in, pinned packages out: `default` is production, `develop` development. The
 // lockfile does not say which packages were asked for: the Pipfile beside it does.
-import { asObject, type FileFacts, readJson, readToml } from '../npm-manifest/read-input.ts';
+
 import { normalizeName, pinnedVersion } from '../pypi-requirements/pep508.ts';
+import { asObject, type FileFacts, readJson, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Runtime } from '../types.ts';
 

@@ -2,8 +2,8 @@
 // on `packages`; v9 moves dependencies to `snapshots` and drops `dev`, so scope then comes from
 // reachability from the importers' dependency fields.
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { asObject, type FileFacts, readYaml, scalarText } from '../npm-manifest/read-input.ts';
 import { scopesByReach } from '../npm-manifest/scope-graph.ts';
+import { asObject, type FileFacts, readYaml, scalarText } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
 import { buildGraph } from './graph.ts';

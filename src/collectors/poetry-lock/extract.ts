@@ -1,10 +1,10 @@
 // poetry.lock in, resolved packages out. Scope comes from the lockfile when it says (`groups` in
 // Poetry 2, `category` before 1.5), otherwise from reachability from the pyproject.toml beside it.
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { asObject, type FileFacts, readToml } from '../npm-manifest/read-input.ts';
 import { scopesByReach } from '../npm-manifest/scope-graph.ts';
 import { groupScope } from '../pypi-pyproject/groups.ts';
 import { normalizeName } from '../pypi-requirements/pep508.ts';
+import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
 import { PoetryLock, PoetryPackage } from './schema.ts';

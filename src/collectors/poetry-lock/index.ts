@@ -1,4 +1,4 @@
-import { collectEach, dirOf } from '../npm-manifest/read-input.ts';
+import { collectEach, dirOf } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { declaredNames } from './declared.ts';
 import { COLLECTOR_ID, extractPoetryLock } from './extract.ts';

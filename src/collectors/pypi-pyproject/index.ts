@@ -1,4 +1,4 @@
-import { collectEach } from '../npm-manifest/read-input.ts';
+import { collectEach } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractPyproject } from './extract.ts';
 

@@ -1,7 +1,7 @@
 // requirements*.txt / *.in in, requirements out. `-r` and `-c` are resolved among the files the
 // engine hands over: a missing include is a diagnostic; `==` pins of constraint files give
 // versions to ranges; a file only ever used as constraints lists no dependencies of its own.
-import { dirOf } from '../npm-manifest/read-input.ts';
+import { dirOf } from '../read-input.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
 import type { RequirementsFile } from './parse.ts';
 

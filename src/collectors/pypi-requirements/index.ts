@@ -1,4 +1,4 @@
-import { collectEach } from '../npm-manifest/read-input.ts';
+import { collectEach } from '../read-input.ts';
 import type { CollectorResult, FileCollector, FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractAll } from './extract.ts';
 import { parseRequirements, type RequirementsFile } from './parse.ts';

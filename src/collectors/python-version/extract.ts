@@ -1,6 +1,7 @@
 // `.python-version` (pyenv: one version a line, all active) and Heroku's `runtime.txt` (`python-3.12.1`).
-import { basename, readVersionFile } from '../node-version/version-file.ts';
+
 import type { CollectorResult, FileInput, Runtime } from '../types.ts';
+import { basename, readVersionFile } from '../version-file.ts';
 
 export function extractPythonVersion(file: FileInput, collector: string): CollectorResult {
   const { lines, diagnostic } = readVersionFile(file, collector);

@@ -1,5 +1,5 @@
-import { basename } from '../node-version/version-file.ts';
 import type { CollectorResult, FileCollector } from '../types.ts';
+import { basename } from '../version-file.ts';
 import { extractPythonVersion } from './extract.ts';
 
 const FILES = new Set(['.python-version', 'runtime.txt']);

@@ -1,6 +1,7 @@
 // `.ruby-version` (rbenv, rvm, chruby): `3.3.0` or `ruby-3.3.0`; other engines (`jruby-9.4.5.0`) as written.
-import { readVersionFile } from '../node-version/version-file.ts';
+
 import type { CollectorResult, FileInput } from '../types.ts';
+import { readVersionFile } from '../version-file.ts';
 
 export function extractRubyVersion(file: FileInput, collector: string): CollectorResult {
   const { lines, diagnostic } = readVersionFile(file, collector);

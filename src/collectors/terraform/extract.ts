@@ -1,7 +1,7 @@
 // Terraform files in, facts out: `required_version` (runtime), `required_providers` and
 // `.terraform.lock.hcl` providers (terraform-provider), `module` sources (terraform-module).
 // Module sources are returned with credentials removed and `?ref=` moved to the version.
-import { diagnostic } from '../kubernetes/yaml-input.ts';
+
 import { redactUrl } from '../redact-url.ts';
 import {
   type Budget,
@@ -11,6 +11,7 @@ import {
   type ImageRef,
   type Runtime,
 } from '../types.ts';
+import { diagnostic } from '../yaml-input.ts';
 import { type Attribute, type Body, parseHcl, TooDeepError } from './parse.ts';
 
 const DEFAULT_REGISTRIES = /^(registry\.terraform\.io|registry\.opentofu\.org)\//i;

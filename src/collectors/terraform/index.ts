@@ -1,5 +1,5 @@
-import { basename } from '../node-version/version-file.ts';
 import type { CollectorResult, FileCollector } from '../types.ts';
+import { basename } from '../version-file.ts';
 import { extractTerraform } from './extract.ts';
 
 export const collector: FileCollector = {

@@ -1,7 +1,8 @@
 // asdf's `.tool-versions`: `<tool> <version> [fallback versions...]` a line. The first version
 // is the one used; tools that are not a known runtime (kubectl, helm) are not runtimes.
-import { readVersionFile } from '../node-version/version-file.ts';
+
 import type { CollectorResult, FileInput, Runtime, RuntimeKind } from '../types.ts';
+import { readVersionFile } from '../version-file.ts';
 
 /** asdf plugin name -> runtime kind. */
 export const TOOL_KINDS: Readonly<Record<string, RuntimeKind>> = {

@@ -2,9 +2,9 @@
 // an `editable` or `virtual` source: they are not dependencies, their dependency lists are the
 // direct ones (`dependencies` prod, `optional-dependencies` optional, `dev-dependencies` dev).
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { asObject, type FileFacts, readToml } from '../npm-manifest/read-input.ts';
 import { scopesByReach } from '../npm-manifest/scope-graph.ts';
 import { normalizeName } from '../pypi-requirements/pep508.ts';
+import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Diagnostic } from '../types.ts';
 import { depRef, UvLock, UvPackage } from './schema.ts';

@@ -1,6 +1,6 @@
 import { isPackageJson } from '../npm-manifest/index.ts';
-import { asObject, collectEach, dirOf, readJson } from '../npm-manifest/read-input.ts';
 import { PackageJson } from '../npm-manifest/schema.ts';
+import { asObject, collectEach, dirOf, readJson } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractYarnLock } from './extract.ts';
 

@@ -1,7 +1,7 @@
 // yarn.lock (classic v1 and berry v2+) into a graph of resolved packages. Both formats go through
 // @yarnpkg/parsers' parseSyml; berry keeps several descriptors in one key, classic splits them.
 import { parseSyml } from '@yarnpkg/parsers';
-import { asObject, parsing, scalarText } from '../npm-manifest/read-input.ts';
+import { asObject, parsing, scalarText } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 
 export interface YarnNode {

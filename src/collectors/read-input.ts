@@ -1,4 +1,4 @@
-// Reading one scanned file safely, shared by the npm and PyPI collectors: size budget, bounded
+// Reading one scanned file safely, shared by the collectors: size budget, bounded
 // nesting, few YAML aliases, and every problem turned into a diagnostic. `collectEach` is the
 // loop every collector runs: one bad file never stops the others, and nothing escapes as a throw.
 import { parse as parseToml } from 'smol-toml';
@@ -12,7 +12,7 @@ import {
   type DiagnosticSeverity,
   type FileInput,
   type Runtime,
-} from '../types.ts';
+} from './types.ts';
 
 /** A problem with the input, raised by readers and turned into a diagnostic by `collectEach`. */
 export class InputProblem extends Error {
@@ -62,12 +62,16 @@ export function collectEach(
   return out;
 }
 
-/** A parser's complaint is a `parse-error`; a TypeError or a schema failure means our own code met a shape it missed. */
+/**
+ * A parser's complaint or a schema mismatch (the file is not of the expected shape) is a `parse-error`;
+ * a TypeError means our own code met a shape it did not guard against: `internal-error`.
+ */
 function toDiagnostic(path: string, collector: string, error: unknown): Diagnostic {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
   if (error instanceof InputProblem)
     return { path, collector, code: error.code, message, severity: error.severity };
-  const internal = error instanceof TypeError || error instanceof ReferenceError || error instanceof ZodError;
+  const internal =
+    !(error instanceof ZodError) && (error instanceof TypeError || error instanceof ReferenceError);
   return { path, collector, code: internal ? 'internal-error' : 'parse-error', message, severity: 'error' };
 }
 

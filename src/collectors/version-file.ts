@@ -1,6 +1,6 @@
 // Version files with one value a line (`.nvmrc`, `.python-version`, `.ruby-version`):
 // comments (`#`) and blank lines are not values. Shared by the version-file collectors.
-import { DEFAULT_BUDGET, type Diagnostic, type FileInput } from '../types.ts';
+import { DEFAULT_BUDGET, type Diagnostic, type FileInput } from './types.ts';
 
 export interface VersionLine {
   value: string;

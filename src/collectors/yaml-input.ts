@@ -2,7 +2,10 @@
 // and every problem returned as a diagnostic. Shared by the YAML collectors (compose,
 // kubernetes, helm-values, github-actions).
 import { type Document, isMap, isNode, isScalar, LineCounter, parseAllDocuments } from 'yaml';
-import { type Budget, DEFAULT_BUDGET, type Diagnostic, type FileInput } from '../types.ts';
+import { bracketDepth, valueDepth } from './read-input.ts';
+import { type Budget, DEFAULT_BUDGET, type Diagnostic, type FileInput } from './types.ts';
+
+export { bracketDepth, valueDepth };
 
 /** Aliases allowed per document; an alias bomb needs many more. */
 export const MAX_ALIASES = 20;
@@ -29,38 +32,6 @@ export function diagnostic(
   return { path, collector, code, message, severity };
 }
 
-/** Deepest nesting of a plain value, computed without recursion. */
-export function valueDepth(value: unknown, limit: number): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d > max) max = d;
-    if (max > limit) return max;
-    for (const child of Object.values(v)) stack.push([child, d + 1]);
-  }
-  return max;
-}
-
-/** Deepest `[`/`{` nesting in a text, ignoring quoted strings (a cheap pre-parse check). */
-export function bracketDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"') quote = c;
-    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
-  }
-  return max;
-}
-
-/** The key node of the last path step when its parent is a map, so the line is the key's. */
 function keyNode(doc: Document, path: ReadonlyArray<string | number>): unknown {
   if (path.length === 0) return undefined;
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
