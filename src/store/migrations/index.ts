@@ -5,6 +5,7 @@ import { initial } from './0001-initial.ts';
 import { collectorFacts } from './0002-collector-facts.ts';
 import { analysisResults } from './0003-analysis-results.ts';
 import { feeds } from './0004-feeds.ts';
+import { code } from './0008-code.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -17,6 +18,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002-collector-facts': collectorFacts,
         '0003-analysis-results': analysisResults,
         '0004-feeds': feeds(engine),
+        '0008-code': code,
       };
     },
   };
