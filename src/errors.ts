@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   DB_READ_ONLY: 'a write was attempted through read-only SQL',
   CONFIG_INVALID: 'the workspace configuration is invalid',
   FEED_INVALID: 'a vulnerability or lifecycle feed file cannot be read',
+  FEED_DOWNLOAD: 'a feed cannot be downloaded',
   REPOSITORY_NOT_FOUND: 'no scanned repository has that name',
 } as const;
 
