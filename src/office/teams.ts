@@ -1,0 +1,116 @@
+// teams.yaml: the office's list of teams, who is in each and what each owns.
+//
+//   teams:
+//     - name: Platform
+//       members: [Ada Lovelace, ada@example.com]   # names or e-mails
+//       handles: ['@acme/platform']                 # CODEOWNERS owners that mean this team
+//       owns:
+//         - api                                     # a whole repository
+//         - repository: web
+//           paths: ['src/server/**', 'infra/']      # CODEOWNERS-style path patterns
+//
+// Ownership of a path: the teams whose rules with `paths` match it; when none does, the teams
+// owning the whole repository. Repository names match exactly or as a glob (`services/*`).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { checkPattern, compilePattern } from '../analyses/codeowners/pattern.ts';
+import { normaliseName } from '../analyses/identities/normalise.ts';
+import { CtoError } from '../errors.ts';
+
+const patternSchema = z.string().refine((p) => checkPattern(p) === null, {
+  message: 'not a supported path pattern (no !, [ ], or \\)',
+});
+
+const ownsSchema = z.union([
+  z.string().min(1),
+  z.object({ repository: z.string().min(1), paths: z.array(patternSchema).optional() }).strict(),
+]);
+
+export const teamSchema = z
+  .object({
+    name: z.string().min(1),
+    members: z.array(z.string().min(1)).default([]),
+    handles: z.array(z.string().min(1)).default([]),
+    owns: z.array(ownsSchema).default([]),
+  })
+  .strict();
+
+export const teamsFileSchema = z.object({ teams: z.array(teamSchema).default([]) }).strict();
+
+export type Team = z.infer<typeof teamSchema>;
+
+export const TEAMS_FILE = 'teams.yaml';
+
+/** Teams from `teams.yaml` in the workspace; an empty list when the file is absent. */
+export function loadTeams(workspaceDir: string): Team[] {
+  const file = join(workspaceDir, TEAMS_FILE);
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) ?? {};
+  } catch (e) {
+    throw new CtoError('CONFIG_INVALID', `${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return parseTeams(raw, file);
+}
+
+/** Validate already-parsed YAML; `source` names the file in error messages. */
+export function parseTeams(raw: unknown, source = TEAMS_FILE): Team[] {
+  const parsed = teamsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CtoError(
+      'CONFIG_INVALID',
+      `${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  const names = new Set<string>();
+  for (const t of parsed.data.teams) {
+    if (names.has(t.name))
+      throw new CtoError('CONFIG_INVALID', `${source}: team "${t.name}" is listed twice`);
+    names.add(t.name);
+  }
+  return parsed.data.teams;
+}
+
+function repositoryMatches(rule: string, repository: string): boolean {
+  if (rule === repository) return true;
+  if (!/[*?]/.test(rule) || checkPattern(rule) !== null) return false;
+  return compilePattern(`/${rule}`)(repository);
+}
+
+/** Names of the teams owning `path` in `repository` ('' for the repository as a whole). */
+export function teamsOwning(teams: readonly Team[], repository: string, path = ''): string[] {
+  const byPath: string[] = [];
+  const whole: string[] = [];
+  for (const team of teams) {
+    for (const rule of team.owns) {
+      const r = typeof rule === 'string' ? { repository: rule, paths: undefined } : rule;
+      if (!repositoryMatches(r.repository, repository)) continue;
+      if (r.paths === undefined || r.paths.length === 0) whole.push(team.name);
+      else if (path !== '' && r.paths.some((p) => compilePattern(p)(path))) byPath.push(team.name);
+    }
+  }
+  return [...new Set(byPath.length > 0 ? byPath : whole)];
+}
+
+/** A member entry as compared: e-mails lower-cased, names normalised. */
+function memberKey(text: string): string {
+  return text.includes('@') ? text.trim().toLowerCase() : normaliseName(text);
+}
+
+/** Names of the teams a person belongs to, given the person's names and e-mails. */
+export function teamOfPerson(teams: readonly Team[], personKeys: readonly string[]): string[] {
+  const keys = new Set(personKeys.map(memberKey));
+  return teams.filter((t) => t.members.some((m) => keys.has(memberKey(m)))).map((t) => t.name);
+}
+
+/** Names of the teams a CODEOWNERS owner (`@org/team`, `@user`, e-mail) stands for. */
+export function teamsOfHandle(teams: readonly Team[], handle: string): string[] {
+  const h = handle.toLowerCase();
+  const viaHandle = teams.filter((t) => t.handles.some((x) => x.toLowerCase() === h));
+  if (viaHandle.length > 0) return viaHandle.map((t) => t.name);
+  return h.includes('@') && !h.startsWith('@') ? teamOfPerson(teams, [handle]) : [];
+}
