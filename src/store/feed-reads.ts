@@ -1,0 +1,147 @@
+// Reads for query-time matching: the advisories naming given packages, endoflife.date products, and
+// the current snapshot's dependencies, runtimes and images of each repository.
+import type { Store } from './store.ts';
+
+export interface StoredAdvisory {
+  ecosystem: string;
+  id: string;
+  record: string;
+}
+
+const CHUNK = 5_000;
+
+/** Advisories of one ecosystem's feed that name any of the (normalised) package names. */
+export async function advisoriesForPackages(
+  store: Store,
+  ecosystem: string,
+  packages: string[],
+): Promise<StoredAdvisory[]> {
+  const unique = [...new Set(packages)];
+  const out = new Map<string, StoredAdvisory>();
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await store.db
+      .selectFrom('advisory_packages as p')
+      .innerJoin('advisories as a', (j) =>
+        j.onRef('a.ecosystem', '=', 'p.ecosystem').onRef('a.id', '=', 'p.advisory_id'),
+      )
+      .select(['a.ecosystem', 'a.id', 'a.record'])
+      .where('p.ecosystem', '=', ecosystem)
+      .where('p.package', 'in', unique.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return [...out.values()];
+}
+
+export interface EolProductRecord {
+  product: string;
+  label: string;
+  identifiers: string;
+  cycles: Array<{
+    cycle_name: string;
+    release_date: string | null;
+    lts: string | null;
+    eoas: string | null;
+    eol: string | null;
+    eoes: string | null;
+    latest: string | null;
+  }>;
+}
+
+export async function loadEolRows(store: Store): Promise<EolProductRecord[]> {
+  const products = await store.db.selectFrom('eol_products').selectAll().orderBy('product').execute();
+  const cycles = await store.db
+    .selectFrom('eol_cycles')
+    .selectAll()
+    .orderBy('product')
+    .orderBy('position')
+    .execute();
+  const byProduct = new Map<string, EolProductRecord>(products.map((p) => [p.product, { ...p, cycles: [] }]));
+  for (const c of cycles) byProduct.get(c.product)?.cycles.push(c);
+  return [...byProduct.values()];
+}
+
+export interface CurrentDependency {
+  repository: string;
+  ecosystem: string;
+  name: string;
+  version: string | null;
+  requirement: string | null;
+  direct: number;
+  scope: string;
+  manifestPath: string;
+  parents: string | null;
+}
+
+/** Dependencies of each repository's current snapshot (one repository when `repo` is given). */
+export async function currentDependencies(store: Store, repo?: string): Promise<CurrentDependency[]> {
+  let q = store.db
+    .selectFrom('repositories as r')
+    .innerJoin('dependencies as d', 'd.snapshot_id', 'r.current_snapshot_id')
+    .select([
+      'r.name as repository',
+      'd.ecosystem',
+      'd.name',
+      'd.version',
+      'd.requirement',
+      'd.direct',
+      'd.scope',
+      'd.manifest_path as manifestPath',
+      'd.parents',
+    ]);
+  if (repo) q = q.where('r.name', '=', repo);
+  return q.orderBy('r.name').orderBy('d.ecosystem').orderBy('d.name').execute();
+}
+
+export interface CurrentRuntime {
+  repository: string;
+  kind: string;
+  version: string;
+  path: string;
+  source: string;
+}
+
+export async function currentRuntimes(store: Store, repo?: string): Promise<CurrentRuntime[]> {
+  let q = store.db
+    .selectFrom('repositories as r')
+    .innerJoin('runtimes as x', 'x.snapshot_id', 'r.current_snapshot_id')
+    .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source']);
+  if (repo) q = q.where('r.name', '=', repo);
+  return q.orderBy('r.name').orderBy('x.kind').orderBy('x.path').execute();
+}
+
+export interface CurrentImage {
+  repository: string;
+  kind: string;
+  name: string;
+  version: string | null;
+  path: string;
+  line: number | null;
+}
+
+export async function currentImages(store: Store, repo?: string): Promise<CurrentImage[]> {
+  let q = store.db
+    .selectFrom('repositories as r')
+    .innerJoin('images as x', 'x.snapshot_id', 'r.current_snapshot_id')
+    .select(['r.name as repository', 'x.kind', 'x.name', 'x.version', 'x.path', 'x.line']);
+  if (repo) q = q.where('r.name', '=', repo);
+  return q.orderBy('r.name').orderBy('x.name').orderBy('x.path').execute();
+}
+
+/** Names of the repositories in the store (to tell an unknown repository from one with no findings). */
+export async function repositoryNames(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom('repositories').select('name').orderBy('name').execute();
+  return rows.map((r) => r.name);
+}
+
+/** Ecosystems of the current snapshots' dependencies. */
+export async function currentEcosystems(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('repositories as r')
+    .innerJoin('dependencies as d', 'd.snapshot_id', 'r.current_snapshot_id')
+    .select('d.ecosystem')
+    .distinct()
+    .orderBy('d.ecosystem')
+    .execute();
+  return rows.map((r) => r.ecosystem);
+}
