@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
 import { reportError } from './context.ts';
+import { feedCommand } from './feed.ts';
 import { reposCommand } from './repos.ts';
 import { scanCommand } from './scan.ts';
 import { sqlCommand } from './sql.ts';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run cto --help for usage)')
     .exitOverride();
-  for (const cmd of [scanCommand(), reposCommand(), sqlCommand()]) {
+  for (const cmd of [scanCommand(), reposCommand(), sqlCommand(), feedCommand()]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError());
   }
   return program;
