@@ -284,6 +284,38 @@ export interface CouplingTable {
   degree: number;
 }
 
+/** A version tag of a snapshot, with the changes it first released (analysis `delivery`, docs/metrics/delivery.md). */
+export interface DeliveryReleasesTable {
+  snapshot_id: number;
+  tag: string;
+  version: string;
+  prerelease: number;
+  commit_sha: string;
+  commit_date: string;
+  tag_date: string | null;
+  released_at: string;
+  released_ts: number;
+  /** Non-merge commits first released here; null for pre-releases. */
+  changes: number | null;
+  lead_median_days: number | null;
+  lead_p90_days: number | null;
+  failed: number | null;
+  rework: number | null;
+  /** JSON: why the release counts as failed or rework, and the commits behind it. */
+  reasons: string | null;
+}
+
+/** Commits, contributors and lines per ISO week or month (analysis `delivery`). */
+export interface DeliveryActivityTable {
+  snapshot_id: number;
+  period_kind: string;
+  period_start: string;
+  commits: number;
+  contributors: number;
+  lines_added: number;
+  lines_deleted: number;
+}
+
 export interface Database {
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;
@@ -306,6 +338,8 @@ export interface Database {
   code_files: CodeFilesTable;
   hotspots: HotspotsTable;
   coupling: CouplingTable;
+  delivery_releases: DeliveryReleasesTable;
+  delivery_activity: DeliveryActivityTable;
 }
 
 /** Tables filled in bulk during a scan. */
@@ -328,6 +362,8 @@ export const SNAPSHOT_TABLES = [
   'code_files',
   'hotspots',
   'coupling',
+  'delivery_releases',
+  'delivery_activity',
 ] as const;
 
 export type BulkTable = (typeof SNAPSHOT_TABLES)[number];
