@@ -18,6 +18,8 @@ export interface Evidence {
   packages?: string[];
   advisories?: string[];
   people?: string[];
+  /** Tag names (releases). */
+  tags?: string[];
   /** A query a reader can run with `cto sql` to reproduce the figure. */
   sql?: string;
 }
