@@ -1,0 +1,28 @@
+// The change coupling analysis: pairs of files of the snapshot that change in the same commits
+// (renames followed), with code-maat's default thresholds (table coupling).
+import { regularFiles } from '../../store/code.ts';
+import { changesNewestFirst } from '../../store/hotspots.ts';
+import { followRenames } from '../hotspots/follow.ts';
+import type { Analysis } from '../types.ts';
+import { computeCoupling, DEFAULT_COUPLING } from './coupling.ts';
+
+export const couplingAnalysis: Analysis = {
+  id: 'coupling',
+  version: 1,
+  async run(ctx) {
+    const files = await regularFiles(ctx.store, ctx.snapshotId);
+    const changes = await changesNewestFirst(ctx.store, ctx.segments);
+    const pairs = computeCoupling(
+      followRenames(
+        changes,
+        files.map((f) => f.path),
+      ),
+      DEFAULT_COUPLING,
+    );
+    return {
+      metrics: [],
+      findings: [],
+      tables: { coupling: pairs.map((p) => ({ snapshot_id: ctx.snapshotId, ...p })) },
+    };
+  },
+};

@@ -1,0 +1,52 @@
+// The hotspots analysis: each file of the snapshot with its change history (renames followed),
+// size and indentation complexity from the languages analysis, score and trend (table hotspots).
+import { codeFilesOf } from '../../store/code.ts';
+import { changesNewestFirst, commitTime } from '../../store/hotspots.ts';
+import type { Analysis, Metric } from '../types.ts';
+import { exclusionsFrom, isExcluded } from './exclude.ts';
+import { followRenames } from './follow.ts';
+import { computeHotspots } from './hotspots.ts';
+
+/** Top files by score stored as metrics (the table holds every file). */
+export const TOP_METRICS = 20;
+
+export const hotspotsAnalysis: Analysis = {
+  id: 'hotspots',
+  version: 1,
+  after: ['languages'],
+  async run(ctx) {
+    const files = await codeFilesOf(ctx.store, ctx.snapshotId);
+    const changes = await changesNewestFirst(ctx.store, ctx.segments);
+    const now = (await commitTime(ctx.store, ctx.segments, ctx.commit)) ?? changes[0]?.ts ?? 0;
+    const rows = computeHotspots(
+      files.map((f) => ({ path: f.path, code: f.code, complexity: f.complexity })),
+      followRenames(
+        changes,
+        files.map((f) => f.path),
+      ),
+      now,
+    );
+    const category = new Map(files.map((f) => [f.path, f.category]));
+    const ex = exclusionsFrom(ctx.config);
+    const metrics: Metric[] = rows
+      .filter((r) => r.score > 0 && !isExcluded(r.path, category.get(r.path) ?? null, ex))
+      .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
+      .slice(0, TOP_METRICS)
+      .map((r) => ({
+        metric: 'hotspot-score',
+        scope: 'file',
+        subject: r.path,
+        value: r.score,
+        unit: 'commits x code lines',
+        evidence: {
+          files: [r.path],
+          sql: `select * from hotspots where snapshot_id = ${ctx.snapshotId} and path = '${r.path.replaceAll("'", "''")}'`,
+        },
+      }));
+    return {
+      metrics,
+      findings: [],
+      tables: { hotspots: rows.map((r) => ({ snapshot_id: ctx.snapshotId, ...r })) },
+    };
+  },
+};

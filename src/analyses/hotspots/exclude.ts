@@ -1,0 +1,50 @@
+// Which files hotspot and coupling lists leave out: categories and globs (defaults plus cto.yaml).
+import { matchesGlob } from 'node:path';
+
+/** Categories left out by default (see docs/metrics/code.md). */
+export const EXCLUDED_CATEGORIES: readonly string[] = ['vendored', 'generated', 'documentation', 'binary'];
+
+/** Globs left out by default: tests and lockfiles. Matched against the whole path. */
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/spec/**',
+  '**/t/**',
+  't/**',
+  'test/**',
+  'tests/**',
+  'spec/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.*',
+  '**/*_spec.*',
+  '**/test_*.py',
+  '**/*.lock',
+  '**/package-lock.json',
+  '**/pnpm-lock.yaml',
+  '**/npm-shrinkwrap.json',
+  '**/go.sum',
+];
+
+export interface Exclusions {
+  categories: readonly string[];
+  globs: readonly string[];
+}
+
+/** Defaults plus `hotspots.exclude` from cto.yaml; `hotspots.defaults: false` drops the default globs. */
+export function exclusionsFrom(config: Record<string, unknown>): Exclusions {
+  const section = (config.hotspots ?? {}) as { exclude?: unknown; defaults?: unknown };
+  const extra = Array.isArray(section.exclude)
+    ? section.exclude.filter((g): g is string => typeof g === 'string')
+    : [];
+  const globs = section.defaults === false ? extra : [...DEFAULT_EXCLUDES, ...extra];
+  return { categories: EXCLUDED_CATEGORIES, globs };
+}
+
+export const NO_EXCLUSIONS: Exclusions = { categories: [], globs: [] };
+
+export function isExcluded(path: string, category: string | null, ex: Exclusions): boolean {
+  if (category !== null && ex.categories.includes(category)) return true;
+  return ex.globs.some((g) => matchesGlob(path, g));
+}

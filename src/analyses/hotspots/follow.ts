@@ -1,0 +1,66 @@
+// Following renames back through history: which file of the snapshot each past change belongs to.
+import type { ChangeRow } from '../../store/hotspots.ts';
+
+export interface CommitChanges {
+  sha: string;
+  ts: number;
+  date: string;
+  author: string;
+  /** Files the commit changed, under any name. */
+  size: number;
+  /** The changes that belong to files of the snapshot, with the file's path at the snapshot. */
+  changes: Array<{ path: string; added: number; deleted: number }>;
+}
+
+/**
+ * Walks changes newest first, grouped by commit. A name maps to a snapshot path; a rename (status R)
+ * carries the mapping to the old name; an addition (A) or a deletion (D) ends the name's mapping,
+ * so an older, unrelated file that once had the same name is not counted. Copies (C) do not carry
+ * history. Merge commits have no changes (the history is read with --diff-merges=off).
+ */
+export function* followRenames(
+  changesNewestFirst: Iterable<ChangeRow>,
+  snapshotPaths: Iterable<string>,
+): Generator<CommitChanges> {
+  const alias = new Map<string, string>();
+  for (const p of snapshotPaths) alias.set(p, p);
+  let group: ChangeRow[] = [];
+  const flush = (): CommitChanges | null => {
+    const first = group[0];
+    if (!first) return null;
+    const out: CommitChanges = {
+      sha: first.sha,
+      ts: first.ts,
+      date: first.date,
+      author: first.author,
+      size: group.length,
+      changes: [],
+    };
+    const seen = new Set<string>();
+    const keys = group.map((c) => alias.get(c.path));
+    group.forEach((c, i) => {
+      const key = keys[i];
+      if (key !== undefined && !seen.has(key)) {
+        seen.add(key);
+        out.changes.push({ path: key, added: c.added ?? 0, deleted: c.deleted ?? 0 });
+      }
+    });
+    // All names this commit ended first, then the old names of renames (a swap stays right).
+    for (const c of group) if (c.status === 'A' || c.status === 'D' || c.status === 'R') alias.delete(c.path);
+    group.forEach((c, i) => {
+      const key = keys[i];
+      if (c.status === 'R' && key !== undefined && c.oldPath) alias.set(c.oldPath, key);
+    });
+    group = [];
+    return out;
+  };
+  for (const c of changesNewestFirst) {
+    if (group.length > 0 && group[0]?.sha !== c.sha) {
+      const done = flush();
+      if (done) yield done;
+    }
+    group.push(c);
+  }
+  const last = flush();
+  if (last) yield last;
+}
