@@ -16,6 +16,8 @@ export interface Evidence {
   commits?: string[];
   files?: string[];
   packages?: string[];
+  /** Container images, CI actions, Helm charts or infrastructure modules. */
+  images?: string[];
   advisories?: string[];
   people?: string[];
   /** Tag names (releases). */
