@@ -1,0 +1,30 @@
+// Delivery: releases from version tags, lead time for changes, deployment frequency bucket,
+// change failure and rework proxies, activity. Definitions: docs/metrics/delivery.md.
+import { deliveryFacts } from '../../store/delivery.ts';
+import type { Analysis } from '../types.ts';
+import { deliveryConfig } from './config.ts';
+import { activityRows, deliveryMetrics, releaseRows } from './metrics.ts';
+import { deliveryModel } from './model.ts';
+import { tagMatcher } from './versions.ts';
+
+export const deliveryAnalysis: Analysis = {
+  id: 'delivery',
+  version: 1,
+  async run(ctx) {
+    const config = deliveryConfig(ctx.config);
+    const matcher = tagMatcher(config.tagPattern);
+    const { commits, tags } = await deliveryFacts(ctx.store, ctx.snapshotId, ctx.segments);
+    const model = deliveryModel(commits, tags, ctx.commit, {
+      matcher,
+      patchWindowDays: config.patchWindowDays,
+    });
+    return {
+      metrics: deliveryMetrics(model),
+      findings: [],
+      tables: {
+        delivery_releases: releaseRows(ctx.snapshotId, model),
+        delivery_activity: activityRows(ctx.snapshotId, model),
+      },
+    };
+  },
+};
