@@ -4,6 +4,8 @@ import { couplingAnalysis } from './coupling/analysis.ts';
 import { deliveryAnalysis } from './delivery/analysis.ts';
 import { hotspotsAnalysis } from './hotspots/analysis.ts';
 import { languagesAnalysis } from './languages/analysis.ts';
+import { licencesAnalysis } from './licences/analysis.ts';
+import { technologiesAnalysis } from './technologies/analysis.ts';
 import type { Analysis } from './types.ts';
 
 export const ANALYSES: readonly Analysis[] = [
@@ -11,4 +13,6 @@ export const ANALYSES: readonly Analysis[] = [
   hotspotsAnalysis,
   couplingAnalysis,
   deliveryAnalysis,
+  licencesAnalysis,
+  technologiesAnalysis,
 ];
