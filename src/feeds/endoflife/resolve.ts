@@ -18,6 +18,7 @@ export interface EolCatalog {
 
 const RUNTIME_ALIASES: Record<string, string> = aliases.runtime;
 const IMAGE_ALIASES: Record<string, string> = aliases.image;
+const PACKAGE_ALIASES: Record<string, string> = aliases.package;
 
 function purlBase(purl: string): string {
   return purl
@@ -68,7 +69,8 @@ export function resolveProduct(catalog: EolCatalog, subject: EolSubject): EolPro
   } else if (subject.kind === 'image') {
     key = resolveImage(catalog, subject.name);
   } else {
-    key = catalog.byPurl.get(purlBase(subject.purl));
+    const base = purlBase(subject.purl);
+    key = catalog.byPurl.get(base) ?? PACKAGE_ALIASES[base];
   }
   return (key && catalog.byKey.get(key)) || null;
 }

@@ -1,0 +1,144 @@
+// Query-time vulnerability matching: the current snapshots' dependencies with an exact version,
+// against the advisories loaded in the store (feeds change independently of scans). One finding per
+// vulnerability (aliases merged), per repository and package version, with its dependency paths.
+
+import { matchPackage, type OsvFinding } from '../../feeds/osv/match.ts';
+import { normalizePackageName } from '../../feeds/osv/names.ts';
+import { buildOsvIndex } from '../../feeds/osv/osv-index.ts';
+import type { OsvRecord } from '../../feeds/osv/record.ts';
+import type { SeverityLevel } from '../../feeds/osv/severity.ts';
+import {
+  advisoriesForPackages,
+  type CurrentDependency,
+  currentDependencies,
+} from '../../store/feed-reads.ts';
+import { listFeedImports } from '../../store/feeds.ts';
+import type { Store } from '../../store/store.ts';
+import { buildPathGraph, dependencyPath, type PathGraph } from './paths.ts';
+
+export const SEVERITY_ORDER: SeverityLevel[] = ['unknown', 'none', 'low', 'medium', 'high', 'critical'];
+export const severityRank = (l: SeverityLevel): number => SEVERITY_ORDER.indexOf(l);
+
+export interface VulnFinding extends OsvFinding {
+  repository: string;
+  direct: boolean;
+  manifests: string[];
+  /** One path per manifest, `repository > direct > ... > package`. */
+  paths: string[][];
+}
+
+export interface VulnReport {
+  findings: VulnFinding[];
+  /** Repositories using an ecosystem for which no advisories are loaded. */
+  missingFeeds: Array<{ repository: string; ecosystem: string }>;
+  /** Distinct (repository, ecosystem, package, version) checked against a loaded feed. */
+  packagesChecked: number;
+}
+
+export interface VulnQuery {
+  repository?: string;
+  ecosystem?: string;
+  /** Only findings at or above this level. */
+  minSeverity?: SeverityLevel;
+}
+
+async function matcherFor(store: Store, ecosystem: string, names: string[]) {
+  const stored = await advisoriesForPackages(
+    store,
+    ecosystem,
+    names.map((n) => normalizePackageName(ecosystem, n)),
+  );
+  const index = buildOsvIndex(stored.map((a) => JSON.parse(a.record) as OsvRecord));
+  const cache = new Map<string, OsvFinding[]>();
+  return (name: string, version: string): OsvFinding[] => {
+    const key = `${name}@${version}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = matchPackage(index, ecosystem, name, version);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+const groupKey = (d: CurrentDependency) =>
+  `${d.repository}\u0000${d.ecosystem}\u0000${d.name}\u0000${d.version}`;
+const graphKey = (d: CurrentDependency) => `${d.repository}\u0000${d.ecosystem}\u0000${d.manifestPath}`;
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function graphsOf(deps: CurrentDependency[]): Map<string, PathGraph> {
+  const byManifest = groupBy(deps, graphKey);
+  const out = new Map<string, PathGraph>();
+  for (const [k, list] of byManifest) {
+    out.set(
+      k,
+      buildPathGraph(
+        list.map((d) => ({ name: d.name, direct: d.direct === 1, parents: d.parents?.split(' ') ?? [] })),
+      ),
+    );
+  }
+  return out;
+}
+
+export async function findVulnerabilities(store: Store, query: VulnQuery = {}): Promise<VulnReport> {
+  const all = (await currentDependencies(store, query.repository)).filter(
+    (d) => d.version !== null && (!query.ecosystem || d.ecosystem === query.ecosystem),
+  );
+  const loaded = new Set(
+    (await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem),
+  );
+  const missing = new Map<string, { repository: string; ecosystem: string }>();
+  for (const d of all) if (!loaded.has(d.ecosystem)) missing.set(`${d.repository}\u0000${d.ecosystem}`, d);
+  const deps = all.filter((d) => loaded.has(d.ecosystem));
+  const groups = groupBy(deps, groupKey);
+  const graphs = graphsOf(all);
+  const findings: VulnFinding[] = [];
+  for (const ecosystem of [...new Set(deps.map((d) => d.ecosystem))].sort()) {
+    const match = await matcherFor(
+      store,
+      ecosystem,
+      deps.filter((d) => d.ecosystem === ecosystem).map((d) => d.name),
+    );
+    for (const list of groups.values()) {
+      const d = list[0]!;
+      if (d.ecosystem !== ecosystem) continue;
+      for (const f of match(d.name, d.version!)) {
+        if (query.minSeverity && severityRank(f.severity.level) < severityRank(query.minSeverity)) continue;
+        const manifests = [...new Set(list.map((x) => x.manifestPath))].sort();
+        const paths = manifests.map((m) =>
+          dependencyPath(graphs.get(graphKey({ ...d, manifestPath: m }))!, d.repository, d.name),
+        );
+        findings.push({
+          ...f,
+          name: d.name,
+          repository: d.repository,
+          direct: list.some((x) => x.direct === 1),
+          manifests,
+          paths,
+        });
+      }
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.repository.localeCompare(b.repository) ||
+      severityRank(b.severity.level) - severityRank(a.severity.level) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
+  );
+  return {
+    findings,
+    missingFeeds: [...missing.values()].map(({ repository, ecosystem }) => ({ repository, ecosystem })),
+    packagesChecked: groups.size,
+  };
+}

@@ -1,0 +1,108 @@
+// `cto vulns [repo]`: advisories affecting each repository's current dependencies, matched now
+// against the loaded OSV feeds.
+import { Command, Option } from 'commander';
+import {
+  findVulnerabilities,
+  SEVERITY_ORDER,
+  severityRank,
+  type VulnFinding,
+} from '../analyses/vulnerabilities/find.ts';
+import { CtoError } from '../errors.ts';
+import type { SeverityLevel } from '../feeds/osv/severity.ts';
+import { repositoryNames } from '../store/feed-reads.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, out, renderTable } from './output.ts';
+
+interface VulnsFlags {
+  severity?: SeverityLevel;
+  ecosystem?: string;
+  failOn?: SeverityLevel;
+  json?: boolean;
+}
+
+const levels = SEVERITY_ORDER.filter((l) => l !== 'unknown' && l !== 'none');
+
+function severityCell(f: VulnFinding): string {
+  const score = f.severity.score === null ? '' : ` ${f.severity.score.toFixed(1)}`;
+  const text = `${f.severity.level}${score}`;
+  if (f.severity.level === 'critical' || f.severity.level === 'high') return out.red(text);
+  return f.severity.level === 'medium' ? out.yellow(text) : text;
+}
+
+function printTable(findings: VulnFinding[]): void {
+  const rows = findings.map((f) => [
+    f.repository,
+    f.id,
+    f.aliases.join(' '),
+    severityCell(f),
+    `${f.ecosystem}:${f.name}`,
+    f.version,
+    f.fixedVersion ?? 'none',
+    f.paths.map((p) => p.join(' > ')).join('; '),
+  ]);
+  const headers = [
+    'repository',
+    'advisory',
+    'aliases',
+    'severity',
+    'package',
+    'installed',
+    'fixed in',
+    'path',
+  ];
+  process.stdout.write(`${renderTable(headers, rows)}\n`);
+}
+
+export function vulnsCommand(): Command {
+  return new Command('vulns')
+    .description(
+      'advisories (OSV) affecting the current dependencies of each repository, matched against the loaded feeds',
+    )
+    .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
+    .addOption(new Option('--severity <level>', 'only findings at or above this level').choices(levels))
+    .option('--ecosystem <name>', 'only this ecosystem (npm, PyPI, Go, Maven, ...)')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(levels),
+    )
+    .option('--json', 'print a JSON document (schema cto.vulns/v1)')
+    .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        if (repo && !(await repositoryNames(store)).includes(repo))
+          throw new CtoError('USAGE', `no repository named "${repo}" in the store (see cto repos)`);
+        const report = await findVulnerabilities(store, {
+          repository: repo,
+          ecosystem: flags.ecosystem,
+          minSeverity: flags.severity,
+        });
+        const failing = flags.failOn
+          ? report.findings.filter((f) => severityRank(f.severity.level) >= severityRank(flags.failOn!))
+          : [];
+        if (flags.failOn && failing.length > 0) process.exitCode = 1;
+        if (flags.json) {
+          process.stdout.write(
+            jsonDocument('cto.vulns/v1', {
+              ...report,
+              failOn: flags.failOn ?? null,
+              failing: failing.length,
+            }),
+          );
+          return;
+        }
+        for (const m of report.missingFeeds)
+          process.stdout.write(
+            `${m.repository}: no advisories loaded for ${m.ecosystem} (run cto feed update or cto feed import)\n`,
+          );
+        if (report.findings.length === 0) {
+          process.stdout.write(
+            `No known vulnerabilities in ${report.packagesChecked} package versions checked.\n`,
+          );
+          return;
+        }
+        printTable(report.findings);
+        const vulns = new Set(report.findings.map((f) => `${f.repository} ${f.groupId}`)).size;
+        process.stderr.write(
+          `${report.findings.length} findings (${vulns} vulnerabilities) in ${report.packagesChecked} package versions checked\n`,
+        );
+      });
+    });
+}
