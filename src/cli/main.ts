@@ -1,8 +1,10 @@
 // The `cto` command line: global options, the commands, and one place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
+import { codeCommand } from './code.ts';
 import { reportError } from './context.ts';
 import { feedCommand } from './feed.ts';
+import { hotspotsCommand } from './hotspots.ts';
 import { reposCommand } from './repos.ts';
 import { scanCommand } from './scan.ts';
 import { sqlCommand } from './sql.ts';
@@ -16,7 +18,14 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run cto --help for usage)')
     .exitOverride();
-  for (const cmd of [scanCommand(), reposCommand(), sqlCommand(), feedCommand()]) {
+  for (const cmd of [
+    scanCommand(),
+    reposCommand(),
+    sqlCommand(),
+    feedCommand(),
+    codeCommand(),
+    hotspotsCommand(),
+  ]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError());
   }
   return program;

@@ -1,0 +1,109 @@
+// `cto hotspots [repo]`: files ranked by change frequency x code lines, with complexity and trend;
+// `--coupling`: files that change together (docs/metrics/code.md).
+import { Command } from 'commander';
+import { DEFAULT_COUPLING } from '../analyses/coupling/coupling.ts';
+import { exclusionsFrom, NO_EXCLUSIONS } from '../analyses/hotspots/exclude.ts';
+import { selectCoupling, selectHotspots } from '../analyses/hotspots/select.ts';
+import { currentCodeFiles } from '../store/code.ts';
+import { currentCoupling, currentHotspots } from '../store/hotspots.ts';
+import { requireRepository } from './code.ts';
+import { globalOptions, parseIntOption, withStore } from './context.ts';
+import { day, jsonDocument, renderTable } from './output.ts';
+
+interface HotspotFlags {
+  top: number;
+  folder?: string;
+  all?: boolean;
+  coupling?: boolean;
+  minDegree: number;
+  minRevs: number;
+  json?: boolean;
+}
+
+export function hotspotsCommand(): Command {
+  return new Command('hotspots')
+    .description(
+      'files ranked by commits x code lines, with complexity and trend; --coupling: files that change together',
+    )
+    .argument('[repo]', 'one repository (by its name in `cto repos`); all when left out')
+    .option('--top <n>', 'files (or pairs) per repository', parseIntOption('--top'), 20)
+    .option('--folder <path>', 'only files under this folder')
+    .option(
+      '--all',
+      'keep tests, lockfiles, vendored, generated, documentation, prose, data and binary files (excluded by default)',
+    )
+    .option('--coupling', 'list pairs of files that change in the same commits')
+    .option(
+      '--min-degree <percent>',
+      'coupling: minimum degree (stored pairs start at 30)',
+      parseIntOption('--min-degree'),
+      DEFAULT_COUPLING.minDegree,
+    )
+    .option(
+      '--min-revs <n>',
+      'coupling: minimum average commits of the two files (stored pairs start at 5)',
+      parseIntOption('--min-revs'),
+      DEFAULT_COUPLING.minRevs,
+    )
+    .option('--json', 'print a JSON document (schema cto.hotspots/v1)')
+    .action(async (repo: string | undefined, flags: HotspotFlags, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        await requireRepository(store, repo);
+        const exclusions = flags.all ? NO_EXCLUSIONS : exclusionsFrom(ws.config);
+        const selection = { top: flags.top, folder: flags.folder ?? null, exclusions };
+        if (flags.coupling) {
+          const categories = new Map(
+            (await currentCodeFiles(store, repo)).map((f) => [`${f.repository}\0${f.path}`, f.category]),
+          );
+          const pairs = selectCoupling(await currentCoupling(store, repo), {
+            ...selection,
+            categories,
+            minDegree: flags.minDegree,
+            minRevs: flags.minRevs,
+          });
+          if (flags.json) {
+            process.stdout.write(jsonDocument('cto.hotspots/v1', { kind: 'coupling', exclusions, pairs }));
+            return;
+          }
+          const rows = pairs.map((p) => [
+            p.repository,
+            p.path_a,
+            p.path_b,
+            p.degree,
+            p.shared,
+            p.commits_a,
+            p.commits_b,
+          ]);
+          process.stdout.write(
+            `${renderTable(['repository', 'file', 'changes with', 'degree %', 'shared', 'commits a', 'commits b'], rows)}\n`,
+          );
+          if (pairs.length === 0) process.stderr.write('(no pairs at these thresholds)\n');
+          return;
+        }
+        const hotspots = selectHotspots(await currentHotspots(store, repo), selection);
+        if (flags.json) {
+          process.stdout.write(jsonDocument('cto.hotspots/v1', { kind: 'hotspots', exclusions, hotspots }));
+          return;
+        }
+        if (hotspots.length === 0) {
+          process.stdout.write('No hotspots. Run `cto scan <path>` first (with analyses), or try --all.\n');
+          return;
+        }
+        const rows = hotspots.map((h) => [
+          h.repository,
+          h.path,
+          h.score,
+          h.commits,
+          h.code,
+          h.complexity,
+          h.authors,
+          day(h.first_change_at),
+          day(h.last_change_at),
+          `${h.trend} ${h.recent_commits}/${h.baseline_commits}`,
+        ]);
+        process.stdout.write(
+          `${renderTable(['repository', 'file', 'score', 'commits', 'code', 'complexity', 'authors', 'first change', 'last change', 'trend 90d/avg'], rows)}\n`,
+        );
+      });
+    });
+}
