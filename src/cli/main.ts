@@ -3,11 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
 import { codeCommand } from './code.ts';
 import { reportError } from './context.ts';
+import { eolCommand } from './eol.ts';
 import { feedCommand } from './feed.ts';
 import { hotspotsCommand } from './hotspots.ts';
 import { reposCommand } from './repos.ts';
 import { scanCommand } from './scan.ts';
 import { sqlCommand } from './sql.ts';
+import { vulnsCommand } from './vulns.ts';
 
 export function buildProgram(): Command {
   const program = new Command('cto')
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     reposCommand(),
     sqlCommand(),
     feedCommand(),
+    vulnsCommand(),
+    eolCommand(),
     codeCommand(),
     hotspotsCommand(),
   ]) {
