@@ -3,12 +3,18 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
 import { codeCommand } from './code.ts';
 import { reportError } from './context.ts';
+import { depsCommand } from './deps.ts';
+import { deliveryCommand } from './delivery.ts';
 import { eolCommand } from './eol.ts';
+import { exportCommand } from './export.ts';
 import { feedCommand } from './feed.ts';
 import { hotspotsCommand } from './hotspots.ts';
+import { licencesCommand } from './licences.ts';
+import { reportCommand } from './report.ts';
 import { reposCommand } from './repos.ts';
 import { scanCommand } from './scan.ts';
 import { sqlCommand } from './sql.ts';
+import { techCommand } from './tech.ts';
 import { vulnsCommand } from './vulns.ts';
 
 export function buildProgram(): Command {
@@ -29,6 +35,12 @@ export function buildProgram(): Command {
     eolCommand(),
     codeCommand(),
     hotspotsCommand(),
+    depsCommand(),
+    licencesCommand(),
+    techCommand(),
+    exportCommand(),
+    deliveryCommand(),
+    reportCommand(),
   ]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError());
   }

@@ -50,6 +50,9 @@ export interface RepositoryDelivery {
   repository: string;
   snapshotId: number;
   commit: string;
+  /** The scanned commit's committer date and the first commit's author date (epoch seconds). */
+  asOf: number | null;
+  firstTs: number | null;
   /** Whether the delivery analysis ran on this snapshot. */
   analysed: boolean;
   metrics: Map<string, StoredMetric>;
@@ -62,7 +65,7 @@ export async function readDelivery(store: Store, name?: string): Promise<Reposit
   let q = store.db
     .selectFrom('repositories as r')
     .innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
-    .select(['r.name', 's.id', 's.commit_sha'])
+    .select(['r.name', 's.id', 's.commit_sha', 's.first_commit_at'])
     .orderBy('r.name');
   if (name !== undefined) q = q.where('r.name', '=', name);
   const repos = await q.execute();
@@ -89,10 +92,20 @@ export async function readDelivery(store: Store, name?: string): Promise<Reposit
       .orderBy('period_kind')
       .orderBy('period_start')
       .execute();
+    const head = await store.db
+      .selectFrom('commits')
+      .innerJoin('snapshot_segments as g', 'g.segment_id', 'commits.snapshot_id')
+      .select('committer_ts')
+      .where('g.snapshot_id', '=', r.id)
+      .where('sha', '=', r.commit_sha)
+      .executeTakeFirst();
+    const first = r.first_commit_at ? Date.parse(r.first_commit_at) : Number.NaN;
     out.push({
       repository: r.name,
       snapshotId: r.id,
       commit: r.commit_sha,
+      asOf: head ? Number(head.committer_ts) : null,
+      firstTs: Number.isFinite(first) ? Math.floor(first / 1000) : null,
       analysed: metrics.length > 0,
       metrics: new Map(metrics.map((m) => [m.metric, m])),
       releases: releases.map(({ snapshot_id: _, ...rest }) => rest),

@@ -1,0 +1,147 @@
+// What `cto delivery` shows: per repository from the stored metrics and rows, and per team.
+import type { RepositoryDelivery } from '../../store/delivery.ts';
+import type { DeploymentEvent } from './deployments.ts';
+import { bucketOf, deploymentFrequency, type FrequencyBucket } from './frequency.ts';
+import { DAY, median } from './stats.ts';
+
+export const DERIVED_FROM = {
+  releases: 'git tags whose names match the version pattern; pre-releases counted apart',
+  leadTime:
+    'release date minus author date of each non-merge commit, per first release containing it (ancestry)',
+  deploymentFrequencyReleases:
+    'releases (version tags) as deployments, Four Keys buckets over 3 months to the scanned commit',
+  deploymentFrequencyFile:
+    'successful events of the deployments file, Four Keys buckets over 3 months to the scanned commit',
+  changeFailure:
+    'releases followed by a patch release within the window, or whose commit is reverted in the next release',
+  rework: 'releases that are such a patch release or contain such a revert',
+} as const;
+
+export interface RepositorySummary {
+  repository: string;
+  commit: string;
+  analysed: boolean;
+  releases: number;
+  prereleases: number;
+  ignoredTags: number;
+  lastRelease: { tag: string; releasedAt: string } | null;
+  perYear: Record<string, number>;
+  intervalDays: { median: number | null; p90: number | null };
+  leadTimeDays: {
+    last10: { median: number | null; p90: number | null; changes: number | null };
+    last365d: { median: number | null; p90: number | null; changes: number | null };
+  };
+  unreleased: { commits: number | null; medianAgeDays: number | null; maxAgeDays: number | null };
+  deploymentFrequency: {
+    bucket: FrequencyBucket | null;
+    source: 'releases' | 'deployments-file';
+    deploymentsInWindow: number | null;
+  };
+  changeFailureRate: { all: number | null; last365d: number | null };
+  reworkRate: { all: number | null; last365d: number | null };
+}
+
+export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]): RepositorySummary {
+  const v = (name: string) => r.metrics.get(name)?.value ?? null;
+  const stable = r.releases.filter((x) => x.prerelease === 0);
+  const perYear: Record<string, number> = {};
+  for (const x of stable) {
+    const year = new Date(Number(x.released_ts) * 1000).toISOString().slice(0, 4);
+    perYear[year] = (perYear[year] ?? 0) + 1;
+  }
+  const last = stable.at(-1);
+  let frequency: RepositorySummary['deploymentFrequency'] = {
+    bucket: bucketOf(v('deployment-frequency')),
+    source: 'releases',
+    deploymentsInWindow: v('deployments-window'),
+  };
+  if (deployments && r.asOf !== null) {
+    const f = deploymentFrequency(
+      deployments.filter((d) => d.success).map((d) => d.ts),
+      r.asOf,
+      r.firstTs ?? 0,
+    );
+    frequency = {
+      bucket: f?.bucket ?? null,
+      source: 'deployments-file',
+      deploymentsInWindow: f?.deployments ?? null,
+    };
+  }
+  return {
+    repository: r.repository,
+    commit: r.commit,
+    analysed: r.analysed,
+    releases: stable.length,
+    prereleases: r.releases.length - stable.length,
+    ignoredTags: v('ignored-tags') ?? 0,
+    lastRelease: last ? { tag: last.tag, releasedAt: last.released_at } : null,
+    perYear,
+    intervalDays: { median: v('release-interval-median'), p90: v('release-interval-p90') },
+    leadTimeDays: {
+      last10: {
+        median: v('lead-time-median-last-10'),
+        p90: v('lead-time-p90-last-10'),
+        changes: v('lead-time-changes-last-10'),
+      },
+      last365d: {
+        median: v('lead-time-median-365d'),
+        p90: v('lead-time-p90-365d'),
+        changes: v('lead-time-changes-365d'),
+      },
+    },
+    unreleased: {
+      commits: v('unreleased-commits'),
+      medianAgeDays: v('unreleased-age-median'),
+      maxAgeDays: v('unreleased-age-max'),
+    },
+    deploymentFrequency: frequency,
+    changeFailureRate: { all: v('change-failure-rate'), last365d: v('change-failure-rate-365d') },
+    reworkRate: { all: v('rework-rate'), last365d: v('rework-rate-365d') },
+  };
+}
+
+export interface TeamSummary {
+  team: string;
+  repositories: string[];
+  /** Stable releases dated in the 365 days up to each repository's scanned commit. */
+  releases365d: number;
+  /** Median of the repositories' 365-day lead time medians. */
+  leadTimeMedianDays: number | null;
+  /** Failed (or rework) releases over releases, pooled over the team's releases of the last 365 days. */
+  changeFailureRate365d: number | null;
+  reworkRate365d: number | null;
+  /** Non-merge commits in no release, summed over the team's repositories. */
+  unreleasedCommits: number;
+}
+
+export function teamSummary(
+  team: string,
+  repos: readonly RepositoryDelivery[],
+  sums: readonly RepositorySummary[],
+): TeamSummary {
+  let releases = 0;
+  let failed = 0;
+  let rework = 0;
+  for (const r of repos) {
+    if (r.asOf === null) continue;
+    const from = r.asOf - 365 * DAY;
+    for (const x of r.releases) {
+      if (x.prerelease !== 0 || Number(x.released_ts) <= from || Number(x.released_ts) > r.asOf) continue;
+      releases++;
+      failed += x.failed ?? 0;
+      rework += x.rework ?? 0;
+    }
+  }
+  const leads = sums.flatMap((s) =>
+    s.leadTimeDays.last365d.median === null ? [] : [s.leadTimeDays.last365d.median],
+  );
+  return {
+    team,
+    repositories: repos.map((r) => r.repository),
+    releases365d: releases,
+    leadTimeMedianDays: median(leads),
+    changeFailureRate365d: releases > 0 ? failed / releases : null,
+    reworkRate365d: releases > 0 ? rework / releases : null,
+    unreleasedCommits: sums.reduce((a, s) => a + (s.unreleased.commits ?? 0), 0),
+  };
+}

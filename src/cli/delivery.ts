@@ -1,0 +1,82 @@
+// `cto delivery [repository]`: releases, cadence, lead time for changes, deployment frequency,
+// change failure and rework proxies, activity; per repository and per team.
+import { Command } from 'commander';
+import { deliveryConfig } from '../analyses/delivery/config.ts';
+import { type DeploymentEvent, loadDeployments } from '../analyses/delivery/deployments.ts';
+import {
+  DERIVED_FROM,
+  type RepositorySummary,
+  summarise,
+  teamSummary,
+} from '../analyses/delivery/summary.ts';
+import { CtoError } from '../errors.ts';
+import { loadTeams, teamsOwning } from '../office/teams.ts';
+import { readDelivery } from '../store/delivery.ts';
+import { globalOptions, withStore } from './context.ts';
+import { printRepository, printSummaries } from './delivery-print.ts';
+import { jsonDocument } from './output.ts';
+
+export function deliveryCommand(): Command {
+  return new Command('delivery')
+    .description(
+      'releases, cadence, lead time for changes, deployment frequency bucket, change failure and rework proxies, activity',
+    )
+    .argument('[repository]', 'one repository (by its name in `cto repos`) for its releases and activity')
+    .option('--json', 'print a JSON document (schema cto.delivery/v1)')
+    .addHelpText(
+      'after',
+      '\nEverything is derived from git (version tags and commit ancestry); definitions: docs/metrics/delivery.md.\n' +
+        'cto.yaml `delivery`: tagPattern (regex with a group `version`), patchWindowDays (default 14),\n' +
+        'deployments (a CSV or JSON file of deployment events: repository,time[,status]).',
+    )
+    .action(async (name: string | undefined, flags: { json?: boolean }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        const config = deliveryConfig(ws.config);
+        const events = config.deployments
+          ? loadDeployments(ws.dir, config.deployments)
+          : new Map<string, DeploymentEvent[]>();
+        const repos = await readDelivery(store, name);
+        if (name !== undefined && repos.length === 0)
+          throw new CtoError(
+            'REPOSITORY_NOT_FOUND',
+            `no repository named "${name}" in the store (see \`cto repos\`)`,
+          );
+        const sums = repos.map((r) => summarise(r, events.get(r.repository)));
+        const teams = loadTeams(ws.dir).flatMap((t) => {
+          const owned = repos.filter((r) => teamsOwning([t], r.repository).length > 0);
+          if (owned.length === 0) return [];
+          return [
+            teamSummary(
+              t.name,
+              owned,
+              sums.filter((s) => owned.some((o) => o.repository === s.repository)),
+            ),
+          ];
+        });
+        if (flags.json) {
+          const detail = name !== undefined ? repos[0] : undefined;
+          process.stdout.write(
+            jsonDocument('cto.delivery/v1', {
+              definitions: 'docs/metrics/delivery.md',
+              derivedFrom: DERIVED_FROM,
+              patchWindowDays: config.patchWindowDays,
+              repositories: sums.map((s: RepositorySummary) => ({
+                ...s,
+                ...(detail && detail.repository === s.repository
+                  ? { releaseList: detail.releases, activity: detail.activity }
+                  : {}),
+              })),
+              teams,
+            }),
+          );
+          return;
+        }
+        if (repos.length === 0) {
+          process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+          return;
+        }
+        if (name !== undefined && repos[0]) printRepository(repos[0], sums[0] as RepositorySummary);
+        else printSummaries(sums, teams);
+      });
+    });
+}
