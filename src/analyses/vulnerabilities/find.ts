@@ -65,6 +65,11 @@ const groupKey = (d: CurrentDependency) =>
   `${d.repository}\u0000${d.ecosystem}\u0000${d.name}\u0000${d.version}`;
 const graphKey = (d: CurrentDependency) => `${d.repository}\u0000${d.ecosystem}\u0000${d.manifestPath}`;
 
+function uniquePaths(manifests: string[], pathOf: (m: string) => string[]): string[][] {
+  const byText = new Map(manifests.map((m) => pathOf(m)).map((p) => [p.join(' > '), p]));
+  return [...byText.values()];
+}
+
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
@@ -115,7 +120,7 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
       for (const f of match(d.name, d.version!)) {
         if (query.minSeverity && severityRank(f.severity.level) < severityRank(query.minSeverity)) continue;
         const manifests = [...new Set(list.map((x) => x.manifestPath))].sort();
-        const paths = manifests.map((m) =>
+        const paths = uniquePaths(manifests, (m) =>
           dependencyPath(graphs.get(graphKey({ ...d, manifestPath: m }))!, d.repository, d.name),
         );
         findings.push({
