@@ -1,0 +1,92 @@
+// The knowledge analysis: contributors (identities through .mailmap and the workspace's people
+// configuration), truck factor of the repository and its top-level folders with per-file authors,
+// CODEOWNERS rules, and the knowledge-risk findings. Reads stored facts; only the .mailmap and
+// CODEOWNERS blobs come from git, from the scanned commit's tree.
+import type { Diagnostic } from '../../collectors/types.ts';
+import { runGit } from '../../git/invoke.ts';
+import { loadPeopleConfig } from '../../office/people.ts';
+import { loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
+import { historyFacts, treeFiles } from '../../store/people.ts';
+import type { Row } from '../../store/store.ts';
+import { findCodeownersFile, ownersOf, parseCodeowners } from '../codeowners/index.ts';
+import { parseMailmap } from '../identities/index.ts';
+import { classify } from '../languages/index.ts';
+import type { Analysis, AnalysisContext } from '../types.ts';
+import { knowledgeOf } from './compute.ts';
+import { contributorsOf } from './contributors.ts';
+import { knowledgeFindings, knowledgeMetrics } from './findings.ts';
+import { contributorRows, fileRows } from './rows.ts';
+
+async function blobAt(ctx: AnalysisContext, path: string): Promise<string | null> {
+  const r = await runGit({ gitDir: ctx.gitDir, args: ['cat-file', 'blob', `${ctx.commit}:${path}`] });
+  return r.code === 0 ? r.stdout.toString('utf8') : null;
+}
+
+/** Source files: a programming or markup language by path (languages module), not vendored, generated or documentation. */
+export function isSourcePath(path: string): boolean {
+  return classify(path, null).detectable;
+}
+
+export const knowledgeAnalysis: Analysis = {
+  id: 'knowledge',
+  version: 1,
+  async run(ctx) {
+    const diagnostics: Diagnostic[] = [];
+    const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);
+    const teams = loadTeams(ctx.workspaceDir);
+    const { commits, changes } = await historyFacts(ctx.store, ctx.segments);
+    const files = await treeFiles(ctx.store, ctx.snapshotId);
+    const paths = new Set(files.map((f) => f.path));
+    const mailmapText = paths.has('.mailmap') ? await blobAt(ctx, '.mailmap') : null;
+    const mailmap = mailmapText === null ? undefined : parseMailmap(mailmapText, '.mailmap');
+    if (mailmap) diagnostics.push(...mailmap.diagnostics);
+    const head = commits.find((c) => c.sha === ctx.commit);
+    const referenceTs = head?.committerTs ?? Math.max(0, ...commits.map((c) => c.committerTs));
+    const { identities, contributors, months } = contributorsOf(commits, referenceTs, {
+      ...(mailmap ? { mailmap: mailmap.mailmap } : {}),
+      aliases: people.aliases,
+      botPatterns: people.botPatterns,
+    });
+    const bots = new Set(contributors.filter((c) => c.bot).map((c) => c.personId));
+    const knowledge = knowledgeOf({
+      commits,
+      changes,
+      files,
+      referenceTs,
+      personOf: (c) => identities.personOf({ name: c.authorName, email: c.authorEmail }),
+      bots,
+      isSource: isSourcePath,
+      exclude: people.exclude,
+    });
+    const coPath = findCodeownersFile(paths);
+    const coText = coPath === null ? null : await blobAt(ctx, coPath);
+    const codeowners = coPath !== null && coText !== null ? parseCodeowners(coText, coPath) : null;
+    if (codeowners) diagnostics.push(...codeowners.diagnostics);
+    const ownerOf = (path: string): string | undefined => {
+      const fromFile =
+        codeowners && path !== ''
+          ? ownersOf(codeowners, path).flatMap((o) => teamsOfHandle(teams, o.value))
+          : [];
+      const names = fromFile.length > 0 ? fromFile : teamsOwning(teams, ctx.repositoryName, path);
+      return names.length > 0 ? [...new Set(names)].join(', ') : undefined;
+    };
+    const input = { snapshotId: ctx.snapshotId, knowledge, contributors, referenceTs, ownerOf };
+    const ownerRows: Row[] = (codeowners?.rules ?? []).map((r) => ({
+      snapshot_id: ctx.snapshotId,
+      source: codeowners!.path,
+      line: r.line,
+      pattern: r.pattern,
+      owners: r.owners.map((o) => o.value).join(' '),
+    }));
+    return {
+      metrics: knowledgeMetrics(input),
+      findings: knowledgeFindings(input),
+      diagnostics,
+      tables: {
+        ...contributorRows(ctx.snapshotId, contributors, months),
+        ...fileRows(ctx.snapshotId, knowledge),
+        code_owners: ownerRows,
+      },
+    };
+  },
+};

@@ -1,0 +1,149 @@
+// Metrics and findings of the knowledge analysis (definitions: docs/metrics/people.md).
+import type { Finding, Metric } from '../types.ts';
+import type { KnowledgeResult } from './compute.ts';
+import { type Contributor, within } from './contributors.ts';
+
+export const HOTSPOT_COUNT = 10;
+
+export interface FindingsInput {
+  snapshotId: number;
+  knowledge: KnowledgeResult;
+  contributors: readonly Contributor[];
+  referenceTs: number;
+  /** Teams owning a path ('' for the repository). */
+  ownerOf: (path: string) => string | undefined;
+}
+
+export function knowledgeMetrics(input: FindingsInput): Metric[] {
+  const { truckFactor: tf, files } = input.knowledge;
+  const sql = `select path, person_id, doa from file_authors where snapshot_id = ${input.snapshotId}`;
+  const people = (removed: { person: string }[]) => removed.map((r) => r.person);
+  const humans = input.contributors.filter((c) => !c.bot);
+  const metrics: Metric[] = [
+    {
+      metric: 'truck-factor',
+      scope: 'repository',
+      subject: '',
+      value: tf.truckFactor,
+      unit: 'people',
+      evidence: { people: people(tf.removed), sql },
+    },
+    {
+      metric: 'truck-factor-files',
+      scope: 'repository',
+      subject: '',
+      value: tf.files,
+      unit: 'files',
+      evidence: { sql },
+    },
+    {
+      metric: 'single-author-files',
+      scope: 'repository',
+      subject: '',
+      value: files.filter((f) => f.authors.length === 1).length,
+      unit: 'files',
+      evidence: {
+        sql: `select path from knowledge_files where snapshot_id = ${input.snapshotId} and authors = 1`,
+      },
+    },
+    { metric: 'contributors', scope: 'repository', subject: '', value: humans.length, unit: 'people' },
+    {
+      metric: 'active-contributors-90d',
+      scope: 'repository',
+      subject: '',
+      value: humans.filter((c) => c.commits90d > 0).length,
+      unit: 'people',
+    },
+    {
+      metric: 'active-contributors-365d',
+      scope: 'repository',
+      subject: '',
+      value: humans.filter((c) => c.commits365d > 0).length,
+      unit: 'people',
+    },
+  ];
+  for (const f of tf.folders)
+    metrics.push({
+      metric: 'truck-factor',
+      scope: 'folder',
+      subject: f.folder,
+      value: f.truckFactor,
+      unit: 'people',
+      evidence: { people: people(f.removed), sql },
+    });
+  return metrics;
+}
+
+function withOwner(f: Finding, owner: string | undefined): Finding {
+  return owner ? { ...f, owner } : f;
+}
+
+export function knowledgeFindings(input: FindingsInput): Finding[] {
+  const { truckFactor: tf, files } = input.knowledge;
+  const findings: Finding[] = [];
+  const active = input.contributors.some((c) => c.commits90d > 0);
+  if (tf.truckFactor === 1 && active) {
+    const top = tf.removed[0]!;
+    findings.push(
+      withOwner(
+        {
+          rule: 'truck-factor-one',
+          severity: 'high',
+          subject: '',
+          title: `Truck factor 1: one person authors ${(100 * top.share).toFixed(0)}% of ${tf.files} files of an active repository`,
+          evidence: { people: [top.person] },
+        },
+        input.ownerOf(''),
+      ),
+    );
+  }
+  const lastSeen = new Map(input.contributors.map((c) => [c.personId, c.lastCommitTs]));
+  const gone = (p: string) => !within(lastSeen.get(p) ?? 0, input.referenceTs, 365);
+  const byFolder = new Map<string, Set<string>>();
+  for (const f of files) {
+    const set = byFolder.get(f.folder) ?? new Set<string>();
+    for (const a of f.authors) set.add(a);
+    byFolder.set(f.folder, set);
+  }
+  for (const [folder, authors] of [...byFolder].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (authors.size === 0 || ![...authors].every(gone)) continue;
+    findings.push(
+      withOwner(
+        {
+          rule: 'folder-authors-inactive',
+          severity: 'medium',
+          subject: folder,
+          title: `Every author of ${folder === '.' ? 'the root files' : `${folder}/`} has made no commit in the 365 days before the snapshot`,
+          evidence: {
+            people: [...authors].sort(),
+            files: files
+              .filter((f) => f.folder === folder)
+              .map((f) => f.path)
+              .slice(0, 50),
+          },
+        },
+        input.ownerOf(folder === '.' ? '' : `${folder}/`),
+      ),
+    );
+  }
+  const hot = files
+    .filter((f) => f.commits365d > 0)
+    .sort((a, b) => b.commits365d - a.commits365d || (a.path < b.path ? -1 : 1))
+    .slice(0, HOTSPOT_COUNT);
+  for (const f of hot) {
+    if (f.authors.length !== 1) continue;
+    findings.push(
+      withOwner(
+        {
+          rule: 'single-author-hotspot',
+          severity: 'medium',
+          subject: f.path,
+          title: `${f.path}: among the ${HOTSPOT_COUNT} most changed files (${f.commits365d} commits in 365 days) and has one author`,
+          evidence: { files: [f.path], people: f.authors },
+        },
+        input.ownerOf(f.path),
+      ),
+    );
+  }
+  return findings;
+}

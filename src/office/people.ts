@@ -1,0 +1,91 @@
+// People configuration: explicit aliases, bot patterns and truck-factor exclusions, from the
+// `people:` section of cto.yaml or a `people.yaml` file in the workspace (the file wins).
+//
+//   persons:
+//     - name: Ada Lovelace                 # name to show
+//       names: [ada, A. Lovelace]
+//       emails: [ada@example.com, ada@old.example]
+//   bots: ['^ci ', 'jenkins@']             # regular expressions on `name <email>`, case-insensitive
+//   exclude: ['docs/', '*.generated.ts']   # files left out of the truck factor (CODEOWNERS patterns)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { checkPattern } from '../analyses/codeowners/pattern.ts';
+import type { AliasConfig } from '../analyses/identities/index.ts';
+import { CtoError } from '../errors.ts';
+
+const personSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    names: z.array(z.string().min(1)).default([]),
+    emails: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const regexSchema = z.string().refine(
+  (p) => {
+    try {
+      new RegExp(p, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+export const peopleConfigSchema = z
+  .object({
+    persons: z.array(personSchema).default([]),
+    bots: z.array(regexSchema).default([]),
+    exclude: z
+      .array(z.string().refine((p) => checkPattern(p) === null, { message: 'not a supported path pattern' }))
+      .default([]),
+  })
+  .strict();
+
+export interface PeopleConfig {
+  aliases: AliasConfig[];
+  botPatterns: RegExp[];
+  exclude: string[];
+}
+
+export const PEOPLE_FILE = 'people.yaml';
+
+/** Validate a parsed `people` section; `source` names it in error messages. */
+export function parsePeopleConfig(raw: unknown, source: string): PeopleConfig {
+  const parsed = peopleConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CtoError(
+      'CONFIG_INVALID',
+      `${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  const d = parsed.data;
+  return {
+    aliases: d.persons.map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      names: p.name ? [p.name, ...p.names] : p.names,
+      emails: p.emails,
+    })),
+    botPatterns: d.bots.map((b) => new RegExp(b, 'i')),
+    exclude: d.exclude,
+  };
+}
+
+/** The people configuration of a workspace: `people.yaml` if present, else cto.yaml's `people:`. */
+export function loadPeopleConfig(workspaceDir: string, config: Record<string, unknown>): PeopleConfig {
+  const file = join(workspaceDir, PEOPLE_FILE);
+  if (existsSync(file)) {
+    let raw: unknown;
+    try {
+      raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 });
+    } catch (e) {
+      throw new CtoError('CONFIG_INVALID', `${file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    return parsePeopleConfig(raw, file);
+  }
+  return parsePeopleConfig(config.people, 'cto.yaml: people');
+}
