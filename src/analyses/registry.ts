@@ -3,6 +3,7 @@
 import { couplingAnalysis } from './coupling/analysis.ts';
 import { deliveryAnalysis } from './delivery/analysis.ts';
 import { hotspotsAnalysis } from './hotspots/analysis.ts';
+import { knowledgeAnalysis } from './knowledge/analysis.ts';
 import { languagesAnalysis } from './languages/analysis.ts';
 import { licencesAnalysis } from './licences/analysis.ts';
 import { technologiesAnalysis } from './technologies/analysis.ts';
@@ -15,4 +16,5 @@ export const ANALYSES: readonly Analysis[] = [
   deliveryAnalysis,
   licencesAnalysis,
   technologiesAnalysis,
+  knowledgeAnalysis,
 ];
