@@ -1,0 +1,63 @@
+// `cto report`: the board report in HTML, Markdown, JSON and (with --pdf) PDF.
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { CtoError } from '../errors.ts';
+import { buildReport } from '../report/model.ts';
+import { renderJson, writeReport } from '../report/write.ts';
+import { globalOptions, withStore } from './context.ts';
+
+interface ReportFlags {
+  out?: string;
+  pdf?: boolean;
+  since?: string;
+  team?: string;
+  anonymize?: boolean;
+  json?: boolean;
+}
+
+export function parseDay(value: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+    throw new CtoError('USAGE', `--since takes a date as YYYY-MM-DD, not "${value}"`);
+  return value;
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description(
+      'write the board report (index.html, report.md, report.json; report.pdf with --pdf) from the stored snapshots',
+    )
+    .option('-o, --out <dir>', 'folder to write the report to (default: cto-report in the workspace)')
+    .option('--pdf', 'also write report.pdf (needs Chromium at /usr/bin/chromium)')
+    .option('--since <date>', 'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)')
+    .option('--team <name>', "one team's view: only the findings that team owns")
+    .option('--anonymize', 'replace people by stable pseudonyms')
+    .option('--json', 'also print the report document on stdout (schema cto.report/v1)')
+    .addHelpText(
+      'after',
+      '\nRatings, sections and the JSON schema are described in docs/report.md and docs/report-schema.json.',
+    )
+    .action(async (flags: ReportFlags, cmd: Command) => {
+      const since = flags.since === undefined ? undefined : parseDay(flags.since);
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        const model = await buildReport(store, {
+          ...(since ? { since } : {}),
+          ...(flags.team ? { team: flags.team } : {}),
+          anonymize: flags.anonymize === true,
+        });
+        const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
+        const written = await writeReport(model, outDir, flags.pdf === true);
+        if (flags.json) process.stdout.write(renderJson(model));
+        if (model.notice) process.stderr.write(`cto report: ${model.notice}\n`);
+        if (model.changes?.message) process.stderr.write(`cto report: ${model.changes.message}\n`);
+        if (written.pdf === 'no-chromium')
+          process.stderr.write(
+            'cto report: no PDF written: Chromium is not installed at /usr/bin/chromium (apt-get install chromium).\n',
+          );
+        const say = flags.json ? process.stderr : process.stdout;
+        say.write(
+          `Report written to ${outDir}: ${written.files.map((f) => f.slice(outDir.length + 1)).join(', ')}\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,24 @@
+// --anonymize: every person named in the report (names, e-mails, person ids) becomes a stable
+// pseudonym, `person-` + 8 hex digits of SHA-256 of the lower-cased identity.
+import { createHash } from 'node:crypto';
+
+export function pseudonym(identity: string): string {
+  return `person-${createHash('sha256').update(identity.trim().toLowerCase()).digest('hex').slice(0, 8)}`;
+}
+
+/** Replace each identity (3 characters or more) wherever it appears in the serialised report. */
+export function anonymizeJson<T>(value: T, identities: Iterable<string>): T {
+  const list = [...new Set([...identities].map((s) => s.trim()).filter((s) => s.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (list.length === 0) return value;
+  const map = new Map(list.map((s) => [s.toLowerCase(), pseudonym(s)]));
+  const escaped = list.map((s) =>
+    JSON.stringify(s)
+      .slice(1, -1)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const re = new RegExp(`(?<![\\w@.-])(?:${escaped.join('|')})(?![\\w@-])`, 'gi');
+  const text = JSON.stringify(value).replace(re, (m) => map.get(JSON.parse(`"${m}"`).toLowerCase()) ?? m);
+  return JSON.parse(text) as T;
+}

@@ -1,0 +1,125 @@
+// Which CTO area an analysis result belongs to, and the rating rule of docs/report.md.
+import type { AreaId, Rating, ReportFinding } from '../types.ts';
+
+export const AREA_TITLES: Record<AreaId, string> = {
+  'technology-strategy': 'Technology strategy',
+  innovation: 'Innovation and research',
+  'infrastructure-security': 'Infrastructure and security',
+  'team-knowledge': 'Team and knowledge',
+  delivery: 'Delivery',
+  'budget-vendors': 'Budget and vendors',
+};
+
+export const AREA_ORDER = Object.keys(AREA_TITLES) as AreaId[];
+
+/** Words in an analysis id or rule that place its results in an area; the first area that matches wins. */
+const AREA_WORDS: Array<[AreaId, string[]]> = [
+  ['budget-vendors', ['cost', 'costs', 'vendor', 'vendors', 'budget', 'finops', 'saas', 'spend']],
+  ['innovation', ['radar', 'experiment', 'experiments', 'upstream', 'innovation']],
+  [
+    'infrastructure-security',
+    [
+      'osv',
+      'vuln',
+      'vulnerability',
+      'vulnerabilities',
+      'advisory',
+      'advisories',
+      'cve',
+      'licence',
+      'licences',
+      'license',
+      'licenses',
+      'sbom',
+      'iac',
+      'security',
+      'secret',
+      'secrets',
+      'image',
+      'images',
+    ],
+  ],
+  [
+    'team-knowledge',
+    [
+      'truck',
+      'offboarding',
+      'identities',
+      'codeowners',
+      'ownership',
+      'owners',
+      'people',
+      'knowledge',
+      'bus',
+      'contributors',
+      'skills',
+      'authorship',
+    ],
+  ],
+  [
+    'delivery',
+    [
+      'delivery',
+      'release',
+      'releases',
+      'lead',
+      'dora',
+      'hotspot',
+      'hotspots',
+      'coupling',
+      'cadence',
+      'churn',
+    ],
+  ],
+];
+
+/** The area of an analysis result: by the words of its analysis id, then of its rule or metric name. */
+export function areaOf(analysis: string, name: string): AreaId {
+  for (const text of [analysis, name]) {
+    const words = text.toLowerCase().split(/[^a-z0-9]+/);
+    for (const [area, list] of AREA_WORDS) if (words.some((w) => list.includes(w))) return area;
+  }
+  return 'technology-strategy';
+}
+
+export const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/**
+ * The rating rule (docs/report.md): grey when no analysis of the area stored anything; red with a
+ * critical finding or three high ones; amber with a high or medium finding; green otherwise.
+ */
+export function rate(findings: ReportFinding[], analysed: boolean): Rating {
+  if (!analysed) return 'grey';
+  const n = (s: string) => findings.filter((f) => f.severity === s).length;
+  if (n('critical') > 0 || n('high') >= 3) return 'red';
+  if (n('high') > 0 || n('medium') > 0) return 'amber';
+  return 'green';
+}
+
+export function severityCounts(findings: ReportFinding[]): string {
+  const parts = ['critical', 'high', 'medium', 'low', 'info']
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  return parts.length ? parts.join(', ') : 'no findings';
+}
+
+/** Findings ordered by severity, then repository, rule and subject. */
+export function bySeverity(a: ReportFinding, b: ReportFinding): number {
+  return (
+    (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+    a.repository.localeCompare(b.repository) ||
+    a.rule.localeCompare(b.rule) ||
+    a.subject.localeCompare(b.subject)
+  );
+}
+
+/** The action suggested when the analysis gave no detail. */
+export const DEFAULT_ACTIONS: Record<AreaId, string> = {
+  'technology-strategy': 'Plan the upgrade or replacement and record the decision.',
+  innovation: 'Review at the next technology radar session.',
+  'infrastructure-security': 'Upgrade or replace the affected component; track to closure.',
+  'team-knowledge': 'Pair a second person on the code and spread reviews.',
+  delivery: 'Look at the pipeline and batch size with the owning team.',
+  'budget-vendors': 'Review with finance and the vendor owner.',
+};

@@ -1,0 +1,102 @@
+// What every area section shares: figures from stored metrics, the rating and the summary line.
+import type { ReportData, ReportMetric } from '../data.ts';
+import type { AreaId, AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
+import { AREA_TITLES, bySeverity, rate, severityCounts } from './classify.ts';
+
+export interface AreaParts {
+  figures: Figure[];
+  charts: Chart[];
+  missing: string[];
+  /** Whether an analysis of this area stored results (a grey rating otherwise). */
+  analysed?: boolean;
+}
+
+export function areaMetrics(data: ReportData, area: AreaId): ReportMetric[] {
+  return data.metrics.filter((m) => m.area === area);
+}
+
+export function areaFindings(data: ReportData, area: AreaId): ReportFinding[] {
+  return data.findings
+    .filter((f) => f.area === area)
+    .map(({ area: _a, ...f }) => f)
+    .sort(bySeverity);
+}
+
+/** Repository-level metrics as figures, one per repository; other scopes as a count of subjects. */
+export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new Set()): Figure[] {
+  const figures: Figure[] = [];
+  const groups = new Map<string, ReportMetric[]>();
+  for (const m of metrics) {
+    if (skip.has(m.metric)) continue;
+    if (m.scope === 'repository' && m.subject === '') {
+      figures.push({
+        id: `m-${slug(m.repository)}-${slug(m.metric)}`,
+        label: `${m.metric} (${m.repository})`,
+        value: m.value,
+        ...(m.unit ? { unit: m.unit } : {}),
+        evidence: m.evidenceRef,
+        sql: m.sql,
+      });
+      continue;
+    }
+    const key = `${m.repository}\n${m.metric}\n${m.scope}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  for (const [key, list] of groups) {
+    const [repository = '', metric = '', scope = ''] = key.split('\n');
+    figures.push({
+      id: `m-${slug(repository)}-${slug(metric)}-${slug(scope)}`,
+      label: `${metric}: ${scope} subjects measured (${repository})`,
+      value: list.length,
+      evidence: {
+        repositories: [repository],
+        ...subjectEvidence(
+          scope,
+          list.map((m) => m.subject),
+        ),
+      },
+      sql: `select subject, value, unit, evidence from current_metrics where repository = '${repository.replace(/'/g, "''")}' and metric = '${metric.replace(/'/g, "''")}' and scope = '${scope}' order by value desc`,
+    });
+  }
+  return figures;
+}
+
+function subjectEvidence(scope: string, subjects: string[]) {
+  const top = subjects.slice(0, 50);
+  if (scope === 'file' || scope === 'folder') return { files: top };
+  if (scope === 'package') return { packages: top };
+  if (scope === 'person') return { people: top };
+  return {};
+}
+
+export function slug(s: string): string {
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'x'
+  );
+}
+
+export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, greyLine: string): AreaSection {
+  const findings = areaFindings(data, id);
+  const analysed = parts.analysed ?? (areaMetrics(data, id).length > 0 || findings.length > 0);
+  const rating = rate(findings, analysed);
+  const line =
+    rating === 'grey'
+      ? greyLine
+      : `${severityCounts(findings)} across ${new Set(findings.map((f) => f.repository)).size || data.snapshots.length} repositories.`;
+  return { id, title: AREA_TITLES[id], rating, line, ...parts, findings };
+}
+
+export function figure(
+  id: string,
+  label: string,
+  value: number | string | null,
+  sql: string,
+  evidence: Figure['evidence'],
+  unit?: string,
+): Figure {
+  return { id, label, value, ...(unit ? { unit } : {}), evidence, sql };
+}

@@ -1,0 +1,103 @@
+// Delivery: activity over time and releases from history; lead time when an analysis stored it.
+import type { ReportData } from '../data.ts';
+import type { AreaSection, Chart, Figure } from '../types.ts';
+import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+
+const DAY = 86_400_000;
+
+export function deliverySection(data: ReportData): AreaSection {
+  const metrics = areaMetrics(data, 'delivery');
+  const charts: Chart[] = [];
+  const activity = activityChart(data);
+  if (activity) charts.push(activity);
+  const lead = leadTimeChart(data);
+  if (lead) charts.push(lead);
+  const yearAgo = data.now.getTime() - 365 * DAY;
+  const recent = data.tags.filter((t) => t.date && Date.parse(t.date) >= yearAgo);
+  const figures: Figure[] = data.snapshots.map((s) => {
+    const tags = recent.filter((t) => t.snapshotId === s.snapshotId);
+    return figure(
+      `d-releases-${slug(s.repository)}`,
+      `Tags in the last 365 days (${s.repository})`,
+      tags.length,
+      `select name, tagger_date from current_tags where repository = '${s.repository.replace(/'/g, "''")}' order by tagger_date desc`,
+      {
+        repositories: [s.repository],
+        commits: tags.map((t) => t.commit).slice(0, 50),
+      },
+    );
+  });
+  figures.push(...metricFigures(metrics, new Set()));
+  const missing: string[] = [];
+  if (!lead) missing.push('lead time for changes (delivery analysis)');
+  if (!metrics.some((m) => /hotspot/.test(m.analysis))) missing.push('hotspots analysis');
+  return buildSection(
+    'delivery',
+    data,
+    {
+      figures,
+      charts,
+      missing,
+      analysed: metrics.length > 0 || data.findings.some((f) => f.area === 'delivery'),
+    },
+    'No data: the delivery analyses (releases, lead time, hotspots) have not stored results; activity from history is shown.',
+  );
+}
+
+/** Commits per month over the 24 months ending with the latest month that has a commit. */
+function activityChart(data: ReportData): Chart | null {
+  const last = data.months.at(-1)?.month;
+  if (!last) return null;
+  const byMonth = new Map(data.months.map((m) => [m.month, m.commits]));
+  const labels: string[] = [];
+  let [y, m] = last.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 24; i++) {
+    labels.unshift(`${y}-${String(m).padStart(2, '0')}`);
+    m -= 1;
+    if (m === 0) [y, m] = [y - 1, 12];
+  }
+  return {
+    id: 'activity',
+    kind: 'line',
+    title: `Activity: commits per month, all repositories (24 months to ${last})`,
+    labels,
+    series: [{ name: 'commits', values: labels.map((l) => byMonth.get(l) ?? 0) }],
+    unit: 'commits',
+    sql: 'select substr(author_date, 1, 7) month, count(*) from commits c join snapshot_segments ss on ss.segment_id = c.snapshot_id join repositories r on r.current_snapshot_id = ss.snapshot_id group by 1 order by 1',
+  };
+}
+
+/** Lead-time metrics: a trend when their subjects are months, else one bar per repository. */
+function leadTimeChart(data: ReportData): Chart | null {
+  const lead = data.metrics.filter((m) => /lead-time/.test(m.metric) && m.value !== null);
+  if (lead.length === 0) return null;
+  const monthly = lead.filter((m) => /^\d{4}-\d{2}$/.test(m.subject));
+  const sql =
+    "select repository, metric, subject, value, unit from current_metrics where metric like '%lead-time%'";
+  if (monthly.length > 0) {
+    const labels = [...new Set(monthly.map((m) => m.subject))].sort();
+    const mean = (l: string) => {
+      const v = monthly.filter((m) => m.subject === l).map((m) => m.value ?? 0);
+      return Math.round((10 * v.reduce((a, b) => a + b, 0)) / v.length) / 10;
+    };
+    return {
+      id: 'lead-time',
+      kind: 'line',
+      title: 'Lead time for changes per month (mean over repositories)',
+      labels,
+      series: [{ name: 'lead time', values: labels.map(mean) }],
+      unit: monthly[0]?.unit ?? '',
+      sql,
+    };
+  }
+  const repo = lead.filter((m) => m.subject === '');
+  return {
+    id: 'lead-time',
+    kind: 'bar',
+    title: 'Lead time for changes per repository',
+    labels: repo.map((m) => `${m.repository} ${m.metric}`),
+    series: [{ name: 'lead time', values: repo.map((m) => m.value ?? 0) }],
+    unit: repo[0]?.unit ?? '',
+    sql,
+  };
+}

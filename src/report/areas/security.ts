@@ -1,0 +1,44 @@
+// Infrastructure and security: vulnerabilities and licences from analyses, by severity and team.
+import type { ReportData } from '../data.ts';
+import type { AreaSection, Chart, ReportFinding } from '../types.ts';
+import { areaFindings, areaMetrics, buildSection, metricFigures } from './common.ts';
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+const VULN = /vuln|osv|advisor|cve/;
+
+export function securitySection(data: ReportData): AreaSection {
+  const metrics = areaMetrics(data, 'infrastructure-security');
+  const findings = areaFindings(data, 'infrastructure-security');
+  const vulns = findings.filter((f) => VULN.test(`${f.analysis} ${f.rule}`));
+  const charts: Chart[] = [];
+  if (vulns.length > 0) charts.push(vulnerabilityChart(vulns));
+  const missing: string[] = [];
+  if (vulns.length === 0 && !metrics.some((m) => VULN.test(`${m.analysis} ${m.metric}`)))
+    missing.push('vulnerability matching (OSV feed against dependencies)');
+  if (
+    !findings.some((f) => /licen[cs]e/.test(`${f.analysis} ${f.rule}`)) &&
+    !metrics.some((m) => /licen[cs]e/.test(m.analysis))
+  )
+    missing.push('licence analysis');
+  return buildSection(
+    'infrastructure-security',
+    data,
+    { figures: metricFigures(metrics), charts, missing },
+    'No data: load the OSV feed and run the vulnerability and licence analyses.',
+  );
+}
+
+function vulnerabilityChart(vulns: ReportFinding[]): Chart {
+  const teams = [...new Set(vulns.map((f) => f.owner))].sort();
+  return {
+    id: 'vulnerabilities',
+    kind: 'stacked-bar',
+    title: 'Vulnerability findings by team and severity',
+    labels: teams,
+    series: SEVERITIES.map((s) => ({
+      name: s,
+      values: teams.map((t) => vulns.filter((f) => f.owner === t && f.severity === s).length),
+    })).filter((s) => s.values.some((v) => v > 0)),
+    sql: "select coalesce(owner, 'unassigned') team, severity, count(*) from current_findings where analysis like '%osv%' or rule like '%vuln%' group by 1, 2",
+  };
+}

@@ -1,0 +1,110 @@
+// Technology strategy: what we run (languages, packages, runtimes, images) and the end-of-life runway.
+import type { ReportData, ReportMetric } from '../data.ts';
+import type { AreaSection, Chart } from '../types.ts';
+import { areaMetrics, buildSection, figure, metricFigures } from './common.ts';
+
+const LANGUAGE_METRICS = ['code-lines', 'lines-code', 'code', 'lines', 'files'];
+
+export function technologySection(data: ReportData): AreaSection {
+  const metrics = areaMetrics(data, 'technology-strategy');
+  const repos = data.snapshots.map((s) => s.repository);
+  const direct = data.deps.reduce((s, d) => s + d.direct, 0);
+  const total = data.deps.reduce((s, d) => s + d.total, 0);
+  const runtimes = data.technologies.filter((t) => t.kind.startsWith('runtime:'));
+  const images = data.technologies.filter((t) => t.kind.startsWith('image:'));
+  const figures = [
+    figure(
+      't-repositories',
+      'Repositories in the report',
+      repos.length,
+      'select repository, commit_sha, status, finished_at from current_snapshots',
+      { repositories: repos },
+    ),
+    figure(
+      't-direct-packages',
+      'Direct packages (distinct per repository)',
+      direct,
+      'select repository, ecosystem, name, version from current_dependencies where direct = 1',
+      { repositories: repos },
+    ),
+    figure(
+      't-all-packages',
+      'Package entries in manifests and lockfiles',
+      total,
+      'select repository, ecosystem, count(*) from current_dependencies group by 1, 2',
+      { repositories: repos },
+    ),
+    figure(
+      't-runtimes',
+      'Runtime versions asked for',
+      runtimes.length,
+      'select distinct repository, kind, version, path from current_runtimes',
+      {
+        packages: [...new Set(runtimes.map((r) => `${r.kind.slice(8)} ${r.name}`))].slice(0, 50),
+      },
+    ),
+    figure(
+      't-images',
+      'Images, CI actions and IaC modules used',
+      images.length,
+      'select distinct repository, kind, name, version from current_images',
+      {
+        packages: [...new Set(images.map((r) => r.name))].slice(0, 50),
+      },
+    ),
+    ...metricFigures(metrics),
+  ];
+  const charts: Chart[] = [];
+  const languages = languageChart(data.metrics);
+  if (languages) charts.push(languages);
+  const eol = runwayChart(data.metrics);
+  if (eol) charts.push(eol);
+  const missing: string[] = [];
+  if (!languages) missing.push('languages analysis (lines per language)');
+  if (!eol) missing.push('end-of-life runway (endoflife.date feed matched to runtimes)');
+  if (!data.metrics.some((m) => m.analysis === 'technologies')) missing.push('technologies analysis');
+  return buildSection(
+    'technology-strategy',
+    data,
+    { figures, charts, missing },
+    'No data: no technology analysis has stored results yet.',
+  );
+}
+
+function languageChart(metrics: ReportMetric[]): Chart | null {
+  const lang = metrics.filter((m) => m.analysis === 'languages' && m.subject !== '' && m.value !== null);
+  const name = LANGUAGE_METRICS.find((n) => lang.some((m) => m.metric === n)) ?? lang[0]?.metric;
+  if (!name) return null;
+  const sums = new Map<string, number>();
+  for (const m of lang)
+    if (m.metric === name) sums.set(m.subject, (sums.get(m.subject) ?? 0) + (m.value ?? 0));
+  const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return {
+    id: 'languages',
+    kind: 'bar',
+    title: `Languages: ${name} across repositories (top 12)`,
+    labels: top.map(([l]) => l),
+    series: [{ name, values: top.map(([, v]) => v) }],
+    sql: `select subject, sum(value) from current_metrics where analysis = 'languages' and metric = '${name}' group by subject order by 2 desc`,
+  };
+}
+
+/** Metrics whose name speaks of end of life or runway, in days: the soonest 20. */
+function runwayChart(metrics: ReportMetric[]): Chart | null {
+  const eol = metrics
+    .filter(
+      (m) => /eol|end-of-life|runway/.test(m.metric) && m.value !== null && (m.unit ?? 'days') === 'days',
+    )
+    .sort((a, b) => (a.value ?? 0) - (b.value ?? 0))
+    .slice(0, 20);
+  if (eol.length === 0) return null;
+  return {
+    id: 'eol-runway',
+    kind: 'timeline',
+    title: 'End-of-life runway (days until end of support)',
+    labels: eol.map((m) => `${m.repository}: ${m.subject || m.metric}`),
+    series: [{ name: 'days', values: eol.map((m) => m.value ?? 0) }],
+    unit: 'days',
+    sql: "select repository, subject, value from current_metrics where metric like '%eol%' or metric like '%runway%' order by value",
+  };
+}

@@ -1,0 +1,119 @@
+// Everything a report reads for one set of snapshots, loaded once; areas build sections from it.
+import { createHash } from 'node:crypto';
+import type { Severity } from '../analyses/types.ts';
+import {
+  findingsOf,
+  metricsOf,
+  type ReportSnapshot,
+  type StoredFinding,
+  type StoredMetric,
+} from '../store/report.ts';
+import {
+  commitsByMonth,
+  type DependencyCount,
+  dependencyCounts,
+  type ReleaseTag,
+  tagsOf,
+  technologiesOf,
+  topAuthorShares,
+} from '../store/report-facts.ts';
+import type { Store } from '../store/store.ts';
+import { areaOf, DEFAULT_ACTIONS } from './areas/classify.ts';
+import type { AreaId, EvidenceRef, ReportFinding } from './types.ts';
+
+export interface ReportMetric extends StoredMetric {
+  repository: string;
+  area: AreaId;
+  evidenceRef: EvidenceRef;
+  sql: string;
+}
+
+export interface ReportData {
+  now: Date;
+  snapshots: ReportSnapshot[];
+  metrics: ReportMetric[];
+  findings: Array<ReportFinding & { area: AreaId }>;
+  months: Array<{ month: string; commits: number }>;
+  topShares: Map<number, { total: number; top: number; topEmail: string }>;
+  tags: ReleaseTag[];
+  deps: DependencyCount[];
+  technologies: Array<{ snapshotId: number; kind: string; name: string }>;
+}
+
+/** A value quoted for SQL text shown to readers. */
+export function q(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+export async function loadReportData(
+  store: Store,
+  snapshots: ReportSnapshot[],
+  now: Date,
+): Promise<ReportData> {
+  const ids = snapshots.map((s) => s.snapshotId);
+  const repoOf = new Map(snapshots.map((s) => [s.snapshotId, s.repository]));
+  const metrics = (await metricsOf(store, ids)).map((m) => toMetric(m, repoOf.get(m.snapshotId) ?? ''));
+  const findings = (await findingsOf(store, ids)).map((f) => toFinding(f, repoOf.get(f.snapshotId) ?? ''));
+  return {
+    now,
+    snapshots,
+    metrics,
+    findings,
+    months: await commitsByMonth(store, ids),
+    topShares: await topAuthorShares(store, ids),
+    tags: await tagsOf(store, ids),
+    deps: await dependencyCounts(store, ids),
+    technologies: await technologiesOf(store, ids),
+  };
+}
+
+function parseEvidence(text: string | null): { ref: EvidenceRef; sql: string | null } {
+  if (!text) return { ref: {}, sql: null };
+  try {
+    const e = JSON.parse(text) as Record<string, unknown>;
+    const ref: EvidenceRef = {};
+    for (const k of ['commits', 'files', 'packages', 'advisories', 'people'] as const)
+      if (Array.isArray(e[k])) ref[k] = (e[k] as unknown[]).map(String);
+    return { ref, sql: typeof e.sql === 'string' ? e.sql : null };
+  } catch {
+    return { ref: {}, sql: null };
+  }
+}
+
+function toMetric(m: StoredMetric, repository: string): ReportMetric {
+  const { ref, sql } = parseEvidence(m.evidence);
+  return {
+    ...m,
+    repository,
+    area: areaOf(m.analysis, m.metric),
+    evidenceRef: { repositories: [repository], ...ref },
+    sql:
+      sql ??
+      `select repository, metric, subject, value, unit, evidence from current_metrics where repository = ${q(repository)} and metric = ${q(m.metric)} and subject = ${q(m.subject)}`,
+  };
+}
+
+const SEVERITIES = new Set(['critical', 'high', 'medium', 'low', 'info']);
+
+function toFinding(f: StoredFinding, repository: string): ReportFinding & { area: AreaId } {
+  const { ref, sql } = parseEvidence(f.evidence);
+  const area = areaOf(f.analysis, f.rule);
+  const key = `${repository}\n${f.rule}\n${f.subject}`;
+  return {
+    id: `f-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`,
+    area,
+    repository,
+    analysis: f.analysis,
+    rule: f.rule,
+    severity: (SEVERITIES.has(f.severity) ? f.severity : 'info') as Severity,
+    subject: f.subject,
+    title: f.title,
+    detail: f.detail,
+    owner: f.owner ?? 'unassigned',
+    action: f.detail ?? DEFAULT_ACTIONS[area],
+    evidence: { repositories: [repository], ...ref },
+    sql:
+      sql ??
+      `select * from current_findings where repository = ${q(repository)} and rule = ${q(f.rule)} and subject = ${q(f.subject)}`,
+  };
+}

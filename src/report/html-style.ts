@@ -1,0 +1,22 @@
+// The report's only style sheet, inlined into the HTML: system fonts, print-friendly, no network.
+export const STYLE = `
+:root { color-scheme: light; }
+body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 980px; padding: 24px; color: #1a1a1a; line-height: 1.45; }
+h1 { font-size: 26px; margin-bottom: 4px; } h2 { border-bottom: 2px solid #1f4e79; padding-bottom: 4px; margin-top: 36px; }
+h3 { margin-top: 22px; } .meta { color: #555; font-size: 13px; }
+.notice { border: 2px solid #e67e22; background: #fff6ec; padding: 10px 14px; margin: 14px 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }
+th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f0f3f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.rating { display: inline-block; min-width: 64px; text-align: center; font-weight: bold; border-radius: 3px; padding: 1px 8px; border: 1px solid #000; }
+.rating-red { background: #c0392b; color: #fff; } .rating-amber { background: #f39c12; color: #000; }
+.rating-green { background: #27ae60; color: #fff; } .rating-grey { background: #bdc3c7; color: #000; }
+.sev { font-weight: bold; } .sev-critical, .sev-high { color: #a93226; } .sev-medium { color: #b9770e; }
+figure { margin: 12px 0 20px; page-break-inside: avoid; break-inside: avoid; } figcaption { font-size: 12px; color: #444; }
+svg.chart { max-width: 100%; height: auto; display: block; }
+code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+pre { white-space: pre-wrap; background: #f6f8fa; padding: 8px; border: 1px solid #e1e4e8; }
+details { margin: 4px 0; } details > summary { cursor: pointer; }
+.missing { color: #555; } a { color: #1f4e79; }
+@media print { body { max-width: none; padding: 0; } h2 { page-break-after: avoid; break-after: avoid; } a { color: inherit; text-decoration: none; } .evidence { display: none; } }
+`;

@@ -1,0 +1,118 @@
+// The report model from the store: current snapshots, what analyses stored, facts, and what changed.
+
+import { currentSnapshots, failedScans } from '../store/report.ts';
+import { peopleOf } from '../store/report-facts.ts';
+import type { Store } from '../store/store.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { anonymizeJson } from './anonymize.ts';
+import { budgetSection } from './areas/budget.ts';
+import { bySeverity } from './areas/classify.ts';
+import { deliverySection } from './areas/delivery.ts';
+import { innovationSection } from './areas/innovation.ts';
+import { securitySection } from './areas/security.ts';
+import { teamSection } from './areas/team.ts';
+import { technologySection } from './areas/technology.ts';
+import { buildChanges, snapshotRef } from './changes.ts';
+import { loadReportData, type ReportData } from './data.ts';
+import { loadDefinitions } from './definitions.ts';
+import { REPORT_SCHEMA, type ReportModel } from './types.ts';
+
+export interface ReportOptions {
+  since?: string;
+  team?: string;
+  anonymize?: boolean;
+  now?: Date;
+}
+
+export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
+  const now = opts.now ?? new Date();
+  const snapshots = await currentSnapshots(store);
+  const failed = await failedScans(store);
+  const data = await loadReportData(store, snapshots, now);
+  if (opts.team) data.findings = data.findings.filter((f) => f.owner === opts.team);
+  const sections = [
+    technologySection,
+    innovationSection,
+    securitySection,
+    teamSection,
+    deliverySection,
+    budgetSection,
+  ].map((build) => build(data));
+  uniqueFigureIds(sections);
+  const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
+  if (changes && opts.team) {
+    const mine = <T extends { owner: string }>(l: T[]) => l.filter((f) => f.owner === opts.team);
+    Object.assign(changes, {
+      fixedFindings: mine(changes.fixedFindings),
+      risksClosed: mine(changes.risksClosed),
+    });
+  }
+  const model: ReportModel = {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'cto', version: TOOL_VERSION },
+    generatedAt: now.toISOString(),
+    scope: {
+      team: opts.team ?? null,
+      anonymized: opts.anonymize === true,
+      note: opts.team
+        ? `Findings are limited to those owned by team "${opts.team}"; figures cover every repository, because no teams file maps repositories to teams yet.`
+        : null,
+    },
+    notice: notice(data, failed.length),
+    summary: {
+      areas: sections.map(({ id, title, rating, line }) => ({ id, title, rating, line })),
+      topRisks: sections
+        .flatMap((s) => s.findings)
+        .filter((f) => f.severity !== 'info')
+        .sort(bySeverity)
+        .slice(0, 10),
+    },
+    sections,
+    changes,
+    appendix: {
+      definitions: loadDefinitions(),
+      data: {
+        repositories: snapshots.map(snapshotRef),
+        failedScans: failed,
+        feeds: [],
+        toolVersion: TOOL_VERSION,
+        engine: store.engine,
+      },
+    },
+  };
+  return opts.anonymize ? anonymizeJson(model, await identities(store, data)) : model;
+}
+
+function notice(data: ReportData, failed: number): string | null {
+  if (data.snapshots.length > 0)
+    return failed > 0
+      ? `${failed} repositories' latest scan failed; their last good snapshot is used where there is one.`
+      : null;
+  if (failed > 0)
+    return `Every scan in the store failed (${failed} repositories): there is nothing to report yet. See the failed scans in the appendix, fix them and run \`cto scan\` again.`;
+  return 'The store holds no scanned repository yet: run `cto scan <path>` first, then `cto report`.';
+}
+
+async function identities(store: Store, data: ReportData): Promise<string[]> {
+  const fromHistory = await peopleOf(
+    store,
+    data.snapshots.map((s) => s.snapshotId),
+  );
+  const fromResults = [
+    ...data.metrics.filter((m) => m.scope === 'person').map((m) => m.subject),
+    ...data.metrics.flatMap((m) => m.evidenceRef.people ?? []),
+    ...data.findings.flatMap((f) => f.evidence.people ?? []),
+    ...[...data.topShares.values()].map((s) => s.topEmail),
+  ];
+  return [...fromHistory, ...fromResults];
+}
+
+/** Figure ids are anchors in the HTML: make any repeated id unique with a numeric suffix. */
+function uniqueFigureIds(sections: ReportModel['sections']): void {
+  const seen = new Map<string, number>();
+  for (const f of sections.flatMap((s) => s.figures)) {
+    const n = seen.get(f.id) ?? 0;
+    seen.set(f.id, n + 1);
+    if (n > 0) f.id = `${f.id}-${n + 1}`;
+  }
+}

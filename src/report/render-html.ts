@@ -1,0 +1,129 @@
+// One self-contained HTML file: inline style and SVG, no scripts, fonts or links to the network.
+import { renderChart } from './charts/index.ts';
+import { esc } from './charts/svg.ts';
+import { STYLE } from './html-style.ts';
+import { changesHtml } from './render-html-changes.ts';
+import type { AreaSection, EvidenceRef, Figure, ReportFinding, ReportModel } from './types.ts';
+
+export function renderHtml(model: ReportModel): string {
+  const title = `Technology report${model.scope.team ? `: team ${model.scope.team}` : ''}`;
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    `<header><h1>${esc(title)}</h1><p class="meta">Generated ${esc(model.generatedAt.slice(0, 16).replace('T', ' '))} UTC by cto ${esc(model.tool.version)} from ${model.appendix.data.repositories.length} repositories${model.scope.anonymized ? '; people replaced by pseudonyms' : ''}.</p>`,
+    model.scope.note ? `<p class="meta">${esc(model.scope.note)}</p>` : '',
+    model.notice ? `<p class="notice" id="notice">${esc(model.notice)}</p>` : '',
+    '</header>',
+    summaryHtml(model),
+    model.changes ? changesHtml(model.changes) : '',
+    ...model.sections.map(sectionHtml),
+    appendixHtml(model),
+    '</body></html>\n',
+  ].join('\n');
+}
+
+export function ratingBadge(rating: string): string {
+  return `<span class="rating rating-${rating}">${rating.toUpperCase()}</span>`;
+}
+
+function summaryHtml(model: ReportModel): string {
+  const rows = model.summary.areas
+    .map(
+      (a) =>
+        `<tr><td><a href="#area-${a.id}">${esc(a.title)}</a></td><td>${ratingBadge(a.rating)}</td><td>${esc(a.line)}</td></tr>`,
+    )
+    .join('');
+  const risks = model.summary.topRisks.length
+    ? `<table><tr><th>#</th><th>severity</th><th>risk</th><th>repository</th><th>owner</th><th>suggested action</th></tr>${model.summary.topRisks
+        .map(
+          (f, i) =>
+            `<tr><td class="num">${i + 1}</td><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '<p>No risks recorded: no analysis has stored a finding for these repositories.</p>';
+  return `<section id="summary"><h2>Executive summary</h2><table><tr><th>area</th><th>rating</th><th>in one line</th></tr>${rows}</table><h3>Top risks</h3>${risks}</section>`;
+}
+
+function sectionHtml(s: AreaSection): string {
+  const figures = s.figures.length
+    ? `<table><tr><th>figure</th><th>value</th></tr>${s.figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(value(f))}</a></td></tr>`).join('')}</table>`
+    : '';
+  const charts = s.charts
+    .map(
+      (c) =>
+        `<figure id="chart-${c.id}">${renderChart(c)}<figcaption>${esc(c.title)}. Query: <code>${esc(c.sql)}</code></figcaption></figure>`,
+    )
+    .join('');
+  const findings = s.findings.length
+    ? `<h3>Findings</h3><table><tr><th>severity</th><th>finding</th><th>repository</th><th>owner</th></tr>${s.findings
+        .slice(0, 100)
+        .map(
+          (f) =>
+            `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td></tr>`,
+        )
+        .join(
+          '',
+        )}</table>${s.findings.length > 100 ? `<p>${s.findings.length - 100} more in report.json.</p>` : ''}`
+    : '';
+  const missing = s.missing.length
+    ? `<p class="missing">Not available yet: ${esc(s.missing.join('; '))}.</p>`
+    : '';
+  const evidence = [
+    ...s.figures.map((f) => evidenceHtml(f.id, f.label, f.evidence, f.sql)),
+    ...s.findings.slice(0, 100).map(findingEvidence),
+  ];
+  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${figures}${charts}${findings}<div class="evidence"><h3>Evidence</h3>${evidence.join('')}</div></section>`;
+}
+
+function value(f: Figure): string {
+  if (f.value === null) return 'n/a';
+  const v = typeof f.value === 'number' ? f.value.toLocaleString('en-US') : f.value;
+  return f.unit ? `${v} ${f.unit}` : v;
+}
+
+function findingEvidence(f: ReportFinding): string {
+  return evidenceHtml(
+    f.id,
+    `${f.severity}: ${f.title}${f.detail ? ` (${f.detail})` : ''} [${f.rule}, ${f.subject || 'repository'}]`,
+    f.evidence,
+    f.sql,
+  );
+}
+
+export function evidenceHtml(id: string, label: string, ev: EvidenceRef, sql: string): string {
+  const lists = Object.entries(ev)
+    .filter(([, v]) => Array.isArray(v) && v.length > 0)
+    .map(
+      ([k, v]) =>
+        `<li>${esc(k)}: ${(v as string[])
+          .slice(0, 50)
+          .map((x) => `<code>${esc(x)}</code>`)
+          .join(', ')}${(v as string[]).length > 50 ? ' …' : ''}</li>`,
+    )
+    .join('');
+  return `<details id="ev-${id}"><summary>${esc(label)}</summary><ul>${lists}<li>reproduce: <code>cto sql "${esc(sql)}"</code></li></ul></details>`;
+}
+
+function appendixHtml(model: ReportModel): string {
+  const d = model.appendix.data;
+  const repos = d.repositories
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.repository)}</td><td><code>${esc(r.commit.slice(0, 12))}</code></td><td>${esc(r.ref ?? '')}</td><td>${esc(r.status)}</td><td>${esc((r.finishedAt ?? '').slice(0, 16))}</td><td>${esc(r.toolVersion)}</td></tr>`,
+    )
+    .join('');
+  const failed = d.failedScans
+    .map((f) => `<li>${esc(f.repository)}: ${esc(f.error ?? 'failed')}</li>`)
+    .join('');
+  const feeds = d.feeds.length
+    ? d.feeds.map((f) => `<li>${esc(f.name)}: ${esc(f.date ?? 'unknown date')}</li>`).join('')
+    : '<li>No feed is loaded in the store.</li>';
+  const defs = model.appendix.definitions
+    .map(
+      (x) =>
+        `<details><summary>${esc(x.title)} (<code>${esc(x.source)}</code>)</summary><pre>${esc(x.text)}</pre></details>`,
+    )
+    .join('');
+  return `<section id="appendix"><h2>Appendix</h2><h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
+}

@@ -1,0 +1,179 @@
+// Markdown for GitHub: the same sections as the HTML; charts become tables of their numbers.
+import type { AreaSection, Changes, Chart, ReportModel } from './types.ts';
+
+const BADGE: Record<string, string> = {
+  red: '🔴 red',
+  amber: '🟠 amber',
+  green: '🟢 green',
+  grey: '⚪ grey',
+};
+
+function cell(s: string | number | null): string {
+  return String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s+/g, ' ');
+}
+
+function table(headers: string[], rows: Array<Array<string | number | null>>): string {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+export function renderMarkdown(m: ReportModel): string {
+  const out = [`# Technology report${m.scope.team ? `: team ${m.scope.team}` : ''}`, ''];
+  out.push(
+    `Generated ${m.generatedAt.slice(0, 16).replace('T', ' ')} UTC by cto ${m.tool.version} from ${m.appendix.data.repositories.length} repositories${m.scope.anonymized ? '; people replaced by pseudonyms' : ''}.`,
+    '',
+  );
+  if (m.scope.note) out.push(`_${m.scope.note}_`, '');
+  if (m.notice) out.push(`> **Note:** ${m.notice}`, '');
+  out.push(
+    '## Executive summary',
+    '',
+    table(
+      ['area', 'rating', 'in one line'],
+      m.summary.areas.map((a) => [a.title, BADGE[a.rating] ?? a.rating, a.line]),
+    ),
+    '',
+  );
+  out.push('### Top risks', '');
+  out.push(
+    m.summary.topRisks.length
+      ? table(
+          ['#', 'severity', 'risk', 'repository', 'owner', 'suggested action'],
+          m.summary.topRisks.map((f, i) => [i + 1, f.severity, f.title, f.repository, f.owner, f.action]),
+        )
+      : 'No risks recorded: no analysis has stored a finding for these repositories.',
+    '',
+  );
+  if (m.changes) out.push(...changesMd(m.changes));
+  for (const s of m.sections) out.push(...sectionMd(s));
+  out.push('## Appendix', '', '### Definitions', '');
+  for (const d of m.appendix.definitions) out.push(`- ${d.title}: \`${d.source}\``);
+  out.push('', '### Data used', '');
+  out.push(
+    table(
+      ['repository', 'snapshot commit', 'ref', 'status', 'scanned (UTC)', 'tool'],
+      m.appendix.data.repositories.map((r) => [
+        r.repository,
+        `\`${r.commit.slice(0, 12)}\``,
+        r.ref,
+        r.status,
+        (r.finishedAt ?? '').slice(0, 16),
+        r.toolVersion,
+      ]),
+    ),
+    '',
+  );
+  for (const f of m.appendix.data.failedScans)
+    out.push(`- failed scan: ${f.repository}: ${f.error ?? 'failed'}`);
+  out.push(
+    m.appendix.data.feeds.length
+      ? m.appendix.data.feeds.map((f) => `- feed ${f.name}: ${f.date ?? 'unknown date'}`).join('\n')
+      : '- No feed is loaded in the store.',
+    '',
+  );
+  out.push(
+    'Every figure’s evidence and the `cto sql` query that reproduces it are in `report.json` and in the HTML report.',
+    '',
+  );
+  return out.join('\n');
+}
+
+function sectionMd(s: AreaSection): string[] {
+  const out = [`## ${s.title}: ${BADGE[s.rating] ?? s.rating}`, '', s.line, ''];
+  if (s.missing.length) out.push(`Not available yet: ${s.missing.join('; ')}.`, '');
+  if (s.figures.length)
+    out.push(
+      table(
+        ['figure', 'value'],
+        s.figures.map((f) => [f.label, f.value === null ? 'n/a' : `${f.value}${f.unit ? ` ${f.unit}` : ''}`]),
+      ),
+      '',
+    );
+  for (const c of s.charts) out.push(...chartMd(c));
+  if (s.findings.length)
+    out.push(
+      '### Findings',
+      '',
+      table(
+        ['severity', 'finding', 'repository', 'owner'],
+        s.findings.slice(0, 100).map((f) => [f.severity, f.title, f.repository, f.owner]),
+      ),
+      '',
+    );
+  return out;
+}
+
+function chartMd(c: Chart): string[] {
+  const headers = [
+    c.kind === 'timeline' ? 'item' : 'label',
+    ...c.series.map((s) => s.name + (c.unit ? ` (${c.unit})` : '')),
+  ];
+  const rows = c.labels.map((l, i) => [l, ...c.series.map((s) => s.values[i] ?? 0)]);
+  return [`**${c.title}**`, '', table(headers, rows), ''];
+}
+
+function changesMd(c: Changes): string[] {
+  const out = [`## What changed since ${c.since}`, ''];
+  if (c.message) return [...out, `> ${c.message}`, ''];
+  out.push(
+    `Compared with the snapshots current on ${c.since} (${c.baseline.length} repositories). ${c.runwayConsumedDays} days of end-of-life runway consumed.`,
+    '',
+  );
+  const list = (title: string, items: string[]) => [
+    `**${title}** (${items.length})`,
+    '',
+    ...(items.length ? items.slice(0, 50).map((i) => `- ${i}`) : ['- none']),
+    '',
+  ];
+  out.push(
+    ...list(
+      'Risks opened (critical and high)',
+      c.risksOpened.map((f) => `${f.severity}: ${f.title} (${f.repository})`),
+    ),
+  );
+  out.push(
+    ...list(
+      'Risks closed (critical and high)',
+      c.risksClosed.map((f) => `${f.severity}: ${f.title} (${f.repository})`),
+    ),
+  );
+  out.push(
+    ...list(
+      'New findings',
+      c.newFindings.map((f) => `${f.severity}: ${f.title} (${f.repository})`),
+    ),
+  );
+  out.push(
+    ...list(
+      'Fixed findings',
+      c.fixedFindings.map((f) => `${f.severity}: ${f.title} (${f.repository})`),
+    ),
+  );
+  out.push(
+    ...list(
+      'Figures that moved',
+      c.metricChanges.map(
+        (x) =>
+          `${x.repository}: ${x.metric}${x.subject ? ` ${x.subject}` : ''} ${x.before ?? 'none'} → ${x.after ?? 'none'}`,
+      ),
+    ),
+  );
+  out.push(
+    ...list(
+      'New technologies',
+      c.newTechnologies.map((t) => `${t.repository}: ${t.kind} ${t.name}`),
+    ),
+  );
+  out.push(
+    ...list(
+      'Releases',
+      c.releases.map((r) => `${r.repository} ${r.tag} (${r.date.slice(0, 10)})`),
+    ),
+  );
+  return out;
+}

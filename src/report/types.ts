@@ -1,0 +1,146 @@
+// The report model: what every renderer (HTML, Markdown, PDF, JSON) draws from. Versioned as
+// `cto.report/v1`; docs/report-schema.json describes the same shape.
+import type { Severity } from '../analyses/types.ts';
+
+export const REPORT_SCHEMA = 'cto.report/v1';
+
+export type Rating = 'red' | 'amber' | 'green' | 'grey';
+
+export type AreaId =
+  | 'technology-strategy'
+  | 'innovation'
+  | 'infrastructure-security'
+  | 'team-knowledge'
+  | 'delivery'
+  | 'budget-vendors';
+
+/** What a figure or finding rests on, and the query that reproduces it. */
+export interface EvidenceRef {
+  repositories?: string[];
+  commits?: string[];
+  files?: string[];
+  packages?: string[];
+  advisories?: string[];
+  people?: string[];
+}
+
+export interface Figure {
+  id: string;
+  label: string;
+  value: number | string | null;
+  unit?: string;
+  evidence: EvidenceRef;
+  /** Run with `cto sql "<sql>"` to reproduce the figure. */
+  sql: string;
+}
+
+export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline';
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
+}
+
+export interface Chart {
+  id: string;
+  kind: ChartKind;
+  title: string;
+  /** Category labels (bars), x labels (line) or item labels (timeline). */
+  labels: string[];
+  series: ChartSeries[];
+  unit?: string;
+  sql: string;
+}
+
+export interface ReportFinding {
+  id: string;
+  repository: string;
+  analysis: string;
+  rule: string;
+  severity: Severity;
+  subject: string;
+  title: string;
+  detail: string | null;
+  owner: string;
+  action: string;
+  evidence: EvidenceRef;
+  sql: string;
+}
+
+export interface AreaSection {
+  id: AreaId;
+  title: string;
+  rating: Rating;
+  /** The one line of the executive summary. */
+  line: string;
+  figures: Figure[];
+  charts: Chart[];
+  findings: ReportFinding[];
+  /** Data sources or analyses this area would use that the store does not hold. */
+  missing: string[];
+}
+
+export interface SnapshotRef {
+  repository: string;
+  snapshotId: number;
+  commit: string;
+  ref: string | null;
+  status: string;
+  finishedAt: string | null;
+  toolVersion: string;
+}
+
+export interface MetricChange {
+  repository: string;
+  metric: string;
+  subject: string;
+  before: number | null;
+  after: number | null;
+}
+
+export interface Changes {
+  since: string;
+  /** Set when there is nothing to compare against (no snapshot on or before the date). */
+  message: string | null;
+  baseline: SnapshotRef[];
+  newFindings: ReportFinding[];
+  fixedFindings: ReportFinding[];
+  metricChanges: MetricChange[];
+  newTechnologies: Array<{ repository: string; kind: string; name: string }>;
+  releases: Array<{ repository: string; tag: string; date: string }>;
+  runwayConsumedDays: number;
+  risksOpened: ReportFinding[];
+  risksClosed: ReportFinding[];
+  sql: string;
+}
+
+export interface Definition {
+  title: string;
+  source: string;
+  text: string;
+}
+
+export interface ReportModel {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: 'cto'; version: string };
+  generatedAt: string;
+  scope: { team: string | null; anonymized: boolean; note: string | null };
+  /** A message for the reader when the store cannot support a full report (empty, failed scans). */
+  notice: string | null;
+  summary: {
+    areas: Array<{ id: AreaId; title: string; rating: Rating; line: string }>;
+    topRisks: ReportFinding[];
+  };
+  sections: AreaSection[];
+  changes: Changes | null;
+  appendix: {
+    definitions: Definition[];
+    data: {
+      repositories: SnapshotRef[];
+      failedScans: Array<{ repository: string; error: string | null; finishedAt: string | null }>;
+      feeds: Array<{ name: string; date: string | null }>;
+      toolVersion: string;
+      engine: string;
+    };
+  };
+}

@@ -1,0 +1,29 @@
+// Writing a report's files: index.html, report.md, report.json and, when asked, report.pdf.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderPdf } from './render-pdf.ts';
+import type { ReportModel } from './types.ts';
+
+export interface WrittenReport {
+  files: string[];
+  pdf: 'written' | 'not-asked' | 'no-chromium';
+}
+
+export function renderJson(model: ReportModel): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+export async function writeReport(model: ReportModel, outDir: string, pdf: boolean): Promise<WrittenReport> {
+  mkdirSync(outDir, { recursive: true });
+  const html = renderHtml(model);
+  const files = [join(outDir, 'index.html'), join(outDir, 'report.md'), join(outDir, 'report.json')];
+  writeFileSync(files[0] as string, html);
+  writeFileSync(files[1] as string, renderMarkdown(model));
+  writeFileSync(files[2] as string, renderJson(model));
+  if (!pdf) return { files, pdf: 'not-asked' };
+  const pdfFile = join(outDir, 'report.pdf');
+  if (!(await renderPdf(html, pdfFile))) return { files, pdf: 'no-chromium' };
+  return { files: [...files, pdfFile], pdf: 'written' };
+}
