@@ -1,0 +1,121 @@
+// `cto deps [repo]`: each repository's packages, one line per (ecosystem, name, version), merged from
+// every manifest and lockfile that states them; `--tree <package>` shows how the project reaches one.
+import { Command, Option } from 'commander';
+import { filterPackages, mergePackages, type PackageEntry, type ScopeClass } from '../sbom/packages.ts';
+import { packagePaths } from '../sbom/tree.ts';
+import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, renderTable } from './output.ts';
+
+interface DepsFlags {
+  ecosystem?: string;
+  direct?: boolean;
+  scope?: ScopeClass;
+  tree?: string;
+  json?: boolean;
+}
+
+export function depsCommand(): Command {
+  return new Command('deps')
+    .description(
+      'list dependencies per repository: ecosystem, name, version, direct or transitive, prod or dev, manifests',
+    )
+    .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
+    .option(
+      '--ecosystem <name>',
+      'only this ecosystem (npm, PyPI, Maven, Go, crates.io, RubyGems, Packagist, NuGet)',
+    )
+    .option('--direct', 'only packages the project declares itself')
+    .addOption(
+      new Option('--scope <scope>', 'only production or development packages').choices(['prod', 'dev']),
+    )
+    .option('--tree <package>', 'every path from a direct dependency to this package (app > a > b > package)')
+    .option('--json', 'print a JSON document (schema cto.deps/v1, or cto.deps-tree/v1 with --tree)')
+    .action(async (repo: string | undefined, flags: DepsFlags, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        const repos = await currentRepositories(store, repo);
+        const results = [];
+        for (const r of repos) {
+          const all = mergePackages(await snapshotDependencies(store, r.snapshotId));
+          results.push({ repository: r, all, packages: filterPackages(all, flags) });
+        }
+        if (flags.tree !== undefined) return printTree(flags.tree, results, flags.json === true);
+        if (flags.json) {
+          const repositories = results.map(({ repository, all, packages }) => ({
+            name: repository.name,
+            commit: repository.commit,
+            manifests: [...new Set(all.flatMap((p) => p.manifests))].sort(),
+            packages: packages.map(jsonPackage),
+          }));
+          process.stdout.write(jsonDocument('cto.deps/v1', { repositories }));
+          return;
+        }
+        const rows = results.flatMap(({ repository, packages }) =>
+          packages.map((p) => [
+            repository.name,
+            p.ecosystem,
+            p.name,
+            p.version ?? p.requirements.join(' ') ?? '',
+            p.direct ? 'direct' : 'transitive',
+            p.scopeClass,
+            p.manifests.join(' '),
+          ]),
+        );
+        if (rows.length > 0)
+          process.stdout.write(
+            `${renderTable(['repository', 'ecosystem', 'name', 'version', 'kind', 'scope', 'manifests'], rows)}\n`,
+          );
+        for (const { repository, all, packages } of results) {
+          if (all.length === 0) process.stdout.write(`${repository.name}: no manifest or lockfile found\n`);
+          else process.stderr.write(`${repository.name}: ${packages.length} of ${all.length} packages\n`);
+        }
+        if (repos.length === 0)
+          process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+      });
+    });
+}
+
+function jsonPackage(p: PackageEntry) {
+  return {
+    ecosystem: p.ecosystem,
+    name: p.name,
+    version: p.version,
+    direct: p.direct,
+    scope: p.scopeClass,
+    scopes: p.scopes,
+    requirements: p.requirements,
+    manifests: p.manifests,
+    licenses: p.licenses,
+    parents: p.parents,
+  };
+}
+
+function printTree(
+  name: string,
+  results: Array<{ repository: { name: string }; all: PackageEntry[] }>,
+  json: boolean,
+): void {
+  const found = results.map(({ repository, all }) => ({
+    repository: repository.name,
+    packages: packagePaths(all, name),
+  }));
+  if (json) {
+    process.stdout.write(jsonDocument('cto.deps-tree/v1', { package: name, repositories: found }));
+    return;
+  }
+  const lines: string[] = [];
+  for (const { repository, packages } of found) {
+    for (const p of packages) {
+      const versions = p.versions.length > 0 ? ` ${p.versions.join(', ')}` : '';
+      lines.push(
+        `${repository}: ${p.ecosystem} ${p.name}${versions} (${p.direct ? 'direct' : 'transitive'}; ${p.manifests.join(' ')})`,
+      );
+      if (!p.graph && !p.direct)
+        lines.push(`  the lockfile records no dependency graph (${p.manifests.join(' ')}): paths unknown`);
+      for (const path of p.paths) lines.push(`  ${[repository, ...path].join(' > ')}`);
+      if (p.truncated) lines.push(`  ... more paths not shown (first ${p.paths.length})`);
+    }
+  }
+  if (lines.length === 0) lines.push(`No repository depends on ${name}.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,79 @@
+// `cto licences [repo]`: each package's licence as an SPDX expression (or unknown), judged against
+// the workspace's licence policy at query time; packages per licence as the scan stored them.
+import { Command } from 'commander';
+import { licenceFindings, licenceOf, type PackageLicence, UNKNOWN } from '../analyses/licences/evaluate.ts';
+import { policyFromConfig } from '../analyses/licences/policy.ts';
+import { mergePackages } from '../sbom/packages.ts';
+import { currentRepositories, snapshotDependencies, snapshotMetrics } from '../store/deps.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, renderTable } from './output.ts';
+
+interface LicencesFlags {
+  ecosystem?: string;
+  violations?: boolean;
+  json?: boolean;
+}
+
+export function licencesCommand(): Command {
+  return new Command('licences')
+    .alias('licenses')
+    .description('licences by package (SPDX), with the findings of the licence policy in cto.yaml')
+    .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
+    .option('--ecosystem <name>', 'only this ecosystem')
+    .option('--violations', 'only packages the policy flags (denied, not allowed, unknown)')
+    .option('--json', 'print a JSON document (schema cto.licences/v1)')
+    .action(async (repo: string | undefined, flags: LicencesFlags, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        const policy = policyFromConfig(ws.config);
+        const out = [];
+        for (const r of await currentRepositories(store, repo)) {
+          const eco = flags.ecosystem?.toLowerCase();
+          const licences = mergePackages(await snapshotDependencies(store, r.snapshotId))
+            .filter((p) => eco === undefined || p.ecosystem.toLowerCase() === eco)
+            .map((p) => licenceOf(p, policy));
+          const stored = await snapshotMetrics(store, r.snapshotId, 'licences');
+          const counts = stored.filter((m) => m.metric === 'licence-packages');
+          out.push({
+            repository: r.name,
+            commit: r.commit,
+            packages: flags.violations ? licences.filter(flagged) : licences,
+            findings: licenceFindings(licences),
+            counts: counts.length > 0 ? counts.map((m) => ({ licence: m.subject, packages: m.value })) : null,
+          });
+        }
+        if (flags.json) {
+          process.stdout.write(jsonDocument('cto.licences/v1', { policy, repositories: out }));
+          return;
+        }
+        const rows = out.flatMap((o) =>
+          o.packages.map((l) => [
+            o.repository,
+            l.ecosystem,
+            l.name,
+            l.version ?? '',
+            l.expression ?? UNKNOWN,
+            l.verdict ?? '',
+            l.stated.join('; '),
+          ]),
+        );
+        if (rows.length > 0)
+          process.stdout.write(
+            `${renderTable(['repository', 'ecosystem', 'name', 'version', 'licence', 'policy', 'stated'], rows)}\n`,
+          );
+        for (const o of out)
+          process.stdout.write(`${summary(o.repository, o.packages, o.findings.length, policy !== null)}\n`);
+      });
+    });
+}
+
+function flagged(l: PackageLicence): boolean {
+  return l.verdict !== null && l.verdict !== 'allowed';
+}
+
+function summary(repo: string, licences: PackageLicence[], findings: number, policy: boolean): string {
+  const unknown = licences.filter((l) => l.expression === null).length;
+  const tail = policy
+    ? `${findings} finding${findings === 1 ? '' : 's'} under the policy`
+    : 'no licence policy in cto.yaml';
+  return `${repo}: ${licences.length} packages, ${unknown} with unknown licence; ${tail}`;
+}

@@ -1,0 +1,94 @@
+// `cto tech [repo]`: technologies per repository, with their category and the evidence behind them
+// (packages, images, files), as the technologies analysis stored them.
+import { Command } from 'commander';
+import { detectTechnologies } from '../analyses/technologies/detect.ts';
+import { loadTechnologies } from '../analyses/technologies/match.ts';
+import type { Metric } from '../analyses/types.ts';
+import {
+  currentRepositories,
+  snapshotDependencies,
+  snapshotImages,
+  snapshotMetrics,
+  snapshotPaths,
+  snapshotRuntimes,
+} from '../store/deps.ts';
+import type { Store } from '../store/store.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, renderTable } from './output.ts';
+
+export function techCommand(): Command {
+  return new Command('tech')
+    .description(
+      'technologies per repository (languages, frameworks, databases, clouds, SaaS...) with their evidence',
+    )
+    .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
+    .option('--category <name>', 'only this category (language, framework, database, cloud, saas, ...)')
+    .option('--json', 'print a JSON document (schema cto.tech/v1)')
+    .action(async (repo: string | undefined, flags: { category?: string; json?: boolean }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        const table = new Map(loadTechnologies().map((t) => [t.id, t]));
+        const out = [];
+        for (const r of await currentRepositories(store, repo)) {
+          const { metrics, stored } = await technologyMetrics(store, r.snapshotId);
+          const technologies = metrics
+            .filter((m) => m.metric === 'technology' && table.has(m.subject))
+            .map((m) => {
+              const t = table.get(m.subject) as { id: string; name: string; category: string };
+              return {
+                id: t.id,
+                name: t.name,
+                category: t.category,
+                facts: m.value,
+                evidence: m.evidence ?? {},
+              };
+            })
+            .filter((t) => flags.category === undefined || t.category === flags.category);
+          out.push({ repository: r.name, commit: r.commit, stored, technologies });
+        }
+        if (flags.json) {
+          process.stdout.write(jsonDocument('cto.tech/v1', { repositories: out }));
+          return;
+        }
+        const rows = out.flatMap((o) =>
+          o.technologies.map((t) => [o.repository, t.name, t.category, evidenceText(t.evidence)]),
+        );
+        if (rows.length > 0)
+          process.stdout.write(
+            `${renderTable(['repository', 'technology', 'category', 'evidence'], rows)}\n`,
+          );
+        for (const o of out) {
+          if (o.technologies.length === 0) process.stdout.write(`${o.repository}: no technology found\n`);
+          if (!o.stored)
+            process.stderr.write(
+              `${o.repository}: computed now (the snapshot was scanned without analyses)\n`,
+            );
+        }
+      });
+    });
+}
+
+/** Stored metrics of the technologies analysis; computed from the facts when the scan did not run it. */
+async function technologyMetrics(
+  store: Store,
+  snapshotId: number,
+): Promise<{ metrics: Metric[]; stored: boolean }> {
+  const stored = (await snapshotMetrics(store, snapshotId, 'technologies')) as Metric[];
+  if (stored.some((m) => m.metric === 'technologies')) return { metrics: stored, stored: true };
+  const metrics = detectTechnologies({
+    dependencies: await snapshotDependencies(store, snapshotId),
+    images: await snapshotImages(store, snapshotId),
+    runtimes: await snapshotRuntimes(store, snapshotId),
+    paths: await snapshotPaths(store, snapshotId),
+  });
+  return { metrics, stored: false };
+}
+
+function evidenceText(e: { packages?: string[]; images?: string[]; files?: string[] }): string {
+  const part = (label: string, list?: string[]) =>
+    list && list.length > 0
+      ? `${label}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ` +${list.length - 3}` : ''}`
+      : '';
+  return [part('packages', e.packages), part('images', e.images), part('files', e.files)]
+    .filter(Boolean)
+    .join('; ');
+}
