@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { runScan } from '../../scan/run.ts';
+import { readDelivery } from '../../store/delivery.ts';
+import type { Engine } from '../../store/migrations/index.ts';
+import { openStore, type Store } from '../../store/store.ts';
+import { deliveryAnalysis } from './analysis.ts';
+import { buildDeliveryRepo } from './fixture.test-helper.ts';
+import { summarise } from './summary.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+async function scan(store: Store, path: string, config: Record<string, unknown> = {}) {
+  const r = await runScan(store, {
+    paths: [path],
+    depth: 1,
+    jobs: 1,
+    maxFileSize: 1 << 20,
+    collectors: [],
+    analyses: [deliveryAnalysis],
+    workspace: { dir: '.', config },
+  });
+  expect(r.repositories[0]?.diagnostics.filter((d) => d.collector === 'delivery')).toEqual([]);
+}
+
+describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
+  test('releases, lead times, failure and rework, frequency and activity known by construction', async () => {
+    const repo = buildDeliveryRepo(join(tempDir(), 'app'));
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      await scan(store, repo);
+      const [stored] = await readDelivery(store, 'app');
+      if (!stored) throw new Error('no repository');
+      const s = summarise(stored);
+      expect(stored.releases.filter((r) => r.prerelease === 0).map((r) => [r.tag, r.changes])).toEqual([
+        ['v1.0.0', 2],
+        ['v1.1.0', 2],
+        ['v1.1.1', 1],
+        ['v2.0.0', 2],
+      ]);
+      // The annotated tag is dated by its tagger date, the others by the tagged commit.
+      const v110 = stored.releases.find((r) => r.tag === 'v1.1.0');
+      expect(v110?.released_at).toBe('2024-01-10T00:00:00+00:00');
+      expect(s).toMatchObject({ releases: 4, prereleases: 1, ignoredTags: 2, perYear: { '2024': 4 } });
+      expect(s.intervalDays).toEqual({ median: 7, p90: 17.4 });
+      // Lead times [2, 0, 5, 4, 0, 12, 0] days: median 2, p90 5 + 0.4 * 7.
+      expect(s.leadTimeDays.last10).toEqual({ median: 2, p90: 7.8, changes: 7 });
+      expect(s.leadTimeDays.last365d).toEqual({ median: 2, p90: 7.8, changes: 7 });
+      expect(s.unreleased).toEqual({ commits: 2, medianAgeDays: 5, maxAgeDays: 10 });
+      expect(s.changeFailureRate).toEqual({ all: 0.25, last365d: 0.25 });
+      expect(s.reworkRate).toEqual({ all: 0.25, last365d: 0.25 });
+      expect(stored.releases.find((r) => r.tag === 'v1.1.0')).toMatchObject({ failed: 1, rework: 0 });
+      expect(JSON.parse(v110?.reasons ?? '{}').reasons).toHaveLength(2); // the patch and the revert
+      expect(stored.releases.find((r) => r.tag === 'v1.1.1')).toMatchObject({ failed: 0, rework: 1 });
+      expect(s.deploymentFrequency).toEqual({
+        bucket: 'monthly',
+        source: 'releases',
+        deploymentsInWindow: 4,
+      });
+      const january = stored.activity.find(
+        (a) => a.period_kind === 'month' && a.period_start === '2024-01-01',
+      );
+      // Six non-merge commits; Ada, Bob and Cy are contributors, the bot is not.
+      expect(january).toMatchObject({ commits: 6, contributors: 3 });
+      const weeks = stored.activity.filter((a) => a.period_kind === 'week');
+      expect(weeks.reduce((n, a) => n + a.commits, 0)).toBe(9);
+      expect(weeks[0]?.period_start).toBe('2024-01-01'); // a Monday
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a configured tag pattern; a repository without releases has none rather than zeros', async () => {
+    const dir = tempDir();
+    const tagged = buildRepo(
+      join(dir, 'svc'),
+      [
+        { date: '2024-01-01T00:00:00Z', files: { a: '1\n' } },
+        { date: '2024-01-04T00:00:00Z', files: { a: '2\n' } },
+      ],
+      {
+        tags: [
+          { name: 'release-3.2', at: 0 },
+          { name: 'v9.9.9', at: 1 },
+        ],
+      },
+    );
+    const plain = buildRepo(join(dir, 'lib'), [{ date: '2024-01-01T00:00:00Z', files: { a: '1\n' } }]);
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      await scan(store, tagged, { delivery: { tagPattern: '^release-(?<version>.+)$' } });
+      await scan(store, plain);
+      const [lib, svc] = await readDelivery(store);
+      expect(svc?.releases.map((r) => r.tag)).toEqual(['release-3.2']);
+      expect(summarise(svc as never)).toMatchObject({ releases: 1, ignoredTags: 1 });
+      expect(summarise(svc as never).unreleased.commits).toBe(1);
+      const none = summarise(lib as never);
+      expect(none.releases).toBe(0);
+      expect(none.leadTimeDays.last10.median).toBeNull();
+      expect(none.changeFailureRate.all).toBeNull();
+      expect(none.deploymentFrequency.bucket).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
