@@ -15,6 +15,7 @@ import { technologySection } from './areas/technology.ts';
 import { buildChanges, snapshotRef } from './changes.ts';
 import { loadReportData, type ReportData } from './data.ts';
 import { loadDefinitions } from './definitions.ts';
+import { addFeedResults, feedDates } from './feeds.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
 export interface ReportOptions {
@@ -29,6 +30,9 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   const snapshots = await currentSnapshots(store);
   const failed = await failedScans(store);
   const data = await loadReportData(store, snapshots, now);
+  // Compared before feed results join: those are matched at report time against current facts only.
+  const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
+  if (data.snapshots.length > 0) await addFeedResults(store, data);
   if (opts.team) data.findings = data.findings.filter((f) => f.owner === opts.team);
   const sections = [
     technologySection,
@@ -39,11 +43,12 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     budgetSection,
   ].map((build) => build(data));
   uniqueFigureIds(sections);
-  const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
   if (changes && opts.team) {
     const mine = <T extends { owner: string }>(l: T[]) => l.filter((f) => f.owner === opts.team);
     Object.assign(changes, {
+      newFindings: mine(changes.newFindings),
       fixedFindings: mine(changes.fixedFindings),
+      risksOpened: mine(changes.risksOpened),
       risksClosed: mine(changes.risksClosed),
     });
   }
@@ -74,7 +79,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
       data: {
         repositories: snapshots.map(snapshotRef),
         failedScans: failed,
-        feeds: [],
+        feeds: await feedDates(store),
         toolVersion: TOOL_VERSION,
         engine: store.engine,
       },

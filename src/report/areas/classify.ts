@@ -101,7 +101,7 @@ export function severityCounts(findings: ReportFinding[]): string {
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
-  return parts.length ? parts.join(', ') : 'no findings';
+  return parts.length ? `Findings: ${parts.join(', ')}` : 'No findings';
 }
 
 /** Findings ordered by severity, then repository, rule and subject. */

@@ -86,7 +86,7 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
   const line =
     rating === 'grey'
       ? greyLine
-      : `${severityCounts(findings)} across ${new Set(findings.map((f) => f.repository)).size || data.snapshots.length} repositories.`;
+      : `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`;
   return { id, title: AREA_TITLES[id], rating, line, ...parts, findings };
 }
 
@@ -99,4 +99,8 @@ export function figure(
   unit?: string,
 ): Figure {
   return { id, label, value, ...(unit ? { unit } : {}), evidence, sql };
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -69,7 +69,7 @@ function activityChart(data: ReportData): Chart | null {
 
 /** Lead-time metrics: a trend when their subjects are months, else one bar per repository. */
 function leadTimeChart(data: ReportData): Chart | null {
-  const lead = data.metrics.filter((m) => /lead-time/.test(m.metric) && m.value !== null);
+  const lead = data.metrics.filter((m) => /^lead-time-median/.test(m.metric) && m.value !== null);
   if (lead.length === 0) return null;
   const monthly = lead.filter((m) => /^\d{4}-\d{2}$/.test(m.subject));
   const sql =

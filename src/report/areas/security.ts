@@ -39,6 +39,7 @@ function vulnerabilityChart(vulns: ReportFinding[]): Chart {
       name: s,
       values: teams.map((t) => vulns.filter((f) => f.owner === t && f.severity === s).length),
     })).filter((s) => s.values.some((v) => v > 0)),
-    sql: "select coalesce(owner, 'unassigned') team, severity, count(*) from current_findings where analysis like '%osv%' or rule like '%vuln%' group by 1, 2",
+    // Versions are matched against advisories in code (`cto vulns`); this lists the candidates.
+    sql: 'select d.repository, d.ecosystem, d.name, d.version, a.advisory_id from current_dependencies d join advisory_packages a on a.ecosystem = d.ecosystem and a.package = d.name',
   };
 }

@@ -3,7 +3,7 @@ import type { ReportData, ReportMetric } from '../data.ts';
 import type { AreaSection, Chart } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures } from './common.ts';
 
-const LANGUAGE_METRICS = ['code-lines', 'lines-code', 'code', 'lines', 'files'];
+const LANGUAGE_METRICS = ['language-code-lines', 'code-lines', 'lines-code', 'code', 'lines', 'files'];
 
 export function technologySection(data: ReportData): AreaSection {
   const metrics = areaMetrics(data, 'technology-strategy');

@@ -8,7 +8,7 @@ const LABEL_W = 170;
 const PLOT_W = 380;
 
 export function renderBars(chart: Chart): string {
-  const stacked = chart.series.length > 1;
+  const stacked = chart.kind === 'stacked-bar' || chart.series.length > 1;
   const totals = chart.labels.map((_, i) => chart.series.reduce((s, se) => s + (se.values[i] ?? 0), 0));
   const max = niceMax(Math.max(0, ...totals));
   const legendW = stacked ? 120 : 0;

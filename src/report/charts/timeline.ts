@@ -14,7 +14,7 @@ export function renderTimeline(chart: Chart): string {
   const scale = PLOT_W / (hi - lo);
   const x0 = LABEL_W + -lo * scale;
   const height = chart.labels.length * ROW + 36;
-  const parts = [svgOpen(chart.id, chart.title, LABEL_W + PLOT_W + 90, height)];
+  const parts = [svgOpen(chart.id, chart.title, LABEL_W + PLOT_W + 160, height)];
   chart.labels.forEach((label, i) => {
     const d = days[i] ?? 0;
     const y = 8 + i * ROW;
