@@ -2,7 +2,14 @@
 import { matchesGlob } from 'node:path';
 
 /** Categories left out by default (see docs/metrics/code.md). */
-export const EXCLUDED_CATEGORIES: readonly string[] = ['vendored', 'generated', 'documentation', 'binary', 'prose', 'data'];
+export const EXCLUDED_CATEGORIES: readonly string[] = [
+  'vendored',
+  'generated',
+  'documentation',
+  'binary',
+  'prose',
+  'data',
+];
 
 /** Globs left out by default: tests and lockfiles. Matched against the whole path. */
 export const DEFAULT_EXCLUDES: readonly string[] = [

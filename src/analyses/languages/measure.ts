@@ -94,7 +94,8 @@ export async function measureFiles(
   for (const f of files) {
     const known = reusable.get(`${f.path}\0${f.blobId}`);
     const attrs = attributes.attributesFor(f.path);
-    if (known) {
+    // A row left unmeasured before (too large, unreadable) is measured now if the file can be read.
+    if (known && (known.measured === 1 || f.isBinary !== 0)) {
       rows.push(known);
       reused++;
     } else if (f.isBinary === 1) rows.push(unmeasured(f.path, f.blobId, BINARY, attrs));

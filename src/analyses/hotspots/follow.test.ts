@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRow } from '../../store/hotspots.ts';
+import { followRenames } from './follow.ts';
+import { computeHotspots, DAY, trendOf } from './hotspots.ts';
+
+function change(sha: string, ts: number, path: string, extra: Partial<ChangeRow> = {}): ChangeRow {
+  return {
+    sha,
+    ts,
+    date: new Date(ts * 1000).toISOString(),
+    author: 'a@x',
+    path,
+    oldPath: null,
+    status: 'M',
+    added: 1,
+    deleted: 0,
+    ...extra,
+  };
+}
+
+describe('followRenames', () => {
+  it('gives changes made under an old name to the renamed file, and stops at an addition', () => {
+    // Newest first: c4 renames old.c -> new.c; c3 and c2 change old.c; c2 deletes an older, unrelated new.c
+    // that c1 added together with old.c.
+    const changes = [
+      change('c4', 400, 'new.c', { status: 'R', oldPath: 'old.c' }),
+      change('c3', 300, 'old.c'),
+      change('c2', 200, 'new.c', { status: 'D' }),
+      change('c2', 200, 'old.c'),
+      change('c1', 100, 'new.c', { status: 'A' }),
+      change('c1', 100, 'old.c', { status: 'A' }),
+    ];
+    const commits = [...followRenames(changes, ['new.c'])];
+    expect(commits.map((c) => [c.sha, c.size, c.changes.map((x) => x.path)])).toEqual([
+      ['c4', 1, ['new.c']],
+      ['c3', 1, ['new.c']],
+      ['c2', 2, ['new.c']],
+      ['c1', 2, ['new.c']],
+    ]);
+    // The deleted namesake (new.c in c2 and c1) is not part of new.c's history: c2 counts once, via old.c.
+    expect(commits[2]?.changes).toHaveLength(1);
+  });
+
+  it('keeps a swap of two names right', () => {
+    const changes = [
+      change('s', 200, 'a', { status: 'R', oldPath: 'b' }),
+      change('s', 200, 'b', { status: 'R', oldPath: 'a' }),
+      change('p', 100, 'a'),
+    ];
+    const commits = [...followRenames(changes, ['a', 'b'])];
+    // Before the swap, the file now called `b` was called `a`.
+    expect(commits[1]?.changes.map((c) => c.path)).toEqual(['b']);
+  });
+});
+
+describe('computeHotspots', () => {
+  it('counts commits, authors, lines, first and last change, and the 90-day trend against the year before', () => {
+    const now = 1000 * DAY;
+    const changes = [
+      change('r1', now - 10 * DAY, 'f', { author: 'b@x', added: 5, deleted: 2 }),
+      change('r2', now - 80 * DAY, 'f'),
+      change('p1', now - 100 * DAY, 'f'),
+      change('p2', now - 400 * DAY, 'f'),
+      change('old', now - 500 * DAY, 'f'),
+    ];
+    const [h] = computeHotspots([{ path: 'f', code: 10, complexity: 3 }], followRenames(changes, ['f']), now);
+    expect(h).toMatchObject({
+      commits: 5,
+      authors: 2,
+      lines_added: 9,
+      lines_deleted: 2,
+      first_change_ts: now - 500 * DAY,
+      last_change_ts: now - 10 * DAY,
+      score: 50,
+      complexity: 3,
+      recent_commits: 2,
+      baseline_commits: Math.round(((2 * 90) / 365) * 100) / 100,
+      trend: 'rising',
+    });
+  });
+
+  it('names the trend from the two numbers', () => {
+    expect(trendOf(0, 0)).toBe('quiet');
+    expect(trendOf(3, 0)).toBe('new');
+    expect(trendOf(1, 4)).toBe('falling');
+    expect(trendOf(4, 4)).toBe('stable');
+    expect(trendOf(7, 4)).toBe('rising');
+  });
+});
