@@ -1,5 +1,6 @@
 // People and knowledge: the history facts the `knowledge` analysis reads, and what the people,
 // knowledge and teams commands show.
+import { sql } from 'kysely';
 import type { Store } from './store.ts';
 
 export interface CommitFact {
@@ -82,4 +83,191 @@ export async function treeFiles(store: Store, snapshotId: number): Promise<TreeF
     .where('kind', 'in', ['file', 'executable'])
     .execute();
   return rows.map((r) => ({ path: r.path, lines: r.lines, isBinary: r.is_binary }));
+}
+
+export interface StoredPerson {
+  repository: string;
+  snapshotId: number;
+  personId: string;
+  name: string;
+  names: string[];
+  emails: string[];
+  bot: boolean;
+  commits: number;
+  linesAdded: number;
+  linesDeleted: number;
+  firstCommitAt: string;
+  lastCommitAt: string;
+  lastCommitTs: number;
+  commits90d: number;
+  commits365d: number;
+}
+
+/** Contributors of every repository's current snapshot (or of one repository). */
+export async function currentPeople(store: Store, repository?: string): Promise<StoredPerson[]> {
+  let q = store.db
+    .selectFrom('people as p')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'p.snapshot_id')
+    .select([
+      'r.name as repository',
+      'p.snapshot_id',
+      'p.person_id',
+      'p.name',
+      'p.names',
+      'p.emails',
+      'p.bot',
+    ])
+    .select(['p.commits', 'p.lines_added', 'p.lines_deleted', 'p.first_commit_at', 'p.last_commit_at'])
+    .select(['p.last_commit_ts', 'p.commits_90d', 'p.commits_365d']);
+  if (repository !== undefined) q = q.where('r.name', '=', repository);
+  const rows = await q.orderBy('r.name').orderBy('p.person_id').execute();
+  return rows.map((r) => ({
+    repository: r.repository,
+    snapshotId: r.snapshot_id,
+    personId: r.person_id,
+    name: r.name,
+    names: JSON.parse(r.names) as string[],
+    emails: JSON.parse(r.emails) as string[],
+    bot: r.bot === 1,
+    commits: r.commits,
+    linesAdded: r.lines_added,
+    linesDeleted: r.lines_deleted,
+    firstCommitAt: r.first_commit_at,
+    lastCommitAt: r.last_commit_at,
+    lastCommitTs: Number(r.last_commit_ts),
+    commits90d: r.commits_90d,
+    commits365d: r.commits_365d,
+  }));
+}
+
+export interface StoredKnowledgeFile {
+  repository: string;
+  path: string;
+  folder: string;
+  commits: number;
+  commits365d: number;
+  lines: number | null;
+  authors: string[];
+}
+
+/** Files considered for the truck factor in current snapshots, with their authors (person ids per snapshot). */
+export async function currentKnowledgeFiles(
+  store: Store,
+  repository?: string,
+): Promise<StoredKnowledgeFile[]> {
+  let files = store.db
+    .selectFrom('knowledge_files as k')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'k.snapshot_id')
+    .select(['r.name as repository', 'k.path', 'k.folder', 'k.commits', 'k.commits_365d', 'k.lines']);
+  let authors = store.db
+    .selectFrom('file_authors as a')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'a.snapshot_id')
+    .select(['r.name as repository', 'a.path', 'a.person_id']);
+  if (repository !== undefined) {
+    files = files.where('r.name', '=', repository);
+    authors = authors.where('r.name', '=', repository);
+  }
+  const byFile = new Map<string, string[]>();
+  for (const a of await authors.orderBy('a.doa', 'desc').execute()) {
+    const key = `${a.repository}\0${a.path}`;
+    byFile.set(key, [...(byFile.get(key) ?? []), a.person_id]);
+  }
+  const rows = await files.orderBy('r.name').orderBy('k.path').execute();
+  return rows.map((r) => ({
+    repository: r.repository,
+    path: r.path,
+    folder: r.folder,
+    commits: r.commits,
+    commits365d: r.commits_365d,
+    lines: r.lines,
+    authors: byFile.get(`${r.repository}\0${r.path}`) ?? [],
+  }));
+}
+
+export interface StoredCodeOwnerRule {
+  repository: string;
+  source: string;
+  line: number;
+  pattern: string;
+  owners: string[];
+}
+
+export async function currentCodeOwners(store: Store): Promise<StoredCodeOwnerRule[]> {
+  const rows = await store.db
+    .selectFrom('code_owners as c')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'c.snapshot_id')
+    .select(['r.name as repository', 'c.source', 'c.line', 'c.pattern', 'c.owners'])
+    .orderBy('r.name')
+    .orderBy('c.line')
+    .execute();
+  return rows.map((r) => ({ ...r, owners: r.owners === '' ? [] : r.owners.split(' ') }));
+}
+
+export interface OwnershipLines {
+  repository: string;
+  path: string;
+  authorName: string;
+  authorEmail: string;
+  lines: number;
+}
+
+/** Blame line ownership of current snapshots, when the `ownership` table exists; null otherwise. */
+export async function currentOwnership(store: Store, repository?: string): Promise<OwnershipLines[] | null> {
+  const tables = await store.db.introspection.getTables();
+  if (!tables.some((t) => t.name === 'ownership')) return null;
+  const rows = await sql<{
+    repository: string;
+    path: string;
+    author_name: string;
+    author_email: string;
+    lines: number;
+  }>`
+    select r.name as repository, o.path, o.author_name, o.author_email, o.lines
+    from ownership o join repositories r on r.current_snapshot_id = o.snapshot_id
+    ${repository === undefined ? sql`` : sql`where r.name = ${repository}`}`.execute(store.db);
+  return rows.rows.map((r) => ({
+    repository: r.repository,
+    path: r.path,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    lines: Number(r.lines),
+  }));
+}
+
+/** Names of repositories with a current snapshot. */
+export async function currentRepositoryNames(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('repositories')
+    .select('name')
+    .where('current_snapshot_id', 'is not', null)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export interface StoredTruckFactor {
+  repository: string;
+  scope: string;
+  subject: string;
+  value: number;
+  people: string[];
+}
+
+/** Truck-factor metrics (repository and folders) of current snapshots, . */
+export async function currentTruckFactors(store: Store, repository?: string): Promise<StoredTruckFactor[]> {
+  let q = store.db
+    .selectFrom('metrics as m')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'm.snapshot_id')
+    .select(['r.name as repository', 'm.scope', 'm.subject', 'm.value', 'm.evidence'])
+    .where('m.analysis', '=', 'knowledge')
+    .where('m.metric', '=', 'truck-factor');
+  if (repository !== undefined) q = q.where('r.name', '=', repository);
+  const rows = await q.orderBy('r.name').orderBy('m.scope', 'desc').orderBy('m.subject').execute();
+  return rows.map((r) => ({
+    repository: r.repository,
+    scope: r.scope,
+    subject: r.subject,
+    value: Number(r.value ?? 0),
+    people: (JSON.parse(r.evidence ?? '{}') as { people?: string[] }).people ?? [],
+  }));
 }

@@ -1,0 +1,144 @@
+// What the people and knowledge commands show, computed at query time from stored rows.
+import type { StoredKnowledgeFile, StoredPerson, StoredTruckFactor } from '../../store/people.ts';
+import type { Directory } from './directory.ts';
+import { pseudonym } from './directory.ts';
+
+export interface PersonLabel {
+  person: string;
+  name: string;
+  emails?: string[];
+}
+
+/** How a person appears in output: id and name, or a pseudonym in both when anonymising. */
+export function labeller(directory: Directory, anonymize: boolean): (id: string) => PersonLabel {
+  return (id) => {
+    if (anonymize) return { person: pseudonym(id), name: pseudonym(id) };
+    const p = directory.byId.get(id);
+    return { person: id, name: p?.name ?? id, emails: p?.emails ?? [] };
+  };
+}
+
+export interface PersonActivity extends PersonLabel {
+  commits: number;
+  linesAdded: number;
+  linesDeleted: number;
+  firstCommitAt: string;
+  lastCommitAt: string;
+  commits90d: number;
+  commits365d: number;
+  repositories: string[];
+}
+
+export interface PeopleReport {
+  totals: { people: number; bots: number; commits: number; botCommits: number };
+  people: PersonActivity[];
+}
+
+export function peopleReport(
+  stored: readonly StoredPerson[],
+  directory: Directory,
+  anonymize: boolean,
+): PeopleReport {
+  const label = labeller(directory, anonymize);
+  const byId = new Map<string, Omit<PersonActivity, keyof PersonLabel> & { bot: boolean }>();
+  let commits = 0;
+  let botCommits = 0;
+  for (const s of stored) {
+    const id = directory.globalId(s.repository, s.personId);
+    const bot = s.bot || (directory.byId.get(id)?.bot ?? false);
+    commits += s.commits;
+    if (bot) botCommits += s.commits;
+    const e = byId.get(id) ?? {
+      commits: 0,
+      linesAdded: 0,
+      linesDeleted: 0,
+      firstCommitAt: s.firstCommitAt,
+      lastCommitAt: s.lastCommitAt,
+      commits90d: 0,
+      commits365d: 0,
+      repositories: [],
+      bot,
+    };
+    e.commits += s.commits;
+    e.linesAdded += s.linesAdded;
+    e.linesDeleted += s.linesDeleted;
+    e.commits90d += s.commits90d;
+    e.commits365d += s.commits365d;
+    if (s.firstCommitAt < e.firstCommitAt) e.firstCommitAt = s.firstCommitAt;
+    if (s.lastCommitAt > e.lastCommitAt) e.lastCommitAt = s.lastCommitAt;
+    if (!e.repositories.includes(s.repository)) e.repositories.push(s.repository);
+    byId.set(id, e);
+  }
+  const humans = [...byId].filter(([, e]) => !e.bot);
+  const people = humans
+    .map(([id, { bot: _bot, ...e }]) => ({ ...label(id), ...e, repositories: e.repositories.sort() }))
+    .sort((a, b) => b.commits - a.commits || (a.person < b.person ? -1 : 1));
+  return { totals: { people: humans.length, bots: byId.size - humans.length, commits, botCommits }, people };
+}
+
+export interface Share extends PersonLabel {
+  files: number;
+  share: number;
+}
+
+export interface ScopeKnowledge {
+  truckFactor: number;
+  files: number;
+  people: Share[];
+}
+
+export interface RepositoryKnowledge extends ScopeKnowledge {
+  repository: string;
+  folders: Array<ScopeKnowledge & { folder: string }>;
+  singleAuthorFiles: Array<{ path: string; commits: number; lines: number | null; author: PersonLabel }>;
+}
+
+function scope(
+  tf: StoredTruckFactor | undefined,
+  files: readonly StoredKnowledgeFile[],
+  repo: string,
+  d: Directory,
+  label: (id: string) => PersonLabel,
+): ScopeKnowledge {
+  const people = (tf?.people ?? []).map((local) => {
+    const n = files.filter((f) => f.authors.includes(local)).length;
+    return { ...label(d.globalId(repo, local)), files: n, share: files.length === 0 ? 0 : n / files.length };
+  });
+  return { truckFactor: tf?.value ?? 0, files: files.length, people };
+}
+
+export function knowledgeReport(
+  tfs: readonly StoredTruckFactor[],
+  files: readonly StoredKnowledgeFile[],
+  directory: Directory,
+  anonymize: boolean,
+): RepositoryKnowledge[] {
+  const label = labeller(directory, anonymize);
+  const repos = [...new Set(tfs.map((t) => t.repository))].sort();
+  return repos.map((repo) => {
+    const mine = files.filter((f) => f.repository === repo);
+    const repoTf = tfs.find((t) => t.repository === repo && t.scope === 'repository');
+    const folders = tfs
+      .filter((t) => t.repository === repo && t.scope === 'folder')
+      .map((t) => ({
+        folder: t.subject,
+        ...scope(
+          t,
+          mine.filter((f) => f.folder === t.subject),
+          repo,
+          directory,
+          label,
+        ),
+      }));
+    const singleAuthorFiles = mine
+      .filter((f) => f.authors.length === 1)
+      .sort((a, b) => b.commits - a.commits || (a.path < b.path ? -1 : 1))
+      .map((f) => ({
+        path: f.path,
+        commits: f.commits,
+        lines: f.lines,
+        author: label(directory.globalId(repo, f.authors[0]!)),
+      }));
+    return { repository: repo, ...scope(repoTf, mine, repo, directory, label), folders, singleAuthorFiles };
+  });
+}

@@ -1,0 +1,135 @@
+// `cto knowledge [repo]`: truck factor per repository and top-level folder, the people it rests on,
+// files with one author; with --leave, the off-boarding simulation. Person-level view (DESIGN rule 8).
+import { Command } from 'commander';
+import { loadDirectory, pseudonym, resolveLeaving } from '../analyses/knowledge/directory.ts';
+import { leaveReport } from '../analyses/knowledge/leave.ts';
+import { knowledgeReport, type RepositoryKnowledge } from '../analyses/knowledge/views.ts';
+import { CtoError } from '../errors.ts';
+import {
+  currentKnowledgeFiles,
+  currentOwnership,
+  currentRepositoryNames,
+  currentTruckFactors,
+} from '../store/people.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, renderTable } from './output.ts';
+
+interface Flags {
+  leave: string[];
+  anonymize?: boolean;
+  json?: boolean;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function printKnowledge(repos: RepositoryKnowledge[]): void {
+  for (const r of repos) {
+    const who = r.people.map((p) => `${p.name} (${pct(p.share)})`).join(', ');
+    process.stdout.write(
+      `${r.repository}: truck factor ${r.truckFactor} of ${r.files} files: ${who || 'nobody'}\n`,
+    );
+    const rows = r.folders.map((f) => [
+      f.folder,
+      f.truckFactor,
+      f.files,
+      f.people.map((p) => `${p.name} (${pct(p.share)})`).join(', '),
+    ]);
+    if (rows.length > 0)
+      process.stdout.write(`${renderTable(['folder', 'truck factor', 'files', 'people'], rows)}\n`);
+    process.stdout.write(`files with one author: ${r.singleAuthorFiles.length} of ${r.files}\n`);
+    const top = r.singleAuthorFiles.slice(0, 10).map((f) => [f.path, f.commits, f.lines, f.author.name]);
+    if (top.length > 0)
+      process.stdout.write(
+        `${renderTable(['file (most changed first)', 'commits', 'lines', 'author'], top)}\n`,
+      );
+    process.stdout.write('\n');
+  }
+}
+
+export function knowledgeCommand(): Command {
+  return new Command('knowledge')
+    .description(
+      'truck factor per repository and top-level folder, the people it rests on, files with one author; --leave simulates people leaving',
+    )
+    .argument('[repository]', 'one repository (name as in `cto repos`); all by default')
+    .option(
+      '--leave <person>',
+      'a person who leaves, by name or e-mail (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
+    .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
+    .option('--json', 'print a JSON document (schema cto.knowledge/v1)')
+    .action(async (repository: string | undefined, flags: Flags, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        if (repository !== undefined && !(await currentRepositoryNames(store)).includes(repository))
+          throw new CtoError(
+            'REPOSITORY_NOT_FOUND',
+            `no scanned repository is named "${repository}"; see \`cto repos\``,
+          );
+        const { directory } = await loadDirectory(store, ws.dir, ws.config);
+        const files = await currentKnowledgeFiles(store, repository);
+        const anonymize = flags.anonymize === true;
+        if (flags.leave.length > 0) {
+          const { ids, unknown } = resolveLeaving(directory, flags.leave);
+          if (ids.length === 0)
+            throw new CtoError(
+              'USAGE',
+              `--leave: nobody in the store matches ${unknown.map((u) => `"${u}"`).join(', ')}`,
+            );
+          const report = leaveReport(files, await currentOwnership(store, repository), directory, ids);
+          const leaving = ids.map((id) => (anonymize ? pseudonym(id) : (directory.byId.get(id)?.name ?? id)));
+          if (flags.json) {
+            process.stdout.write(
+              jsonDocument('cto.knowledge/v1', {
+                anonymized: anonymize,
+                leaving,
+                unmatched: unknown,
+                offboarding: report,
+              }),
+            );
+            return;
+          }
+          if (unknown.length > 0) process.stderr.write(`cto: no match for ${unknown.join(', ')}\n`);
+          process.stdout.write(`Leaving: ${leaving.join(', ')}\n`);
+          const rows = report.flatMap((r) => [
+            [
+              r.repository,
+              '(all)',
+              r.files,
+              r.orphanedFiles,
+              r.orphanedLines,
+              r.blame ? r.blame.linesLost : '',
+            ],
+            ...r.folders.map((f) => [r.repository, f.folder, f.files, f.orphanedFiles, f.orphanedLines, '']),
+          ]);
+          process.stdout.write(
+            `${renderTable(['repository', 'folder', 'files', 'without author', 'lines', 'blame lines lost'], rows)}\n`,
+          );
+          const hot = report.flatMap((r) =>
+            r.hotspots.slice(0, 10).map((h) => [r.repository, h.path, h.commits365d, h.commits, h.lines]),
+          );
+          if (hot.length > 0)
+            process.stdout.write(
+              `\nMost changed files left without an author:\n${renderTable(['repository', 'file', 'commits 365d', 'commits', 'lines'], hot)}\n`,
+            );
+          return;
+        }
+        const report = knowledgeReport(
+          await currentTruckFactors(store, repository),
+          files,
+          directory,
+          anonymize,
+        );
+        if (flags.json) {
+          process.stdout.write(
+            jsonDocument('cto.knowledge/v1', { anonymized: anonymize, repositories: report }),
+          );
+          return;
+        }
+        if (report.length === 0)
+          process.stdout.write('No knowledge data yet. Run `cto scan <path>` first.\n');
+        printKnowledge(report);
+      });
+    });
+}

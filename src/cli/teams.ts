@@ -1,0 +1,62 @@
+// `cto teams`: knowledge risks rolled up per team (teams.yaml and CODEOWNERS), and what nobody owns.
+import { Command } from 'commander';
+import { teamsReport } from '../analyses/knowledge/teams-view.ts';
+import { loadTeams } from '../office/teams.ts';
+import {
+  currentCodeOwners,
+  currentKnowledgeFiles,
+  currentPeople,
+  currentTruckFactors,
+} from '../store/people.ts';
+import { globalOptions, withStore } from './context.ts';
+import { jsonDocument, renderTable } from './output.ts';
+
+export function teamsCommand(): Command {
+  return new Command('teams')
+    .description(
+      'knowledge risks per team (teams.yaml, CODEOWNERS): lowest truck factor, files with one author, files whose authors left; repositories and folders nobody owns',
+    )
+    .option('--json', 'print a JSON document (schema cto.teams/v1)')
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
+        const teams = loadTeams(ws.dir);
+        const report = teamsReport(
+          teams,
+          await currentCodeOwners(store),
+          await currentKnowledgeFiles(store),
+          await currentPeople(store),
+          await currentTruckFactors(store),
+        );
+        if (flags.json) {
+          process.stdout.write(jsonDocument('cto.teams/v1', { ...report }));
+          return;
+        }
+        if (teams.length === 0) process.stdout.write('No teams.yaml in the workspace: see docs/teams.md.\n');
+        const rows = report.teams.map((t) => [
+          t.team,
+          t.members,
+          t.activeMembers90d,
+          t.repositories.join(' '),
+          t.lowestTruckFactor,
+          t.files,
+          t.singleAuthorFiles,
+          t.filesWithoutActiveAuthor,
+        ]);
+        if (rows.length > 0)
+          process.stdout.write(
+            `${renderTable(['team', 'members', 'active 90d', 'repositories', 'lowest truck factor', 'files', 'one author', 'authors gone'], rows)}\n`,
+          );
+        const un = report.unowned.map((u) => [
+          u.severity,
+          u.rule,
+          u.repository,
+          u.folder ?? '(all)',
+          u.files,
+        ]);
+        if (un.length > 0)
+          process.stdout.write(
+            `\nNobody owns:\n${renderTable(['severity', 'finding', 'repository', 'folder', 'files'], un)}\n`,
+          );
+      });
+    });
+}
