@@ -9,11 +9,14 @@ import { eolCommand } from './eol.ts';
 import { exportCommand } from './export.ts';
 import { feedCommand } from './feed.ts';
 import { hotspotsCommand } from './hotspots.ts';
+import { knowledgeCommand } from './knowledge.ts';
 import { licencesCommand } from './licences.ts';
+import { peopleCommand } from './people.ts';
 import { reportCommand } from './report.ts';
 import { reposCommand } from './repos.ts';
 import { scanCommand } from './scan.ts';
 import { sqlCommand } from './sql.ts';
+import { teamsCommand } from './teams.ts';
 import { techCommand } from './tech.ts';
 import { vulnsCommand } from './vulns.ts';
 
@@ -41,6 +44,9 @@ export function buildProgram(): Command {
     exportCommand(),
     deliveryCommand(),
     reportCommand(),
+    peopleCommand(),
+    knowledgeCommand(),
+    teamsCommand(),
   ]) {
     program.addCommand(cmd.exitOverride().showHelpAfterError());
   }
