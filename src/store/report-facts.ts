@@ -1,6 +1,10 @@
 // Facts-level queries behind `cto report`: activity, releases, dependencies, runtimes and images
 // of a set of snapshots. A snapshot's history is the commits of its segments (docs/store.md).
+import { sql } from 'kysely';
 import type { Store } from './store.ts';
+
+// Literal arguments, so that both engines see the same expression in select and group by.
+const MONTH = sql<string>`substr(c.author_date, 1, 7)`;
 
 /** Commits per month (`YYYY-MM` of the author date as recorded) over the snapshots' histories. */
 export async function commitsByMonth(
@@ -11,12 +15,9 @@ export async function commitsByMonth(
   const rows = await store.db
     .selectFrom('snapshot_segments as ss')
     .innerJoin('commits as c', 'c.snapshot_id', 'ss.segment_id')
-    .select((eb) => [
-      eb.fn('substr', ['c.author_date', eb.val(1), eb.val(7)]).as('month'),
-      eb.fn.countAll().as('n'),
-    ])
+    .select((eb) => [MONTH.as('month'), eb.fn.countAll().as('n')])
     .where('ss.snapshot_id', 'in', snapshotIds)
-    .groupBy((eb) => eb.fn('substr', ['c.author_date', eb.val(1), eb.val(7)]))
+    .groupBy(MONTH)
     .execute();
   return rows
     .map((r) => ({ month: String(r.month), commits: Number(r.n) }))

@@ -1,0 +1,174 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  ADA,
+  addCommits,
+  BOB,
+  buildRepo,
+  type CommitSpec,
+  cleanupTemp,
+  git,
+  tempDir,
+} from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import type { Analysis, AnalysisContext } from '../analyses/types.ts';
+import { runScan } from '../scan/run.ts';
+import type { Engine } from '../store/migrations/index.ts';
+import { createSnapshot, failSnapshot, upsertRepository } from '../store/snapshots.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { buildReport } from './model.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+const HISTORY: CommitSpec[] = [
+  { author: ADA, date: '2025-01-10T10:00:00Z', files: { 'src/a.ts': 'a\n' } },
+  { author: ADA, date: '2025-02-10T10:00:00Z', files: { 'src/a.ts': 'a\nb\n' } },
+  { author: BOB, date: '2025-03-10T10:00:00Z', files: { 'src/b.ts': 'b\n' } },
+];
+
+/** A stand-in analysis whose findings and metrics are chosen by the test. */
+function fake(rules: Array<[string, 'critical' | 'high' | 'medium' | 'low']>): Analysis {
+  return {
+    id: 'fake-risks',
+    version: 1,
+    async run(_ctx: AnalysisContext) {
+      return {
+        metrics: [
+          { metric: 'lead-time-median-365d', scope: 'repository', subject: '', value: 4, unit: 'days' },
+        ],
+        findings: rules.map(([rule, severity]) => ({
+          rule,
+          severity,
+          subject: 'src/a.ts',
+          title: `${rule} on src/a.ts`,
+          owner: 'payments',
+          evidence: { files: ['src/a.ts'], people: [ADA.email] },
+        })),
+      };
+    },
+  };
+}
+
+async function scan(store: Store, dir: string, analysis: Analysis) {
+  await runScan(store, {
+    paths: [dir],
+    depth: 2,
+    jobs: 1,
+    maxFileSize: 1 << 20,
+    collectors: [],
+    analyses: [analysis],
+    workspace: { dir: '.', config: {} },
+  });
+}
+
+const NOW = new Date('2026-11-01T00:00:00Z');
+
+describe.each(ENGINES)('report model on %s', (engine: Engine) => {
+  test('an empty store gives a report that says so, every area grey', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const m = await buildReport(store, { now: NOW });
+    expect(m.notice).toMatch(/no scanned repository/);
+    expect(m.summary.areas.map((a) => a.rating)).toEqual(Array(6).fill('grey'));
+    expect(m.summary.areas.find((a) => a.id === 'budget-vendors')?.line).toBe('No data: import costs.');
+    expect(renderHtml(m)).toContain('Executive summary');
+    expect(renderMarkdown(m)).toContain('no scanned repository');
+    await store.close();
+  });
+
+  test('a store with only failed scans names them', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const repo = await upsertRepository(store, '/nowhere/x.git', 'x', '/nowhere/x');
+    const id = await createSnapshot(store, {
+      repositoryId: repo.id,
+      commit: 'a'.repeat(40),
+      ref: null,
+      historyMode: 'full',
+      baseSnapshotId: null,
+      toolVersion: '0',
+      shallow: false,
+    });
+    await failSnapshot(store, id, 'objects missing');
+    const m = await buildReport(store, { now: NOW });
+    expect(m.notice).toMatch(/Every scan in the store failed \(1 repositories\)/);
+    expect(m.appendix.data.failedScans).toEqual([
+      expect.objectContaining({ repository: 'x', error: 'objects missing' }),
+    ]);
+    await store.close();
+  });
+
+  test('ratings follow the rule, risks are ranked, and --since lists what changed', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const dir = buildRepo(tempDir(), HISTORY, { tags: [{ name: 'v1.0.0', at: 2 }] });
+    await scan(
+      store,
+      dir,
+      fake([
+        ['vulnerability-old', 'high'],
+        ['truck-factor-one', 'high'],
+      ]),
+    );
+    await store.db.updateTable('snapshots').set({ finished_at: '2026-01-10T12:00:00.000Z' }).execute();
+    addCommits(dir, [{ author: BOB, date: '2026-02-01T10:00:00Z', files: { 'src/c.ts': 'c\n' } }]);
+    git(dir, ['tag', 'v1.1.0', 'main']);
+    await scan(
+      store,
+      dir,
+      fake([
+        ['vulnerability-new', 'critical'],
+        ['truck-factor-one', 'high'],
+        ['hotspot-churn', 'medium'],
+      ]),
+    );
+
+    const m = await buildReport(store, { now: NOW, since: '2026-01-15' });
+    const rating = Object.fromEntries(m.summary.areas.map((a) => [a.id, a.rating]));
+    expect(rating).toMatchObject({
+      'infrastructure-security': 'red',
+      'team-knowledge': 'amber',
+      delivery: 'amber',
+      innovation: 'grey',
+      'budget-vendors': 'grey',
+    });
+    expect(m.summary.topRisks.map((r) => [r.severity, r.rule, r.owner])).toEqual([
+      ['critical', 'vulnerability-new', 'payments'],
+      ['high', 'truck-factor-one', 'payments'],
+      ['medium', 'hotspot-churn', 'payments'],
+    ]);
+    const c = m.changes;
+    expect(c?.message).toBeNull();
+    expect(c?.newFindings.map((f) => f.rule).sort()).toEqual(['hotspot-churn', 'vulnerability-new']);
+    expect(c?.fixedFindings.map((f) => f.rule)).toEqual(['vulnerability-old']);
+    expect(c?.risksOpened.map((f) => f.rule)).toEqual(['vulnerability-new']);
+    expect(c?.metricChanges).toContainEqual({
+      repository: expect.any(String),
+      metric: 'commits',
+      subject: '',
+      before: 3,
+      after: 4,
+    });
+    expect(c?.releases.map((r) => r.tag)).toEqual(['v1.1.0']);
+    expect(c?.runwayConsumedDays).toBe(290);
+    const charts = m.sections.flatMap((s) => s.charts.map((x) => x.id));
+    expect(charts).toEqual(expect.arrayContaining(['activity', 'lead-time', 'knowledge-concentration']));
+    // Every figure and finding carries a query to reproduce it.
+    for (const s of m.sections)
+      for (const x of [...s.figures, ...s.findings]) expect(x.sql).toMatch(/^select /);
+
+    const before = await buildReport(store, { now: NOW, since: '2025-12-01' });
+    expect(before.changes?.message).toMatch(
+      /No snapshot had finished by 2025-12-01: the first finished on 2026-01-10/,
+    );
+
+    const team = await buildReport(store, { now: NOW, team: 'platform' });
+    expect(team.summary.topRisks).toEqual([]);
+
+    const anon = JSON.stringify(await buildReport(store, { now: NOW, anonymize: true }));
+    expect(anon).not.toMatch(/ada@example\.com|Ada Lovelace|bob@example\.com/);
+    expect(anon).toMatch(/person-[0-9a-f]{8}/);
+    await store.close();
+  });
+});
