@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cto } from '../../test/helpers/cli.ts';
+import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import { isCtoError } from '../errors.ts';
 import { listFeedImports } from '../store/feeds.ts';
@@ -95,5 +97,17 @@ describe.each(ENGINES)('feed update on %s', (engine) => {
     } finally {
       await store.close();
     }
+  });
+
+  test('cto feed update reads CTO_OSV_URL and CTO_EOL_URL; an unreachable host is one line, exit 2', () => {
+    const closed = `http://127.0.0.1:${closedPort}`;
+    const env = { CTO_OSV_URL: closed, CTO_EOL_URL: closed };
+    const r = cto(
+      ['feed', 'update', '--ecosystem', 'npm', '-w', tempDir(), '--db', freshStoreTarget(engine)],
+      env,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`cannot reach 127.0.0.1:${closedPort}`);
   });
 });
