@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cto } from '../../test/helpers/cli.ts';
-import { tempDir } from '../../test/helpers/repo-builder.ts';
+import { cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import { isCtoError } from '../errors.ts';
 import { listFeedImports } from '../store/feeds.ts';
@@ -56,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((r) => server.close(r));
   await dropTestSchemas();
+  cleanupTemp();
 });
 
 describe.each(ENGINES)('feed update on %s', (engine) => {
