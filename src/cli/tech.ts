@@ -1,9 +1,11 @@
 // `cto tech [repo]`: technologies per repository, with their category and the evidence behind them
 // (packages, images, files), as the technologies analysis stored them.
 import { Command } from 'commander';
+import { technologiesByTeam } from '../analyses/technologies/by-team.ts';
 import { detectTechnologies } from '../analyses/technologies/detect.ts';
 import { loadTechnologies } from '../analyses/technologies/match.ts';
 import type { Metric } from '../analyses/types.ts';
+import { loadTeams } from '../office/teams.ts';
 import {
   currentRepositories,
   snapshotDependencies,
@@ -25,7 +27,7 @@ export function techCommand(): Command {
     .option('--category <name>', 'only this category (language, framework, database, cloud, saas, ...)')
     .option('--json', 'print a JSON document (schema cto.tech/v1)')
     .action(async (repo: string | undefined, flags: { category?: string; json?: boolean }, cmd: Command) => {
-      await withStore(globalOptions(cmd), async (store) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
         const table = new Map(loadTechnologies().map((t) => [t.id, t]));
         const out = [];
         for (const r of await currentRepositories(store, repo)) {
@@ -45,8 +47,10 @@ export function techCommand(): Command {
             .filter((t) => flags.category === undefined || t.category === flags.category);
           out.push({ repository: r.name, commit: r.commit, stored, technologies });
         }
+        const teams = loadTeams(ws.dir);
+        const byTeam = teams.length > 0 ? technologiesByTeam(teams, out) : null;
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.tech/v1', { repositories: out }));
+          process.stdout.write(jsonDocument('cto.tech/v1', { repositories: out, teams: byTeam }));
           return;
         }
         const rows = out.flatMap((o) =>
@@ -55,6 +59,13 @@ export function techCommand(): Command {
         if (rows.length > 0)
           process.stdout.write(
             `${renderTable(['repository', 'technology', 'category', 'evidence'], rows)}\n`,
+          );
+        const teamRows = (byTeam ?? []).flatMap((t) =>
+          t.technologies.map((x) => [t.team, x.name, x.category, x.repositories.join(' ')]),
+        );
+        if (teamRows.length > 0)
+          process.stdout.write(
+            `\n${renderTable(['team', 'technology', 'category', 'repositories'], teamRows)}\n`,
           );
         for (const o of out) {
           if (o.technologies.length === 0) process.stdout.write(`${o.repository}: no technology found\n`);

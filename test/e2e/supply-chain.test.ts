@@ -85,6 +85,15 @@ const POM = `<project>
 
 const POLICY = 'licences:\n  allow: [MIT, Apache-2.0]\n  deny: [GPL-3.0-only]\n';
 
+const TEAMS = `teams:
+  - name: Web
+    owns: [shop]
+  - name: Platform
+    owns:
+      - repository: shop
+        paths: ['java/']
+`;
+
 interface Pkg {
   ecosystem: string;
   name: string;
@@ -114,6 +123,7 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     buildRepo(join(root, 'notes'), [{ files: { 'README.md': '# notes\n' } }]);
     ws = tempDir();
     writeFileSync(join(ws, 'cto.yaml'), POLICY);
+    writeFileSync(join(ws, 'teams.yaml'), TEAMS);
     const db = freshStoreTarget(engine);
     run = (args) => cto([...args, '--workspace', ws, '--db', db]);
     const scan = run(['scan', root]);
@@ -211,6 +221,17 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     expect(by['spring-boot'].evidence.packages).toEqual(['org.springframework.boot:spring-boot-starter-web']);
     expect(by.postgresql.evidence).toMatchObject({ images: ['postgres'], files: ['Dockerfile'] });
     expect(by.docker).toBeDefined();
+    // Per team: a file's owners by path first, else the repository's owners.
+    const teams = Object.fromEntries(
+      doc.teams.map((t: { team: string; technologies: Array<{ id: string }> }) => [
+        t.team,
+        t.technologies.map((x) => x.id),
+      ]),
+    );
+    expect(teams.Platform).toContain('spring-boot');
+    expect(teams.Platform).not.toContain('express');
+    expect(teams.Web).toContain('express');
+    expect(teams.Web).not.toContain('spring-boot');
     const notes = doc.repositories.find((x: { repository: string }) => x.repository === 'notes');
     expect(notes.technologies).toEqual([]);
   });
