@@ -87,7 +87,8 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
     rating === 'grey'
       ? greyLine
       : `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`;
-  return { id, title: AREA_TITLES[id], rating, line, ...parts, findings };
+  const { figures, charts, missing } = parts;
+  return { id, title: AREA_TITLES[id], rating, line, figures, charts, findings, missing };
 }
 
 export function figure(
