@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -20,7 +20,7 @@ const schema = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../docs/report-schema.json'), 'utf8'),
 );
 const ajv = new Ajv({ allErrors: true });
-addFormats(ajv);
+(formats as unknown as (a: Ajv) => void)(ajv);
 const validate = ajv.compile(schema);
 
 function workspaceWithScan(): string {
