@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { detectTechnologies, EVIDENCE_LIMIT } from './detect.ts';
+
+test('packages, images, runtimes and paths name technologies, with evidence by kind', () => {
+  const metrics = detectTechnologies({
+    dependencies: [{ ecosystem: 'npm', name: 'express', manifestPath: 'package.json' }],
+    images: [{ kind: 'docker', name: 'postgres', path: 'Dockerfile' }],
+    runtimes: [{ kind: 'node', version: '20', path: '.nvmrc' }],
+    paths: ['Jenkinsfile'],
+  });
+  const by = Object.fromEntries(metrics.map((m) => [m.subject, m]));
+  expect(by.express).toMatchObject({
+    metric: 'technology',
+    value: 2,
+    evidence: { packages: ['express'], files: ['package.json'] },
+  });
+  expect(by.postgresql?.evidence).toEqual({ images: ['postgres'], files: ['Dockerfile'] });
+  expect(by.nodejs?.evidence?.files).toEqual(['.nvmrc']);
+  expect(by.jenkins?.evidence?.files).toEqual(['Jenkinsfile']);
+  expect(by['']).toMatchObject({ metric: 'technologies', value: metrics.length - 1 });
+});
+
+test('evidence lists stop at the limit; the value counts every fact', () => {
+  const paths = Array.from({ length: EVIDENCE_LIMIT + 10 }, (_, i) => `src/F${i}.java`);
+  const java = detectTechnologies({ dependencies: [], images: [], runtimes: [], paths }).find(
+    (m) => m.subject === 'java',
+  );
+  expect(java?.value).toBe(EVIDENCE_LIMIT + 10);
+  expect(java?.evidence?.files).toHaveLength(EVIDENCE_LIMIT);
+});
+
+test('nothing found: only the count, zero', () => {
+  expect(detectTechnologies({ dependencies: [], images: [], runtimes: [], paths: ['notes.txt'] })).toEqual([
+    { metric: 'technologies', scope: 'repository', subject: '', value: 0, unit: 'technologies' },
+  ]);
+});
