@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { CtoError } from '../errors.ts';
+import { loadTeams } from '../office/teams.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
 import { globalOptions, withStore } from './context.ts';
@@ -44,6 +45,7 @@ export function reportCommand(): Command {
           ...(since ? { since } : {}),
           ...(flags.team ? { team: flags.team } : {}),
           anonymize: flags.anonymize === true,
+          teams: loadTeams(ws.dir),
         });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);

@@ -165,6 +165,18 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
 
     const team = await buildReport(store, { now: NOW, team: 'platform' });
     expect(team.summary.topRisks).toEqual([]);
+    const repo = m.appendix.data.repositories[0]?.repository ?? '';
+    const teams = [{ name: 'web', members: [], handles: [], owns: [repo] }];
+    const web = await buildReport(store, { now: NOW, team: 'web', teams });
+    expect(web.scope.note).toMatch(/repositories it owns/);
+    expect(web.appendix.data.repositories.map((r) => r.repository)).toEqual([repo]);
+    expect(web.summary.topRisks).toEqual([]);
+    const none = await buildReport(store, {
+      now: NOW,
+      team: 'web',
+      teams: [{ ...teams[0], owns: ['elsewhere'] } as (typeof teams)[0]],
+    });
+    expect(none.appendix.data.repositories).toEqual([]);
 
     const anon = JSON.stringify(await buildReport(store, { now: NOW, anonymize: true }));
     expect(anon).not.toMatch(/ada@example\.com|Ada Lovelace|bob@example\.com/);

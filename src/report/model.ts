@@ -1,5 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
+import type { Team } from '../office/teams.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
 import type { Store } from '../store/store.ts';
@@ -16,24 +17,34 @@ import { buildChanges, snapshotRef } from './changes.ts';
 import { loadReportData, type ReportData } from './data.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
+import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
 export interface ReportOptions {
   since?: string;
   team?: string;
+  /** Teams from teams.yaml, for owners and --team. */
+  teams?: Team[];
   anonymize?: boolean;
   now?: Date;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
   const now = opts.now ?? new Date();
-  const snapshots = await currentSnapshots(store);
+  const teams = opts.teams ?? [];
+  const all = await currentSnapshots(store);
+  const scoped = opts.team ? teamRepositories(teams, opts.team, all) : null;
+  const snapshots = scoped ?? all;
   const failed = await failedScans(store);
   const data = await loadReportData(store, snapshots, now);
   // Compared before feed results join: those are matched at report time against current facts only.
   const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
   if (data.snapshots.length > 0) await addFeedResults(store, data);
-  if (opts.team) data.findings = data.findings.filter((f) => f.owner === opts.team);
+  assignOwners(data, teams);
+  // A team's view: its findings, plus unowned ones in the repositories it owns.
+  const inView = (f: { owner: string }) =>
+    f.owner === opts.team || (scoped !== null && f.owner === 'unassigned');
+  if (opts.team) data.findings = data.findings.filter(inView);
   const sections = [
     technologySection,
     innovationSection,
@@ -44,7 +55,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   ].map((build) => build(data));
   uniqueFigureIds(sections);
   if (changes && opts.team) {
-    const mine = <T extends { owner: string }>(l: T[]) => l.filter((f) => f.owner === opts.team);
+    const mine = <T extends { owner: string }>(l: T[]) => l.filter(inView);
     Object.assign(changes, {
       newFindings: mine(changes.newFindings),
       fixedFindings: mine(changes.fixedFindings),
@@ -59,9 +70,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     scope: {
       team: opts.team ?? null,
       anonymized: opts.anonymize === true,
-      note: opts.team
-        ? `Findings are limited to those owned by team "${opts.team}"; figures cover every repository, because no teams file maps repositories to teams yet.`
-        : null,
+      note: opts.team ? teamNote(opts.team, scoped !== null) : null,
     },
     notice: notice(data, failed.length),
     summary: {
