@@ -19,7 +19,7 @@ function change(sha: string, ts: number, path: string, extra: Partial<ChangeRow>
 }
 
 describe('followRenames', () => {
-  it('gives changes made under an old name to the renamed file, and stops at an addition', () => {
+  it('gives changes made under an old name to the renamed file, and keeps a name history across deletion and addition', () => {
     // Newest first: c4 renames old.c -> new.c; c3 and c2 change old.c; c2 deletes an older, unrelated new.c
     // that c1 added together with old.c.
     const changes = [
@@ -37,8 +37,12 @@ describe('followRenames', () => {
       ['c2', 2, ['new.c']],
       ['c1', 2, ['new.c']],
     ]);
-    // The deleted namesake (new.c in c2 and c1) is not part of new.c's history: c2 counts once, via old.c.
+    // c2 changes both names, which both belong to new.c at the snapshot: it counts once.
     expect(commits[2]?.changes).toHaveLength(1);
+    // Without the rename, old.c's changes are not new.c's.
+    expect(
+      [...followRenames(changes.slice(1), ['new.c'])].filter((c) => c.changes.length > 0).map((c) => c.sha),
+    ).toEqual(['c2', 'c1']);
   });
 
   it('keeps a swap of two names right', () => {

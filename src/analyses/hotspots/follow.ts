@@ -14,8 +14,9 @@ export interface CommitChanges {
 
 /**
  * Walks changes newest first, grouped by commit. A name maps to a snapshot path; a rename (status R)
- * carries the mapping to the old name; an addition (A) or a deletion (D) ends the name's mapping,
- * so an older, unrelated file that once had the same name is not counted. Copies (C) do not carry
+ * carries the mapping to the old name and ends the new name's. Additions and deletions do not end
+ * a mapping: in a history with subtree merges an older root commit adds the same name, and a file
+ * deleted and added again under its name keeps its history (as `git log -- <path>` counts it). Copies (C) do not carry
  * history. Merge commits have no changes (the history is read with --diff-merges=off).
  */
 export function* followRenames(
@@ -45,8 +46,8 @@ export function* followRenames(
         out.changes.push({ path: key, added: c.added ?? 0, deleted: c.deleted ?? 0 });
       }
     });
-    // All names this commit ended first, then the old names of renames (a swap stays right).
-    for (const c of group) if (c.status === 'A' || c.status === 'D' || c.status === 'R') alias.delete(c.path);
+    // All names this commit renamed away first, then the old names of renames (a swap stays right).
+    for (const c of group) if (c.status === 'R') alias.delete(c.path);
     group.forEach((c, i) => {
       const key = keys[i];
       if (c.status === 'R' && key !== undefined && c.oldPath) alias.set(c.oldPath, key);
