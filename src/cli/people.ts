@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
+import { CtoError } from '../errors.ts';
+import { currentRepositoryNames } from '../store/people.ts';
 import { globalOptions, withStore } from './context.ts';
 import { day, jsonDocument, renderTable } from './output.ts';
 
@@ -10,43 +12,56 @@ export function peopleCommand(): Command {
     .description(
       'contributors across all repositories: commits, lines, first and last commit, commits in the 90 and 365 days before each snapshot, repositories touched (bots counted in totals only)',
     )
+    .argument('[repository]', 'one repository (name as in `cto repos`); all by default')
     .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
     .option('--limit <n>', 'show at most n people (table only)', (v) => Number(v), 50)
     .option('--json', 'print a JSON document (schema cto.people/v1)')
-    .action(async (flags: { anonymize?: boolean; limit: number; json?: boolean }, cmd: Command) => {
-      await withStore(globalOptions(cmd), async (store, ws) => {
-        const { directory, stored } = await loadDirectory(store, ws.dir, ws.config);
-        const report = peopleReport(stored, directory, flags.anonymize === true);
-        if (flags.json) {
+    .action(
+      async (
+        repository: string | undefined,
+        flags: { anonymize?: boolean; limit: number; json?: boolean },
+        cmd: Command,
+      ) => {
+        await withStore(globalOptions(cmd), async (store, ws) => {
+          if (repository !== undefined && !(await currentRepositoryNames(store)).includes(repository))
+            throw new CtoError(
+              'REPOSITORY_NOT_FOUND',
+              `no scanned repository is named "${repository}"; see \`cto repos\``,
+            );
+          const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config);
+          const stored = repository === undefined ? all : all.filter((p) => p.repository === repository);
+          const report = peopleReport(stored, directory, flags.anonymize === true);
+          if (flags.json) {
+            process.stdout.write(
+              jsonDocument('cto.people/v1', { anonymized: flags.anonymize === true, ...report }),
+            );
+            return;
+          }
+          if (stored.length === 0) {
+            process.stdout.write('No contributors in the store yet. Run `cto scan <path>` first.\n');
+            return;
+          }
+          const rows = report.people
+            .slice(0, flags.limit)
+            .map((p) => [
+              p.name,
+              p.commits,
+              p.linesAdded,
+              p.linesDeleted,
+              day(p.firstCommitAt),
+              day(p.lastCommitAt),
+              p.commits90d,
+              p.commits365d,
+              p.repositories.join(' '),
+            ]);
           process.stdout.write(
-            jsonDocument('cto.people/v1', { anonymized: flags.anonymize === true, ...report }),
+            `${renderTable(['person', 'commits', 'added', 'deleted', 'first', 'last', '90 days', '365 days', 'repositories'], rows)}\n`,
           );
-          return;
-        }
-        if (stored.length === 0) {
-          process.stdout.write('No contributors in the store yet. Run `cto scan <path>` first.\n');
-          return;
-        }
-        const rows = report.people
-          .slice(0, flags.limit)
-          .map((p) => [
-            p.name,
-            p.commits,
-            p.linesAdded,
-            p.linesDeleted,
-            day(p.firstCommitAt),
-            day(p.lastCommitAt),
-            p.commits90d,
-            p.commits365d,
-            p.repositories.join(' '),
-          ]);
-        process.stdout.write(
-          `${renderTable(['person', 'commits', 'added', 'deleted', 'first', 'last', '90 days', '365 days', 'repositories'], rows)}\n`,
-        );
-        const t = report.totals;
-        process.stdout.write(
-          `${t.people} people, ${t.commits} commits (${t.botCommits} by ${t.bots} bots, left out above)\n`,
-        );
-      });
-    });
+          const t = report.totals;
+          process.stdout.write(
+            `${t.people} people, ${t.commits} commits (${t.botCommits} by ${t.bots} bots, left out above)\n`,
+          );
+        });
+      },
+    );
 }

@@ -61,6 +61,10 @@ describe('cto people, knowledge and teams', () => {
       ['Bob Builder', 1, ['shop']],
     ]);
     expect(cto(['people', '--workspace', ws]).stdout).toMatch(/Ada Lovelace\s+3/);
+    const tools = json(['people', 'tools']);
+    expect(tools.people.map((p: { name: string; commits: number }) => [p.name, p.commits])).toEqual([
+      ['Ada Lovelace', 1],
+    ]);
   });
 
   test('knowledge gives the truck factor, its people and their shares', () => {
