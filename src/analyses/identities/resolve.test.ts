@@ -51,11 +51,19 @@ describe('resolveIdentities', () => {
 
   it('keeps same-name people apart when name merging is off', () => {
     const seen = [
-      { name: 'Sam', email: 'sam@a.example' },
-      { name: 'Sam', email: 'sam@b.example' },
+      { name: 'Sam Smith', email: 'sam@a.example' },
+      { name: 'Sam Smith', email: 'sam@b.example' },
     ];
     expect(resolveIdentities(seen).people).toHaveLength(1);
     expect(resolveIdentities(seen, { mergeByName: false }).people).toHaveLength(2);
+  });
+
+  it('never joins people by a one-word name', () => {
+    const seen = [
+      { name: 'Andrew', email: 'andrew@a.example' },
+      { name: 'andrew', email: 'andrew@b.example' },
+    ];
+    expect(resolveIdentities(seen).people).toHaveLength(2);
   });
 
   it('applies the mailmap, aliases and flags bots', () => {

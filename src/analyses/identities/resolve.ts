@@ -69,7 +69,8 @@ function keysOf(sig: Signature, mergeByName: boolean): string[] {
   if (login) keys.push(`github:${login}`);
   else if (email !== '') keys.push(`email:${email}`);
   const name = normaliseName(sig.name);
-  if (name !== '' && (mergeByName || keys.length === 0)) keys.push(`name:${name}`);
+  // A single word (`andrew`, `admin`) is too common to join people by.
+  if (name !== '' && ((mergeByName && name.includes(' ')) || keys.length === 0)) keys.push(`name:${name}`);
   if (keys.length === 0) keys.push('unknown:');
   return keys;
 }
