@@ -1,0 +1,109 @@
+// Line ownership as `git blame` defines it: surviving lines per author (raw identity) per text file
+// of the scanned commit. Files whose (path, blob) is unchanged since the previous snapshot keep
+// their rows; a few changed files are blamed; many are computed by one replay of history, with
+// blame for the files the replay is unsure of. See docs/metrics/ownership.md.
+import type { Diagnostic } from '../../collectors/types.ts';
+import { type OwnershipRow, ownershipByPath, ownershipRows, textFiles } from '../../store/ownership.ts';
+import type { Row } from '../../store/store.ts';
+import type { Analysis, AnalysisContext, AnalysisResult } from '../types.ts';
+import { type AuthorLines, blameFiles } from './blame.ts';
+import { replayOwnership } from './replay.ts';
+
+export const ID = 'ownership';
+
+/** Up to this many changed files are blamed directly; more take one replay of history. */
+export const BLAME_DIRECTLY_UP_TO = 100;
+
+export interface OwnershipOptions {
+  engine?: 'auto' | 'blame' | 'replay';
+  jobs?: number;
+}
+
+export interface OwnershipComputed {
+  rows: OwnershipRow[];
+  reused: number;
+  blamed: number;
+  replayed: number;
+  diagnostics: Diagnostic[];
+}
+
+export async function computeOwnership(
+  ctx: AnalysisContext,
+  options: OwnershipOptions = {},
+): Promise<OwnershipComputed> {
+  const files = await textFiles(ctx.store, ctx.snapshotId);
+  const rows: OwnershipRow[] = [];
+  const todo: string[] = [];
+  let reused = 0;
+  if (ctx.previousSnapshotId !== null) {
+    const before = await textFiles(ctx.store, ctx.previousSnapshotId);
+    const kept = await ownershipByPath(ctx.store, ctx.previousSnapshotId);
+    for (const [path, blob] of files) {
+      const old = kept.get(path);
+      if (before.get(path) === blob && old) {
+        rows.push(...old);
+        reused++;
+      } else todo.push(path);
+    }
+  } else todo.push(...files.keys());
+  todo.sort();
+  const engine = options.engine ?? 'auto';
+  let toBlame = todo;
+  let replayed = 0;
+  if (engine === 'replay' || (engine === 'auto' && todo.length > BLAME_DIRECTLY_UP_TO)) {
+    const replay = await replayOwnership(ctx.gitDir, ctx.commit);
+    toBlame = [];
+    for (const path of todo) {
+      const counts = replay.files.get(path);
+      if (!counts) {
+        toBlame.push(path);
+        continue;
+      }
+      replayed++;
+      for (const [author, lines] of counts) {
+        const a = replay.authors[author] ?? { name: '', email: '' };
+        rows.push({ path, author_name: a.name, author_email: a.email, lines });
+      }
+    }
+  }
+  const blamed = await blameFiles(ctx.gitDir, ctx.commit, toBlame, options.jobs ?? 2);
+  for (const [path, authors] of blamed.results) rows.push(...authorRows(path, authors));
+  const diagnostics: Diagnostic[] = [...blamed.failures].map(([path, message]) => ({
+    path,
+    collector: ID,
+    code: 'blame-failed',
+    message,
+    severity: 'warning',
+  }));
+  return { rows, reused, blamed: blamed.results.size, replayed, diagnostics };
+}
+
+function authorRows(path: string, authors: AuthorLines[]): OwnershipRow[] {
+  return authors.map((a) => ({ path, author_name: a.name, author_email: a.email, lines: a.lines }));
+}
+
+export const ownershipAnalysis: Analysis = {
+  id: ID,
+  version: 1,
+  async run(ctx): Promise<AnalysisResult> {
+    const done = await computeOwnership(ctx);
+    const rows: Row[] = ownershipRows(ctx.snapshotId, done.rows);
+    const total = done.rows.reduce((n, r) => n + r.lines, 0);
+    const sql = `select path, author_name, author_email, lines from ownership where snapshot_id = ${ctx.snapshotId}`;
+    return {
+      metrics: [
+        {
+          metric: 'owned-lines',
+          scope: 'repository',
+          subject: '',
+          value: total,
+          unit: 'lines',
+          evidence: { sql },
+        },
+      ],
+      findings: [],
+      diagnostics: done.diagnostics,
+      tables: { ownership: rows },
+    };
+  },
+};

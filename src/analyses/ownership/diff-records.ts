@@ -1,0 +1,157 @@
+// Streaming parser for a hardened `git log -p -U0` (first-parent or combined merge diffs): commits,
+// and per file its paths, blob ids and hunk headers. Line text is skipped; for combined diffs only
+// the per-parent columns of each hunk line are kept. Strings are latin1 (one char per byte) until
+// paths are decoded at the end, so no byte sequence can shift a position.
+
+export interface Hunk {
+  /** Old start and count (for each parent in a combined diff), new start and count. */
+  old: Array<[number, number]>;
+  start: number;
+  count: number;
+  /** Combined diffs only: the parent columns of every line of the hunk, in order. */
+  columns?: string[];
+}
+
+export interface FileRecord {
+  oldPath: string;
+  newPath: string;
+  status: 'A' | 'D' | 'M' | 'R';
+  /** Blob ids from the `index` line: one per parent, then the new one; empty when not shown. */
+  blobs: string[];
+  binary: boolean;
+  combined: boolean;
+  hunks: Hunk[];
+}
+
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  files: FileRecord[];
+}
+
+/** Marks the start of a commit: `%x01C %H %P%x00%an%x00%ae`. */
+export const RECORD_FORMAT = '%x01C %H %P%x00%an%x00%ae';
+
+const HUNK_RE = /^(@@+) (.*) @@+/;
+
+/** Undo git's C-style quoting of a path (latin1 in, latin1 out). */
+export function unquote(s: string): string {
+  if (!s.startsWith('"')) return s;
+  let out = '';
+  for (let i = 1; i < s.length - 1; i++) {
+    const ch = s[i];
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const n = s[++i] ?? '';
+    if (/[0-7]/.test(n)) {
+      out += String.fromCharCode(Number.parseInt(s.slice(i, i + 3), 8));
+      i += 2;
+    } else
+      out +=
+        ({ n: '\n', t: '\t', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v' } as Record<string, string>)[n] ??
+        n;
+  }
+  return out;
+}
+
+/** The path of a `diff --git a/X b/X` line when both sides are the same (no rename). */
+function samePath(rest: string): string | null {
+  if (rest.startsWith('"')) {
+    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")$/.exec(rest);
+    if (!m) return null;
+    const a = unquote(m[1] as string).slice(2);
+    return a === unquote(m[2] as string).slice(2) ? a : null;
+  }
+  if ((rest.length - 5) % 2 !== 0) return null;
+  const n = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + n);
+  return rest.slice(n + 5) === a ? a : null;
+}
+
+function range(text: string): [number, number] {
+  const [s, c] = text.slice(1).split(',');
+  return [Number(s), c === undefined ? 1 : Number(c)];
+}
+
+/** Turns chunks of log output into commit records, one at a time. */
+export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<CommitRecord> {
+  let commit: CommitRecord | null = null;
+  let file: FileRecord | null = null;
+  let hunk: Hunk | null = null;
+  let rest = '';
+  const onLine = (line: string): CommitRecord | null => {
+    const c0 = line.charCodeAt(0);
+    if (hunk?.columns && (c0 === 32 || c0 === 43 || c0 === 45)) {
+      hunk.columns.push(line.slice(0, hunk.old.length));
+      return null;
+    }
+    // Line text, `---`/`+++` headers and `\ No newline` markers carry nothing needed here.
+    if (c0 === 43 || c0 === 45 || c0 === 32 || c0 === 92) return null;
+    if (c0 === 1) {
+      const done = commit;
+      const [head = '', name = '', email = ''] = line.slice(3).split('\x00');
+      const [sha = '', ...parents] = head.split(' ').filter((x) => x !== '');
+      commit = { sha, parents, authorName: name, authorEmail: email, files: [] };
+      file = null;
+      hunk = null;
+      return done;
+    }
+    if (!commit) return null;
+    if (line.startsWith('@@')) {
+      const m = HUNK_RE.exec(line);
+      if (!m || !file) return null;
+      const parts = (m[2] as string).split(' ');
+      const [start, count] = range(parts[parts.length - 1] as string);
+      hunk = { old: parts.slice(0, -1).map(range), start, count };
+      if (file.combined) hunk.columns = [];
+      file.hunks.push(hunk);
+      return null;
+    }
+    hunk = null;
+    if (line.startsWith('diff --git ')) {
+      const p = samePath(line.slice(11)) ?? '';
+      file = { oldPath: p, newPath: p, status: 'M', blobs: [], binary: false, combined: false, hunks: [] };
+      commit.files.push(file);
+    } else if (line.startsWith('diff --combined ') || line.startsWith('diff --cc ')) {
+      const p = unquote(line.slice(line.indexOf(' ', 7) + 1));
+      file = { oldPath: p, newPath: p, status: 'M', blobs: [], binary: false, combined: true, hunks: [] };
+      commit.files.push(file);
+    } else if (file) {
+      if (line.startsWith('index '))
+        file.blobs =
+          line
+            .slice(6)
+            .split(' ')[0]
+            ?.split(/\.\.|,/) ?? [];
+      else if (line.startsWith('new file mode')) file.status = 'A';
+      else if (line.startsWith('deleted file mode')) file.status = 'D';
+      else if (line.startsWith('rename from ')) {
+        file.status = 'R';
+        file.oldPath = unquote(line.slice(12));
+      } else if (line.startsWith('rename to ')) file.newPath = unquote(line.slice(10));
+      else if (line.startsWith('Binary files ')) file.binary = true;
+    }
+    return null;
+  };
+  for await (const chunk of chunks) {
+    const text = rest + chunk.toString('latin1');
+    let at = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      const done = onLine(text.slice(at, nl));
+      at = nl + 1;
+      if (done) yield done;
+    }
+    rest = text.slice(at);
+  }
+  if (rest !== '') onLine(rest);
+  if (commit) yield commit;
+}
+
+/** A latin1 path from git's output as the UTF-8 text the files table holds. */
+export function decodePath(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8');
+}

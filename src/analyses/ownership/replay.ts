@@ -1,0 +1,186 @@
+// One pass over history, parents before children, tracking for every file of every live commit the
+// origin commit of each line. Non-merge commits apply their diff; a merge takes each file from the
+// first parent whose blob is identical (as blame does), else from its combined diff, read from a
+// second log of merges only. Trees are copied only at branch points and dropped once every child
+// has been replayed.
+import { gitOk, streamGit } from '../../git/invoke.ts';
+import {
+  type CommitRecord,
+  commitRecords,
+  decodePath,
+  type FileRecord,
+  RECORD_FORMAT,
+} from './diff-records.ts';
+import { addedFile, applyCombined, applyHunks, type Origins } from './line-origins.ts';
+
+export interface FileState {
+  blob: string;
+  origins: Origins;
+}
+
+type Tree = Map<string, FileState>;
+
+export interface ReplayResult {
+  /** Per file of the commit (UTF-8 path): lines per author index; null when the replay is unsure. */
+  files: Map<string, Map<number, number> | null>;
+  authors: Array<{ name: string; email: string }>;
+  commits: number;
+}
+
+const DIFF_ARGS = [
+  '-p',
+  '-U0',
+  '--reverse',
+  '--topo-order',
+  '--full-index',
+  '--find-renames',
+  '--root',
+  '--no-textconv',
+  '--no-ext-diff',
+  '--no-color',
+  '--no-relative',
+  '--no-use-mailmap',
+  '--no-show-signature',
+  '--no-notes',
+  '--diff-algorithm=myers',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--encoding=UTF-8',
+  `--format=${RECORD_FORMAT}`,
+];
+
+export async function replayOwnership(gitDir: string, commit: string): Promise<ReplayResult> {
+  const children = await childCounts(gitDir, commit);
+  const main = commitRecords(
+    streamGit({ gitDir, args: ['log', '--diff-merges=first-parent', ...DIFF_ARGS, commit, '--'] }),
+  );
+  const merges = commitRecords(
+    streamGit({ gitDir, args: ['log', '--merges', '-c', ...DIFF_ARGS, commit, '--'] }),
+  );
+  const pending = new Map<string, CommitRecord>();
+  const nextMerge = async (sha: string): Promise<CommitRecord | undefined> => {
+    while (!pending.has(sha)) {
+      const r = await merges.next();
+      if (r.done) break;
+      pending.set(r.value.sha, r.value);
+    }
+    const found = pending.get(sha);
+    pending.delete(sha);
+    return found;
+  };
+  const live = new Map<string, Tree>();
+  const authorIds = new Map<string, number>();
+  const authors: ReplayResult['authors'] = [];
+  const authorOf: number[] = [];
+  let final: Tree | undefined;
+  for await (const c of main) {
+    const key = `${c.authorName}\x00${c.authorEmail}`;
+    let id = authorIds.get(key);
+    if (id === undefined) {
+      id = authors.length;
+      authorIds.set(key, id);
+      authors.push({ name: decodePath(c.authorName), email: decodePath(c.authorEmail) });
+    }
+    const index = authorOf.length;
+    authorOf.push(id);
+    const parents = c.parents.map((p) => live.get(p) ?? new Map<string, FileState>());
+    const combined = c.parents.length > 1 ? await nextMerge(c.sha) : undefined;
+    const tree = takeBase(live, children, c.parents);
+    applyCommit(tree, parents, c.files, combined?.files ?? [], index);
+    if (c.sha === commit) final = tree;
+    if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
+  }
+  await merges.return(undefined);
+  return { files: tally(final ?? new Map(), authorOf), authors, commits: authorOf.length };
+}
+
+/** The first parent's tree to build on: taken over by its last child, copied for the others. */
+function takeBase(live: Map<string, Tree>, children: Map<string, number>, parents: string[]): Tree {
+  const [p1] = parents;
+  const base =
+    p1 === undefined ? new Map<string, FileState>() : (live.get(p1) ?? new Map<string, FileState>());
+  let tree = base;
+  for (const [i, p] of parents.entries()) {
+    const left = (children.get(p) ?? 1) - 1;
+    children.set(p, left);
+    if (left <= 0) live.delete(p);
+    else if (i === 0) tree = new Map(base);
+  }
+  return tree;
+}
+
+function applyCommit(
+  tree: Tree,
+  parents: Tree[],
+  files: FileRecord[],
+  combined: FileRecord[],
+  commit: number,
+): void {
+  const byPath = new Map(combined.map((f) => [f.newPath, f]));
+  const updates: Array<[string, FileState]> = [];
+  const p1 = parents[0] ?? new Map<string, FileState>();
+  for (const f of files) {
+    if (f.status === 'D') continue;
+    const before = f.status === 'A' ? undefined : p1.get(f.oldPath);
+    const blob = f.blobs[f.blobs.length - 1] ?? before?.blob ?? '';
+    if (f.status !== 'A' && !before) {
+      updates.push([f.newPath, { blob, origins: null }]);
+    } else if (parents.length < 2) {
+      const origins =
+        f.status === 'A'
+          ? addedFile(f, commit)
+          : f.binary
+            ? null
+            : applyHunks(before?.origins ?? null, f.hunks, commit);
+      updates.push([f.newPath, { blob, origins }]);
+    } else {
+      updates.push([f.newPath, mergedFile(parents, f, before, blob, byPath.get(f.newPath), commit)]);
+    }
+  }
+  for (const f of files) if (f.status === 'D' || f.status === 'R') tree.delete(f.oldPath);
+  for (const [path, state] of updates) tree.set(path, state);
+}
+
+function mergedFile(
+  parents: Tree[],
+  f: FileRecord,
+  before: FileState | undefined,
+  blob: string,
+  combined: FileRecord | undefined,
+  commit: number,
+): FileState {
+  const sources = [before, ...parents.slice(1).map((t) => t.get(f.newPath))];
+  const same = sources.find((s) => s !== undefined && s.blob === blob);
+  if (same) return same;
+  if (!combined || combined.binary || f.binary) return { blob, origins: null };
+  // A parent without the path contributes no lines (its column is all `+`).
+  const origins = sources.map((s) => (s === undefined ? new Int32Array(0) : s.origins));
+  return { blob, origins: applyCombined(origins, combined, commit) };
+}
+
+function tally(tree: Tree, authorOf: number[]): ReplayResult['files'] {
+  const out: ReplayResult['files'] = new Map();
+  for (const [path, state] of tree) {
+    if (state.origins === null) {
+      out.set(decodePath(path), null);
+      continue;
+    }
+    const counts = new Map<number, number>();
+    for (const o of state.origins) {
+      const a = authorOf[o] ?? -1;
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+    out.set(decodePath(path), counts);
+  }
+  return out;
+}
+
+async function childCounts(gitDir: string, commit: string): Promise<Map<string, number>> {
+  const out = await gitOk({ gitDir, args: ['rev-list', '--parents', commit, '--'] });
+  const counts = new Map<string, number>();
+  for (const line of out.toString('latin1').split('\n')) {
+    const [, ...parents] = line.split(' ');
+    for (const p of parents) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return counts;
+}
