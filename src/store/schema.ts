@@ -374,6 +374,15 @@ export interface CodeOwnersTable {
   owners: string;
 }
 
+/** Line ownership: surviving lines of a text file per raw author identity, as `git blame` assigns them. */
+export interface OwnershipTable {
+  snapshot_id: number;
+  path: string;
+  author_name: string;
+  author_email: string;
+  lines: number;
+}
+
 export interface Database {
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;
@@ -403,6 +412,7 @@ export interface Database {
   knowledge_files: KnowledgeFilesTable;
   file_authors: FileAuthorsTable;
   code_owners: CodeOwnersTable;
+  ownership: OwnershipTable;
 }
 
 /** Tables filled in bulk during a scan. */
@@ -432,6 +442,7 @@ export const SNAPSHOT_TABLES = [
   'knowledge_files',
   'file_authors',
   'code_owners',
+  'ownership',
 ] as const;
 
 export type BulkTable = (typeof SNAPSHOT_TABLES)[number];
