@@ -5,6 +5,7 @@ import { initial } from './0001-initial.ts';
 import { collectorFacts } from './0002-collector-facts.ts';
 import { analysisResults } from './0003-analysis-results.ts';
 import { feeds } from './0004-feeds.ts';
+import { ownership } from './0006-ownership.ts';
 import { people } from './0007-people.ts';
 import { code } from './0008-code.ts';
 import { delivery } from './0009-delivery.ts';
@@ -20,6 +21,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002-collector-facts': collectorFacts,
         '0003-analysis-results': analysisResults,
         '0004-feeds': feeds(engine),
+        '0006-ownership': ownership,
         '0007-people': people,
         '0008-code': code,
         '0009-delivery': delivery,
