@@ -6,6 +6,7 @@ import { hotspotsAnalysis } from './hotspots/analysis.ts';
 import { knowledgeAnalysis } from './knowledge/analysis.ts';
 import { languagesAnalysis } from './languages/analysis.ts';
 import { licencesAnalysis } from './licences/analysis.ts';
+import { ownershipAnalysis } from './ownership/analysis.ts';
 import { technologiesAnalysis } from './technologies/analysis.ts';
 import type { Analysis } from './types.ts';
 
@@ -17,4 +18,5 @@ export const ANALYSES: readonly Analysis[] = [
   licencesAnalysis,
   technologiesAnalysis,
   knowledgeAnalysis,
+  ownershipAnalysis,
 ];
