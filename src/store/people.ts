@@ -214,7 +214,9 @@ export interface OwnershipLines {
 /** Blame line ownership of current snapshots, when the `ownership` table exists; null otherwise. */
 export async function currentOwnership(store: Store, repository?: string): Promise<OwnershipLines[] | null> {
   const tables = await store.db.introspection.getTables();
-  if (!tables.some((t) => t.name === 'ownership')) return null;
+  const here = (schema: string | undefined) =>
+    store.engine === 'sqlite' || schema === (store.schema ?? 'public');
+  if (!tables.some((t) => t.name === 'ownership' && here(t.schema))) return null;
   const rows = await sql<{
     repository: string;
     path: string;
