@@ -12,6 +12,12 @@ import {
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
+import {
+  currentCodeOwners,
+  currentKnowledgeFiles,
+  currentPeople,
+  currentTruckFactors,
+} from '../../store/people.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { knowledgeAnalysis } from './analysis.ts';
 
@@ -145,6 +151,27 @@ describe.each(ENGINES)('knowledge analysis on %s', (engine: Engine) => {
       { rule: 'single-author-hotspot', subject: 'tools/t.go', owner: 'Web', severity: 'medium' },
       { rule: 'truck-factor-one', subject: '', owner: 'Web', severity: 'high' },
     ]);
+    // What the commands read back, on this engine.
+    const stored = (await currentPeople(store)).map((p) => [p.repository, p.name, p.emails]);
+    expect(stored.sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1))).toEqual([
+      ['shop', 'Ada Lovelace', ['ada@example.com']], // the .mailmap maps the old address
+      ['shop', 'Bob Builder', ['bob@example.com']],
+      ['shop', 'dependabot[bot]', [BOT.email]],
+    ]);
+    const files = await currentKnowledgeFiles(store, 'shop');
+    expect(files.map((f) => [f.path, f.commits, f.commits365d, f.authors])).toEqual([
+      ['lib/x.py', 1, 0, [ada]],
+      ['src/a.ts', 2, 0, [ada]],
+      ['src/b.ts', 2, 1, [ada]],
+      ['tools/t.go', 2, 2, [bob]],
+    ]);
+    const tfs = await currentTruckFactors(store);
+    expect(tfs.find((t) => t.scope === 'repository')).toMatchObject({
+      repository: 'shop',
+      value: 1,
+      people: [ada],
+    });
+    expect((await currentCodeOwners(store)).map((r) => r.owners)).toEqual([['@acme/web'], ['@acme/core']]);
     await store.close();
   });
 
