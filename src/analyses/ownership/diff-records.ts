@@ -34,7 +34,7 @@ export interface CommitRecord {
 /** Marks the start of a commit: `%x01C %H %P%x00%an%x00%ae`. */
 export const RECORD_FORMAT = '%x01C %H %P%x00%an%x00%ae';
 
-const HUNK_RE = /^(@@+) (.*) @@+/;
+const HUNK_RE = /^(@@+) (.*?) @@/;
 
 /** Undo git's C-style quoting of a path (latin1 in, latin1 out). */
 export function unquote(s: string): string {

@@ -58,9 +58,8 @@ export function applyCombined(parents: Origins[], file: FileRecord, commit: numb
     return true;
   };
   for (const h of file.hunks) {
-    if (h.old.length !== ps.length || !copyCommon(first(h.start, h.count))) return null;
-    for (let i = 0; i < ps.length; i++)
-      if (cursor[i] !== first(...(h.old[i] as [number, number]))) return null;
+    if (h.old.length !== ps.length || !copyCommon(combinedFirst(h.start))) return null;
+    for (let i = 0; i < ps.length; i++) if (cursor[i] !== combinedFirst(h.old[i]?.[0] ?? 0)) return null;
     for (const cols of h.columns ?? []) {
       if (cols.includes('-')) {
         for (let i = 0; i < cols.length; i++) if (cols[i] === '-') cursor[i]! += 1;
@@ -74,6 +73,11 @@ export function applyCombined(parents: Origins[], file: FileRecord, commit: numb
   }
   if (!copyCommon(length) || cursor[0] !== ps[0]!.length) return null;
   return out;
+}
+
+/** Combined diffs number a range by its first line even when it is empty (`-13,0`: before line 13). */
+function combinedFirst(start: number): number {
+  return Math.max(0, start - 1);
 }
 
 function countDelta(hunks: Hunk[], parent: number): number {

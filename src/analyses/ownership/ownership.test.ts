@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  ADA,
+  addCommits,
+  BOB,
+  buildRepo,
+  type CommitSpec,
+  CY,
+  cleanupTemp,
+  git,
+  tempDir,
+} from '../../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { runScan } from '../../scan/run.ts';
+import type { Engine } from '../../store/migrations/index.ts';
+import { ownershipRollup } from '../../store/ownership.ts';
+import { openStore, type Store } from '../../store/store.ts';
+import { ownershipAnalysis } from './analysis.ts';
+import { blameFile } from './blame.ts';
+import { replayOwnership } from './replay.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+const lines = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}`);
+const text = (ls: string[]) => `${ls.join('\n')}\n`;
+
+/** Several authors, a topic branch merged with both sides touching the same file, renames, a rewrite. */
+function history(): CommitSpec[] {
+  const a0 = lines('a', 10);
+  const a1 = ['a 1', 'bob 2', 'bob 3', ...a0.slice(3), 'bob 11', 'bob 12'];
+  const aTopic = a1.map((l) => (l === 'a 8' ? 'cy 8' : l));
+  const aMain = a1.map((l) => (l === 'a 1' ? 'ada 1' : l));
+  const aMerged = [...aMain.map((l) => (l === 'a 8' ? 'cy 8' : l)), 'merge line'];
+  return [
+    {
+      author: ADA,
+      files: { 'a.txt': text(a0), 'b.txt': text(lines('b', 5)), 'dir/c.txt': text(lines('c', 4)) },
+    },
+    { author: BOB, files: { 'a.txt': text(a1), 'bin.dat': Buffer.from([0, 1, 2, 10, 0]) } },
+    {
+      author: CY,
+      branch: 'topic',
+      from: 1,
+      files: { 'a.txt': text(aTopic) },
+      renames: [['b.txt', 'dir/b2.txt']],
+    },
+    { author: ADA, files: { 'a.txt': text(aMain), 'd.txt': text(lines('d', 6)) } },
+    { author: CY, branch: 'topic', files: { 'dir/b2.txt': text([...lines('b', 5), 'cy tail']) } },
+    {
+      author: BOB,
+      merge: [4],
+      files: { 'a.txt': text(aMerged), 'b.txt': null, 'dir/b2.txt': text([...lines('b', 5), 'cy tail']) },
+    },
+    {
+      author: BOB,
+      files: { 'd.txt': text(lines('rewritten', 3)) },
+      renames: [['dir/c.txt', 'dir/c-moved.txt']],
+    },
+  ];
+}
+
+/** Lines per author e-mail of every file, by plain `git blame` run by the test. */
+function blameByGit(dir: string, paths: string[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const path of paths) {
+    const counts: Record<string, number> = {};
+    for (const l of git(dir, ['blame', '--line-porcelain', 'HEAD', '--', path]).split('\n')) {
+      if (l.startsWith('author-mail <')) counts[l.slice(13, -1)] = (counts[l.slice(13, -1)] ?? 0) + 1;
+    }
+    out[path] = counts;
+  }
+  return out;
+}
+
+const TEXT_FILES = ['a.txt', 'd.txt', 'dir/b2.txt', 'dir/c-moved.txt'];
+
+test('the replay gives every text file the same owners as git blame', async () => {
+  const dir = buildRepo(join(tempDir(), 'r'), history());
+  const commit = git(dir, ['rev-parse', 'HEAD']).trim();
+  const r = await replayOwnership(join(dir, '.git'), commit);
+  const got: Record<string, Record<string, number>> = {};
+  for (const path of TEXT_FILES) {
+    const counts = r.files.get(path);
+    expect(counts, path).toBeTruthy();
+    got[path] = Object.fromEntries([...(counts ?? [])].map(([a, n]) => [r.authors[a]?.email ?? '?', n]));
+  }
+  const expected = blameByGit(dir, TEXT_FILES);
+  expect(got).toEqual(expected);
+  // By construction: the rewrite is Bob's, the merge line Bob's, Cy's line survives the merge.
+  expect(expected['d.txt']).toEqual({ [BOB.email]: 3 });
+  expect(expected['a.txt']?.[CY.email]).toBe(1);
+});
+
+test('blame ignores a repository whose blame.ignoreRevsFile is /dev/zero', async () => {
+  const dir = buildRepo(join(tempDir(), 'hostile'), history());
+  git(dir, ['config', 'blame.ignoreRevsFile', '/dev/zero']);
+  const commit = git(dir, ['rev-parse', 'HEAD']).trim();
+  const rows = await blameFile(join(dir, '.git'), commit, 'a.txt', 20_000);
+  expect(rows.reduce((n, r) => n + r.lines, 0)).toBe(13);
+  expect(rows.find((r) => r.email === CY.email)?.lines).toBe(1);
+});
+
+async function scan(store: Store, path: string) {
+  const r = await runScan(store, {
+    paths: [path],
+    depth: 1,
+    jobs: 1,
+    maxFileSize: 1 << 20,
+    collectors: [],
+    analyses: [ownershipAnalysis],
+    workspace: { dir: '.', config: {} },
+  });
+  expect(r.repositories[0]?.diagnostics.filter((d) => d.collector === 'ownership')).toEqual([]);
+}
+
+async function stored(store: Store): Promise<Record<string, Record<string, number>>> {
+  const rows = await store.db
+    .selectFrom('current_ownership' as never)
+    .select(['path', 'author_email', 'lines'] as never)
+    .execute();
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of rows as Array<{ path: string; author_email: string; lines: number }>) {
+    out[r.path] = { ...out[r.path], [r.author_email]: Number(r.lines) };
+  }
+  return out;
+}
+
+describe.each(ENGINES)('ownership analysis on %s', (engine: Engine) => {
+  test('stores git blame ownership per text file, and a rescan recomputes only the changed file', async () => {
+    const dir = buildRepo(join(tempDir(), 'app'), history());
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      await scan(store, dir);
+      expect(await stored(store)).toEqual(blameByGit(dir, TEXT_FILES));
+      addCommits(dir, [{ author: CY, files: { 'd.txt': text(['rewritten 1', 'cy new', 'rewritten 3']) } }]);
+      await scan(store, dir);
+      const after = await stored(store);
+      expect(after).toEqual(blameByGit(dir, TEXT_FILES));
+      expect(after['d.txt']).toEqual({ [BOB.email]: 2, [CY.email]: 1 });
+      const snap = await store.db
+        .selectFrom('repositories')
+        .select('current_snapshot_id')
+        .executeTakeFirstOrThrow();
+      const total = await ownershipRollup(store, snap.current_snapshot_id as number);
+      expect(total.reduce((n, r) => n + r.lines, 0)).toBe(13 + 3 + 6 + 4);
+      const folder = await ownershipRollup(store, snap.current_snapshot_id as number, 'dir');
+      expect(folder.reduce((n, r) => n + r.lines, 0)).toBe(10);
+    } finally {
+      await store.close();
+    }
+  });
+});
