@@ -34,7 +34,8 @@ function redactQuery(query: string): string {
     .join('&');
 }
 
-function decodeSafe(text: string): string {
+/** Percent-decoding that leaves malformed escapes as written instead of throwing. */
+export function decodeSafe(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

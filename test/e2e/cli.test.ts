@@ -139,3 +139,19 @@ test('a Node.js older than 22 gets one line naming the needed version', () => {
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(/needs Node\.js 22\.18 or newer.*this is Node\.js 20\.1\.0/);
 });
+
+test('output piped into a reader that stops early ends quietly', () => {
+  const ws = tempDir();
+  const { root } = twoRepos();
+  cto(['scan', root, '--workspace', ws]);
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `"${process.execPath}" "${CTO_BIN}" sql "with recursive n(i) as (select 1 union all select i + 1 from n where i < 200000) select i from n" --workspace "${ws}" | head -2`,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+  expect(r.stderr).not.toMatch(/EPIPE|Error/);
+});

@@ -2,7 +2,7 @@
 // `.terraform.lock.hcl` providers (terraform-provider), `module` sources (terraform-module).
 // Module sources are returned with credentials removed and `?ref=` moved to the version.
 
-import { redactUrl } from '../redact-url.ts';
+import { decodeSafe, redactUrl } from '../redact-url.ts';
 import {
   type Budget,
   type CollectorResult,
@@ -35,7 +35,7 @@ export function moduleSource(source: string): { name: string; ref: string | null
   const rest = params.filter((p) => !p.startsWith('ref=')).join('&');
   return {
     name: getter + clean.slice(0, q) + (rest ? `?${rest}` : ''),
-    ref: ref ? decodeURIComponent(ref) : null,
+    ref: ref ? decodeSafe(ref) : null,
   };
 }
 

@@ -94,3 +94,13 @@ describe('terraform collector on damaged input', () => {
     );
   });
 });
+
+it('a module source with a malformed percent escape in its ref is read, not thrown', () => {
+  const r = collector.collect([
+    {
+      path: 'main.tf',
+      content: Buffer.from('module "x" {\n  source = "git::https://example.com/m.git?ref=v1%ZZ"\n}\n'),
+    },
+  ]);
+  expect(r.images).toEqual([expect.objectContaining({ kind: 'terraform-module', version: 'v1%ZZ' })]);
+});
