@@ -27,7 +27,11 @@ export function renderTable(
   );
   // Loops, not Math.max(...spread): a result of many rows must not overflow the stack.
   const widths = headers.map((h) => h.length);
-  for (const r of text) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of text) {
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  }
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   while (total() > maxWidth) {
     const widest = widths.indexOf(Math.max(...widths));
