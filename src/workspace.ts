@@ -26,6 +26,8 @@ export const configSchema = z
         depth: z.number().int().min(1).max(64).optional(),
         maxFileSize: z.union([z.string(), z.number()]).optional(),
         jobs: z.number().int().min(1).max(64).optional(),
+        /** Ids of the analyses a scan runs (default: all). */
+        analyses: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),

@@ -17,3 +17,21 @@ test('every analysis folder with an analysis.ts is registered once, after the an
     for (const dep of a.after ?? []) expect(ids.indexOf(dep)).toBeLessThan(i);
   });
 });
+
+test('a selection of analyses keeps registry order, adds what they read, and refuses unknown ids', async () => {
+  const { selectAnalyses } = await import('./registry.ts');
+  const first = ANALYSES[0]?.id ?? '';
+  const last = ANALYSES.at(-1)?.id ?? '';
+  const ids = selectAnalyses([last, first]).map((a) => a.id);
+  expect(ids[0]).toBe(first);
+  expect(ids.at(-1)).toBe(last);
+  const order = ids.map((id) => ANALYSES.findIndex((a) => a.id === id));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  for (const a of ANALYSES) {
+    const chosen = selectAnalyses([a.id]).map((x) => x.id);
+    for (const dep of a.after ?? []) expect(chosen).toContain(dep);
+  }
+  expect(() => selectAnalyses(['no-such-analysis'])).toThrow(
+    /unknown analysis "no-such-analysis"; the analyses are: /,
+  );
+});

@@ -1,6 +1,7 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
-import { ANALYSES } from '../analyses/registry.ts';
+import { ANALYSES, selectAnalyses } from '../analyses/registry.ts';
+import type { Analysis } from '../analyses/types.ts';
 import { COLLECTORS } from '../collectors/registry.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
@@ -15,7 +16,8 @@ interface ScanFlags {
   jobs?: number;
   maxFileSize?: string;
   json?: boolean;
-  analyses?: boolean;
+  /** false with --no-analyses; a comma-separated list with --analyses. */
+  analyses?: boolean | string;
 }
 
 const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
@@ -34,6 +36,7 @@ export function scanCommand(): Command {
     .option('--jobs <n>', 'repositories scanned at once (default 2)', parseIntOption('--jobs'))
     .option('--max-file-size <size>', 'files larger than this are recorded but not read (default 10MiB)')
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
+    .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
     .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
       const opts = globalOptions(cmd);
@@ -47,7 +50,7 @@ export function scanCommand(): Command {
           jobs: flags.jobs ?? cfg.jobs ?? 2,
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
           collectors: COLLECTORS,
-          analyses: flags.analyses === false ? [] : ANALYSES,
+          analyses: chooseAnalyses(flags.analyses, cfg.analyses),
           workspace: { dir: ws.dir, config: ws.config },
           onStart: (r) => progress.start(r),
           onProgress: (r, n) => progress.update(r, n),
@@ -115,4 +118,13 @@ function summary(outcomes: RepoOutcome[], problems: number) {
     unchanged: count('unchanged'),
     failed: count('failed') + problems,
   };
+}
+
+function chooseAnalyses(
+  flag: boolean | string | undefined,
+  configured: string[] | undefined,
+): readonly Analysis[] {
+  if (flag === false) return [];
+  if (typeof flag === 'string') return selectAnalyses(flag.split(',').filter(Boolean));
+  return configured ? selectAnalyses(configured) : ANALYSES;
 }

@@ -155,3 +155,21 @@ test('output piped into a reader that stops early ends quietly', () => {
   expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
   expect(r.stderr).not.toMatch(/EPIPE|Error/);
 });
+
+test('--analyses runs only the analyses named; an unknown one is a usage error', () => {
+  const { root } = twoRepos();
+  const ws = tempDir();
+  const r = cto(['scan', root, '--workspace', ws, '--analyses', 'languages', '--json']);
+  expect(r.code).toBe(0);
+  const used = cto([
+    'sql',
+    'select distinct analysis from current_metrics order by 1',
+    '--workspace',
+    ws,
+    '--json',
+  ]);
+  expect(JSON.parse(used.stdout).rows.map((x: { analysis: string }) => x.analysis)).toEqual(['languages']);
+  const bad = cto(['scan', root, '--workspace', tempDir(), '--analyses', 'nope']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/unknown analysis "nope".*\[USAGE\]/);
+});
