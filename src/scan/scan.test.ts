@@ -411,3 +411,16 @@ test('analyses run on a new snapshot; one that throws becomes a diagnostic and t
   expect(seen).toHaveLength(1);
   await store.close();
 });
+
+test('a repository scanned later with a name already in the store gets its parent folder in its name', async () => {
+  const root = tempDir();
+  const a = buildRepo(join(root, 'one', 'repo'), HISTORY);
+  const b = buildRepo(join(root, 'two', 'repo'), HISTORY);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  await scan(store, [a]);
+  const [second] = await scan(store, [b]);
+  expect(second).toMatchObject({ status: 'ok', name: 'two/repo' });
+  const names = await store.readOnlyQuery('select name from repositories order by id');
+  expect(names.rows.map((r) => r[0])).toEqual(['repo', 'two/repo']);
+  await store.close();
+});

@@ -83,6 +83,7 @@ export async function scanRepository(
   let snapshotId: number | null = null;
   try {
     const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
+    outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
     const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
     outcome.commit = plan.commit;

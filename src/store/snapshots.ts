@@ -24,12 +24,31 @@ export async function upsertRepository(
     .where('key', '=', key)
     .executeTakeFirst();
   if (existing) return existing;
+  const unique = await unusedName(store, name, path);
   await store.db
     .insertInto('repositories')
-    .values({ key, name, path, current_snapshot_id: null, created_at: nowIso() })
+    .values({ key, name: unique, path, current_snapshot_id: null, created_at: nowIso() })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   return store.db.selectFrom('repositories').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+}
+
+/**
+ * A name no other repository in the store has: `name`, else with parent folders of `path` put in
+ * front (`team-b/api`), else with a number. Names stay stable once given.
+ */
+async function unusedName(store: Store, name: string, path: string): Promise<string> {
+  const taken = async (n: string) =>
+    (await store.db.selectFrom('repositories').select('id').where('name', '=', n).executeTakeFirst()) !==
+    undefined;
+  if (!(await taken(name))) return name;
+  const parents = path.split('/').filter(Boolean).slice(0, -1);
+  const last = name.split('/').at(-1) ?? name;
+  for (let depth = 1; depth <= parents.length; depth++) {
+    const candidate = [...parents.slice(-depth), last].join('/');
+    if (candidate !== name && !(await taken(candidate))) return candidate;
+  }
+  for (let i = 2; ; i++) if (!(await taken(`${name}-${i}`))) return `${name}-${i}`;
 }
 
 export async function getSnapshot(store: Store, id: number) {
