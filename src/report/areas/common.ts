@@ -46,8 +46,9 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
     const [repository = '', metric = '', scope = ''] = key.split('\n');
     figures.push({
       id: `m-${slug(repository)}-${slug(metric)}-${slug(scope)}`,
-      label: `${metric}: ${scope} subjects measured (${repository})`,
+      label: `${metric} (${repository}): ${subjectNoun(metric, scope)} measured`,
       value: list.length,
+      unit: subjectNoun(metric, scope),
       evidence: {
         repositories: [repository],
         ...subjectEvidence(
@@ -59,6 +60,16 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
     });
   }
   return figures;
+}
+
+/** What the subjects of a per-subject metric are, in words a reader knows. */
+function subjectNoun(metric: string, scope: string): string {
+  if (scope === 'file' || scope === 'folder' || scope === 'package' || scope === 'team') return `${scope}s`;
+  if (scope === 'person') return 'people';
+  if (metric.startsWith('language')) return 'languages';
+  if (metric.startsWith('technolog')) return 'technologies';
+  if (metric.startsWith('licen')) return 'licences';
+  return 'subjects';
 }
 
 function subjectEvidence(scope: string, subjects: string[]) {
