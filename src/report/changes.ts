@@ -3,6 +3,7 @@ import { firstSnapshotAt, snapshotsAsOf } from '../store/report.ts';
 import type { Store } from '../store/store.ts';
 import { bySeverity } from './areas/classify.ts';
 import { loadReportData, type ReportData } from './data.ts';
+import { feedChanges } from './feed-changes.ts';
 import type { Changes, MetricChange, ReportFinding, SnapshotRef } from './types.ts';
 
 const DAY = 86_400_000;
@@ -33,6 +34,8 @@ export async function buildChanges(store: Store, since: string, current: ReportD
     newTechnologies: [],
     releases: [],
     runwayConsumedDays,
+    vulnerabilities: { area: 'infrastructure-security', new: [], fixed: [] },
+    endOfLife: { area: 'technology-strategy', newlyAtRisk: [], runway: [] },
     risksOpened: [],
     risksClosed: [],
     sql: `select r.name, s.id, s.commit_sha, s.finished_at from snapshots s join repositories r on r.id = s.repository_id where s.status in ('ok', 'partial') and s.finished_at < '${endOfDay(since)}' order by r.name, s.finished_at desc`,
@@ -56,8 +59,17 @@ export async function buildChanges(store: Store, since: string, current: ReportD
   const serious = (f: ReportFinding) => f.severity === 'critical' || f.severity === 'high';
   const sinceTs = Date.parse(`${since}T00:00:00Z`) + DAY;
   const repoOf = new Map(current.snapshots.map((s) => [s.snapshotId, s.repository]));
+  const reported = new Set(current.snapshots.map((s) => s.repository));
+  const feeds = await feedChanges(
+    store,
+    since,
+    current.now,
+    base.filter((s) => reported.has(s.repository)).map((s) => s.snapshotId),
+    current.snapshots.map((s) => s.snapshotId),
+  );
   return {
     ...empty,
+    ...feeds,
     baseline: base.map(snapshotRef),
     newFindings,
     fixedFindings,

@@ -37,7 +37,8 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   const snapshots = scoped ?? all;
   const failed = await failedScans(store);
   const data = await loadReportData(store, snapshots, now);
-  // Compared before feed results join: those are matched at report time against current facts only.
+  // Compared before feed results join the findings: feed matches are compared on their own
+  // (both dates' facts against today's feeds, in buildChanges).
   const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
   if (data.snapshots.length > 0) await addFeedResults(store, data);
   assignOwners(data, teams);

@@ -1,6 +1,28 @@
 // The "what changed" section of the HTML report.
+
+import { AREA_TITLES } from './areas/classify.ts';
 import { esc } from './charts/svg.ts';
-import type { Changes, ReportFinding } from './types.ts';
+import { feedChangeLists } from './render-feed-changes.ts';
+import type { AreaId, Changes, ReportFinding } from './types.ts';
+
+/** The feed lists of one area, as `<h3>` blocks (in the "what changed" section and the area's own). */
+export function feedChangesHtml(c: Changes, area: AreaId, prefix = ''): string {
+  return feedChangeLists(c, area)
+    .map(
+      (l) =>
+        `<h3>${esc(prefix + l.title)} (${l.items.length})</h3>${
+          l.items.length
+            ? `<ul>${l.items
+                .map(
+                  (i) =>
+                    `<li>${i.severity ? `<span class="sev sev-${i.severity}">${i.severity}</span> ` : ''}${esc(i.text)}</li>`,
+                )
+                .join('')}</ul>`
+            : '<p>None.</p>'
+        }`,
+    )
+    .join('');
+}
 
 export function changesHtml(c: Changes): string {
   const head = `<section id="changes"><h2>What changed since ${esc(c.since)}</h2>`;
@@ -16,6 +38,8 @@ export function changesHtml(c: Changes): string {
     list('Risks closed (critical and high)', c.risksClosed.map(f)),
     list('New findings', c.newFindings.map(f)),
     list('Fixed findings', c.fixedFindings.map(f)),
+    feedChangesHtml(c, c.vulnerabilities.area, `${AREA_TITLES[c.vulnerabilities.area]}: `),
+    feedChangesHtml(c, c.endOfLife.area, `${AREA_TITLES[c.endOfLife.area]}: `),
     list(
       'Figures that moved',
       c.metricChanges.map(

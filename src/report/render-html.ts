@@ -2,8 +2,8 @@
 import { renderChart } from './charts/index.ts';
 import { esc } from './charts/svg.ts';
 import { STYLE } from './html-style.ts';
-import { changesHtml } from './render-html-changes.ts';
-import type { AreaSection, EvidenceRef, Figure, ReportFinding, ReportModel } from './types.ts';
+import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
+import type { AreaSection, Changes, EvidenceRef, Figure, ReportFinding, ReportModel } from './types.ts';
 
 export function renderHtml(model: ReportModel): string {
   const title = `Technology report${model.scope.team ? `: team ${model.scope.team}` : ''}`;
@@ -17,7 +17,7 @@ export function renderHtml(model: ReportModel): string {
     '</header>',
     summaryHtml(model),
     model.changes ? changesHtml(model.changes) : '',
-    ...model.sections.map(sectionHtml),
+    ...model.sections.map((s) => sectionHtml(s, model.changes)),
     appendixHtml(model),
     '</body></html>\n',
   ].join('\n');
@@ -45,7 +45,7 @@ function summaryHtml(model: ReportModel): string {
   return `<section id="summary"><h2>Executive summary</h2><table><tr><th>area</th><th>rating</th><th>in one line</th></tr>${rows}</table><h3>Top risks</h3>${risks}</section>`;
 }
 
-function sectionHtml(s: AreaSection): string {
+function sectionHtml(s: AreaSection, changes: Changes | null): string {
   const figures = s.figures.length
     ? `<table><tr><th>figure</th><th>value</th></tr>${s.figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(value(f))}</a></td></tr>`).join('')}</table>`
     : '';
@@ -66,6 +66,7 @@ function sectionHtml(s: AreaSection): string {
           '',
         )}</table>${s.findings.length > 100 ? `<p>${s.findings.length - 100} more in report.json.</p>` : ''}`
     : '';
+  const since = changes && !changes.message ? feedChangesHtml(changes, s.id, `Since ${changes.since}: `) : '';
   const missing = s.missing.length
     ? `<p class="missing">Not available yet: ${esc(s.missing.join('; '))}.</p>`
     : '';
@@ -73,7 +74,7 @@ function sectionHtml(s: AreaSection): string {
     ...s.figures.map((f) => evidenceHtml(f.id, f.label, f.evidence, f.sql)),
     ...s.findings.slice(0, 100).map(findingEvidence),
   ];
-  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${figures}${charts}${findings}<div class="evidence"><h3>Evidence</h3>${evidence.join('')}</div></section>`;
+  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${figures}${charts}${findings}${since}<div class="evidence"><h3>Evidence</h3>${evidence.join('')}</div></section>`;
 }
 
 function value(f: Figure): string {

@@ -1,5 +1,7 @@
 // Markdown for GitHub: the same sections as the HTML; charts become tables of their numbers.
-import type { AreaSection, Changes, Chart, ReportModel } from './types.ts';
+import { AREA_TITLES } from './areas/classify.ts';
+import { feedChangeLists } from './render-feed-changes.ts';
+import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
 
 const BADGE: Record<string, string> = {
   red: '🔴 red',
@@ -50,7 +52,7 @@ export function renderMarkdown(m: ReportModel): string {
     '',
   );
   if (m.changes) out.push(...changesMd(m.changes));
-  for (const s of m.sections) out.push(...sectionMd(s));
+  for (const s of m.sections) out.push(...sectionMd(s, m.changes));
   out.push('## Appendix', '', '### Definitions', '');
   for (const d of m.appendix.definitions) out.push(`- ${d.title}: \`${d.source}\``);
   out.push('', '### Data used', '');
@@ -83,7 +85,19 @@ export function renderMarkdown(m: ReportModel): string {
   return out.join('\n');
 }
 
-function sectionMd(s: AreaSection): string[] {
+/** The feed lists of one area, as bold-titled bullet lists. */
+function feedChangesMd(c: Changes, area: AreaId, prefix: string): string[] {
+  return feedChangeLists(c, area).flatMap((l) => [
+    `**${prefix}${l.title}** (${l.items.length})`,
+    '',
+    ...(l.items.length
+      ? l.items.map((i) => `- ${i.severity ? `${i.severity}: ` : ''}${i.text}`)
+      : ['- none']),
+    '',
+  ]);
+}
+
+function sectionMd(s: AreaSection, changes: Changes | null): string[] {
   const out = [`## ${s.title}: ${BADGE[s.rating] ?? s.rating}`, '', s.line, ''];
   if (s.missing.length) out.push(`Not available yet: ${s.missing.join('; ')}.`, '');
   if (s.figures.length)
@@ -105,6 +119,7 @@ function sectionMd(s: AreaSection): string[] {
       ),
       '',
     );
+  if (changes && !changes.message) out.push(...feedChangesMd(changes, s.id, `Since ${changes.since}: `));
   return out;
 }
 
@@ -154,6 +169,8 @@ function changesMd(c: Changes): string[] {
       c.fixedFindings.map((f) => `${f.severity}: ${f.title} (${f.repository})`),
     ),
   );
+  for (const area of [c.vulnerabilities.area, c.endOfLife.area])
+    out.push(...feedChangesMd(c, area, `${AREA_TITLES[area]}: `));
   out.push(
     ...list(
       'Figures that moved',

@@ -98,6 +98,51 @@ export interface MetricChange {
   after: number | null;
 }
 
+/** A vulnerability found on one side of the comparison only: (repository, advisory, package) is the key. */
+export interface VulnerabilityChange {
+  repository: string;
+  /** OSV id (aliases merged, as `cto vulns` reports them). */
+  id: string;
+  aliases: string[];
+  ecosystem: string;
+  package: string;
+  /** The version matched on the side where the vulnerability is found. */
+  version: string;
+  severity: Severity;
+  summary: string | null;
+  fixedVersion: string | null;
+}
+
+/** An end-of-life item: the most urgent row of (repository, kind, subject) on one date. */
+export interface EolState {
+  version: string | null;
+  cycle: string | null;
+  eol: string | null;
+  runwayMonths: number | null;
+  status: 'past-eol' | 'within-window' | 'supported' | 'unknown';
+}
+
+export interface EolChange {
+  repository: string;
+  kind: 'runtime' | 'image' | 'package';
+  subject: string;
+  product: string | null;
+  severity: Severity;
+  before: EolState | null;
+  after: EolState;
+}
+
+export interface RunwayChange {
+  repository: string;
+  kind: 'runtime' | 'image' | 'package';
+  subject: string;
+  product: string | null;
+  before: EolState;
+  after: EolState;
+  /** Runway on DATE minus runway on the report date, in months (negative: runway gained). */
+  consumedMonths: number;
+}
+
 export interface Changes {
   since: string;
   /** Set when there is nothing to compare against (no snapshot on or before the date). */
@@ -109,6 +154,19 @@ export interface Changes {
   newTechnologies: Array<{ repository: string; kind: string; name: string }>;
   releases: Array<{ repository: string; tag: string; date: string }>;
   runwayConsumedDays: number;
+  /** Feed matches of the baseline snapshots against those of the current ones, with today's feeds. */
+  vulnerabilities: {
+    area: 'infrastructure-security';
+    new: VulnerabilityChange[];
+    fixed: VulnerabilityChange[];
+  };
+  endOfLife: {
+    area: 'technology-strategy';
+    /** Items past end of life or within the window now that were not (or not as badly) on DATE. */
+    newlyAtRisk: EolChange[];
+    /** Items present on both dates whose runway is known on both. */
+    runway: RunwayChange[];
+  };
   risksOpened: ReportFinding[];
   risksClosed: ReportFinding[];
   sql: string;

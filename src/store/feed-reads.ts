@@ -1,6 +1,19 @@
 // Reads for query-time matching: the advisories naming given packages, endoflife.date products, and
-// the current snapshot's dependencies, runtimes and images of each repository.
+// the current snapshot's dependencies, runtimes and images of each repository (or of given snapshots).
 import type { Store } from './store.ts';
+
+/**
+ * Each repository's current snapshot, or, with `snapshotIds`, exactly those snapshots (each named by
+ * its repository): the base the reads below join their facts to.
+ */
+function snapshotsOf(store: Store, snapshotIds: number[] | undefined) {
+  return snapshotIds
+    ? store.db
+        .selectFrom('snapshots as s')
+        .innerJoin('repositories as r', 'r.id', 's.repository_id')
+        .where('s.id', 'in', snapshotIds)
+    : store.db.selectFrom('repositories as r').innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id');
+}
 
 export interface StoredAdvisory {
   ecosystem: string;
@@ -73,11 +86,18 @@ export interface CurrentDependency {
   parents: string | null;
 }
 
-/** Dependencies of each repository's current snapshot (one repository when `repo` is given). */
-export async function currentDependencies(store: Store, repo?: string): Promise<CurrentDependency[]> {
-  let q = store.db
-    .selectFrom('repositories as r')
-    .innerJoin('dependencies as d', 'd.snapshot_id', 'r.current_snapshot_id')
+/**
+ * Dependencies of each repository's current snapshot (one repository when `repo` is given), or of
+ * the given snapshots.
+ */
+export async function currentDependencies(
+  store: Store,
+  repo?: string,
+  snapshotIds?: number[],
+): Promise<CurrentDependency[]> {
+  if (snapshotIds?.length === 0) return [];
+  let q = snapshotsOf(store, snapshotIds)
+    .innerJoin('dependencies as d', 'd.snapshot_id', 's.id')
     .select([
       'r.name as repository',
       'd.ecosystem',
@@ -101,10 +121,14 @@ export interface CurrentRuntime {
   source: string;
 }
 
-export async function currentRuntimes(store: Store, repo?: string): Promise<CurrentRuntime[]> {
-  let q = store.db
-    .selectFrom('repositories as r')
-    .innerJoin('runtimes as x', 'x.snapshot_id', 'r.current_snapshot_id')
+export async function currentRuntimes(
+  store: Store,
+  repo?: string,
+  snapshotIds?: number[],
+): Promise<CurrentRuntime[]> {
+  if (snapshotIds?.length === 0) return [];
+  let q = snapshotsOf(store, snapshotIds)
+    .innerJoin('runtimes as x', 'x.snapshot_id', 's.id')
     .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source']);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('x.kind').orderBy('x.path').execute();
@@ -119,10 +143,14 @@ export interface CurrentImage {
   line: number | null;
 }
 
-export async function currentImages(store: Store, repo?: string): Promise<CurrentImage[]> {
-  let q = store.db
-    .selectFrom('repositories as r')
-    .innerJoin('images as x', 'x.snapshot_id', 'r.current_snapshot_id')
+export async function currentImages(
+  store: Store,
+  repo?: string,
+  snapshotIds?: number[],
+): Promise<CurrentImage[]> {
+  if (snapshotIds?.length === 0) return [];
+  let q = snapshotsOf(store, snapshotIds)
+    .innerJoin('images as x', 'x.snapshot_id', 's.id')
     .select(['r.name as repository', 'x.kind', 'x.name', 'x.version', 'x.path', 'x.line']);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('x.name').orderBy('x.path').execute();

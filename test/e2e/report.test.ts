@@ -1,20 +1,29 @@
 // `cto report` as a person sees it: files written, the JSON valid against the published schema,
 // the HTML rendered in headless Chromium with no console errors and no network, the PDF's text.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import semver from 'semver';
 import { afterAll, describe, expect, test } from 'vitest';
+import { importOsvZip } from '../../src/feeds/osv/import.ts';
+import type { OsvRange } from '../../src/feeds/osv/record.ts';
+import { buildReport } from '../../src/report/model.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/report/render-pdf.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
+import { openStore } from '../../src/store/store.ts';
 import { cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../helpers/stores.ts';
 
-afterAll(() => cleanupTemp());
+afterAll(async () => {
+  cleanupTemp();
+  await dropTestSchemas();
+});
 
 const schema = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../docs/report-schema.json'), 'utf8'),
@@ -141,4 +150,179 @@ describe('cto report', { timeout: 60_000 }, () => {
     },
     90_000,
   );
+});
+
+const DATA = '/work/shared/data';
+
+/** One OSV range as a `semver` range: `>=a <b || >=c <=d`. */
+function semverRange(range: OsvRange): string {
+  const parts: string[] = [];
+  for (const e of range.events) {
+    if (e.kind === 'introduced') parts.push(`>=${e.version === '0' ? '0.0.0' : e.version}`);
+    else if (e.kind === 'fixed') parts.push(`<${e.version} ||`);
+    else if (e.kind === 'last_affected') parts.push(`<=${e.version} ||`);
+  }
+  return parts.join(' ').replace(/\s*\|\|$/, '');
+}
+
+/** npm advisory ids whose ranges contain the version, by the `semver` package. */
+async function advisoriesOf(name: string, version: string): Promise<Set<string>> {
+  const feed = await importOsvZip(`${DATA}/osv/npm/all.zip`);
+  const hit = feed.records.filter(
+    (r) =>
+      !r.withdrawn &&
+      r.affected.some(
+        (a) => a.name === name && a.ranges.some((x) => semver.satisfies(version, semverRange(x))),
+      ),
+  );
+  return new Set(hit.map((r) => r.id));
+}
+
+const lockOf = (pins: Record<string, string>) =>
+  JSON.stringify({
+    name: 'app',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'app', version: '1.0.0', dependencies: pins },
+      ...Object.fromEntries(Object.entries(pins).map(([n, v]) => [`node_modules/${n}`, { version: v }])),
+    },
+  });
+const manifestOf = (pins: Record<string, string>) => JSON.stringify({ name: 'app', dependencies: pins });
+
+describe.each(ENGINES)('cto report --since: vulnerabilities and end of life on %s', (engine) => {
+  test('an upgrade shows as fixed, an added package as new; end-of-life items at risk and runway consumed', async () => {
+    const before = { lodash: '4.17.4' };
+    const after = { lodash: '4.17.21', minimist: '1.2.0' };
+    const ws = tempDir('cto-report-since-');
+    const repo = buildRepo(
+      tempDir(),
+      [
+        {
+          date: '2025-05-01T10:00:00Z',
+          files: {
+            'package.json': manifestOf(before),
+            'package-lock.json': lockOf(before),
+            '.nvmrc': '22\n',
+            Dockerfile: 'FROM node:20-alpine\n',
+          },
+        },
+        {
+          date: '2025-12-01T10:00:00Z',
+          files: { 'package.json': manifestOf(after), 'package-lock.json': lockOf(after) },
+        },
+      ],
+      { tags: [{ name: 'v1', at: 0 }] },
+    );
+    const name = basename(repo);
+    const db = freshStoreTarget(engine);
+    const run = (...args: string[]) => cto([...args, '--workspace', ws, '--db', db]);
+    expect(run('scan', repo, '--rev', 'v1').code).toBe(0);
+    const store = await openStore(db);
+    try {
+      const r = await store.db
+        .updateTable('snapshots')
+        .set({ finished_at: '2025-06-01T12:00:00.000Z' })
+        .executeTakeFirst();
+      expect(Number(r.numUpdatedRows)).toBe(1);
+    } finally {
+      await store.close();
+    }
+    expect(run('scan', repo).code).toBe(0);
+    const tree = tempDir();
+    mkdirSync(join(tree, 'npm'));
+    symlinkSync(`${DATA}/osv/npm/all.zip`, join(tree, 'npm', 'all.zip'));
+    expect(run('feed', 'import', tree).code).toBe(0);
+    expect(run('feed', 'import', `${DATA}/endoflife/products.json`).code).toBe(0);
+
+    // Vulnerabilities through the command line: the JSON, the Markdown and the HTML.
+    const res = run('report', '--since', '2025-06-15', '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const old = await advisoriesOf('lodash', before.lodash);
+    const still = await advisoriesOf('lodash', after.lodash);
+    const added = await advisoriesOf('minimist', after.minimist);
+    const gone = [...old].filter((id) => !still.has(id)).sort();
+    expect(gone.length).toBeGreaterThan(0);
+    expect(added.size).toBeGreaterThan(0);
+    type V = { repository: string; id: string; package: string; version: string };
+    const v = doc.changes.vulnerabilities;
+    expect(v.area).toBe('infrastructure-security');
+    const ids = (list: V[], name: string) =>
+      list
+        .filter((x) => x.package === name)
+        .map((x) => x.id)
+        .sort();
+    expect(ids(v.fixed, 'lodash')).toEqual(gone);
+    expect(v.fixed.every((x: V) => x.package === 'lodash' && x.version === '4.17.4')).toBe(true);
+    expect(ids(v.new, 'minimist')).toEqual([...added].sort());
+    expect(ids(v.new, 'lodash')).toEqual([...still].filter((id) => !old.has(id)).sort());
+    const md = readFileSync(join(ws, 'cto-report', 'report.md'), 'utf8');
+    const html = readFileSync(join(ws, 'cto-report', 'index.html'), 'utf8');
+    const [fixedId] = gone;
+    const [newId] = [...added];
+    expect(md).toContain(`**Infrastructure and security: Fixed vulnerabilities** (${gone.length})`);
+    expect(md).toContain(`**Since 2025-06-15: New vulnerabilities** (${v.new.length})`);
+    expect(md).toMatch(new RegExp(`- \\w+: ${name}: lodash 4\\.17\\.4 ${fixedId}`));
+    expect(md).toMatch(new RegExp(`- \\w+: ${name}: minimist 1\\.2\\.0 ${newId}`));
+    const area = html.slice(html.indexOf('id="area-infrastructure-security"'));
+    expect(area.slice(0, area.indexOf('</section>'))).toContain(
+      `Since 2025-06-15: Fixed vulnerabilities (${gone.length})`,
+    );
+    expect(html).toContain(`${name}: minimist 1.2.0 ${newId}`);
+
+    // End of life on fixed dates: DATE against a report date of 2026-01-15.
+    const products = JSON.parse(readFileSync(`${DATA}/endoflife/products.json`, 'utf8'));
+    const eolOf = (cycle: string) =>
+      products.nodejs.releases.find((r: { releaseCycle: string }) => String(r.releaseCycle) === cycle).eol;
+    const runway = (today: string, eol: string) =>
+      Math.round(((Date.parse(eol) - Date.parse(today)) / 86_400_000 / (365.25 / 12)) * 10) / 10;
+    const since = '2025-06-15';
+    const today = '2026-01-15';
+    const node20 = [runway(since, eolOf('20')), runway(today, eolOf('20'))];
+    expect(node20[0]).toBeGreaterThan(6);
+    expect(node20[1]).toBeGreaterThan(0);
+    expect(node20[1]).toBeLessThanOrEqual(6);
+    const node22 = [runway(since, eolOf('22')), runway(today, eolOf('22'))];
+    const s2 = await openStore(db);
+    try {
+      const model = await buildReport(s2, { since, now: new Date(`${today}T12:00:00Z`) });
+      const e = model.changes?.endOfLife;
+      expect(e?.area).toBe('technology-strategy');
+      expect(e?.newlyAtRisk).toEqual([
+        {
+          repository: name,
+          kind: 'image',
+          subject: 'node',
+          product: 'nodejs',
+          severity: 'medium',
+          before: {
+            version: '20-alpine',
+            cycle: '20',
+            eol: eolOf('20'),
+            runwayMonths: node20[0],
+            status: 'supported',
+          },
+          after: {
+            version: '20-alpine',
+            cycle: '20',
+            eol: eolOf('20'),
+            runwayMonths: node20[1],
+            status: 'within-window',
+          },
+        },
+      ]);
+      const consumed = (r: { kind: string }) => e?.runway.find((x) => x.kind === r.kind)?.consumedMonths;
+      expect(consumed({ kind: 'image' })).toBe(Math.round((node20[0]! - node20[1]!) * 10) / 10);
+      expect(consumed({ kind: 'runtime' })).toBe(Math.round((node22[0]! - node22[1]!) * 10) / 10);
+      expect(e?.runway.map((x) => [x.kind, x.subject, x.before.version, x.after.version])).toEqual([
+        ['image', 'node', '20-alpine', '20-alpine'],
+        ['runtime', 'node', '22', '22'],
+      ]);
+      expect(validate(JSON.parse(JSON.stringify(model))), JSON.stringify(validate.errors)).toBe(true);
+    } finally {
+      await s2.close();
+    }
+  }, 120_000);
 });

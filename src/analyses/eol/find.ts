@@ -36,6 +36,8 @@ export interface EolQuery {
   repository?: string;
   today: string;
   windowMonths: number;
+  /** Read these snapshots' runtimes, images and packages instead of each repository's current snapshot. */
+  snapshotIds?: number[];
 }
 
 const CONTAINER_KINDS = new Set(['docker', 'compose', 'kubernetes', 'helm']);
@@ -77,8 +79,8 @@ interface Subject {
   lookup: EolSubject;
 }
 
-async function subjectsOf(store: Store, repo: string | undefined): Promise<Subject[]> {
-  const runtimes = (await currentRuntimes(store, repo)).map((r) => ({
+async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]): Promise<Subject[]> {
+  const runtimes = (await currentRuntimes(store, repo, ids)).map((r) => ({
     repository: r.repository,
     kind: 'runtime' as const,
     subject: r.kind,
@@ -86,7 +88,7 @@ async function subjectsOf(store: Store, repo: string | undefined): Promise<Subje
     path: r.path,
     lookup: { kind: 'runtime' as const, name: r.kind },
   }));
-  const images = (await currentImages(store, repo))
+  const images = (await currentImages(store, repo, ids))
     .filter((i) => CONTAINER_KINDS.has(i.kind))
     .map((i) => ({
       repository: i.repository,
@@ -96,7 +98,7 @@ async function subjectsOf(store: Store, repo: string | undefined): Promise<Subje
       path: i.path,
       lookup: { kind: 'image' as const, name: i.name },
     }));
-  const packages = (await currentDependencies(store, repo)).flatMap((d) => {
+  const packages = (await currentDependencies(store, repo, ids)).flatMap((d) => {
     const purl = purlOf(d.ecosystem, d.name);
     if (!purl) return [];
     return [
@@ -120,7 +122,7 @@ export async function findEol(
   const products = toProducts(await loadEolRows(store));
   const catalog = buildCatalog(products);
   const rows = new Map<string, EolRow>();
-  for (const s of await subjectsOf(store, query.repository)) {
+  for (const s of await subjectsOf(store, query.repository, query.snapshotIds)) {
     const product = resolveProduct(catalog, s.lookup);
     if (!product && s.kind === 'package') continue;
     const key = [s.repository, s.kind, s.subject, s.version].join('\u0000');

@@ -40,6 +40,8 @@ export interface VulnQuery {
   ecosystem?: string;
   /** Only findings at or above this level. */
   minSeverity?: SeverityLevel;
+  /** Match these snapshots' dependencies instead of each repository's current snapshot. */
+  snapshotIds?: number[];
 }
 
 async function matcherFor(store: Store, ecosystem: string, names: string[]) {
@@ -96,7 +98,7 @@ function graphsOf(deps: CurrentDependency[]): Map<string, PathGraph> {
 }
 
 export async function findVulnerabilities(store: Store, query: VulnQuery = {}): Promise<VulnReport> {
-  const all = (await currentDependencies(store, query.repository)).filter(
+  const all = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
     (d) => d.version !== null && (!query.ecosystem || d.ecosystem === query.ecosystem),
   );
   const loaded = new Set(
