@@ -1,9 +1,11 @@
 // `cto teams`: knowledge risks rolled up per team (teams.yaml and CODEOWNERS), and what nobody owns.
 import { Command } from 'commander';
+import { CODEOWNERS_LOCATIONS } from '../analyses/codeowners/index.ts';
 import { teamsReport } from '../analyses/knowledge/teams-view.ts';
-import { loadTeams } from '../office/teams.ts';
+import { hasTeamsFile, loadTeams } from '../office/teams.ts';
 import {
   currentCodeOwners,
+  currentFilesAt,
   currentKnowledgeFiles,
   currentPeople,
   currentTruckFactors,
@@ -26,6 +28,10 @@ export function teamsCommand(): Command {
           await currentKnowledgeFiles(store),
           await currentPeople(store),
           await currentTruckFactors(store),
+          {
+            teamsFile: hasTeamsFile(ws.dir),
+            codeownersFiles: await currentFilesAt(store, CODEOWNERS_LOCATIONS),
+          },
         );
         if (flags.json) {
           process.stdout.write(jsonDocument('cto.teams/v1', { ...report }));

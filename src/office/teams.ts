@@ -43,6 +43,11 @@ export type Team = z.infer<typeof teamSchema>;
 
 export const TEAMS_FILE = 'teams.yaml';
 
+/** Whether the workspace has a `teams.yaml` (ownership is declared, even by a file listing no team). */
+export function hasTeamsFile(workspaceDir: string): boolean {
+  return existsSync(join(workspaceDir, TEAMS_FILE));
+}
+
 /** Teams from `teams.yaml` in the workspace; an empty list when the file is absent. */
 export function loadTeams(workspaceDir: string): Team[] {
   const file = join(workspaceDir, TEAMS_FILE);

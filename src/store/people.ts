@@ -236,6 +236,23 @@ export async function currentOwnership(store: Store, repository?: string): Promi
   }));
 }
 
+/** Repositories whose current snapshot has a regular file at one of `paths`, with those paths. */
+export async function currentFilesAt(store: Store, paths: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (paths.length === 0) return out;
+  const rows = await store.db
+    .selectFrom('files as f')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'f.snapshot_id')
+    .select(['r.name as repository', 'f.path'])
+    .where('f.path', 'in', [...paths])
+    .where('f.kind', 'in', ['file', 'executable'])
+    .orderBy('r.name')
+    .orderBy('f.path')
+    .execute();
+  for (const r of rows) out.set(r.repository, [...(out.get(r.repository) ?? []), r.path]);
+  return out;
+}
+
 /** Names of repositories with a current snapshot. */
 export async function currentRepositoryNames(store: Store): Promise<string[]> {
   const rows = await store.db

@@ -1,11 +1,11 @@
 // The knowledge analysis: contributors (identities through .mailmap and the workspace's people
 // configuration), truck factor of the repository and its top-level folders with per-file authors,
-// CODEOWNERS rules, and the knowledge-risk findings. Reads stored facts; only the .mailmap and
-// CODEOWNERS blobs come from git, from the scanned commit's tree.
+// CODEOWNERS rules, the knowledge-risk findings and what nobody owns. Reads stored facts; only the
+// .mailmap and CODEOWNERS blobs come from git, from the scanned commit's tree.
 import type { Diagnostic } from '../../collectors/types.ts';
 import { runGit } from '../../git/invoke.ts';
 import { loadPeopleConfig } from '../../office/people.ts';
-import { loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
+import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
 import { historyFacts, treeFiles } from '../../store/people.ts';
 import type { Row } from '../../store/store.ts';
 import { findCodeownersFile, ownersOf, parseCodeowners } from '../codeowners/index.ts';
@@ -15,6 +15,7 @@ import type { Analysis, AnalysisContext } from '../types.ts';
 import { knowledgeOf } from './compute.ts';
 import { contributorsOf } from './contributors.ts';
 import { knowledgeFindings, knowledgeMetrics } from './findings.ts';
+import { ownershipFindings, ownershipGaps } from './ownership.ts';
 import { contributorRows, fileRows } from './rows.ts';
 
 async function blobAt(ctx: AnalysisContext, path: string): Promise<string | null> {
@@ -29,7 +30,7 @@ export function isSourcePath(path: string): boolean {
 
 export const knowledgeAnalysis: Analysis = {
   id: 'knowledge',
-  version: 1,
+  version: 2,
   async run(ctx) {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);
@@ -78,9 +79,22 @@ export const knowledgeAnalysis: Analysis = {
       pattern: r.pattern,
       owners: r.owners.map((o) => o.value).join(' '),
     }));
+    const gaps = ownershipGaps({
+      repository: ctx.repositoryName,
+      files: knowledge.files,
+      teams,
+      teamsFile: hasTeamsFile(ctx.workspaceDir),
+      codeowners:
+        coPath === null
+          ? null
+          : (codeowners?.rules ?? []).map((r) => ({
+              pattern: r.pattern,
+              owners: r.owners.map((o) => o.value),
+            })),
+    });
     return {
       metrics: knowledgeMetrics(input),
-      findings: knowledgeFindings(input),
+      findings: [...knowledgeFindings(input), ...ownershipFindings(ctx.snapshotId, gaps)],
       diagnostics,
       tables: {
         ...contributorRows(ctx.snapshotId, contributors, months),

@@ -1,5 +1,6 @@
 // Knowledge risks rolled up per team: which team owns each file (the repository's CODEOWNERS, owners
-// mapped to teams through `handles` or members' e-mails; else teams.yaml), and what nobody owns.
+// mapped to teams through `handles` or members' e-mails; else teams.yaml), and what nobody owns
+// (ownership.ts, the same function the scan's findings come from).
 import type { Team } from '../../office/teams.ts';
 import { teamOfPerson, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
 import type {
@@ -8,8 +9,9 @@ import type {
   StoredPerson,
   StoredTruckFactor,
 } from '../../store/people.ts';
-import { compilePattern } from '../codeowners/index.ts';
+import { compilePattern, findCodeownersFile } from '../codeowners/index.ts';
 import { DAY } from './contributors.ts';
+import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 
 export interface TeamRollup {
   team: string;
@@ -24,12 +26,19 @@ export interface TeamRollup {
   filesWithoutActiveAuthor: number;
 }
 
+/** An ownership gap (ownership.ts), as the stored findings of the repository's snapshot have it. */
 export interface Unowned {
-  rule: 'unowned-repository' | 'unowned-folder';
+  rule: OwnershipRuleId;
   severity: 'medium' | 'low';
   repository: string;
   folder: string | null;
   files: number;
+}
+
+/** Where ownership is declared: a teams.yaml in the workspace; CODEOWNERS paths present per repository. */
+export interface OwnershipDeclared {
+  teamsFile: boolean;
+  codeownersFiles: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface TeamsReport {
@@ -52,6 +61,7 @@ export function teamsReport(
   files: readonly StoredKnowledgeFile[],
   people: readonly StoredPerson[],
   tfs: readonly StoredTruckFactor[],
+  declared: OwnershipDeclared,
 ): TeamsReport {
   const owners = ownerFinder(teams, rules);
   const lastSeen = new Map(people.map((p) => [`${p.repository}\0${p.personId}`, p.lastCommitTs]));
@@ -78,14 +88,8 @@ export function teamsReport(
       ];
     }),
   );
-  const unownedFiles = new Map<string, number>();
   for (const f of files) {
     const names = owners(f.repository, f.path);
-    if (names.length === 0)
-      unownedFiles.set(
-        `${f.repository}\0${f.folder}`,
-        (unownedFiles.get(`${f.repository}\0${f.folder}`) ?? 0) + 1,
-      );
     const ref = reference.get(f.repository) ?? 0;
     const inactive =
       f.authors.length > 0 &&
@@ -107,24 +111,23 @@ export function teamsReport(
     }
   }
   const unowned: Unowned[] = [];
-  for (const repo of [...new Set(files.map((f) => f.repository))].sort()) {
-    const total = files.filter((f) => f.repository === repo).length;
-    const folders = [...unownedFiles].filter(([k]) => k.startsWith(`${repo}\0`));
-    const count = folders.reduce((a, [, n]) => a + n, 0);
-    if (count === total && total > 0)
+  for (const repository of [...new Set(files.map((f) => f.repository))].sort()) {
+    const present = findCodeownersFile(declared.codeownersFiles.get(repository) ?? []);
+    const gaps = ownershipGaps({
+      repository,
+      files: files.filter((f) => f.repository === repository),
+      teams,
+      teamsFile: declared.teamsFile,
+      codeowners: present === null ? null : rules.filter((r) => r.repository === repository),
+    });
+    for (const g of gaps)
       unowned.push({
-        rule: 'unowned-repository',
-        severity: 'medium',
-        repository: repo,
-        folder: null,
-        files: total,
+        rule: g.rule,
+        severity: g.severity,
+        repository,
+        folder: g.folder,
+        files: g.files.length,
       });
-    else
-      for (const [k, n] of folders.sort()) {
-        const folder = k.slice(repo.length + 1);
-        if (n === files.filter((f) => f.repository === repo && f.folder === folder).length)
-          unowned.push({ rule: 'unowned-folder', severity: 'low', repository: repo, folder, files: n });
-      }
   }
   for (const r of roll.values()) r.repositories.sort();
   return { teams: [...roll.values()], unowned };
