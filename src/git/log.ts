@@ -40,12 +40,11 @@ export interface CommitRecord {
 /** The `--format` the parser reads: record separator, then 9 NUL-terminated fields. */
 export const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00';
 
-export const LOG_ARGS: readonly string[] = [
-  'log',
-  '-z',
-  '--raw',
-  '--numstat',
-  '--find-renames',
+/**
+ * Flags every `git log` that reads diffs takes, whatever else it asks for: no drivers or converters
+ * from the repository run, no output settings of the repository change what is parsed.
+ */
+export const SAFE_LOG_FLAGS: readonly string[] = [
   '--no-textconv',
   '--no-ext-diff',
   '--no-color',
@@ -55,6 +54,15 @@ export const LOG_ARGS: readonly string[] = [
   '--no-notes',
   '--encoding=UTF-8',
   '--diff-algorithm=myers',
+];
+
+export const LOG_ARGS: readonly string[] = [
+  'log',
+  '-z',
+  '--raw',
+  '--numstat',
+  '--find-renames',
+  ...SAFE_LOG_FLAGS,
   '--diff-merges=off',
   `--format=${LOG_FORMAT}`,
 ];

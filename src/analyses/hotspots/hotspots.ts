@@ -1,5 +1,6 @@
 // Hotspots: change frequency times size per file of the snapshot, with complexity and trend beside it.
 // Definitions in docs/metrics/code.md.
+import type { HotspotsTable } from '../../store/schema.ts';
 import type { CommitChanges } from './follow.ts';
 
 export const DAY = 86_400;
@@ -14,23 +15,8 @@ export interface FileMeasure {
   complexity: number | null;
 }
 
-export interface Hotspot {
-  path: string;
-  commits: number;
-  authors: number;
-  lines_added: number;
-  lines_deleted: number;
-  first_change_at: string | null;
-  first_change_ts: number | null;
-  last_change_at: string | null;
-  last_change_ts: number | null;
-  code: number;
-  complexity: number | null;
-  score: number;
-  recent_commits: number;
-  baseline_commits: number;
-  trend: Trend;
-}
+/** A row of the `hotspots` table without its snapshot, with the trend as its union. */
+export type Hotspot = Omit<HotspotsTable, 'snapshot_id' | 'trend'> & { trend: Trend };
 
 /** Recent commits against the 90-day average of the year before them. */
 export function trendOf(recent: number, baseline: number): Trend {

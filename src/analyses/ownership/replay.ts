@@ -4,6 +4,7 @@
 // second log of merges only. Trees are copied only at branch points and dropped once every child
 // has been replayed.
 import { gitOk, streamGit } from '../../git/invoke.ts';
+import { SAFE_LOG_FLAGS } from '../../git/log.ts';
 import {
   type CommitRecord,
   commitRecords,
@@ -35,17 +36,9 @@ const DIFF_ARGS = [
   '--full-index',
   '--find-renames',
   '--root',
-  '--no-textconv',
-  '--no-ext-diff',
-  '--no-color',
-  '--no-relative',
-  '--no-use-mailmap',
-  '--no-show-signature',
-  '--no-notes',
-  '--diff-algorithm=myers',
+  ...SAFE_LOG_FLAGS,
   '--src-prefix=a/',
   '--dst-prefix=b/',
-  '--encoding=UTF-8',
   `--format=${RECORD_FORMAT}`,
 ];
 
