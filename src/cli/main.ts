@@ -1,26 +1,50 @@
 // The `cto` command line: global options, the commands, and one place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
-import { codeCommand } from './code.ts';
 import { reportError } from './context.ts';
-import { deliveryCommand } from './delivery.ts';
-import { depsCommand } from './deps.ts';
-import { eolCommand } from './eol.ts';
-import { exportCommand } from './export.ts';
-import { feedCommand } from './feed.ts';
-import { hotspotsCommand } from './hotspots.ts';
-import { knowledgeCommand } from './knowledge.ts';
-import { licencesCommand } from './licences.ts';
-import { peopleCommand } from './people.ts';
-import { reportCommand } from './report.ts';
-import { reposCommand } from './repos.ts';
-import { scanCommand } from './scan.ts';
-import { sqlCommand } from './sql.ts';
-import { teamsCommand } from './teams.ts';
-import { techCommand } from './tech.ts';
-import { vulnsCommand } from './vulns.ts';
 
-export function buildProgram(): Command {
+/**
+ * Every command, loaded on demand: running one command loads only its own modules, so a no-op
+ * rescan does not pay for the report, the feeds or the analyses. Order is the order of `--help`.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan.ts')).scanCommand(),
+  repos: async () => (await import('./repos.ts')).reposCommand(),
+  sql: async () => (await import('./sql.ts')).sqlCommand(),
+  feed: async () => (await import('./feed.ts')).feedCommand(),
+  vulns: async () => (await import('./vulns.ts')).vulnsCommand(),
+  eol: async () => (await import('./eol.ts')).eolCommand(),
+  code: async () => (await import('./code.ts')).codeCommand(),
+  hotspots: async () => (await import('./hotspots.ts')).hotspotsCommand(),
+  deps: async () => (await import('./deps.ts')).depsCommand(),
+  licences: async () => (await import('./licences.ts')).licencesCommand(),
+  tech: async () => (await import('./tech.ts')).techCommand(),
+  export: async () => (await import('./export.ts')).exportCommand(),
+  delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
+  report: async () => (await import('./report.ts')).reportCommand(),
+  people: async () => (await import('./people.ts')).peopleCommand(),
+  knowledge: async () => (await import('./knowledge.ts')).knowledgeCommand(),
+  teams: async () => (await import('./teams.ts')).teamsCommand(),
+};
+
+/** Global options that take a value: their value is not the command name. */
+const VALUE_OPTIONS = new Set(['-w', '--workspace', '--db']);
+
+/** The command named on the command line, or null (help, version, a typo: then all are loaded). */
+export function commandName(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return a in COMMANDS ? a : null;
+  }
+  return null;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('cto')
     .description('A technology office as software: scan git repositories, store facts, answer with evidence.')
     .version(TOOL_VERSION, '-V, --version')
@@ -29,32 +53,16 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run cto --help for usage)')
     .exitOverride();
-  for (const cmd of [
-    scanCommand(),
-    reposCommand(),
-    sqlCommand(),
-    feedCommand(),
-    vulnsCommand(),
-    eolCommand(),
-    codeCommand(),
-    hotspotsCommand(),
-    depsCommand(),
-    licencesCommand(),
-    techCommand(),
-    exportCommand(),
-    deliveryCommand(),
-    reportCommand(),
-    peopleCommand(),
-    knowledgeCommand(),
-    teamsCommand(),
-  ]) {
+  const named = commandName(argv);
+  const load = named ? [COMMANDS[named] as () => Promise<Command>] : Object.values(COMMANDS);
+  for (const cmd of await Promise.all(load.map((l) => l()))) {
     program.addCommand(cmd.exitOverride().showHelpAfterError());
   }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

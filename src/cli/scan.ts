@@ -1,10 +1,8 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
-import { ANALYSES, selectAnalyses } from '../analyses/registry.ts';
 import type { Analysis } from '../analyses/types.ts';
-import { COLLECTORS } from '../collectors/registry.ts';
 import { runScan } from '../scan/run.ts';
-import type { RepoOutcome } from '../scan/scan.ts';
+import type { Plugins, RepoOutcome } from '../scan/scan.ts';
 import { parseSize } from '../workspace.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, err, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
@@ -49,8 +47,9 @@ export function scanCommand(): Command {
           depth: flags.depth ?? cfg.depth ?? 4,
           jobs: flags.jobs ?? cfg.jobs ?? 2,
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
-          collectors: COLLECTORS,
-          analyses: chooseAnalyses(flags.analyses, cfg.analyses),
+          collectors: [],
+          analyses: [],
+          loadPlugins: pluginLoader(await chooseAnalyses(flags.analyses, cfg.analyses)),
           workspace: { dir: ws.dir, config: ws.config },
           onStart: (r) => progress.start(r),
           onProgress: (r, n) => progress.update(r, n),
@@ -120,11 +119,28 @@ function summary(outcomes: RepoOutcome[], problems: number) {
   };
 }
 
-function chooseAnalyses(
+/**
+ * The analyses chosen on the command line or in cto.yaml, checked now (a typo is a usage error before
+ * anything is scanned); undefined for the default, all of them, loaded only when needed.
+ */
+async function chooseAnalyses(
   flag: boolean | string | undefined,
   configured: string[] | undefined,
-): readonly Analysis[] {
+): Promise<readonly Analysis[] | undefined> {
   if (flag === false) return [];
-  if (typeof flag === 'string') return selectAnalyses(flag.split(',').filter(Boolean));
-  return configured ? selectAnalyses(configured) : ANALYSES;
+  if (typeof flag !== 'string' && !configured) return undefined;
+  const { selectAnalyses } = await import('../analyses/registry.ts');
+  return selectAnalyses(typeof flag === 'string' ? flag.split(',').filter(Boolean) : (configured ?? []));
+}
+
+/** Collectors and analyses are loaded once, and only when some repository has something new to read. */
+function pluginLoader(analyses: readonly Analysis[] | undefined): () => Promise<Plugins> {
+  let loading: Promise<Plugins> | undefined;
+  return () => {
+    loading ??= (async () => ({
+      collectors: (await import('../collectors/registry.ts')).COLLECTORS,
+      analyses: analyses ?? (await import('../analyses/registry.ts')).ANALYSES,
+    }))();
+    return loading;
+  };
 }

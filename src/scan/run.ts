@@ -3,7 +3,7 @@ import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
-import { type RepoOutcome, scanRepository } from './scan.ts';
+import { type Plugins, type RepoOutcome, scanRepository } from './scan.ts';
 
 export interface RunOptions {
   paths: readonly string[];
@@ -13,6 +13,7 @@ export interface RunOptions {
   maxFileSize: number;
   collectors: readonly FileCollector[];
   analyses: readonly Analysis[];
+  loadPlugins?: () => Promise<Plugins>;
   workspace: { dir: string; config: Record<string, unknown> };
   onStart?: (repo: string) => void;
   onProgress?: (repo: string, commits: number) => void;
@@ -39,6 +40,7 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
         maxFileSize: options.maxFileSize,
         collectors: options.collectors,
         analyses: options.analyses,
+        loadPlugins: options.loadPlugins,
         workspace: options.workspace,
         onProgress: options.onProgress,
       });

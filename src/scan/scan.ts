@@ -46,12 +46,19 @@ export interface RepoOutcome {
   durationMs: number;
 }
 
+export interface Plugins {
+  collectors: readonly FileCollector[];
+  analyses: readonly Analysis[];
+}
+
 export interface ScanOptions {
   rev?: string;
   maxFileSize: number;
   collectors: readonly FileCollector[];
   /** Analyses run on each new snapshot; empty to collect facts only. */
   analyses: readonly Analysis[];
+  /** When given, supplies the collectors and analyses instead, on the first repository with something new. */
+  loadPlugins?: () => Promise<Plugins>;
   workspace: { dir: string; config: Record<string, unknown> };
   onProgress?: (repo: string, commits: number) => void;
 }
@@ -168,9 +175,10 @@ async function collect(
   );
   // Tree: reuse what the previous snapshot knew about unchanged blobs.
   const reuse = plan.kind === 'incremental' ? await fileFactsByBlob(store, plan.baseId) : new Map();
+  const plugins = options.loadPlugins ? await options.loadPlugins() : options;
   const tree = await ingestTree(store, gitDir, snapshotId, plan.commit, reuse, {
     maxFileSize: options.maxFileSize,
-    collectors: options.collectors,
+    collectors: plugins.collectors,
   });
   diagnostics.push(...tree.diagnostics);
   await storeCollected(store, snapshotId, tree.collected);
@@ -179,7 +187,7 @@ async function collect(
     'tags',
     tags.map((t) => tagRow(snapshotId, t)),
   );
-  const analysed = await runAnalyses(options.analyses, {
+  const analysed = await runAnalyses(plugins.analyses, {
     store,
     snapshotId,
     repositoryId: ids.repositoryId,
