@@ -11,15 +11,16 @@ interface ReportFlags {
   out?: string;
   pdf?: boolean;
   since?: string;
+  today?: string;
   team?: string;
   anonymize?: boolean;
   json?: boolean;
 }
 
-export function parseDay(value: string): string {
+export function parseDay(value: string, flag = '--since'): string {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
   if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
-    throw new CtoError('USAGE', `--since takes a date as YYYY-MM-DD, not "${value}"`);
+    throw new CtoError('USAGE', `${flag} takes a date as YYYY-MM-DD, not "${value}"`);
   return value;
 }
 
@@ -31,6 +32,7 @@ export function reportCommand(): Command {
     .option('-o, --out <dir>', 'folder to write the report to (default: cto-report in the workspace)')
     .option('--pdf', 'also write report.pdf (needs Chromium at /usr/bin/chromium)')
     .option('--since <date>', 'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)')
+    .option('--today <date>', 'the report date (YYYY-MM-DD, UTC) for runway and time windows; default: now')
     .option('--team <name>', "one team's view: only the findings that team owns")
     .option('--anonymize', 'replace people by stable pseudonyms')
     .option('--json', 'also print the report document on stdout (schema cto.report/v1)')
@@ -40,9 +42,12 @@ export function reportCommand(): Command {
     )
     .action(async (flags: ReportFlags, cmd: Command) => {
       const since = flags.since === undefined ? undefined : parseDay(flags.since);
+      const now =
+        flags.today === undefined ? undefined : new Date(`${parseDay(flags.today, '--today')}T00:00:00Z`);
       await withStore(globalOptions(cmd), async (store, ws) => {
         const model = await buildReport(store, {
           ...(since ? { since } : {}),
+          ...(now ? { now } : {}),
           ...(flags.team ? { team: flags.team } : {}),
           anonymize: flags.anonymize === true,
           teams: loadTeams(ws.dir),

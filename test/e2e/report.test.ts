@@ -79,6 +79,12 @@ describe('cto report', { timeout: 60_000 }, () => {
       /## What changed since 2000-01-01\n\n> No snapshot/,
     );
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    // --today fixes the report date, so the same store gives the same report on any day.
+    const dated = cto(['report', '--workspace', ws, '--today', '2030-01-02', '--json']);
+    expect(JSON.parse(dated.stdout).generatedAt).toBe('2030-01-02T00:00:00.000Z');
+    const badToday = cto(['report', '--workspace', ws, '--today', 'tomorrow']);
+    expect(badToday.code).toBe(2);
+    expect(badToday.stderr).toMatch(/--today takes a date as YYYY-MM-DD/);
   });
 
   test('a store from an older version is migrated first, then reported', () => {
