@@ -81,6 +81,7 @@ async function benchOne(repo: string): Promise<void> {
         previousSnapshotId: null,
         config: {},
         workspaceDir: ws,
+        shared: (_key, load) => load(),
       });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       clearInterval(sampler);

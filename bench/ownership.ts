@@ -110,6 +110,7 @@ const ctx = {
   previousSnapshotId: 1,
   config: {},
   workspaceDir: '.',
+  shared: <T>(_key: string, load: () => Promise<T>) => load(),
 };
 const again = await computeOwnership(ctx);
 for (let i = 0; i < again.rows.length; i += 5000)

@@ -62,6 +62,12 @@ export interface AnalysisContext {
   /** The workspace configuration (cto.yaml), for options and office files. */
   config: Record<string, unknown>;
   workspaceDir: string;
+  /**
+   * Load something once for all analyses of this snapshot (e.g. the history of file changes that
+   * hotspots and coupling both read): the first call runs `load`, later calls with the same key get
+   * the same value. Values are shared, so they must not be changed.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface AnalysisResult {

@@ -6,8 +6,9 @@ import { storeAnalysisResult } from '../store/analysis-results.ts';
 
 export async function runAnalyses(
   analyses: readonly Analysis[],
-  ctx: AnalysisContext,
+  facts: Omit<AnalysisContext, 'shared'>,
 ): Promise<Diagnostic[]> {
+  const ctx: AnalysisContext = { ...facts, shared: sharedLoads() };
   const diagnostics: Diagnostic[] = [];
   const failed = new Set<string>();
   for (const analysis of analyses) {
@@ -31,6 +32,19 @@ export async function runAnalyses(
     }
   }
   return diagnostics;
+}
+
+/** One load per key for the analyses of one snapshot; dropped when they are done. */
+function sharedLoads(): AnalysisContext['shared'] {
+  const loads = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let p = loads.get(key);
+    if (!p) {
+      p = load();
+      loads.set(key, p);
+    }
+    return p as Promise<T>;
+  };
 }
 
 function diag(collector: string, code: string, message: string): Diagnostic {

@@ -424,3 +424,33 @@ test('a repository scanned later with a name already in the store gets its paren
   expect(names.rows.map((r) => r[0])).toEqual(['repo', 'two/repo']);
   await store.close();
 });
+
+test('analyses of one snapshot share a load by key: it runs once, and not across snapshots', async () => {
+  let loads = 0;
+  const reader = (id: string) => ({
+    id,
+    version: 1,
+    async run(ctx: import('../analyses/types.ts').AnalysisContext) {
+      const n = await ctx.shared('count', async () => ++loads);
+      return {
+        metrics: [{ metric: 'seen', scope: 'repository' as const, subject: '', value: n }],
+        findings: [],
+      };
+    },
+  });
+  const dir = buildRepo(tempDir(), HISTORY);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  await scan(store, [dir], { analyses: [reader('a'), reader('b')] });
+  expect(loads).toBe(1);
+  addCommits(dir, [{ files: { 'n.txt': 'n\n' } }]);
+  await scan(store, [dir], { analyses: [reader('a'), reader('b')] });
+  expect(loads).toBe(2);
+  const seen = await store.readOnlyQuery(
+    "select analysis, value from current_metrics where metric = 'seen' order by 1",
+  );
+  expect(seen.rows).toEqual([
+    ['a', 2],
+    ['b', 2],
+  ]);
+  await store.close();
+});

@@ -14,6 +14,9 @@ export interface ChangeRow {
   deleted: number | null;
 }
 
+/** Key under which analyses share the result of `changesNewestFirst` (AnalysisContext.shared). */
+export const CHANGES_NEWEST_FIRST = 'file-changes-newest-first';
+
 /** Every file change of a snapshot's history, newest commit first (committer date, then sha). */
 export async function changesNewestFirst(store: Store, segments: number[]): Promise<ChangeRow[]> {
   if (segments.length === 0) return [];

@@ -1,7 +1,7 @@
 // The change coupling analysis: pairs of files of the snapshot that change in the same commits
 // (renames followed), with code-maat's default thresholds (table coupling).
 import { regularFiles } from '../../store/code.ts';
-import { changesNewestFirst } from '../../store/hotspots.ts';
+import { CHANGES_NEWEST_FIRST, changesNewestFirst } from '../../store/hotspots.ts';
 import { followRenames } from '../hotspots/follow.ts';
 import type { Analysis } from '../types.ts';
 import { computeCoupling, DEFAULT_COUPLING } from './coupling.ts';
@@ -11,7 +11,7 @@ export const couplingAnalysis: Analysis = {
   version: 1,
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
-    const changes = await changesNewestFirst(ctx.store, ctx.segments);
+    const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
     const pairs = computeCoupling(
       followRenames(
         changes,

@@ -1,7 +1,7 @@
 // The hotspots analysis: each file of the snapshot with its change history (renames followed),
 // size and indentation complexity from the languages analysis, score and trend (table hotspots).
 import { codeFilesOf } from '../../store/code.ts';
-import { changesNewestFirst, commitTime } from '../../store/hotspots.ts';
+import { CHANGES_NEWEST_FIRST, changesNewestFirst, commitTime } from '../../store/hotspots.ts';
 import type { Analysis, Metric } from '../types.ts';
 import { exclusionsFrom, isExcluded } from './exclude.ts';
 import { followRenames } from './follow.ts';
@@ -16,7 +16,7 @@ export const hotspotsAnalysis: Analysis = {
   after: ['languages'],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);
-    const changes = await changesNewestFirst(ctx.store, ctx.segments);
+    const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
     const now = (await commitTime(ctx.store, ctx.segments, ctx.commit)) ?? changes[0]?.ts ?? 0;
     const rows = computeHotspots(
       files.map((f) => ({ path: f.path, code: f.code, complexity: f.complexity })),
