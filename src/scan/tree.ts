@@ -33,10 +33,12 @@ export async function ingestTree(
   const facts = new Map<string, BlobFacts>();
   const wanted = new Map<string, FileCollector[]>(); // path -> collectors that want it
   const toRead = new Set<string>();
+  const notRead = new Set<string>(); // paths over the size cap, already reported
   for (const e of entries) {
     if (!READABLE.has(e.kind)) continue;
     if ((e.size ?? 0) > options.maxFileSize) {
       diagnostics.push(tooLarge(e, options.maxFileSize));
+      notRead.add(e.path);
       continue;
     }
     const matching = options.collectors.filter((c) => c.matches(e.path));
@@ -58,14 +60,20 @@ export async function ingestTree(
     }
     if (wantedOids.has(blob.oid)) contents.set(blob.oid, blob.content);
   }
-  const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), diagnostics));
+  const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), notRead, diagnostics));
   for (let i = 0; i < rows.length; i += 5000) await store.insertMany('files', rows.slice(i, i + 5000));
   const collected = runCollectors(entries, wanted, contents, options.collectors, diagnostics);
   return { files: entries.length, diagnostics, collected };
 }
 
-function fileRow(snapshotId: number, e: TreeEntry, f: BlobFacts | undefined, diagnostics: Diagnostic[]): Row {
-  if (READABLE.has(e.kind) && !f && !diagnostics.some((d) => d.path === e.path)) {
+function fileRow(
+  snapshotId: number,
+  e: TreeEntry,
+  f: BlobFacts | undefined,
+  notRead: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): Row {
+  if (READABLE.has(e.kind) && !f && !notRead.has(e.path)) {
     diagnostics.push({
       path: e.path,
       collector: 'tree',
