@@ -103,16 +103,47 @@ export function runGit(call: GitCall): Promise<GitResult> {
   });
 }
 
-/** Run git and return stdout; a non-zero exit becomes a GIT_FAILED error with git's first stderr line. */
+/** Run git and return stdout; a non-zero exit becomes a `GitError` naming git's own error line. */
 export async function gitOk(call: GitCall): Promise<Buffer> {
   const r = await runGit(call);
   if (r.code !== 0) throw gitFailure(call, r);
   return r.stdout;
 }
 
-export function gitFailure(call: GitCall, r: { code: number; stderr: string }): CtoError {
-  const line = r.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${r.code}`;
-  return new CtoError('GIT_FAILED', `git ${call.args[0] ?? ''} failed: ${line.trim()}`);
+/** A git process that ended with a non-zero exit: its code and whole stderr, for callers that decide on them. */
+export class GitError extends CtoError {
+  readonly exitCode: number;
+  readonly stderr: string;
+  constructor(message: string, exitCode: number, stderr: string) {
+    super('GIT_FAILED', message);
+    this.name = 'GitError';
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+}
+
+/**
+ * The error for a failed call. The message names git's first `fatal:` or `error:` line: warnings
+ * printed before it (such as "lazy fetching disabled") are context, not the reason.
+ */
+export function gitFailure(call: GitCall, r: { code: number; stderr: string }): GitError {
+  const lines = r.stderr.split('\n').map((l) => l.trim());
+  const line =
+    lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.find((l) => l !== '') ?? `exit code ${r.code}`;
+  return new GitError(`git ${call.args[0] ?? ''} failed: ${line}`, r.code, r.stderr);
+}
+
+const MISSING_OBJECTS_RE =
+  /unable to read|could not read|missing blob|from promisor remote|lazy fetching disabled/i;
+
+/**
+ * True when git failed because objects are absent: a blobless or treeless partial clone (git cannot
+ * lazy-fetch, GIT_NO_LAZY_FETCH and the empty protocol allow-list forbid it) or a damaged object store.
+ * Decided from the whole stderr, not its first line, which is often the lazy-fetch warning.
+ */
+export function isMissingObjects(e: unknown): boolean {
+  if (!(e instanceof GitError) || e.exitCode === 0) return false;
+  return MISSING_OBJECTS_RE.test(e.stderr);
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Analysis } from '../analyses/types.ts';
 import type { Diagnostic, FileCollector } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
+import { isMissingObjects } from '../git/invoke.ts';
 import { listTags } from '../git/refs.ts';
 import {
   cleanAbandoned,
@@ -241,8 +242,8 @@ async function readHistory(
   try {
     return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits));
   } catch (e) {
+    if (!isMissingObjects(e)) throw e;
     const msg = (e as Error).message;
-    if (!/unable to read|could not read|missing blob|promisor/i.test(msg)) throw e;
     await deleteHistoryRows(store, snapshotId);
     diagnostics.push({
       path: '',
