@@ -1,8 +1,27 @@
 #!/usr/bin/env node
 // Entry point. Kept in plain JavaScript that any Node.js can parse, so that an
 // old Node prints one clear line instead of a syntax error.
+//
+// On a Node.js older than the one `cto` needs, the Node.js installed with the project
+// (the `node` package) runs it instead, so `cto` works from any folder after `npm link`
+// or a global install even when the system Node.js is older.
+import { spawnSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
+  const self = realpathSync(fileURLToPath(import.meta.url));
+  const bundled = join(dirname(self), '..', 'node_modules', 'node', 'bin', 'node');
+  if (process.env.CTO_BUNDLED_NODE !== '1' && existsSync(bundled)) {
+    const r = spawnSync(bundled, [self, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, CTO_BUNDLED_NODE: '1' },
+    });
+    if (r.signal) process.kill(process.pid, r.signal);
+    process.exit(r.status ?? 2);
+  }
   process.stderr.write(
     `cto: needs Node.js 22.18 or newer (24 LTS recommended); this is Node.js ${process.versions.node}. ` +
       'Run it through npm (npx cto ...), which uses the Node.js 24 installed with the project.\n',

@@ -1,7 +1,8 @@
 // The command line as a user meets it: output, JSON documents, errors and exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, git, tempDir } from '../helpers/repo-builder.ts';
@@ -123,21 +124,56 @@ describe('cto sql and repos', () => {
   });
 });
 
-test('a Node.js older than 22 gets one line naming the needed version', () => {
+test('a Node.js older than 22 without the bundled Node.js gets one line naming the needed version', () => {
+  // A copy of the entry point with no node_modules beside it: nothing to hand over to.
+  const bin = join(tempDir(), 'bin', 'cto.js');
+  mkdirSync(dirname(bin), { recursive: true });
+  copyFileSync(CTO_BIN, bin);
   const r = spawnSync(
     process.execPath,
     [
-      '-e',
-      `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import(${JSON.stringify(CTO_BIN)})`,
       '--input-type=module',
+      '-e',
+      `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import(${JSON.stringify(pathToFileURL(bin).href)})`,
     ],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8' },
   );
   expect(r.status).toBe(2);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(/needs Node\.js 22\.18 or newer.*this is Node\.js 20\.1\.0/);
+});
+
+test('an older Node.js hands over to the bundled Node.js, which runs the command', () => {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); process.argv.splice(1, process.argv.length, 'cto', 'repos', '--json', '--workspace', ${JSON.stringify(tempDir())}); await import(${JSON.stringify(pathToFileURL(CTO_BIN).href)})`,
+    ],
+    { encoding: 'utf8', env: { ...process.env, CTO_DB: '' } },
+  );
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).schema).toBe('cto.repos/v1');
+});
+
+test('a linked `cto` runs from any folder with the system PATH (npm link, global install)', () => {
+  // npm link puts a symlink to bin/cto.js on the PATH; its `#!/usr/bin/env node` finds the system
+  // Node.js, which may be older than the one the project needs.
+  const binDir = tempDir();
+  symlinkSync(CTO_BIN, join(binDir, 'cto'));
+  const elsewhere = tempDir();
+  const r = spawnSync('cto', ['repos', '--json'], {
+    cwd: elsewhere,
+    encoding: 'utf8',
+    env: { PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`, HOME: elsewhere },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).repositories).toEqual([]);
+  // The workspace is the folder it ran in.
+  expect(existsSync(join(elsewhere, '.cto'))).toBe(true);
 });
 
 test('output piped into a reader that stops early ends quietly', () => {
