@@ -95,7 +95,9 @@ function dependencyGraph(rootRef: string, packages: readonly PackageEntry[], ref
   const byName = new Map<string, string[]>();
   packages.forEach((p, i) => {
     const k = `${p.ecosystem}\u0000${p.name}`;
-    byName.set(k, [...(byName.get(k) ?? []), refs[i] as string]);
+    const same = byName.get(k);
+    if (same) same.push(refs[i] as string);
+    else byName.set(k, [refs[i] as string]);
   });
   const children = new Map<string, Set<string>>(refs.map((r) => [r, new Set<string>()]));
   packages.forEach((p, i) => {

@@ -49,8 +49,11 @@ export function mergePackages(rows: readonly DependencyRow[]): PackageEntry[] {
       continue;
     }
     const byVersion = new Map<string, DependencyRow[]>();
-    for (const r of locked)
-      byVersion.set(r.version as string, [...(byVersion.get(r.version as string) ?? []), r]);
+    for (const r of locked) {
+      const same = byVersion.get(r.version as string);
+      if (same) same.push(r);
+      else byVersion.set(r.version as string, [r]);
+    }
     // Requirements join the versions a lockfile marks direct (all versions when none is).
     const anyDirect = locked.some((r) => r.direct);
     for (const versionRows of byVersion.values()) {

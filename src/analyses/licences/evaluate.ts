@@ -73,7 +73,9 @@ export function licenceMetrics(licences: readonly PackageLicence[]): Metric[] {
   const groups = new Map<string, string[]>();
   for (const l of licences) {
     const key = l.expression ?? UNKNOWN;
-    groups.set(key, [...(groups.get(key) ?? []), l.id]);
+    const ids = groups.get(key);
+    if (ids) ids.push(l.id);
+    else groups.set(key, [l.id]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

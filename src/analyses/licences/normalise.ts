@@ -14,8 +14,21 @@ export interface NormalisedLicence {
 /** Texts that say "no licence granted" or "look elsewhere": not an SPDX licence. */
 const NOT_A_LICENCE = /^(unlicensed|see licen[cs]e in .*|proprietary|commercial|other|custom|unknown|none)$/i;
 
+/** Texts already read: a repository states few distinct licences for many packages. */
+const memo = new Map<string, NormalisedLicence>();
+const MEMO_LIMIT = 10_000;
+
 export function normaliseLicence(raw: string | null | undefined): NormalisedLicence {
-  const text = (raw ?? '').trim();
+  const key = raw ?? '';
+  const known = memo.get(key);
+  if (known) return known;
+  const result = normaliseOnce(key);
+  if (memo.size < MEMO_LIMIT) memo.set(key, result);
+  return result;
+}
+
+function normaliseOnce(raw: string): NormalisedLicence {
+  const text = raw.trim();
   if (text === '') return { expression: null, raw: null };
   if (NOT_A_LICENCE.test(text)) return { expression: null, raw: text };
   const strict = tryParse(text);

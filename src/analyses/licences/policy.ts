@@ -77,7 +77,22 @@ function matches(term: LicenseNode, list: string[]): boolean {
   }
 }
 
+/** Verdicts already given under a policy: a repository has many packages and few licences. */
+const verdicts = new WeakMap<LicencePolicy, Map<string | null, Verdict>>();
+
 export function judge(expression: string | null, policy: LicencePolicy): Verdict {
+  let seen = verdicts.get(policy);
+  if (!seen) verdicts.set(policy, (seen = new Map()));
+  const known = seen.get(expression);
+  if (known) return known;
+  const verdict = judgeOnce(expression, policy);
+  if (seen.size < MEMO_LIMIT) seen.set(expression, verdict);
+  return verdict;
+}
+
+const MEMO_LIMIT = 10_000;
+
+function judgeOnce(expression: string | null, policy: LicencePolicy): Verdict {
   const node = expression === null ? null : parseExpression(expression);
   if (!node) return 'unknown';
   const alts = alternatives(node);
