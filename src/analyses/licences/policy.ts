@@ -82,7 +82,10 @@ const verdicts = new WeakMap<LicencePolicy, Map<string | null, Verdict>>();
 
 export function judge(expression: string | null, policy: LicencePolicy): Verdict {
   let seen = verdicts.get(policy);
-  if (!seen) verdicts.set(policy, (seen = new Map()));
+  if (!seen) {
+    seen = new Map();
+    verdicts.set(policy, seen);
+  }
   const known = seen.get(expression);
   if (known) return known;
   const verdict = judgeOnce(expression, policy);
