@@ -32,6 +32,45 @@ export async function repoInfo(path: string): Promise<RepoInfo> {
   return { gitDir, commonDir, bare: bare === 'true', shallow: shallow === 'true' };
 }
 
+/**
+ * Object directories the repository borrows through `objects/info/alternates` (followed as git
+ * follows them, recursively), as git itself lists them: absolute paths, in git's order.
+ */
+export async function alternateObjectDirs(gitDir: string): Promise<string[]> {
+  const out = await gitOk({ gitDir, args: ['count-objects', '-v'] });
+  const dirs: string[] = [];
+  for (const line of decodeGitBytes(out).split('\n')) {
+    if (line.startsWith('alternate: ')) dirs.push(unquoteC(line.slice('alternate: '.length)));
+  }
+  return dirs;
+}
+
+const C_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r' };
+
+/** Undo git's C-style quoting of a path (`"a\tb\303\251"`); an unquoted path is returned as is. */
+export function unquoteC(text: string): string {
+  if (!(text.startsWith('"') && text.endsWith('"') && text.length >= 2)) return text;
+  const body = text.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(Number.parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(...Buffer.from(C_ESCAPES[next] ?? next, 'utf8'));
+      i += 1;
+    }
+  }
+  return decodeGitBytes(Buffer.from(bytes));
+}
+
 /** The commit a revision names, or null when the repository has no such revision (e.g. empty). */
 export async function resolveCommit(gitDir: string, rev: string): Promise<string | null> {
   const r = await runGit({

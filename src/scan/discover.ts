@@ -1,7 +1,7 @@
 // Stage 1, discover: turn the paths a user gave into distinct repositories.
 import { type Dirent, existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type RepoInfo, repoInfo } from '../git/refs.ts';
 
@@ -11,6 +11,8 @@ export interface FoundRepository {
   /** The path the repository was found at (work tree or bare repository). */
   path: string;
   info: RepoInfo;
+  /** Other paths given or found in this scan that are the same git repository (scanned once). */
+  aliases: string[];
 }
 
 export interface DiscoveryProblem {
@@ -43,7 +45,7 @@ async function probe(dir: string): Promise<FoundRepository | null> {
   if (!candidate) return null;
   try {
     const info = await repoInfo(candidate);
-    return { name: displayName(dir, info.bare), path: dir, info };
+    return { name: displayName(dir, info.bare), path: dir, info, aliases: [] };
   } catch (e) {
     if (isCtoError(e) && e.code === 'NOT_A_REPOSITORY') return null;
     throw e;
@@ -61,9 +63,17 @@ export async function discoverRepositories(
   options: DiscoverOptions,
 ): Promise<{ repositories: FoundRepository[]; problems: DiscoveryProblem[] }> {
   const found = new Map<string, FoundRepository>();
+  const reached = new Map<string, Set<string>>(); // common dir -> real paths that reached it
   const problems: DiscoveryProblem[] = [];
-  const add = (r: FoundRepository) => {
-    if (!found.has(r.info.commonDir)) found.set(r.info.commonDir, r);
+  /** `real` is the real path `r.path` names; a work tree and its own `.git` are one place. */
+  const add = (r: FoundRepository, real: string) => {
+    const place = basename(real) === '.git' ? dirname(real) : real;
+    const first = found.get(r.info.commonDir);
+    const seen = reached.get(r.info.commonDir) ?? new Set<string>();
+    reached.set(r.info.commonDir, seen);
+    if (!first) found.set(r.info.commonDir, r);
+    else if (!seen.has(place)) first.aliases.push(r.path);
+    seen.add(place);
   };
   for (const given of paths) {
     const abs = resolve(given);
@@ -77,7 +87,7 @@ export async function discoverRepositories(
     }
     const direct = await probe(real);
     if (direct) {
-      add({ ...direct, name: displayName(abs, direct.info.bare), path: abs });
+      add({ ...direct, name: displayName(abs, direct.info.bare), path: abs }, real);
       continue;
     }
     const before = found.size;
@@ -115,7 +125,7 @@ function uniqueNames(repos: FoundRepository[]): FoundRepository[] {
 async function walk(
   dir: string,
   depth: number,
-  add: (r: FoundRepository) => void,
+  add: (r: FoundRepository, real: string) => void,
   problems: DiscoveryProblem[],
 ): Promise<void> {
   if (depth <= 0) return;
@@ -134,7 +144,7 @@ async function walk(
     // Hidden folders are skipped, but a hidden bare repository (`.something.git`) still counts.
     if (entry.name.startsWith('.') && !entry.name.endsWith('.git')) continue;
     const repo = await probe(child);
-    if (repo) add(repo);
+    if (repo) add(repo, child);
     else await walk(child, depth - 1, add, problems);
   }
 }

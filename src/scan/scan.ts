@@ -23,6 +23,7 @@ import { runAnalyses } from './analyse.ts';
 import type { FoundRepository } from './discover.ts';
 import { storeCollected } from './facts.ts';
 import { ingestHistory } from './history.ts';
+import { locateGit, locationDiagnostics, realOrSame, sameRepositoryDiagnostics } from './identity.ts';
 import { type Plan, planSnapshot } from './plan.ts';
 import { ingestTree } from './tree.ts';
 
@@ -93,10 +94,18 @@ export async function scanRepository(
     const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
+    const location = await locateGit(found);
+    const stored = { name: repo.name, realPath: await realOrSame(repo.path) };
+    // Collected before the snapshot exists; stored with it by `collect`.
+    outcome.diagnostics = [
+      ...locationDiagnostics(location),
+      ...sameRepositoryDiagnostics(location, found.aliases, stored),
+    ];
     const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
     outcome.commit = plan.commit;
     outcome.ref = plan.ref;
     if (plan.kind === 'unchanged') {
+      outcome.diagnostics = [];
       await fillFromSnapshot(store, plan.currentId, outcome);
       outcome.status = 'unchanged';
       return outcome;
@@ -109,6 +118,7 @@ export async function scanRepository(
       baseSnapshotId: plan.kind === 'incremental' ? plan.baseId : null,
       toolVersion: TOOL_VERSION,
       shallow: found.info.shallow,
+      location,
     });
     outcome.snapshotId = snapshotId;
     outcome.historyMode = plan.kind;
@@ -136,7 +146,7 @@ async function collect(
 ): Promise<void> {
   const { snapshotId } = ids;
   const gitDir = found.info.gitDir;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...outcome.diagnostics];
   if (found.info.shallow) {
     diagnostics.push({
       path: '',

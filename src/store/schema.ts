@@ -10,7 +10,7 @@ export interface RepositoriesTable {
   /** Canonical path of the common git directory: one row per repository however it was reached. */
   key: string;
   name: string;
-  /** The path the repository was last scanned from. */
+  /** The path the repository was first scanned from (each snapshot records its own, `scanned_path`). */
   path: string;
   current_snapshot_id: number | null;
   created_at: string;
@@ -39,6 +39,27 @@ export interface SnapshotsTable {
   error: string | null;
   host: string;
   pid: number;
+  /** Real path of the folder scanned; null for snapshots written before it was recorded. */
+  scanned_path: string | null;
+  /** Real path of the git directory used (a linked worktree's own directory). */
+  git_dir: string | null;
+  /** Real path of the common git directory (objects, refs): the repository's key. */
+  common_dir: string | null;
+  /** JSON array of the real paths of object directories borrowed through alternates; null when none. */
+  alternates: string | null;
+}
+
+/** Who is scanning a repository now (see src/store/locks.ts). */
+export interface ScanLocksTable {
+  /** The repository's key: the real path of its common git directory. */
+  key: string;
+  token: string;
+  pid: number;
+  host: string;
+  /** The holder process's start time as the system reports it, to tell a reused pid apart. */
+  process_started: string | null;
+  acquired_at: string;
+  heartbeat_at: string;
 }
 
 /** A snapshot's history is the union of the commits ingested by the snapshots listed here. */
@@ -402,6 +423,7 @@ export interface Database {
   files: FilesTable;
   tags: TagsTable;
   diagnostics: DiagnosticsTable;
+  scan_locks: ScanLocksTable;
   code_files: CodeFilesTable;
   hotspots: HotspotsTable;
   coupling: CouplingTable;

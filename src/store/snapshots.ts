@@ -63,6 +63,13 @@ export interface NewSnapshot {
   baseSnapshotId: number | null;
   toolVersion: string;
   shallow: boolean;
+  /** Where the objects came from (see src/scan/identity.ts). */
+  location?: {
+    path: string;
+    gitDir: string;
+    commonDir: string;
+    alternates: readonly string[];
+  };
 }
 
 /** Insert a snapshot in state `running`; it becomes visible as current only when finished. */
@@ -89,6 +96,10 @@ export async function createSnapshot(store: Store, s: NewSnapshot): Promise<numb
       error: null,
       host: hostname(),
       pid: process.pid,
+      scanned_path: s.location?.path ?? null,
+      git_dir: s.location?.gitDir ?? null,
+      common_dir: s.location?.commonDir ?? null,
+      alternates: s.location?.alternates.length ? JSON.stringify(s.location.alternates) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { ownership } from './0006-ownership.ts';
 import { people } from './0007-people.ts';
 import { code } from './0008-code.ts';
 import { delivery } from './0009-delivery.ts';
+import { scanIdentity } from './0010-scan-identity.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -25,6 +26,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0007-people': people,
         '0008-code': code,
         '0009-delivery': delivery,
+        '0010-scan-identity': scanIdentity,
       };
     },
   };
