@@ -1,14 +1,43 @@
 // Splits a container image reference (`registry:5000/ns/name:tag@sha256:...`) into the
 // name and the version (tag, digest, or `tag@digest`). Shared by the image collectors.
+// Credentials are removed first: files write `https://user:token@registry/app:1` or
+// `user:token@registry/app:1`, which no registry accepts but which would otherwise put the token
+// in the name or the tag.
+
+import { redactUrl } from './redact-url.ts';
 
 export interface ParsedImage {
   name: string;
   version: string | null;
 }
 
+/** `sha256:...`: what may follow the `@` of a reference without a registry path. */
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-z0-9=_-]+$/i;
+const KNOWN_DIGESTS = /^(sha256|sha384|sha512|blake3):/i;
+
+/**
+ * The reference without a URL scheme, without userinfo (`user:token@` before the registry) and
+ * without secret-looking query parameters. Use it on every image text that is stored or printed,
+ * diagnostics included. An `@` in the first path segment is userinfo unless a digest follows it
+ * and the reference has no path (`nginx@sha256:...`).
+ */
+export function redactImageRef(text: string): string {
+  const ref = text.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const slash = ref.indexOf('/');
+  const first = slash >= 0 ? ref.slice(0, slash) : ref;
+  const at = first.lastIndexOf('@');
+  let clean = ref;
+  if (at >= 0) {
+    const after = first.slice(at + 1);
+    const isDigest = slash < 0 && DIGEST.test(after) && KNOWN_DIGESTS.test(after);
+    if (!isDigest) clean = ref.slice(at + 1);
+  }
+  return clean.includes('?') ? redactUrl(clean) : clean;
+}
+
 /** Null when the text is not an image reference (empty, spaces, unresolved variables). */
 export function parseImageRef(text: string): ParsedImage | null {
-  const ref = text.trim();
+  const ref = redactImageRef(text);
   if (ref === '' || /\s|\$/.test(ref)) return null;
   const at = ref.indexOf('@');
   const digest = at >= 0 ? ref.slice(at + 1) : null;

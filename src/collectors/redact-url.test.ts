@@ -31,6 +31,12 @@ describe('redactUrl', () => {
     );
   });
 
+  it('reads camelCase parameter names word by word', () => {
+    expect(redactUrl('https://h.example/p.tgz?_authToken=abc&apiKey=d&v=2')).toBe(
+      'https://h.example/p.tgz?v=2',
+    );
+  });
+
   it('does not treat words that merely contain a secret word as secrets', () => {
     expect(redactUrl('https://h.example/p?keyword=x&monkey=y')).toBe(
       'https://h.example/p?keyword=x&monkey=y',

@@ -19,9 +19,10 @@ const SECRET_WORDS = new Set([
   'session',
 ]);
 
-/** `access_token`, `X-Amz-Signature`, `api-key`: secret when any word of the name is. */
+/** `access_token`, `X-Amz-Signature`, `api-key`, `_authToken`: secret when any word of the name is. */
 function isSecretParam(name: string): boolean {
   return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[-_.\s]+/)
     .some((word) => SECRET_WORDS.has(word));

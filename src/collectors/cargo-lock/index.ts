@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractCargoLock } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => path === 'Cargo.lock' || path.endsWith('/Cargo.lock'),
   collect: (files) =>
     collectEach(COLLECTOR_ID, files, (path, text) => extractCargoLock(path, text, DEFAULT_BUDGET.maxDepth)),

@@ -3,7 +3,7 @@ import { COLLECTOR_ID, collectCargoManifests } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => path === 'Cargo.toml' || path.endsWith('/Cargo.toml'),
   collect: collectCargoManifests,
 };

@@ -2,7 +2,7 @@
 // default; an image still naming an unset variable is reported, not guessed. Version 1 files
 // (services at the top level) are read too.
 
-import { parseImageRef } from '../image-ref.ts';
+import { parseImageRef, redactImageRef } from '../image-ref.ts';
 import type { CollectorResult, Diagnostic, FileInput, ImageRef } from '../types.ts';
 import { diagnostic, isRecord, readYaml, type YamlDocument } from '../yaml-input.ts';
 import { ComposeFile, Service } from './schema.ts';
@@ -37,7 +37,7 @@ export function extractCompose(file: FileInput, collector: string): CollectorRes
       const resolved = interpolateDefaults(service.data.image);
       const parsed = parseImageRef(resolved.replaceAll('\u0000', '$'));
       if (!parsed || resolved.includes('\u0000')) {
-        const message = `service ${name}: image "${service.data.image.slice(0, 200)}" names an unset variable`;
+        const message = `service ${name}: image "${redactImageRef(service.data.image).slice(0, 200)}" names an unset variable`;
         diagnostics.push(diagnostic(file.path, collector, 'unresolved-image', message, 'info'));
         continue;
       }

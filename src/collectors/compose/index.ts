@@ -9,7 +9,7 @@ export function isComposeFile(path: string): boolean {
 
 export const collector: FileCollector = {
   id: 'compose',
-  version: 1,
+  version: 2,
   matches: isComposeFile,
   collect(files): CollectorResult {
     const results = files.map((file) => extractCompose(file, 'compose'));

@@ -46,7 +46,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => isName(path, 'composer.lock') || isName(path, 'composer.json'),
   collect,
 };

@@ -2,7 +2,7 @@
 // not an image; `ARG` defaults declared before the first FROM are substituted; flags such as
 // `--platform=` are skipped; `scratch` is not an image. `COPY --from=<image>` counts too.
 
-import { parseImageRef } from '../image-ref.ts';
+import { parseImageRef, redactImageRef } from '../image-ref.ts';
 import {
   type Budget,
   type CollectorResult,
@@ -82,7 +82,13 @@ export function extractDockerfile(
     const parsed = parseImageRef(ref);
     if (!parsed) {
       diagnostics.push(
-        diagnostic(file.path, collector, 'unresolved-image', `line ${line}: ${ref.slice(0, 200)}`, 'info'),
+        diagnostic(
+          file.path,
+          collector,
+          'unresolved-image',
+          `line ${line}: ${redactImageRef(ref).slice(0, 200)}`,
+          'info',
+        ),
       );
       continue;
     }

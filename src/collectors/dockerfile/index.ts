@@ -11,7 +11,7 @@ export function isDockerfile(path: string): boolean {
 
 export const collector: FileCollector = {
   id: 'dockerfile',
-  version: 1,
+  version: 2,
   matches: isDockerfile,
   collect(files): CollectorResult {
     const results = files.map((file) => extractDockerfile(file, 'dockerfile'));

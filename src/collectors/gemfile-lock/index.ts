@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractGemfileLock } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => /(^|\/)(Gemfile|gems\.rb)\.lock$|(^|\/)gems\.locked$/.test(path),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGemfileLock(path, text)),
 };

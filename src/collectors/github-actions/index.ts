@@ -7,7 +7,7 @@ const ACTION = /^action\.ya?ml$/;
 
 export const collector: FileCollector = {
   id: 'github-actions',
-  version: 1,
+  version: 2,
   matches: (path) => WORKFLOW.test(path) || ACTION.test(basename(path)),
   collect(files): CollectorResult {
     const results = files.map((f) => extractActions(f, 'github-actions', ACTION.test(basename(f.path))));

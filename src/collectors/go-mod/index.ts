@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractGoMod } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => path === 'go.mod' || path.endsWith('/go.mod'),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGoMod(path, text)),
 };

@@ -1,6 +1,6 @@
 // A chart folder in, images out: container images found under `image` keys of its values
 // files, and the chart's dependencies (Chart.yaml, or requirements.yaml of Helm 2) as `helm`.
-import { parseImageRef } from '../image-ref.ts';
+import { parseImageRef, redactImageRef } from '../image-ref.ts';
 import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
 import { isRecord, readYaml, type YamlDocument } from '../yaml-input.ts';
 import { ChartDependency, ChartFile, ImageBlock } from './schema.ts';
@@ -14,7 +14,8 @@ function blockImage(value: unknown): { name: string; version: string | null } | 
   const { registry, digest } = block.data;
   const repository = block.data.repository ?? block.data.name;
   if (!repository || /\s|\{\{/.test(repository)) return null;
-  const name = registry ? `${registry.replace(/\/$/, '')}/${repository}` : repository;
+  const joined = registry ? `${registry.replace(/\/$/, '')}/${repository}` : repository;
+  const name = redactImageRef(joined);
   const tag = block.data.tag === undefined || block.data.tag === '' ? null : String(block.data.tag);
   const version = tag && digest ? `${tag}@${digest}` : (tag ?? digest ?? null);
   return { name, version };

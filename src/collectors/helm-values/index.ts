@@ -20,7 +20,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: 'helm-values',
-  version: 1,
+  version: 2,
   matches: (path) => CHART_FILES.test(basename(path)) || VALUES_FILES.test(basename(path)),
   collect,
 };

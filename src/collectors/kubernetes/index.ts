@@ -15,7 +15,7 @@ export function isCandidateManifest(path: string): boolean {
 
 export const collector: FileCollector = {
   id: 'kubernetes',
-  version: 1,
+  version: 2,
   matches: isCandidateManifest,
   collect(files): CollectorResult {
     const results = files.map((file) => extractManifests(file, 'kubernetes'));

@@ -12,4 +12,4 @@ function collect(files: FileInput[]): CollectorResult {
   return collectEach(COLLECTOR_ID, files, (path, text) => extractPackageJson(path, text, members));
 }
 
-export const collector: FileCollector = { id: COLLECTOR_ID, version: 1, matches: isPackageJson, collect };
+export const collector: FileCollector = { id: COLLECTOR_ID, version: 2, matches: isPackageJson, collect };

@@ -22,7 +22,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => isLock(path) || isPipfile(path),
   collect,
 };

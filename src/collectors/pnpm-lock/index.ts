@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractPnpmLock } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) =>
     (path === 'pnpm-lock.yaml' || path.endsWith('/pnpm-lock.yaml')) && !path.includes('node_modules/'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPnpmLock),

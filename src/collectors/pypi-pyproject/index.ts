@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractPyproject } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => path === 'pyproject.toml' || path.endsWith('/pyproject.toml'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPyproject),
 };

@@ -25,7 +25,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => NAMED.test(path) || IN_FOLDER.test(path),
   collect,
 };

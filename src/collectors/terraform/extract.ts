@@ -2,6 +2,7 @@
 // `.terraform.lock.hcl` providers (terraform-provider), `module` sources (terraform-module).
 // Module sources are returned with credentials removed and `?ref=` moved to the version.
 
+import { redactImageRef } from '../image-ref.ts';
 import { decodeSafe, redactUrl } from '../redact-url.ts';
 import {
   type Budget,
@@ -18,9 +19,12 @@ const DEFAULT_REGISTRIES = /^(registry\.terraform\.io|registry\.opentofu\.org)\/
 
 const str = (a: Attribute | undefined): string | null => (typeof a?.value === 'string' ? a.value : null);
 
-/** `registry.terraform.io/hashicorp/aws` -> `hashicorp/aws`; a bare `aws` -> `hashicorp/aws`. */
+/**
+ * `registry.terraform.io/hashicorp/aws` -> `hashicorp/aws`; a bare `aws` -> `hashicorp/aws`. A
+ * scheme or credentials before the host are dropped like those of an image reference.
+ */
 export function providerName(source: string): string {
-  const name = source.trim().toLowerCase().replace(DEFAULT_REGISTRIES, '');
+  const name = redactImageRef(source).toLowerCase().replace(DEFAULT_REGISTRIES, '');
   return name.includes('/') ? name : `hashicorp/${name}`;
 }
 

@@ -4,7 +4,7 @@ import { extractTerraform } from './extract.ts';
 
 export const collector: FileCollector = {
   id: 'terraform',
-  version: 1,
+  version: 2,
   matches: (path) => path.endsWith('.tf') || basename(path) === '.terraform.lock.hcl',
   collect(files): CollectorResult {
     const results = files.map((file) => extractTerraform(file, 'terraform'));

@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractUvLock } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => path === 'uv.lock' || path.endsWith('/uv.lock'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractUvLock),
 };
