@@ -9,10 +9,10 @@ import { tagMatcher } from './versions.ts';
 
 export const deliveryAnalysis: Analysis = {
   id: 'delivery',
-  version: 1,
+  version: 2,
   async run(ctx) {
     const config = deliveryConfig(ctx.config);
-    const matcher = tagMatcher(config.tagPattern);
+    const matcher = tagMatcher(config.tagPattern, ctx.repositoryName);
     const { commits, tags } = await deliveryFacts(ctx.store, ctx.snapshotId, ctx.segments);
     const model = deliveryModel(commits, tags, ctx.commit, {
       matcher,

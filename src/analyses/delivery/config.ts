@@ -1,12 +1,14 @@
 // The `delivery` section of cto.yaml.
 import { z } from 'zod';
 import { CtoError } from '../../errors.ts';
-import { DEFAULT_TAG_PATTERN } from './versions.ts';
 
 export const deliveryConfigSchema = z
   .object({
-    /** Regular expression with a named group `version`, tested against each tag name. */
-    tagPattern: z.string().default(DEFAULT_TAG_PATTERN),
+    /**
+     * Regular expression with a named group `version` (and optionally `package`), tested against each
+     * tag name; replaces the default patterns (versions, `<repository>-<version>`, `<package>@<version>`).
+     */
+    tagPattern: z.string().optional(),
     /** A release followed by a patch release within this many days counts as a change failure. */
     patchWindowDays: z.number().min(0).max(3650).default(14),
     /** Deployment events (CSV or JSON), relative to the workspace; used instead of releases for the frequency. */

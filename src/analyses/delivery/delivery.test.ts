@@ -75,6 +75,46 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
     }
   });
 
+  test('tags named after the repository and package@version tags are releases by default', async () => {
+    const day = (d: number) => `2024-01-0${d}T00:00:00Z`;
+    const repo = buildRepo(
+      join(tempDir(), 'Jedis'),
+      [1, 2, 3, 4, 5, 6].map((d) => ({ date: day(d), files: { a: `${d}\n` } })),
+      {
+        tags: [
+          { name: 'jedis-1.0.0', at: 0 },
+          { name: 'jedis-1.0.1-rc1', at: 1 },
+          { name: 'v1.1.0', at: 1 },
+          { name: 'other-2.0.0', at: 2 },
+          { name: '@scope/pkg@1.0.0', at: 2 },
+          { name: 'tool@1.0.1', at: 3 },
+          { name: '@scope/pkg@1.0.1', at: 4 },
+        ],
+      },
+    );
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      await scan(store, repo);
+      const [stored] = await readDelivery(store, 'Jedis');
+      if (!stored) throw new Error('no repository');
+      const stable = stored.releases.filter((r) => r.prerelease === 0);
+      expect(stable.map((r) => [r.tag, r.failed, r.rework])).toEqual([
+        ['jedis-1.0.0', 0, 0],
+        ['v1.1.0', 0, 0],
+        // A patch counts within one package only: tool@1.0.1 is no fix of jedis-1.0.0 or of @scope/pkg@1.0.0.
+        ['@scope/pkg@1.0.0', 1, 0],
+        ['tool@1.0.1', 0, 0],
+        ['@scope/pkg@1.0.1', 0, 1],
+      ]);
+      expect(stored.releases.filter((r) => r.prerelease === 1).map((r) => r.tag)).toEqual([
+        'jedis-1.0.1-rc1',
+      ]);
+      expect(summarise(stored)).toMatchObject({ releases: 5, prereleases: 1, ignoredTags: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a configured tag pattern; a repository without releases has none rather than zeros', async () => {
     const dir = tempDir();
     const tagged = buildRepo(

@@ -6,6 +6,7 @@ import { buildGraph, type CommitFact } from './graph.ts';
 import { assignChanges, type LeadSummary, lastReleases, leadOver, releasesWithin } from './lead.ts';
 import { type Release, sortTags, type TagFact } from './releases.ts';
 import { median, percentile } from './stats.ts';
+import type { TagMatcher } from './versions.ts';
 
 export interface DeliveryCommit extends CommitFact {
   parent_count: number;
@@ -17,7 +18,7 @@ export interface DeliveryCommit extends CommitFact {
 }
 
 export interface DeliveryOptions {
-  matcher: RegExp;
+  matcher: TagMatcher;
   patchWindowDays: number;
 }
 

@@ -1,5 +1,5 @@
 // From tags to releases: version tags only, pre-releases apart, one release per tagged commit.
-import { compareVersions, type ParsedVersion, parseTag } from './versions.ts';
+import { compareVersions, type ParsedVersion, parseTag, type TagMatcher } from './versions.ts';
 
 export interface TagFact {
   name: string;
@@ -58,7 +58,7 @@ export function byDate(a: Release, b: Release): number {
   return a.releasedTs - b.releasedTs || compareVersions(a.version, b.version);
 }
 
-export function sortTags(tags: readonly TagFact[], matcher: RegExp, dates: CommitDates): TagSorting {
+export function sortTags(tags: readonly TagFact[], matcher: TagMatcher, dates: CommitDates): TagSorting {
   const ignored: string[] = [];
   const duplicates: string[] = [];
   const stable = new Map<number, Release>();

@@ -4,19 +4,46 @@ import { buildGraph, type CommitFact, firstContaining } from './graph.ts';
 import { percentile } from './stats.ts';
 import { isPatchOf, parseTag, tagMatcher } from './versions.ts';
 
-const DEFAULT = tagMatcher();
+const DEFAULT = tagMatcher(undefined, 'git');
 
 test('version tags under the default pattern, pre-releases apart', () => {
-  expect(parseTag('v2.43.0', DEFAULT)).toEqual({ version: '2.43.0', numbers: [2, 43, 0], prerelease: false });
+  expect(parseTag('v2.43.0', DEFAULT)).toEqual({
+    version: '2.43.0',
+    numbers: [2, 43, 0],
+    prerelease: false,
+    package: null,
+  });
   expect(parseTag('4.18', DEFAULT)?.prerelease).toBe(false);
   expect(parseTag('v1.5.0.1', DEFAULT)?.numbers).toEqual([1, 5, 0, 1]);
   expect(parseTag('1.0.0+build.5', DEFAULT)?.prerelease).toBe(false);
   for (const pre of ['v2.43.0-rc1', '2.0.0rc1', 'v5.0.0-beta.1', '1.0.0.dev2'])
     expect(parseTag(pre, DEFAULT)?.prerelease, pre).toBe(true);
-  for (const other of ['create-vite@5.0.0', 'gitgui-0.10', 'latest', 'v1', '2024-01-01', 'release'])
+  for (const other of ['gitgui-0.10', 'latest', 'v1', '2024-01-01', 'release', 'pkg@latest', '@scope@1.0'])
     expect(parseTag(other, DEFAULT), other).toBeNull();
   expect(() => tagMatcher('^v(.+)$')).toThrow(/named group/);
   expect(() => tagMatcher('(?<version>[')).toThrow(/not a regular expression/);
+});
+
+test('tags named after the repository, and package@version tags of monorepos', () => {
+  const jedis = tagMatcher(undefined, 'team/Jedis');
+  expect(parseTag('jedis-2.9.0', jedis)).toMatchObject({
+    version: '2.9.0',
+    package: null,
+    prerelease: false,
+  });
+  expect(parseTag('Jedis-v3.1.0-rc2', jedis)).toMatchObject({ version: '3.1.0-rc2', prerelease: true });
+  expect(parseTag('jedis-2.9.0', DEFAULT)).toBeNull();
+  expect(parseTag('gitgui-0.10', tagMatcher(undefined, 'git-gui'))).toBeNull();
+  expect(parseTag('create-vite@5.0.0', DEFAULT)).toMatchObject({ version: '5.0.0', package: 'create-vite' });
+  expect(parseTag('@babel/core@v7.24.0', DEFAULT)).toMatchObject({
+    version: '7.24.0',
+    package: '@babel/core',
+  });
+  expect(parseTag('a.b@1.0.0-next.1', DEFAULT)).toMatchObject({ package: 'a.b', prerelease: true });
+  // A configured pattern replaces every default; its `package` group is read too.
+  const own = tagMatcher('^(?<package>[a-z]+)/v(?<version>.+)$', 'jedis');
+  expect(parseTag('jedis-2.9.0', own)).toBeNull();
+  expect(parseTag('tools/v0.3.1', own)).toMatchObject({ version: '0.3.1', package: 'tools' });
 });
 
 test('a patch keeps the first two numbers and goes up after them', () => {
@@ -25,6 +52,9 @@ test('a patch keeps the first two numbers and goes up after them', () => {
   expect(isPatchOf(v('1.2.0.1'), v('1.2.0'))).toBe(true);
   expect(isPatchOf(v('1.3.0'), v('1.2.0'))).toBe(false);
   expect(isPatchOf(v('1.2.0'), v('1.2.1'))).toBe(false);
+  expect(isPatchOf(v('pkg@1.2.1'), v('1.2.0'))).toBe(false);
+  expect(isPatchOf(v('pkg@1.2.1'), v('other@1.2.0'))).toBe(false);
+  expect(isPatchOf(v('pkg@1.2.1'), v('pkg@1.2.0'))).toBe(true);
 });
 
 test('each commit belongs to the first release, by date, that reaches it', () => {

@@ -8,22 +8,32 @@ export interface ParsedVersion {
   numbers: number[];
   /** True when anything other than build metadata (`+...`) follows the numbers. */
   prerelease: boolean;
+  /** The pattern's `package` group (`@scope/pkg` of `@scope/pkg@1.2.3`); null for the repository's own series. */
+  package: string | null;
 }
+
+/** The version text of the defaults: two to four numbers, then an optional suffix. */
+const VERSION = '(?<version>\\d+(?:\\.\\d+){1,3}(?:[-+.]?[0-9A-Za-z][0-9A-Za-z.+-]*)?)';
 
 /**
  * The default: an optional `v`, two to four dot-separated numbers, then an optional suffix
  * (`-rc.1`, `rc1`, `.beta`, `+build`). `v2.43.0`, `4.18.2`, `2.0.0rc1`, `v1.5.0.1` are versions;
- * `create-vite@5.0.0`, `gitgui-0.10` and `latest` are not.
+ * `create-vite@5.0.0` (a package's), `gitgui-0.10` and `latest` are not under this one pattern.
  */
-export const DEFAULT_TAG_PATTERN =
-  '^v?(?<version>\\d+(?:\\.\\d+){1,3}(?:[-+.]?[0-9A-Za-z][0-9A-Za-z.+-]*)?)$';
+export const DEFAULT_TAG_PATTERN = `^v?${VERSION}$`;
+
+/** `@scope/pkg@1.2.3`, `pkg@v1.2.3`: a package's release in a monorepo (changesets, lerna). */
+export const PACKAGE_TAG_PATTERN = `^(?<package>(?:@[A-Za-z0-9][\\w.-]*/)?[A-Za-z0-9][\\w.-]*)@v?${VERSION}$`;
+
+/** Tag names to versions: the first pattern that matches a tag decides. */
+export type TagMatcher = readonly RegExp[];
 
 const CORE = /^(\d+(?:\.\d+){0,3})(.*)$/;
 
-export function tagMatcher(pattern: string = DEFAULT_TAG_PATTERN): RegExp {
+function compile(pattern: string, flags = ''): RegExp {
   let re: RegExp;
   try {
-    re = new RegExp(pattern);
+    re = new RegExp(pattern, flags);
   } catch (e) {
     throw new CtoError(
       'CONFIG_INVALID',
@@ -38,15 +48,41 @@ export function tagMatcher(pattern: string = DEFAULT_TAG_PATTERN): RegExp {
   return re;
 }
 
+/** `jedis-2.9.0` in the repository `jedis`: the repository name (its last folder, any case), `-`, a version. */
+export function repositoryTagPattern(repositoryName: string): string | null {
+  const name = repositoryName.split('/').at(-1) ?? '';
+  if (name === '') return null;
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `^${literal}-v?${VERSION}$`;
+}
+
+/**
+ * A configured pattern alone, or the defaults: plain versions, `<repository name>-<version>` and
+ * `<package>@<version>`.
+ */
+export function tagMatcher(pattern?: string, repositoryName = ''): TagMatcher {
+  if (pattern !== undefined) return [compile(pattern)];
+  const named = repositoryTagPattern(repositoryName);
+  return [
+    compile(DEFAULT_TAG_PATTERN),
+    ...(named ? [compile(named, 'i')] : []),
+    compile(PACKAGE_TAG_PATTERN),
+  ];
+}
+
 /** The version a tag names, or null when the tag is not a version under `matcher`. */
-export function parseTag(name: string, matcher: RegExp): ParsedVersion | null {
-  const version = matcher.exec(name)?.groups?.version;
-  if (!version) return null;
-  const core = CORE.exec(version);
-  if (!core) return null;
-  const numbers = (core[1] as string).split('.').map(Number);
-  const suffix = core[2] as string;
-  return { version, numbers, prerelease: suffix !== '' && !suffix.startsWith('+') };
+export function parseTag(name: string, matcher: TagMatcher): ParsedVersion | null {
+  for (const re of matcher) {
+    const groups = re.exec(name)?.groups;
+    if (!groups?.version) continue;
+    const core = CORE.exec(groups.version);
+    if (!core) continue;
+    const numbers = (core[1] as string).split('.').map(Number);
+    const suffix = core[2] as string;
+    const prerelease = suffix !== '' && !suffix.startsWith('+');
+    return { version: groups.version, numbers, prerelease, package: groups.package ?? null };
+  }
+  return null;
 }
 
 /** Orders by the numbers, then a pre-release before its release. */
@@ -59,8 +95,9 @@ export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
   return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
 }
 
-/** True when `later` is a patch of `earlier`: same first two numbers, greater after them. */
+/** True when `later` is a patch of `earlier`: same package, same first two numbers, greater after them. */
 export function isPatchOf(later: ParsedVersion, earlier: ParsedVersion): boolean {
+  if (later.package !== earlier.package) return false;
   if ((later.numbers[0] ?? 0) !== (earlier.numbers[0] ?? 0)) return false;
   if ((later.numbers[1] ?? 0) !== (earlier.numbers[1] ?? 0)) return false;
   return compareVersions(later, earlier) > 0;
