@@ -1,69 +1,28 @@
-// go.mod: require (with `// indirect`), replace, exclude, and the go and toolchain directives.
+// go.mod: the module versions of the build (require with replace and exclude applied; from go 1.17
+// on that is the whole build list, `// indirect` included), and the go and toolchain directives.
 // Versions, pseudo-versions and `+incompatible` are kept as written.
-import { redactUrl } from '../redact-url.ts';
+import { type GoBuildModule, goBuildList, goModLines } from '../go-modfile.ts';
 import type { Dependency, Diagnostic, Runtime } from '../types.ts';
 
 export const COLLECTOR_ID = 'go-mod';
 
-export interface GoModLine {
-  verb: string;
-  args: string[];
-  comment: string;
-}
-
-export interface GoRequire {
-  path: string;
-  version: string;
-  indirect: boolean;
-}
-
-/** Splits a go.mod into directives; lines inside `verb ( ... )` blocks carry the block's verb. */
-export function goModLines(text: string): GoModLine[] {
-  const lines: GoModLine[] = [];
-  let block: string | null = null;
-  for (const raw of text.split(/\r?\n/)) {
-    const at = raw.indexOf('//');
-    const code = (at >= 0 ? raw.slice(0, at) : raw).trim();
-    const comment = at >= 0 ? raw.slice(at + 2).trim() : '';
-    if (code === '') continue;
-    if (block !== null) {
-      if (code === ')') block = null;
-      else lines.push({ verb: block, args: words(code), comment });
-      continue;
-    }
-    const [verb = '', ...args] = words(code);
-    if (args.length === 1 && args[0] === '(') block = verb;
-    else lines.push({ verb, args, comment });
-  }
-  return lines;
-}
-
-function words(code: string): string[] {
-  return (code.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map((w) => w.replace(/^["`]|["`]$/g, ''));
-}
-
-export function goRequires(lines: GoModLine[]): GoRequire[] {
-  return lines
-    .filter((l) => l.verb === 'require' && l.args.length >= 2)
-    .map((l) => ({ path: l.args[0]!, version: l.args[1]!, indirect: /(^|;)\s*indirect\b/.test(l.comment) }));
-}
-
-interface Replacement {
-  from: string;
-  fromVersion: string | null;
-  to: string;
-}
-
-function replacements(lines: GoModLine[]): Replacement[] {
-  const found: Replacement[] = [];
-  for (const { verb, args } of lines) {
-    const arrow = args.indexOf('=>');
-    if (verb !== 'replace' || arrow < 1 || arrow + 1 >= args.length) continue;
-    const target = args.slice(arrow + 1);
-    const to = target.length > 1 ? `${target[0]}@${target[1]}` : target[0]!;
-    found.push({ from: args[0]!, fromVersion: arrow > 1 ? args[1]! : null, to: redactUrl(to) });
-  }
-  return found;
+/**
+ * A replacement by another module version is what is built: that module and version, with the
+ * require it replaces as the source. A replacement by a folder is local code: no module version.
+ */
+function dependencyOf(m: GoBuildModule, path: string): Dependency {
+  const base = { ecosystem: 'Go', direct: !m.indirect, scope: 'prod', manifestPath: path } as const;
+  const r = m.replacement;
+  if (r && r.toVersion !== null)
+    return {
+      ...base,
+      name: r.to,
+      version: r.toVersion,
+      requirement: r.toVersion,
+      source: `replaces ${m.path}@${m.version}`,
+    };
+  if (r) return { ...base, name: m.path, version: null, requirement: m.version, source: r.to };
+  return { ...base, name: m.path, version: m.version, requirement: m.version, source: null };
 }
 
 const VERBS = new Set([
@@ -96,23 +55,17 @@ export function extractGoMod(path: string, text: string) {
       severity: 'warning',
     });
   }
-  const replaced = replacements(lines);
-  const excluded = new Set(lines.filter((l) => l.verb === 'exclude').map((l) => `${l.args[0]}@${l.args[1]}`));
-  const dependencies: Dependency[] = goRequires(lines)
-    .filter((r) => !excluded.has(`${r.path}@${r.version}`))
-    .map((r) => {
-      const replace = replaced.find((x) => x.from === r.path && (x.fromVersion ?? r.version) === r.version);
-      return {
-        ecosystem: 'Go',
-        name: r.path,
-        version: r.version,
-        requirement: r.version,
-        direct: !r.indirect,
-        scope: 'prod',
-        manifestPath: path,
-        source: replace ? replace.to : null,
-      };
+  const { modules, excluded } = goBuildList(lines);
+  const dependencies = modules.map((m) => dependencyOf(m, path));
+  for (const r of excluded) {
+    diagnostics.push({
+      path,
+      collector: COLLECTOR_ID,
+      code: 'excluded-requirement',
+      message: `${r.path} ${r.version} is required and excluded: go builds a later version, not known without the module proxy`,
+      severity: 'info',
     });
+  }
   const runtimes: Runtime[] = [];
   for (const { verb, args } of lines) {
     if ((verb === 'go' || verb === 'toolchain') && args[0]) {

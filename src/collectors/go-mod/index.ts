@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractGoMod } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   matches: (path) => path === 'go.mod' || path.endsWith('/go.mod'),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGoMod(path, text)),
 };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { collector as goMod } from '../go-mod/index.ts';
 import { collector } from './index.ts';
 
 const fixture = (name: string, path = name) => ({
@@ -7,47 +8,60 @@ const fixture = (name: string, path = name) => ({
   content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
 });
 
-/** Independent count: distinct `module@version` with the `/go.mod` suffix cut, like `awk | sort -u`. */
-function listed(): string[] {
-  const lines = readFileSync(new URL('fixtures/go.sum', import.meta.url), 'utf8')
-    .trim()
-    .split('\n');
-  return [
-    ...new Set(
-      lines.map((l) =>
-        l
-          .split(' ')
-          .slice(0, 2)
-          .join('@')
-          .replace(/\/go\.mod$/, ''),
-      ),
-    ),
-  ].sort();
+const text = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const ids = (deps: Array<{ name: string; version: string | null }>) =>
+  deps.map((d) => `${d.name}@${d.version}`).sort();
+
+/** Independent reading of a go.mod without replace or exclude: every `path vX` line of a require. */
+function requiredIn(goMod: string): string[] {
+  return [...goMod.matchAll(/^(?:require\s+|\t)(\S+)\s+(v\S+)/gm)].map((m) => `${m[1]}@${m[2]}`).sort();
 }
 
 describe('go-sum', () => {
-  it('matches go.sum, and go.mod for the direct flags', () => {
+  it('matches go.sum, and go.mod to know what the build list is', () => {
     expect(collector.matches('svc/go.sum')).toBe(true);
     expect(collector.matches('go.mod')).toBe(true);
     expect(collector.matches('go.work.sum')).toBe(false);
   });
 
-  it('lists each module version once, /go.mod-only versions included', () => {
-    const deps = collector.collect([fixture('go.sum')]).dependencies!;
-    const ids = deps.map((d) => `${d.name}@${d.version}`).sort();
-    expect(ids).toEqual(listed());
-    expect(ids).toContain('github.com/docker/docker@v24.0.9+incompatible');
-    expect(ids).toContain('github.com/spf13/cobra@v1.7.0');
-    expect(ids).toHaveLength(10);
-    expect(deps.every((d) => !d.direct)).toBe(true);
+  it('gin: with a go.mod at go 1.17 or later the Go dependencies are exactly its requires', () => {
+    const files = [fixture('gin.go.sum', 'go.sum'), fixture('gin.go.mod', 'go.mod')];
+    const fromSum = collector.collect(files).dependencies!;
+    const fromMod = goMod.collect(files.filter((f) => f.path === 'go.mod')).dependencies!;
+    expect(fromSum).toEqual([]);
+    const expected = requiredIn(text('gin.go.mod'));
+    expect(expected).toHaveLength(35);
+    expect(ids([...fromMod, ...fromSum])).toEqual(expected);
+    // Versions go.sum names only for go.mod hashes, or for modules go.mod does not select, are not dependencies.
+    expect(ids(fromMod)).not.toContain('golang.org/x/sys@v0.6.0');
+    expect(ids(fromMod)).not.toContain('gopkg.in/yaml.v3@v3.0.0-20200313102051-9f266ea9e77c');
+    expect(ids(fromMod)).not.toContain('github.com/google/go-cmp@v0.7.0');
   });
 
-  it('marks direct requires of the go.mod beside it, at the required version only', () => {
-    const deps = collector.collect([fixture('go.sum', 'cli/go.sum'), fixture('go.mod', 'cli/go.mod')])
-      .dependencies!;
-    const direct = deps.filter((d) => d.direct).map((d) => `${d.name}@${d.version}`);
-    expect(direct.sort()).toEqual(['github.com/google/uuid@v1.6.0', 'github.com/spf13/cobra@v1.8.0']);
-    expect(deps.every((d) => d.manifestPath === 'cli/go.sum')).toBe(true);
+  it('before go 1.17, modules go.mod does not name come from module hashes, the highest version of each', () => {
+    const mod = 'module example.com/cli\n\ngo 1.16\n\nrequire github.com/spf13/cobra v1.8.0\n';
+    const sum = `${text('go.sum')}gopkg.in/yaml.v3 v3.0.0 h1:old=\ngopkg.in/yaml.v3 v2.9.0/go.mod h1:x=\n`;
+    const deps = collector.collect([
+      { path: 'cli/go.sum', content: Buffer.from(sum) },
+      { path: 'cli/go.mod', content: Buffer.from(mod) },
+    ]).dependencies!;
+    expect(ids(deps)).toEqual([
+      'github.com/docker/docker@v24.0.9+incompatible',
+      'github.com/google/uuid@v1.6.0',
+      'github.com/inconshreveable/mousetrap@v1.1.0',
+      'github.com/spf13/pflag@v1.0.5',
+      'golang.org/x/exp@v0.0.0-20240506185415-9bf2ced13842',
+      'gopkg.in/yaml.v3@v3.0.1',
+    ]);
+    expect(deps.every((d) => !d.direct && d.manifestPath === 'cli/go.sum')).toBe(true);
+  });
+
+  it('a go.sum without a go.mod beside it gives its module hashes, never /go.mod-only versions', () => {
+    const deps = collector.collect([fixture('go.sum')]).dependencies!;
+    expect(ids(deps)).toContain('github.com/spf13/cobra@v1.8.0');
+    expect(ids(deps)).not.toContain('github.com/spf13/cobra@v1.7.0');
+    expect(ids(deps)).not.toContain('github.com/cpuguy83/go-md2man/v2@v2.0.3');
+    expect(deps).toHaveLength(7);
   });
 
   it('reports malformed lines and oversized files, and reads the rest', () => {

@@ -1,10 +1,14 @@
 import { posix } from 'node:path';
+import { goModLines, goModPaths, listsWholeBuild } from '../go-modfile.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
-import { COLLECTOR_ID, directModules, extractGoSum } from './extract.ts';
+import { COLLECTOR_ID, extractGoSum } from './extract.ts';
 
 const isName = (path: string, name: string) => path === name || path.endsWith(`/${name}`);
 
-/** Reads each go.sum; the go.mod files also matched only say which modules are direct. */
+/**
+ * Reads each go.sum; the go.mod beside it says what go.sum may add: nothing from go 1.17 on (go.mod
+ * is the whole build list), else the modules go.mod does not name.
+ */
 function collect(files: FileInput[]): CollectorResult {
   const result: CollectorResult = { dependencies: [], diagnostics: [] };
   const goMods = new Map(
@@ -24,9 +28,9 @@ function collect(files: FileInput[]): CollectorResult {
       });
       continue;
     }
-    const direct = goMod ? directModules(goMod.content.toString('utf8')) : new Set<string>();
-    const found = extractGoSum(path, content.toString('utf8'), direct);
-    result.dependencies!.push(...found.dependencies);
+    const lines = goMod ? goModLines(goMod.content.toString('utf8')) : [];
+    const found = extractGoSum(path, content.toString('utf8'), goModPaths(lines));
+    if (!listsWholeBuild(lines)) result.dependencies!.push(...found.dependencies);
     result.diagnostics.push(...found.diagnostics);
   }
   return result;
@@ -34,7 +38,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   matches: (path) => isName(path, 'go.sum') || isName(path, 'go.mod'),
   collect,
 };
