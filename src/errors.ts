@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   FEED_INVALID: 'a vulnerability or lifecycle feed file cannot be read',
   FEED_DOWNLOAD: 'a feed cannot be downloaded',
   REPOSITORY_NOT_FOUND: 'no scanned repository has that name',
+  SCAN_IN_PROGRESS: 'another scan of the repository is running',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -51,3 +51,13 @@ export function parseIntOption(name: string) {
     return n;
   };
 }
+
+/** A duration in seconds: 0 or more, fractions allowed. */
+export function parseSecondsOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new CtoError('USAGE', `${name} takes a number of seconds (0 or more), not "${value}"`);
+    return n;
+  };
+}

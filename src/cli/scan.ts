@@ -4,7 +4,7 @@ import type { Analysis } from '../analyses/types.ts';
 import { runScan } from '../scan/run.ts';
 import type { Plugins, RepoOutcome } from '../scan/scan.ts';
 import { parseSize } from '../workspace.ts';
-import { globalOptions, parseIntOption, withStore } from './context.ts';
+import { globalOptions, parseIntOption, parseSecondsOption, withStore } from './context.ts';
 import { day, err, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
 import { createProgress } from './progress.ts';
 
@@ -13,6 +13,7 @@ interface ScanFlags {
   depth?: number;
   jobs?: number;
   maxFileSize?: string;
+  wait?: number;
   json?: boolean;
   /** false with --no-analyses; a comma-separated list with --analyses. */
   analyses?: boolean | string;
@@ -22,6 +23,7 @@ const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
   ok: err.green,
   partial: err.yellow,
   unchanged: err.dim,
+  skipped: err.yellow,
   failed: err.red,
 };
 
@@ -33,6 +35,11 @@ export function scanCommand(): Command {
     .option('--depth <n>', 'folder levels searched below each path (default 4)', parseIntOption('--depth'))
     .option('--jobs <n>', 'repositories scanned at once (default 2)', parseIntOption('--jobs'))
     .option('--max-file-size <size>', 'files larger than this are recorded but not read (default 10MiB)')
+    .option(
+      '--wait <seconds>',
+      'wait this long for another scan of the same repository to end, then skip it (default 0)',
+      parseSecondsOption('--wait'),
+    )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
@@ -51,6 +58,7 @@ export function scanCommand(): Command {
           analyses: [],
           loadPlugins: pluginLoader(await chooseAnalyses(flags.analyses, cfg.analyses)),
           workspace: { dir: ws.dir, config: ws.config },
+          lockWaitMs: (flags.wait ?? 0) * 1000,
           onStart: (r) => progress.start(r),
           onProgress: (r, n) => progress.update(r, n),
           onDone: (o) => progress.done(o.name, doneLine(o)),
@@ -99,7 +107,7 @@ function summaryTable(outcomes: RepoOutcome[]): string {
     day(o.firstCommitAt),
     day(o.lastCommitAt),
     o.error
-      ? `failed: ${o.error.message}`
+      ? `${o.status}: ${o.error.message}`
       : o.status + (o.diagnostics.length ? ` (${o.diagnostics.length} diagnostics)` : ''),
   ]);
   return renderTable(
@@ -115,6 +123,7 @@ function summary(outcomes: RepoOutcome[], problems: number) {
     ok: count('ok'),
     partial: count('partial'),
     unchanged: count('unchanged'),
+    skipped: count('skipped'),
     failed: count('failed') + problems,
   };
 }

@@ -15,6 +15,8 @@ export interface RunOptions {
   analyses: readonly Analysis[];
   loadPlugins?: () => Promise<Plugins>;
   workspace: { dir: string; config: Record<string, unknown> };
+  /** How long to wait for another scan of the same repository before skipping it (default 0). */
+  lockWaitMs?: number;
   onStart?: (repo: string) => void;
   onProgress?: (repo: string, commits: number) => void;
   onDone?: (outcome: RepoOutcome) => void;
@@ -42,6 +44,7 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
         analyses: options.analyses,
         loadPlugins: options.loadPlugins,
         workspace: options.workspace,
+        lockWaitMs: options.lockWaitMs,
         onProgress: options.onProgress,
       });
       outcomes[i] = outcome;

@@ -24,10 +24,12 @@ import type { FoundRepository } from './discover.ts';
 import { storeCollected } from './facts.ts';
 import { ingestHistory } from './history.ts';
 import { locateGit, locationDiagnostics, realOrSame, sameRepositoryDiagnostics } from './identity.ts';
+import { lockRepository } from './lock.ts';
 import { type Plan, planSnapshot } from './plan.ts';
 import { ingestTree } from './tree.ts';
 
-export type RepoStatus = 'ok' | 'partial' | 'unchanged' | 'failed';
+/** `skipped`: another scan of the repository was running (the lock); nothing was written. */
+export type RepoStatus = 'ok' | 'partial' | 'unchanged' | 'skipped' | 'failed';
 
 export interface RepoOutcome {
   name: string;
@@ -62,6 +64,8 @@ export interface ScanOptions {
   /** When given, supplies the collectors and analyses instead, on the first repository with something new. */
   loadPlugins?: () => Promise<Plugins>;
   workspace: { dir: string; config: Record<string, unknown> };
+  /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
+  lockWaitMs?: number;
   onProgress?: (repo: string, commits: number) => void;
 }
 
@@ -90,7 +94,9 @@ export async function scanRepository(
     durationMs: 0,
   };
   let snapshotId: number | null = null;
+  let release: (() => Promise<void>) | null = null;
   try {
+    release = await lockRepository(store, found.info.commonDir, options.lockWaitMs ?? 0);
     const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
@@ -127,11 +133,12 @@ export async function scanRepository(
     return outcome;
   } catch (e) {
     const err = classifyGitError(e);
-    outcome.status = 'failed';
+    outcome.status = err.code === 'SCAN_IN_PROGRESS' ? 'skipped' : 'failed';
     outcome.error = { code: err.code, message: err.message };
     if (snapshotId !== null) await failSnapshot(store, snapshotId, err.message).catch(() => {});
     return outcome;
   } finally {
+    await release?.().catch(() => {});
     outcome.durationMs = Date.now() - started;
   }
 }

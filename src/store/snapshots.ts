@@ -209,38 +209,27 @@ export async function deleteHistoryRows(store: Store, snapshotId: number): Promi
   });
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * Snapshots left `running` by a process on this host that no longer exists (killed mid-scan):
- * their rows are removed and they are marked `abandoned`. Returns how many were cleaned.
+ * Snapshots of the repository left `running` by a scan that ended without finishing (killed
+ * mid-scan): their rows are removed and they are marked `abandoned`. Call it only while holding the
+ * repository's scan lock: then no other scan of it is running. Returns how many were cleaned.
  */
 export async function cleanAbandoned(store: Store, repositoryId: number): Promise<number> {
   const running = await store.db
     .selectFrom('snapshots')
-    .select(['id', 'host', 'pid'])
+    .select(['id'])
     .where('repository_id', '=', repositoryId)
     .where('status', '=', 'running')
     .execute();
-  let cleaned = 0;
   for (const s of running) {
-    if (s.host !== hostname() || s.pid === process.pid || processAlive(s.pid)) continue;
     await deleteSnapshotRows(store, s.id);
     await store.db
       .updateTable('snapshots')
       .set({ status: 'abandoned', finished_at: nowIso() })
       .where('id', '=', s.id)
       .execute();
-    cleaned++;
   }
-  return cleaned;
+  return running.length;
 }
 
 /** Blob facts of a snapshot's files, to reuse when the same blob appears again. */

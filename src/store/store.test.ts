@@ -24,6 +24,17 @@ describe.each(ENGINES)('store on %s', (engine) => {
     await b.close();
   });
 
+  test('stores opened at once on a new target all migrate', async () => {
+    const target = freshStoreTarget(engine);
+    const stores = await Promise.all([openStore(target), openStore(target), openStore(target)]);
+    const done = await stores[0]?.db
+      .selectFrom('kysely_migration' as never)
+      .selectAll()
+      .execute();
+    expect(done?.length).toBeGreaterThan(5);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
   test('inserts many rows at once and reads them back through the current views', async () => {
     const store = await openStore(freshStoreTarget(engine));
     const repo = await store.db

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { CtoError } from '../errors.ts';
+import { type LockAttempt, tryPostgresLock, trySqliteLock } from './locks.ts';
 import { type Engine, migrationProvider } from './migrations/index.ts';
 import type { BulkTable, Database } from './schema.ts';
 
@@ -26,6 +27,11 @@ export interface Store {
   readonly schema: string | null;
   /** Insert many rows fast, in one transaction per call. All rows have the same columns. */
   insertMany(table: BulkTable, rows: Row[]): Promise<void>;
+  /**
+   * Take the scan lock of one repository (its key) without waiting: the lock, or who holds it. A lock
+   * whose holder is gone (killed process, ended PostgreSQL session) is taken over.
+   */
+  tryLock(key: string): Promise<LockAttempt>;
   /** Run one SQL statement that only reads; anything else is refused. */
   readOnlyQuery(text: string): Promise<QueryResult>;
   close(): Promise<void>;
@@ -57,8 +63,16 @@ async function migrate(store: Store): Promise<void> {
     provider: migrationProvider(store.engine),
     migrationTableSchema,
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  // Migrations run in a transaction, so a failed attempt leaves nothing behind, and are tried again:
+  // SQLite has no lock across processes for them (two `cto` opening a new store at once both start;
+  // the loser, run again, finds them done), and on PostgreSQL Kysely first looks at every table of
+  // the database, which fails when another schema's tables are dropped at that moment.
+  for (let attempt = 1; ; attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (attempt >= 3) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+  }
 }
 
 function openSqlite(path: string): Store {
@@ -100,6 +114,7 @@ function openSqlite(path: string): Store {
         })();
       });
     },
+    tryLock: (key) => trySqliteLock(db, key),
     async readOnlyQuery(text) {
       const reader = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
       try {
@@ -156,7 +171,11 @@ async function openPostgres(url: string): Promise<Store> {
   try {
     const client = await pool.connect();
     try {
-      if (schema) await client.query(`create schema if not exists ${schema}`);
+      // Two `cto` creating the schema at once: the loser's "if not exists" still fails (23505); it exists now.
+      if (schema)
+        await client.query(`create schema if not exists ${schema}`).catch((e: { code?: string }) => {
+          if (e.code !== '23505') throw e;
+        });
     } finally {
       client.release();
     }
@@ -183,6 +202,17 @@ async function openPostgres(url: string): Promise<Store> {
         }
       });
     },
+    tryLock: (key) =>
+      tryPostgresLock(
+        db,
+        async () => {
+          const client = new pg.Client({ connectionString, options });
+          await client.connect();
+          return client;
+        },
+        schema,
+        key,
+      ),
     async readOnlyQuery(text) {
       const client = await pool.connect();
       try {
