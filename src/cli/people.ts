@@ -1,9 +1,10 @@
 // `cto people`: contributors across all repositories (person-level view; DESIGN rule 8).
 import { Command } from 'commander';
+import { countAuthors } from '../analyses/identities/email.ts';
 import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
-import { currentRepositoryNames } from '../store/people.ts';
+import { currentAuthorEmails, currentRepositoryNames } from '../store/people.ts';
 import { globalOptions, withStore } from './context.ts';
 import { day, jsonDocument, renderTable } from './output.ts';
 
@@ -30,7 +31,8 @@ export function peopleCommand(): Command {
             );
           const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config);
           const stored = repository === undefined ? all : all.filter((p) => p.repository === repository);
-          const report = peopleReport(stored, directory, flags.anonymize === true);
+          const authors = countAuthors(await currentAuthorEmails(store, repository));
+          const report = peopleReport(stored, directory, flags.anonymize === true, authors);
           if (flags.json) {
             process.stdout.write(
               jsonDocument('cto.people/v1', { anonymized: flags.anonymize === true, ...report }),
@@ -59,7 +61,8 @@ export function peopleCommand(): Command {
           );
           const t = report.totals;
           process.stdout.write(
-            `${t.people} people, ${t.commits} commits (${t.botCommits} by ${t.bots} bots, left out above)\n`,
+            `${t.people} people, ${t.commits} commits (${t.botCommits} by ${t.bots} bots, left out above); ` +
+              `${t.authors} ${t.authors === 1 ? 'author' : 'authors'} (distinct e-mails, any case)\n`,
           );
         });
       },

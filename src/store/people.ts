@@ -290,3 +290,15 @@ export async function currentTruckFactors(store: Store, repository?: string): Pr
     people: (JSON.parse(r.evidence ?? '{}') as { people?: string[] }).people ?? [],
   }));
 }
+
+/** Distinct author e-mails, as written, of the current snapshots' histories (or one repository's). */
+export async function currentAuthorEmails(store: Store, repository?: string): Promise<string[]> {
+  let q = store.db
+    .selectFrom('repositories as r')
+    .innerJoin('snapshot_segments as g', 'g.snapshot_id', 'r.current_snapshot_id')
+    .innerJoin('commits as c', 'c.snapshot_id', 'g.segment_id')
+    .select('c.author_email')
+    .distinct();
+  if (repository !== undefined) q = q.where('r.name', '=', repository);
+  return (await q.execute()).map((r) => r.author_email);
+}

@@ -1,6 +1,7 @@
 // Facts-level queries behind `cto report`: activity, releases, dependencies, runtimes and images
 // of a set of snapshots. A snapshot's history is the commits of its segments (docs/store.md).
 import { sql } from 'kysely';
+import { authorEmailKey } from '../analyses/identities/email.ts';
 import type { Store } from './store.ts';
 
 // Literal arguments, so that both engines see the same expression in select and group by.
@@ -38,13 +39,22 @@ export async function topAuthorShares(
     .where('ss.snapshot_id', 'in', snapshotIds)
     .groupBy(['ss.snapshot_id', 'c.author_email'])
     .execute();
+  // Spellings of one address (any case) are one author, as docs/metrics/people.md defines.
+  const perAuthor = new Map<number, Map<string, number>>();
   for (const r of rows) {
     const id = Number(r.id);
-    const n = Number(r.n);
-    const cur = out.get(id) ?? { total: 0, top: 0, topEmail: '' };
-    cur.total += n;
-    if (n > cur.top || (n === cur.top && r.email < cur.topEmail))
-      Object.assign(cur, { top: n, topEmail: r.email });
+    const authors = perAuthor.get(id) ?? new Map<string, number>();
+    const key = authorEmailKey(r.email);
+    authors.set(key, (authors.get(key) ?? 0) + Number(r.n));
+    perAuthor.set(id, authors);
+  }
+  for (const [id, authors] of perAuthor) {
+    const cur = { total: 0, top: 0, topEmail: '' };
+    for (const [email, n] of authors) {
+      cur.total += n;
+      if (n > cur.top || (n === cur.top && email < cur.topEmail))
+        Object.assign(cur, { top: n, topEmail: email });
+    }
     out.set(id, cur);
   }
   return out;

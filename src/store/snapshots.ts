@@ -1,5 +1,6 @@
 // Queries for the scan: repositories, snapshots and their history segments.
 import { hostname } from 'node:os';
+import { countAuthors } from '../analyses/identities/email.ts';
 import { type HistoryMode, SNAPSHOT_TABLES, type SnapshotStatus } from './schema.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';
@@ -129,11 +130,12 @@ export async function historyStats(store: Store, segments: number[]): Promise<Hi
   const agg = await base
     .select((eb) => [
       eb.fn.countAll<number>().as('commits'),
-      eb.fn.count<number>('author_email').distinct().as('authors'),
       eb.fn.min('author_ts').as('first'),
       eb.fn.max('author_ts').as('last'),
     ])
     .executeTakeFirstOrThrow();
+  // Authors are compared as docs/metrics/people.md defines, in code: the same on both engines.
+  const emails = await base.select('author_email').distinct().execute();
   // The dates as git printed them (with their offsets), for the earliest and latest author times.
   const dateAt = async (ts: number | null) =>
     ts === null
@@ -142,7 +144,7 @@ export async function historyStats(store: Store, segments: number[]): Promise<Hi
           ?.author_date ?? null);
   return {
     commits: Number(agg.commits),
-    authors: Number(agg.authors),
+    authors: countAuthors(emails.map((e) => e.author_email)),
     firstCommitAt: await dateAt(agg.first === null ? null : Number(agg.first)),
     lastCommitAt: await dateAt(agg.last === null ? null : Number(agg.last)),
   };

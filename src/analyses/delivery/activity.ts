@@ -1,5 +1,5 @@
 // Activity per week and per month: non-merge commits, active contributors (bots left out), lines.
-import { isBot } from '../identities/index.ts';
+import { authorEmailKey, isBot } from '../identities/index.ts';
 import { DAY } from './stats.ts';
 
 export interface ActivityCommit {
@@ -45,7 +45,7 @@ export function activity(commits: readonly ActivityCommit[]): ActivityPeriod[] {
   const bots = new Map<string, boolean>();
   for (const c of commits) {
     if (c.parent_count > 1) continue;
-    const email = c.author_email.toLowerCase();
+    const email = authorEmailKey(c.author_email);
     const key = `${c.author_name}\u0000${email}`;
     let bot = bots.get(key);
     if (bot === undefined) {

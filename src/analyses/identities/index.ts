@@ -3,6 +3,7 @@
 export const ID = 'identities';
 
 export { isBot, KNOWN_BOTS } from './bots.ts';
+export { authorEmailKey, countAuthors } from './email.ts';
 export { noreplyLogin } from './github.ts';
 export { applyMailmap, type Mailmap, type MailmapResult, parseMailmap, type Signature } from './mailmap.ts';
 export { normaliseName } from './normalise.ts';

@@ -1,6 +1,7 @@
 // One person per human, however many names and e-mails they committed with.
 import { createHash } from 'node:crypto';
 import { isBot } from './bots.ts';
+import { authorEmailKey } from './email.ts';
 import { noreplyLogin } from './github.ts';
 import { applyMailmap, type Mailmap, type Signature } from './mailmap.ts';
 import { normaliseName } from './normalise.ts';
@@ -64,7 +65,7 @@ class UnionFind {
 /** The keys a signature is known by; signatures sharing any key are one person. */
 function keysOf(sig: Signature, mergeByName: boolean): string[] {
   const keys: string[] = [];
-  const email = sig.email.trim().toLowerCase();
+  const email = authorEmailKey(sig.email);
   const login = noreplyLogin(email);
   if (login) keys.push(`github:${login}`);
   else if (email !== '') keys.push(`email:${email}`);
@@ -118,7 +119,7 @@ export function resolveIdentities(seen: SeenSignature[], options: IdentityOption
     const g = groups.get(root) ?? { keys: new Set(), names: new Map(), emails: new Set(), commits: 0 };
     for (const k of keys) g.keys.add(k);
     if (m.sig.name.trim() !== '') g.names.set(m.sig.name.trim(), (g.names.get(m.sig.name.trim()) ?? 0) + m.n);
-    if (m.sig.email.trim() !== '') g.emails.add(m.sig.email.trim().toLowerCase());
+    if (m.sig.email.trim() !== '') g.emails.add(authorEmailKey(m.sig.email));
     g.commits += m.n;
     groups.set(root, g);
   }

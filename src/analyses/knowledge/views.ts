@@ -30,7 +30,8 @@ export interface PersonActivity extends PersonLabel {
 }
 
 export interface PeopleReport {
-  totals: { people: number; bots: number; commits: number; botCommits: number };
+  /** `authors`: distinct author e-mails in any case (docs/metrics/people.md), bots included. */
+  totals: { people: number; bots: number; commits: number; botCommits: number; authors: number };
   people: PersonActivity[];
 }
 
@@ -38,6 +39,7 @@ export function peopleReport(
   stored: readonly StoredPerson[],
   directory: Directory,
   anonymize: boolean,
+  authors: number,
 ): PeopleReport {
   const label = labeller(directory, anonymize);
   const byId = new Map<string, Omit<PersonActivity, keyof PersonLabel> & { bot: boolean }>();
@@ -73,7 +75,8 @@ export function peopleReport(
   const people = humans
     .map(([id, { bot: _bot, ...e }]) => ({ ...label(id), ...e, repositories: e.repositories.sort() }))
     .sort((a, b) => b.commits - a.commits || (a.person < b.person ? -1 : 1));
-  return { totals: { people: humans.length, bots: byId.size - humans.length, commits, botCommits }, people };
+  const totals = { people: humans.length, bots: byId.size - humans.length, commits, botCommits, authors };
+  return { totals, people };
 }
 
 export interface Share extends PersonLabel {

@@ -25,7 +25,7 @@ export function teamSection(data: ReportData): AreaSection {
     charts.push({
       id: 'knowledge-concentration',
       kind: 'bar',
-      title: 'Knowledge concentration: share of all commits by the most active author e-mail',
+      title: 'Knowledge concentration: share of all commits by the most active author (e-mail, any case)',
       labels: shares.map((x) => x.s.repository),
       series: [
         {
@@ -34,15 +34,15 @@ export function teamSection(data: ReportData): AreaSection {
         },
       ],
       unit: '%',
-      sql: 'select repository, author_email, count(*) from current_commits group by 1, 2 order by 3 desc',
+      sql: 'select repository, lower(author_email), count(*) from current_commits group by 1, 2 order by 3 desc',
     });
   const figures: Figure[] = [
     ...data.snapshots.map((s) =>
       figure(
         `k-authors-${slug(s.repository)}`,
-        `Authors, distinct e-mails (${s.repository})`,
+        `Authors, distinct e-mails in any case (${s.repository})`,
         s.authorsCount,
-        `select authors_count from current_snapshots where repository = '${s.repository.replace(/'/g, "''")}'`,
+        `select count(distinct lower(trim(author_email))) from current_commits where repository = '${s.repository.replace(/'/g, "''")}'`,
         {
           repositories: [s.repository],
           commits: [s.commit],
@@ -54,7 +54,7 @@ export function teamSection(data: ReportData): AreaSection {
         `k-top-share-${slug(x.s.repository)}`,
         `Share of commits by the most active author (${x.s.repository})`,
         round((100 * (x.share?.top ?? 0)) / (x.share?.total ?? 1)),
-        `select author_email, count(*) from commits c join snapshot_segments ss on ss.segment_id = c.snapshot_id where ss.snapshot_id = ${x.s.snapshotId} group by 1 order by 2 desc`,
+        `select lower(trim(author_email)), count(*) from commits c join snapshot_segments ss on ss.segment_id = c.snapshot_id where ss.snapshot_id = ${x.s.snapshotId} group by 1 order by 2 desc`,
         {
           repositories: [x.s.repository],
           people: x.share?.topEmail ? [x.share.topEmail] : [],

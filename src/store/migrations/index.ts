@@ -10,6 +10,7 @@ import { people } from './0007-people.ts';
 import { code } from './0008-code.ts';
 import { delivery } from './0009-delivery.ts';
 import { scanIdentity } from './0010-scan-identity.ts';
+import { authorsAnyCase } from './0011-authors-any-case.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -27,6 +28,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0008-code': code,
         '0009-delivery': delivery,
         '0010-scan-identity': scanIdentity,
+        '0011-authors-any-case': authorsAnyCase,
       };
     },
   };

@@ -1,0 +1,45 @@
+// Migration 0011 recounts the authors of snapshots written before authors were compared in any case.
+import { sql } from 'kysely';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ADA, buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { runScan } from '../../scan/run.ts';
+import { openStore } from '../store.ts';
+import type { Engine } from './index.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+describe.each(ENGINES)('migration 0011 on %s', (engine: Engine) => {
+  test('a snapshot counted case-sensitively is recounted in any case', async () => {
+    const dir = buildRepo(tempDir(), [
+      { author: ADA, files: { a: '1\n' } },
+      { author: { name: 'Ada', email: 'Ada@Example.COM' }, files: { a: '2\n' } },
+      { author: { name: 'Bob', email: 'bob@example.com' }, files: { a: '3\n' } },
+    ]);
+    const target = freshStoreTarget(engine);
+    let store = await openStore(target);
+    await runScan(store, {
+      paths: [dir],
+      depth: 1,
+      jobs: 1,
+      maxFileSize: 1 << 20,
+      collectors: [],
+      analyses: [],
+      workspace: { dir: '.', config: {} },
+    });
+    // As an older version stored it, and as if 0011 had not run yet.
+    await store.db.updateTable('snapshots').set({ authors_count: 3 }).execute();
+    await sql`delete from kysely_migration where name = '0011-authors-any-case'`.execute(store.db);
+    await store.close();
+    store = await openStore(target);
+    try {
+      const rows = await store.db.selectFrom('snapshots').select('authors_count').execute();
+      expect(rows.map((r) => r.authors_count)).toEqual([2]);
+    } finally {
+      await store.close();
+    }
+  });
+});
