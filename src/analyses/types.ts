@@ -22,6 +22,8 @@ export interface Evidence {
   people?: string[];
   /** Tag names (releases). */
   tags?: string[];
+  /** External documents a figure rests on, such as the registry answer that states a licence. */
+  sources?: string[];
   /** A query a reader can run with `cto sql` to reproduce the figure. */
   sql?: string;
 }

@@ -6,6 +6,7 @@ import { CtoError } from '../errors.ts';
 import { buildBom } from '../sbom/cyclonedx.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
+import { snapshotCachedLicences } from '../store/licence-cache.ts';
 import { globalOptions, withStore } from './context.ts';
 
 export function exportCommand(): Command {
@@ -28,6 +29,7 @@ export function exportCommand(): Command {
         const bom = buildBom(
           { name: r.name, commit: r.commit, ref: r.ref, timestamp: r.finishedAt },
           packages,
+          await snapshotCachedLicences(store, r.snapshotId),
         );
         const text = `${JSON.stringify(bom, null, 2)}\n`;
         if (flags.output) {

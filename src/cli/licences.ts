@@ -1,10 +1,20 @@
-// `cto licences [repo]`: each package's licence as an SPDX expression (or unknown), judged against
-// the workspace's licence policy at query time; packages per licence as the scan stored them.
+// `cto licences [repo]`: each package's licence as an SPDX expression (or unknown; from the files,
+// else from the licence feed's cache), judged against the workspace's licence policy at query time,
+// with the share of packages with a known licence per ecosystem.
 import { Command } from 'commander';
-import { licenceFindings, licenceOf, type PackageLicence, UNKNOWN } from '../analyses/licences/evaluate.ts';
+import {
+  coverageLine,
+  licenceCoverage,
+  licenceFindings,
+  licenceMetrics,
+  licenceOf,
+  type PackageLicence,
+  UNKNOWN,
+} from '../analyses/licences/evaluate.ts';
 import { policyFromConfig } from '../analyses/licences/policy.ts';
 import { mergePackages } from '../sbom/packages.ts';
-import { currentRepositories, snapshotDependencies, snapshotMetrics } from '../store/deps.ts';
+import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
+import { snapshotCachedLicences } from '../store/licence-cache.ts';
 import { globalOptions, withStore } from './context.ts';
 import { jsonDocument, renderTable } from './output.ts';
 
@@ -28,17 +38,18 @@ export function licencesCommand(): Command {
         const out = [];
         for (const r of await currentRepositories(store, repo)) {
           const eco = flags.ecosystem?.toLowerCase();
-          const licences = mergePackages(await snapshotDependencies(store, r.snapshotId))
-            .filter((p) => eco === undefined || p.ecosystem.toLowerCase() === eco)
-            .map((p) => licenceOf(p, policy));
-          const stored = await snapshotMetrics(store, r.snapshotId, 'licences');
-          const counts = stored.filter((m) => m.metric === 'licence-packages');
+          const cache = await snapshotCachedLicences(store, r.snapshotId);
+          const all = mergePackages(await snapshotDependencies(store, r.snapshotId)).map((p) =>
+            licenceOf(p, policy, cache),
+          );
+          const licences = all.filter((l) => eco === undefined || l.ecosystem.toLowerCase() === eco);
           out.push({
             repository: r.name,
             commit: r.commit,
             packages: flags.violations ? licences.filter(flagged) : licences,
             findings: licenceFindings(licences),
-            counts: counts.length > 0 ? counts.map((m) => ({ licence: m.subject, packages: m.value })) : null,
+            counts: licenceMetrics(all).map((m) => ({ licence: m.subject, packages: m.value })),
+            coverage: licenceCoverage(licences),
           });
         }
         if (flags.json) {
@@ -53,15 +64,17 @@ export function licencesCommand(): Command {
             l.version ?? '',
             l.expression ?? UNKNOWN,
             l.verdict ?? '',
-            l.stated.join('; '),
+            l.origin === 'registry' ? `${l.stated.join('; ')} (registry)` : l.stated.join('; '),
           ]),
         );
         if (rows.length > 0)
           process.stdout.write(
             `${renderTable(['repository', 'ecosystem', 'name', 'version', 'licence', 'policy', 'stated'], rows)}\n`,
           );
-        for (const o of out)
+        for (const o of out) {
           process.stdout.write(`${summary(o.repository, o.packages, o.findings.length, policy !== null)}\n`);
+          for (const c of o.coverage) process.stdout.write(`  ${coverageLine(c)}\n`);
+        }
       });
     });
 }

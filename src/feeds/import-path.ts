@@ -1,16 +1,24 @@
 // `cto feed import <path>`: tells what a path holds and loads it. An OSV all.zip (its folder name is
 // the ecosystem), a folder of OSV JSON, a folder of `<Ecosystem>/all.zip`, an endoflife.date
-// products.json, an API v1 document (one product or `products/full`), or a folder of API documents.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// products.json, an API v1 document (one product or `products/full`), a folder of API documents, or
+// a licence cache file (JSON lines, see licences/file.ts).
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CtoError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import { loadApiProduct, loadProductsJson } from './endoflife/load.ts';
 import type { EolProduct } from './endoflife/model.ts';
 import { type ImportSummary, readOsvOrFail, sha256, storeEolProducts, storeOsvImport } from './import.ts';
+import { importLicenceFile, looksLikeLicenceLines } from './licences/file.ts';
 import { importOsvFolder, importOsvZipBytes, OsvFeedError } from './osv/import.ts';
 
-export type FeedInputKind = 'osv-zip' | 'osv-folder' | 'osv-tree' | 'eol-json' | 'eol-folder';
+export type FeedInputKind =
+  | 'osv-zip'
+  | 'osv-folder'
+  | 'osv-tree'
+  | 'eol-json'
+  | 'eol-folder'
+  | 'licence-lines';
 
 const isZip = (file: string): boolean => {
   const head = readFileSync(file).subarray(0, 4);
@@ -25,11 +33,25 @@ function readJson(file: string): unknown {
   }
 }
 
+/** The first 64 KB of a file, as text. */
+function fileHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const looksOsv = (j: unknown): boolean => typeof j === 'object' && j !== null && 'id' in j && 'modified' in j;
 
 export function detectFeedInput(path: string): FeedInputKind {
   if (!existsSync(path)) throw new CtoError('PATH_NOT_FOUND', `${path} does not exist`);
-  if (statSync(path).isFile()) return isZip(path) ? 'osv-zip' : 'eol-json';
+  if (statSync(path).isFile()) {
+    if (isZip(path)) return 'osv-zip';
+    return looksLikeLicenceLines(fileHead(path)) ? 'licence-lines' : 'eol-json';
+  }
   const entries = readdirSync(path, { withFileTypes: true });
   if (entries.some((e) => e.isDirectory() && existsSync(join(path, e.name, 'all.zip')))) return 'osv-tree';
   if (entries.some((e) => e.name === 'products.json')) return 'eol-json';
@@ -103,7 +125,8 @@ export async function importFeedPath(
     done.push(s);
     opts.onImported?.(s);
   };
-  if (kind === 'osv-zip') add(await importZip(store, path, opts.ecosystem ?? null));
+  if (kind === 'licence-lines') for (const s of await importLicenceFile(store, path)) add(s);
+  else if (kind === 'osv-zip') add(await importZip(store, path, opts.ecosystem ?? null));
   else if (kind === 'osv-tree') {
     const dirs = readdirSync(path)
       .filter((d) => existsSync(join(path, d, 'all.zip')))

@@ -18,7 +18,7 @@ import type { OsvRecord } from './osv/record.ts';
 import { worstSeverity } from './osv/severity.ts';
 
 export interface ImportSummary {
-  feed: 'osv' | 'endoflife';
+  feed: 'osv' | 'endoflife' | 'licences';
   ecosystem: string;
   source: string;
   records: number;

@@ -1,6 +1,7 @@
 // A repository's packages as a CycloneDX 1.6 JSON SBOM: metadata (tool, the repository), one
 // component per package (purl, licence, scope), and the dependency graph from the stored `parents`.
 import { createHash } from 'node:crypto';
+import { type LicenceCache, licenceOf } from '../analyses/licences/evaluate.ts';
 import { licenceIdSet } from '../analyses/licences/ids.ts';
 import { normaliseLicence, parseExpression } from '../analyses/licences/normalise.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -52,7 +53,15 @@ function refsOf(packages: readonly PackageEntry[]): string[] {
   });
 }
 
-export function buildBom(subject: BomSubject, packages: readonly PackageEntry[]): Json {
+/**
+ * The SBOM. A package whose files state no licence takes the licence feed's cached answer (`cache`),
+ * named by the property `cto:licence-source` (the registry document).
+ */
+export function buildBom(
+  subject: BomSubject,
+  packages: readonly PackageEntry[],
+  cache: LicenceCache = new Map(),
+): Json {
   const rootRef = `cto:repository/${subject.name}@${subject.commit}`;
   const refs = refsOf(packages);
   const components = packages.map((p, i) => {
@@ -60,12 +69,16 @@ export function buildBom(subject: BomSubject, packages: readonly PackageEntry[])
     const c: Json = { type: 'library', 'bom-ref': refs[i], name: p.name };
     if (p.version) c.version = p.version;
     if (purl) c.purl = purl;
-    const licenses = bomLicences(p.licenses);
+    const licence = licenceOf(p, null, cache);
+    const licenses = bomLicences(licence.stated);
     if (licenses) c.licenses = licenses;
     c.scope = scopeOf(p);
     c.properties = [
       ...p.manifests.map((m) => ({ name: 'cto:manifest', value: m })),
       { name: 'cto:direct', value: String(p.direct) },
+      ...(licence.origin === 'registry' && licence.registry
+        ? [{ name: 'cto:licence-source', value: licence.registry.source }]
+        : []),
     ];
     return c;
   });

@@ -5,7 +5,7 @@ import type { Database, FeedImportStatus } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
 
 export interface FeedImportMeta {
-  feed: 'osv' | 'endoflife';
+  feed: 'osv' | 'endoflife' | 'licences';
   /** OSV ecosystem; '' for endoflife. */
   ecosystem: string;
   source: string;
@@ -146,6 +146,14 @@ export async function replaceEolProducts(
     await insertChunked(trx, 'eol_cycles', cycles);
     await retireActive(trx, meta);
     await recordImport(trx, meta, rows.length, 'active', null);
+  });
+}
+
+/** Notes a licence feed update or import of one ecosystem: it becomes the active row. */
+export async function recordLicenceFeed(store: Store, meta: FeedImportMeta, records: number): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await retireActive(trx, meta);
+    await recordImport(trx, meta, records, 'active', null);
   });
 }
 

@@ -404,12 +404,32 @@ export interface OwnershipTable {
   lines: number;
 }
 
+/** What the files or a registry say a licence is, for one package version. */
+export type LicenceStatus = 'found' | 'none' | 'not-found';
+
+/**
+ * The licence feed's cache: one row per (ecosystem, name, version) looked up in a registry.
+ * `found`: the registry states a licence (`licence`, as stated, not normalised); `none`: it states
+ * none; `not-found`: the registry does not know the version (HTTP 404).
+ */
+export interface LicenceCacheTable {
+  ecosystem: string;
+  name: string;
+  version: string;
+  licence: string | null;
+  status: LicenceStatus;
+  /** Where it was read: the URL of the registry document (or the file it was imported from). */
+  source: string;
+  fetched_at: string;
+}
+
 export interface Database {
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;
   eol_products: EolProductsTable;
   eol_cycles: EolCyclesTable;
   feed_imports: FeedImportsTable;
+  licence_cache: LicenceCacheTable;
   metrics: MetricsTable;
   findings: FindingsTable;
   dependencies: DependenciesTable;

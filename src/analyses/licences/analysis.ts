@@ -1,18 +1,25 @@
-// The licences analysis: each package's licence as an SPDX expression, packages per licence
-// (metric `licence-packages`), and findings under the workspace's licence policy (docs/licences.md).
+// The licences analysis: each package's licence as an SPDX expression (from its files, else from the
+// licence feed's cache), packages per licence (metric `licence-packages`), the share of packages
+// with a known licence per ecosystem (`licence-known-share`), and findings under the workspace's
+// licence policy (docs/licences.md).
 import { mergePackages } from '../../sbom/packages.ts';
 import { snapshotDependencies } from '../../store/deps.ts';
+import { snapshotCachedLicences } from '../../store/licence-cache.ts';
 import type { Analysis } from '../types.ts';
-import { licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
+import { coverageMetrics, licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
 import { policyFromConfig } from './policy.ts';
 
 export const licencesAnalysis: Analysis = {
   id: 'licences',
-  version: 1,
+  version: 2,
   async run(ctx) {
     const policy = policyFromConfig(ctx.config);
     const packages = mergePackages(await snapshotDependencies(ctx.store, ctx.snapshotId));
-    const licences = packages.map((p) => licenceOf(p, policy));
-    return { metrics: licenceMetrics(licences), findings: licenceFindings(licences) };
+    const cache = await snapshotCachedLicences(ctx.store, ctx.snapshotId);
+    const licences = packages.map((p) => licenceOf(p, policy, cache));
+    return {
+      metrics: [...licenceMetrics(licences), ...coverageMetrics(licences)],
+      findings: licenceFindings(licences),
+    };
   },
 };

@@ -11,6 +11,7 @@ import { code } from './0008-code.ts';
 import { delivery } from './0009-delivery.ts';
 import { scanIdentity } from './0010-scan-identity.ts';
 import { authorsAnyCase } from './0011-authors-any-case.ts';
+import { licenceCache } from './0012-licence-cache.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -29,6 +30,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0009-delivery': delivery,
         '0010-scan-identity': scanIdentity,
         '0011-authors-any-case': authorsAnyCase,
+        '0012-licence-cache': licenceCache,
       };
     },
   };
