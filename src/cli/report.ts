@@ -1,6 +1,7 @@
 // `cto report`: the board report in HTML, Markdown, JSON and (with --pdf) PDF.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { policyFromConfig } from '../analyses/licences/policy.ts';
 import { CtoError } from '../errors.ts';
 import { loadTeams } from '../office/teams.ts';
 import { buildReport } from '../report/model.ts';
@@ -51,6 +52,7 @@ export function reportCommand(): Command {
           ...(flags.team ? { team: flags.team } : {}),
           anonymize: flags.anonymize === true,
           teams: loadTeams(ws.dir),
+          licencePolicy: policyFromConfig(ws.config),
         });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);

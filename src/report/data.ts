@@ -80,7 +80,7 @@ function parseEvidence(text: string | null): { ref: EvidenceRef; sql: string | n
   }
 }
 
-function toMetric(m: StoredMetric, repository: string): ReportMetric {
+export function toMetric(m: StoredMetric, repository: string): ReportMetric {
   const { ref, sql } = parseEvidence(m.evidence);
   return {
     ...m,
@@ -95,7 +95,7 @@ function toMetric(m: StoredMetric, repository: string): ReportMetric {
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low', 'info']);
 
-function toFinding(f: StoredFinding, repository: string): ReportFinding & { area: AreaId } {
+export function toFinding(f: StoredFinding, repository: string): ReportFinding & { area: AreaId } {
   const { ref, sql } = parseEvidence(f.evidence);
   const area = areaOf(f.analysis, f.rule);
   const key = `${repository}\n${f.rule}\n${f.subject}`;

@@ -1,5 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
+import type { LicencePolicy } from '../analyses/licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
@@ -17,6 +18,7 @@ import { buildChanges, snapshotRef } from './changes.ts';
 import { loadReportData, type ReportData } from './data.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
+import { addLicenceResults } from './licences.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
@@ -27,6 +29,11 @@ export interface ReportOptions {
   teams?: Team[];
   anonymize?: boolean;
   now?: Date;
+  /**
+   * The workspace's licence policy (null: none), to judge licences again at report time with the
+   * licence feed as it is now; when absent, the licence findings stored by the scan are kept.
+   */
+  licencePolicy?: LicencePolicy | null;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -41,6 +48,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   // (both dates' facts against today's feeds, in buildChanges).
   const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
   if (data.snapshots.length > 0) await addFeedResults(store, data);
+  await addLicenceResults(store, data, opts.licencePolicy);
   assignOwners(data, teams);
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>

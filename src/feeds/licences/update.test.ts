@@ -80,6 +80,28 @@ const licencesOf = (json: string) => {
   };
 };
 
+interface ReportJson {
+  sections: Array<{
+    figures: Array<{ label: string; value: number; unit?: string }>;
+    findings: Array<{ rule: string; subject: string }>;
+  }>;
+}
+
+/** From `cto report --json`: licence coverage figures and the subjects of licence-unknown findings. */
+function reportLicences(json: string) {
+  const doc = JSON.parse(json) as ReportJson;
+  return {
+    figures: doc.sections.flatMap((s) =>
+      s.figures
+        .filter((f) => f.label.startsWith('packages with a known licence'))
+        .map((f) => [f.label, f.value, f.unit]),
+    ),
+    unknown: doc.sections.flatMap((s) =>
+      s.findings.filter((f) => f.rule === 'licence-unknown').map((f) => f.subject),
+    ),
+  };
+}
+
 let server: RegistryServer;
 let offline: Record<string, string>;
 
@@ -101,7 +123,10 @@ describe.each(ENGINES)('licence feed on %s', (engine) => {
     const ws = tempDir();
     const db = freshStoreTarget(engine);
     const at = ['-w', ws, '--db', db];
+    writeFileSync(join(ws, 'cto.yaml'), 'licences:\n  allow: [MIT]\n');
     expect(cto(['scan', repo, ...at]).code).toBe(0);
+    const reportBefore = reportLicences(cto(['report', '--json', '-o', join(ws, 'r1'), ...at]).stdout);
+    expect(reportBefore.unknown).toContain('pkg:npm/ms@2.1.3');
     expect(licencesOf(cto(['licences', '--json', ...at]).stdout).coverage).toEqual([
       ['crates.io', 0, 2, 0],
       ['Go', 0, 2, 0],
@@ -131,6 +156,11 @@ describe.each(ENGINES)('licence feed on %s', (engine) => {
       ['Go', 1, 2, 1],
       ['npm', 2, 4, 2],
     ]);
+    const report = reportLicences(cto(['report', '--json', '-o', join(ws, 'r2'), ...at]).stdout);
+    expect(report.figures).toContainEqual(['packages with a known licence, npm (app)', 50, '%']);
+    expect(report.figures).toContainEqual(['packages with a known licence, crates.io (app)', 100, '%']);
+    expect(report.unknown).not.toContain('pkg:npm/ms@2.1.3');
+    expect(report.unknown).toContain('pkg:npm/mime@1.2.11');
     const text = cto(['licences', ...at]).stdout;
     expect(text).toContain('npm: 2 of 4 packages with a known licence (50.0%), 2 from the registry');
     expect(text).toContain('crates.io: 2 of 2 packages with a known licence (100.0%), 2 from the registry');

@@ -1,7 +1,7 @@
 // Infrastructure and security: vulnerabilities and licences from analyses, by severity and team.
-import type { ReportData } from '../data.ts';
-import type { AreaSection, Chart, ReportFinding } from '../types.ts';
-import { areaFindings, areaMetrics, buildSection, metricFigures } from './common.ts';
+import type { ReportData, ReportMetric } from '../data.ts';
+import type { AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
+import { areaFindings, areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 const VULN = /vuln|osv|advisor|cve/;
@@ -23,7 +23,14 @@ export function securitySection(data: ReportData): AreaSection {
   return buildSection(
     'infrastructure-security',
     data,
-    { figures: metricFigures(metrics), charts, missing },
+    {
+      figures: [
+        ...metricFigures(metrics, new Set(['licence-known-share'])),
+        ...coverageFigures(metrics.filter((m) => m.metric === 'licence-known-share')),
+      ],
+      charts,
+      missing,
+    },
     'No data: load the OSV feed and run the vulnerability and licence analyses.',
   );
 }
@@ -42,4 +49,20 @@ function vulnerabilityChart(vulns: ReportFinding[]): Chart {
     // Versions are matched against advisories in code (`cto vulns`); this lists the candidates.
     sql: 'select d.repository, d.ecosystem, d.name, d.version, a.advisory_id from current_dependencies d join advisory_packages a on a.ecosystem = d.ecosystem and a.package = d.name',
   };
+}
+
+/** One figure per repository and ecosystem: the share of packages with a known licence. */
+function coverageFigures(metrics: ReportMetric[]): Figure[] {
+  return [...metrics]
+    .sort((a, b) => a.repository.localeCompare(b.repository) || a.subject.localeCompare(b.subject))
+    .map((m) =>
+      figure(
+        `m-${slug(m.repository)}-licences-known-${slug(m.subject)}`,
+        `packages with a known licence, ${m.subject} (${m.repository})`,
+        m.value,
+        m.sql,
+        m.evidenceRef,
+        '%',
+      ),
+    );
 }
