@@ -1,51 +1,120 @@
-// Progress on a terminal: one line per repository being scanned, redrawn in place on stderr.
-import { err, formatNumber } from './output.ts';
+// Progress on a terminal: one line per repository being scanned, naming its stage with counts
+// ("express (3 of 12): tree, 1,204 of 3,400 files read"), and a last line "k of n repositories done";
+// redrawn in place on stderr. Nothing is drawn when stderr is not a terminal.
+import type { StageEvent } from '../scan/stages.ts';
+import { colorsFor, formatNumber } from './output.ts';
 
 export interface Progress {
+  /** How many repositories this scan will go through. */
+  total(count: number): void;
   start(repo: string): void;
-  update(repo: string, commits: number): void;
+  stage(repo: string, event: StageEvent): void;
   done(repo: string, line: string): void;
   stop(): void;
 }
 
-const SILENT: Progress = { start() {}, update() {}, done() {}, stop() {} };
+const SILENT: Progress = { total() {}, start() {}, stage() {}, done() {}, stop() {} };
+
+interface Active {
+  /** Its place among the repositories, in the order scans started (from 1). */
+  index: number;
+  started: number;
+  event: StageEvent | null;
+}
+
+export interface ProgressState {
+  total: number | null;
+  started: number;
+  done: number;
+  active: Map<string, Active>;
+}
+
+/** The stage in words: "history, 1,234 commits read", "analysis hotspots (2 of 8)". */
+export function describeStage(event: StageEvent | null): string {
+  if (event === null) return 'starting';
+  switch (event.stage) {
+    case 'waiting':
+      return `waiting: ${event.holder}`;
+    case 'history':
+      return `history, ${formatNumber(event.commits)} commits read`;
+    case 'tree':
+      return `tree, ${formatNumber(event.read)} of ${formatNumber(event.total)} files read`;
+    case 'collectors':
+      return `collectors, ${formatNumber(event.done)} of ${formatNumber(event.total)}`;
+    case 'analysis':
+      return `analysis ${event.id} (${event.index} of ${event.total})`;
+    case 'finish':
+      return 'finishing';
+  }
+}
+
+function stageKey(event: StageEvent | null): string {
+  if (event === null) return '';
+  return event.stage === 'analysis' ? `analysis ${event.id}` : event.stage;
+}
+
+/** The lines drawn for a state at time `now` (without colour). */
+export function progressLines(state: ProgressState, now: number): string[] {
+  const of = state.total === null ? '' : ` of ${state.total}`;
+  const lines = [...state.active].map(
+    ([name, a]) =>
+      `scanning ${name} (${a.index}${of}): ${describeStage(a.event)}, ${((now - a.started) / 1000).toFixed(1)}s`,
+  );
+  if (state.total !== null && state.total > 1) {
+    lines.push(`${state.done} of ${state.total} repositories done`);
+  }
+  return lines;
+}
 
 export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!enabled || !stream.isTTY) return SILENT;
-  const active = new Map<string, { commits: number; started: number }>();
+  const colors = colorsFor(stream);
+  const state: ProgressState = { total: null, started: 0, done: 0, active: new Map() };
   let drawn = 0;
-  const draw = () => {
+  const clear = () => {
     if (drawn > 0) stream.write(`\x1b[${drawn}A\x1b[0J`);
-    const now = Date.now();
-    const lines = [...active].map(
-      ([name, s]) =>
-        `${err.cyan('scanning')} ${name}: ${formatNumber(s.commits)} commits read, ${((now - s.started) / 1000).toFixed(1)}s`,
-    );
-    for (const l of lines) stream.write(`${l.slice(0, (stream.columns || 100) - 1)}\n`);
+    drawn = 0;
+  };
+  const draw = () => {
+    clear();
+    const width = (stream.columns || 100) - 1;
+    const lines = progressLines(state, Date.now());
+    for (const l of lines) {
+      const cut = l.slice(0, width);
+      stream.write(
+        `${cut.startsWith('scanning ') ? colors.cyan('scanning') + cut.slice(8) : colors.dim(cut)}\n`,
+      );
+    }
     drawn = lines.length;
   };
   const timer = setInterval(draw, 200);
   timer.unref();
   return {
+    total(count) {
+      state.total = count;
+    },
     start(repo) {
-      active.set(repo, { commits: 0, started: Date.now() });
+      state.active.set(repo, { index: ++state.started, started: Date.now(), event: null });
       draw();
     },
-    update(repo, commits) {
-      const s = active.get(repo);
-      if (s) s.commits = commits;
+    stage(repo, event) {
+      const a = state.active.get(repo);
+      if (!a) return;
+      const changed = stageKey(a.event) !== stageKey(event);
+      a.event = event;
+      // A new stage is drawn at once; counts within a stage at the timer's pace.
+      if (changed) draw();
     },
     done(repo, line) {
-      active.delete(repo);
-      if (drawn > 0) stream.write(`\x1b[${drawn}A\x1b[0J`);
-      drawn = 0;
+      state.active.delete(repo);
+      state.done++;
+      clear();
       stream.write(`${line}\n`);
       draw();
     },
     stop() {
       clearInterval(timer);
-      if (drawn > 0) stream.write(`\x1b[${drawn}A\x1b[0J`);
-      drawn = 0;
+      clear();
     },
   };
 }

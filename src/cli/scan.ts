@@ -59,9 +59,10 @@ export function scanCommand(): Command {
           loadPlugins: pluginLoader(await chooseAnalyses(flags.analyses, cfg.analyses)),
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
+          onDiscovered: (n) => progress.total(n),
           onStart: (r) => progress.start(r),
-          onProgress: (r, n) => progress.update(r, n),
-          onDone: (o) => progress.done(o.name, doneLine(o)),
+          onStage: (r, e) => progress.stage(r, e),
+          onDone: (o, started) => progress.done(started, doneLine(o)),
         });
         progress.stop();
         for (const p of result.problems) process.stderr.write(`cto: ${p.error.message} [${p.error.code}]\n`);

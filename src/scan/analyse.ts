@@ -3,15 +3,18 @@
 import type { Analysis, AnalysisContext } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
 import { storeAnalysisResult } from '../store/analysis-results.ts';
+import type { OnStage } from './stages.ts';
 
 export async function runAnalyses(
   analyses: readonly Analysis[],
   facts: Omit<AnalysisContext, 'shared'>,
+  onStage?: OnStage,
 ): Promise<Diagnostic[]> {
   const ctx: AnalysisContext = { ...facts, shared: sharedLoads() };
   const diagnostics: Diagnostic[] = [];
   const failed = new Set<string>();
-  for (const analysis of analyses) {
+  for (const [i, analysis] of analyses.entries()) {
+    onStage?.({ stage: 'analysis', id: analysis.id, index: i + 1, total: analyses.length });
     const missing = (analysis.after ?? []).filter((id) => failed.has(id));
     if (missing.length > 0) {
       failed.add(analysis.id);

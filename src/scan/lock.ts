@@ -2,6 +2,7 @@
 import { CtoError } from '../errors.ts';
 import type { LockHolder } from '../store/locks.ts';
 import type { Store } from '../store/store.ts';
+import type { OnStage } from './stages.ts';
 
 /** How often a waiting scan tries the lock again. */
 const RETRY_MS = 250;
@@ -14,13 +15,15 @@ export async function lockRepository(
   store: Store,
   key: string,
   waitMs: number,
+  onStage?: OnStage,
 ): Promise<() => Promise<void>> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
+  for (let tries = 0; ; tries++) {
     const attempt = await store.tryLock(key);
     if (attempt.acquired) return attempt.release;
     const left = deadline - Date.now();
     if (left <= 0) throw new CtoError('SCAN_IN_PROGRESS', heldBy(attempt.holder));
+    if (tries === 0) onStage?.({ stage: 'waiting', holder: heldBy(attempt.holder) });
     await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS, left)));
   }
 }

@@ -4,6 +4,7 @@ import type { FileCollector } from '../collectors/types.ts';
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
 import { type Plugins, type RepoOutcome, scanRepository } from './scan.ts';
+import type { StageEvent } from './stages.ts';
 
 export interface RunOptions {
   paths: readonly string[];
@@ -18,8 +19,11 @@ export interface RunOptions {
   /** How long to wait for another scan of the same repository before skipping it (default 0). */
   lockWaitMs?: number;
   onStart?: (repo: string) => void;
-  onProgress?: (repo: string, commits: number) => void;
-  onDone?: (outcome: RepoOutcome) => void;
+  /** How many repositories were found, before the first is scanned. */
+  onDiscovered?: (count: number) => void;
+  onStage?: (repo: string, event: StageEvent) => void;
+  /** `started` is the name given to `onStart` (the stored name, `outcome.name`, may differ). */
+  onDone?: (outcome: RepoOutcome, started: string) => void;
 }
 
 export interface RunResult {
@@ -29,6 +33,7 @@ export interface RunResult {
 
 export async function runScan(store: Store, options: RunOptions): Promise<RunResult> {
   const { repositories, problems } = await discoverRepositories(options.paths, { maxDepth: options.depth });
+  options.onDiscovered?.(repositories.length);
   const outcomes: RepoOutcome[] = new Array(repositories.length);
   let next = 0;
   const worker = async () => {
@@ -45,10 +50,10 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
         loadPlugins: options.loadPlugins,
         workspace: options.workspace,
         lockWaitMs: options.lockWaitMs,
-        onProgress: options.onProgress,
+        onStage: options.onStage,
       });
       outcomes[i] = outcome;
-      options.onDone?.(outcome);
+      options.onDone?.(outcome, found.name);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, repositories.length)) }, worker));

@@ -26,6 +26,7 @@ import { ingestHistory } from './history.ts';
 import { locateGit, locationDiagnostics, realOrSame, sameRepositoryDiagnostics } from './identity.ts';
 import { lockRepository } from './lock.ts';
 import { type Plan, planSnapshot } from './plan.ts';
+import type { OnStage, StageEvent } from './stages.ts';
 import { ingestTree } from './tree.ts';
 
 /** `skipped`: another scan of the repository was running (the lock); nothing was written. */
@@ -66,7 +67,8 @@ export interface ScanOptions {
   workspace: { dir: string; config: Record<string, unknown> };
   /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
   lockWaitMs?: number;
-  onProgress?: (repo: string, commits: number) => void;
+  /** The stage the scan of a repository is in, with counts (for progress on a terminal). */
+  onStage?: (repo: string, event: StageEvent) => void;
 }
 
 export async function scanRepository(
@@ -96,7 +98,8 @@ export async function scanRepository(
   let snapshotId: number | null = null;
   let release: (() => Promise<void>) | null = null;
   try {
-    release = await lockRepository(store, found.info.commonDir, options.lockWaitMs ?? 0);
+    const onStage: OnStage = (e) => options.onStage?.(found.name, e);
+    release = await lockRepository(store, found.info.commonDir, options.lockWaitMs ?? 0, onStage);
     const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
@@ -172,7 +175,7 @@ async function collect(
       gitDir,
       snapshotId,
       range,
-      (n) => options.onProgress?.(found.name, n),
+      (commits) => options.onStage?.(found.name, { stage: 'history', commits }),
       diagnostics,
     );
     outcome.newCommits = read.commits;
@@ -197,6 +200,7 @@ async function collect(
   const tree = await ingestTree(store, gitDir, snapshotId, plan.commit, reuse, {
     maxFileSize: options.maxFileSize,
     collectors: plugins.collectors,
+    onStage: (e) => options.onStage?.(found.name, e),
   });
   diagnostics.push(...tree.diagnostics);
   await storeCollected(store, snapshotId, tree.collected);
@@ -205,18 +209,23 @@ async function collect(
     'tags',
     tags.map((t) => tagRow(snapshotId, t)),
   );
-  const analysed = await runAnalyses(plugins.analyses, {
-    store,
-    snapshotId,
-    repositoryId: ids.repositoryId,
-    repositoryName: found.name,
-    gitDir,
-    commit: plan.commit,
-    segments,
-    previousSnapshotId: ids.previousSnapshotId,
-    config: options.workspace.config,
-    workspaceDir: options.workspace.dir,
-  });
+  const analysed = await runAnalyses(
+    plugins.analyses,
+    {
+      store,
+      snapshotId,
+      repositoryId: ids.repositoryId,
+      repositoryName: found.name,
+      gitDir,
+      commit: plan.commit,
+      segments,
+      previousSnapshotId: ids.previousSnapshotId,
+      config: options.workspace.config,
+      workspaceDir: options.workspace.dir,
+    },
+    (e) => options.onStage?.(found.name, e),
+  );
+  options.onStage?.(found.name, { stage: 'finish' });
   diagnostics.push(...analysed);
   await store.insertMany(
     'diagnostics',

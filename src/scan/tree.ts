@@ -2,11 +2,13 @@
 import type { CollectorResult, Diagnostic, FileCollector, FileInput } from '../collectors/types.ts';
 import { countLines, isBinary, listTree, readBlobs, type TreeEntry } from '../git/tree.ts';
 import type { Row, Store } from '../store/store.ts';
+import type { OnStage } from './stages.ts';
 
 export interface TreeOptions {
   /** Files larger than this are recorded but not read (default 10 MiB). */
   maxFileSize: number;
   collectors: readonly FileCollector[];
+  onStage?: OnStage;
 }
 
 export interface TreeResult {
@@ -52,7 +54,10 @@ export async function ingestTree(
   }
   const contents = new Map<string, Buffer>();
   const wantedOids = new Set(entries.filter((e) => wanted.has(e.path)).map((e) => e.oid));
+  let read = 0;
+  options.onStage?.({ stage: 'tree', read, total: toRead.size });
   for await (const blob of readBlobs(gitDir, [...toRead])) {
+    if (++read % 64 === 0) options.onStage?.({ stage: 'tree', read, total: toRead.size });
     if ('missing' in blob) continue;
     if (!facts.has(blob.oid)) {
       const binary = isBinary(blob.content);
@@ -62,7 +67,15 @@ export async function ingestTree(
   }
   const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), notRead, diagnostics));
   for (let i = 0; i < rows.length; i += 5000) await store.insertMany('files', rows.slice(i, i + 5000));
-  const collected = runCollectors(entries, wanted, contents, options.collectors, diagnostics);
+  options.onStage?.({ stage: 'tree', read, total: toRead.size });
+  const collected = runCollectors(
+    entries,
+    wanted,
+    contents,
+    options.collectors,
+    diagnostics,
+    options.onStage,
+  );
   return { files: entries.length, diagnostics, collected };
 }
 
@@ -110,6 +123,7 @@ function runCollectors(
   contents: Map<string, Buffer>,
   collectors: readonly FileCollector[],
   diagnostics: Diagnostic[],
+  onStage?: OnStage,
 ): TreeResult['collected'] {
   const inputs = new Map<FileCollector, FileInput[]>();
   for (const e of entries) {
@@ -122,9 +136,11 @@ function runCollectors(
     }
   }
   const out: TreeResult['collected'] = [];
+  let done = 0;
   for (const c of collectors) {
     const files = inputs.get(c);
     if (!files) continue;
+    onStage?.({ stage: 'collectors', done: done++, total: inputs.size });
     try {
       const result = c.collect(files);
       diagnostics.push(...result.diagnostics);
