@@ -19,6 +19,8 @@ export interface FileRecord {
   /** Blob ids from the `index` line: one per parent, then the new one; empty when not shown. */
   blobs: string[];
   binary: boolean;
+  /** A symlink or submodule (mode 120000 or 160000) on the new side, or the old side of a deletion. */
+  special: boolean;
   combined: boolean;
   hunks: Hunk[];
 }
@@ -77,6 +79,24 @@ function range(text: string): [number, number] {
   return [Number(s), c === undefined ? 1 : Number(c)];
 }
 
+function newFile(path: string, combined: boolean): FileRecord {
+  return {
+    oldPath: path,
+    newPath: path,
+    status: 'M',
+    blobs: [],
+    binary: false,
+    special: false,
+    combined,
+    hunks: [],
+  };
+}
+
+/** Symlinks (120000) and submodules (160000): git follows them through renames only when identical. */
+function isSpecial(mode: string): boolean {
+  return mode.startsWith('12') || mode.startsWith('16');
+}
+
 /** Turns chunks of log output into commit records, one at a time. */
 export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<CommitRecord> {
   let commit: CommitRecord | null = null;
@@ -114,21 +134,24 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
     hunk = null;
     if (line.startsWith('diff --git ')) {
       const p = samePath(line.slice(11)) ?? '';
-      file = { oldPath: p, newPath: p, status: 'M', blobs: [], binary: false, combined: false, hunks: [] };
+      file = newFile(p, false);
       commit.files.push(file);
     } else if (line.startsWith('diff --combined ') || line.startsWith('diff --cc ')) {
       const p = unquote(line.slice(line.indexOf(' ', 7) + 1));
-      file = { oldPath: p, newPath: p, status: 'M', blobs: [], binary: false, combined: true, hunks: [] };
+      file = newFile(p, true);
       commit.files.push(file);
     } else if (file) {
-      if (line.startsWith('index '))
-        file.blobs =
-          line
-            .slice(6)
-            .split(' ')[0]
-            ?.split(/\.\.|,/) ?? [];
-      else if (line.startsWith('new file mode')) file.status = 'A';
-      else if (line.startsWith('deleted file mode')) file.status = 'D';
+      if (line.startsWith('index ')) {
+        const [ids = '', mode] = line.slice(6).split(' ');
+        file.blobs = ids.split(/\.\.|,/);
+        if (mode !== undefined) file.special = isSpecial(mode);
+      } else if (line.startsWith('new file mode ')) {
+        file.status = 'A';
+        file.special = isSpecial(line.slice(14));
+      } else if (line.startsWith('deleted file mode ')) {
+        file.status = 'D';
+        file.special = isSpecial(line.slice(18));
+      } else if (line.startsWith('new mode ')) file.special = isSpecial(line.slice(9));
       else if (line.startsWith('rename from ')) {
         file.status = 'R';
         file.oldPath = unquote(line.slice(12));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { blameByGit } from '../../../test/helpers/blame.ts';
 import {
   ADA,
   addCommits,
@@ -61,19 +62,6 @@ function history(): CommitSpec[] {
       renames: [['dir/c.txt', 'dir/c-moved.txt']],
     },
   ];
-}
-
-/** Lines per author e-mail of every file, by plain `git blame` run by the test. */
-function blameByGit(dir: string, paths: string[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const path of paths) {
-    const counts: Record<string, number> = {};
-    for (const l of git(dir, ['blame', '--line-porcelain', 'HEAD', '--', path]).split('\n')) {
-      if (l.startsWith('author-mail <')) counts[l.slice(13, -1)] = (counts[l.slice(13, -1)] ?? 0) + 1;
-    }
-    out[path] = counts;
-  }
-  return out;
 }
 
 const TEXT_FILES = ['a.txt', 'd.txt', 'dir/b2.txt', 'dir/c-moved.txt'];

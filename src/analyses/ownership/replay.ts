@@ -5,21 +5,9 @@
 // has been replayed.
 import { gitOk, streamGit } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
-import {
-  type CommitRecord,
-  commitRecords,
-  decodePath,
-  type FileRecord,
-  RECORD_FORMAT,
-} from './diff-records.ts';
-import { addedFile, applyCombined, applyHunks, type Origins } from './line-origins.ts';
-
-export interface FileState {
-  blob: string;
-  origins: Origins;
-}
-
-type Tree = Map<string, FileState>;
+import { applyCommit, type FileState, type Tree } from './blame-step.ts';
+import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
+import { countsFinalLine, type FollowContext } from './follow.ts';
 
 export interface ReplayResult {
   /** Per file of the commit (UTF-8 path): lines per author index; null when the replay is unsure. */
@@ -31,6 +19,7 @@ export interface ReplayResult {
 const DIFF_ARGS = [
   '-p',
   '-U0',
+  '--inter-hunk-context=0',
   '--reverse',
   '--topo-order',
   '--full-index',
@@ -43,12 +32,16 @@ const DIFF_ARGS = [
 ];
 
 export async function replayOwnership(gitDir: string, commit: string): Promise<ReplayResult> {
+  const ctx: FollowContext = { gitDir, finalLine: await countsFinalLine(gitDir) };
   const children = await childCounts(gitDir, commit);
   const main = commitRecords(
     streamGit({ gitDir, args: ['log', '--diff-merges=first-parent', ...DIFF_ARGS, commit, '--'] }),
   );
+  // One line of context: at -U0 a combined diff hides lines common to all parents that carry
+  // deleted lines before them, so the lines after them could not be placed.
+  const mergeArgs = DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a));
   const merges = commitRecords(
-    streamGit({ gitDir, args: ['log', '--merges', '-c', ...DIFF_ARGS, commit, '--'] }),
+    streamGit({ gitDir, args: ['log', '--merges', '-c', ...mergeArgs, commit, '--'] }),
   );
   const pending = new Map<string, CommitRecord>();
   const nextMerge = async (sha: string): Promise<CommitRecord | undefined> => {
@@ -79,7 +72,7 @@ export async function replayOwnership(gitDir: string, commit: string): Promise<R
     const parents = c.parents.map((p) => live.get(p) ?? new Map<string, FileState>());
     const combined = c.parents.length > 1 ? await nextMerge(c.sha) : undefined;
     const tree = takeBase(live, children, c.parents);
-    applyCommit(tree, parents, c.files, combined?.files ?? [], index);
+    await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
     if (c.sha === commit) final = tree;
     if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
   }
@@ -100,55 +93,6 @@ function takeBase(live: Map<string, Tree>, children: Map<string, number>, parent
     else if (i === 0) tree = new Map(base);
   }
   return tree;
-}
-
-function applyCommit(
-  tree: Tree,
-  parents: Tree[],
-  files: FileRecord[],
-  combined: FileRecord[],
-  commit: number,
-): void {
-  const byPath = new Map(combined.map((f) => [f.newPath, f]));
-  const updates: Array<[string, FileState]> = [];
-  const p1 = parents[0] ?? new Map<string, FileState>();
-  for (const f of files) {
-    if (f.status === 'D') continue;
-    const before = f.status === 'A' ? undefined : p1.get(f.oldPath);
-    const blob = f.blobs[f.blobs.length - 1] ?? before?.blob ?? '';
-    if (f.status !== 'A' && !before) {
-      updates.push([f.newPath, { blob, origins: null }]);
-    } else if (parents.length < 2) {
-      const origins =
-        f.status === 'A'
-          ? addedFile(f, commit)
-          : f.binary
-            ? null
-            : applyHunks(before?.origins ?? null, f.hunks, commit);
-      updates.push([f.newPath, { blob, origins }]);
-    } else {
-      updates.push([f.newPath, mergedFile(parents, f, before, blob, byPath.get(f.newPath), commit)]);
-    }
-  }
-  for (const f of files) if (f.status === 'D' || f.status === 'R') tree.delete(f.oldPath);
-  for (const [path, state] of updates) tree.set(path, state);
-}
-
-function mergedFile(
-  parents: Tree[],
-  f: FileRecord,
-  before: FileState | undefined,
-  blob: string,
-  combined: FileRecord | undefined,
-  commit: number,
-): FileState {
-  const sources = [before, ...parents.slice(1).map((t) => t.get(f.newPath))];
-  const same = sources.find((s) => s !== undefined && s.blob === blob);
-  if (same) return same;
-  if (!combined || combined.binary || f.binary) return { blob, origins: null };
-  // A parent without the path contributes no lines (its column is all `+`).
-  const origins = sources.map((s) => (s === undefined ? new Int32Array(0) : s.origins));
-  return { blob, origins: applyCombined(origins, combined, commit) };
 }
 
 function tally(tree: Tree, authorOf: number[]): ReplayResult['files'] {
