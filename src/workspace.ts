@@ -1,9 +1,17 @@
 // The workspace: the folder cto runs in, its optional cto.yaml, and `.cto/` (store, caches).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { deliveryConfigSchema } from './analyses/delivery/config.ts';
+import { hotspotsConfigSchema } from './analyses/hotspots/exclude.ts';
+import { licencePolicySchema } from './analyses/licences/policy.ts';
 import { CtoError } from './errors.ts';
+import { eolConfigSchema } from './feeds/endoflife/config.ts';
+import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
+import { loadTeams } from './office/teams.ts';
+import { readYamlFile } from './office/yaml-file.ts';
+
+export const CONFIG_FILE = 'cto.yaml';
 
 const SIZE_RE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
 
@@ -17,22 +25,33 @@ export function parseSize(text: string | number): number {
   return Math.round(Number(m[1]) * mult);
 }
 
+/** The `scan` section of cto.yaml. */
+export const scanConfigSchema = z
+  .object({
+    depth: z.number().int().min(1).max(64).optional(),
+    maxFileSize: z.union([z.string(), z.number()]).optional(),
+    jobs: z.number().int().min(1).max(64).optional(),
+    /** Ids of the analyses a scan runs (default: all). */
+    analyses: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/**
+ * cto.yaml: one strict schema built from each section's own schema, so a misspelt key anywhere is an
+ * error naming its line and key path before anything runs (docs/configuration.md).
+ */
 export const configSchema = z
   .object({
     /** Store URL (`postgres://...`) or SQLite file path, relative to the workspace. */
     db: z.string().optional(),
-    scan: z
-      .object({
-        depth: z.number().int().min(1).max(64).optional(),
-        maxFileSize: z.union([z.string(), z.number()]).optional(),
-        jobs: z.number().int().min(1).max(64).optional(),
-        /** Ids of the analyses a scan runs (default: all). */
-        analyses: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
+    scan: scanConfigSchema.optional(),
+    delivery: deliveryConfigSchema.optional(),
+    hotspots: hotspotsConfigSchema.optional(),
+    licences: licencePolicySchema.optional(),
+    eol: eolConfigSchema.optional(),
+    people: peopleConfigSchema.optional(),
   })
-  .passthrough();
+  .strict();
 
 export type WorkspaceConfig = z.infer<typeof configSchema>;
 
@@ -44,20 +63,11 @@ export interface Workspace {
 export function loadWorkspace(dir: string): Workspace {
   const abs = resolve(dir);
   if (!existsSync(abs)) throw new CtoError('PATH_NOT_FOUND', `workspace ${dir} does not exist`);
-  const file = join(abs, 'cto.yaml');
-  if (!existsSync(file)) return { dir: abs, config: {} };
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) ?? {};
-  } catch (e) {
-    throw new CtoError('CONFIG_INVALID', `${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CtoError('CONFIG_INVALID', `${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return { dir: abs, config: parsed.data };
+  const config = readYamlFile(join(abs, CONFIG_FILE), configSchema, CONFIG_FILE) ?? {};
+  // Office files are checked as they are loaded here, so a mistake stops a command before any scan.
+  loadTeams(abs);
+  loadPeopleConfig(abs, config);
+  return { dir: abs, config };
 }
 
 /** The store to use: --db, then CTO_DB, then cto.yaml, then `.cto/cto.db` in the workspace. */

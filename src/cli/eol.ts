@@ -1,7 +1,6 @@
 // `cto eol [repo]`: runtimes, container images and framework packages with their support end, end of
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
-import { z } from 'zod';
 import { type EolRow, findEol } from '../analyses/eol/find.ts';
 import { CtoError } from '../errors.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
@@ -16,10 +15,6 @@ interface EolFlags {
   json?: boolean;
 }
 
-const eolConfig = z.object({
-  eol: z.object({ windowMonths: z.number().min(0).max(120).optional() }).optional(),
-});
-
 function windowMonths(flag: string | undefined, ws: Workspace): number {
   if (flag !== undefined) {
     const n = Number(flag);
@@ -27,10 +22,8 @@ function windowMonths(flag: string | undefined, ws: Workspace): number {
       throw new CtoError('USAGE', `--window takes a number of months, not "${flag}"`);
     return n;
   }
-  const parsed = eolConfig.safeParse(ws.config);
-  if (!parsed.success)
-    throw new CtoError('CONFIG_INVALID', `cto.yaml: eol.windowMonths: ${parsed.error.issues[0]?.message}`);
-  return parsed.data.eol?.windowMonths ?? 6;
+  // Validated with cto.yaml when the workspace was loaded.
+  return ws.config.eol?.windowMonths ?? 6;
 }
 
 function today(flag: string | undefined): string {

@@ -7,13 +7,13 @@
 //       emails: [ada@example.com, ada@old.example]
 //   bots: ['^ci ', 'jenkins@']             # regular expressions on `name <email>`, case-insensitive
 //   exclude: ['docs/', '*.generated.ts']   # files left out of the truck factor (CODEOWNERS patterns)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkPattern } from '../analyses/codeowners/pattern.ts';
 import type { AliasConfig } from '../analyses/identities/index.ts';
 import { CtoError } from '../errors.ts';
+import { readYamlFile } from './yaml-file.ts';
 
 const personSchema = z
   .object({
@@ -78,14 +78,7 @@ export function parsePeopleConfig(raw: unknown, source: string): PeopleConfig {
 /** The people configuration of a workspace: `people.yaml` if present, else cto.yaml's `people:`. */
 export function loadPeopleConfig(workspaceDir: string, config: Record<string, unknown>): PeopleConfig {
   const file = join(workspaceDir, PEOPLE_FILE);
-  if (existsSync(file)) {
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 });
-    } catch (e) {
-      throw new CtoError('CONFIG_INVALID', `${file}: ${(e as Error).message.split('\n')[0]}`);
-    }
-    return parsePeopleConfig(raw, file);
-  }
+  if (existsSync(file))
+    return parsePeopleConfig(readYamlFile(file, peopleConfigSchema, PEOPLE_FILE), PEOPLE_FILE);
   return parsePeopleConfig(config.people, 'cto.yaml: people');
 }

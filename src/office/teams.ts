@@ -11,13 +11,13 @@
 //
 // Ownership of a path: the teams whose rules with `paths` match it; when none does, the teams
 // owning the whole repository. Repository names match exactly or as a glob (`services/*`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkPattern, compilePattern } from '../analyses/codeowners/pattern.ts';
 import { normaliseName } from '../analyses/identities/normalise.ts';
 import { CtoError } from '../errors.ts';
+import { readYamlFile } from './yaml-file.ts';
 
 const patternSchema = z.string().refine((p) => checkPattern(p) === null, {
   message: 'not a supported path pattern (no !, [ ], or \\)',
@@ -51,14 +51,8 @@ export function hasTeamsFile(workspaceDir: string): boolean {
 /** Teams from `teams.yaml` in the workspace; an empty list when the file is absent. */
 export function loadTeams(workspaceDir: string): Team[] {
   const file = join(workspaceDir, TEAMS_FILE);
-  if (!existsSync(file)) return [];
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) ?? {};
-  } catch (e) {
-    throw new CtoError('CONFIG_INVALID', `${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return parseTeams(raw, file);
+  const data = readYamlFile(file, teamsFileSchema, TEAMS_FILE);
+  return data === null ? [] : uniqueTeams(data.teams, TEAMS_FILE);
 }
 
 /** Validate already-parsed YAML; `source` names the file in error messages. */
@@ -71,13 +65,17 @@ export function parseTeams(raw: unknown, source = TEAMS_FILE): Team[] {
       `${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
     );
   }
+  return uniqueTeams(parsed.data.teams, source);
+}
+
+function uniqueTeams(teams: Team[], source: string): Team[] {
   const names = new Set<string>();
-  for (const t of parsed.data.teams) {
+  for (const t of teams) {
     if (names.has(t.name))
       throw new CtoError('CONFIG_INVALID', `${source}: team "${t.name}" is listed twice`);
     names.add(t.name);
   }
-  return parsed.data.teams;
+  return teams;
 }
 
 function repositoryMatches(rule: string, repository: string): boolean {

@@ -86,7 +86,7 @@ describe('cto scan', () => {
     writeFileSync(join(cfgWs, 'cto.yaml'), 'scan:\n  depth: "deep"\n');
     const cfg = cto(['repos', '--workspace', cfgWs, '--debug']);
     expect(cfg.code).toBe(2);
-    expect(cfg.stderr).toMatch(/cto\.yaml: scan\.depth: .*\[CONFIG_INVALID\]/);
+    expect(cfg.stderr).toMatch(/cto\.yaml:2: scan\.depth: .*\[CONFIG_INVALID\]/);
     expect(cfg.stderr).toMatch(/at .*workspace\.ts/);
   });
 });

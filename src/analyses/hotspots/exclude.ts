@@ -1,5 +1,16 @@
 // Which files hotspot and coupling lists leave out: categories and globs (defaults plus cto.yaml).
 import { matchesGlob } from 'node:path';
+import { z } from 'zod';
+
+/** The `hotspots` section of cto.yaml. */
+export const hotspotsConfigSchema = z
+  .object({
+    /** Globs left out of hotspot and coupling lists, added to the defaults. */
+    exclude: z.array(z.string()).optional(),
+    /** `false` drops the default globs (tests, lockfiles). */
+    defaults: z.boolean().optional(),
+  })
+  .strict();
 
 /** Categories left out by default (see docs/metrics/code.md). */
 export const EXCLUDED_CATEGORIES: readonly string[] = [
@@ -41,10 +52,9 @@ export interface Exclusions {
 
 /** Defaults plus `hotspots.exclude` from cto.yaml; `hotspots.defaults: false` drops the default globs. */
 export function exclusionsFrom(config: Record<string, unknown>): Exclusions {
-  const section = (config.hotspots ?? {}) as { exclude?: unknown; defaults?: unknown };
-  const extra = Array.isArray(section.exclude)
-    ? section.exclude.filter((g): g is string => typeof g === 'string')
-    : [];
+  const parsed = hotspotsConfigSchema.safeParse(config.hotspots ?? {});
+  const section = parsed.success ? parsed.data : {};
+  const extra = section.exclude ?? [];
   const globs = section.defaults === false ? extra : [...DEFAULT_EXCLUDES, ...extra];
   return { categories: EXCLUDED_CATEGORIES, globs };
 }

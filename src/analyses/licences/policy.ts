@@ -17,7 +17,8 @@ export interface LicencePolicy {
 
 export type Verdict = 'allowed' | 'denied' | 'not-allowed' | 'unknown';
 
-const PolicySchema = z
+/** The `licences` section of cto.yaml. */
+export const licencePolicySchema = z
   .object({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() })
   .strict();
 
@@ -25,7 +26,7 @@ const PolicySchema = z
 export function policyFromConfig(config: Record<string, unknown>): LicencePolicy | null {
   const raw = config.licences;
   if (raw === undefined || raw === null) return null;
-  const parsed = PolicySchema.safeParse(raw);
+  const parsed = licencePolicySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CtoError(
