@@ -10,6 +10,7 @@ import { reportError } from './context.ts';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.ts')).scanCommand(),
   repos: async () => (await import('./repos.ts')).reposCommand(),
+  diagnostics: async () => (await import('./diagnostics.ts')).diagnosticsCommand(),
   sql: async () => (await import('./sql.ts')).sqlCommand(),
   feed: async () => (await import('./feed.ts')).feedCommand(),
   vulns: async () => (await import('./vulns.ts')).vulnsCommand(),
