@@ -152,10 +152,10 @@ class Step {
       from.push(s);
       paths.push(path);
     }
-    // The combined diff compares with the log's pairing: usable only where blame pairs the same.
-    if (paths[0] !== (f.status === 'A' ? undefined : f.oldPath)) return unsure;
-    if (this.parents.some((t, i) => i > 0 && !t.has(f.newPath) && paths[i] !== undefined)) return unsure;
-    if (!combined || combined.binary || f.binary) return unsure;
+    // The combined diff compares with the files the log paired: usable where blame takes the same.
+    const logPaths = combined?.parentPaths;
+    if (!combined || combined.binary || f.binary || logPaths?.length !== paths.length) return unsure;
+    if (paths.some((p, i) => p !== (logPaths[i] ?? undefined))) return unsure;
     const origins = from.map((s) => (s === undefined ? NO_LINES : s.origins));
     return { blob, origins: applyCombined(origins, combined, this.commit) };
   }

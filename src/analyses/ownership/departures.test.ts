@@ -63,6 +63,7 @@ function history(): CommitSpec[] {
         'lib/one.txt': text(one),
         'p.txt': text(proto(bytes, 't 5')),
         'a.txt': text(moved),
+        'keep.txt': text(lines('keep', 12)),
         ...pads,
       },
     },
@@ -84,14 +85,22 @@ function history(): CommitSpec[] {
       author: BOB,
       branch: 'topic',
       from: 2,
-      files: { 'p.txt': text(proto(sorted, 't 5')), 'b.txt': text(['moved 1', 'bob 2', ...moved.slice(2)]) },
-      renames: [['a.txt', 'b.txt']],
+      files: {
+        'p.txt': text(proto(sorted, 't 5')),
+        'b.txt': text(['moved 1', 'bob 2', ...moved.slice(2)]),
+        'kept.txt': text(['bob 1', ...lines('keep', 11, 2)]),
+      },
+      renames: [
+        ['a.txt', 'b.txt'],
+        ['keep.txt', 'kept.txt'],
+      ],
     },
     {
       author: ADA,
       files: {
         'p.txt': text(proto(bytes, 'main 5')),
         'a.txt': text([...moved.slice(0, 8), 'ada 9', 'moved 10']),
+        'keep.txt': text([...lines('keep', 11), 'ada 12']),
       },
     },
     {
@@ -102,6 +111,9 @@ function history(): CommitSpec[] {
         'a.txt': null,
         'b.txt': text(['moved 1', 'bob 2', ...moved.slice(2, 8), 'ada 9', 'merge 10', 'moved 10']),
         'added-by-merge.txt': text(lines('merge', 3)),
+        // The branch renamed it, the merge keeps the old name: blame follows the branch's file.
+        'kept.txt': null,
+        'keep.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
       },
     },
   ];
@@ -115,6 +127,7 @@ const CASES = [
   'p.txt',
   'b.txt',
   'added-by-merge.txt',
+  'keep.txt',
 ];
 
 test('the replay follows files and merges as git blame does', async () => {
@@ -133,6 +146,7 @@ test('the replay follows files and merges as git blame does', async () => {
   expect(expected['new/WidgetTestBase.java']).toEqual({ [ADA.email]: 25, [BOB.email]: 5, [CY.email]: 8 });
   expect(expected['pkg/second.txt']?.[ADA.email]).toBe(28);
   expect(expected['added-by-merge.txt']).toEqual({ [CY.email]: 3 });
+  expect(expected['keep.txt']).toEqual({ [ADA.email]: 11, [BOB.email]: 1, [CY.email]: 1 });
 });
 
 describe.each(ENGINES)('ownership through the replay on %s', (engine: Engine) => {

@@ -22,6 +22,8 @@ export interface FileRecord {
   /** A symlink or submodule (mode 120000 or 160000) on the new side, or the old side of a deletion. */
   special: boolean;
   combined: boolean;
+  /** Combined diffs (`--combined-all-paths`): the path in each parent, null where it has none. */
+  parentPaths?: Array<string | null>;
   hunks: Hunk[];
 }
 
@@ -107,6 +109,12 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
     const c0 = line.charCodeAt(0);
     if (hunk?.columns && (c0 === 32 || c0 === 43 || c0 === 45)) {
       hunk.columns.push(line.slice(0, hunk.old.length));
+      return null;
+    }
+    if (c0 === 45 && file?.combined && !hunk && line.startsWith('--- ')) {
+      const p = unquote(line.slice(4));
+      file.parentPaths ??= [];
+      file.parentPaths.push(p === '/dev/null' ? null : p.slice(2));
       return null;
     }
     // Line text, `---`/`+++` headers and `\ No newline` markers carry nothing needed here.

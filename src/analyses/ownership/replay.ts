@@ -39,7 +39,7 @@ export async function replayOwnership(gitDir: string, commit: string): Promise<R
   );
   // One line of context: at -U0 a combined diff hides lines common to all parents that carry
   // deleted lines before them, so the lines after them could not be placed.
-  const mergeArgs = DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a));
+  const mergeArgs = [...DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a)), '--combined-all-paths'];
   const merges = commitRecords(
     streamGit({ gitDir, args: ['log', '--merges', '-c', ...mergeArgs, commit, '--'] }),
   );
