@@ -1,7 +1,8 @@
 // Benchmark: full line ownership of a real repository (all text files) by the replay with blame
 // fallback, against sequential `git blame` timed in the same run on 100 sampled files and scaled to
-// all files; accuracy on those files; and the rescan after one changed file.
-// Usage: node bench/ownership.ts [git dir] (default /work/.mirror/git+git/repo)
+// all files (or, with --all, on every text file); accuracy on those files; and the rescan after one
+// changed file.
+// Usage: node bench/ownership.ts [git dir] [--all] (default /work/.mirror/git+git/repo)
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,9 @@ import { replayOwnership } from '../src/analyses/ownership/replay.ts';
 import { gitOk } from '../src/git/invoke.ts';
 import { openStore } from '../src/store/store.ts';
 
-const gitDir = process.argv[2] ?? '/work/.mirror/git+git/repo';
+const args = process.argv.slice(2);
+const whole = args.includes('--all');
+const gitDir = args.find((a) => a !== '--all') ?? '/work/.mirror/git+git/repo';
 const commit = (await gitOk({ gitDir, args: ['rev-parse', 'HEAD^{commit}'] })).toString().trim();
 const grep = await gitOk({ gitDir, args: ['grep', '-I', '--name-only', '-z', '-e', '', commit, '--'] });
 const text = grep
@@ -46,14 +49,14 @@ console.log(
 );
 
 const step = Math.max(1, Math.floor(text.length / 100));
-const sample = text.filter((_, i) => i % step === 0).slice(0, 100);
+const sample = whole ? text : text.filter((_, i) => i % step === 0).slice(0, 100);
 t = Date.now();
 const truth = new Map<string, AuthorLines[]>();
 for (const p of sample) truth.set(p, await blameFile(gitDir, commit, p));
 const seqMs = Date.now() - t;
 const scaled = (seqMs * text.length) / sample.length;
 console.log(
-  `sequential blame: ${(seqMs / 1000).toFixed(1)} s for ${sample.length} files, scaled to all: ${(scaled / 1000).toFixed(0)} s`,
+  `sequential blame: ${(seqMs / 1000).toFixed(1)} s for ${sample.length} files${whole ? '' : `, scaled to all: ${(scaled / 1000).toFixed(0)} s`}`,
 );
 console.log(`speed-up: ${(scaled / fullMs).toFixed(1)}x (target >= 10x)`);
 
@@ -61,20 +64,31 @@ const shares = (rows: AuthorLines[] = []) => {
   const total = rows.reduce((n, r) => n + r.lines, 0) || 1;
   return new Map(rows.map((r) => [`${r.name} <${r.email}>`, (100 * r.lines) / total]));
 };
+const top = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
 let topEqual = 0;
 let withinShare = 0;
+let exact = 0;
+let linesOff = 0;
+const worst: Array<[string, number]> = [];
 for (const p of sample) {
   const a = shares(truth.get(p));
   const b = shares(owners.get(p));
-  const top = (m: Map<string, number>) =>
-    [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
   if (top(a) === top(b)) topEqual++;
   const keys = new Set([...a.keys(), ...b.keys()]);
   if ([...keys].every((k) => Math.abs((a.get(k) ?? 0) - (b.get(k) ?? 0)) <= 3)) withinShare++;
+  const count = (rows: AuthorLines[] = []) => new Map(rows.map((r) => [`${r.name} <${r.email}>`, r.lines]));
+  const [x, y] = [count(truth.get(p)), count(owners.get(p))];
+  let off = 0;
+  for (const k of keys) off += Math.abs((x.get(k) ?? 0) - (y.get(k) ?? 0));
+  if (off === 0) exact++;
+  else worst.push([p, off / 2]);
+  linesOff += off / 2;
 }
+const pct = (n: number) => ((100 * n) / Math.max(1, sample.length)).toFixed(1);
 console.log(
-  `accuracy on ${sample.length} files: top owner equal ${topEqual}, every share within 3 points ${withinShare}`,
+  `accuracy on ${sample.length} files: top owner equal ${topEqual} (${pct(topEqual)}%), every share within 3 points ${withinShare} (${pct(withinShare)}%), all counts equal ${exact}; ${linesOff} lines with another owner`,
 );
+for (const [p, n] of worst.sort((u, v) => v[1] - u[1]).slice(0, 10)) console.log(`  ${n} lines differ: ${p}`);
 
 // Rescan after one changed file: snapshot 2 differs from snapshot 1 in one blob.
 const store = await openStore(join(mkdtempSync(join(tmpdir(), 'cto-bench-')), 'cto.db'));
