@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isGoPseudoVersion } from './go.ts';
-import { compareVersions, InvalidVersionError, isValidVersion } from './index.ts';
+import { compareVersions, InvalidVersionError, isValidVersion, MAX_VERSION_LENGTH } from './index.ts';
 import { normalizeComposer, phpVersionCompare } from './packagist.ts';
 
 function expectAscending(ecosystem: string, list: string[]): void {
@@ -38,7 +38,18 @@ describe('compareVersions', () => {
   it('orders PyPI by PEP 440', () => {
     expectAscending('PyPI', ['1.0.dev1', '1.0a1', '1.0b2', '1.0rc1', '1.0', '1.0.post1', '1.1', '2!0.1']);
     expect(compareVersions('PyPI', '1.0', '1.0.0')).toBe(0);
-    expect(isValidVersion('PyPI', 'not-a-version')).toBe(false);
+  });
+
+  it('orders PyPI legacy versions before every PEP 440 version, as pip did and osv.dev does', () => {
+    expectAscending('PyPI', [
+      '0.1-bulbasaur',
+      '0.1-charmander',
+      '0.9-doduo',
+      '0.9-ivysaur',
+      '0.0.dev0',
+      '0.1',
+    ]);
+    expect(isValidVersion('PyPI', 'not-a-version')).toBe(true);
   });
 
   it('orders Go versions with v prefix, pseudo-versions and +incompatible', () => {
@@ -87,7 +98,7 @@ describe('compareVersions', () => {
     expect(normalizeComposer('2.0.0-RC1')).toBe('2.0.0.0-RC1');
     expect(normalizeComposer('1.0.0-pl3')).toBe('1.0.0.0-patch3');
     expect(normalizeComposer('1.0.0-stable')).toBe('1.0.0.0');
-    expect(normalizeComposer('dev-main')).toBeNull();
+    expect(normalizeComposer('dev-main')).toBe('dev-main');
     expectAscending('Packagist', [
       '1.0.0-dev',
       '1.0.0-alpha1',
@@ -107,6 +118,23 @@ describe('compareVersions', () => {
   it('orders Maven through ComparableVersion and accepts OSV suffixes', () => {
     expectAscending('Maven', ['2.14.1', '2.15.0-rc1', '2.15.0', '2.17.0']);
     expectAscending('Maven:https://repo.example', ['1.0-SNAPSHOT', '1.0']);
+  });
+
+  it('compares numeric parts of any length exactly in every ecosystem', () => {
+    const ecosystems = ['npm', 'crates.io', 'Go', 'PyPI', 'Maven', 'NuGet', 'RubyGems', 'Packagist'];
+    for (const ecosystem of ecosystems) {
+      expectAscending(ecosystem, ['1.2.99999999999999999999', '1.2.100000000000000000000', '1.3.0']);
+      expectAscending(ecosystem, ['1.2.9007199254740992', '1.2.9007199254740993']);
+      expect(compareVersions(ecosystem, '1.2.100000000000000000000', '1.2.100000000000000000000')).toBe(0);
+    }
+  });
+
+  it('refuses texts longer than MAX_VERSION_LENGTH', () => {
+    const long = `1.${'0'.repeat(MAX_VERSION_LENGTH)}`;
+    for (const ecosystem of ['npm', 'PyPI', 'Maven', 'RubyGems', 'Packagist', 'NuGet', 'Go']) {
+      expect(isValidVersion(ecosystem, long), ecosystem).toBe(false);
+      expect(isValidVersion(ecosystem, '1.0.0'), ecosystem).toBe(true);
+    }
   });
 
   it('rejects unreadable versions and unknown ecosystems', () => {

@@ -13,17 +13,24 @@ import { semverScheme } from './semver-scheme.ts';
 
 export { InvalidVersionError, type VersionScheme } from './scheme.ts';
 
+/** Longer texts are not versions (the `semver` package's limit); it also bounds the parsers' work. */
+export const MAX_VERSION_LENGTH = 256;
+
 const mavenScheme: VersionScheme = { valid: (v) => v.trim() !== '', compare: compareMaven };
 
+function bounded(scheme: VersionScheme): VersionScheme {
+  return { valid: (v) => v.length <= MAX_VERSION_LENGTH && scheme.valid(v), compare: scheme.compare };
+}
+
 const SCHEMES: Record<Ecosystem, VersionScheme> = {
-  npm: semverScheme,
-  'crates.io': semverScheme,
-  PyPI: pypiScheme,
-  Go: goScheme,
-  Maven: mavenScheme,
-  RubyGems: rubygemsScheme,
-  NuGet: nugetScheme,
-  Packagist: packagistScheme,
+  npm: bounded(semverScheme),
+  'crates.io': bounded(semverScheme),
+  PyPI: bounded(pypiScheme),
+  Go: bounded(goScheme),
+  Maven: bounded(mavenScheme),
+  RubyGems: bounded(rubygemsScheme),
+  NuGet: bounded(nugetScheme),
+  Packagist: bounded(packagistScheme),
 };
 
 /** The version rules of an ecosystem (OSV `:suffix` ignored), or null when we have none. */
@@ -37,13 +44,14 @@ export function isValidVersion(ecosystem: Ecosystem | string, version: string): 
 }
 
 /**
- * Orders two versions by the ecosystem's own rules: negative when a < b, 0 when equal in order,
- * positive when a > b. Throws InvalidVersionError when either version cannot be read.
+ * Orders two versions by the ecosystem's own rules: -1 when a < b, 0 when equal in order, 1 when
+ * a > b. Numeric parts of any length compare exactly. Throws InvalidVersionError when either version
+ * cannot be read.
  */
 export function compareVersions(ecosystem: Ecosystem | string, a: string, b: string): number {
   const scheme = versionScheme(ecosystem);
   if (!scheme) throw new InvalidVersionError(ecosystem, a);
   if (!scheme.valid(a)) throw new InvalidVersionError(ecosystem, a);
   if (!scheme.valid(b)) throw new InvalidVersionError(ecosystem, b);
-  return Math.sign(scheme.compare(a, b));
+  return Math.sign(scheme.compare(a, b)) || 0;
 }

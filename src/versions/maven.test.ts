@@ -1,199 +1,205 @@
-// Cases from Maven's own ComparableVersionTest (maven-artifact), run against the port.
+// Maven order: the cases of Maven 3.9's own ComparableVersionTest (maven-artifact 3.9.16), the cases
+// where Maven 3.9 and Maven 4 disagree (3.9 is what `mvn` releases run), and 1,745 pairs ordered by
+// ComparableVersion 3.9.16 itself on Java (fixtures/maven.tsv).
 import { describe, expect, it } from 'vitest';
 import { canonicalMaven, compareMaven } from './maven.ts';
+import { ascending, disagreements, type ExpectedPair, readPairs } from './reference-pairs.ts';
 
-const QUALIFIER_ORDER = [
-  '1-alpha2snapshot',
-  '1-alpha2',
-  '1-alpha-123',
-  '1-beta-2',
-  '1-beta123',
-  '1-m2',
-  '1-m11',
-  '1-rc',
-  '1-cr2',
-  '1-rc123',
-  '1-SNAPSHOT',
-  '1',
-  '1-sp',
-  '1-sp2',
-  '1-sp123',
-  '1-abc',
-  '1-def',
-  '1-pom-1',
-  '1-1-snapshot',
-  '1-1',
-  '1-2',
-  '1-123',
+const VERSIONS_QUALIFIER = [
+  ...[
+    '1-alpha2snapshot',
+    '1-alpha2',
+    '1-alpha-123',
+    '1-beta-2',
+    '1-beta123',
+    '1-m2',
+    '1-m11',
+    '1-rc',
+    '1-cr2',
+  ],
+  ...['1-rc123', '1-SNAPSHOT', '1', '1-sp', '1-sp2', '1-sp123', '1-abc', '1-def', '1-pom-1', '1-1-snapshot'],
+  ...['1-1', '1-2', '1-123'],
 ];
-const NUMBER_ORDER = [
-  '2.0',
-  '2.0.a',
-  '2-1',
-  '2.0.2',
-  '2.0.123',
-  '2.1.0',
-  '2.1-a',
-  '2.1b',
-  '2.1-c',
-  '2.1-1',
-  '2.1.0.1',
-  '2.2',
-  '2.123',
-  '11.a2',
-  '11.a11',
-  '11.b2',
-  '11.b11',
-  '11.m2',
-  '11.m11',
-  '11',
-  '11.a',
-  '11b',
-  '11c',
-  '11m',
+const VERSIONS_NUMBER = [
+  ...[
+    '2.0',
+    '2.0.a',
+    '2-1',
+    '2.0.2',
+    '2.0.123',
+    '2.1.0',
+    '2.1-a',
+    '2.1b',
+    '2.1-c',
+    '2.1-1',
+    '2.1.0.1',
+    '2.2',
+  ],
+  ...['2.123', '11.a2', '11.a11', '11.b2', '11.b11', '11.m2', '11.m11', '11', '11.a', '11b', '11c', '11m'],
+];
+const EQUAL: [string, string][] = [
+  ['1', '1'],
+  ['1', '1.0'],
+  ['1', '1.0.0'],
+  ['1.0', '1.0.0'],
+  ['1', '1-0'],
+  ['1', '1.0-0'],
+  ['1.0', '1.0-0'],
+  ['1a', '1-a'],
+  ['1a', '1.0-a'],
+  ['1a', '1.0.0-a'],
+  ['1.0a', '1-a'],
+  ['1.0.0a', '1-a'],
+  ['1x', '1-x'],
+  ['1x', '1.0-x'],
+  ['1x', '1.0.0-x'],
+  ['1.0x', '1-x'],
+  ['1.0.0x', '1-x'],
+  ['1ga', '1'],
+  ['1release', '1'],
+  ['1final', '1'],
+  ['1cr', '1rc'],
+  ['1a1', '1-alpha-1'],
+  ['1b2', '1-beta-2'],
+  ['1m3', '1-milestone-3'],
+  ['1X', '1x'],
+  ['1A', '1a'],
+  ['1B', '1b'],
+  ['1M', '1m'],
+  ['1Ga', '1'],
+  ['1GA', '1'],
+  ['1RELEASE', '1'],
+  ['1RELeaSE', '1'],
+  ['1Final', '1'],
+  ['1FinaL', '1'],
+  ['1FINAL', '1'],
+  ['1Cr', '1Rc'],
+  ['1cR', '1rC'],
+  ['1m3', '1Milestone3'],
+  ['1m3', '1MileStone3'],
+  ['1m3', '1MILESTONE3'],
+  ['1-abcdefghijklmnopqrstuvwxyz', '1-ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+];
+const ORDERED: [string, string][] = [
+  ['1', '2'],
+  ['1.5', '2'],
+  ['1', '2.5'],
+  ['1.0', '1.1'],
+  ['1.1', '1.2'],
+  ['1.0.0', '1.1'],
+  ['1.0.1', '1.1'],
+  ['1.1', '1.2.0'],
+  ['1.0-alpha-1', '1.0'],
+  ['1.0-alpha-1', '1.0-alpha-2'],
+  ['1.0-alpha-1', '1.0-beta-1'],
+  ['1.0-beta-1', '1.0-SNAPSHOT'],
+  ['1.0-SNAPSHOT', '1.0'],
+  ['1.0-alpha-1-SNAPSHOT', '1.0-alpha-1'],
+  ['1.0', '1.0-1'],
+  ['1.0-1', '1.0-2'],
+  ['1.0.0', '1.0-1'],
+  ['2.0-1', '2.0.1'],
+  ['2.0.1-klm', '2.0.1-lmn'],
+  ['2.0.1', '2.0.1-xyz'],
+  ['2.0.1', '2.0.1-123'],
+  ['2.0.1-xyz', '2.0.1-123'],
+  // MNG-5568, MNG-6572, MNG-6964
+  ['6.1.0rc3', '6.1.0'],
+  ['6.1.0rc3', '6.1H.5-beta'],
+  ['6.1.0', '6.1H.5-beta'],
+  ['20190126.230843', '1234567890.12345'],
+  ['1234567890.12345', '123456789012345.1H.5-beta'],
+  ['123456789012345.1H.5-beta', '12345678901234567890.1H.5-beta'],
+  ['20190126.230843', '12345678901234567890.1H.5-beta'],
+  ['1-0.alpha', '1'],
+  ['1-0.beta', '1'],
+  ['1-0.alpha', '1-0.beta'],
 ];
 
-function expectCanonicalStable(v: string): void {
-  const canonical = canonicalMaven(v);
-  expect(canonicalMaven(canonical), `canonical(${v})`).toBe(canonical);
-}
+const pairs = (list: [string, string][], op: '<' | '='): ExpectedPair[] =>
+  list.map(([a, b]) => ({ a, op, b }));
 
-function expectOrdered(list: string[]): void {
-  for (const v of list) expectCanonicalStable(v);
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      expect(compareMaven(list[i]!, list[j]!), `${list[i]} < ${list[j]}`).toBe(-1);
-      expect(compareMaven(list[j]!, list[i]!), `${list[j]} > ${list[i]}`).toBe(1);
-    }
-  }
-}
-
-function expectEqual(a: string, b: string): void {
-  expect(compareMaven(a, b), `${a} == ${b}`).toBe(0);
-  expect(compareMaven(b, a), `${b} == ${a}`).toBe(0);
-  expect(canonicalMaven(a)).toBe(canonicalMaven(b));
-}
-
-describe('Maven ComparableVersion port', () => {
-  it('orders qualifiers', () => expectOrdered(QUALIFIER_ORDER));
-  it('orders numbers', () => expectOrdered(NUMBER_ORDER));
-
-  it('treats padding, separators, aliases and case as equal', () => {
-    const pairs: [string, string][] = [
-      ['1', '1'],
-      ['1', '1.0'],
-      ['1', '1.0.0'],
-      ['1.0', '1.0.0'],
-      ['1', '1-0'],
-      ['1', '1.0-0'],
-      ['1.0', '1.0-0'],
-      ['1a', '1-a'],
-      ['1a', '1.0-a'],
-      ['1a', '1.0.0-a'],
-      ['1.0a', '1-a'],
-      ['1.0.0a', '1-a'],
-      ['1x', '1-x'],
-      ['1x', '1.0-x'],
-      ['1x', '1.0.0-x'],
-      ['1.0x', '1-x'],
-      ['1.0.0x', '1-x'],
-      ['1cr', '1rc'],
-      ['1a1', '1-alpha-1'],
-      ['1b2', '1-beta-2'],
-      ['1m3', '1-milestone-3'],
-      ['1X', '1x'],
-      ['1A', '1a'],
-      ['1B', '1b'],
-      ['1M', '1m'],
-      ['1Cr', '1Rc'],
-      ['1cR', '1rC'],
-      ['1m3', '1Milestone3'],
-      ['1m3', '1MileStone3'],
-      ['1m3', '1MILESTONE3'],
-      ['1-abcdefghijklmnopqrstuvwxyz', '1-ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
-    ];
-    for (const [a, b] of pairs) expectEqual(a, b);
+describe('Maven version order (ComparableVersion 3.9)', () => {
+  it('orders the qualifier and number lists of ComparableVersionTest', () => {
+    expect(disagreements('Maven', ascending(VERSIONS_QUALIFIER))).toEqual([]);
+    expect(disagreements('Maven', ascending(VERSIONS_NUMBER))).toEqual([]);
   });
 
-  it('gives release qualifiers the same order as no qualifier', () => {
-    for (const v of ['1ga', '1release', '1final', '1Ga', '1GA', '1RELEASE', '1RELeaSE', '1Final', '1FINAL']) {
-      expect(compareMaven(v, '1'), v).toBe(0);
-    }
+  it('treats padding, separators, aliases and case as ComparableVersionTest does', () => {
+    expect(disagreements('Maven', pairs(EQUAL, '='))).toEqual([]);
+    for (const [a, b] of EQUAL) expect(canonicalMaven(a), `${a} ~ ${b}`).toBe(canonicalMaven(b));
   });
 
-  it('compares versions pairwise', () => {
-    const pairs: [string, string][] = [
-      ['1', '2'],
-      ['1.5', '2'],
-      ['1', '2.5'],
-      ['1.0', '1.1'],
-      ['1.1', '1.2'],
-      ['1.0.0', '1.1'],
-      ['1.0.1', '1.1'],
-      ['1.1', '1.2.0'],
-      ['1.0-alpha-1', '1.0'],
-      ['1.0-alpha-1', '1.0-alpha-2'],
-      ['1.0-alpha-1', '1.0-beta-1'],
-      ['1.0-beta-1', '1.0-SNAPSHOT'],
-      ['1.0-SNAPSHOT', '1.0'],
-      ['1.0-alpha-1-SNAPSHOT', '1.0-alpha-1'],
-      ['1.0', '1.0-1'],
-      ['1.0-1', '1.0-2'],
-      ['1.0.0', '1.0-1'],
-      ['2.0-1', '2.0.1'],
-      ['2.0.1-klm', '2.0.1-lmn'],
-      ['2.0.1', '2.0.1-xyz'],
-      ['2.0.1', '2.0.1-123'],
-      ['2.0.1-xyz', '2.0.1-123'],
-      ['0.7', '2'],
-      ['0.2', '1.0.7'],
-      ['6.1.0rc3', '6.1.0'],
-      ['6.1.0rc3', '6.1H.5-beta'],
-      ['6.1.0', '6.1H.5-beta'],
-      ['20190126.230843', '1234567890.12345'],
-      ['1234567890.12345', '123456789012345.1H.5-beta'],
-      ['123456789012345.1H.5-beta', '12345678901234567890.1H.5-beta'],
-      ['1-0.alpha', '1'],
-      ['1-0.beta', '1'],
-      ['1-0.alpha', '1-0.beta'],
-      ['1.0.final-redhat', '1.0-sp1-redhat'],
-      ['1.0.final-redhat', '1.0-sp-1-redhat'],
-      ['1.0.final-redhat', '1.0-sp.1-redhat'],
-      ['aardvark', 'zebra'],
-      ['zebra', 'ζέβρα'],
-    ];
-    for (const [a, b] of pairs) {
-      expect(compareMaven(a, b), `${a} < ${b}`).toBe(-1);
-      expect(compareMaven(b, a), `${b} > ${a}`).toBe(1);
-    }
-  });
-
-  it('puts digits above letters and non-ASCII digits', () => {
-    for (const other of ['é', '\u{1D7E4}', '\u0668', 'J', 'c']) expect(compareMaven('1', other)).toBe(1);
-    expect(compareMaven('9', '\u0668')).toBe(1);
-    expect(compareMaven('1.a', '1.A')).toBe(0);
-    expect(compareMaven('1.é', '1.É')).toBe(0);
+  it('compares the pairs of ComparableVersionTest, MNG-5568, MNG-6572 and MNG-6964', () => {
+    expect(disagreements('Maven', pairs(ORDERED, '<'))).toEqual([]);
   });
 
   it('treats leading zeroes as the same number', () => {
     const ones = Array.from({ length: 19 }, (_, i) => `${'0'.repeat(i)}1`);
     const zeros = Array.from({ length: 19 }, (_, i) => '0'.repeat(i + 1));
-    for (const group of [ones, zeros]) for (const v of group) expectEqual(v, group[0]!);
+    expect(disagreements('Maven', ascending([zeros, ones]))).toEqual([]);
   });
 
-  it('gives canonical forms (MNG-7700)', () => {
-    for (const v of ['0.x', '0-x', '0.rc', '0-1']) expectCanonicalStable(v);
-    expect(canonicalMaven('0.x')).toBe('x');
-    expect(canonicalMaven('0.2')).toBe('0.2');
-    expect(canonicalMaven('1a1')).toBe('1-alpha1');
-  });
-
-  it('orders .X1 below -X2 and makes 2-X, 2.0.X, 2.0.0.X equal (MNG-7644)', () => {
+  it('orders .X1 below -X2 and makes 2-X, 2.0.X and 2.0.0.X equal (MNG-7644)', () => {
+    const list: ExpectedPair[] = [];
     for (const x of ['abc', 'alpha', 'a', 'beta', 'b', 'def', 'milestone', 'm', 'RC']) {
-      expect(compareMaven(`1.0.0.${x}1`, `1.0.0-${x}2`)).toBe(-1);
-      expectEqual(`2-${x}`, `2.0.${x}`);
-      expectEqual(`2-${x}`, `2.0.0.${x}`);
-      expectEqual(`2.0.${x}`, `2.0.0.${x}`);
+      list.push({ a: `1.0.0.${x}1`, op: '<', b: `1.0.0-${x}2` });
+      list.push({ a: `2-${x}`, op: '=', b: `2.0.${x}` }, { a: `2-${x}`, op: '=', b: `2.0.0.${x}` });
     }
+    expect(disagreements('Maven', list)).toEqual([]);
+  });
+
+  it('keeps the Maven 3.9 behaviour where Maven 4 changed it', () => {
+    // Same canonical form `1-1`, but compareTo says 1-1 > 1-ga-1: the POM reference's "1-ga-1 = 1-1"
+    // (which osv.dev follows) is not what ComparableVersion does in 3.9 or in 4.
+    expect(canonicalMaven('1-ga-1')).toBe('1-1');
+    const list: ExpectedPair[] = [
+      { a: '1-ga-1', op: '<', b: '1-1' },
+      { a: '1', op: '<', b: '1-ga-1' },
+      { a: '1-sp-1', op: '<', b: '1-ga-1' },
+      { a: '1-final-1', op: '<', b: '1-1' },
+      { a: '1-0.ga', op: '=', b: '1.ga' },
+      { a: '1-0.ga', op: '<', b: '1-sp' },
+      { a: '1.0-sp1-redhat', op: '<', b: '1.0.final-redhat' },
+      { a: '1.0.0.RC1', op: '=', b: '1.0.0-RC1' },
+      { a: '1.0.RC2', op: '<', b: '1.0-RC3' },
+      { a: '1.0-RC3', op: '<', b: '1.0.1' },
+      { a: '1', op: '<', b: '1-sp' },
+      { a: '1.0-SNAPSHOT', op: '<', b: '1.0' },
+    ];
+    expect(disagreements('Maven', list)).toEqual([]);
+    expect(canonicalMaven('1a1')).toBe('1-alpha-1');
+    expect(canonicalMaven('1.0.0.RC1')).toBe('1-rc-1');
+  });
+
+  it("keeps Maven 3.9's cycle on a qualifier after a dot followed by a dash", () => {
+    // ComparableVersion 3.9.16 on Java: 1 < 1.a-1 < 1-alpha-1 < 1 (Maven 4 makes 1.a-1 = 1-alpha-1).
+    const list: ExpectedPair[] = [
+      { a: '1', op: '<', b: '1.a-1' },
+      { a: '1.a-1', op: '<', b: '1-alpha-1' },
+      { a: '1-alpha-1', op: '<', b: '1' },
+    ];
+    expect(disagreements('Maven', list)).toEqual([]);
+  });
+
+  it('reads Unicode digits as digits and numbers of any length exactly', () => {
+    const list: ExpectedPair[] = [
+      { a: '\u0663', op: '=', b: '3' },
+      { a: '1-\u0663', op: '=', b: '1-3' },
+      { a: '\u0668', op: '<', b: '9' },
+      { a: 'é', op: '<', b: '1' },
+      { a: 'zebra', op: '<', b: 'ζέβρα' },
+      { a: '2147483647', op: '<', b: '2147483648' },
+      { a: '9223372036854775807', op: '<', b: '9223372036854775808' },
+      { a: '1.2.99999999999999999999', op: '<', b: '1.2.100000000000000000000' },
+    ];
+    expect(disagreements('Maven', list)).toEqual([]);
+    expect(compareMaven('1.a', '1.A')).toBe(0);
+  });
+
+  it('agrees with ComparableVersion 3.9.16 on 1,745 pairs (OSV Maven versions, generated ones)', () => {
+    const list = readPairs('maven.tsv');
+    expect(list.length).toBeGreaterThan(1700);
+    expect(disagreements('Maven', list)).toEqual([]);
   });
 });

@@ -1,102 +1,43 @@
-// Packagist: Composer's VersionParser::normalize (`v` prefix dropped, four numeric parts, stability
-// suffixes expanded: a->alpha, b->beta, p/pl->patch, rc->RC) then PHP's version_compare, which is how
-// Composer\Semver\Comparator orders versions.
+// Packagist: the order Composer gives versions. A version is normalised as Composer's VersionParser
+// does, then normalised versions are ordered by PHP's version_compare, as Composer's constraints do.
+// Named branches (`dev-main`) sort below every numbered version (version_compare puts `dev` lowest;
+// Composer calls two branches equal only when they are the same branch, so they are ordered by name).
+// A version Composer cannot read but that starts with a number (`4.3-2RC1`, as advisories contain) is
+// compared by version_compare as written, without its `v` prefix, as osv.dev does.
+import { normalizeComposer } from './composer-normalize.ts';
+import { compareText } from './numeric.ts';
+import { phpVersionCompare } from './php-version-compare.ts';
 import type { VersionScheme } from './scheme.ts';
 
-const MODIFIER = '[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)((?:[.-]?\\d+)*)?)?([.-]?dev)?';
-const CLASSICAL = new RegExp(`^v?(\\d{1,5})(\\.\\d+)?(\\.\\d+)?(\\.\\d+)?${MODIFIER}$`, 'i');
-const DATE = new RegExp(`^v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3}){0,2})${MODIFIER}$`, 'i');
+export { normalizeComposer } from './composer-normalize.ts';
+export { phpVersionCompare } from './php-version-compare.ts';
 
-function expandStability(s: string): string {
-  const l = s.toLowerCase();
-  return l === 'a' ? 'alpha' : l === 'b' ? 'beta' : l === 'p' || l === 'pl' ? 'patch' : l === 'rc' ? 'RC' : l;
+// What version_compare reads as a version, and orders consistently both ways round: a number first,
+// then letters, digits and separators, ending with a letter or digit (PHP orders `0_._` both below and
+// above `0beta`).
+const RAW = /^\d(?:[0-9A-Za-z._+-]*[0-9A-Za-z])?$/;
+
+/** The text version_compare sees: Composer's normal form, or the version as written; null if neither. */
+export function packagistKey(version: string): string | null {
+  const normalized = normalizeComposer(version);
+  if (normalized !== null) return normalized;
+  const raw = version.trim().replace(/^[vV](?=\d)/, '');
+  return RAW.test(raw) ? raw : null;
 }
 
-/** Composer's normalised form (`v1.2` -> `1.2.0.0`, `1.0-b2` -> `1.0.0.0-beta2`), or null. */
-export function normalizeComposer(version: string): string | null {
-  let v = version.trim().replace(/@(?:stable|RC|beta|alpha|dev)$/i, '');
-  const build = /^([^,\s+]+)\+\S+$/.exec(v);
-  if (build) v = build[1]!;
-  let m = CLASSICAL.exec(v);
-  let base: string;
-  let index: number;
-  if (m) {
-    base = `${m[1]}${m[2] ?? '.0'}${m[3] ?? '.0'}${m[4] ?? '.0'}`;
-    index = 5;
-  } else {
-    m = DATE.exec(v);
-    if (!m) return null;
-    base = m[1]!.replace(/\D/g, '.');
-    index = 2;
-  }
-  const stability = m[index];
-  if (stability) {
-    if (stability.toLowerCase() === 'stable') return base;
-    base += `-${expandStability(stability)}${(m[index + 1] ?? '').replace(/^[.-]+/, '')}`;
-  }
-  if (m[index + 2]) base += '-dev';
-  return base;
-}
+const isBranch = (key: string): boolean => key.startsWith('dev-');
 
-const SPECIAL: [string, number][] = [
-  ['dev', 0],
-  ['alpha', 1],
-  ['a', 1],
-  ['beta', 2],
-  ['b', 2],
-  ['RC', 3],
-  ['rc', 3],
-  ['#', 4],
-  ['pl', 5],
-  ['p', 5],
-];
-
-function specialRank(form: string): number {
-  for (const [name, rank] of SPECIAL) if (form.startsWith(name)) return rank;
-  return -6;
-}
-
-/** PHP's php_canonicalize_version: `.` between digit/non-digit switches, `-_+` and symbols become `.`. */
-function canonicalPhp(version: string): string[] {
-  const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-  const isNonDigit = (c: string): boolean => !isDigit(c) && c !== '.';
-  let out = version[0] ?? '';
-  for (let i = 1; i < version.length; i++) {
-    const c = version[i]!;
-    const prev = version[i - 1]!;
-    if ('-_+'.includes(c) || !/[0-9A-Za-z]/.test(c)) {
-      if (!out.endsWith('.')) out += '.';
-    } else if ((isNonDigit(prev) && isDigit(c)) || (isDigit(prev) && isNonDigit(c))) {
-      if (!out.endsWith('.')) out += '.';
-      out += c;
-    } else {
-      out += c;
-    }
+function comparePackagist(a: string, b: string): number {
+  const x = packagistKey(a)!;
+  const y = packagistKey(b)!;
+  if (isBranch(x) || isBranch(y)) {
+    if (isBranch(x) && isBranch(y)) return compareText(x, y);
+    return isBranch(x) ? -1 : 1;
   }
-  return out.split('.').filter((p) => p !== '');
-}
-
-/** PHP's version_compare (no operator): -1, 0 or 1. */
-export function phpVersionCompare(a: string, b: string): number {
-  const l = canonicalPhp(a);
-  const r = canonicalPhp(b);
-  const n = Math.max(l.length, r.length);
-  for (let i = 0; i < n; i++) {
-    const x = l[i] ?? '#';
-    const y = r[i] ?? '#';
-    const xd = /^\d/.test(x) && l[i] !== undefined;
-    const yd = /^\d/.test(y) && r[i] !== undefined;
-    let c: number;
-    if (xd && yd) c = Math.sign(Number(BigInt(x.match(/^\d+/)![0]) - BigInt(y.match(/^\d+/)![0])));
-    else if (xd) c = l[i] !== undefined && r[i] === undefined ? 1 : Math.sign(4 - specialRank(y));
-    else if (yd) c = r[i] !== undefined && l[i] === undefined ? -1 : Math.sign(specialRank(x) - 4);
-    else c = Math.sign(specialRank(x) - specialRank(y));
-    if (c !== 0) return c;
-  }
-  return 0;
+  return phpVersionCompare(x, y);
 }
 
 export const packagistScheme: VersionScheme = {
-  valid: (v) => normalizeComposer(v) !== null,
-  compare: (a, b) => phpVersionCompare(normalizeComposer(a)!, normalizeComposer(b)!),
+  valid: (v) => packagistKey(v) !== null,
+  compare: comparePackagist,
 };

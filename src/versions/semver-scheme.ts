@@ -1,9 +1,10 @@
-// npm and crates.io: Semantic Versioning 2.0 through the `semver` package (strict parsing; npm's
-// leading `v` and `=` are accepted as npm does). Build metadata never changes the order.
-import semver from 'semver';
+// npm and crates.io: Semantic Versioning 2.0 as the `semver` package reads it in strict mode (a
+// leading `v` and surrounding white space accepted), with numbers of any length compared exactly.
+// Build metadata never changes the order.
 import type { VersionScheme } from './scheme.ts';
+import { compareSemVer, parseSemVer } from './semver-core.ts';
 
 export const semverScheme: VersionScheme = {
-  valid: (v) => semver.valid(v) !== null,
-  compare: (a, b) => semver.compare(a, b),
+  valid: (v) => parseSemVer(v) !== null,
+  compare: (a, b) => compareSemVer(parseSemVer(a)!, parseSemVer(b)!),
 };

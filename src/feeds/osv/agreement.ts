@@ -15,6 +15,8 @@ export interface Disagreement {
 export interface Agreement {
   checked: number;
   agreed: number;
+  /** Listed versions left out because the ecosystem's rules cannot read them. */
+  unreadable: number;
   disagreements: Disagreement[];
 }
 
@@ -25,10 +27,13 @@ function knownVersions(entries: IndexedAffected[]): string[] {
 /** Compares range evaluation with each affected entry's `versions` list, for one ecosystem. */
 export function rangeAgreement(index: OsvIndex, ecosystem: string, outsidePerEntry = 20): Agreement {
   const scheme = versionScheme(ecosystem);
-  const out: Agreement = { checked: 0, agreed: 0, disagreements: [] };
+  const out: Agreement = { checked: 0, agreed: 0, unreadable: 0, disagreements: [] };
   if (!scheme) return out;
   const check = (entry: IndexedAffected, version: string, expected: 'inside' | 'outside'): void => {
-    if (!scheme.valid(version)) return;
+    if (!scheme.valid(version)) {
+      out.unreadable++;
+      return;
+    }
     out.checked++;
     const inside = entry.sortedRanges.some((events) => inSortedRange(version, events, scheme.compare));
     if (inside === (expected === 'inside')) out.agreed++;
