@@ -117,7 +117,7 @@ class Step {
 
   /** For each parent lacking some of `files`, blame's rename search over what the merge dropped. */
   private async mergeFinders(files: FileRecord[]): Promise<Array<RenameFinder | undefined>> {
-    const kept = new Set(files.map((f) => f.newPath));
+    const kept = new Set(this.changed.map((f) => f.newPath));
     const inMerge = (p: string) => kept.has(p) || (this.first.has(p) && !this.gone.has(p));
     const finders: Array<RenameFinder | undefined> = [];
     for (const [i, t] of this.parents.entries()) {

@@ -89,6 +89,7 @@ function history(): CommitSpec[] {
         'p.txt': text(proto(sorted, 't 5')),
         'b.txt': text(['moved 1', 'bob 2', ...moved.slice(2)]),
         'kept.txt': text(['bob 1', ...lines('keep', 11, 2)]),
+        'extra.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
       },
       renames: [
         ['a.txt', 'b.txt'],
@@ -114,6 +115,8 @@ function history(): CommitSpec[] {
         // The branch renamed it, the merge keeps the old name: blame follows the branch's file.
         'kept.txt': null,
         'keep.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
+        // Kept as the branch has it, so not a file blame can follow in the branch.
+        'extra.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
       },
     },
   ];
