@@ -30,65 +30,61 @@ export interface GreedyOptions {
   changes?: ReadonlyMap<string, number>;
 }
 
-function filesByPerson(
+/** Each person's distinct files, and how many distinct people author each file. */
+function authorsIndex(
   files: readonly string[],
   authors: ReadonlyMap<string, readonly string[]>,
-): Map<string, Set<string>> {
-  const byPerson = new Map<string, Set<string>>();
+): { byPerson: Map<string, string[]>; authorCount: Map<string, number> } {
+  const byPerson = new Map<string, string[]>();
+  const authorCount = new Map<string, number>();
   for (const f of files) {
-    for (const p of authors.get(f) ?? []) {
-      const set = byPerson.get(p) ?? new Set<string>();
-      set.add(f);
-      byPerson.set(p, set);
+    if (authorCount.has(f)) continue;
+    const people = authors.get(f) ?? [];
+    const distinct = people.length > 1 ? [...new Set(people)] : people;
+    authorCount.set(f, distinct.length);
+    for (const p of distinct) {
+      const list = byPerson.get(p);
+      if (list) list.push(f);
+      else byPerson.set(p, [f]);
     }
   }
-  return byPerson;
+  return { byPerson, authorCount };
 }
 
-function covered(byPerson: Map<string, Set<string>>): number {
-  const all = new Set<string>();
-  for (const set of byPerson.values()) for (const f of set) all.add(f);
-  return all.size;
-}
-
-function topAuthor(
-  byPerson: Map<string, Set<string>>,
-  changes: ReadonlyMap<string, number> | undefined,
-): string {
-  let best: string | null = null;
-  for (const [p, set] of byPerson) {
-    if (best === null) {
-      best = p;
-      continue;
-    }
-    const b = byPerson.get(best)!.size;
-    const dc = (changes?.get(p) ?? 0) - (changes?.get(best) ?? 0);
-    if (set.size > b || (set.size === b && (dc > 0 || (dc === 0 && p < best)))) best = p;
-  }
-  return best!;
-}
-
-/** Truck factor of `files` given each file's authors. */
+/**
+ * Truck factor of `files` given each file's authors. People are removed in one fixed order (most
+ * files, then most changes, then id), and the files still covered are counted down as each goes,
+ * so the work is linear in the (file, author) pairs.
+ */
 export function greedyTruckFactor(
   files: readonly string[],
   authors: ReadonlyMap<string, readonly string[]>,
   options: GreedyOptions,
 ): GreedyResult {
-  const byPerson = filesByPerson(files, authors);
+  const { byPerson, authorCount } = authorsIndex(files, authors);
+  const changes = (p: string) => options.changes?.get(p) ?? 0;
+  const order = [...byPerson.keys()]
+    .map((person) => ({ person, files: byPerson.get(person)!.length, changes: changes(person) }))
+    .sort((a, b) => b.files - a.files || b.changes - a.changes || (a.person < b.person ? -1 : 1));
+  let covered = 0;
+  for (const n of authorCount.values()) if (n > 0) covered++;
   const total = files.length;
   const removed: RemovedPerson[] = [];
-  while (byPerson.size > 0 && covered(byPerson) / total >= options.coverage) {
-    const person = topAuthor(byPerson, options.changes);
-    const n = byPerson.get(person)!.size;
-    removed.push({ person, files: n, share: n / total });
-    byPerson.delete(person);
+  for (const next of order) {
+    if (covered / total < options.coverage) break;
+    removed.push({ person: next.person, files: next.files, share: next.files / total });
+    for (const f of byPerson.get(next.person)!) {
+      const left = authorCount.get(f)! - 1;
+      authorCount.set(f, left);
+      if (left === 0) covered--;
+    }
   }
-  const top = Math.max(0, ...removed.map((r) => r.files));
+  const top = removed[0]?.files ?? 0;
   const kept = removed.filter((r) => r.files >= options.pruneBelow * top);
   return {
     truckFactor: kept.length,
     files: total,
     removed: kept,
-    coverageLeft: total === 0 ? 0 : covered(byPerson) / total,
+    coverageLeft: total === 0 ? 0 : covered / total,
   };
 }

@@ -65,7 +65,9 @@ function byFolder(files: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of files) {
     const key = topFolder(f);
-    out.set(key, [...(out.get(key) ?? []), f]);
+    const list = out.get(key);
+    if (list) list.push(f);
+    else out.set(key, [f]);
   }
   return out;
 }
