@@ -11,9 +11,8 @@ export interface GitattributesFile {
   content: string;
 }
 
+/** A rule of one .gitattributes file; kept under the folder of its file. */
 interface Rule {
-  /** Folder of the file that holds the rule, with a trailing slash ('' at the root). */
-  base: string;
   regex: RegExp;
   /** Pattern without a slash: tested against the base name. */
   basenameOnly: boolean;
@@ -62,7 +61,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function parseLine(line: string, base: string): Rule | null {
+function parseLine(line: string): Rule | null {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('[attr]')) return null;
   const m = /^("(?:[^"\\]|\\.)*"|\S+)\s*(.*)$/.exec(trimmed);
@@ -81,37 +80,52 @@ function parseLine(line: string, base: string): Rule | null {
   }
   const basenameOnly = !pattern.includes('/');
   if (pattern.startsWith('/')) pattern = pattern.slice(1);
-  return { base, regex: globToRegExp(pattern), basenameOnly, attrs };
+  return { regex: globToRegExp(pattern), basenameOnly, attrs };
 }
 
 export interface AttributeMatcher {
   attributesFor(path: string): Attributes;
 }
 
-/** Reads the repository's .gitattributes files (any order) into a matcher for file paths. */
+/**
+ * Reads the repository's .gitattributes files (any order) into a matcher for file paths. Rules are
+ * kept per folder of their file, so a path is tested only against the files in the folders it is in
+ * (a tree with a .gitattributes in every folder costs no more per path than one with a single file).
+ */
 export function parseGitattributes(files: GitattributesFile[]): AttributeMatcher {
-  const sorted = [...files].sort((a, b) => a.path.split('/').length - b.path.split('/').length);
-  const rules: Rule[] = [];
-  for (const file of sorted) {
+  const rulesByBase = new Map<string, Rule[]>();
+  for (const file of files) {
     const slash = file.path.lastIndexOf('/');
     const base = slash === -1 ? '' : file.path.slice(0, slash + 1);
+    const rules = rulesByBase.get(base) ?? [];
+    rulesByBase.set(base, rules);
     for (const line of file.content.split(/\r?\n/)) {
-      const rule = parseLine(line, base);
+      const rule = parseLine(line);
       if (rule) rules.push(rule);
     }
   }
+  const apply = (out: Attributes, path: string, base: string): void => {
+    const rules = rulesByBase.get(base);
+    if (!rules) return;
+    const rel = path.slice(base.length);
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    for (const rule of rules) {
+      if (!rule.regex.test(rule.basenameOnly ? name : rel)) continue;
+      for (const [attr, value] of rule.attrs) {
+        if (value === null) delete out[attr];
+        else out[attr] = value;
+      }
+    }
+  };
+  const nested = [...rulesByBase.keys()].some((base) => base !== '');
   return {
     attributesFor(path: string): Attributes {
       const out: Attributes = {};
-      for (const rule of rules) {
-        if (!path.startsWith(rule.base)) continue;
-        const rel = path.slice(rule.base.length);
-        const subject = rule.basenameOnly ? rel.slice(rel.lastIndexOf('/') + 1) : rel;
-        if (!rule.regex.test(subject)) continue;
-        for (const [name, value] of rule.attrs) {
-          if (value === null) delete out[name];
-          else out[name] = value;
-        }
+      // Outer files first, so that deeper files and later lines win.
+      apply(out, path, '');
+      if (nested) {
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+          apply(out, path, path.slice(0, slash + 1));
       }
       return out;
     },

@@ -100,7 +100,11 @@ export async function measureFiles(
       reused++;
     } else if (f.isBinary === 1) rows.push(unmeasured(f.path, f.blobId, BINARY, attrs));
     else if (f.isBinary === null) rows.push(unmeasured(f.path, f.blobId, null, attrs));
-    else toRead.set(f.blobId, [...(toRead.get(f.blobId) ?? []), f]);
+    else {
+      const same = toRead.get(f.blobId);
+      if (same) same.push(f);
+      else toRead.set(f.blobId, [f]);
+    }
   }
   let read = 0;
   for await (const blob of readBlobs(gitDir, [...toRead.keys()])) {
