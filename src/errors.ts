@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   EMPTY_REPOSITORY: 'a repository has no commits',
   BAD_REVISION: 'the revision to scan does not exist',
   CORRUPT_REPOSITORY: 'git objects cannot be read',
+  GIT_BUDGET_EXCEEDED: 'a git process exceeded its memory, time or output budget and was stopped',
+  TREE_TOO_LARGE: 'the scanned tree has more entries than the configured maximum',
   NO_REPOSITORIES: 'no git repository was found under the given paths',
   DB_OPEN: 'the store cannot be opened',
   DB_QUERY: 'a query against the store failed',

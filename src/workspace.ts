@@ -31,6 +31,14 @@ export const scanConfigSchema = z
     depth: z.number().int().min(1).max(64).optional(),
     maxFileSize: z.union([z.string(), z.number()]).optional(),
     jobs: z.number().int().min(1).max(64).optional(),
+    /** Address space of each git process (size, default 2GiB). */
+    gitMemory: z.union([z.string(), z.number().positive()]).optional(),
+    /** Seconds each git process may run, or `auto` (scaled to the repository). */
+    gitTimeout: z.union([z.literal('auto'), z.number().positive()]).optional(),
+    /** Bytes each git process may write, or `auto` (scaled to the repository). */
+    gitOutput: z.union([z.literal('auto'), z.string(), z.number().positive()]).optional(),
+    /** Entries a scanned tree may hold (default 1,000,000). */
+    maxTreeEntries: z.number().int().min(1).optional(),
     /** Ids of the analyses a scan runs (default: all). */
     analyses: z.array(z.string()).optional(),
   })

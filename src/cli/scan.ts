@@ -1,9 +1,11 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
+import { CtoError } from '../errors.ts';
+import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
 import { runScan } from '../scan/run.ts';
 import type { Plugins, RepoOutcome } from '../scan/scan.ts';
-import { parseSize } from '../workspace.ts';
+import { parseSize, type WorkspaceConfig } from '../workspace.ts';
 import { globalOptions, parseIntOption, parseSecondsOption, withStore } from './context.ts';
 import { day, err, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
 import { createProgress } from './progress.ts';
@@ -14,6 +16,10 @@ interface ScanFlags {
   jobs?: number;
   maxFileSize?: string;
   wait?: number;
+  gitMemory?: string;
+  gitTimeout?: string;
+  gitOutput?: string;
+  maxTreeEntries?: number;
   json?: boolean;
   /** false with --no-analyses; a comma-separated list with --analyses. */
   analyses?: boolean | string;
@@ -40,6 +46,17 @@ export function scanCommand(): Command {
       'wait this long for another scan of the same repository to end, then skip it (default 0)',
       parseSecondsOption('--wait'),
     )
+    .option('--git-memory <size>', 'memory (address space) of each git process (default 2GiB)')
+    .option(
+      '--git-timeout <seconds>',
+      'time each git process may run (default auto: 600 + 2 per MiB of objects)',
+    )
+    .option('--git-output <size>', 'output of each git process (default auto: 4GiB or 16 × the objects)')
+    .option(
+      '--max-tree-entries <n>',
+      'a tree with more entries is refused (default 1000000)',
+      parseIntOption('--max-tree-entries'),
+    )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
@@ -60,6 +77,7 @@ export function scanCommand(): Command {
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
           onDiscovered: (n) => progress.total(n),
+          budget: budgetSettings(flags, cfg),
           onStart: (r) => progress.start(r),
           onStage: (r, e) => progress.stage(r, e),
           onDone: (o, started) => progress.done(started, doneLine(o)),
@@ -88,6 +106,33 @@ export function scanCommand(): Command {
         return failed > 0 ? 1 : 0;
       });
     });
+}
+
+/** Flags first, then `scan:` in cto.yaml, then the defaults (docs/scan.md, Budgets). */
+function budgetSettings(flags: ScanFlags, cfg: NonNullable<WorkspaceConfig['scan']>): BudgetSettings {
+  const d = DEFAULT_BUDGET_SETTINGS;
+  const timeout = flags.gitTimeout ?? cfg.gitTimeout ?? d.timeoutSeconds;
+  const output = flags.gitOutput ?? cfg.gitOutput ?? d.outputBytes;
+  return {
+    memoryBytes: positiveSize('--git-memory', flags.gitMemory ?? cfg.gitMemory ?? d.memoryBytes),
+    timeoutSeconds: timeout === 'auto' ? 'auto' : positiveNumber('--git-timeout', timeout),
+    outputBytes: output === 'auto' ? 'auto' : positiveSize('--git-output', output),
+    treeEntries: flags.maxTreeEntries ?? cfg.maxTreeEntries ?? d.treeEntries,
+  };
+}
+
+function positiveSize(name: string, value: string | number): number {
+  const n = parseSize(value);
+  if (!(n > 0))
+    throw new CtoError('USAGE', `${name} takes a size above zero (examples: 2GiB, 512MiB), not "${value}"`);
+  return n;
+}
+
+function positiveNumber(name: string, value: string | number): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new CtoError('USAGE', `${name} takes a number of seconds above zero or auto, not "${value}"`);
+  return n;
 }
 
 function doneLine(o: RepoOutcome): string {

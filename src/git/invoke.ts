@@ -1,9 +1,12 @@
 // The only place that starts git. Every call gets a minimal environment and forced
 // overrides, so that nothing a scanned repository configures can run a program.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type Readable, Transform, type Writable } from 'node:stream';
 import { CtoError } from '../errors.ts';
+import { type BudgetBound, budgetExceeded, currentGitBudget, type GitBudget } from './budget.ts';
+import { limitedCommand } from './process-limits.ts';
 
 /** `-c` overrides forced on every call (DESIGN.md rule 1). */
 export const GIT_OVERRIDES: readonly string[] = [
@@ -63,6 +66,8 @@ export interface GitCall {
   args: readonly string[];
   /** Bytes written to git's stdin, then closed. */
   input?: Buffer | string;
+  /** The bounds of this call; default: the budget of the scan in progress (`withGitBudget`), else the defaults. */
+  budget?: GitBudget;
 }
 
 /** Full argument vector for a call: hardening first, then the command. */
@@ -70,16 +75,121 @@ export function gitArgv(call: GitCall): string[] {
   return ['--no-pager', '--no-replace-objects', `--git-dir=${call.gitDir}`, ...GIT_OVERRIDES, ...call.args];
 }
 
-export function spawnGit(call: GitCall): ChildProcess {
-  const child = spawn('git', gitArgv(call), {
+export interface GitExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The first 64 KiB of stderr. */
+  stderr: string;
+  /** The bound that stopped git, or null when it ended by itself. */
+  exceeded: BudgetBound | null;
+}
+
+export interface GitProcess {
+  stdin: Writable;
+  /** git's stdout, counted against the output budget; reading it at one's own pace holds git back. */
+  stdout: Readable;
+  /** Settles when git has ended; rejects (GIT_NOT_FOUND) when git cannot be started. */
+  exited: Promise<GitExit>;
+  /** Stop git and everything it started: SIGKILL to its whole process group. */
+  kill(): void;
+  budget: GitBudget;
+  /** The process id of git (undefined when it could not be started). */
+  pid: number | undefined;
+}
+
+const STDERR_KEPT = 64 * 1024;
+/** Output that `runGit` holds in memory at once: more cannot become a string anyway. */
+const BUFFERED_OUTPUT = 512 * 1024 * 1024;
+const MIN_PACK_LIMIT = 1024 * 1024;
+const OUT_OF_MEMORY_RE = /out of memory|cannot allocate memory|malloc failed|mmap failed/i;
+
+/**
+ * Start git under its budget: in its own process group, with kernel limits on address space and
+ * CPU time and death with its parent (process-limits.ts), a wall-clock timer and an output count
+ * that kill the group.
+ */
+export function spawnGit(call: GitCall, options: { maxOutput?: number } = {}): GitProcess {
+  const budget = call.budget ?? currentGitBudget();
+  const maxOutput = Math.min(budget.outputBytes, options.maxOutput ?? Number.POSITIVE_INFINITY);
+  const { command, args } = limitedCommand(['git', ...packWindows(budget), ...gitArgv(call)], {
+    memoryBytes: budget.memoryBytes,
+    cpuSeconds: budget.timeMs / 1000,
+  });
+  const child = spawn(command, args, {
     // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
     cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
     env: gitEnv(),
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true, // its own process group, killed as a whole
   });
-  if (call.input !== undefined) child.stdin?.end(call.input);
-  else child.stdin?.end();
-  return child;
+  let stopped: BudgetBound | null = null;
+  const kill = () => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  const stop = (bound: BudgetBound) => {
+    stopped ??= bound;
+    kill();
+  };
+  const timer = setTimeout(() => stop('time'), budget.timeMs);
+  let written = 0;
+  const stdout = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      written += chunk.length;
+      if (written > maxOutput) {
+        stop('output');
+        done();
+      } else done(null, chunk);
+    },
+  });
+  child.stdout.pipe(stdout);
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => {
+    if (stderr.length < STDERR_KEPT) stderr += b.toString('utf8');
+  });
+  child.stdin.on('error', () => {}); // git may exit before reading all its input
+  child.stdin.end(call.input);
+  const exited = new Promise<GitExit>((resolve, reject) => {
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 127 && /not found|failed to execute|No such file/i.test(stderr)) {
+        reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${stderr.trim().split('\n')[0]}`));
+        return;
+      }
+      resolve({ code, signal, stderr, exceeded: stopped ?? boundFromExit(code, signal, stderr) });
+    });
+  });
+  return { stdin: child.stdin, stdout, exited, kill, budget, pid: child.pid };
+}
+
+/**
+ * git maps pack files into its address space in windows (up to 1 GiB each by default): keep the
+ * mapped part within a quarter of the memory budget, so that a large pack does not use it up.
+ */
+function packWindows(budget: GitBudget): string[] {
+  const limit = Math.max(MIN_PACK_LIMIT, Math.floor(budget.memoryBytes / 4));
+  const window = Math.max(MIN_PACK_LIMIT, Math.min(1024 ** 3, Math.floor(budget.memoryBytes / 16)));
+  return ['-c', `core.packedGitLimit=${limit}`, '-c', `core.packedGitWindowSize=${window}`];
+}
+
+/** A bound the kernel enforced: the CPU-time limit (SIGXCPU) or the address-space limit (allocation failed). */
+function boundFromExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderr: string,
+): BudgetBound | null {
+  if (signal === 'SIGXCPU') return 'time';
+  if (signal === 'SIGSEGV' || signal === 'SIGBUS' || signal === 'SIGABRT') return 'memory';
+  if (code !== 0 && OUT_OF_MEMORY_RE.test(stderr)) return 'memory';
+  return null;
 }
 
 export interface GitResult {
@@ -88,19 +198,19 @@ export interface GitResult {
   code: number;
 }
 
-/** Run git to completion and collect its output. Never throws on a non-zero exit; see `gitOk`. */
-export function runGit(call: GitCall): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawnGit(call);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`)));
-    child.on('close', (code) =>
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 }),
-    );
-  });
+/**
+ * Run git to completion and collect its output (at most 512 MiB, within the output budget). Never
+ * throws on a non-zero exit (see `gitOk`); throws when git hits a bound of its budget.
+ */
+export async function runGit(call: GitCall): Promise<GitResult> {
+  const git = spawnGit(call, { maxOutput: BUFFERED_OUTPUT });
+  const out: Buffer[] = [];
+  git.stdout.on('data', (b: Buffer) => out.push(b));
+  const ended = new Promise<void>((resolve) => git.stdout.on('end', resolve));
+  const exit = await git.exited;
+  if (exit.exceeded) throw budgetExceeded(call.args[0] ?? '', exit.exceeded, git.budget);
+  await ended;
+  return { stdout: Buffer.concat(out), stderr: exit.stderr, code: exit.code ?? 128 };
 }
 
 /** Run git and return stdout; a non-zero exit becomes a `GitError` naming git's own error line. */
@@ -147,25 +257,19 @@ export function isMissingObjects(e: unknown): boolean {
 }
 
 /**
- * Stream git's stdout chunk by chunk. Ends with an error if git exits non-zero.
+ * Stream git's stdout chunk by chunk. Ends with an error if git exits non-zero or hits a bound.
  * The consumer's pace is respected: git blocks on a full pipe while a chunk is being handled.
  */
 export async function* streamGit(call: GitCall): AsyncGenerator<Buffer> {
-  const child = spawnGit(call);
-  const err: Buffer[] = [];
-  child.stderr?.on('data', (b: Buffer) => {
-    if (err.length < 64) err.push(b);
-  });
-  const closed = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) => reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`)));
-    child.on('close', (code) => resolve(code ?? 128));
-  });
+  const git = spawnGit(call);
+  git.exited.catch(() => {}); // a start failure is thrown below, once
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield chunk;
-    const code = await closed;
-    if (code !== 0) throw gitFailure(call, { code, stderr: Buffer.concat(err).toString('utf8') });
+    for await (const chunk of git.stdout as AsyncIterable<Buffer>) yield chunk;
+    const exit = await git.exited;
+    if (exit.exceeded) throw budgetExceeded(call.args[0] ?? '', exit.exceeded, git.budget);
+    if (exit.code !== 0) throw gitFailure(call, { code: exit.code ?? 128, stderr: exit.stderr });
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    git.kill();
   }
 }
 

@@ -105,6 +105,17 @@ export async function hasObject(gitDir: string, oid: string): Promise<boolean> {
   return r.code === 0;
 }
 
+/** Bytes the repository's objects take on disk (loose, packed, garbage), by `git count-objects -v`; 0 when unknown. */
+export async function objectsSize(gitDir: string): Promise<number> {
+  const r = await runGit({ gitDir, args: ['count-objects', '-v'] });
+  if (r.code !== 0) return 0;
+  let kib = 0;
+  for (const m of r.stdout.toString('latin1').matchAll(/^(?:size|size-pack|size-garbage): (\d+)$/gm)) {
+    kib += Number(m[1]);
+  }
+  return kib * 1024;
+}
+
 export async function countCommits(gitDir: string, rev: string): Promise<number> {
   const out = await gitOk({ gitDir, args: ['rev-list', '--count', rev] });
   return Number(out.toString('latin1').trim());

@@ -1,7 +1,8 @@
 // Reading the committed tree: `ls-tree` for the file list, `cat-file --batch` for contents.
 
+import { budgetExceeded, currentGitBudget } from './budget.ts';
 import { ByteQueue } from './byte-queue.ts';
-import { gitOk, spawnGit } from './invoke.ts';
+import { spawnGit, streamGit } from './invoke.ts';
 import { decodeGitBytes } from './paths.ts';
 
 export type FileKind = 'file' | 'executable' | 'symlink' | 'submodule';
@@ -24,17 +25,46 @@ const KIND_BY_MODE: Record<string, FileKind> = {
   '160000': 'submodule',
 };
 
-export async function listTree(gitDir: string, commit: string): Promise<TreeEntry[]> {
-  const out = await gitOk({ gitDir, args: ['ls-tree', '-r', '-l', '-z', '--full-tree', commit] });
-  return parseLsTree(out);
+/**
+ * The entries of `commit`'s tree, streamed from `git ls-tree`. A tree of more than `maxEntries`
+ * entries (default: the budget's) is refused with TREE_TOO_LARGE as soon as git has listed one
+ * entry too many: git is stopped, the rest is never read.
+ */
+export async function listTree(
+  gitDir: string,
+  commit: string,
+  maxEntries = currentGitBudget().treeEntries,
+): Promise<TreeEntry[]> {
+  const entries: TreeEntry[] = [];
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of streamGit({
+    gitDir,
+    args: ['ls-tree', '-r', '-l', '-z', '--full-tree', commit],
+  })) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const last = buf.lastIndexOf(0);
+    parseLsTreeInto(buf, last + 1, entries);
+    rest = Buffer.from(buf.subarray(last + 1));
+    if (entries.length > maxEntries) {
+      throw budgetExceeded('ls-tree', 'tree', { ...currentGitBudget(), treeEntries: maxEntries });
+    }
+  }
+  parseLsTreeInto(rest, rest.length, entries);
+  return entries;
 }
 
 export function parseLsTree(out: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
+  parseLsTreeInto(out, out.length, entries);
+  return entries;
+}
+
+/** Parse the NUL-terminated records of `out` before `limit` into `entries`. */
+function parseLsTreeInto(out: Buffer, limit: number, entries: TreeEntry[]): void {
   let pos = 0;
-  while (pos < out.length) {
+  while (pos < limit) {
     const nul = out.indexOf(0, pos);
-    const end = nul < 0 ? out.length : nul;
+    const end = nul < 0 || nul > limit ? limit : nul;
     const tab = out.indexOf(0x09, pos);
     if (tab < 0 || tab > end) break;
     const [mode = '', , oid = '', size = '-'] = out.toString('latin1', pos, tab).split(/ +/);
@@ -51,7 +81,6 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
     }
     pos = end + 1;
   }
-  return entries;
 }
 
 export type BlobResult = { oid: string; content: Buffer } | { oid: string; missing: true };
@@ -62,13 +91,13 @@ export type BlobResult = { oid: string; content: Buffer } | { oid: string; missi
  */
 export async function* readBlobs(gitDir: string, oids: readonly string[]): AsyncGenerator<BlobResult> {
   if (oids.length === 0) return;
-  const child = spawnGit({ gitDir, args: ['cat-file', '--batch'], input: `${oids.join('\n')}\n` });
-  child.stdin?.on('error', () => {}); // git may exit early on a corrupt pack
+  const git = spawnGit({ gitDir, args: ['cat-file', '--batch'], input: `${oids.join('\n')}\n` });
+  git.exited.catch(() => {}); // a start failure ends stdout; it is thrown below
   const queue = new ByteQueue();
   let next = 0;
   let header: string[] | null = null;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
       queue.push(chunk);
       for (;;) {
         if (!header) {
@@ -92,8 +121,10 @@ export async function* readBlobs(gitDir: string, oids: readonly string[]): Async
         header = null;
       }
     }
+    const exit = await git.exited;
+    if (exit.exceeded) throw budgetExceeded('cat-file', exit.exceeded, git.budget);
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    git.kill();
   }
   // git stopped early (corrupt object): the rest is unreadable.
   while (next < oids.length) yield { oid: oids[next++] as string, missing: true };

@@ -1,6 +1,7 @@
 // A whole scan: discover the repositories, then run the pipeline on each, a few at a time.
 import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
+import type { BudgetSettings } from '../git/budget.ts';
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
 import { type Plugins, type RepoOutcome, scanRepository } from './scan.ts';
@@ -24,6 +25,8 @@ export interface RunOptions {
   onStage?: (repo: string, event: StageEvent) => void;
   /** `started` is the name given to `onStart` (the stored name, `outcome.name`, may differ). */
   onDone?: (outcome: RepoOutcome, started: string) => void;
+  /** Bounds of every git process and of the tree (default: DEFAULT_BUDGET_SETTINGS). */
+  budget?: BudgetSettings;
 }
 
 export interface RunResult {
@@ -51,6 +54,7 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
         workspace: options.workspace,
         lockWaitMs: options.lockWaitMs,
         onStage: options.onStage,
+        budget: options.budget,
       });
       outcomes[i] = outcome;
       options.onDone?.(outcome, found.name);

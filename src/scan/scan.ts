@@ -3,8 +3,9 @@
 import type { Analysis } from '../analyses/types.ts';
 import type { Diagnostic, FileCollector } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
+import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
 import { isMissingObjects } from '../git/invoke.ts';
-import { listTags } from '../git/refs.ts';
+import { listTags, objectsSize } from '../git/refs.ts';
 import {
   cleanAbandoned,
   createSnapshot,
@@ -69,9 +70,25 @@ export interface ScanOptions {
   lockWaitMs?: number;
   /** The stage the scan of a repository is in, with counts (for progress on a terminal). */
   onStage?: (repo: string, event: StageEvent) => void;
+  /** Bounds of every git process and of the tree (default: DEFAULT_BUDGET_SETTINGS). */
+  budget?: BudgetSettings;
 }
 
+/**
+ * Scan one repository. Every git process it starts, in any stage or analysis, runs under the
+ * repository's budget: `options.budget` with its `auto` bounds scaled to the size of the objects.
+ */
 export async function scanRepository(
+  store: Store,
+  found: FoundRepository,
+  options: ScanOptions,
+): Promise<RepoOutcome> {
+  const size = await objectsSize(found.info.gitDir).catch(() => 0);
+  const budget = budgetFor(options.budget ?? DEFAULT_BUDGET_SETTINGS, size);
+  return withGitBudget(budget, () => scanWithinBudget(store, found, options));
+}
+
+async function scanWithinBudget(
   store: Store,
   found: FoundRepository,
   options: ScanOptions,

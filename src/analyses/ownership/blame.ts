@@ -1,9 +1,10 @@
 // `git blame` of one file at the scanned commit, hardened: no textconv, the commit named, and the
 // repository's `blame.ignoreRevsFile` cleared (`--no-ignore-revs-file`: pointed at /dev/zero it
-// would never end). A time limit kills a blame that still runs too long.
+// would never end). A blame runs under the scan's git budget, with a shorter time limit.
 
-import { CtoError } from '../../errors.ts';
-import { spawnGit } from '../../git/invoke.ts';
+import { CtoError, isCtoError } from '../../errors.ts';
+import { currentGitBudget } from '../../git/budget.ts';
+import { runGit } from '../../git/invoke.ts';
 
 export interface AuthorLines {
   name: string;
@@ -27,41 +28,25 @@ export function blameArgs(commit: string, path: string): string[] {
 }
 
 /** Lines per author (raw name and e-mail as recorded) of one file, by `git blame`. */
-export function blameFile(
+export async function blameFile(
   gitDir: string,
   commit: string,
   path: string,
   timeoutMs = BLAME_TIMEOUT_MS,
 ): Promise<AuthorLines[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawnGit({ gitDir, args: blameArgs(commit, path) });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr?.on('data', (b: Buffer) => {
-      if (err.length < 16) err.push(b);
-    });
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new CtoError('GIT_NOT_FOUND', `cannot run git: ${e.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut)
-        reject(
-          new CtoError('GIT_FAILED', `git blame of ${path} took over ${timeoutMs / 1000} s and was stopped`),
-        );
-      else if (code !== 0) {
-        const line = Buffer.concat(err).toString('utf8').split('\n')[0] ?? '';
-        reject(new CtoError('GIT_FAILED', `git blame of ${path} failed: ${line || `exit code ${code}`}`));
-      } else resolve(parsePorcelain(Buffer.concat(out)));
-    });
+  const budget = currentGitBudget();
+  const r = await runGit({
+    gitDir,
+    args: blameArgs(commit, path),
+    budget: { ...budget, timeMs: Math.min(budget.timeMs, timeoutMs) },
+  }).catch((e: unknown) => {
+    throw isCtoError(e) ? new CtoError(e.code, `git blame of ${path}: ${e.message}`) : e;
   });
+  if (r.code !== 0) {
+    const line = r.stderr.split('\n')[0] ?? '';
+    throw new CtoError('GIT_FAILED', `git blame of ${path} failed: ${line || `exit code ${r.code}`}`);
+  }
+  return parsePorcelain(r.stdout);
 }
 
 const HEADER_RE = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ \d+/;
