@@ -2,7 +2,7 @@
 // `packages` map (preferred); v1 only the nested `dependencies` tree.
 
 import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { DEP_FIELDS, PackageJson } from '../npm-manifest/schema.ts';
+import { DEP_FIELDS, PackageJson } from '../npm-package-json.ts';
 import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency } from '../types.ts';
 import { extractV1 } from './dependencies-v1.ts';

@@ -1,4 +1,4 @@
-import { isPackageJson } from '../npm-manifest/index.ts';
+import { isPackageJson } from '../npm-package-json.ts';
 import { collectEach, dirOf } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, declaredNames, extractLockfile } from './extract.ts';

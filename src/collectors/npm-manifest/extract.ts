@@ -1,9 +1,9 @@
 // package.json in, declared dependencies and the Node.js runtime (`engines.node`) out.
 
+import { DEP_FIELDS, PackageJson } from '../npm-package-json.ts';
 import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency, Runtime } from '../types.ts';
 import { readRequirement } from './requirement.ts';
-import { DEP_FIELDS, PackageJson } from './schema.ts';
 
 export const COLLECTOR_ID = 'npm-manifest';
 

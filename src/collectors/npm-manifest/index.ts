@@ -1,10 +1,8 @@
+import { isPackageJson } from '../npm-package-json.ts';
 import { collectEach } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractPackageJson } from './extract.ts';
 import { workspaceMembers } from './workspaces.ts';
-
-export const isPackageJson = (path: string): boolean =>
-  (path === 'package.json' || path.endsWith('/package.json')) && !/(^|\/)node_modules\//.test(path);
 
 function collect(files: FileInput[]): CollectorResult {
   const small = files.filter((f) => f.content.length <= DEFAULT_BUDGET.maxBytes);

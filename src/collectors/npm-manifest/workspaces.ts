@@ -1,7 +1,7 @@
 // npm/yarn/pnpm workspaces: which package.json files of the snapshot are members of a root's
 // `workspaces` globs, so that dependencies on sibling members are known to be local.
+import { PackageJson } from '../npm-package-json.ts';
 import { asObject, dirOf, readJson } from '../read-input.ts';
-import { PackageJson } from './schema.ts';
 
 export function globToRegExp(glob: string): RegExp {
   const clean = glob.replace(/^\.\//, '').replace(/\/+$/, '');

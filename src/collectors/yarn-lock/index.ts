@@ -1,5 +1,4 @@
-import { isPackageJson } from '../npm-manifest/index.ts';
-import { PackageJson } from '../npm-manifest/schema.ts';
+import { isPackageJson, PackageJson } from '../npm-package-json.ts';
 import { asObject, collectEach, dirOf, readJson } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractYarnLock } from './extract.ts';

@@ -1,3 +1,4 @@
+// package.json as the npm collectors read it: the fields they use and which files are manifests.
 import { z } from 'zod';
 
 const depMap = z.record(z.string(), z.unknown()).optional().catch(undefined);
@@ -25,3 +26,7 @@ export const DEP_FIELDS = [
   ['optionalDependencies', 'optional'],
   ['peerDependencies', 'peer'],
 ] as const;
+
+/** A package.json of the project (not one installed under node_modules). */
+export const isPackageJson = (path: string): boolean =>
+  (path === 'package.json' || path.endsWith('/package.json')) && !/(^|\/)node_modules\//.test(path);
