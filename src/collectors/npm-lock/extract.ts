@@ -1,7 +1,7 @@
 // package-lock.json / npm-shrinkwrap.json in, resolved packages out. v2 and v3 carry the flat
 // `packages` map (preferred); v1 only the nested `dependencies` tree.
 
-import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
+import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { DEP_FIELDS, PackageJson } from '../npm-package-json.ts';
 import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency } from '../types.ts';

@@ -1,8 +1,8 @@
 // pnpm-lock.yaml (v6 to v9) in, resolved packages out. v6 keeps dependencies and the `dev` flag
 // on `packages`; v9 moves dependencies to `snapshots` and drops `dev`, so scope then comes from
 // reachability from the importers' dependency fields.
-import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { scopesByReach } from '../npm-manifest/scope-graph.ts';
+import { dedupeDependencies } from '../dedupe-dependencies.ts';
+import { scopesByReach } from '../lockfile-graph.ts';
 import { asObject, type FileFacts, readYaml, scalarText } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';

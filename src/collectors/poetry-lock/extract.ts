@@ -1,7 +1,7 @@
 // poetry.lock in, resolved packages out. Scope comes from the lockfile when it says (`groups` in
 // Poetry 2, `category` before 1.5), otherwise from reachability from the pyproject.toml beside it.
-import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { scopesByReach } from '../npm-manifest/scope-graph.ts';
+import { dedupeDependencies } from '../dedupe-dependencies.ts';
+import { scopesByReach } from '../lockfile-graph.ts';
 import { groupScope } from '../pypi-pyproject/groups.ts';
 import { normalizeName } from '../pypi-requirements/pep508.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';

@@ -1,8 +1,8 @@
 // uv.lock in, resolved packages out. The project itself and workspace members are entries with
 // an `editable` or `virtual` source: they are not dependencies, their dependency lists are the
 // direct ones (`dependencies` prod, `optional-dependencies` optional, `dev-dependencies` dev).
-import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { scopesByReach } from '../npm-manifest/scope-graph.ts';
+import { dedupeDependencies } from '../dedupe-dependencies.ts';
+import { scopesByReach } from '../lockfile-graph.ts';
 import { normalizeName } from '../pypi-requirements/pep508.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';

@@ -1,8 +1,8 @@
 // yarn.lock in, resolved packages out. yarn.lock does not say which packages the project declares
 // or which are for development: that comes from the package.json files under the lockfile's
 // folder (scope by reachability from their dependency fields), or from berry's workspace entries.
-import { dedupeDependencies } from '../npm-manifest/dedupe.ts';
-import { type ScopeRoots, scopesByReach } from '../npm-manifest/scope-graph.ts';
+import { dedupeDependencies } from '../dedupe-dependencies.ts';
+import { type ScopeRoots, scopesByReach } from '../lockfile-graph.ts';
 import type { PackageJson } from '../npm-package-json.ts';
 import { type FileFacts, scalarText } from '../read-input.ts';
 import type { Dependency, DependencyScope } from '../types.ts';

@@ -1,6 +1,6 @@
 // Scope of transitive packages from a lockfile graph: a package reachable from a production
 // root is `prod`; one reachable only from dev roots is `dev`; optional-only stays `optional`.
-import type { DependencyScope } from '../types.ts';
+import type { DependencyScope } from './types.ts';
 
 export interface ScopeRoots {
   prod: Iterable<string>;

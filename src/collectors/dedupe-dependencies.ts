@@ -1,7 +1,7 @@
 // Lockfiles list one package at several places (nested copies, peer variants); facts are one
 // per name@version per file, merged: direct if any copy is, widest scope, parents joined.
-import type { Dependency } from '../types.ts';
-import { widerScope } from './scope-graph.ts';
+import { widerScope } from './lockfile-graph.ts';
+import type { Dependency } from './types.ts';
 
 export function dedupeDependencies(deps: Dependency[]): Dependency[] {
   const byKey = new Map<string, Dependency>();
