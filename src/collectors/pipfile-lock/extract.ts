@@ -1,7 +1,7 @@
 // Pipfile.lock in, pinned packages out: `default` is production, `develop` development. The
 // lockfile does not say which packages were asked for: the Pipfile beside it does.
 
-import { normalizeName, pinnedVersion } from '../pypi-requirements/pep508.ts';
+import { normalizeName, pinnedVersion } from '../pep508.ts';
 import { asObject, type FileFacts, readJson, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Runtime } from '../types.ts';

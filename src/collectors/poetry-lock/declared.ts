@@ -1,8 +1,8 @@
 // The names a pyproject.toml declares, for the poetry.lock beside it: Poetry's own tables and
 // PEP 621 `project.dependencies` (Poetry 2 reads both).
 
+import { normalizeName, parsePep508 } from '../pep508.ts';
 import { Pyproject } from '../pypi-pyproject/schema.ts';
-import { normalizeName, parsePep508 } from '../pypi-requirements/pep508.ts';
 import { asObject, readToml } from '../read-input.ts';
 import type { Declared } from './extract.ts';
 

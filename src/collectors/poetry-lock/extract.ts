@@ -2,8 +2,8 @@
 // Poetry 2, `category` before 1.5), otherwise from reachability from the pyproject.toml beside it.
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
+import { normalizeName } from '../pep508.ts';
 import { groupScope } from '../pypi-pyproject/groups.ts';
-import { normalizeName } from '../pypi-requirements/pep508.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';

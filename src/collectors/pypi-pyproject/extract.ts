@@ -1,7 +1,7 @@
 // pyproject.toml in: PEP 621 dependencies and extras, PEP 735 dependency groups, Poetry
 // dependencies and groups, and the Python runtime (`requires-python` or Poetry's `python`).
 
-import { parsePep508 } from '../pypi-requirements/pep508.ts';
+import { parsePep508 } from '../pep508.ts';
 import { asObject, type FileFacts, readToml, scalarText } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic, Runtime } from '../types.ts';

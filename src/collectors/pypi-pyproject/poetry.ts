@@ -1,6 +1,6 @@
 // Poetry's `[tool.poetry.dependencies]` and groups: a constraint string, a table with
 // `version`/`git`/`url`/`path`/`optional`, or a list of such tables (per-marker constraints).
-import { normalizeName } from '../pypi-requirements/pep508.ts';
+import { normalizeName } from '../pep508.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope } from '../types.ts';
 

@@ -1,8 +1,9 @@
 // One requirements file (pip's format) into entries: requirements, `-r`/`-c` includes, and the
 // `# via` notes pip-compile writes after each pinned line. Options pip takes per line
 // (`--hash`, index URLs) are dropped; nothing here keeps an index URL or its credentials.
+
+import { normalizeName, parsePep508, pinnedVersion } from '../pep508.ts';
 import { redactUrl } from '../redact-url.ts';
-import { normalizeName, parsePep508, pinnedVersion } from './pep508.ts';
 
 export interface RequirementLine {
   name: string;

@@ -3,7 +3,7 @@
 // direct ones (`dependencies` prod, `optional-dependencies` optional, `dev-dependencies` dev).
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
-import { normalizeName } from '../pypi-requirements/pep508.ts';
+import { normalizeName } from '../pep508.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Diagnostic } from '../types.ts';

@@ -1,6 +1,6 @@
 // PEP 508 requirement strings (`name[extra]>=1,<2; python_version<"3.12"`, `name @ url`) and
 // PEP 503 name normalisation, shared by the PyPI collectors.
-import { redactUrl } from '../redact-url.ts';
+import { redactUrl } from './redact-url.ts';
 
 export interface Pep508 {
   name: string;
