@@ -2,7 +2,7 @@
 // PEP 621 `project.dependencies` (Poetry 2 reads both).
 
 import { normalizeName, parsePep508 } from '../pep508.ts';
-import { Pyproject } from '../pypi-pyproject/schema.ts';
+import { Pyproject } from '../pyproject.ts';
 import { asObject, readToml } from '../read-input.ts';
 import type { Declared } from './extract.ts';
 

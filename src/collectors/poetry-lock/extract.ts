@@ -3,7 +3,7 @@
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
 import { normalizeName } from '../pep508.ts';
-import { groupScope } from '../pypi-pyproject/groups.ts';
+import { groupScope } from '../pyproject.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';

@@ -2,12 +2,11 @@
 // dependencies and groups, and the Python runtime (`requires-python` or Poetry's `python`).
 
 import { parsePep508 } from '../pep508.ts';
+import { expandGroup, groupScope, Pyproject } from '../pyproject.ts';
 import { asObject, type FileFacts, readToml, scalarText } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic, Runtime } from '../types.ts';
-import { expandGroup, groupScope } from './groups.ts';
 import { poetryDependencies, poetryPython } from './poetry.ts';
-import { Pyproject } from './schema.ts';
 
 export const COLLECTOR_ID = 'pypi-pyproject';
 

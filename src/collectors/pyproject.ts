@@ -1,6 +1,38 @@
-// PEP 735 dependency groups: lists of requirement strings and `{include-group = "..."}` tables,
-// expanded with cycle detection.
-import type { DependencyScope } from '../types.ts';
+// pyproject.toml as the PyPI collectors read it: the fields of PEP 621, PEP 735 and Poetry, and
+// PEP 735 dependency groups (lists of requirement strings and `{include-group = "..."}` tables,
+// expanded with cycle detection).
+import { z } from 'zod';
+import type { DependencyScope } from './types.ts';
+
+const strings = z.array(z.unknown()).optional().catch(undefined);
+const table = z.record(z.string(), z.unknown()).optional().catch(undefined);
+
+/** The fields of pyproject.toml the collectors read: PEP 621, PEP 735 and Poetry. */
+export const Pyproject = z.object({
+  project: z
+    .object({
+      'requires-python': z.string().optional().catch(undefined),
+      dependencies: strings,
+      'optional-dependencies': table,
+    })
+    .optional()
+    .catch(undefined),
+  'dependency-groups': table,
+  tool: z
+    .object({
+      poetry: z
+        .object({
+          dependencies: table,
+          'dev-dependencies': table,
+          group: table,
+        })
+        .optional()
+        .catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+});
+export type Pyproject = z.infer<typeof Pyproject>;
 
 /** Scope a group name implies: test groups are `test`, every other group is development. */
 export function groupScope(group: string): DependencyScope {
