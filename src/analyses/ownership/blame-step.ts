@@ -5,7 +5,14 @@
 // source is identical, else line by line from the parents in order (the combined diff).
 import type { FileRecord } from './diff-records.ts';
 import { type FollowContext, pairHunks, RenameFinder } from './follow.ts';
-import { addedFile, applyCombined, applyHunks, type Origins } from './line-origins.ts';
+import {
+  addedFile,
+  applyHunks,
+  keptFromCombined,
+  keptLines,
+  mergeLines,
+  type Origins,
+} from './line-origins.ts';
 import type { RenameFile } from './rename-source.ts';
 
 export interface FileState {
@@ -18,7 +25,6 @@ export interface FileState {
 export type Tree = Map<string, FileState>;
 
 const NO_FILES: Tree = new Map();
-const NO_LINES = new Int32Array(0);
 
 /** Applies one commit to `tree`, which holds its first parent's files and is changed in place. */
 export async function applyCommit(
@@ -111,7 +117,7 @@ class Step {
     }
     if (rest.length === 0) return out;
     const finders = await this.mergeFinders(rest);
-    for (const f of rest) out.push([f.newPath, this.mergedFile(f, byPath.get(f.newPath), finders)]);
+    for (const f of rest) out.push([f.newPath, await this.mergedFile(f, byPath.get(f.newPath), finders)]);
     return out;
   }
 
@@ -134,14 +140,14 @@ class Step {
     return finders;
   }
 
-  private mergedFile(
+  private async mergedFile(
     f: FileRecord,
     combined: FileRecord | undefined,
     finders: Array<RenameFinder | undefined>,
-  ): FileState {
+  ): Promise<FileState> {
     const blob = this.blobOf(f);
     const unsure: FileState = { blob, origins: null };
-    if (this.retyped.has(f.newPath)) return unsure;
+    if (this.retyped.has(f.newPath) || f.binary || combined?.binary) return unsure;
     const from: Array<FileState | undefined> = [];
     const paths: Array<string | undefined> = [];
     for (const [i, t] of this.parents.entries()) {
@@ -149,15 +155,51 @@ class Step {
       if (!t.has(path)) path = finders[i]?.find(this.dest(f))?.path;
       const s = path === undefined ? undefined : t.get(path);
       if (s && s.blob === blob) return s;
+      if (s && s.origins === null) return unsure;
       from.push(s);
       paths.push(path);
     }
-    // The combined diff compares with the files the log paired: usable where blame takes the same.
-    const logPaths = combined?.parentPaths;
-    if (!combined || combined.binary || f.binary || logPaths?.length !== paths.length) return unsure;
-    if (paths.some((p, i) => p !== (logPaths[i] ?? undefined))) return unsure;
-    const origins = from.map((s) => (s === undefined ? NO_LINES : s.origins));
-    return { blob, origins: applyCombined(origins, combined, this.commit) };
+    const kept = await this.keptByParent(from, paths, combined, blob);
+    if (!kept) return unsure;
+    const origins = mergeLines(
+      kept.length,
+      kept.kept,
+      from.map((s) => s?.origins ?? null),
+      this.commit,
+    );
+    return { blob, origins };
+  }
+
+  /**
+   * Which line of each parent's file every line of the merge's file is kept from: from the
+   * combined diff where its column compares with the file blame takes (it names the log's pairing
+   * per parent), else from `git diff` of the two blobs.
+   */
+  private async keptByParent(
+    from: Array<FileState | undefined>,
+    paths: Array<string | undefined>,
+    combined: FileRecord | undefined,
+    blob: string,
+  ): Promise<{ length: number; kept: Array<Int32Array | undefined> } | null> {
+    const logPaths = combined?.parentPaths?.length === paths.length ? combined.parentPaths : undefined;
+    const lengths = from.map((s, i) =>
+      logPaths && paths[i] === (logPaths[i] ?? undefined) ? (s?.origins?.length ?? 0) : undefined,
+    );
+    let out: { length: number; kept: Array<Int32Array | undefined> } | null = {
+      length: -1,
+      kept: lengths.map(() => undefined),
+    };
+    if (combined && lengths.some((n) => n !== undefined)) out = keptFromCombined(combined, lengths);
+    if (!out) return null;
+    for (const [i, s] of from.entries()) {
+      if (lengths[i] !== undefined || !s?.origins) continue;
+      const pair = await pairHunks(this.ctx.gitDir, s.blob, blob);
+      const k = pair ? keptLines(s.origins.length, pair.hunks) : null;
+      if (!k || (out.length >= 0 && k.length !== out.length)) return null;
+      out.length = k.length;
+      out.kept[i] = k;
+    }
+    return out.length >= 0 ? out : null;
   }
 
   private blobOf(f: FileRecord): string {

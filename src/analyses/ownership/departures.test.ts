@@ -64,6 +64,7 @@ function history(): CommitSpec[] {
         'p.txt': text(proto(bytes, 't 5')),
         'a.txt': text(moved),
         'keep.txt': text(lines('keep', 12)),
+        'src/util.txt': text(lines('util', 12)),
         ...pads,
       },
     },
@@ -90,6 +91,8 @@ function history(): CommitSpec[] {
         'b.txt': text(['moved 1', 'bob 2', ...moved.slice(2)]),
         'kept.txt': text(['bob 1', ...lines('keep', 11, 2)]),
         'extra.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
+        'lib/util.txt': text([...lines('util', 11), 'bob 12']),
+        'lib/helpers.txt': text([...lines('util', 12), ...lines('help', 4)]),
       },
       renames: [
         ['a.txt', 'b.txt'],
@@ -117,6 +120,10 @@ function history(): CommitSpec[] {
         'keep.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
         // Kept as the branch has it, so not a file blame can follow in the branch.
         'extra.txt': text(['bob 1', ...lines('keep', 10, 2), 'ada 12', 'merge 13']),
+        // The log pairs the deleted util with lib/util.txt; blame follows helpers to it too.
+        'src/util.txt': null,
+        'lib/util.txt': text([...lines('util', 11), 'bob 12']),
+        'lib/helpers.txt': text([...lines('util', 12), ...lines('help', 4), 'merge evil']),
       },
     },
   ];
@@ -131,6 +138,7 @@ const CASES = [
   'b.txt',
   'added-by-merge.txt',
   'keep.txt',
+  'lib/helpers.txt',
 ];
 
 test('the replay follows files and merges as git blame does', async () => {
@@ -150,6 +158,7 @@ test('the replay follows files and merges as git blame does', async () => {
   expect(expected['pkg/second.txt']?.[ADA.email]).toBe(28);
   expect(expected['added-by-merge.txt']).toEqual({ [CY.email]: 3 });
   expect(expected['keep.txt']).toEqual({ [ADA.email]: 11, [BOB.email]: 1, [CY.email]: 1 });
+  expect(expected['lib/helpers.txt']).toEqual({ [ADA.email]: 12, [BOB.email]: 4, [CY.email]: 1 });
 });
 
 describe.each(ENGINES)('ownership through the replay on %s', (engine: Engine) => {

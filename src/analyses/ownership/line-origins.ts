@@ -37,41 +37,95 @@ export function applyHunks(before: Origins, hunks: Hunk[], commit: number): Orig
   return out;
 }
 
-/**
- * The origins after a merge, from its combined diff: a line present unchanged in some parent comes
- * from the first such parent (as blame passes lines to parents in order); the others from `commit`.
- */
-export function applyCombined(parents: Origins[], file: FileRecord, commit: number): Origins {
-  if (parents.some((p) => p === null)) return null;
-  const ps = parents as Int32Array[];
-  const length = ps[0]!.length + countDelta(file.hunks, 0);
+/** For each line of a newer file, the line of the older one it is kept from (-1: none), from -U0 hunks. */
+export function keptLines(oldLength: number, hunks: Hunk[]): Int32Array | null {
+  let length = oldLength;
+  for (const h of hunks) length += h.count - (h.old[0]?.[1] ?? 0);
   if (!Number.isSafeInteger(length) || length < 0 || length > MAX_LINES) return null;
-  const out = new Int32Array(length);
-  const cursor = ps.map(() => 0);
+  const out = new Int32Array(length).fill(-1);
+  let from = 0;
+  let to = 0;
+  for (const h of hunks) {
+    const [oldStart, oldCount] = h.old[0] ?? [0, 0];
+    const keep = first(oldStart, oldCount) - from;
+    if (keep < 0 || first(h.start, h.count) !== to + keep) return null;
+    for (let k = 0; k < keep; k++) out[to + k] = from + k;
+    to += keep + h.count;
+    from += keep + oldCount;
+  }
+  if (oldLength - from !== length - to || from > oldLength) return null;
+  for (let k = 0; to + k < length; k++) out[to + k] = from + k;
+  return out;
+}
+
+/**
+ * The same from a merge's combined diff, for the parents whose old length is given (the others'
+ * columns are skipped): a line is kept from a parent where its column is blank.
+ */
+export function keptFromCombined(
+  file: FileRecord,
+  lengths: Array<number | undefined>,
+): { length: number; kept: Array<Int32Array | undefined> } | null {
+  const used = lengths.findIndex((n) => n !== undefined);
+  if (used < 0) return null;
+  const length = (lengths[used] as number) + countDelta(file.hunks, used);
+  if (!Number.isSafeInteger(length) || length < 0 || length > MAX_LINES) return null;
+  const kept = lengths.map((n) => (n === undefined ? undefined : new Int32Array(length).fill(-1)));
+  const cursor = lengths.map(() => 0);
   let r = 0;
-  const copyCommon = (upTo: number): boolean => {
-    const n = upTo - r;
-    if (n < 0) return false;
-    out.set(ps[0]!.subarray(cursor[0]!, cursor[0]! + n), r);
-    for (let i = 0; i < ps.length; i++) cursor[i]! += n;
-    r = upTo;
+  const common = (upTo: number): boolean => {
+    if (upTo < r) return false;
+    for (; r < upTo; r++) {
+      for (let i = 0; i < kept.length; i++) {
+        const k = kept[i];
+        if (k) k[r] = cursor[i] as number;
+        cursor[i] = (cursor[i] as number) + 1;
+      }
+    }
     return true;
   };
   for (const h of file.hunks) {
-    if (h.old.length !== ps.length || !copyCommon(combinedFirst(h.start))) return null;
-    for (let i = 0; i < ps.length; i++) if (cursor[i] !== combinedFirst(h.old[i]?.[0] ?? 0)) return null;
+    if (h.old.length !== lengths.length || !common(combinedFirst(h.start))) return null;
+    for (const [i, k] of kept.entries())
+      if (k && cursor[i] !== combinedFirst(h.old[i]?.[0] ?? 0)) return null;
     for (const cols of h.columns ?? []) {
-      if (cols.includes('-')) {
-        for (let i = 0; i < cols.length; i++) if (cols[i] === '-') cursor[i]! += 1;
-        continue;
+      const gone = cols.includes('-');
+      if (!gone && r >= length) return null;
+      for (let i = 0; i < lengths.length; i++) {
+        if (gone ? cols[i] !== '-' : cols[i] !== ' ') continue;
+        const k = kept[i];
+        if (k && !gone) k[r] = cursor[i] as number;
+        cursor[i] = (cursor[i] as number) + 1;
       }
-      let origin = commit;
-      for (let i = cols.length - 1; i >= 0; i--) if (cols[i] === ' ') origin = ps[i]![cursor[i]!] ?? commit;
-      for (let i = 0; i < cols.length; i++) if (cols[i] === ' ') cursor[i]! += 1;
-      out[r++] = origin;
+      if (!gone) r++;
     }
   }
-  if (!copyCommon(length) || cursor[0] !== ps[0]!.length) return null;
+  if (!common(length)) return null;
+  for (const [i, n] of lengths.entries()) if (n !== undefined && cursor[i] !== n) return null;
+  return { length, kept };
+}
+
+/**
+ * A merge's origins as blame passes lines to parents in order: each line from the first parent
+ * that keeps it, else the merge's. Null when that parent's origins are not known.
+ */
+export function mergeLines(
+  length: number,
+  kept: Array<Int32Array | undefined>,
+  origins: Origins[],
+  commit: number,
+): Origins {
+  const out = new Int32Array(length).fill(commit);
+  for (let r = 0; r < length; r++) {
+    for (const [i, k] of kept.entries()) {
+      const at = k?.[r] ?? -1;
+      if (at < 0) continue;
+      const o = origins[i];
+      if (!o || at >= o.length) return null;
+      out[r] = o[at] as number;
+      break;
+    }
+  }
   return out;
 }
 
