@@ -7,9 +7,6 @@ import { ComposerLock, ComposerPackage } from './schema.ts';
 export const COLLECTOR_ID = 'composer-lock';
 const PACKAGIST = /^https:\/\/packagist\.org\//;
 
-/** Platform requirements (php, ext-*, lib-*, composer-*) are not packages. */
-export const isPlatform = (name: string) => /^(php(-\w+)?|hhvm|ext-.+|lib-.+|composer(-.+)?)$/i.test(name);
-
 function sourceOf(p: ComposerPackage): string | null {
   if (p.dist?.type === 'path') return p.dist.url ? `path:${p.dist.url}` : 'path';
   const url = p.dist?.url ?? p.source?.url;

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
+import { ComposerJson } from '../composer-json.ts';
 import { readJson } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractComposerLock } from './extract.ts';
-import { ComposerJson } from './schema.ts';
 
 const isName = (path: string, name: string) => path === name || path.endsWith(`/${name}`);
 

@@ -15,9 +15,4 @@ export const ComposerLock = z.object({
   'packages-dev': z.array(z.unknown()).nullish(),
 });
 
-export const ComposerJson = z.object({
-  require: z.record(z.string(), z.unknown()).optional(),
-  'require-dev': z.record(z.string(), z.unknown()).optional(),
-});
-
 export type ComposerPackage = z.infer<typeof ComposerPackage>;

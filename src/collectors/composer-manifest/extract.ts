@@ -1,7 +1,6 @@
 // composer.json: `require` (prod) and `require-dev` (dev) as requirements; `php` is the PHP runtime;
 // other platform requirements (ext-*, lib-*, composer-*) are not packages.
-import { isPlatform } from '../composer-lock/extract.ts';
-import { ComposerJson } from '../composer-lock/schema.ts';
+import { ComposerJson, isPlatform } from '../composer-json.ts';
 import type { Dependency, Runtime } from '../types.ts';
 
 export const COLLECTOR_ID = 'composer-manifest';
