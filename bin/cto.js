@@ -28,4 +28,4 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
-await import('../src/cli/main.ts');
+await (await import('../src/cli/main.ts')).run();

@@ -1,15 +1,16 @@
 // Terminal output of `cto delivery`.
 import type { RepositorySummary, TeamSummary } from '../analyses/delivery/summary.ts';
 import type { RepositoryDelivery } from '../store/delivery.ts';
-import { type Cell, day, out, renderTable, shortSha } from './output.ts';
+import { type Cell, day, printLine, printTable, shortSha, styled, textColumn } from './output.ts';
 
 const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
 const d = (x: number | null) => (x === null ? '' : x.toFixed(1));
 
-const FOOTER =
-  'Derived from git: releases are version tags (pre-releases apart); lead time = release date − author date of each\n' +
-  'non-merge commit in its first release; frequency in Four Keys buckets; change failure = followed by a patch release\n' +
-  'within the window or reverted in the next release; rework = such a fix. Definitions: docs/metrics/delivery.md\n';
+const FOOTER = [
+  'Derived from git: releases are version tags (pre-releases apart); lead time = release date − author date of each',
+  'non-merge commit in its first release; frequency in Four Keys buckets; change failure = followed by a patch release',
+  'within the window or reverted in the next release; rework = such a fix. Definitions: docs/metrics/delivery.md',
+];
 
 export function printSummaries(sums: readonly RepositorySummary[], teams: readonly TeamSummary[]): void {
   const rows: Cell[][] = sums.map((s) =>
@@ -42,7 +43,7 @@ export function printSummaries(sums: readonly RepositorySummary[], teams: readon
     'frequency',
     'fail/rework 365d',
   ];
-  process.stdout.write(`${renderTable(headers, rows)}\n`);
+  printTable(headers, rows);
   if (teams.length > 0) {
     const teamRows: Cell[][] = teams.map((t) => [
       t.team,
@@ -53,16 +54,31 @@ export function printSummaries(sums: readonly RepositorySummary[], teams: readon
       pct(t.reworkRate365d),
       t.unreleasedCommits,
     ]);
-    process.stdout.write(
-      `\n${renderTable(['team', 'repositories', 'releases 365d', 'lead d (median of repos)', 'change failure', 'rework', 'unreleased'], teamRows)}\n`,
+    printLine('');
+    printTable(
+      [
+        'team',
+        'repositories',
+        'releases 365d',
+        'lead d (median of repos)',
+        'change failure',
+        'rework',
+        'unreleased',
+      ],
+      teamRows,
     );
   }
-  process.stdout.write(`\n${out.dim(FOOTER)}`);
+  printFooter();
+}
+
+function printFooter(): void {
+  printLine('');
+  for (const line of FOOTER) printLine(styled('dim', line));
 }
 
 export function printRepository(r: RepositoryDelivery, s: RepositorySummary): void {
-  const w = (line: string) => process.stdout.write(`${line}\n`);
-  w(out.bold(`${s.repository} at ${shortSha(s.commit)}`));
+  const w = (line: string) => printLine(line);
+  printLine(styled('bold', `${s.repository} at ${shortSha(s.commit)}`));
   if (!s.analysed) {
     w('not analysed yet: scan it again with this version of cto');
     return;
@@ -108,23 +124,24 @@ export function printRepository(r: RepositoryDelivery, s: RepositorySummary): vo
       x.failed ? 'failed' : x.rework ? 'rework' : '',
       x.reasons ? (JSON.parse(x.reasons) as { reasons: string[] }).reasons.join('; ') : '',
     ]);
-    w(renderTable(['release', 'date', 'dated by', 'commits', 'lead d', 'p90 d', 'outcome', 'why'], rows));
+    printTable(
+      ['release', 'date', 'dated by', 'commits', 'lead d', 'p90 d', 'outcome', textColumn('why')],
+      rows,
+    );
   }
   const months = r.activity.filter((a) => a.period_kind === 'month').slice(-12);
   if (months.length > 0) {
     w('');
-    w(
-      renderTable(
-        ['month', 'commits', 'contributors', 'lines +', 'lines −'],
-        months.map((a) => [
-          a.period_start.slice(0, 7),
-          a.commits,
-          a.contributors,
-          a.lines_added,
-          a.lines_deleted,
-        ]),
-      ),
+    printTable(
+      ['month', 'commits', 'contributors', 'lines +', 'lines −'],
+      months.map((a) => [
+        a.period_start.slice(0, 7),
+        a.commits,
+        a.contributors,
+        a.lines_added,
+        a.lines_deleted,
+      ]),
     );
   }
-  process.stdout.write(`\n${out.dim(FOOTER)}`);
+  printFooter();
 }

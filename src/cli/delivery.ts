@@ -14,7 +14,7 @@ import { loadTeams, teamsOwning } from '../office/teams.ts';
 import { readDelivery } from '../store/delivery.ts';
 import { globalOptions, withStore } from './context.ts';
 import { printRepository, printSummaries } from './delivery-print.ts';
-import { jsonDocument } from './output.ts';
+import { printJson, printLine } from './output.ts';
 
 export function deliveryCommand(): Command {
   return new Command('delivery')
@@ -55,24 +55,22 @@ export function deliveryCommand(): Command {
         });
         if (flags.json) {
           const detail = name !== undefined ? repos[0] : undefined;
-          process.stdout.write(
-            jsonDocument('cto.delivery/v1', {
-              definitions: 'docs/metrics/delivery.md',
-              derivedFrom: DERIVED_FROM,
-              patchWindowDays: config.patchWindowDays,
-              repositories: sums.map((s: RepositorySummary) => ({
-                ...s,
-                ...(detail && detail.repository === s.repository
-                  ? { releaseList: detail.releases, activity: detail.activity }
-                  : {}),
-              })),
-              teams,
-            }),
-          );
+          printJson('cto.delivery/v1', {
+            definitions: 'docs/metrics/delivery.md',
+            derivedFrom: DERIVED_FROM,
+            patchWindowDays: config.patchWindowDays,
+            repositories: sums.map((s: RepositorySummary) => ({
+              ...s,
+              ...(detail && detail.repository === s.repository
+                ? { releaseList: detail.releases, activity: detail.activity }
+                : {}),
+            })),
+            teams,
+          });
           return;
         }
         if (repos.length === 0) {
-          process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+          printLine('No repositories in the store yet. Run `cto scan <path>` first.');
           return;
         }
         if (name !== undefined && repos[0]) printRepository(repos[0], sums[0] as RepositorySummary);

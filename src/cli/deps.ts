@@ -1,11 +1,12 @@
 // `cto deps [repo]`: each repository's packages, one line per (ecosystem, name, version), merged from
 // every manifest and lockfile that states them; `--tree <package>` shows how the project reaches one.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { ECOSYSTEMS } from '../collectors/types.ts';
 import { filterPackages, mergePackages, type PackageEntry, type ScopeClass } from '../sbom/packages.ts';
 import { packagePaths } from '../sbom/tree.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
-import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { choiceOption, globalOptions, withStore } from './context.ts';
+import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
 interface DepsFlags {
   ecosystem?: string;
@@ -21,14 +22,9 @@ export function depsCommand(): Command {
       'list dependencies per repository: ecosystem, name, version, direct or transitive, prod or dev, manifests',
     )
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
-    .option(
-      '--ecosystem <name>',
-      'only this ecosystem (npm, PyPI, Maven, Go, crates.io, RubyGems, Packagist, NuGet)',
-    )
+    .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
     .option('--direct', 'only packages the project declares itself')
-    .addOption(
-      new Option('--scope <scope>', 'only production or development packages').choices(['prod', 'dev']),
-    )
+    .addOption(choiceOption('--scope <scope>', 'only production or development packages', ['prod', 'dev']))
     .option('--tree <package>', 'every path from a direct dependency to this package (app > a > b > package)')
     .option('--json', 'print a JSON document (schema cto.deps/v1, or cto.deps-tree/v1 with --tree)')
     .action(async (repo: string | undefined, flags: DepsFlags, cmd: Command) => {
@@ -47,7 +43,7 @@ export function depsCommand(): Command {
             manifests: [...new Set(all.flatMap((p) => p.manifests))].sort(),
             packages: packages.map(jsonPackage),
           }));
-          process.stdout.write(jsonDocument('cto.deps/v1', { repositories }));
+          printJson('cto.deps/v1', { repositories });
           return;
         }
         const rows = results.flatMap(({ repository, packages }) =>
@@ -62,15 +58,15 @@ export function depsCommand(): Command {
           ]),
         );
         if (rows.length > 0)
-          process.stdout.write(
-            `${renderTable(['repository', 'ecosystem', 'name', 'version', 'kind', 'scope', 'manifests'], rows)}\n`,
+          printTable(
+            ['repository', 'ecosystem', 'name', 'version', 'kind', 'scope', textColumn('manifests')],
+            rows,
           );
         for (const { repository, all, packages } of results) {
-          if (all.length === 0) process.stdout.write(`${repository.name}: no manifest or lockfile found\n`);
-          else process.stderr.write(`${repository.name}: ${packages.length} of ${all.length} packages\n`);
+          if (all.length === 0) printLine(`${repository.name}: no manifest or lockfile found`);
+          else printError(`${repository.name}: ${packages.length} of ${all.length} packages`);
         }
-        if (repos.length === 0)
-          process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+        if (repos.length === 0) printLine('No repositories in the store yet. Run `cto scan <path>` first.');
       });
     });
 }
@@ -100,7 +96,7 @@ function printTree(
     packages: packagePaths(all, name),
   }));
   if (json) {
-    process.stdout.write(jsonDocument('cto.deps-tree/v1', { package: name, repositories: found }));
+    printJson('cto.deps-tree/v1', { package: name, repositories: found });
     return;
   }
   const lines: string[] = [];
@@ -117,5 +113,5 @@ function printTree(
     }
   }
   if (lines.length === 0) lines.push(`No repository depends on ${name}.`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const line of lines) printLine(line);
 }

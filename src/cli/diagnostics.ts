@@ -1,7 +1,7 @@
 // `cto diagnostics [repo]`: what the last scans reported: problems in the scanned material (a file
 // over the size cap, a manifest that does not parse, objects read from outside the scanned folder),
 // and a later scan that failed.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   type LastScan,
   lastScans,
@@ -10,8 +10,19 @@ import {
   type Severity,
   scanDiagnostics,
 } from '../store/diagnostics.ts';
-import { globalOptions, withStore } from './context.ts';
-import { formatNumber, jsonDocument, out, renderTable, shortSha } from './output.ts';
+import { choiceOption, globalOptions, withStore } from './context.ts';
+import {
+  type Cell,
+  formatNumber,
+  pathColumn,
+  printError,
+  printJson,
+  printLine,
+  printTable,
+  shortSha,
+  styled,
+  textColumn,
+} from './output.ts';
 
 interface DiagnosticsFlags {
   severity?: Severity;
@@ -32,9 +43,7 @@ export function diagnosticsCommand(): Command {
       'list what the last scans reported: problems in the scanned material, per repository, and scans that failed',
     )
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
-    .addOption(
-      new Option('--severity <level>', 'only diagnostics at or above this level').choices([...SEVERITIES]),
-    )
+    .addOption(choiceOption('--severity <level>', 'only diagnostics at or above this level', SEVERITIES))
     .option('--kind <codes>', 'only these kinds, comma-separated (e.g. too-large,parse-error)')
     .option(
       '--collector <ids>',
@@ -50,37 +59,38 @@ export function diagnosticsCommand(): Command {
           collectors: list(flags.collector),
         });
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.diagnostics/v1', { repositories: scans, diagnostics }));
+          printJson('cto.diagnostics/v1', { repositories: scans, diagnostics });
           return;
         }
-        printTable(scans, diagnostics);
+        printDiagnostics(scans, diagnostics);
       });
     });
 }
 
-const SEVERITY_COLOR: Record<string, (s: string) => string> = { error: out.red, warning: out.yellow };
+function severityCell(severity: string): Cell {
+  if (severity === 'error') return styled('red', severity);
+  return severity === 'warning' ? styled('yellow', severity) : severity;
+}
 
-function printTable(scans: readonly LastScan[], diagnostics: readonly ScanDiagnostic[]): void {
+function printDiagnostics(scans: readonly LastScan[], diagnostics: readonly ScanDiagnostic[]): void {
   if (scans.length === 0) {
-    process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+    printLine('No repositories in the store yet. Run `cto scan <path>` first.');
     return;
   }
   if (diagnostics.length === 0) {
-    process.stdout.write('No diagnostics in the last scans.\n');
+    printLine('No diagnostics in the last scans.');
   } else {
     const rows = diagnostics.map((d) => [
       d.repository,
-      (SEVERITY_COLOR[d.severity] ?? String)(d.severity),
+      severityCell(d.severity),
       d.collector,
       d.code,
       d.path ?? '',
       d.message,
     ]);
-    process.stdout.write(
-      `${renderTable(['repository', 'severity', 'from', 'kind', 'path', 'message'], rows)}\n`,
-    );
+    printTable(['repository', 'severity', 'from', 'kind', pathColumn('path'), textColumn('message')], rows);
   }
-  for (const s of scans) process.stderr.write(`${tally(s, diagnostics)}\n`);
+  for (const s of scans) printError(tally(s, diagnostics));
 }
 
 /** "express: 3 diagnostics (1 error, 2 warnings) in snapshot 12 of a1b2c3d4e5f6". */

@@ -6,41 +6,29 @@ import { CtoError } from '../errors.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { repositoryNames } from '../store/feed-reads.ts';
 import type { Workspace } from '../workspace.ts';
-import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, out, renderTable } from './output.ts';
+import { globalOptions, parseDayOption, parseNumberOption, withStore } from './context.ts';
+import { type Cell, pathColumn, printJson, printLine, printTable, styled } from './output.ts';
 
 interface EolFlags {
   today?: string;
-  window?: string;
+  window?: number;
   json?: boolean;
 }
 
-function windowMonths(flag: string | undefined, ws: Workspace): number {
-  if (flag !== undefined) {
-    const n = Number(flag);
-    if (!Number.isFinite(n) || n < 0)
-      throw new CtoError('USAGE', `--window takes a number of months, not "${flag}"`);
-    return n;
-  }
+function windowMonths(flag: number | undefined, ws: Workspace): number {
+  if (flag !== undefined) return flag;
   // Validated with cto.yaml when the workspace was loaded.
   return ws.config.eol?.windowMonths ?? 6;
 }
 
-function today(flag: string | undefined): string {
-  if (flag === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag)))
-    throw new CtoError('USAGE', `--today takes a date as YYYY-MM-DD, not "${flag}"`);
-  return flag;
-}
-
 const phaseCell = (p: Phase): string => (p === true ? 'yes (no date)' : p === false ? 'no' : (p ?? ''));
 
-function statusCell(r: EolRow): string {
-  if (r.status === 'past-eol') return out.red(r.status);
-  return r.status === 'within-window' ? out.yellow(r.status) : r.status;
+function statusCell(r: EolRow): Cell {
+  if (r.status === 'past-eol') return styled('red', r.status);
+  return r.status === 'within-window' ? styled('yellow', r.status) : r.status;
 }
 
-function printTable(rows: EolRow[]): void {
+function printEol(rows: EolRow[]): void {
   const cells = rows.map((r) => [
     r.repository,
     r.kind,
@@ -65,9 +53,9 @@ function printTable(rows: EolRow[]): void {
     'eol',
     'runway (months)',
     'status',
-    'where',
+    pathColumn('where'),
   ];
-  process.stdout.write(`${renderTable(headers, cells)}\n`);
+  printTable(headers, cells);
 }
 
 export function eolCommand(): Command {
@@ -76,37 +64,40 @@ export function eolCommand(): Command {
       'runtimes, container images and frameworks with their support end, end of life and runway (endoflife.date)',
     )
     .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
-    .option('--today <date>', 'the day runway is counted from, YYYY-MM-DD (default: today, UTC)')
+    .option(
+      '--today <date>',
+      'the day runway is counted from, YYYY-MM-DD (default: today, UTC)',
+      parseDayOption('--today'),
+    )
     .option(
       '--window <months>',
-      'runway at or under this is within-window (default eol.windowMonths in cto.yaml, else 6)',
+      'runway at or under this many months (0 to 120) is within-window (default eol.windowMonths in cto.yaml, else 6)',
+      parseNumberOption('--window', 0, 120),
     )
     .option('--json', 'print a JSON document (schema cto.eol/v1)')
     .action(async (repo: string | undefined, flags: EolFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const query = {
           repository: repo,
-          today: today(flags.today),
+          today: flags.today ?? new Date().toISOString().slice(0, 10),
           windowMonths: windowMonths(flags.window, ws),
         };
         if (repo && !(await repositoryNames(store)).includes(repo))
           throw new CtoError('USAGE', `no repository named "${repo}" in the store (see cto repos)`);
         const { rows, productsLoaded } = await findEol(store, query);
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.eol/v1', { ...query, productsLoaded, rows }));
+          printJson('cto.eol/v1', { ...query, productsLoaded, rows });
           return;
         }
         if (productsLoaded === 0)
-          process.stdout.write(
-            'no endoflife.date data loaded (run cto feed update or cto feed import): every status is unknown\n',
+          printLine(
+            'no endoflife.date data loaded (run cto feed update or cto feed import): every status is unknown',
           );
         if (rows.length === 0) {
-          process.stdout.write(
-            'No runtimes, container images or tracked frameworks found in the current snapshots.\n',
-          );
+          printLine('No runtimes, container images or tracked frameworks found in the current snapshots.');
           return;
         }
-        printTable(rows);
+        printEol(rows);
       });
     });
 }

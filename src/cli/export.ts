@@ -8,6 +8,7 @@ import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';
 import { globalOptions, withStore } from './context.ts';
+import { printError, printJsonText, safeJson } from './output.ts';
 
 export function exportCommand(): Command {
   const cyclonedx = new Command('cyclonedx')
@@ -33,12 +34,12 @@ export function exportCommand(): Command {
         );
         const text = `${JSON.stringify(bom, null, 2)}\n`;
         if (flags.output) {
-          writeFileSync(resolve(flags.output), text);
-          process.stderr.write(`${r.name}: ${packages.length} components written to ${flags.output}\n`);
-        } else process.stdout.write(text);
+          writeFileSync(resolve(flags.output), safeJson(text));
+          printError(`${r.name}: ${packages.length} components written to ${flags.output}`);
+        } else printJsonText(text);
       });
     });
   return new Command('export')
     .description('export what the store knows in a standard format')
-    .addCommand(cyclonedx.exitOverride().showHelpAfterError());
+    .addCommand(cyclonedx);
 }

@@ -19,10 +19,31 @@ import { currentEcosystems } from '../store/feed-reads.ts';
 import { listFeedImports } from '../store/feeds.ts';
 import { allCachedLicences } from '../store/licence-cache.ts';
 import type { Store } from '../store/store.ts';
-import { globalOptions, withStore } from './context.ts';
-import { err, formatNumber, jsonDocument, renderTable } from './output.ts';
+import {
+  choiceOption,
+  globalOptions,
+  parseChoiceList,
+  parseIntOption,
+  parseNumberOption,
+  withStore,
+} from './context.ts';
+import {
+  clearStatus,
+  drawStatus,
+  formatNumber,
+  type Header,
+  type Part,
+  pathColumn,
+  printError,
+  printJson,
+  printJsonText,
+  printLine,
+  printTable,
+  styled,
+  textColumn,
+} from './output.ts';
 
-function importedLine(s: ImportSummary): string {
+function importedLine(s: ImportSummary): Part[] {
   const what =
     s.feed === 'osv'
       ? `${s.ecosystem} advisories`
@@ -30,11 +51,11 @@ function importedLine(s: ImportSummary): string {
         ? `${s.ecosystem} package licences`
         : 'endoflife.date products';
   const skipped = s.problems > 0 ? `, ${s.problems} unreadable skipped` : '';
-  return `${err.green('loaded')} ${formatNumber(s.records)} ${what} from ${s.source}${skipped}\n`;
+  return [styled('green', 'loaded'), ` ${formatNumber(s.records)} ${what} from ${s.source}${skipped}`];
 }
 
 function printImported(json: boolean, done: ImportSummary[]): void {
-  if (json) process.stdout.write(jsonDocument('cto.feed-import/v1', { imports: done }));
+  if (json) printJson('cto.feed-import/v1', { imports: done });
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -47,16 +68,12 @@ function ttyProgress() {
     if (now - last < 100 && received !== total) return;
     last = now;
     const of = total ? ` of ${mb(total)}` : '';
-    process.stderr.write(`\r\x1b[2K${err.cyan('downloading')} ${label}: ${mb(received)}${of}`);
+    drawStatus(styled('cyan', 'downloading'), ` ${label}: ${mb(received)}${of}`);
   };
 }
 
-async function ecosystemsToUpdate(store: Store, asked: string | undefined): Promise<string[]> {
-  if (asked)
-    return asked
-      .split(',')
-      .map((e) => e.trim())
-      .filter(Boolean);
+async function ecosystemsToUpdate(store: Store, asked: string[] | undefined): Promise<string[]> {
+  if (asked) return asked;
   const loaded = (await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem);
   const used = await currentEcosystems(store);
   const wanted = [...new Set([...loaded, ...used])];
@@ -69,11 +86,17 @@ function importCommand(): Command {
       'load feed data from disk, offline: an OSV all.zip, a folder of OSV JSON (or of <Ecosystem>/all.zip), endoflife.date products.json or API JSON, or a licence cache file (JSON lines, from `cto feed export --licences`)',
     )
     .argument('<path>', 'file or folder to load')
-    .option('--ecosystem <name>', 'OSV ecosystem of the records, when the folder name does not say it')
+    .addOption(
+      choiceOption(
+        '--ecosystem <name>',
+        'OSV ecosystem of the records, when the folder name does not say it',
+        OSV_ECOSYSTEMS,
+      ),
+    )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1)')
     .action(async (path: string, flags: { ecosystem?: string; json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        const onImported = (s: ImportSummary) => process.stderr.write(importedLine(s));
+        const onImported = (s: ImportSummary) => printError(...importedLine(s));
         printImported(
           !!flags.json,
           await importFeedPath(store, path, { ecosystem: flags.ecosystem, onImported }),
@@ -83,13 +106,13 @@ function importCommand(): Command {
 }
 
 interface UpdateFlags {
-  ecosystem?: string;
+  ecosystem?: string[];
   osv: boolean;
   eol: boolean;
   licences?: boolean;
   refresh?: boolean;
-  concurrency?: string;
-  timeout?: string;
+  concurrency?: number;
+  timeout?: number;
   json?: boolean;
 }
 
@@ -98,7 +121,11 @@ function updateCommand(): Command {
     .description(
       `download OSV all.zip per ecosystem (${DEFAULT_OSV_URL}, env CTO_OSV_URL) and endoflife.date data (${DEFAULT_EOL_URL}, env CTO_EOL_URL), then import them; with --licences, look up package licences in the registries instead`,
     )
-    .option('--ecosystem <list>', 'ecosystems, comma-separated (default: those in use or loaded, else all)')
+    .option(
+      '--ecosystem <list>',
+      `ecosystems, comma-separated: ${OSV_ECOSYSTEMS.join(', ')} (default: those in use or loaded, else all)`,
+      parseChoiceList('--ecosystem', OSV_ECOSYSTEMS),
+    )
     .option('--no-osv', 'skip OSV advisories')
     .option('--no-eol', 'skip endoflife.date data')
     .option(
@@ -106,15 +133,25 @@ function updateCommand(): Command {
       'look up the licences of the packages in use in their registries (docs/licences.md)',
     )
     .option('--refresh', 'with --licences: ask again for versions already cached')
-    .option('--concurrency <n>', 'with --licences: requests at once (default 8)')
-    .option('--timeout <seconds>', 'with --licences: time for one request (default 30)')
+    .option(
+      '--concurrency <n>',
+      'with --licences: requests at once, 1 to 64 (default 8)',
+      parseIntOption('--concurrency', 1, 64),
+    )
+    .option(
+      '--timeout <seconds>',
+      'with --licences: time for one request, 1 to 600 seconds (default 30)',
+      parseNumberOption('--timeout', 1, 600),
+    )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1, or cto.feed-licences/v1)')
     .action(async (flags: UpdateFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
         if (flags.licences) return updateLicenceFeed(store, flags);
         const progress = ttyProgress();
-        const onImported = (s: ImportSummary) =>
-          process.stderr.write(`${progress ? '\r\x1b[2K' : ''}${importedLine(s)}`);
+        const onImported = (s: ImportSummary) => {
+          if (progress) clearStatus();
+          printError(...importedLine(s));
+        };
         const ecosystems = await ecosystemsToUpdate(store, flags.ecosystem);
         try {
           const done = await updateFeeds(store, {
@@ -127,56 +164,48 @@ function updateCommand(): Command {
           });
           printImported(!!flags.json, done);
         } finally {
-          if (progress) process.stderr.write('\r\x1b[2K');
+          if (progress) clearStatus();
         }
       });
     });
 }
 
-function positive(text: string | undefined, what: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new CtoError('USAGE', `${what} must be a positive number, not "${text}"`);
-  return n;
-}
-
-function licenceLine(s: LicenceUpdateSummary): string {
+function licenceLine(s: LicenceUpdateSummary): Part[] {
   const asked = s.found + s.none + s.notFound + s.failed;
   const parts = [
     `${formatNumber(s.packages)} package versions without a licence in their files`,
     `${formatNumber(s.cached)} already cached`,
     `${formatNumber(asked)} asked: ${formatNumber(s.found)} found, ${formatNumber(s.none)} state none, ${formatNumber(s.notFound)} not in the registry`,
   ];
-  if (s.failed > 0) parts.push(err.yellow(`${formatNumber(s.failed)} failed (${s.failures.join('; ')})`));
-  return `${err.green('licences')} ${s.ecosystem} from ${s.registry}: ${parts.join(', ')}\n`;
+  const failed =
+    s.failed > 0
+      ? [', ', styled('yellow', `${formatNumber(s.failed)} failed (${s.failures.join('; ')})`)]
+      : [];
+  return [styled('green', 'licences'), ` ${s.ecosystem} from ${s.registry}: ${parts.join(', ')}`, ...failed];
 }
 
 async function updateLicenceFeed(store: Store, flags: UpdateFlags): Promise<void> {
-  const ecosystems = flags.ecosystem
-    ?.split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
+  const ecosystems = flags.ecosystem;
   const tty = process.stderr.isTTY;
   const done = await updateLicences(store, {
     ecosystems,
     refresh: !!flags.refresh,
     limits: {
-      ...(flags.concurrency ? { concurrency: positive(flags.concurrency, '--concurrency') } : {}),
-      ...(flags.timeout ? { timeoutMs: (positive(flags.timeout, '--timeout') ?? 30) * 1000 } : {}),
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+      ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
     },
     progress: tty
       ? (n, total) => {
           if (n % 20 === 0 || n === total)
-            process.stderr.write(`\r\x1b[2K${err.cyan('looking up')} licences: ${n} of ${total}`);
+            drawStatus(styled('cyan', 'looking up'), ` licences: ${n} of ${total}`);
         }
       : undefined,
   });
-  if (tty) process.stderr.write('\r\x1b[2K');
-  for (const s of done) process.stderr.write(licenceLine(s));
+  if (tty) clearStatus();
+  for (const s of done) printError(...licenceLine(s));
   if (done.length === 0)
-    process.stderr.write('No package versions to look up: scan repositories with lockfiles first.\n');
-  if (flags.json) process.stdout.write(jsonDocument('cto.feed-licences/v1', { ecosystems: done }));
+    printError('No package versions to look up: scan repositories with lockfiles first.');
+  if (flags.json) printJson('cto.feed-licences/v1', { ecosystems: done });
   const asked = done.reduce((n, s) => n + s.found + s.none + s.notFound + s.failed, 0);
   const failed = done.reduce((n, s) => n + s.failed, 0);
   if (asked > 0 && failed === asked)
@@ -197,8 +226,8 @@ function exportCommand(): Command {
         const text = licenceLines(rows);
         if (flags.output) {
           writeFileSync(resolve(flags.output), text);
-          process.stderr.write(`${formatNumber(rows.length)} licence records written to ${flags.output}\n`);
-        } else process.stdout.write(text);
+          printError(`${formatNumber(rows.length)} licence records written to ${flags.output}`);
+        } else printJsonText(text);
       });
     });
 }
@@ -212,13 +241,11 @@ function listCommand(): Command {
       await withStore(globalOptions(cmd), async (store) => {
         const feeds = await listFeedImports(store, !!flags.all);
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.feed-list/v1', { feeds }));
+          printJson('cto.feed-list/v1', { feeds });
           return;
         }
         if (feeds.length === 0) {
-          process.stdout.write(
-            'No feeds loaded. Run `cto feed update`, or `cto feed import <path>` offline.\n',
-          );
+          printLine('No feeds loaded. Run `cto feed update`, or `cto feed import <path>` offline.');
           return;
         }
         const rows = feeds.map((f) => [
@@ -230,9 +257,16 @@ function listCommand(): Command {
           f.source,
           f.message,
         ]);
-        const headers = ['feed', 'ecosystem', 'records', 'imported (UTC)', 'status', 'source'];
-        if (flags.all) headers.push('message');
-        process.stdout.write(`${renderTable(headers, flags.all ? rows : rows.map((r) => r.slice(0, 6)))}\n`);
+        const headers: Header[] = [
+          'feed',
+          'ecosystem',
+          'records',
+          'imported (UTC)',
+          'status',
+          pathColumn('source'),
+        ];
+        if (flags.all) headers.push(textColumn('message'));
+        printTable(headers, flags.all ? rows : rows.map((r) => r.slice(0, 6)));
       });
     });
 }
@@ -241,7 +275,6 @@ export function feedCommand(): Command {
   const feed = new Command('feed').description(
     'load external data: OSV advisories, endoflife.date lifecycles, package licences',
   );
-  for (const sub of [importCommand(), updateCommand(), listCommand(), exportCommand()])
-    feed.addCommand(sub.exitOverride().showHelpAfterError());
+  for (const sub of [importCommand(), updateCommand(), listCommand(), exportCommand()]) feed.addCommand(sub);
   return feed;
 }

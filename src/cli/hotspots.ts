@@ -8,7 +8,7 @@ import { currentCodeFiles } from '../store/code.ts';
 import { currentCoupling, currentHotspots } from '../store/hotspots.ts';
 import { requireRepository } from './code.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
-import { day, jsonDocument, renderTable } from './output.ts';
+import { day, pathColumn, printError, printJson, printLine, printTable } from './output.ts';
 
 interface HotspotFlags {
   top: number;
@@ -36,7 +36,7 @@ export function hotspotsCommand(): Command {
     .option(
       '--min-degree <percent>',
       'coupling: minimum degree (stored pairs start at 30)',
-      parseIntOption('--min-degree'),
+      parseIntOption('--min-degree', 1, 100),
       DEFAULT_COUPLING.minDegree,
     )
     .option(
@@ -62,7 +62,7 @@ export function hotspotsCommand(): Command {
             minRevs: flags.minRevs,
           });
           if (flags.json) {
-            process.stdout.write(jsonDocument('cto.hotspots/v1', { kind: 'coupling', exclusions, pairs }));
+            printJson('cto.hotspots/v1', { kind: 'coupling', exclusions, pairs });
             return;
           }
           const rows = pairs.map((p) => [
@@ -74,19 +74,28 @@ export function hotspotsCommand(): Command {
             p.commits_a,
             p.commits_b,
           ]);
-          process.stdout.write(
-            `${renderTable(['repository', 'file', 'changes with', 'degree %', 'shared', 'commits a', 'commits b'], rows)}\n`,
+          printTable(
+            [
+              'repository',
+              pathColumn('file'),
+              pathColumn('changes with'),
+              'degree %',
+              'shared',
+              'commits a',
+              'commits b',
+            ],
+            rows,
           );
-          if (pairs.length === 0) process.stderr.write('(no pairs at these thresholds)\n');
+          if (pairs.length === 0) printError('(no pairs at these thresholds)');
           return;
         }
         const hotspots = selectHotspots(await currentHotspots(store, repo), selection);
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.hotspots/v1', { kind: 'hotspots', exclusions, hotspots }));
+          printJson('cto.hotspots/v1', { kind: 'hotspots', exclusions, hotspots });
           return;
         }
         if (hotspots.length === 0) {
-          process.stdout.write('No hotspots. Run `cto scan <path>` first (with analyses), or try --all.\n');
+          printLine('No hotspots. Run `cto scan <path>` first (with analyses), or try --all.');
           return;
         }
         const rows = hotspots.map((h) => [
@@ -101,8 +110,20 @@ export function hotspotsCommand(): Command {
           day(h.last_change_at),
           `${h.trend} ${h.recent_commits}/${h.baseline_commits}`,
         ]);
-        process.stdout.write(
-          `${renderTable(['repository', 'file', 'score', 'commits', 'code', 'complexity', 'authors', 'first change', 'last change', 'trend 90d/avg'], rows)}\n`,
+        printTable(
+          [
+            'repository',
+            pathColumn('file'),
+            'score',
+            'commits',
+            'code',
+            'complexity',
+            'authors',
+            'first change',
+            'last change',
+            'trend 90d/avg',
+          ],
+          rows,
         );
       });
     });

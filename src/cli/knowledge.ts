@@ -12,7 +12,7 @@ import {
   currentTruckFactors,
 } from '../store/people.ts';
 import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { pathColumn, printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
 interface Flags {
   leave: string[];
@@ -25,9 +25,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 function printKnowledge(repos: RepositoryKnowledge[]): void {
   for (const r of repos) {
     const who = r.people.map((p) => `${p.name} (${pct(p.share)})`).join(', ');
-    process.stdout.write(
-      `${r.repository}: truck factor ${r.truckFactor} of ${r.files} files: ${who || 'nobody'}\n`,
-    );
+    printLine(`${r.repository}: truck factor ${r.truckFactor} of ${r.files} files: ${who || 'nobody'}`);
     const rows = r.folders.map((f) => [
       f.folder,
       f.truckFactor,
@@ -35,14 +33,12 @@ function printKnowledge(repos: RepositoryKnowledge[]): void {
       f.people.map((p) => `${p.name} (${pct(p.share)})`).join(', '),
     ]);
     if (rows.length > 0)
-      process.stdout.write(`${renderTable(['folder', 'truck factor', 'files', 'people'], rows)}\n`);
-    process.stdout.write(`files with one author: ${r.singleAuthorFiles.length} of ${r.files}\n`);
+      printTable([pathColumn('folder'), 'truck factor', 'files', textColumn('people')], rows);
+    printLine(`files with one author: ${r.singleAuthorFiles.length} of ${r.files}`);
     const top = r.singleAuthorFiles.slice(0, 10).map((f) => [f.path, f.commits, f.lines, f.author.name]);
     if (top.length > 0)
-      process.stdout.write(
-        `${renderTable(['file (most changed first)', 'commits', 'lines', 'author'], top)}\n`,
-      );
-    process.stdout.write('\n');
+      printTable([pathColumn('file (most changed first)'), 'commits', 'lines', 'author'], top);
+    printLine('');
   }
 }
 
@@ -80,18 +76,16 @@ export function knowledgeCommand(): Command {
           const report = leaveReport(files, await currentOwnership(store, repository), directory, ids);
           const leaving = ids.map((id) => (anonymize ? pseudonym(id) : (directory.byId.get(id)?.name ?? id)));
           if (flags.json) {
-            process.stdout.write(
-              jsonDocument('cto.knowledge/v1', {
-                anonymized: anonymize,
-                leaving,
-                unmatched: unknown,
-                offboarding: report,
-              }),
-            );
+            printJson('cto.knowledge/v1', {
+              anonymized: anonymize,
+              leaving,
+              unmatched: unknown,
+              offboarding: report,
+            });
             return;
           }
-          if (unknown.length > 0) process.stderr.write(`cto: no match for ${unknown.join(', ')}\n`);
-          process.stdout.write(`Leaving: ${leaving.join(', ')}\n`);
+          if (unknown.length > 0) printError(`cto: no match for ${unknown.join(', ')}`);
+          printLine(`Leaving: ${leaving.join(', ')}`);
           const rows = report.flatMap((r) => [
             [
               r.repository,
@@ -103,16 +97,18 @@ export function knowledgeCommand(): Command {
             ],
             ...r.folders.map((f) => [r.repository, f.folder, f.files, f.orphanedFiles, f.orphanedLines, '']),
           ]);
-          process.stdout.write(
-            `${renderTable(['repository', 'folder', 'files', 'without author', 'lines', 'blame lines lost'], rows)}\n`,
+          printTable(
+            ['repository', pathColumn('folder'), 'files', 'without author', 'lines', 'blame lines lost'],
+            rows,
           );
           const hot = report.flatMap((r) =>
             r.hotspots.slice(0, 10).map((h) => [r.repository, h.path, h.commits365d, h.commits, h.lines]),
           );
-          if (hot.length > 0)
-            process.stdout.write(
-              `\nMost changed files left without an author:\n${renderTable(['repository', 'file', 'commits 365d', 'commits', 'lines'], hot)}\n`,
-            );
+          if (hot.length > 0) {
+            printLine('');
+            printLine('Most changed files left without an author:');
+            printTable(['repository', pathColumn('file'), 'commits 365d', 'commits', 'lines'], hot);
+          }
           return;
         }
         const report = knowledgeReport(
@@ -122,13 +118,10 @@ export function knowledgeCommand(): Command {
           anonymize,
         );
         if (flags.json) {
-          process.stdout.write(
-            jsonDocument('cto.knowledge/v1', { anonymized: anonymize, repositories: report }),
-          );
+          printJson('cto.knowledge/v1', { anonymized: anonymize, repositories: report });
           return;
         }
-        if (report.length === 0)
-          process.stdout.write('No knowledge data yet. Run `cto scan <path>` first.\n');
+        if (report.length === 0) printLine('No knowledge data yet. Run `cto scan <path>` first.');
         printKnowledge(report);
       });
     });

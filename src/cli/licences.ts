@@ -12,11 +12,12 @@ import {
   UNKNOWN,
 } from '../analyses/licences/evaluate.ts';
 import { policyFromConfig } from '../analyses/licences/policy.ts';
+import { ECOSYSTEMS } from '../collectors/types.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';
-import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { choiceOption, globalOptions, withStore } from './context.ts';
+import { printJson, printLine, printTable, textColumn } from './output.ts';
 
 interface LicencesFlags {
   ecosystem?: string;
@@ -29,7 +30,7 @@ export function licencesCommand(): Command {
     .alias('licenses')
     .description('licences by package (SPDX), with the findings of the licence policy in cto.yaml')
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
-    .option('--ecosystem <name>', 'only this ecosystem')
+    .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
     .option('--violations', 'only packages the policy flags (denied, not allowed, unknown)')
     .option('--json', 'print a JSON document (schema cto.licences/v1)')
     .action(async (repo: string | undefined, flags: LicencesFlags, cmd: Command) => {
@@ -53,7 +54,7 @@ export function licencesCommand(): Command {
           });
         }
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.licences/v1', { policy, repositories: out }));
+          printJson('cto.licences/v1', { policy, repositories: out });
           return;
         }
         const rows = out.flatMap((o) =>
@@ -68,12 +69,13 @@ export function licencesCommand(): Command {
           ]),
         );
         if (rows.length > 0)
-          process.stdout.write(
-            `${renderTable(['repository', 'ecosystem', 'name', 'version', 'licence', 'policy', 'stated'], rows)}\n`,
+          printTable(
+            ['repository', 'ecosystem', 'name', 'version', 'licence', 'policy', textColumn('stated')],
+            rows,
           );
         for (const o of out) {
-          process.stdout.write(`${summary(o.repository, o.packages, o.findings.length, policy !== null)}\n`);
-          for (const c of o.coverage) process.stdout.write(`  ${coverageLine(c)}\n`);
+          printLine(summary(o.repository, o.packages, o.findings.length, policy !== null));
+          for (const c of o.coverage) printLine(`  ${coverageLine(c)}`);
         }
       });
     });

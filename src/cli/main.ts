@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
 import { reportError } from './context.ts';
+import { printError, writeError } from './output.ts';
 
 /**
  * Every command, loaded on demand: running one command loads only its own modules, so a no-op
@@ -51,15 +52,34 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(TOOL_VERSION, '-V, --version')
     .option('-w, --workspace <dir>', 'the workspace folder (cto.yaml, .cto/ store)', '.')
     .option('--db <url>', 'store to use: postgres://... or an SQLite file (default .cto/cto.db; env CTO_DB)')
-    .option('--debug', 'show stack traces for errors')
-    .showHelpAfterError('(run cto --help for usage)')
-    .exitOverride();
+    .option('--debug', 'show stack traces for errors');
   const named = commandName(argv);
   const load = named ? [COMMANDS[named] as () => Promise<Command>] : Object.values(COMMANDS);
-  for (const cmd of await Promise.all(load.map((l) => l()))) {
-    program.addCommand(cmd.exitOverride().showHelpAfterError());
-  }
+  for (const cmd of await Promise.all(load.map((l) => l()))) program.addCommand(cmd);
+  configureErrors(program);
   return program;
+}
+
+/**
+ * Commander's own usage errors (unknown option or command, missing argument) as one line in cto's form,
+ * with a pointer to the command's help instead of the whole help; for the command and all below it.
+ */
+function configureErrors(cmd: Command, path = 'cto'): void {
+  cmd
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeErr: writeError,
+      outputError: (message) => {
+        const line = message
+          .trim()
+          .replace(/^error: /, '')
+          .replace(/\n\((Did you mean .*)\)$/, (_, hint: string) => ` (${hint.replace(/^D/, 'd')})`);
+        printError(`cto: ${line} [USAGE]`);
+        printError(`(see \`${path} --help\`)`);
+      },
+    });
+  for (const sub of cmd.commands) configureErrors(sub, `${path} ${sub.name()}`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,19 +89,21 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
+      // Help and version exit 0; usage mistakes exit 2 (already printed by configureErrors).
       return e.exitCode === 0 ? 0 : 2;
     }
     return reportError(e, argv.includes('--debug'));
   }
 }
 
-// A reader that stops early (`cto ... | head`) closes the pipe: that ends the command quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+/** The program as `bin/cto.js` starts it. */
+export async function run(): Promise<void> {
+  // A reader that stops early (`cto ... | head`) closes the pipe: that ends the command quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  process.exitCode = await main(process.argv.slice(2));
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -5,8 +5,8 @@ import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
 import { currentAuthorEmails, currentRepositoryNames } from '../store/people.ts';
-import { globalOptions, withStore } from './context.ts';
-import { day, jsonDocument, renderTable } from './output.ts';
+import { globalOptions, parseIntOption, withStore } from './context.ts';
+import { day, printJson, printLine, printTable, textColumn } from './output.ts';
 
 export function peopleCommand(): Command {
   return new Command('people')
@@ -15,7 +15,7 @@ export function peopleCommand(): Command {
     )
     .argument('[repository]', 'one repository (name as in `cto repos`); all by default')
     .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
-    .option('--limit <n>', 'show at most n people (table only)', (v) => Number(v), 50)
+    .option('--limit <n>', 'show at most n people (table only)', parseIntOption('--limit'), 50)
     .option('--json', 'print a JSON document (schema cto.people/v1)')
     .action(
       async (
@@ -34,13 +34,11 @@ export function peopleCommand(): Command {
           const authors = countAuthors(await currentAuthorEmails(store, repository));
           const report = peopleReport(stored, directory, flags.anonymize === true, authors);
           if (flags.json) {
-            process.stdout.write(
-              jsonDocument('cto.people/v1', { anonymized: flags.anonymize === true, ...report }),
-            );
+            printJson('cto.people/v1', { anonymized: flags.anonymize === true, ...report });
             return;
           }
           if (stored.length === 0) {
-            process.stdout.write('No contributors in the store yet. Run `cto scan <path>` first.\n');
+            printLine('No contributors in the store yet. Run `cto scan <path>` first.');
             return;
           }
           const rows = report.people
@@ -56,13 +54,24 @@ export function peopleCommand(): Command {
               p.commits365d,
               p.repositories.join(' '),
             ]);
-          process.stdout.write(
-            `${renderTable(['person', 'commits', 'added', 'deleted', 'first', 'last', '90 days', '365 days', 'repositories'], rows)}\n`,
+          printTable(
+            [
+              'person',
+              'commits',
+              'added',
+              'deleted',
+              'first',
+              'last',
+              '90 days',
+              '365 days',
+              textColumn('repositories'),
+            ],
+            rows,
           );
           const t = report.totals;
-          process.stdout.write(
+          printLine(
             `${t.people} people, ${t.commits} commits (${t.botCommits} by ${t.bots} bots, left out above); ` +
-              `${t.authors} ${t.authors === 1 ? 'author' : 'authors'} (distinct e-mails, any case)\n`,
+              `${t.authors} ${t.authors === 1 ? 'author' : 'authors'} (distinct e-mails, any case)`,
           );
         });
       },

@@ -2,7 +2,7 @@
 // ("express (3 of 12): tree, 1,204 of 3,400 files read"), and a last line "k of n repositories done";
 // redrawn in place on stderr. Nothing is drawn when stderr is not a terminal.
 import type { StageEvent } from '../scan/stages.ts';
-import { colorsFor, formatNumber } from './output.ts';
+import { colorsFor, formatNumber, visible } from './output.ts';
 
 export interface Progress {
   /** How many repositories this scan will go through. */
@@ -80,7 +80,8 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
     const width = (stream.columns || 100) - 1;
     const lines = progressLines(state, Date.now());
     for (const l of lines) {
-      const cut = l.slice(0, width);
+      // Repository names are made safe before the line reaches the terminal.
+      const cut = visible(l).slice(0, width);
       stream.write(
         `${cut.startsWith('scanning ') ? colors.cyan('scanning') + cut.slice(8) : colors.dim(cut)}\n`,
       );

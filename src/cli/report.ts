@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { policyFromConfig } from '../analyses/licences/policy.ts';
-import { CtoError } from '../errors.ts';
 import { loadTeams } from '../office/teams.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
-import { globalOptions, withStore } from './context.ts';
+import { globalOptions, parseDayOption, withStore } from './context.ts';
+import { printError, printJsonText, printLine } from './output.ts';
 
 interface ReportFlags {
   out?: string;
@@ -18,13 +18,6 @@ interface ReportFlags {
   json?: boolean;
 }
 
-export function parseDay(value: string, flag = '--since'): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-  if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
-    throw new CtoError('USAGE', `${flag} takes a date as YYYY-MM-DD, not "${value}"`);
-  return value;
-}
-
 export function reportCommand(): Command {
   return new Command('report')
     .description(
@@ -32,8 +25,16 @@ export function reportCommand(): Command {
     )
     .option('-o, --out <dir>', 'folder to write the report to (default: cto-report in the workspace)')
     .option('--pdf', 'also write report.pdf (needs Chromium at /usr/bin/chromium)')
-    .option('--since <date>', 'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)')
-    .option('--today <date>', 'the report date (YYYY-MM-DD, UTC) for runway and time windows; default: now')
+    .option(
+      '--since <date>',
+      'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)',
+      parseDayOption('--since'),
+    )
+    .option(
+      '--today <date>',
+      'the report date (YYYY-MM-DD, UTC) for runway and time windows; default: now',
+      parseDayOption('--today'),
+    )
     .option('--team <name>', "one team's view: only the findings that team owns")
     .option('--anonymize', 'replace people by stable pseudonyms')
     .option('--json', 'also print the report document on stdout (schema cto.report/v1)')
@@ -42,9 +43,8 @@ export function reportCommand(): Command {
       '\nRatings, sections and the JSON schema are described in docs/report.md and docs/report-schema.json.',
     )
     .action(async (flags: ReportFlags, cmd: Command) => {
-      const since = flags.since === undefined ? undefined : parseDay(flags.since);
-      const now =
-        flags.today === undefined ? undefined : new Date(`${parseDay(flags.today, '--today')}T00:00:00Z`);
+      const since = flags.since;
+      const now = flags.today === undefined ? undefined : new Date(`${flags.today}T00:00:00Z`);
       await withStore(globalOptions(cmd), async (store, ws) => {
         const model = await buildReport(store, {
           ...(since ? { since } : {}),
@@ -56,16 +56,16 @@ export function reportCommand(): Command {
         });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);
-        if (flags.json) process.stdout.write(renderJson(model));
-        if (model.notice) process.stderr.write(`cto report: ${model.notice}\n`);
-        if (model.changes?.message) process.stderr.write(`cto report: ${model.changes.message}\n`);
+        if (flags.json) printJsonText(renderJson(model));
+        if (model.notice) printError(`cto report: ${model.notice}`);
+        if (model.changes?.message) printError(`cto report: ${model.changes.message}`);
         if (written.pdf === 'no-chromium')
-          process.stderr.write(
-            'cto report: no PDF written: Chromium is not installed at /usr/bin/chromium (apt-get install chromium).\n',
+          printError(
+            'cto report: no PDF written: Chromium is not installed at /usr/bin/chromium (apt-get install chromium).',
           );
-        const say = flags.json ? process.stderr : process.stdout;
-        say.write(
-          `Report written to ${outDir}: ${written.files.map((f) => f.slice(outDir.length + 1)).join(', ')}\n`,
+        const say = flags.json ? printError : printLine;
+        say(
+          `Report written to ${outDir}: ${written.files.map((f) => f.slice(outDir.length + 1)).join(', ')}`,
         );
       });
     });

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { listRepositories } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
-import { day, jsonDocument, renderTable, shortSha } from './output.ts';
+import { day, pathColumn, printJson, printLine, printTable, shortSha } from './output.ts';
 
 export function reposCommand(): Command {
   return new Command('repos')
@@ -12,11 +12,11 @@ export function reposCommand(): Command {
       await withStore(globalOptions(cmd), async (store) => {
         const repos = await listRepositories(store);
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.repos/v1', { repositories: repos }));
+          printJson('cto.repos/v1', { repositories: repos });
           return;
         }
         if (repos.length === 0) {
-          process.stdout.write('No repositories in the store yet. Run `cto scan <path>` first.\n');
+          printLine('No repositories in the store yet. Run `cto scan <path>` first.');
           return;
         }
         const rows = repos.map((r) => [
@@ -31,8 +31,20 @@ export function reposCommand(): Command {
           r.status ?? 'no snapshot',
           r.path,
         ]);
-        process.stdout.write(
-          `${renderTable(['repository', 'commit', 'ref', 'commits', 'authors', 'files', 'last commit', 'scanned (UTC)', 'status', 'path'], rows)}\n`,
+        printTable(
+          [
+            'repository',
+            'commit',
+            'ref',
+            'commits',
+            'authors',
+            'files',
+            'last commit',
+            'scanned (UTC)',
+            'status',
+            pathColumn('path'),
+          ],
+          rows,
         );
       });
     });

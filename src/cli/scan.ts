@@ -1,20 +1,31 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
 import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
-import { CtoError } from '../errors.ts';
+import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
 import { runScan } from '../scan/run.ts';
 import type { Plugins, RepoOutcome } from '../scan/scan.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
-import { globalOptions, parseIntOption, parseSecondsOption, withStore } from './context.ts';
-import { day, err, formatNumber, jsonDocument, renderTable, shortSha } from './output.ts';
+import { globalOptions, parseIntOption, parseSecondsOption, parseSizeOption, withStore } from './context.ts';
+import {
+  day,
+  formatNumber,
+  printError,
+  printJson,
+  printTable,
+  render,
+  type Style,
+  shortSha,
+  styled,
+  textColumn,
+} from './output.ts';
 import { createProgress } from './progress.ts';
 
 interface ScanFlags {
   rev?: string;
   depth?: number;
   jobs?: number;
-  maxFileSize?: string;
+  maxFileSize?: number;
   wait?: number;
   gitMemory?: string;
   gitTimeout?: string;
@@ -25,33 +36,62 @@ interface ScanFlags {
   analyses?: boolean | string;
 }
 
-const STATUS_COLOR: Record<RepoOutcome['status'], (s: string) => string> = {
-  ok: err.green,
-  partial: err.yellow,
-  unchanged: err.dim,
-  skipped: err.yellow,
-  failed: err.red,
+const STATUS_STYLE: Record<RepoOutcome['status'], Style> = {
+  ok: 'green',
+  partial: 'yellow',
+  unchanged: 'dim',
+  skipped: 'yellow',
+  failed: 'red',
 };
+
+/** An option value checked as it is read (by the same rule as cto.yaml's), kept as written. */
+const checked =
+  (check: (value: string) => unknown) =>
+  (value: string): string => {
+    check(value);
+    return value;
+  };
 
 export function scanCommand(): Command {
   return new Command('scan')
     .description('scan git repositories into the store (a repository, or folders holding repositories)')
     .argument('[paths...]', 'repositories or folders to search', ['.'])
     .option('--rev <revision>', 'commit, branch or tag to scan in each repository (default: HEAD)')
-    .option('--depth <n>', 'folder levels searched below each path (default 4)', parseIntOption('--depth'))
-    .option('--jobs <n>', 'repositories scanned at once (default 2)', parseIntOption('--jobs'))
-    .option('--max-file-size <size>', 'files larger than this are recorded but not read (default 10MiB)')
+    .option(
+      '--depth <n>',
+      'folder levels searched below each path, 1 to 64 (default 4)',
+      parseIntOption('--depth', 1, 64),
+    )
+    .option(
+      '--jobs <n>',
+      'repositories scanned at once, 1 to 64 (default 2)',
+      parseIntOption('--jobs', 1, 64),
+    )
+    .option(
+      '--max-file-size <size>',
+      'files larger than this are recorded but not read (default 10MiB)',
+      parseSizeOption('--max-file-size'),
+    )
     .option(
       '--wait <seconds>',
       'wait this long for another scan of the same repository to end, then skip it (default 0)',
       parseSecondsOption('--wait'),
     )
-    .option('--git-memory <size>', 'memory (address space) of each git process (default 2GiB)')
+    .option(
+      '--git-memory <size>',
+      'memory (address space) of each git process (default 2GiB)',
+      checked((v) => positiveSize('--git-memory', v)),
+    )
     .option(
       '--git-timeout <seconds>',
       'time each git process may run (default auto: 600 + 2 per MiB of objects)',
+      checked((v) => v === 'auto' || positiveNumber('--git-timeout', v)),
     )
-    .option('--git-output <size>', 'output of each git process (default auto: 4GiB or 16 × the objects)')
+    .option(
+      '--git-output <size>',
+      'output of each git process (default auto: 4GiB or 16 × the objects)',
+      checked((v) => v === 'auto' || positiveSize('--git-output', v)),
+    )
     .option(
       '--max-tree-entries <n>',
       'a tree with more entries is refused (default 1000000)',
@@ -62,6 +102,7 @@ export function scanCommand(): Command {
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
     .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
       const opts = globalOptions(cmd);
+      const asked = await analysesFromFlag(flags.analyses);
       process.exitCode = await withStore(opts, async (store, ws) => {
         const cfg = ws.config.scan ?? {};
         const progress = createProgress(!flags.json);
@@ -73,7 +114,7 @@ export function scanCommand(): Command {
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
           collectors: [],
           analyses: [],
-          loadPlugins: pluginLoader(await chooseAnalyses(flags.analyses, cfg.analyses)),
+          loadPlugins: pluginLoader(asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses))),
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
           onDiscovered: (n) => progress.total(n),
@@ -83,24 +124,22 @@ export function scanCommand(): Command {
           onDone: (o, started) => progress.done(started, doneLine(o)),
         });
         progress.stop();
-        for (const p of result.problems) process.stderr.write(`cto: ${p.error.message} [${p.error.code}]\n`);
+        for (const p of result.problems) printError(`cto: ${p.error.message} [${p.error.code}]`);
         const failed =
           result.repositories.filter((r) => r.status === 'failed').length + result.problems.length;
         if (flags.json) {
-          process.stdout.write(
-            jsonDocument('cto.scan/v1', {
-              store: { engine: store.engine, location: store.location },
-              repositories: result.repositories,
-              problems: result.problems.map((p) => ({
-                path: p.path,
-                code: p.error.code,
-                message: p.error.message,
-              })),
-              summary: summary(result.repositories, result.problems.length),
-            }),
-          );
+          printJson('cto.scan/v1', {
+            store: { engine: store.engine, location: store.location },
+            repositories: result.repositories,
+            problems: result.problems.map((p) => ({
+              path: p.path,
+              code: p.error.code,
+              message: p.error.message,
+            })),
+            summary: summary(result.repositories, result.problems.length),
+          });
         } else if (result.repositories.length > 0) {
-          process.stdout.write(`${summaryTable(result.repositories)}\n`);
+          printSummary(result.repositories);
         }
         if (result.repositories.length === 0) return 2;
         return failed > 0 ? 1 : 0;
@@ -122,7 +161,12 @@ function budgetSettings(flags: ScanFlags, cfg: NonNullable<WorkspaceConfig['scan
 }
 
 function positiveSize(name: string, value: string | number): number {
-  const n = parseSize(value);
+  let n = Number.NaN;
+  try {
+    n = parseSize(value);
+  } catch {
+    // Not a size: the line below names the option.
+  }
   if (!(n > 0))
     throw new CtoError('USAGE', `${name} takes a size above zero (examples: 2GiB, 512MiB), not "${value}"`);
   return n;
@@ -135,15 +179,19 @@ function positiveNumber(name: string, value: string | number): number {
   return n;
 }
 
+/** The line a finished repository leaves on stderr, made safe for the terminal. */
 function doneLine(o: RepoOutcome): string {
-  const status = STATUS_COLOR[o.status](o.status);
   const what = o.error
     ? o.error.message
     : `${formatNumber(o.newCommits)} new commits, ${(o.durationMs / 1000).toFixed(1)}s`;
-  return `${status.padEnd(9)} ${o.name}: ${what}`;
+  return render(process.stderr, [
+    styled(STATUS_STYLE[o.status], o.status),
+    ' '.repeat(Math.max(1, 10 - o.status.length)),
+    `${o.name}: ${what}`,
+  ]);
 }
 
-function summaryTable(outcomes: RepoOutcome[]): string {
+function printSummary(outcomes: RepoOutcome[]): void {
   const rows = outcomes.map((o) => [
     o.name,
     shortSha(o.commit),
@@ -156,8 +204,17 @@ function summaryTable(outcomes: RepoOutcome[]): string {
       ? `${o.status}: ${o.error.message}`
       : o.status + (o.diagnostics.length ? ` (${o.diagnostics.length} diagnostics)` : ''),
   ]);
-  return renderTable(
-    ['repository', 'commit', 'commits', 'authors', 'files', 'first commit', 'last commit', 'status'],
+  printTable(
+    [
+      'repository',
+      'commit',
+      'commits',
+      'authors',
+      'files',
+      'first commit',
+      'last commit',
+      textColumn('status'),
+    ],
     rows,
   );
 }
@@ -172,6 +229,19 @@ function summary(outcomes: RepoOutcome[], problems: number) {
     skipped: count('skipped'),
     failed: count('failed') + problems,
   };
+}
+
+/** The analyses named by `--analyses`, checked before anything is opened; undefined when not given. */
+async function analysesFromFlag(
+  flag: boolean | string | undefined,
+): Promise<readonly Analysis[] | undefined> {
+  if (typeof flag !== 'string') return undefined;
+  try {
+    return await chooseAnalyses(flag, undefined);
+  } catch (e) {
+    if (isCtoError(e) && e.code === 'USAGE') throw new CtoError('USAGE', `--analyses: ${e.message}`);
+    throw e;
+  }
 }
 
 /**

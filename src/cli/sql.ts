@@ -1,7 +1,7 @@
 // `cto sql "<select>"`: read-only SQL over the store.
 import { Command } from 'commander';
 import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { type Cell, printError, printJson, printTable } from './output.ts';
 
 export function sqlCommand(): Command {
   return new Command('sql')
@@ -13,11 +13,19 @@ export function sqlCommand(): Command {
         const r = await store.readOnlyQuery(query);
         if (flags.json) {
           const rows = r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]])));
-          process.stdout.write(jsonDocument('cto.sql/v1', { columns: r.columns, rows }));
+          printJson('cto.sql/v1', { columns: r.columns, rows });
           return;
         }
-        process.stdout.write(`${renderTable(r.columns, r.rows as Array<Array<string | number | null>>)}\n`);
-        process.stderr.write(`(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})\n`);
+        printTable(
+          r.columns,
+          r.rows.map((row) => row.map(toCell)),
+        );
+        printError(`(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})`);
       });
     });
+}
+
+/** A value as the table shows it: numbers stay numbers (right-aligned), everything else its text. */
+function toCell(v: unknown): Cell {
+  return v === null || v === undefined || typeof v === 'number' ? v : String(v);
 }

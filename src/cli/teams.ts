@@ -11,7 +11,7 @@ import {
   currentTruckFactors,
 } from '../store/people.ts';
 import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { pathColumn, printJson, printLine, printTable, textColumn } from './output.ts';
 
 export function teamsCommand(): Command {
   return new Command('teams')
@@ -34,10 +34,10 @@ export function teamsCommand(): Command {
           },
         );
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.teams/v1', { ...report }));
+          printJson('cto.teams/v1', { ...report });
           return;
         }
-        if (teams.length === 0) process.stdout.write('No teams.yaml in the workspace: see docs/teams.md.\n');
+        if (teams.length === 0) printLine('No teams.yaml in the workspace: see docs/teams.md.');
         const rows = report.teams.map((t) => [
           t.team,
           t.members,
@@ -49,8 +49,18 @@ export function teamsCommand(): Command {
           t.filesWithoutActiveAuthor,
         ]);
         if (rows.length > 0)
-          process.stdout.write(
-            `${renderTable(['team', 'members', 'active 90d', 'repositories', 'lowest truck factor', 'files', 'one author', 'authors gone'], rows)}\n`,
+          printTable(
+            [
+              'team',
+              'members',
+              'active 90d',
+              textColumn('repositories'),
+              'lowest truck factor',
+              'files',
+              'one author',
+              'authors gone',
+            ],
+            rows,
           );
         const un = report.unowned.map((u) => [
           u.severity,
@@ -59,10 +69,11 @@ export function teamsCommand(): Command {
           u.folder ?? '(all)',
           u.files,
         ]);
-        if (un.length > 0)
-          process.stdout.write(
-            `\nNobody owns:\n${renderTable(['severity', 'finding', 'repository', 'folder', 'files'], un)}\n`,
-          );
+        if (un.length > 0) {
+          printLine('');
+          printLine('Nobody owns:');
+          printTable(['severity', 'finding', 'repository', pathColumn('folder'), 'files'], un);
+        }
       });
     });
 }

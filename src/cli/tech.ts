@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { technologiesByTeam } from '../analyses/technologies/by-team.ts';
 import { detectTechnologies } from '../analyses/technologies/detect.ts';
 import { loadTechnologies } from '../analyses/technologies/match.ts';
+import { CATEGORIES } from '../analyses/technologies/schema.ts';
 import type { Metric } from '../analyses/types.ts';
 import { loadTeams } from '../office/teams.ts';
 import {
@@ -15,8 +16,8 @@ import {
   snapshotRuntimes,
 } from '../store/deps.ts';
 import type { Store } from '../store/store.ts';
-import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, renderTable } from './output.ts';
+import { choiceOption, globalOptions, withStore } from './context.ts';
+import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
 export function techCommand(): Command {
   return new Command('tech')
@@ -24,7 +25,7 @@ export function techCommand(): Command {
       'technologies per repository (languages, frameworks, databases, clouds, SaaS...) with their evidence',
     )
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
-    .option('--category <name>', 'only this category (language, framework, database, cloud, saas, ...)')
+    .addOption(choiceOption('--category <name>', 'only this category', CATEGORIES))
     .option('--json', 'print a JSON document (schema cto.tech/v1)')
     .action(async (repo: string | undefined, flags: { category?: string; json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
@@ -50,29 +51,25 @@ export function techCommand(): Command {
         const teams = loadTeams(ws.dir);
         const byTeam = teams.length > 0 ? technologiesByTeam(teams, out) : null;
         if (flags.json) {
-          process.stdout.write(jsonDocument('cto.tech/v1', { repositories: out, teams: byTeam }));
+          printJson('cto.tech/v1', { repositories: out, teams: byTeam });
           return;
         }
         const rows = out.flatMap((o) =>
           o.technologies.map((t) => [o.repository, t.name, t.category, evidenceText(t.evidence)]),
         );
         if (rows.length > 0)
-          process.stdout.write(
-            `${renderTable(['repository', 'technology', 'category', 'evidence'], rows)}\n`,
-          );
+          printTable(['repository', 'technology', 'category', textColumn('evidence')], rows);
         const teamRows = (byTeam ?? []).flatMap((t) =>
           t.technologies.map((x) => [t.team, x.name, x.category, x.repositories.join(' ')]),
         );
-        if (teamRows.length > 0)
-          process.stdout.write(
-            `\n${renderTable(['team', 'technology', 'category', 'repositories'], teamRows)}\n`,
-          );
+        if (teamRows.length > 0) {
+          printLine('');
+          printTable(['team', 'technology', 'category', textColumn('repositories')], teamRows);
+        }
         for (const o of out) {
-          if (o.technologies.length === 0) process.stdout.write(`${o.repository}: no technology found\n`);
+          if (o.technologies.length === 0) printLine(`${o.repository}: no technology found`);
           if (!o.stored)
-            process.stderr.write(
-              `${o.repository}: computed now (the snapshot was scanned without analyses)\n`,
-            );
+            printError(`${o.repository}: computed now (the snapshot was scanned without analyses)`);
         }
       });
     });

@@ -1,17 +1,18 @@
 // `cto vulns [repo]`: advisories affecting each repository's current dependencies, matched now
 // against the loaded OSV feeds.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   findVulnerabilities,
   SEVERITY_ORDER,
   severityRank,
   type VulnFinding,
 } from '../analyses/vulnerabilities/find.ts';
+import { ECOSYSTEMS } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import { repositoryNames } from '../store/feed-reads.ts';
-import { globalOptions, withStore } from './context.ts';
-import { jsonDocument, out, renderTable } from './output.ts';
+import { choiceOption, globalOptions, withStore } from './context.ts';
+import { type Cell, printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
 interface VulnsFlags {
   severity?: SeverityLevel;
@@ -22,14 +23,14 @@ interface VulnsFlags {
 
 const levels = SEVERITY_ORDER.filter((l) => l !== 'unknown' && l !== 'none');
 
-function severityCell(f: VulnFinding): string {
+function severityCell(f: VulnFinding): Cell {
   const score = f.severity.score === null ? '' : ` ${f.severity.score.toFixed(1)}`;
   const text = `${f.severity.level}${score}`;
-  if (f.severity.level === 'critical' || f.severity.level === 'high') return out.red(text);
-  return f.severity.level === 'medium' ? out.yellow(text) : text;
+  if (f.severity.level === 'critical' || f.severity.level === 'high') return styled('red', text);
+  return f.severity.level === 'medium' ? styled('yellow', text) : text;
 }
 
-function printTable(findings: VulnFinding[]): void {
+function printFindings(findings: VulnFinding[]): void {
   const rows = findings.map((f) => [
     f.repository,
     f.id,
@@ -48,9 +49,9 @@ function printTable(findings: VulnFinding[]): void {
     'package',
     'installed',
     'fixed in',
-    'path',
+    textColumn('path'),
   ];
-  process.stdout.write(`${renderTable(headers, rows)}\n`);
+  printTable(headers, rows);
 }
 
 export function vulnsCommand(): Command {
@@ -59,11 +60,9 @@ export function vulnsCommand(): Command {
       'advisories (OSV) affecting the current dependencies of each repository, matched against the loaded feeds',
     )
     .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
-    .addOption(new Option('--severity <level>', 'only findings at or above this level').choices(levels))
-    .option('--ecosystem <name>', 'only this ecosystem (npm, PyPI, Go, Maven, ...)')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(levels),
-    )
+    .addOption(choiceOption('--severity <level>', 'only findings at or above this level', levels))
+    .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
+    .addOption(choiceOption('--fail-on <level>', 'exit 1 when a finding is at or above this level', levels))
     .option('--json', 'print a JSON document (schema cto.vulns/v1)')
     .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
@@ -79,29 +78,21 @@ export function vulnsCommand(): Command {
           : [];
         if (flags.failOn && failing.length > 0) process.exitCode = 1;
         if (flags.json) {
-          process.stdout.write(
-            jsonDocument('cto.vulns/v1', {
-              ...report,
-              failOn: flags.failOn ?? null,
-              failing: failing.length,
-            }),
-          );
+          printJson('cto.vulns/v1', { ...report, failOn: flags.failOn ?? null, failing: failing.length });
           return;
         }
         for (const m of report.missingFeeds)
-          process.stdout.write(
-            `${m.repository}: no advisories loaded for ${m.ecosystem} (run cto feed update or cto feed import)\n`,
+          printLine(
+            `${m.repository}: no advisories loaded for ${m.ecosystem} (run cto feed update or cto feed import)`,
           );
         if (report.findings.length === 0) {
-          process.stdout.write(
-            `No known vulnerabilities in ${report.packagesChecked} package versions checked.\n`,
-          );
+          printLine(`No known vulnerabilities in ${report.packagesChecked} package versions checked.`);
           return;
         }
-        printTable(report.findings);
+        printFindings(report.findings);
         const vulns = new Set(report.findings.map((f) => `${f.repository} ${f.groupId}`)).size;
-        process.stderr.write(
-          `${report.findings.length} findings (${vulns} vulnerabilities) in ${report.packagesChecked} package versions checked\n`,
+        printError(
+          `${report.findings.length} findings (${vulns} vulnerabilities) in ${report.packagesChecked} package versions checked`,
         );
       });
     });

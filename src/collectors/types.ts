@@ -6,6 +6,18 @@
 
 export type Ecosystem = 'npm' | 'PyPI' | 'crates.io' | 'Go' | 'Maven' | 'RubyGems' | 'Packagist' | 'NuGet';
 
+/** Every ecosystem, for option values and lists. */
+export const ECOSYSTEMS = [
+  'npm',
+  'PyPI',
+  'crates.io',
+  'Go',
+  'Maven',
+  'RubyGems',
+  'Packagist',
+  'NuGet',
+] as const satisfies readonly Ecosystem[];
+
 export type DependencyScope = 'prod' | 'dev' | 'optional' | 'peer' | 'test' | 'build' | 'provided' | 'system';
 
 /** One package a repository depends on, as one manifest or lockfile states it. */
