@@ -17,7 +17,7 @@ const LINES = ['files', 'code', 'comment', 'blank'];
 export function codeCommand(): Command {
   return new Command('code')
     .description(
-      'languages with files and code, comment and blank lines (docs/metrics/languages.md); vendored, generated and documentation files shown apart',
+      'languages with files and code, comment and blank lines (docs/metrics/languages.md); vendored, generated and documentation files shown apart; totals per language and in all across repositories',
     )
     .argument('[repo]', 'one repository (by its name in `cto repos`); all when left out')
     .addOption(
@@ -59,6 +59,14 @@ function printCode(summary: CodeSummary, folder: boolean): void {
   for (const t of summary.totals)
     rows.push([t.repository, ...(folder ? [''] : []), '(total)', t.files, t.code, t.comment, t.blank]);
   printTable(['repository', ...(folder ? [pathColumn('folder')] : []), 'language', ...LINES], rows);
+  const p = summary.portfolio;
+  if (p.repositories > 1) {
+    printLine('');
+    printLine(`All ${p.repositories} repositories:`);
+    const sums: Cell[][] = p.languages.map((l) => [l.language, l.files, l.code, l.comment, l.blank]);
+    sums.push(['SUM', p.total.files, p.total.code, p.total.comment, p.total.blank]);
+    printTable(['language', ...LINES], sums);
+  }
   printLine('');
   printLine('Not counted in language statistics:');
   printTable(

@@ -30,10 +30,20 @@ export interface ApartLine extends LineTotals {
   category: string;
 }
 
+export interface PortfolioTotals {
+  /** Repositories with at least one counted file. */
+  repositories: number;
+  /** Per language across every repository, most code first. */
+  languages: Array<LineTotals & { language: string }>;
+  /** Every counted file of every repository (cloc's SUM). */
+  total: LineTotals;
+}
+
 export interface CodeSummary {
   languages: LanguageLine[];
   apart: ApartLine[];
   totals: Array<LineTotals & { repository: string }>;
+  portfolio: PortfolioTotals;
 }
 
 /** The first `depth` folders of a path; '.' for a file at the root. */
@@ -50,6 +60,26 @@ function add(t: LineTotals, f: CodeFileFacts): void {
 }
 
 const zero = (): LineTotals => ({ files: 0, code: 0, comment: 0, blank: 0 });
+
+/** Totals across repositories, per language and in all, from the per-repository lines. */
+function portfolioOf(lines: LanguageLine[], repositories: number): PortfolioTotals {
+  const byLanguage = new Map<string, LineTotals & { language: string }>();
+  const total = zero();
+  for (const l of lines) {
+    const t = byLanguage.get(l.language) ?? { language: l.language, ...zero() };
+    for (const into of [t, total]) {
+      into.files += l.files;
+      into.code += l.code;
+      into.comment += l.comment;
+      into.blank += l.blank;
+    }
+    byLanguage.set(l.language, t);
+  }
+  const languages = [...byLanguage.values()].sort(
+    (a, b) => b.code - a.code || a.language.localeCompare(b.language),
+  );
+  return { repositories, languages, total };
+}
 
 export function summariseCode(files: CodeFileFacts[], folderDepth: number | null): CodeSummary {
   const languages = new Map<string, LanguageLine>();
@@ -79,8 +109,10 @@ export function summariseCode(files: CodeFileFacts[], folderDepth: number | null
   }
   const byRepo = (a: { repository: string }, b: { repository: string }) =>
     a.repository.localeCompare(b.repository);
+  const lines = [...languages.values()];
   return {
-    languages: [...languages.values()].sort(
+    portfolio: portfolioOf(lines, totals.size),
+    languages: lines.sort(
       (a, b) =>
         byRepo(a, b) ||
         (a.folder ?? '').localeCompare(b.folder ?? '') ||
