@@ -15,6 +15,7 @@ import {
   finishSnapshot,
   getSnapshot,
   historyStats,
+  type RepositoryRow,
   segmentsOf,
   upsertRepository,
 } from '../store/snapshots.ts';
@@ -24,7 +25,13 @@ import { runAnalyses } from './analyse.ts';
 import type { FoundRepository } from './discover.ts';
 import { storeCollected } from './facts.ts';
 import { ingestHistory } from './history.ts';
-import { locateGit, locationDiagnostics, realOrSame, sameRepositoryDiagnostics } from './identity.ts';
+import {
+  type GitLocation,
+  locateGit,
+  locationDiagnostics,
+  realOrSame,
+  sameRepositoryDiagnostics,
+} from './identity.ts';
 import { lockRepository } from './lock.ts';
 import { type Plan, planSnapshot } from './plan.ts';
 import type { OnStage, StageEvent } from './stages.ts';
@@ -94,24 +101,7 @@ async function scanWithinBudget(
   options: ScanOptions,
 ): Promise<RepoOutcome> {
   const started = Date.now();
-  const outcome: RepoOutcome = {
-    name: found.name,
-    path: found.path,
-    status: 'failed',
-    snapshotId: null,
-    commit: null,
-    ref: null,
-    historyMode: null,
-    newCommits: 0,
-    commits: 0,
-    authors: 0,
-    files: 0,
-    firstCommitAt: null,
-    lastCommitAt: null,
-    diagnostics: [],
-    error: null,
-    durationMs: 0,
-  };
+  const outcome = newOutcome(found);
   let snapshotId: number | null = null;
   let release: (() => Promise<void>) | null = null;
   try {
@@ -121,12 +111,8 @@ async function scanWithinBudget(
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
     const location = await locateGit(found);
-    const stored = { name: repo.name, realPath: await realOrSame(repo.path) };
     // Collected before the snapshot exists; stored with it by `collect`.
-    outcome.diagnostics = [
-      ...locationDiagnostics(location),
-      ...sameRepositoryDiagnostics(location, found.aliases, stored),
-    ];
+    outcome.diagnostics = await whereFrom(found, location, repo);
     const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
     outcome.commit = plan.commit;
     outcome.ref = plan.ref;
@@ -161,6 +147,37 @@ async function scanWithinBudget(
     await release?.().catch(() => {});
     outcome.durationMs = Date.now() - started;
   }
+}
+
+function newOutcome(found: FoundRepository): RepoOutcome {
+  return {
+    name: found.name,
+    path: found.path,
+    status: 'failed',
+    snapshotId: null,
+    commit: null,
+    ref: null,
+    historyMode: null,
+    newCommits: 0,
+    commits: 0,
+    authors: 0,
+    files: 0,
+    firstCommitAt: null,
+    lastCommitAt: null,
+    diagnostics: [],
+    error: null,
+    durationMs: 0,
+  };
+}
+
+/** Objects read from outside the scanned folder, and other paths to the same repository. */
+async function whereFrom(
+  found: FoundRepository,
+  location: GitLocation,
+  repo: RepositoryRow,
+): Promise<Diagnostic[]> {
+  const stored = { name: repo.name, realPath: await realOrSame(repo.path) };
+  return [...locationDiagnostics(location), ...sameRepositoryDiagnostics(location, found.aliases, stored)];
 }
 
 async function collect(
