@@ -3,16 +3,16 @@
 import fc from 'fast-check';
 import { stringify as toToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { collector as npmLock } from '../npm-lock/index.ts';
-import { collector as pipfileLock } from '../pipfile-lock/index.ts';
-import { collector as pnpmLock } from '../pnpm-lock/index.ts';
-import { collector as poetryLock } from '../poetry-lock/index.ts';
-import { collector as pyproject } from '../pypi-pyproject/index.ts';
-import { collector as requirements } from '../pypi-requirements/index.ts';
-import type { FileCollector } from '../types.ts';
-import { collector as uvLock } from '../uv-lock/index.ts';
-import { collector as yarnLock } from '../yarn-lock/index.ts';
-import { collector as npmManifest } from './index.ts';
+import { collector as npmLock } from './npm-lock/index.ts';
+import { collector as npmManifest } from './npm-manifest/index.ts';
+import { collector as pipfileLock } from './pipfile-lock/index.ts';
+import { collector as pnpmLock } from './pnpm-lock/index.ts';
+import { collector as poetryLock } from './poetry-lock/index.ts';
+import { collector as pyproject } from './pypi-pyproject/index.ts';
+import { collector as requirements } from './pypi-requirements/index.ts';
+import type { FileCollector } from './types.ts';
+import { collector as uvLock } from './uv-lock/index.ts';
+import { collector as yarnLock } from './yarn-lock/index.ts';
 
 const cases: Array<[FileCollector, string[]]> = [
   [npmManifest, ['package.json']],
