@@ -91,6 +91,14 @@ describe('renderTable', () => {
     expect(narrow).toMatch(/^svc +…\/file\.ts +GHSA/);
   });
 
+  test('a very long file name is cut too, rather than widening the column past the terminal', () => {
+    const name = `${'a-file-name-longer-than-any-sensible-one-'.repeat(2)}x.ts`;
+    const t = renderTable(['repository', pathColumn('file')], [['svc', `src/${name}`]], 40, fakeStream(true));
+    const line = t.split('\n')[1] as string;
+    expect(line).toMatch(/^svc {9}…[a-z-]+x\.ts$/);
+    expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   test('widths are terminal columns: East Asian wide and combining characters align', () => {
     const t = renderTable(
       ['person', 'commits', 'repositories'],

@@ -134,6 +134,8 @@ export function tableWidth(stream: NodeJS.WriteStream = process.stdout): number 
 
 /** A cut column keeps at least this many columns (or its whole text when shorter). */
 const MIN_CUT_WIDTH = 8;
+/** A path column keeps room for `…/` and file names up to this width. */
+const MAX_NAME_WIDTH = 24;
 
 interface CellText {
   text: string;
@@ -199,10 +201,11 @@ function columnWidths(columns: Column[], text: CellText[][], numeric: boolean[],
   const floor = natural.map((w, i) => {
     const fit = columns[i]?.fit;
     if (numeric[i] || fit === 'keep') return w;
-    // A path keeps `…/` and its whole file name.
+    // A path keeps `…/` and its whole file name, unless the name alone is longer than MAX_NAME_WIDTH.
     let least = MIN_CUT_WIDTH;
     if (fit === 'cut-left')
-      for (const r of text) least = Math.max(least, stringWidth(basename(r[i]?.text ?? '')) + 2);
+      for (const r of text)
+        least = Math.max(least, Math.min(MAX_NAME_WIDTH, stringWidth(basename(r[i]?.text ?? '')) + 2));
     return Math.min(w, least);
   });
   let total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
