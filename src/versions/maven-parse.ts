@@ -9,8 +9,17 @@ export type ListItem = { kind: 'list'; items: Item[] };
 export type Item = NumItem | StrItem | ListItem;
 
 const QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
-const ALIASES: Record<string, string> = { ga: '', final: '', release: '', cr: 'rc' };
-const SHORT: Record<string, string> = { a: 'alpha', b: 'beta', m: 'milestone' };
+const ALIASES = new Map([
+  ['ga', ''],
+  ['final', ''],
+  ['release', ''],
+  ['cr', 'rc'],
+]);
+const SHORT = new Map([
+  ['a', 'alpha'],
+  ['b', 'beta'],
+  ['m', 'milestone'],
+]);
 export const RELEASE_INDEX = String(QUALIFIERS.indexOf(''));
 
 const isDigitUnit = (c: string): boolean => /^\p{Nd}$/u.test(c);
@@ -34,8 +43,8 @@ export function comparableQualifier(q: string): string {
 }
 
 function strItem(raw: string, followedByDigit: boolean): StrItem {
-  const value = followedByDigit && raw.length === 1 ? (SHORT[raw] ?? raw) : raw;
-  return { kind: 'str', value: ALIASES[value] ?? value };
+  const value = followedByDigit && raw.length === 1 ? (SHORT.get(raw) ?? raw) : raw;
+  return { kind: 'str', value: ALIASES.get(value) ?? value };
 }
 
 function numItem(run: string): NumItem {

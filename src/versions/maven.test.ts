@@ -197,6 +197,18 @@ describe('Maven version order (ComparableVersion 3.9)', () => {
     expect(compareMaven('1.a', '1.A')).toBe(0);
   });
 
+  it('reads qualifiers named like JavaScript object members as plain text', () => {
+    const list = ascending([
+      '1-__proto__',
+      '1-constructor',
+      '1-constructos',
+      '1-hasownproperty',
+      '1-tostring',
+    ]);
+    expect(disagreements('Maven', list)).toEqual([]);
+    expect(canonicalMaven('1-constructor')).toBe('1-constructor');
+  });
+
   it('agrees with ComparableVersion 3.9.16 on 1,745 pairs (OSV Maven versions, generated ones)', () => {
     const list = readPairs('maven.tsv');
     expect(list.length).toBeGreaterThan(1700);

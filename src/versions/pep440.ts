@@ -24,20 +24,20 @@ export interface Pep440Version {
   local: string[] | null;
 }
 
-const LABELS: Record<string, string> = {
-  alpha: 'a',
-  beta: 'b',
-  c: 'rc',
-  pre: 'rc',
-  preview: 'rc',
-  rev: 'post',
-  r: 'post',
-};
+const LABELS = new Map([
+  ['alpha', 'a'],
+  ['beta', 'b'],
+  ['c', 'rc'],
+  ['pre', 'rc'],
+  ['preview', 'rc'],
+  ['rev', 'post'],
+  ['r', 'post'],
+]);
 
 function labelled(label: string | undefined, num: string | undefined, implicit: string): Labelled | null {
   if (!label && !num) return null;
   const l = label ? label.toLowerCase() : implicit;
-  return { label: LABELS[l] ?? l, num: canonicalDigits(num ?? '0') };
+  return { label: LABELS.get(l) ?? l, num: canonicalDigits(num ?? '0') };
 }
 
 /** Parses a PEP 440 version, or null when the text is not one. */

@@ -11,7 +11,13 @@ interface Part {
   text: string;
 }
 
-const REPLACEMENTS: Record<string, string> = { pre: 'c', preview: 'c', '-': 'final-', rc: 'c', dev: '@' };
+const REPLACEMENTS = new Map([
+  ['pre', 'c'],
+  ['preview', 'c'],
+  ['-', 'final-'],
+  ['rc', 'c'],
+  ['dev', '@'],
+]);
 const FINAL: Part = { numeric: false, text: 'final' };
 const FINAL_DASH = 'final-';
 
@@ -33,7 +39,7 @@ const isZero = (p: Part | undefined): boolean => p?.numeric === true && p.text =
 /** setuptools' `_legacy_cmpkey` parts (the epoch is always -1). */
 export function legacyKey(version: string): Part[] {
   const parts: Part[] = [];
-  const raw = tokens(version.toLowerCase()).map((t) => REPLACEMENTS[t] ?? t);
+  const raw = tokens(version.toLowerCase()).map((t) => REPLACEMENTS.get(t) ?? t);
   for (const token of raw) {
     if (token === '.') continue;
     const part = /^[0-9]/.test(token)

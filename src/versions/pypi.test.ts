@@ -141,6 +141,10 @@ describe('PyPI version order', () => {
       { a: '1.0dev-x', op: '<', b: '1.0alpha-x' },
       { a: '1.0.0-x', op: '=', b: '1-x' },
       { a: 'A.B', op: '=', b: 'a.b' },
+      // parts named like JavaScript object members are plain text
+      { a: '1.0-__proto__', op: '<', b: '1.0-constructor' },
+      { a: '1.0-constructor', op: '<', b: '1.0-constructos' },
+      { a: '1.0-tostring', op: '>', b: '1.0-hasownproperty' },
     ];
     expect(disagreements('PyPI', pairs)).toEqual([]);
   });
