@@ -25,7 +25,9 @@ export interface ChangeFact {
 export interface TreeFileFact {
   path: string;
   lines: number | null;
+  /** null when the tree stage did not read the file (over the size cap, or its object is missing). */
   isBinary: number | null;
+  size: number | null;
 }
 
 /** Commits and file changes of a snapshot's history (the union of its segments). */
@@ -78,11 +80,11 @@ export async function historyFacts(
 export async function treeFiles(store: Store, snapshotId: number): Promise<TreeFileFact[]> {
   const rows = await store.db
     .selectFrom('files')
-    .select(['path', 'lines', 'is_binary'])
+    .select(['path', 'lines', 'is_binary', 'size'])
     .where('snapshot_id', '=', snapshotId)
     .where('kind', 'in', ['file', 'executable'])
     .execute();
-  return rows.map((r) => ({ path: r.path, lines: r.lines, isBinary: r.is_binary }));
+  return rows.map((r) => ({ path: r.path, lines: r.lines, isBinary: r.is_binary, size: r.size }));
 }
 
 export interface StoredPerson {

@@ -3,6 +3,7 @@ export const ID = 'codeowners';
 
 export {
   CODEOWNERS_LOCATIONS,
+  CODEOWNERS_MAX_BYTES,
   type Codeowners,
   findCodeownersFile,
   type Owner,

@@ -33,6 +33,13 @@ export const CODEOWNERS_LOCATIONS: readonly string[] = [
   'docs/CODEOWNERS',
 ];
 
+/**
+ * GitHub does not load a CODEOWNERS file of 3 MB or more ("CODEOWNERS files must be under 3 MB in
+ * size"), so it gives no owners. Read as 3,000,000 bytes, the smaller reading: a file GitHub may not
+ * load is never used here.
+ */
+export const CODEOWNERS_MAX_BYTES = 3_000_000;
+
 /** The CODEOWNERS file GitHub would use among a snapshot's paths, or null. */
 export function findCodeownersFile(paths: Iterable<string>): string | null {
   const present = new Set(paths);

@@ -3,25 +3,19 @@
 // CODEOWNERS rules, the knowledge-risk findings and what nobody owns. Reads stored facts; only the
 // .mailmap and CODEOWNERS blobs come from git, from the scanned commit's tree.
 import type { Diagnostic } from '../../collectors/types.ts';
-import { runGit } from '../../git/invoke.ts';
 import { loadPeopleConfig } from '../../office/people.ts';
 import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
 import { historyFacts, treeFiles } from '../../store/people.ts';
 import type { Row } from '../../store/store.ts';
-import { findCodeownersFile, ownersOf, parseCodeowners } from '../codeowners/index.ts';
-import { parseMailmap } from '../identities/index.ts';
+import { ownersOf } from '../codeowners/index.ts';
 import { classify } from '../languages/index.ts';
-import type { Analysis, AnalysisContext } from '../types.ts';
+import type { Analysis } from '../types.ts';
 import { knowledgeOf } from './compute.ts';
 import { contributorsOf } from './contributors.ts';
 import { knowledgeFindings, knowledgeMetrics } from './findings.ts';
 import { ownershipFindings, ownershipGaps } from './ownership.ts';
 import { contributorRows, fileRows } from './rows.ts';
-
-async function blobAt(ctx: AnalysisContext, path: string): Promise<string | null> {
-  const r = await runGit({ gitDir: ctx.gitDir, args: ['cat-file', 'blob', `${ctx.commit}:${path}`] });
-  return r.code === 0 ? r.stdout.toString('utf8') : null;
-}
+import { readCodeowners, readMailmap } from './tree-text.ts';
 
 /** Source files: a programming or markup language by path (languages module), not vendored, generated or documentation. */
 export function isSourcePath(path: string): boolean {
@@ -37,14 +31,12 @@ export const knowledgeAnalysis: Analysis = {
     const teams = loadTeams(ctx.workspaceDir);
     const { commits, changes } = await historyFacts(ctx.store, ctx.segments);
     const files = await treeFiles(ctx.store, ctx.snapshotId);
-    const paths = new Set(files.map((f) => f.path));
-    const mailmapText = paths.has('.mailmap') ? await blobAt(ctx, '.mailmap') : null;
-    const mailmap = mailmapText === null ? undefined : parseMailmap(mailmapText, '.mailmap');
-    if (mailmap) diagnostics.push(...mailmap.diagnostics);
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const mailmap = await readMailmap(ctx, byPath.get('.mailmap'), diagnostics);
     const head = commits.find((c) => c.sha === ctx.commit);
-    const referenceTs = head?.committerTs ?? Math.max(0, ...commits.map((c) => c.committerTs));
+    const referenceTs = head?.committerTs ?? commits.reduce((m, c) => Math.max(m, c.committerTs), 0);
     const { identities, contributors, months } = contributorsOf(commits, referenceTs, {
-      ...(mailmap ? { mailmap: mailmap.mailmap } : {}),
+      ...(mailmap ? { mailmap } : {}),
       aliases: people.aliases,
       botPatterns: people.botPatterns,
     });
@@ -59,10 +51,7 @@ export const knowledgeAnalysis: Analysis = {
       isSource: isSourcePath,
       exclude: people.exclude,
     });
-    const coPath = findCodeownersFile(paths);
-    const coText = coPath === null ? null : await blobAt(ctx, coPath);
-    const codeowners = coPath !== null && coText !== null ? parseCodeowners(coText, coPath) : null;
-    if (codeowners) diagnostics.push(...codeowners.diagnostics);
+    const { path: coPath, codeowners } = await readCodeowners(ctx, byPath, diagnostics);
     const ownerOf = (path: string): string | undefined => {
       const fromFile =
         codeowners && path !== ''
