@@ -1,8 +1,9 @@
-// Every registered collector turns any input into facts or diagnostics, never an exception, and
-// every diagnostic names the collector and the file. One property over the whole registry, so a new
-// collector is covered the day it is registered.
+// Every registered collector turns any input into facts or diagnostics, never an exception; every
+// diagnostic names the collector and the file, and every fact is of a kind the collector declares it
+// emits. One property over the whole registry, so a new collector is covered the day it is registered.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emittedKinds } from '../../test/helpers/collector-facts.ts';
 import { COLLECTORS } from './registry.ts';
 
 /** File names the collectors read, in a root and a nested folder. */
@@ -81,7 +82,7 @@ describe.each(COLLECTORS.map((c) => [c.id, c] as const))('%s on arbitrary input'
     expect(paths.length).toBeGreaterThan(0);
   });
 
-  it('never throws, and every diagnostic names the collector and a file', () => {
+  it('never throws, every diagnostic names the collector and a file, every fact is of a declared kind', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(...paths), body), { minLength: 1, maxLength: 4 }),
@@ -96,6 +97,7 @@ describe.each(COLLECTORS.map((c) => [c.id, c] as const))('%s on arbitrary input'
                   : Buffer.from(JSON.stringify(b)),
           }));
           const result = collector.collect(files);
+          for (const kind of emittedKinds(result)) expect(collector.emits).toContain(kind);
           for (const d of result.diagnostics) {
             expect(d.collector).toBe(collector.id);
             expect(d.path).not.toBe('');

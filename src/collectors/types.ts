@@ -101,10 +101,17 @@ export interface FileInput {
   content: Buffer;
 }
 
-export interface CollectorResult {
-  dependencies?: Dependency[];
-  runtimes?: Runtime[];
-  images?: ImageRef[];
+/** The facts collectors emit, one list per kind; each kind is one table of the store. */
+export interface CollectorFacts {
+  dependencies: Dependency[];
+  runtimes: Runtime[];
+  images: ImageRef[];
+}
+
+/** A kind of fact: what a collector declares it emits. */
+export type FactKind = keyof CollectorFacts;
+
+export interface CollectorResult extends Partial<CollectorFacts> {
   diagnostics: Diagnostic[];
 }
 
@@ -122,6 +129,12 @@ export interface FileCollector {
   id: string;
   /** Bumped when the output for the same input changes; a new version makes the engine re-collect. */
   version: number;
+  /** The kinds of fact `collect` emits; emitting another kind fails the registry's tests. */
+  emits: readonly FactKind[];
+  /** Globs of the paths `matches` accepts, for people (docs/collectors.md); a test holds the two in step. */
+  files: readonly string[];
+  /** The format's specification or reference (an https URL). */
+  spec: string;
   /** Cheap test on a repository path (posix, no leading slash). No I/O. */
   matches(path: string): boolean;
   /**

@@ -4,6 +4,9 @@ import { COLLECTOR_ID, collectCargoManifests } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/Cargo.toml'],
+  spec: 'https://doc.rust-lang.org/cargo/reference/manifest.html',
   matches: (path) => path === 'Cargo.toml' || path.endsWith('/Cargo.toml'),
   collect: collectCargoManifests,
 };

@@ -10,6 +10,9 @@ export function isComposeFile(path: string): boolean {
 export const collector: FileCollector = {
   id: 'compose',
   version: 2,
+  emits: ['images'],
+  files: ['**/{docker-,}compose{,[.-]*}.{yml,yaml}'],
+  spec: 'https://github.com/compose-spec/compose-spec/blob/main/spec.md',
   matches: isComposeFile,
   collect(files): CollectorResult {
     const results = files.map((file) => extractCompose(file, 'compose'));

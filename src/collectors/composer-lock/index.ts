@@ -47,6 +47,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/composer.lock', '**/composer.json'],
+  spec: 'https://getcomposer.org/doc/01-basic-usage.md#commit-your-composer-lock-file-to-version-control',
   matches: (path) => isName(path, 'composer.lock') || isName(path, 'composer.json'),
   collect,
 };

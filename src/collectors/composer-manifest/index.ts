@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractComposerJson } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 1,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/composer.json'],
+  spec: 'https://getcomposer.org/doc/04-schema.md',
   matches: (path) => path === 'composer.json' || path.endsWith('/composer.json'),
   collect: (files) =>
     collectEach(COLLECTOR_ID, files, (path, text) => extractComposerJson(path, readJson(text))),

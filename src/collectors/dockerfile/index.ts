@@ -12,6 +12,9 @@ export function isDockerfile(path: string): boolean {
 export const collector: FileCollector = {
   id: 'dockerfile',
   version: 2,
+  emits: ['images'],
+  files: ['**/{Dockerfile,Containerfile}{,.*}', '**/*.{Dockerfile,Containerfile}'],
+  spec: 'https://docs.docker.com/reference/dockerfile/',
   matches: isDockerfile,
   collect(files): CollectorResult {
     const results = files.map((file) => extractDockerfile(file, 'dockerfile'));

@@ -5,6 +5,9 @@ import { extractGlobalJson } from './extract.ts';
 export const collector: FileCollector = {
   id: 'dotnet-sdk',
   version: 1,
+  emits: ['runtimes'],
+  files: ['**/global.json'],
+  spec: 'https://learn.microsoft.com/en-us/dotnet/core/tools/global-json',
   matches: (path) => basename(path) === 'global.json',
   collect(files): CollectorResult {
     const results = files.map((file) => extractGlobalJson(file, 'dotnet-sdk'));

@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractGemfileLock } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/{Gemfile,gems.rb}.lock', '**/gems.locked'],
+  spec: 'https://bundler.io/guides/rationale.html',
   matches: (path) => /(^|\/)(Gemfile|gems\.rb)\.lock$|(^|\/)gems\.locked$/.test(path),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGemfileLock(path, text)),
 };

@@ -8,6 +8,9 @@ const ACTION = /^action\.ya?ml$/;
 export const collector: FileCollector = {
   id: 'github-actions',
   version: 2,
+  emits: ['images'],
+  files: ['.github/workflows/*.{yml,yaml}', '**/action.{yml,yaml}'],
+  spec: 'https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax',
   matches: (path) => WORKFLOW.test(path) || ACTION.test(basename(path)),
   collect(files): CollectorResult {
     const results = files.map((f) => extractActions(f, 'github-actions', ACTION.test(basename(f.path))));

@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractGoMod } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 3,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/go.mod'],
+  spec: 'https://go.dev/ref/mod#go-mod-file',
   matches: (path) => path === 'go.mod' || path.endsWith('/go.mod'),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGoMod(path, text)),
 };

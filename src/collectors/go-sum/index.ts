@@ -39,6 +39,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/go.sum', '**/go.mod'],
+  spec: 'https://go.dev/ref/mod#go-sum-files',
   matches: (path) => isName(path, 'go.sum') || isName(path, 'go.mod'),
   collect,
 };

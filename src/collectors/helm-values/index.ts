@@ -21,6 +21,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: 'helm-values',
   version: 2,
+  emits: ['images'],
+  files: ['**/{Chart,requirements}.{yml,yaml}', '**/values*.{yml,yaml}'],
+  spec: 'https://helm.sh/docs/topics/charts/',
   matches: (path) => CHART_FILES.test(basename(path)) || VALUES_FILES.test(basename(path)),
   collect,
 };

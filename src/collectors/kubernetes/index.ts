@@ -16,6 +16,9 @@ export function isCandidateManifest(path: string): boolean {
 export const collector: FileCollector = {
   id: 'kubernetes',
   version: 2,
+  emits: ['images'],
+  files: ['**/*.{yml,yaml}'],
+  spec: 'https://kubernetes.io/docs/concepts/containers/images/',
   matches: isCandidateManifest,
   collect(files): CollectorResult {
     const results = files.map((file) => extractManifests(file, 'kubernetes'));

@@ -32,6 +32,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 1,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/pom.xml'],
+  spec: 'https://maven.apache.org/pom.html',
   matches: (path) => path === 'pom.xml' || path.endsWith('/pom.xml'),
   collect,
 };

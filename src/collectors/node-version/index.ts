@@ -7,6 +7,9 @@ const FILES = new Set(['.nvmrc', '.node-version']);
 export const collector: FileCollector = {
   id: 'node-version',
   version: 1,
+  emits: ['runtimes'],
+  files: ['**/{.nvmrc,.node-version}'],
+  spec: 'https://github.com/nvm-sh/nvm#nvmrc',
   matches: (path) => FILES.has(basename(path)),
   collect(files): CollectorResult {
     const results = files.map((file) => extractNodeVersion(file, 'node-version'));

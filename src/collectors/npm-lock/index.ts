@@ -24,6 +24,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/{package-lock,npm-shrinkwrap}.json', '**/package.json'],
+  spec: 'https://docs.npmjs.com/cli/configuring-npm/package-lock-json',
   matches: (path) => isLock(path) || isPackageJson(path),
   collect,
 };

@@ -10,4 +10,12 @@ function collect(files: FileInput[]): CollectorResult {
   return collectEach(COLLECTOR_ID, files, (path, text) => extractPackageJson(path, text, members));
 }
 
-export const collector: FileCollector = { id: COLLECTOR_ID, version: 2, matches: isPackageJson, collect };
+export const collector: FileCollector = {
+  id: COLLECTOR_ID,
+  version: 2,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/package.json'],
+  spec: 'https://docs.npmjs.com/cli/configuring-npm/package-json',
+  matches: isPackageJson,
+  collect,
+};

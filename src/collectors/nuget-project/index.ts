@@ -27,6 +27,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 1,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/*.{csproj,fsproj,vbproj}', '**/Directory.{Packages,Build}.props'],
+  spec: 'https://learn.microsoft.com/en-us/nuget/consume-packages/package-references-in-project-files',
   matches: (path) => /\.(cs|fs|vb)proj$/.test(path) || /(^|\/)Directory\.(Packages|Build)\.props$/.test(path),
   collect,
 };

@@ -23,6 +23,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/Pipfile.lock', '**/Pipfile'],
+  spec: 'https://github.com/pypa/pipfile',
   matches: (path) => isLock(path) || isPipfile(path),
   collect,
 };

@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractPnpmLock } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/pnpm-lock.yaml'],
+  spec: 'https://pnpm.io/lockfile-format',
   matches: (path) =>
     (path === 'pnpm-lock.yaml' || path.endsWith('/pnpm-lock.yaml')) && !path.includes('node_modules/'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPnpmLock),

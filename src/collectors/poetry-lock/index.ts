@@ -24,6 +24,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/poetry.lock', '**/pyproject.toml'],
+  spec: 'https://python-poetry.org/docs/basic-usage/#committing-your-poetrylock-file-to-version-control',
   matches: (path) => isLock(path) || isPyproject(path),
   collect,
 };

@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractPyproject } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies', 'runtimes'],
+  files: ['**/pyproject.toml'],
+  spec: 'https://packaging.python.org/en/latest/specifications/pyproject-toml/',
   matches: (path) => path === 'pyproject.toml' || path.endsWith('/pyproject.toml'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPyproject),
 };

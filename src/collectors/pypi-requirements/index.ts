@@ -26,6 +26,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/*{requirements,constraints}*.{txt,in}', '**/requirements/*.{txt,in}'],
+  spec: 'https://pip.pypa.io/en/stable/reference/requirements-file-format/',
   matches: (path) => NAMED.test(path) || IN_FOLDER.test(path),
   collect,
 };

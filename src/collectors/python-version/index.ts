@@ -7,6 +7,9 @@ const FILES = new Set(['.python-version', 'runtime.txt']);
 export const collector: FileCollector = {
   id: 'python-version',
   version: 1,
+  emits: ['runtimes'],
+  files: ['**/{.python-version,runtime.txt}'],
+  spec: 'https://github.com/pyenv/pyenv/blob/master/COMMANDS.md#pyenv-local',
   matches: (path) => FILES.has(basename(path)),
   collect(files): CollectorResult {
     const results = files.map((file) => extractPythonVersion(file, 'python-version'));

@@ -5,6 +5,9 @@ import { extractRubyVersion } from './extract.ts';
 export const collector: FileCollector = {
   id: 'ruby-version',
   version: 1,
+  emits: ['runtimes'],
+  files: ['**/.ruby-version'],
+  spec: 'https://github.com/rbenv/rbenv#choosing-the-ruby-version',
   matches: (path) => basename(path) === '.ruby-version',
   collect(files): CollectorResult {
     const results = files.map((file) => extractRubyVersion(file, 'ruby-version'));

@@ -5,6 +5,9 @@ import { extractTerraform } from './extract.ts';
 export const collector: FileCollector = {
   id: 'terraform',
   version: 2,
+  emits: ['runtimes', 'images'],
+  files: ['**/*.tf', '**/.terraform.lock.hcl'],
+  spec: 'https://developer.hashicorp.com/terraform/language',
   matches: (path) => path.endsWith('.tf') || basename(path) === '.terraform.lock.hcl',
   collect(files): CollectorResult {
     const results = files.map((file) => extractTerraform(file, 'terraform'));

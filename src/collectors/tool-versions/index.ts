@@ -5,6 +5,9 @@ import { extractToolVersions } from './extract.ts';
 export const collector: FileCollector = {
   id: 'tool-versions',
   version: 1,
+  emits: ['runtimes'],
+  files: ['**/.tool-versions'],
+  spec: 'https://asdf-vm.com/manage/configuration.html#tool-versions',
   matches: (path) => basename(path) === '.tool-versions',
   collect(files): CollectorResult {
     const results = files.map((file) => extractToolVersions(file, 'tool-versions'));

@@ -5,6 +5,9 @@ import { COLLECTOR_ID, extractUvLock } from './extract.ts';
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/uv.lock'],
+  spec: 'https://docs.astral.sh/uv/concepts/projects/layout/#the-lockfile',
   matches: (path) => path === 'uv.lock' || path.endsWith('/uv.lock'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractUvLock),
 };

@@ -36,6 +36,9 @@ function collect(files: FileInput[]): CollectorResult {
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
   version: 2,
+  emits: ['dependencies'],
+  files: ['**/yarn.lock', '**/package.json'],
+  spec: 'https://classic.yarnpkg.com/en/docs/yarn-lock',
   matches: (path) => isLock(path) || isPackageJson(path),
   collect,
 };
