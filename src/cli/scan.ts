@@ -3,8 +3,9 @@ import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
+import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
-import type { Plugins, RepoOutcome } from '../scan/scan.ts';
+import type { RepoOutcome } from '../scan/scan.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
 import { globalOptions, parseIntOption, parseSecondsOption, parseSizeOption, withStore } from './context.ts';
 import {
@@ -112,9 +113,7 @@ export function scanCommand(): Command {
           depth: flags.depth ?? cfg.depth ?? 4,
           jobs: flags.jobs ?? cfg.jobs ?? 2,
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
-          collectors: [],
-          analyses: [],
-          loadPlugins: pluginLoader(asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses))),
+          plugins: registryPlugins(asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses))),
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
           onDiscovered: (n) => progress.total(n),
@@ -256,16 +255,4 @@ async function chooseAnalyses(
   if (typeof flag !== 'string' && !configured) return undefined;
   const { selectAnalyses } = await import('../analyses/registry.ts');
   return selectAnalyses(typeof flag === 'string' ? flag.split(',').filter(Boolean) : (configured ?? []));
-}
-
-/** Collectors and analyses are loaded once, and only when some repository has something new to read. */
-function pluginLoader(analyses: readonly Analysis[] | undefined): () => Promise<Plugins> {
-  let loading: Promise<Plugins> | undefined;
-  return () => {
-    loading ??= (async () => ({
-      collectors: (await import('../collectors/registry.ts')).COLLECTORS,
-      analyses: analyses ?? (await import('../analyses/registry.ts')).ANALYSES,
-    }))();
-    return loading;
-  };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import type { Analysis, AnalysisContext } from '../analyses/types.ts';
+import { givenPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { createSnapshot, failSnapshot, upsertRepository } from '../store/snapshots.ts';
@@ -59,8 +60,7 @@ async function scan(store: Store, dir: string, analysis: Analysis) {
     depth: 2,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [analysis],
+    plugins: givenPlugins({ analyses: [analysis] }),
     workspace: { dir: '.', config: {} },
   });
 }

@@ -1,9 +1,30 @@
-// Stage 4, analyse: run the analyses on the facts of the new snapshot and store what they derive.
+// Stage 6, analyse: run the analyses on the facts of the new snapshot and store what they derive.
 // An analysis that throws becomes a diagnostic; the others still run and the snapshot still finishes.
 import type { Analysis, AnalysisContext } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
 import { storeAnalysisResult } from '../store/analysis-results.ts';
-import type { OnStage } from './stages.ts';
+import type { OnStage, SnapshotWork } from './stages.ts';
+
+/** Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. */
+export async function analyseStage(work: SnapshotWork, segments: number[]): Promise<void> {
+  const diagnostics = await runAnalyses(
+    work.plugins.analyses,
+    {
+      store: work.store,
+      snapshotId: work.snapshotId,
+      repositoryId: work.repositoryId,
+      repositoryName: work.found.name,
+      gitDir: work.found.info.gitDir,
+      commit: work.plan.commit,
+      segments,
+      previousSnapshotId: work.previousSnapshotId,
+      config: work.workspace.config,
+      workspaceDir: work.workspace.dir,
+    },
+    work.onStage,
+  );
+  work.diagnostics.push(...diagnostics);
+}
 
 export async function runAnalyses(
   analyses: readonly Analysis[],

@@ -7,6 +7,7 @@ import { ADA, BOB, buildRepo, cleanupTemp, git, tempDir } from '../../test/helpe
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { openStore } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 
 afterAll(async () => {
@@ -41,8 +42,7 @@ describe.each(ENGINES)('blobless clone on %s', (engine: Engine) => {
       depth: 4,
       jobs: 1,
       maxFileSize: 10 * 1024 * 1024,
-      collectors: [],
-      analyses: [],
+      plugins: givenPlugins({}),
       workspace: { dir: '.', config: {} },
     });
     const [o] = repositories;

@@ -8,6 +8,7 @@ import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/s
 import { DEFAULT_BUDGET_SETTINGS, MiB } from '../git/budget.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { openStore } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 
 afterAll(async () => {
@@ -27,8 +28,7 @@ describe.each(ENGINES)('budgets on %s', (engine: Engine) => {
       depth: 2,
       jobs: 2,
       maxFileSize: 10 * MiB,
-      collectors: [],
-      analyses: [],
+      plugins: givenPlugins({}),
       workspace: { dir: '.', config: {} },
       budget: { ...DEFAULT_BUDGET_SETTINGS, memoryBytes: 256 * MiB, treeEntries: 1000 },
     });

@@ -1,7 +1,12 @@
-// Stage 3a, collect history: stream `git log` over the new commits into the store in batches.
-import { streamGit } from '../git/invoke.ts';
+// Stage 3, history: stream `git log` over the new commits into the store in batches, record the
+// snapshot's history segments, and the tags reachable from the scanned commit.
+import type { Diagnostic } from '../collectors/types.ts';
+import { isMissingObjects, streamGit } from '../git/invoke.ts';
 import { type CommitRecord, LOG_ARGS, LOG_ARGS_WITHOUT_LINES, LogParser } from '../git/log.ts';
+import { listTags } from '../git/refs.ts';
+import { deleteHistoryRows, segmentsOf } from '../store/snapshots.ts';
 import type { Row, Store } from '../store/store.ts';
+import type { SnapshotWork } from './stages.ts';
 
 export interface HistoryProgress {
   commits: number;
@@ -113,4 +118,97 @@ export async function ingestHistory(
   await pendingWrite;
   onProgress?.({ commits: total });
   return { commits: total, skippedTokens: parser.stats.skippedTokens };
+}
+
+export interface HistoryStageResult {
+  /** Commits this snapshot read (0 when the commit is the base snapshot's). */
+  newCommits: number;
+  /** Snapshots whose ingested commits make up this snapshot's history, this one last. */
+  segments: number[];
+}
+
+/** The history of the new snapshot: the base snapshot's segments plus what this one reads. */
+export async function historyStage(work: SnapshotWork): Promise<HistoryStageResult> {
+  const { store, plan, snapshotId, found } = work;
+  const gitDir = found.info.gitDir;
+  if (found.info.shallow) {
+    work.diagnostics.push(
+      historyDiagnostic(
+        'shallow-clone',
+        'shallow clone: history before the shallow boundary is missing, so counts are partial',
+        'warning',
+      ),
+    );
+  }
+  const segments = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
+  const range = plan.kind === 'incremental' ? plan.range : plan.commit;
+  let newCommits = 0;
+  if (range !== null) {
+    const onProgress = (commits: number) => work.onStage({ stage: 'history', commits });
+    const read = await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics);
+    newCommits = read.commits;
+    if (read.skippedTokens > 0) {
+      const message = `${read.skippedTokens} parts of the git log output could not be read`;
+      work.diagnostics.push(historyDiagnostic('unreadable-log', message, 'warning'));
+    }
+  }
+  segments.push(snapshotId);
+  await store.insertMany(
+    'snapshot_segments',
+    segments.map((s) => ({ snapshot_id: snapshotId, segment_id: s })),
+  );
+  const tags = await listTags(gitDir, plan.commit);
+  await store.insertMany(
+    'tags',
+    tags.map((t) => tagRow(snapshotId, t)),
+  );
+  return { newCommits, segments };
+}
+
+/**
+ * Read history with line counts; when git cannot read some blobs (a blobless partial clone, a
+ * damaged pack), read it again without line counts, so the commits are still known.
+ */
+async function readHistory(
+  store: Store,
+  gitDir: string,
+  snapshotId: number,
+  range: string,
+  onProgress: (commits: number) => void,
+  diagnostics: Diagnostic[],
+): Promise<HistoryReadResult> {
+  try {
+    return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits));
+  } catch (e) {
+    if (!isMissingObjects(e)) throw e;
+    const msg = (e as Error).message;
+    await deleteHistoryRows(store, snapshotId);
+    diagnostics.push(
+      historyDiagnostic(
+        'missing-objects',
+        `some file contents are missing (${msg.replace(/^.*?fatal: /, '')}); history read without line counts`,
+        'error',
+      ),
+    );
+    return ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), false);
+  }
+}
+
+function historyDiagnostic(code: string, message: string, severity: Diagnostic['severity']): Diagnostic {
+  return { path: '', collector: 'history', code, message, severity };
+}
+
+function tagRow(snapshotId: number, t: Awaited<ReturnType<typeof listTags>>[number]): Row {
+  return {
+    snapshot_id: snapshotId,
+    name: t.name,
+    commit_sha: t.commit,
+    tag_sha: t.tagObject,
+    annotated: t.tagObject ? 1 : 0,
+    tagger_name: t.taggerName,
+    tagger_email: t.taggerEmail,
+    tagger_date: t.taggerDate,
+    tagger_ts: t.taggerTs,
+    subject: t.subject,
+  };
 }

@@ -15,6 +15,7 @@ import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/s
 import { unquoteC } from '../git/refs.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 import type { RepoOutcome } from './scan.ts';
 
@@ -34,8 +35,7 @@ async function scan(store: Store, paths: string[]): Promise<RepoOutcome[]> {
     depth: 4,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [],
+    plugins: givenPlugins({}),
     workspace: { dir: '.', config: {} },
   });
   return r.repositories;

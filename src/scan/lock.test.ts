@@ -11,6 +11,7 @@ import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/s
 import { isStale, STALE_AFTER_MS } from '../store/locks.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 import type { RepoOutcome } from './scan.ts';
 
@@ -33,8 +34,7 @@ async function scan(store: Store, paths: string[], lockWaitMs = 0): Promise<Repo
     depth: 4,
     jobs: 2,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [],
+    plugins: givenPlugins({}),
     workspace: { dir: '.', config: {} },
     lockWaitMs,
   });
@@ -151,8 +151,7 @@ describe.each(ENGINES)('scan lock on %s', (engine: Engine) => {
       depth: 1,
       jobs: 1,
       maxFileSize: 1 << 20,
-      collectors: [],
-      analyses: [],
+      plugins: givenPlugins({}),
       workspace: { dir: '.', config: {} },
     });
     expect(r.repositories[0]?.status).toBe('failed');

@@ -15,6 +15,7 @@ import {
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import type { Engine } from '../store/migrations/index.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 import type { RepoOutcome } from './scan.ts';
 
@@ -47,8 +48,7 @@ async function scan(
     depth: 4,
     jobs: 2,
     maxFileSize: 10 * 1024 * 1024,
-    collectors: [],
-    analyses: [],
+    plugins: givenPlugins({}),
     workspace: { dir: '.', config: {} },
     ...extra,
   });
@@ -200,8 +200,7 @@ describe.each(ENGINES)('scan on %s', (engine: Engine) => {
       depth: 4,
       jobs: 1,
       maxFileSize: 1e7,
-      collectors: [],
-      analyses: [],
+      plugins: givenPlugins({}),
       workspace: { dir: '.', config: {} },
     });
     expect(r.problems[0]?.error.code).toBe('PATH_NOT_FOUND');
@@ -322,7 +321,7 @@ test('file collectors run on the committed tree and their facts are stored with 
     },
   ]);
   const store = await openStore(freshStoreTarget('sqlite'));
-  const [o] = await scan(store, [dir], { collectors: COLLECTORS });
+  const [o] = await scan(store, [dir], { plugins: givenPlugins({ collectors: COLLECTORS }) });
   expect(o?.status).toBe('ok');
   const deps = await store.readOnlyQuery(
     "select ecosystem, name, version from current_dependencies where collector in ('npm-lock', 'go-mod') order by 1, 2",
@@ -394,7 +393,7 @@ test('analyses run on a new snapshot; one that throws becomes a diagnostic and t
   };
   const dir = buildRepo(tempDir(), HISTORY);
   const store = await openStore(freshStoreTarget('sqlite'));
-  const [o] = await scan(store, [dir], { analyses: [broken, counting, after] });
+  const [o] = await scan(store, [dir], { plugins: givenPlugins({ analyses: [broken, counting, after] }) });
   expect(o?.status).toBe('ok');
   expect(o?.diagnostics.map((d) => [d.collector, d.code])).toEqual([
     ['broken', 'analysis-failed'],
@@ -407,7 +406,7 @@ test('analyses run on a new snapshot; one that throws becomes a diagnostic and t
   const f = await store.readOnlyQuery('select rule, severity from current_findings');
   expect(f.rows).toEqual([['demo', 'low']]);
   // An unchanged rescan does not run analyses again.
-  await scan(store, [dir], { analyses: [counting] });
+  await scan(store, [dir], { plugins: givenPlugins({ analyses: [counting] }) });
   expect(seen).toHaveLength(1);
   await store.close();
 });
@@ -440,10 +439,10 @@ test('analyses of one snapshot share a load by key: it runs once, and not across
   });
   const dir = buildRepo(tempDir(), HISTORY);
   const store = await openStore(freshStoreTarget('sqlite'));
-  await scan(store, [dir], { analyses: [reader('a'), reader('b')] });
+  await scan(store, [dir], { plugins: givenPlugins({ analyses: [reader('a'), reader('b')] }) });
   expect(loads).toBe(1);
   addCommits(dir, [{ files: { 'n.txt': 'n\n' } }]);
-  await scan(store, [dir], { analyses: [reader('a'), reader('b')] });
+  await scan(store, [dir], { plugins: givenPlugins({ analyses: [reader('a'), reader('b')] }) });
   expect(loads).toBe(2);
   const seen = await store.readOnlyQuery(
     "select analysis, value from current_metrics where metric = 'seen' order by 1",

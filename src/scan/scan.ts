@@ -1,30 +1,25 @@
-// The pipeline for one repository: plan -> collect history -> collect tree -> commit.
-// Every failure of one repository ends as a `failed` outcome; it never stops the others.
-import type { Analysis } from '../analyses/types.ts';
-import type { Diagnostic, FileCollector } from '../collectors/types.ts';
+// The pipeline for one repository, as named stages (DESIGN.md): plan -> history -> tree -> collect
+// -> analyse -> commit, under the repository's lock and git budget. Every failure of one repository
+// ends as a `failed` outcome; it never stops the others.
+import type { Diagnostic } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
-import { isMissingObjects } from '../git/invoke.ts';
-import { listTags, objectsSize } from '../git/refs.ts';
+import { objectsSize } from '../git/refs.ts';
 import {
   cleanAbandoned,
   createSnapshot,
-  deleteHistoryRows,
   failSnapshot,
-  fileFactsByBlob,
-  finishSnapshot,
   getSnapshot,
-  historyStats,
   type RepositoryRow,
-  segmentsOf,
   upsertRepository,
 } from '../store/snapshots.ts';
-import type { Row, Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { runAnalyses } from './analyse.ts';
+import { analyseStage } from './analyse.ts';
+import { collectStage } from './collect.ts';
+import { commitStage } from './commit.ts';
 import type { FoundRepository } from './discover.ts';
-import { storeCollected } from './facts.ts';
-import { ingestHistory } from './history.ts';
+import { historyStage } from './history.ts';
 import {
   type GitLocation,
   locateGit,
@@ -34,8 +29,9 @@ import {
 } from './identity.ts';
 import { lockRepository } from './lock.ts';
 import { type Plan, planSnapshot } from './plan.ts';
-import type { OnStage, StageEvent } from './stages.ts';
-import { ingestTree } from './tree.ts';
+import type { PluginSource } from './plugins.ts';
+import type { OnStage, SnapshotWork, StageEvent } from './stages.ts';
+import { treeStage } from './tree.ts';
 
 /** `skipped`: another scan of the repository was running (the lock); nothing was written. */
 export type RepoStatus = 'ok' | 'partial' | 'unchanged' | 'skipped' | 'failed';
@@ -59,19 +55,11 @@ export interface RepoOutcome {
   durationMs: number;
 }
 
-export interface Plugins {
-  collectors: readonly FileCollector[];
-  analyses: readonly Analysis[];
-}
-
 export interface ScanOptions {
   rev?: string;
   maxFileSize: number;
-  collectors: readonly FileCollector[];
-  /** Analyses run on each new snapshot; empty to collect facts only. */
-  analyses: readonly Analysis[];
-  /** When given, supplies the collectors and analyses instead, on the first repository with something new. */
-  loadPlugins?: () => Promise<Plugins>;
+  /** The collectors and analyses, asked for when a repository has something new. */
+  plugins: PluginSource;
   workspace: { dir: string; config: Record<string, unknown> };
   /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
   lockWaitMs?: number;
@@ -111,7 +99,7 @@ async function scanWithinBudget(
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
     const location = await locateGit(found);
-    // Collected before the snapshot exists; stored with it by `collect`.
+    // Collected before the snapshot exists; stored with it by the commit stage.
     outcome.diagnostics = await whereFrom(found, location, repo);
     const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
     outcome.commit = plan.commit;
@@ -122,21 +110,23 @@ async function scanWithinBudget(
       outcome.status = 'unchanged';
       return outcome;
     }
-    snapshotId = await createSnapshot(store, {
-      repositoryId: repo.id,
-      commit: plan.commit,
-      ref: plan.ref,
-      historyMode: plan.kind,
-      baseSnapshotId: plan.kind === 'incremental' ? plan.baseId : null,
-      toolVersion: TOOL_VERSION,
-      shallow: found.info.shallow,
-      location,
-    });
+    snapshotId = await openSnapshot(store, found, repo.id, plan, location);
     outcome.snapshotId = snapshotId;
     outcome.historyMode = plan.kind;
-    const ids = { repositoryId: repo.id, snapshotId, previousSnapshotId: repo.current_snapshot_id };
-    await collect(store, found, plan, ids, options, outcome);
-    return outcome;
+    const work: SnapshotWork = {
+      store,
+      found,
+      plan,
+      repositoryId: repo.id,
+      snapshotId,
+      previousSnapshotId: repo.current_snapshot_id,
+      plugins: await options.plugins(),
+      maxFileSize: options.maxFileSize,
+      workspace: options.workspace,
+      onStage,
+      diagnostics: [...outcome.diagnostics],
+    };
+    return Object.assign(outcome, await runStages(work));
   } catch (e) {
     const err = classifyGitError(e);
     outcome.status = err.code === 'SCAN_IN_PROGRESS' ? 'skipped' : 'failed';
@@ -170,6 +160,45 @@ function newOutcome(found: FoundRepository): RepoOutcome {
   };
 }
 
+/** The stages after plan, in order; what they give the outcome. */
+async function runStages(work: SnapshotWork): Promise<Partial<RepoOutcome>> {
+  const history = await historyStage(work);
+  const tree = await treeStage(work);
+  await collectStage(work, tree.inputs);
+  await analyseStage(work, history.segments);
+  const done = await commitStage(work, history.segments, tree.files);
+  return {
+    status: done.status,
+    newCommits: history.newCommits,
+    commits: done.history.commits,
+    authors: done.history.authors,
+    files: tree.files,
+    firstCommitAt: done.history.firstCommitAt,
+    lastCommitAt: done.history.lastCommitAt,
+    diagnostics: work.diagnostics,
+  };
+}
+
+/** A new snapshot in state `running`, written by the stages and made current by the last. */
+function openSnapshot(
+  store: Store,
+  found: FoundRepository,
+  repositoryId: number,
+  plan: Exclude<Plan, { kind: 'unchanged' }>,
+  location: GitLocation,
+): Promise<number> {
+  return createSnapshot(store, {
+    repositoryId,
+    commit: plan.commit,
+    ref: plan.ref,
+    historyMode: plan.kind,
+    baseSnapshotId: plan.kind === 'incremental' ? plan.baseId : null,
+    toolVersion: TOOL_VERSION,
+    shallow: found.info.shallow,
+    location,
+  });
+}
+
 /** Objects read from outside the scanned folder, and other paths to the same repository. */
 async function whereFrom(
   found: FoundRepository,
@@ -178,142 +207,6 @@ async function whereFrom(
 ): Promise<Diagnostic[]> {
   const stored = { name: repo.name, realPath: await realOrSame(repo.path) };
   return [...locationDiagnostics(location), ...sameRepositoryDiagnostics(location, found.aliases, stored)];
-}
-
-async function collect(
-  store: Store,
-  found: FoundRepository,
-  plan: Exclude<Plan, { kind: 'unchanged' }>,
-  ids: { repositoryId: number; snapshotId: number; previousSnapshotId: number | null },
-  options: ScanOptions,
-  outcome: RepoOutcome,
-): Promise<void> {
-  const { snapshotId } = ids;
-  const gitDir = found.info.gitDir;
-  const diagnostics: Diagnostic[] = [...outcome.diagnostics];
-  if (found.info.shallow) {
-    diagnostics.push({
-      path: '',
-      collector: 'history',
-      code: 'shallow-clone',
-      message: 'shallow clone: history before the shallow boundary is missing, so counts are partial',
-      severity: 'warning',
-    });
-  }
-  // History: the base snapshot's segments plus what this snapshot ingests.
-  const segments = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
-  const range = plan.kind === 'incremental' ? plan.range : plan.commit;
-  if (range !== null) {
-    const read = await readHistory(
-      store,
-      gitDir,
-      snapshotId,
-      range,
-      (commits) => options.onStage?.(found.name, { stage: 'history', commits }),
-      diagnostics,
-    );
-    outcome.newCommits = read.commits;
-    if (read.skippedTokens > 0) {
-      diagnostics.push({
-        path: '',
-        collector: 'history',
-        code: 'unreadable-log',
-        message: `${read.skippedTokens} parts of the git log output could not be read`,
-        severity: 'warning',
-      });
-    }
-  }
-  segments.push(snapshotId);
-  await store.insertMany(
-    'snapshot_segments',
-    segments.map((s) => ({ snapshot_id: snapshotId, segment_id: s })),
-  );
-  // Tree: reuse what the previous snapshot knew about unchanged blobs.
-  const reuse = plan.kind === 'incremental' ? await fileFactsByBlob(store, plan.baseId) : new Map();
-  const plugins = options.loadPlugins ? await options.loadPlugins() : options;
-  const tree = await ingestTree(store, gitDir, snapshotId, plan.commit, reuse, {
-    maxFileSize: options.maxFileSize,
-    collectors: plugins.collectors,
-    onStage: (e) => options.onStage?.(found.name, e),
-  });
-  diagnostics.push(...tree.diagnostics);
-  await storeCollected(store, snapshotId, tree.collected);
-  const tags = await listTags(gitDir, plan.commit);
-  await store.insertMany(
-    'tags',
-    tags.map((t) => tagRow(snapshotId, t)),
-  );
-  const analysed = await runAnalyses(
-    plugins.analyses,
-    {
-      store,
-      snapshotId,
-      repositoryId: ids.repositoryId,
-      repositoryName: found.name,
-      gitDir,
-      commit: plan.commit,
-      segments,
-      previousSnapshotId: ids.previousSnapshotId,
-      config: options.workspace.config,
-      workspaceDir: options.workspace.dir,
-    },
-    (e) => options.onStage?.(found.name, e),
-  );
-  options.onStage?.(found.name, { stage: 'finish' });
-  diagnostics.push(...analysed);
-  await store.insertMany(
-    'diagnostics',
-    diagnostics.map((d) => diagnosticRow(snapshotId, d)),
-  );
-  const history = await historyStats(store, segments);
-  // Partial means git data is missing (shallow history, unreadable objects); a bad manifest is only a diagnostic.
-  const partial =
-    found.info.shallow ||
-    diagnostics.some((d) => d.severity === 'error' && (d.collector === 'tree' || d.collector === 'history'));
-  await finishSnapshot(store, ids.repositoryId, snapshotId, {
-    status: partial ? 'partial' : 'ok',
-    history,
-    files: tree.files,
-    diagnostics: diagnostics.length,
-  });
-  Object.assign(outcome, {
-    status: partial ? 'partial' : 'ok',
-    commits: history.commits,
-    authors: history.authors,
-    files: tree.files,
-    firstCommitAt: history.firstCommitAt,
-    lastCommitAt: history.lastCommitAt,
-    diagnostics,
-  });
-}
-
-/**
- * Read history with line counts; when git cannot read some blobs (a blobless partial clone, a
- * damaged pack), read it again without line counts, so the commits are still known.
- */
-async function readHistory(
-  store: Store,
-  gitDir: string,
-  snapshotId: number,
-  range: string,
-  onProgress: (commits: number) => void,
-  diagnostics: Diagnostic[],
-) {
-  try {
-    return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits));
-  } catch (e) {
-    if (!isMissingObjects(e)) throw e;
-    const msg = (e as Error).message;
-    await deleteHistoryRows(store, snapshotId);
-    diagnostics.push({
-      path: '',
-      collector: 'history',
-      code: 'missing-objects',
-      message: `some file contents are missing (${msg.replace(/^.*?fatal: /, '')}); history read without line counts`,
-      severity: 'error',
-    });
-    return ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), false);
-  }
 }
 
 async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome): Promise<void> {
@@ -328,32 +221,6 @@ async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome):
     firstCommitAt: s.first_commit_at,
     lastCommitAt: s.last_commit_at,
   });
-}
-
-function tagRow(snapshotId: number, t: Awaited<ReturnType<typeof listTags>>[number]): Row {
-  return {
-    snapshot_id: snapshotId,
-    name: t.name,
-    commit_sha: t.commit,
-    tag_sha: t.tagObject,
-    annotated: t.tagObject ? 1 : 0,
-    tagger_name: t.taggerName,
-    tagger_email: t.taggerEmail,
-    tagger_date: t.taggerDate,
-    tagger_ts: t.taggerTs,
-    subject: t.subject,
-  };
-}
-
-function diagnosticRow(snapshotId: number, d: Diagnostic): Row {
-  return {
-    snapshot_id: snapshotId,
-    path: d.path || null,
-    collector: d.collector,
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-  };
 }
 
 /** git failures that mean damaged objects get their own code, so the user knows what to repair. */

@@ -5,6 +5,7 @@ import { freshStoreTarget } from '../../test/helpers/stores.ts';
 import type { Analysis } from '../analyses/types.ts';
 import { COLLECTORS } from '../collectors/registry.ts';
 import { openStore } from '../store/store.ts';
+import { givenPlugins } from './plugins.ts';
 import { runScan } from './run.ts';
 import type { StageEvent } from './stages.ts';
 
@@ -30,8 +31,7 @@ test('history, tree, collectors, each analysis and finish are reported with coun
     depth: 1,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: COLLECTORS,
-    analyses: [noop('first'), noop('second')],
+    plugins: givenPlugins({ collectors: COLLECTORS, analyses: [noop('first'), noop('second')] }),
     workspace: { dir: '.', config: {} },
     onDiscovered: (n) => {
       discovered = n;

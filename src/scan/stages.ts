@@ -1,5 +1,12 @@
-// What the pipeline tells a progress display while it scans one repository: the stage it is in,
-// with counts. Events are frequent; a listener keeps the latest and draws at its own pace.
+// The stages of a repository's scan, in order: discover -> plan -> history -> tree -> collect ->
+// analyse -> commit, one file each. The work of one new snapshot is what the stages after plan share,
+// and what the pipeline tells a progress display while it runs: the stage it is in, with counts.
+// Events are frequent; a listener keeps the latest and draws at its own pace.
+import type { Diagnostic } from '../collectors/types.ts';
+import type { Store } from '../store/store.ts';
+import type { FoundRepository } from './discover.ts';
+import type { Plan } from './plan.ts';
+import type { Plugins } from './plugins.ts';
 
 export type StageEvent =
   /** Another scan holds the repository's lock; this one waits (`--wait`). */
@@ -16,3 +23,20 @@ export type StageEvent =
   | { stage: 'finish' };
 
 export type OnStage = (event: StageEvent) => void;
+
+/** A snapshot being written: what each stage after plan reads, and the diagnostics they add. */
+export interface SnapshotWork {
+  store: Store;
+  found: FoundRepository;
+  plan: Exclude<Plan, { kind: 'unchanged' }>;
+  repositoryId: number;
+  snapshotId: number;
+  /** The repository's current snapshot before this one; null on a first scan. */
+  previousSnapshotId: number | null;
+  plugins: Plugins;
+  maxFileSize: number;
+  workspace: { dir: string; config: Record<string, unknown> };
+  onStage: OnStage;
+  /** Every stage appends here; the commit stage stores them. */
+  diagnostics: Diagnostic[];
+}

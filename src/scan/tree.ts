@@ -1,8 +1,10 @@
-// Stage 3b, collect tree: the files of the scanned commit, read from git objects (never the disk).
-import type { CollectorResult, Diagnostic, FileCollector, FileInput } from '../collectors/types.ts';
+// Stage 4, tree: the files of the scanned commit, read from git objects (never the disk), and the
+// contents of the files some collector wants, for the collect stage.
+import type { Diagnostic, FileCollector, FileInput } from '../collectors/types.ts';
 import { countLines, isBinary, listTree, readBlobs, type TreeEntry } from '../git/tree.ts';
+import { fileFactsByBlob } from '../store/snapshots.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { OnStage } from './stages.ts';
+import type { OnStage, SnapshotWork } from './stages.ts';
 
 export interface TreeOptions {
   /** Files larger than this are recorded but not read (default 10 MiB). */
@@ -14,7 +16,21 @@ export interface TreeOptions {
 export interface TreeResult {
   files: number;
   diagnostics: Diagnostic[];
-  collected: Array<{ collector: FileCollector; result: CollectorResult }>;
+  /** The files each collector matched, with their contents, in tree order; collectors with none are absent. */
+  inputs: Map<FileCollector, FileInput[]>;
+}
+
+/** The tree of the new snapshot; what the base snapshot knew about unchanged blobs is reused. */
+export async function treeStage(work: SnapshotWork): Promise<TreeResult> {
+  const { store, plan } = work;
+  const reuse = plan.kind === 'incremental' ? await fileFactsByBlob(store, plan.baseId) : new Map();
+  const tree = await ingestTree(store, work.found.info.gitDir, work.snapshotId, plan.commit, reuse, {
+    maxFileSize: work.maxFileSize,
+    collectors: work.plugins.collectors,
+    onStage: work.onStage,
+  });
+  work.diagnostics.push(...tree.diagnostics);
+  return tree;
 }
 
 type BlobFacts = { binary: number | null; lines: number | null };
@@ -22,7 +38,7 @@ type BlobFacts = { binary: number | null; lines: number | null };
 const READABLE = new Set(['file', 'executable']);
 
 /** Read the tree of `commit` into `files` rows; blob facts known from `reuse` are not read again. */
-export async function ingestTree(
+async function ingestTree(
   store: Store,
   gitDir: string,
   snapshotId: number,
@@ -68,15 +84,7 @@ export async function ingestTree(
   const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), notRead, diagnostics));
   for (let i = 0; i < rows.length; i += 5000) await store.insertMany('files', rows.slice(i, i + 5000));
   options.onStage?.({ stage: 'tree', read, total: toRead.size });
-  const collected = runCollectors(
-    entries,
-    wanted,
-    contents,
-    options.collectors,
-    diagnostics,
-    options.onStage,
-  );
-  return { files: entries.length, diagnostics, collected };
+  return { files: entries.length, diagnostics, inputs: collectorInputs(entries, wanted, contents) };
 }
 
 function fileRow(
@@ -117,15 +125,12 @@ function tooLarge(e: TreeEntry, cap: number): Diagnostic {
   };
 }
 
-function runCollectors(
+function collectorInputs(
   entries: TreeEntry[],
   wanted: Map<string, FileCollector[]>,
   contents: Map<string, Buffer>,
-  collectors: readonly FileCollector[],
-  diagnostics: Diagnostic[],
-  onStage?: OnStage,
-): TreeResult['collected'] {
-  const inputs = new Map<FileCollector, FileInput[]>();
+): TreeResult['inputs'] {
+  const inputs: TreeResult['inputs'] = new Map();
   for (const e of entries) {
     const content = contents.get(e.oid);
     if (!content) continue;
@@ -135,25 +140,5 @@ function runCollectors(
       inputs.set(c, list);
     }
   }
-  const out: TreeResult['collected'] = [];
-  let done = 0;
-  for (const c of collectors) {
-    const files = inputs.get(c);
-    if (!files) continue;
-    onStage?.({ stage: 'collectors', done: done++, total: inputs.size });
-    try {
-      const result = c.collect(files);
-      diagnostics.push(...result.diagnostics);
-      out.push({ collector: c, result });
-    } catch (e) {
-      diagnostics.push({
-        path: files[0]?.path ?? '',
-        collector: c.id,
-        code: 'collector-crashed',
-        message: (e as Error).message,
-        severity: 'error',
-      });
-    }
-  }
-  return out;
+  return inputs;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { readDelivery } from '../../store/delivery.ts';
 import type { Engine } from '../../store/migrations/index.ts';
@@ -21,8 +22,7 @@ async function scan(store: Store, path: string, config: Record<string, unknown> 
     depth: 1,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [deliveryAnalysis],
+    plugins: givenPlugins({ analyses: [deliveryAnalysis] }),
     workspace: { dir: '.', config },
   });
   expect(r.repositories[0]?.diagnostics.filter((d) => d.collector === 'delivery')).toEqual([]);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { openStore } from '../../store/store.ts';
 import { ANALYSES } from '../registry.ts';
@@ -21,8 +22,7 @@ describe.each(ENGINES)('code analyses on %s', (engine) => {
       depth: 2,
       jobs: 1,
       maxFileSize: 1 << 20,
-      collectors: [],
-      analyses: ANALYSES,
+      plugins: givenPlugins({ analyses: ANALYSES }),
       workspace: { dir: '.', config: {} },
     });
     expect(r.repositories[0]?.status).toBe('ok');

@@ -10,6 +10,7 @@ import {
   tempDir,
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import {
@@ -64,8 +65,7 @@ async function scan(store: Store, repo: string, ws: string): Promise<void> {
     depth: 2,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [knowledgeAnalysis],
+    plugins: givenPlugins({ analyses: [knowledgeAnalysis] }),
     workspace: { dir: ws, config: {} },
   });
   expect(r.repositories[0]?.status).toBe('ok');

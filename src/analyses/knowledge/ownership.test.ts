@@ -12,6 +12,7 @@ import {
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { hasTeamsFile, loadTeams } from '../../office/teams.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import {
@@ -69,8 +70,7 @@ async function scan(store: Store, repo: string, ws: string): Promise<void> {
     depth: 2,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [knowledgeAnalysis],
+    plugins: givenPlugins({ analyses: [knowledgeAnalysis] }),
     workspace: { dir: ws, config: {} },
   });
   expect(r.repositories[0]?.status).toBe('ok');

@@ -15,6 +15,7 @@ import {
   tempDir,
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import { ownershipByPath } from '../../store/ownership.ts';
@@ -171,8 +172,7 @@ describe.each(ENGINES)('ownership through the replay on %s', (engine: Engine) =>
         depth: 1,
         jobs: 1,
         maxFileSize: 1 << 20,
-        collectors: [],
-        analyses: [ownershipAnalysis],
+        plugins: givenPlugins({ analyses: [ownershipAnalysis] }),
         workspace: { dir: '.', config: {} },
       });
       expect(scan.repositories[0]?.diagnostics.filter((d) => d.collector === 'ownership')).toEqual([]);

@@ -13,6 +13,7 @@ import {
   tempDir,
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import { ownershipRollup } from '../../store/ownership.ts';
@@ -98,8 +99,7 @@ async function scan(store: Store, path: string) {
     depth: 1,
     jobs: 1,
     maxFileSize: 1 << 20,
-    collectors: [],
-    analyses: [ownershipAnalysis],
+    plugins: givenPlugins({ analyses: [ownershipAnalysis] }),
     workspace: { dir: '.', config: {} },
   });
   expect(r.repositories[0]?.diagnostics.filter((d) => d.collector === 'ownership')).toEqual([]);

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { ADA, buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { openStore } from '../store.ts';
 import { authorsAnyCase } from './0011-authors-any-case.ts';
@@ -26,8 +27,7 @@ describe.each(ENGINES)('migration 0011 on %s', (engine: Engine) => {
       depth: 1,
       jobs: 1,
       maxFileSize: 1 << 20,
-      collectors: [],
-      analyses: [],
+      plugins: givenPlugins({}),
       workspace: { dir: '.', config: {} },
     });
     // As an older version stored it; then 0011 runs on it (later migrations have run too, so the

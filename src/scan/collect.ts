@@ -1,6 +1,8 @@
-// Rows for what file collectors found, as stored per snapshot.
-import type { CollectorResult, FileCollector } from '../collectors/types.ts';
+// Stage 5, collect: run each collector on the files it matched in the tree, and store the facts
+// they emit with the snapshot. A collector that throws becomes a diagnostic; the others still run.
+import type { CollectorResult, FileCollector, FileInput } from '../collectors/types.ts';
 import type { Row, Store } from '../store/store.ts';
+import type { SnapshotWork } from './stages.ts';
 
 export interface FactCounts {
   dependencies: number;
@@ -8,11 +10,37 @@ export interface FactCounts {
   images: number;
 }
 
-export async function storeCollected(
-  store: Store,
-  snapshotId: number,
-  collected: ReadonlyArray<{ collector: FileCollector; result: CollectorResult }>,
+type Collected = Array<{ collector: FileCollector; result: CollectorResult }>;
+
+/** Run the collectors (in plugin order) on their files, and store what they found. */
+export async function collectStage(
+  work: SnapshotWork,
+  inputs: ReadonlyMap<FileCollector, FileInput[]>,
 ): Promise<FactCounts> {
+  const collected: Collected = [];
+  let done = 0;
+  for (const c of work.plugins.collectors) {
+    const files = inputs.get(c);
+    if (!files) continue;
+    work.onStage({ stage: 'collectors', done: done++, total: inputs.size });
+    try {
+      const result = c.collect(files);
+      work.diagnostics.push(...result.diagnostics);
+      collected.push({ collector: c, result });
+    } catch (e) {
+      work.diagnostics.push({
+        path: files[0]?.path ?? '',
+        collector: c.id,
+        code: 'collector-crashed',
+        message: (e as Error).message,
+        severity: 'error',
+      });
+    }
+  }
+  return storeCollected(work.store, work.snapshotId, collected);
+}
+
+async function storeCollected(store: Store, snapshotId: number, collected: Collected): Promise<FactCounts> {
   const deps: Row[] = [];
   const runtimes: Row[] = [];
   const images: Row[] = [];
