@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { runGit } from '../../git/invoke.ts';
+import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import { openStore } from '../../store/store.ts';
@@ -54,8 +55,7 @@ describe.each(ENGINES)('knowledge analysis and big files on %s', (engine: Engine
       depth: 1,
       jobs: 1,
       maxFileSize: 64 * 1024, // the .mailmap (80 KB) is over it, CODEOWNERS (3 MB) too
-      collectors: [],
-      analyses: [knowledgeAnalysis],
+      plugins: givenPlugins({ analyses: [knowledgeAnalysis] }),
       workspace: { dir: tempDir(), config: {} },
     });
     expect(r.repositories[0]?.status).toBe('ok');
@@ -94,8 +94,7 @@ describe.each(ENGINES)('knowledge analysis and big files on %s', (engine: Engine
       depth: 1,
       jobs: 1,
       maxFileSize: 10 * 1024 * 1024,
-      collectors: [],
-      analyses: [knowledgeAnalysis],
+      plugins: givenPlugins({ analyses: [knowledgeAnalysis] }),
       workspace: { dir: tempDir(), config: {} },
     });
     expect(r.repositories[0]?.status).toBe('ok');
