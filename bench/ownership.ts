@@ -44,6 +44,7 @@ for (const p of text) {
 console.log(
   `replay: ${(replayMs / 1000).toFixed(1)} s over ${replay.commits} commits; ${unsure.length} files blamed as fallback`,
 );
+for (const p of unsure.slice(0, 10)) console.log(`  blamed: ${p}`);
 console.log(
   `full ownership: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );

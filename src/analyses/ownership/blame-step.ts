@@ -167,7 +167,7 @@ class Step {
       from.map((s) => s?.origins ?? null),
       this.commit,
     );
-    return { blob, origins };
+    return f.special ? { blob, origins, special: true } : { blob, origins };
   }
 
   /**
