@@ -10,6 +10,7 @@ import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
 import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
+import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
 export const CONFIG_FILE = 'cto.yaml';
 
@@ -84,7 +85,8 @@ export function storeTarget(
   flag: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  const chosen = flag ?? env.CTO_DB ?? ws.config.db;
+  const chosen = flag || env.CTO_DB || ws.config.db;
   if (!chosen) return join(ws.dir, '.cto', 'cto.db');
-  return /^postgres(ql)?:\/\//i.test(chosen) ? chosen : resolve(ws.dir, chosen);
+  checkStoreTarget(chosen);
+  return isPostgresUrl(chosen) ? chosen : resolve(ws.dir, chosen);
 }

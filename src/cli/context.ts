@@ -1,7 +1,7 @@
 // What every command needs: the workspace, the store, and how to report errors.
 import { type Command, Option } from 'commander';
 import { CtoError, isCtoError } from '../errors.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { explainStoreError, openStore, type Store, type StoreMode } from '../store/store.ts';
 import { loadWorkspace, parseSize, storeTarget, type Workspace } from '../workspace.ts';
 import { printError } from './output.ts';
 
@@ -15,15 +15,36 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
-/** Open the workspace and its store, run `fn`, always close the store. */
-export async function withStore<T>(
+/**
+ * Open the workspace and its existing store for reading, run `fn`, always close the store. A
+ * workspace without a store is an error (NO_STORE): reading never creates one.
+ */
+export function withStore<T>(
   opts: GlobalOptions,
   fn: (store: Store, ws: Workspace) => Promise<T>,
 ): Promise<T> {
+  return runWithStore(opts, 'read', fn);
+}
+
+/** The same for the commands that write the store (scan, feed import, feed update): created when missing. */
+export function withWritableStore<T>(
+  opts: GlobalOptions,
+  fn: (store: Store, ws: Workspace) => Promise<T>,
+): Promise<T> {
+  return runWithStore(opts, 'write', fn);
+}
+
+async function runWithStore<T>(
+  opts: GlobalOptions,
+  mode: StoreMode,
+  fn: (store: Store, ws: Workspace) => Promise<T>,
+): Promise<T> {
   const ws = loadWorkspace(opts.workspace);
-  const store = await openStore(storeTarget(ws, opts.db));
+  const store = await openStore(storeTarget(ws, opts.db), { mode });
   try {
     return await fn(store, ws);
+  } catch (e) {
+    throw explainStoreError(store, e);
   } finally {
     await store.close();
   }

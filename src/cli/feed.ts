@@ -26,6 +26,7 @@ import {
   parseIntOption,
   parseNumberOption,
   withStore,
+  withWritableStore,
 } from './context.ts';
 import {
   clearStatus,
@@ -95,7 +96,7 @@ function importCommand(): Command {
     )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1)')
     .action(async (path: string, flags: { ecosystem?: string; json?: boolean }, cmd: Command) => {
-      await withStore(globalOptions(cmd), async (store) => {
+      await withWritableStore(globalOptions(cmd), async (store) => {
         const onImported = (s: ImportSummary) => printError(...importedLine(s));
         printImported(
           !!flags.json,
@@ -145,7 +146,7 @@ function updateCommand(): Command {
     )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1, or cto.feed-licences/v1)')
     .action(async (flags: UpdateFlags, cmd: Command) => {
-      await withStore(globalOptions(cmd), async (store) => {
+      await withWritableStore(globalOptions(cmd), async (store) => {
         if (flags.licences) return updateLicenceFeed(store, flags);
         const progress = ttyProgress();
         const onImported = (s: ImportSummary) => {

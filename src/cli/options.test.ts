@@ -45,6 +45,7 @@ const BAD_VALUES: Record<string, string[]> = {
   'report --today': ['2024-02-30', 'now'],
   'people --limit': ['-3', 'abc', '0'],
   'diagnostics --severity': ['bogus', 'fatal'],
+  'sql --timeout': ['0', '-1', 'abc', '1e3', '90000'],
 };
 
 /** Options whose value is free text, with why nothing is refused as it is read. */

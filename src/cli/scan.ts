@@ -7,7 +7,13 @@ import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
-import { globalOptions, parseIntOption, parseSecondsOption, parseSizeOption, withStore } from './context.ts';
+import {
+  globalOptions,
+  parseIntOption,
+  parseSecondsOption,
+  parseSizeOption,
+  withWritableStore,
+} from './context.ts';
 import {
   day,
   formatNumber,
@@ -104,7 +110,7 @@ export function scanCommand(): Command {
     .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
       const opts = globalOptions(cmd);
       const asked = await analysesFromFlag(flags.analyses);
-      process.exitCode = await withStore(opts, async (store, ws) => {
+      process.exitCode = await withWritableStore(opts, async (store, ws) => {
         const cfg = ws.config.scan ?? {};
         const progress = createProgress(!flags.json);
         const result = await runScan(store, {

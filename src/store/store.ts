@@ -1,22 +1,34 @@
 // The store behind one interface: SQLite (embedded default) or PostgreSQL (shared), the same
 // Kysely schema and queries on both. Only bulk inserts and read-only SQL differ per engine.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { CtoError } from '../errors.ts';
+import { postgresReadOnlyQuery, type QueryLimits, type QueryResult } from './engines/postgres-query.ts';
+import { damagedStoreError, isDamage } from './engines/sqlite-damage.ts';
+import { canWriteSqlite, immutableFallback } from './engines/sqlite-files.ts';
+import { replyError, sqliteReadOnlyQuery } from './engines/sqlite-query.ts';
 import { type LockAttempt, tryPostgresLock, trySqliteLock } from './locks.ts';
-import { type Engine, migrationProvider } from './migrations/index.ts';
+import { migrate, migrationStatus } from './migrate.ts';
+import type { Engine } from './migrations/index.ts';
 import type { BulkTable, Database } from './schema.ts';
+import { checkStoreTarget, isPostgresUrl } from './target.ts';
+
+export type { QueryLimits, QueryResult } from './engines/postgres-query.ts';
+export { checkStoreTarget, isPostgresUrl } from './target.ts';
 
 export type Row = Record<string, string | number | null>;
 
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
-}
+/**
+ * `write`: create the store when missing and migrate it (scan, feed import and update).
+ * `read`: open an existing store without writing to it (every other command).
+ */
+export type StoreMode = 'read' | 'write';
+
+/** How long a `cto sql` statement may run unless told otherwise. */
+export const DEFAULT_SQL_TIMEOUT_MS = 60_000;
 
 export interface Store {
   readonly engine: Engine;
@@ -32,58 +44,114 @@ export interface Store {
    * whose holder is gone (killed process, ended PostgreSQL session) is taken over.
    */
   tryLock(key: string): Promise<LockAttempt>;
-  /** Run one SQL statement that only reads; anything else is refused. */
-  readOnlyQuery(text: string): Promise<QueryResult>;
+  /**
+   * Run one SQL statement that only reads, as `cto sql` does: under a read-only role (PostgreSQL)
+   * or authorizer (SQLite), stopped after `timeoutMs` (default 60 s) or when `signal` aborts.
+   */
+  readOnlyQuery(text: string, limits?: Partial<QueryLimits>): Promise<QueryResult>;
   close(): Promise<void>;
 }
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
-
-/** Open (and migrate) the store: a `postgres://` URL, or the path of an SQLite file. */
-export async function openStore(target: string): Promise<Store> {
-  const store = isPostgresUrl(target) ? await openPostgres(target) : openSqlite(target);
+/** Open the store: a `postgres://` URL, or the path of an SQLite file. */
+export async function openStore(target: string, options: { mode?: StoreMode } = {}): Promise<Store> {
+  checkStoreTarget(target);
+  const mode = options.mode ?? 'write';
+  const store = isPostgresUrl(target) ? await openPostgres(target, mode) : openSqlite(target, mode);
   try {
-    await migrate(store);
+    if (mode === 'write') await migrate(store);
+    else if (await needsMigrating(store, target)) {
+      // Migrate through a writing connection, then read as asked.
+      await store.close();
+      await (await openStore(target, { mode: 'write' })).close();
+      return await openStore(target, { mode: 'read' });
+    }
   } catch (e) {
     await store.close();
-    throw new CtoError('DB_OPEN', `cannot prepare the store at ${store.location}: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw storeOpenError(store, e);
   }
   return store;
 }
 
-async function migrate(store: Store): Promise<void> {
-  // On PostgreSQL the migration tables live in the store's own schema, never found in another one.
-  const migrationTableSchema = store.engine === 'postgres' ? (store.schema ?? 'public') : undefined;
-  const migrator = new Migrator({
-    db: store.db,
-    provider: migrationProvider(store.engine),
-    migrationTableSchema,
+/** Whether a store opened for reading must be migrated first; refuses when it cannot be. */
+async function needsMigrating(store: Store, target: string): Promise<boolean> {
+  const status = await migrationStatus(store);
+  if (!status.initialised) throw noStore(store.location);
+  if (status.unknown.length > 0) {
+    throw new CtoError(
+      'STORE_TOO_NEW',
+      `the store ${store.location} was written by a newer cto (it has migration ${status.unknown[0]}): update cto`,
+    );
+  }
+  if (status.pending.length === 0) return false;
+  if (store.engine === 'sqlite' && !canWriteSqlite(target)) {
+    throw new CtoError(
+      'STORE_NEEDS_MIGRATION',
+      `the store ${store.location} was written by an older cto and must be migrated (${status.pending.join(', ')}), ` +
+        'but it is read-only here: run cto scan once where it can be written',
+    );
+  }
+  return true;
+}
+
+function noStore(location: string): CtoError {
+  return new CtoError('NO_STORE', `no store here (${location}): run cto scan first`);
+}
+
+function storeOpenError(store: Store, e: unknown): CtoError {
+  if (e instanceof CtoError) return e;
+  if (store.engine === 'sqlite' && isDamage(e)) return damagedStoreError(store.location, e);
+  return new CtoError('DB_OPEN', `cannot prepare the store at ${store.location}: ${(e as Error).message}`, {
+    cause: e,
   });
-  // Migrations run in a transaction, so a failed attempt leaves nothing behind, and are tried again:
-  // SQLite has no lock across processes for them (two `cto` opening a new store at once both start;
-  // the loser, run again, finds them done), and on PostgreSQL Kysely first looks at every table of
-  // the database, which fails when another schema's tables are dropped at that moment.
-  for (let attempt = 1; ; attempt++) {
-    const { error } = await migrator.migrateToLatest();
-    if (!error) return;
-    if (attempt >= 3) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+}
+
+/** Errors of a command reading the store: a damaged SQLite file says so, and how to recover. */
+export function explainStoreError(store: Store, e: unknown): unknown {
+  return store.engine === 'sqlite' && isDamage(e) ? damagedStoreError(store.location, e) : e;
+}
+
+// better-sqlite3 reads `file:` URIs only when SQLITE_USE_URI=1 is set before it opens its first
+// database; openSqliteReader needs one for a store in a folder it cannot write.
+process.env.SQLITE_USE_URI ??= '1';
+
+/** A read-only connection; immutable in a folder this process cannot write (sqlite-files.ts). */
+function openSqliteReader(path: string): SqliteDatabase.Database {
+  try {
+    const raw = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+    raw.prepare('select count(*) from sqlite_master').get();
+    return raw;
+  } catch (e) {
+    const uri = immutableFallback(
+      path,
+      /^SQLITE_(READONLY|CANTOPEN)/.test((e as { code?: string }).code ?? ''),
+    );
+    if (!uri) throw e;
+    return new SqliteDatabase(uri, { readonly: true, fileMustExist: true });
   }
 }
 
-function openSqlite(path: string): Store {
+function openSqliteFile(path: string, mode: StoreMode): SqliteDatabase.Database {
+  if (mode === 'read') {
+    if (!existsSync(path)) throw noStore(path);
+    const raw = openSqliteReader(path);
+    raw.pragma('busy_timeout = 10000');
+    return raw;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const raw = new SqliteDatabase(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 10000');
+  return raw;
+}
+
+function openSqlite(path: string, mode: StoreMode): Store {
   let raw: SqliteDatabase.Database;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    raw = new SqliteDatabase(path);
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
-    raw.pragma('busy_timeout = 10000');
+    raw = openSqliteFile(path, mode);
   } catch (e) {
+    if (e instanceof CtoError) throw e;
+    if (isDamage(e)) throw damagedStoreError(path, e);
     throw new CtoError('DB_OPEN', `cannot open the store ${path}: ${(e as Error).message}`, { cause: e });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -115,20 +183,10 @@ function openSqlite(path: string): Store {
       });
     },
     tryLock: (key) => trySqliteLock(db, key),
-    async readOnlyQuery(text) {
-      const reader = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
-      try {
-        const stmt = prepareOrFail(reader, text);
-        if (!stmt.reader)
-          throw new CtoError(
-            'DB_READ_ONLY',
-            'only statements that return rows can run here (select, with, pragma reads)',
-          );
-        const columns = stmt.columns().map((c) => c.name);
-        return { columns, rows: stmt.raw(true).all() as unknown[][] };
-      } finally {
-        reader.close();
-      }
+    readOnlyQuery(text, limits) {
+      return sqliteReadOnlyQuery(path, text, queryLimits(limits), async (reply) =>
+        isDamage(reply) ? damagedStoreError(path, new Error(reply.message)) : replyError(reply),
+      );
     },
     async close() {
       await db.destroy();
@@ -136,12 +194,8 @@ function openSqlite(path: string): Store {
   };
 }
 
-function prepareOrFail(db: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  try {
-    return db.prepare(text);
-  } catch (e) {
-    throw new CtoError('DB_QUERY', (e as Error).message);
-  }
+function queryLimits(limits: Partial<QueryLimits> | undefined): QueryLimits {
+  return { timeoutMs: limits?.timeoutMs ?? DEFAULT_SQL_TIMEOUT_MS, signal: limits?.signal };
 }
 
 // bigint columns (epoch seconds, sizes) fit in a double; return them as numbers.
@@ -164,15 +218,19 @@ export function parsePostgresUrl(url: string): {
   return { connectionString: u.toString(), schema, location: safe.toString() };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, mode: StoreMode): Promise<Store> {
   const { connectionString, schema, location } = parsePostgresUrl(url);
   const options = schema ? `-c search_path=${schema}` : undefined;
   const pool = new pg.Pool({ connectionString, options, max: 4 });
   try {
     const client = await pool.connect();
     try {
-      // Two `cto` creating the schema at once: the loser's "if not exists" still fails (23505); it exists now.
-      if (schema)
+      // Created when missing; asking first lets a user without CREATE on the database use a schema
+      // made for it. Two `cto` creating it at once: the loser's "if not exists" still fails (23505).
+      const exists = schema
+        ? await client.query('select 1 from pg_namespace where nspname = $1', [schema])
+        : null;
+      if (schema && mode === 'write' && exists?.rowCount === 0)
         await client.query(`create schema if not exists ${schema}`).catch((e: { code?: string }) => {
           if (e.code !== '23505') throw e;
         });
@@ -213,21 +271,8 @@ async function openPostgres(url: string): Promise<Store> {
         schema,
         key,
       ),
-    async readOnlyQuery(text) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin transaction read only');
-        // The extended protocol accepts exactly one statement, so `commit; drop ...` cannot slip through.
-        const r = await client.query({ text, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
-        return { columns: r.fields.map((f) => f.name), rows: r.rows as unknown[][] };
-      } catch (e) {
-        const msg = (e as Error).message;
-        if (/read-only transaction/.test(msg)) throw new CtoError('DB_READ_ONLY', `refused: ${msg}`);
-        throw new CtoError('DB_QUERY', msg);
-      } finally {
-        await client.query('rollback').catch(() => {});
-        client.release();
-      }
+    readOnlyQuery(text, limits) {
+      return postgresReadOnlyQuery({ connectionString, options, pool }, text, queryLimits(limits));
     },
     async close() {
       await db.destroy();

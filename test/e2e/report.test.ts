@@ -18,7 +18,7 @@ import { migrationProvider } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/store.ts';
 import { cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
-import { dropTestSchemas, ENGINES, freshStoreTarget } from '../helpers/stores.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget, workspaceWithEmptyStore } from '../helpers/stores.ts';
 
 afterAll(async () => {
   cleanupTemp();
@@ -58,8 +58,8 @@ function readModel(dir: string) {
 }
 
 describe('cto report', { timeout: 60_000 }, () => {
-  test('an empty store writes a report that says so, valid against the schema', () => {
-    const ws = tempDir('cto-report-empty-');
+  test('an empty store writes a report that says so, valid against the schema', async () => {
+    const ws = await workspaceWithEmptyStore();
     const r = cto(['report', '--workspace', ws]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no scanned repository/);

@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { readerRoleName } from '../../src/store/engines/postgres-reader.ts';
 import type { Engine } from '../../src/store/migrations/index.ts';
+import { openStore } from '../../src/store/store.ts';
 import { tempDir } from './repo-builder.ts';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
@@ -21,14 +23,25 @@ export function freshStoreTarget(engine: Engine): string {
   return u.toString();
 }
 
-/** Drop the PostgreSQL schemas made by this test file. */
+/** Drop the PostgreSQL schemas made by this test file, and the `cto sql` roles of their stores. */
 export async function dropTestSchemas(): Promise<void> {
   if (schemas.length === 0) return;
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
-    for (const s of schemas.splice(0)) await client.query(`drop schema if exists ${s} cascade`);
+    const database = decodeURIComponent(new URL(PG_URL).pathname.slice(1));
+    for (const s of schemas.splice(0)) {
+      await client.query(`drop schema if exists ${s} cascade`);
+      await client.query(`drop role if exists ${readerRoleName(database, s)}`);
+    }
   } finally {
     await client.end();
   }
+}
+
+/** A workspace holding an empty store (`.cto/cto.db`), as a scan of nothing would leave it. */
+export async function workspaceWithEmptyStore(): Promise<string> {
+  const ws = tempDir();
+  await (await openStore(join(ws, '.cto', 'cto.db'))).close();
+  return ws;
 }

@@ -12,6 +12,7 @@ import { delivery } from './0009-delivery.ts';
 import { scanIdentity } from './0010-scan-identity.ts';
 import { authorsAnyCase } from './0011-authors-any-case.ts';
 import { licenceCache } from './0012-licence-cache.ts';
+import { sqlReader } from './0013-sql-reader.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -31,6 +32,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0010-scan-identity': scanIdentity,
         '0011-authors-any-case': authorsAnyCase,
         '0012-licence-cache': licenceCache,
+        '0013-sql-reader': sqlReader(engine),
       };
     },
   };
