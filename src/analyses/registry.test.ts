@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ANALYSES } from './registry.ts';
+import { REPORT_AREAS } from './types.ts';
 
 test('every analysis folder with an analysis.ts is registered once, after the analyses it reads', () => {
   const here = import.meta.dirname;
@@ -34,4 +35,15 @@ test('a selection of analyses keeps registry order, adds what they read, and ref
   expect(() => selectAnalyses(['no-such-analysis'])).toThrow(
     /unknown analysis "no-such-analysis"; the analyses are: /,
   );
+});
+
+test('each analysis declares a report area, and tables, metric names and rules no other analysis declares', () => {
+  const owner = new Map<string, string>();
+  for (const a of ANALYSES) {
+    expect(REPORT_AREAS, a.id).toContain(a.area);
+    for (const name of [...a.writes.map((t) => `table ${t}`), ...a.metrics, ...a.rules]) {
+      expect(owner.get(name), `${name} is declared by ${owner.get(name)} and ${a.id}`).toBeUndefined();
+      owner.set(name, a.id);
+    }
+  }
 });

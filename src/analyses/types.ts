@@ -5,7 +5,37 @@
 // and the repository's git directory (for analyses that must read more, such as blame).
 
 import type { Diagnostic } from '../collectors/types.ts';
+import type { BulkTable } from '../store/schema.ts';
 import type { Row, Store } from '../store/store.ts';
+
+/** The CTO areas of the report (docs/report.md), one per responsibility in DESIGN.md, in report order. */
+export const REPORT_AREAS = [
+  'technology-strategy',
+  'innovation',
+  'infrastructure-security',
+  'team-knowledge',
+  'delivery',
+  'budget-vendors',
+] as const;
+
+export type ReportArea = (typeof REPORT_AREAS)[number];
+
+/** Tables the scan itself fills: facts, and the metrics and findings every analysis returns. */
+type ScanTable =
+  | 'commits'
+  | 'file_changes'
+  | 'files'
+  | 'tags'
+  | 'diagnostics'
+  | 'snapshot_segments'
+  | 'dependencies'
+  | 'runtimes'
+  | 'images'
+  | 'metrics'
+  | 'findings';
+
+/** A table of an analysis's own (created by its migration), rows per snapshot. */
+export type AnalysisTable = Exclude<BulkTable, ScanTable>;
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -76,8 +106,8 @@ export interface AnalysisResult {
   metrics: Metric[];
   findings: Finding[];
   diagnostics?: Diagnostic[];
-  /** Rows for the analysis's own tables (created by its migration). */
-  tables?: Record<string, Row[]>;
+  /** Rows for the analysis's own tables, each declared in its `writes`. */
+  tables?: Partial<Record<AnalysisTable, Row[]>>;
 }
 
 export interface Analysis {
@@ -85,6 +115,14 @@ export interface Analysis {
   id: string;
   /** Bumped when the output for the same input changes. */
   version: number;
+  /** The report area its metrics and findings belong to. */
+  area: ReportArea;
+  /** Its own tables: the only ones whose rows it may return (the engine refuses others). */
+  writes: readonly AnalysisTable[];
+  /** Names of the metrics it stores, each defined in docs/ (a test checks both). */
+  metrics: readonly string[];
+  /** Ids of the finding rules it stores, each defined in docs/ (a test checks both). */
+  rules: readonly string[];
   /** Ids of analyses whose stored results this one reads; they run first. */
   after?: string[];
   run(ctx: AnalysisContext): Promise<AnalysisResult>;

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { fakeAnalysis } from '../../test/helpers/analysis.ts';
 import {
   ADA,
   addCommits,
@@ -10,7 +11,7 @@ import {
   tempDir,
 } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
-import type { Analysis, AnalysisContext } from '../analyses/types.ts';
+import type { Analysis, Metric, ReportArea } from '../analyses/types.ts';
 import { givenPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
 import type { Engine } from '../store/migrations/index.ts';
@@ -31,36 +32,36 @@ const HISTORY: CommitSpec[] = [
   { author: BOB, date: '2025-03-10T10:00:00Z', files: { 'src/b.ts': 'b\n' } },
 ];
 
-/** A stand-in analysis whose findings and metrics are chosen by the test. */
-function fake(rules: Array<[string, 'critical' | 'high' | 'medium' | 'low']>): Analysis {
-  return {
-    id: 'fake-risks',
-    version: 1,
-    async run(_ctx: AnalysisContext) {
-      return {
-        metrics: [
-          { metric: 'lead-time-median-365d', scope: 'repository', subject: '', value: 4, unit: 'days' },
-        ],
-        findings: rules.map(([rule, severity]) => ({
-          rule,
-          severity,
-          subject: 'src/a.ts',
-          title: `${rule} on src/a.ts`,
-          owner: 'payments',
-          evidence: { files: ['src/a.ts'], people: [ADA.email] },
-        })),
-      };
-    },
-  };
+/** A stand-in analysis of one report area whose findings are chosen by the test (delivery's has a metric). */
+function fake(area: ReportArea, rules: Array<[string, 'critical' | 'high' | 'medium' | 'low']>): Analysis {
+  const metrics: Metric[] =
+    area === 'delivery'
+      ? [{ metric: 'lead-time-median-365d', scope: 'repository', subject: '', value: 4, unit: 'days' }]
+      : [];
+  return fakeAnalysis(
+    `fake-${area}`,
+    async () => ({
+      metrics,
+      findings: rules.map(([rule, severity]) => ({
+        rule,
+        severity,
+        subject: 'src/a.ts',
+        title: `${rule} on src/a.ts`,
+        owner: 'payments',
+        evidence: { files: ['src/a.ts'], people: [ADA.email] },
+      })),
+    }),
+    { area, metrics: metrics.map((m) => m.metric), rules: rules.map(([rule]) => rule) },
+  );
 }
 
-async function scan(store: Store, dir: string, analysis: Analysis) {
+async function scan(store: Store, dir: string, analyses: Analysis[]) {
   await runScan(store, {
     paths: [dir],
     depth: 2,
     jobs: 1,
     maxFileSize: 1 << 20,
-    plugins: givenPlugins({ analyses: [analysis] }),
+    plugins: givenPlugins({ analyses }),
     workspace: { dir: '.', config: {} },
   });
 }
@@ -103,26 +104,19 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
   test('ratings follow the rule, risks are ranked, and --since lists what changed', async () => {
     const store = await openStore(freshStoreTarget(engine));
     const dir = buildRepo(tempDir(), HISTORY, { tags: [{ name: 'v1.0.0', at: 2 }] });
-    await scan(
-      store,
-      dir,
-      fake([
-        ['vulnerability-old', 'high'],
-        ['truck-factor-one', 'high'],
-      ]),
-    );
+    await scan(store, dir, [
+      fake('infrastructure-security', [['vulnerability-old', 'high']]),
+      fake('team-knowledge', [['truck-factor-one', 'high']]),
+      fake('delivery', []),
+    ]);
     await store.db.updateTable('snapshots').set({ finished_at: '2026-01-10T12:00:00.000Z' }).execute();
     addCommits(dir, [{ author: BOB, date: '2026-02-01T10:00:00Z', files: { 'src/c.ts': 'c\n' } }]);
     git(dir, ['tag', 'v1.1.0', 'main']);
-    await scan(
-      store,
-      dir,
-      fake([
-        ['vulnerability-new', 'critical'],
-        ['truck-factor-one', 'high'],
-        ['hotspot-churn', 'medium'],
-      ]),
-    );
+    await scan(store, dir, [
+      fake('infrastructure-security', [['vulnerability-new', 'critical']]),
+      fake('team-knowledge', [['truck-factor-one', 'high']]),
+      fake('delivery', [['hotspot-churn', 'medium']]),
+    ]);
 
     const m = await buildReport(store, { now: NOW, since: '2026-01-15' });
     const rating = Object.fromEntries(m.summary.areas.map((a) => [a.id, a.rating]));

@@ -1,8 +1,9 @@
 // Stage 6, analyse: run the analyses on the facts of the new snapshot and store what they derive.
 // An analysis that throws becomes a diagnostic; the others still run and the snapshot still finishes.
-import type { Analysis, AnalysisContext } from '../analyses/types.ts';
+import type { Analysis, AnalysisContext, AnalysisResult, AnalysisTable } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
 import { storeAnalysisResult } from '../store/analysis-results.ts';
+import type { Row } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
 /** Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. */
@@ -44,10 +45,11 @@ export async function runAnalyses(
     }
     try {
       const result = await analysis.run(ctx);
+      const tables = declaredTables(analysis, result);
       await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
-      for (const [table, rows] of Object.entries(result.tables ?? {})) {
+      for (const [table, rows] of tables) {
         for (let i = 0; i < rows.length; i += 5000)
-          await ctx.store.insertMany(table as never, rows.slice(i, i + 5000));
+          await ctx.store.insertMany(table, rows.slice(i, i + 5000));
       }
       diagnostics.push(...(result.diagnostics ?? []));
     } catch (e) {
@@ -56,6 +58,21 @@ export async function runAnalyses(
     }
   }
   return diagnostics;
+}
+
+/**
+ * The rows an analysis returned, by table; a table it does not declare in `writes` fails the
+ * analysis before anything of it is stored.
+ */
+function declaredTables(analysis: Analysis, result: AnalysisResult): Array<[AnalysisTable, Row[]]> {
+  const out: Array<[AnalysisTable, Row[]]> = [];
+  for (const table of Object.keys(result.tables ?? {})) {
+    const declared = analysis.writes.find((t) => t === table);
+    if (declared === undefined)
+      throw new Error(`returned rows for table ${table}, which it does not declare in writes`);
+    out.push([declared, result.tables?.[declared] ?? []]);
+  }
+  return out;
 }
 
 /** One load per key for the analyses of one snapshot; dropped when they are done. */

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { fakeAnalysis } from '../../test/helpers/analysis.ts';
 import {
   ADA,
   addCommits,
@@ -360,10 +361,9 @@ test('repositories with the same folder name are told apart by their parent fold
 
 test('analyses run on a new snapshot; one that throws becomes a diagnostic and the others still run', async () => {
   const seen: number[] = [];
-  const counting = {
-    id: 'commit-count',
-    version: 1,
-    async run(ctx: import('../analyses/types.ts').AnalysisContext) {
+  const counting = fakeAnalysis(
+    'commit-count',
+    async (ctx) => {
       seen.push(ctx.snapshotId);
       const n = await ctx.store.db
         .selectFrom('commits')
@@ -383,14 +383,12 @@ test('analyses run on a new snapshot; one that throws becomes a diagnostic and t
         findings: [{ rule: 'demo', severity: 'low' as const, subject: '', title: 'a finding' }],
       };
     },
-  };
-  const broken = { id: 'broken', version: 1, run: async () => Promise.reject(new Error('boom')) };
-  const after = {
-    id: 'after-broken',
-    version: 1,
+    { metrics: ['commits'], rules: ['demo'] },
+  );
+  const broken = fakeAnalysis('broken', async () => Promise.reject(new Error('boom')));
+  const after = fakeAnalysis('after-broken', async () => ({ metrics: [], findings: [] }), {
     after: ['broken'],
-    run: async () => ({ metrics: [], findings: [] }),
-  };
+  });
   const dir = buildRepo(tempDir(), HISTORY);
   const store = await openStore(freshStoreTarget('sqlite'));
   const [o] = await scan(store, [dir], { plugins: givenPlugins({ analyses: [broken, counting, after] }) });
@@ -426,17 +424,14 @@ test('a repository scanned later with a name already in the store gets its paren
 
 test('analyses of one snapshot share a load by key: it runs once, and not across snapshots', async () => {
   let loads = 0;
-  const reader = (id: string) => ({
-    id,
-    version: 1,
-    async run(ctx: import('../analyses/types.ts').AnalysisContext) {
+  const reader = (id: string) =>
+    fakeAnalysis(id, async (ctx) => {
       const n = await ctx.shared('count', async () => ++loads);
       return {
         metrics: [{ metric: 'seen', scope: 'repository' as const, subject: '', value: n }],
         findings: [],
       };
-    },
-  });
+    });
   const dir = buildRepo(tempDir(), HISTORY);
   const store = await openStore(freshStoreTarget('sqlite'));
   await scan(store, [dir], { plugins: givenPlugins({ analyses: [reader('a'), reader('b')] }) });
@@ -451,5 +446,32 @@ test('analyses of one snapshot share a load by key: it runs once, and not across
     ['a', 2],
     ['b', 2],
   ]);
+  await store.close();
+});
+
+test('an analysis that returns rows for a table it does not declare fails, and nothing of it is stored', async () => {
+  const row = { snapshot_id: 0, path_a: 'a', path_b: 'b', shared: 1, commits_a: 1, commits_b: 1, degree: 1 };
+  const sneaky = fakeAnalysis(
+    'sneaky',
+    async () => ({
+      metrics: [{ metric: 'sneaky-count', scope: 'repository' as const, subject: '', value: 1 }],
+      findings: [],
+      tables: { coupling: [row] },
+    }),
+    { writes: ['hotspots'], metrics: ['sneaky-count'] },
+  );
+  const dir = buildRepo(tempDir(), HISTORY);
+  const store = await openStore(freshStoreTarget('sqlite'));
+  const [o] = await scan(store, [dir], { plugins: givenPlugins({ analyses: [sneaky] }) });
+  expect(o?.status).toBe('ok');
+  expect(o?.diagnostics).toEqual([
+    expect.objectContaining({
+      collector: 'sneaky',
+      code: 'analysis-failed',
+      message: 'returned rows for table coupling, which it does not declare in writes',
+    }),
+  ]);
+  expect((await store.readOnlyQuery('select count(*) from metrics')).rows).toEqual([[0]]);
+  expect((await store.readOnlyQuery('select count(*) from coupling')).rows).toEqual([[0]]);
   await store.close();
 });

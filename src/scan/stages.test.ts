@@ -1,8 +1,8 @@
 // The pipeline reports each stage of a repository's scan, in order, with counts.
 import { afterAll, expect, test } from 'vitest';
+import { fakeAnalysis } from '../../test/helpers/analysis.ts';
 import { ADA, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { freshStoreTarget } from '../../test/helpers/stores.ts';
-import type { Analysis } from '../analyses/types.ts';
 import { COLLECTORS } from '../collectors/registry.ts';
 import { openStore } from '../store/store.ts';
 import { givenPlugins } from './plugins.ts';
@@ -11,7 +11,7 @@ import type { StageEvent } from './stages.ts';
 
 afterAll(() => cleanupTemp());
 
-const noop = (id: string): Analysis => ({ id, version: 1, run: async () => ({ metrics: [], findings: [] }) });
+const noop = (id: string) => fakeAnalysis(id, async () => ({ metrics: [], findings: [] }));
 
 test('history, tree, collectors, each analysis and finish are reported with counts', async () => {
   const files: Record<string, string> = {

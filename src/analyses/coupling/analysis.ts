@@ -9,6 +9,10 @@ import { computeCoupling, DEFAULT_COUPLING } from './coupling.ts';
 export const couplingAnalysis: Analysis = {
   id: 'coupling',
   version: 1,
+  area: 'delivery',
+  writes: ['coupling'],
+  metrics: [],
+  rules: [],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));

@@ -10,6 +10,32 @@ import { tagMatcher } from './versions.ts';
 export const deliveryAnalysis: Analysis = {
   id: 'delivery',
   version: 2,
+  area: 'delivery',
+  writes: ['delivery_releases', 'delivery_activity'],
+  metrics: [
+    'releases',
+    'pre-releases',
+    'ignored-tags',
+    'unreleased-commits',
+    'unreleased-age-median',
+    'unreleased-age-max',
+    'release-interval-median',
+    'release-interval-p90',
+    'lead-time-median-last-10',
+    'lead-time-p90-last-10',
+    'lead-time-changes-last-10',
+    'lead-time-median-365d',
+    'lead-time-p90-365d',
+    'lead-time-changes-365d',
+    'releases-365d',
+    'change-failure-rate',
+    'change-failure-rate-365d',
+    'rework-rate',
+    'rework-rate-365d',
+    'deployment-frequency',
+    'deployments-window',
+  ],
+  rules: [],
   async run(ctx) {
     const config = deliveryConfig(ctx.config);
     const matcher = tagMatcher(config.tagPattern, ctx.repositoryName);

@@ -13,6 +13,10 @@ export const TOP_METRICS = 20;
 export const hotspotsAnalysis: Analysis = {
   id: 'hotspots',
   version: 1,
+  area: 'delivery',
+  writes: ['hotspots'],
+  metrics: ['hotspot-score'],
+  rules: [],
   after: ['languages'],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);

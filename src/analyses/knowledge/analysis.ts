@@ -25,6 +25,24 @@ export function isSourcePath(path: string): boolean {
 export const knowledgeAnalysis: Analysis = {
   id: 'knowledge',
   version: 2,
+  area: 'team-knowledge',
+  writes: ['people', 'person_months', 'knowledge_files', 'file_authors', 'code_owners'],
+  metrics: [
+    'truck-factor',
+    'truck-factor-files',
+    'single-author-files',
+    'contributors',
+    'active-contributors-90d',
+    'active-contributors-365d',
+  ],
+  rules: [
+    'truck-factor-one',
+    'folder-authors-inactive',
+    'single-author-hotspot',
+    'no-ownership-declared',
+    'unowned-repository',
+    'unowned-folder',
+  ],
   async run(ctx) {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);

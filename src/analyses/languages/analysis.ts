@@ -8,6 +8,10 @@ import { languageTotals } from './snapshot.ts';
 export const languagesAnalysis: Analysis = {
   id: 'languages',
   version: 1,
+  area: 'technology-strategy',
+  writes: ['code_files'],
+  metrics: ['language-files', 'language-code-lines', 'code-lines'],
+  rules: [],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const previous =

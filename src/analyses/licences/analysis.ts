@@ -12,6 +12,10 @@ import { policyFromConfig } from './policy.ts';
 export const licencesAnalysis: Analysis = {
   id: 'licences',
   version: 2,
+  area: 'infrastructure-security',
+  writes: [],
+  metrics: ['licence-packages', 'licence-known-share'],
+  rules: ['licence-denied', 'licence-not-allowed', 'licence-unknown'],
   async run(ctx) {
     const policy = policyFromConfig(ctx.config);
     const packages = mergePackages(await snapshotDependencies(ctx.store, ctx.snapshotId));

@@ -85,6 +85,10 @@ function authorRows(path: string, authors: AuthorLines[]): OwnershipRow[] {
 export const ownershipAnalysis: Analysis = {
   id: ID,
   version: 1,
+  area: 'team-knowledge',
+  writes: ['ownership'],
+  metrics: ['owned-lines'],
+  rules: [],
   async run(ctx): Promise<AnalysisResult> {
     const done = await computeOwnership(ctx);
     const rows: Row[] = ownershipRows(ctx.snapshotId, done.rows);

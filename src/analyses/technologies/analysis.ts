@@ -7,6 +7,10 @@ import { detectTechnologies } from './detect.ts';
 export const technologiesAnalysis: Analysis = {
   id: 'technologies',
   version: 1,
+  area: 'technology-strategy',
+  writes: [],
+  metrics: ['technology', 'technologies'],
+  rules: [],
   async run(ctx) {
     const metrics = detectTechnologies({
       dependencies: await snapshotDependencies(ctx.store, ctx.snapshotId),
