@@ -73,6 +73,13 @@ describe('attacks from the issue fail with a clear code', () => {
       ['set role postgres', 'SQL_NOT_ALLOWED'],
       ['set session authorization postgres', 'SQL_NOT_ALLOWED'],
       ["select 1; copy (select 1) to program 'id'", 'SQL_NOT_ALLOWED'],
+      ["select pg_create_physical_replication_slot('cto_attack')", 'SQL_NOT_ALLOWED'],
+      ["select pg_import_system_collations('pg_catalog')", 'SQL_NOT_ALLOWED'],
+      [
+        'select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid()',
+        'SQL_NOT_ALLOWED',
+      ],
+      ["select nextval('repositories_id_seq')", 'SQL_NOT_ALLOWED'],
       ['with d as (delete from repositories returning 1) select * from d', 'DB_READ_ONLY'],
       ['select * from repositories for update', 'DB_READ_ONLY'],
       ['select * into stolen from repositories', 'DB_READ_ONLY'],
@@ -85,6 +92,45 @@ describe('attacks from the issue fail with a clear code', () => {
     const who = await store.readOnlyQuery('select current_user, session_user');
     expect(who.rows).toEqual([[readerRoleName('test', schemaOf(target)), 'postgres']]);
     await store.close();
+  });
+
+  test('the reader role may execute no function on server files or programs, and is a member of no role', async () => {
+    const target = freshStoreTarget('postgres');
+    await (await openStore(target)).close();
+    const role = readerRoleName('test', schemaOf(target));
+    const serverFiles = [
+      'pg_read_file',
+      'pg_read_binary_file',
+      'pg_ls_dir',
+      'pg_stat_file',
+      'pg_ls_logdir',
+      'pg_ls_waldir',
+      'pg_ls_tmpdir',
+      'pg_ls_archive_statusdir',
+      'pg_current_logfile',
+      'lo_import',
+      'lo_export',
+      'pg_reload_conf',
+      'pg_rotate_logfile',
+      'pg_promote',
+      'pg_switch_wal',
+    ];
+    const { executable, memberOf } = await admin(async (c) => ({
+      executable: (
+        await c.query(
+          "select p.oid::regprocedure::text as f from pg_proc p where p.proname = any($1) and has_function_privilege($2, p.oid, 'execute')",
+          [serverFiles, role],
+        )
+      ).rows.map((r) => r.f),
+      memberOf: (
+        await c.query(
+          'select b.rolname from pg_auth_members m join pg_roles b on b.oid = m.roleid where m.member = (select oid from pg_roles where rolname = $1)',
+          [role],
+        )
+      ).rows.map((r) => r.rolname),
+    }));
+    expect(executable).toEqual([]);
+    expect(memberOf).toEqual([]);
   });
 
   test("another store's tables in the same database cannot be read", async () => {
