@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { checkPattern, compilePattern } from '../analyses/codeowners/pattern.ts';
+import { checkPattern, compilePattern, type PathMatcher } from '../analyses/codeowners/pattern.ts';
 import { normaliseName } from '../analyses/identities/normalise.ts';
 import { CtoError } from '../errors.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -78,10 +78,22 @@ function uniqueTeams(teams: Team[], source: string): Team[] {
   return teams;
 }
 
+/** Patterns of teams.yaml compiled once each (a few per team), not once per path tested. */
+const compiled = new Map<string, PathMatcher>();
+
+function matcher(pattern: string): PathMatcher {
+  let m = compiled.get(pattern);
+  if (!m) {
+    m = compilePattern(pattern);
+    compiled.set(pattern, m);
+  }
+  return m;
+}
+
 function repositoryMatches(rule: string, repository: string): boolean {
   if (rule === repository) return true;
   if (!/[*?]/.test(rule) || checkPattern(rule) !== null) return false;
-  return compilePattern(`/${rule}`)(repository);
+  return matcher(`/${rule}`)(repository);
 }
 
 /** Names of the teams owning `path` in `repository` ('' for the repository as a whole). */
@@ -93,7 +105,7 @@ export function teamsOwning(teams: readonly Team[], repository: string, path = '
       const r = typeof rule === 'string' ? { repository: rule, paths: undefined } : rule;
       if (!repositoryMatches(r.repository, repository)) continue;
       if (r.paths === undefined || r.paths.length === 0) whole.push(team.name);
-      else if (path !== '' && r.paths.some((p) => compilePattern(p)(path))) byPath.push(team.name);
+      else if (path !== '' && r.paths.some((p) => matcher(p)(path))) byPath.push(team.name);
     }
   }
   return [...new Set(byPath.length > 0 ? byPath : whole)];

@@ -15,3 +15,4 @@ export {
   ruleFor,
 } from './parse.ts';
 export { checkPattern, compilePattern, type PathMatcher } from './pattern.ts';
+export { indexRules, type RuleIndex } from './rule-index.ts';

@@ -3,6 +3,7 @@
 // would reject is reported and skipped, the others still apply.
 import type { Diagnostic } from '../../collectors/types.ts';
 import { checkPattern, compilePattern, type PathMatcher } from './pattern.ts';
+import { indexRules, type RuleIndex } from './rule-index.ts';
 
 export type OwnerKind = 'user' | 'team' | 'email';
 
@@ -100,13 +101,16 @@ export function parseCodeowners(content: string, path = '.github/CODEOWNERS'): C
   return { path, rules, diagnostics };
 }
 
+const indexes = new WeakMap<Codeowners, RuleIndex>();
+
 /** The rule that decides a path's owners (the last one matching), or null when none matches. */
 export function ruleFor(codeowners: Codeowners, path: string): OwnerRule | null {
-  for (let i = codeowners.rules.length - 1; i >= 0; i--) {
-    const rule = codeowners.rules[i]!;
-    if (rule.matches(path)) return rule;
+  let index = indexes.get(codeowners);
+  if (!index) {
+    index = indexRules(codeowners.rules.map((r) => r.pattern));
+    indexes.set(codeowners, index);
   }
-  return null;
+  return codeowners.rules[index.lastMatch(path)] ?? null;
 }
 
 /** Owners of a path (empty when no rule matches or the deciding rule names none). */

@@ -5,6 +5,9 @@ import { type Contributor, within } from './contributors.ts';
 
 export const HOTSPOT_COUNT = 10;
 
+/** Files of a folder named in a finding's evidence (the first, in path order). */
+const FOLDER_EVIDENCE_FILES = 50;
+
 export interface FindingsInput {
   snapshotId: number;
   knowledge: KnowledgeResult;
@@ -99,13 +102,14 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
   }
   const lastSeen = new Map(input.contributors.map((c) => [c.personId, c.lastCommitTs]));
   const gone = (p: string) => !within(lastSeen.get(p) ?? 0, input.referenceTs, 365);
-  const byFolder = new Map<string, Set<string>>();
+  const byFolder = new Map<string, { authors: Set<string>; files: string[] }>();
   for (const f of files) {
-    const set = byFolder.get(f.folder) ?? new Set<string>();
-    for (const a of f.authors) set.add(a);
-    byFolder.set(f.folder, set);
+    const e = byFolder.get(f.folder) ?? { authors: new Set<string>(), files: [] };
+    for (const a of f.authors) e.authors.add(a);
+    if (e.files.length < FOLDER_EVIDENCE_FILES) e.files.push(f.path);
+    byFolder.set(f.folder, e);
   }
-  for (const [folder, authors] of [...byFolder].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [folder, { authors, files: evidence }] of [...byFolder].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (authors.size === 0 || ![...authors].every(gone)) continue;
     findings.push(
       withOwner(
@@ -116,10 +120,7 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
           title: `Every author of ${folder === '.' ? 'the root files' : `${folder}/`} has made no commit in the 365 days before the snapshot`,
           evidence: {
             people: [...authors].sort(),
-            files: files
-              .filter((f) => f.folder === folder)
-              .map((f) => f.path)
-              .slice(0, 50),
+            files: evidence,
           },
         },
         input.ownerOf(folder === '.' ? '' : `${folder}/`),

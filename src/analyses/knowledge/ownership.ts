@@ -4,7 +4,7 @@
 // Definitions: docs/metrics/people.md ("Ownership findings") and docs/teams.md.
 import type { Team } from '../../office/teams.ts';
 import { teamsOwning } from '../../office/teams.ts';
-import { compilePattern } from '../codeowners/index.ts';
+import { indexRules } from '../codeowners/index.ts';
 import type { Finding } from '../types.ts';
 
 /** A CODEOWNERS rule as read from the file or from `code_owners`; owners as written. */
@@ -37,12 +37,10 @@ export interface OwnershipGap {
 
 /** A predicate telling whether a path is covered: by the deciding CODEOWNERS rule naming an owner, or by teams.yaml. */
 export function coverage(input: Omit<OwnershipInput, 'files'>): (path: string) => boolean {
-  const rules = (input.codeowners ?? []).map((r) => ({
-    owners: r.owners,
-    matches: compilePattern(r.pattern),
-  }));
+  const rules = input.codeowners ?? [];
+  const index = indexRules(rules.map((r) => r.pattern));
   return (path) => {
-    const rule = rules.findLast((r) => r.matches(path));
+    const rule = rules[index.lastMatch(path)];
     if (rule && rule.owners.length > 0) return true;
     return teamsOwning(input.teams, input.repository, path).length > 0;
   };
@@ -60,18 +58,19 @@ export function ownershipGaps(input: OwnershipInput): OwnershipGap[] {
   if (!input.teamsFile && input.codeowners === null)
     return [{ rule: 'no-ownership-declared', severity: 'low', folder: null, files: all }];
   const covered = coverage(input);
-  const byFolder = new Map<string, { files: string[]; covered: number }>();
+  // A folder with one covered file is owned: its other files need no test.
+  const byFolder = new Map<string, { files: string[]; covered: boolean }>();
   for (const f of input.files) {
-    const e = byFolder.get(f.folder) ?? { files: [], covered: 0 };
+    const e = byFolder.get(f.folder) ?? { files: [], covered: false };
     e.files.push(f.path);
-    if (covered(f.path)) e.covered += 1;
+    if (!e.covered && covered(f.path)) e.covered = true;
     byFolder.set(f.folder, e);
   }
   const entries = [...byFolder].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  if (entries.every(([, e]) => e.covered === 0))
+  if (entries.every(([, e]) => !e.covered))
     return [{ rule: 'unowned-repository', severity: 'medium', folder: null, files: all }];
   return entries
-    .filter(([, e]) => e.covered === 0)
+    .filter(([, e]) => !e.covered)
     .map(([folder, e]) => ({
       rule: 'unowned-folder' as const,
       severity: 'low' as const,

@@ -9,7 +9,7 @@ import type {
   StoredPerson,
   StoredTruckFactor,
 } from '../../store/people.ts';
-import { compilePattern, findCodeownersFile } from '../codeowners/index.ts';
+import { findCodeownersFile, indexRules, type RuleIndex } from '../codeowners/index.ts';
 import { DAY } from './contributors.ts';
 import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 
@@ -46,11 +46,30 @@ export interface TeamsReport {
   unowned: Unowned[];
 }
 
-function ownerFinder(teams: readonly Team[], rules: readonly StoredCodeOwnerRule[]) {
-  const compiled = rules.map((r) => ({ ...r, matches: compilePattern(r.pattern) }));
+/** Each repository's rules in file order, with an index built on first use. */
+function rulesByRepository(rules: readonly StoredCodeOwnerRule[]) {
+  const out = new Map<string, { rules: StoredCodeOwnerRule[]; index?: RuleIndex }>();
+  for (const r of rules) {
+    const entry = out.get(r.repository);
+    if (entry) entry.rules.push(r);
+    else out.set(r.repository, { rules: [r] });
+  }
+  return out;
+}
+
+function ownerFinder(teams: readonly Team[], byRepository: ReturnType<typeof rulesByRepository>) {
+  const teamsOfRule = new Map<StoredCodeOwnerRule, string[]>();
   return (repository: string, path: string): string[] => {
-    const rule = compiled.filter((r) => r.repository === repository).findLast((r) => r.matches(path));
-    const viaFile = rule ? [...new Set(rule.owners.flatMap((o) => teamsOfHandle(teams, o)))] : [];
+    const entry = byRepository.get(repository);
+    let viaFile: string[] = [];
+    if (entry) {
+      entry.index ??= indexRules(entry.rules.map((r) => r.pattern));
+      const rule = entry.rules[entry.index.lastMatch(path)];
+      if (rule) {
+        viaFile = teamsOfRule.get(rule) ?? [...new Set(rule.owners.flatMap((o) => teamsOfHandle(teams, o)))];
+        teamsOfRule.set(rule, viaFile);
+      }
+    }
     return viaFile.length > 0 ? viaFile : teamsOwning(teams, repository, path);
   };
 }
@@ -63,7 +82,8 @@ export function teamsReport(
   tfs: readonly StoredTruckFactor[],
   declared: OwnershipDeclared,
 ): TeamsReport {
-  const owners = ownerFinder(teams, rules);
+  const byRepository = rulesByRepository(rules);
+  const owners = ownerFinder(teams, byRepository);
   const lastSeen = new Map(people.map((p) => [`${p.repository}\0${p.personId}`, p.lastCommitTs]));
   const reference = new Map<string, number>();
   for (const p of people)
@@ -88,6 +108,7 @@ export function teamsReport(
       ];
     }),
   );
+  const repositoriesOf = new Map(teams.map((t) => [t.name, new Set<string>()]));
   for (const f of files) {
     const names = owners(f.repository, f.path);
     const ref = reference.get(f.repository) ?? 0;
@@ -99,7 +120,7 @@ export function teamsReport(
       r.files += 1;
       if (f.authors.length === 1) r.singleAuthorFiles += 1;
       if (inactive) r.filesWithoutActiveAuthor += 1;
-      if (!r.repositories.includes(f.repository)) r.repositories.push(f.repository);
+      repositoriesOf.get(n)?.add(f.repository);
     }
   }
   for (const tf of tfs) {
@@ -111,14 +132,20 @@ export function teamsReport(
     }
   }
   const unowned: Unowned[] = [];
-  for (const repository of [...new Set(files.map((f) => f.repository))].sort()) {
+  const filesByRepository = new Map<string, StoredKnowledgeFile[]>();
+  for (const f of files) {
+    const list = filesByRepository.get(f.repository);
+    if (list) list.push(f);
+    else filesByRepository.set(f.repository, [f]);
+  }
+  for (const repository of [...filesByRepository.keys()].sort()) {
     const present = findCodeownersFile(declared.codeownersFiles.get(repository) ?? []);
     const gaps = ownershipGaps({
       repository,
-      files: files.filter((f) => f.repository === repository),
+      files: filesByRepository.get(repository) ?? [],
       teams,
       teamsFile: declared.teamsFile,
-      codeowners: present === null ? null : rules.filter((r) => r.repository === repository),
+      codeowners: present === null ? null : (byRepository.get(repository)?.rules ?? []),
     });
     for (const g of gaps)
       unowned.push({
@@ -129,6 +156,6 @@ export function teamsReport(
         files: g.files.length,
       });
   }
-  for (const r of roll.values()) r.repositories.sort();
+  for (const r of roll.values()) r.repositories = [...(repositoriesOf.get(r.team) ?? [])].sort();
   return { teams: [...roll.values()], unowned };
 }
