@@ -32,7 +32,8 @@ type ScanTable =
   | 'runtimes'
   | 'images'
   | 'metrics'
-  | 'findings';
+  | 'findings'
+  | 'snapshot_plugins';
 
 /** A table of an analysis's own (created by its migration), rows per snapshot. */
 export type AnalysisTable = Exclude<BulkTable, ScanTable>;

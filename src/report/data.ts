@@ -17,8 +17,9 @@ import {
   technologiesOf,
   topAuthorShares,
 } from '../store/report-facts.ts';
+import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
-import { areaOf, DEFAULT_ACTIONS } from './areas/classify.ts';
+import { DEFAULT_ACTIONS, declaredArea } from './areas/classify.ts';
 import type { AreaId, EvidenceRef, ReportFinding } from './types.ts';
 
 export interface ReportMetric extends StoredMetric {
@@ -52,8 +53,15 @@ export async function loadReportData(
 ): Promise<ReportData> {
   const ids = snapshots.map((s) => s.snapshotId);
   const repoOf = new Map(snapshots.map((s) => [s.snapshotId, s.repository]));
-  const metrics = (await metricsOf(store, ids)).map((m) => toMetric(m, repoOf.get(m.snapshotId) ?? ''));
-  const findings = (await findingsOf(store, ids)).map((f) => toFinding(f, repoOf.get(f.snapshotId) ?? ''));
+  const areas = await analysisAreas(store, ids);
+  const areaOf = (r: { snapshotId: number; analysis: string }) =>
+    declaredArea(areas.get(`${r.snapshotId}:${r.analysis}`));
+  const metrics = (await metricsOf(store, ids)).map((m) =>
+    toMetric(m, repoOf.get(m.snapshotId) ?? '', areaOf(m)),
+  );
+  const findings = (await findingsOf(store, ids)).map((f) =>
+    toFinding(f, repoOf.get(f.snapshotId) ?? '', areaOf(f)),
+  );
   return {
     now,
     snapshots,
@@ -80,12 +88,12 @@ function parseEvidence(text: string | null): { ref: EvidenceRef; sql: string | n
   }
 }
 
-export function toMetric(m: StoredMetric, repository: string): ReportMetric {
+export function toMetric(m: StoredMetric, repository: string, area: AreaId): ReportMetric {
   const { ref, sql } = parseEvidence(m.evidence);
   return {
     ...m,
     repository,
-    area: areaOf(m.analysis, m.metric),
+    area,
     evidenceRef: { repositories: [repository], ...ref },
     sql:
       sql ??
@@ -95,9 +103,12 @@ export function toMetric(m: StoredMetric, repository: string): ReportMetric {
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low', 'info']);
 
-export function toFinding(f: StoredFinding, repository: string): ReportFinding & { area: AreaId } {
+export function toFinding(
+  f: StoredFinding,
+  repository: string,
+  area: AreaId,
+): ReportFinding & { area: AreaId } {
   const { ref, sql } = parseEvidence(f.evidence);
-  const area = areaOf(f.analysis, f.rule);
   const key = `${repository}\n${f.rule}\n${f.subject}`;
   return {
     id: `f-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`,

@@ -29,7 +29,7 @@ export async function addLicenceResults(
   policy: LicencePolicy | null | undefined,
 ): Promise<void> {
   for (const s of data.snapshots) {
-    const ran = data.metrics.some((m) => m.snapshotId === s.snapshotId && m.analysis === ANALYSIS);
+    const ran = data.metrics.find((m) => m.snapshotId === s.snapshotId && m.analysis === ANALYSIS);
     if (!ran) continue;
     const cache = await snapshotCachedLicences(store, s.snapshotId);
     const packages = mergePackages(await snapshotDependencies(store, s.snapshotId));
@@ -47,6 +47,7 @@ export async function addLicenceResults(
           evidence: JSON.stringify(m.evidence ?? {}),
         },
         s.repository,
+        ran.area,
       );
       return m.metric === 'licence-known-share' ? { ...r, sql: coverageSql(s.repository, m.subject) } : r;
     };
@@ -69,6 +70,7 @@ export async function addLicenceResults(
           evidence: JSON.stringify(f.evidence ?? {}),
         },
         s.repository,
+        ran.area,
       );
     data.findings = [
       ...data.findings.filter((f) => !(f.repository === s.repository && f.analysis === ANALYSIS)),

@@ -101,6 +101,29 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
     await store.close();
   });
 
+  test("a result's area is the one its analysis declared, whatever its id and rule say", async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    const dir = buildRepo(tempDir(), HISTORY);
+    const radar = fakeAnalysis(
+      'vulnerability-costs',
+      async () => ({
+        metrics: [{ metric: 'truck-factor', scope: 'repository', subject: '', value: 1 }],
+        findings: [{ rule: 'licence-denied', severity: 'high', subject: 'x', title: 'x' }],
+      }),
+      { area: 'innovation', metrics: ['truck-factor'], rules: ['licence-denied'] },
+    );
+    await scan(store, dir, [radar]);
+    const m = await buildReport(store, { now: NOW });
+    const rating = Object.fromEntries(m.summary.areas.map((a) => [a.id, a.rating]));
+    expect(rating).toMatchObject({
+      innovation: 'amber',
+      'infrastructure-security': 'grey',
+      'team-knowledge': 'grey',
+      'budget-vendors': 'grey',
+    });
+    await store.close();
+  });
+
   test('ratings follow the rule, risks are ranked, and --since lists what changed', async () => {
     const store = await openStore(freshStoreTarget(engine));
     const dir = buildRepo(tempDir(), HISTORY, { tags: [{ name: 'v1.0.0', at: 2 }] });

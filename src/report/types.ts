@@ -1,18 +1,13 @@
 // The report model: what every renderer (HTML, Markdown, PDF, JSON) draws from. Versioned as
 // `cto.report/v1`; docs/report-schema.json describes the same shape.
-import type { Severity } from '../analyses/types.ts';
+import type { ReportArea, Severity } from '../analyses/types.ts';
 
 export const REPORT_SCHEMA = 'cto.report/v1';
 
 export type Rating = 'red' | 'amber' | 'green' | 'grey';
 
-export type AreaId =
-  | 'technology-strategy'
-  | 'innovation'
-  | 'infrastructure-security'
-  | 'team-knowledge'
-  | 'delivery'
-  | 'budget-vendors';
+/** The CTO areas, as analyses declare them. */
+export type AreaId = ReportArea;
 
 /** What a figure or finding rests on, and the query that reproduces it. */
 export interface EvidenceRef {

@@ -1,8 +1,10 @@
-// Stage 7, commit: store the diagnostics, count the history, and make the snapshot the repository's
+// Stage 7, commit: store the diagnostics and the plugins that ran, count the history, and make the snapshot the repository's
 // current one in one transaction (DESIGN.md rule 5: the previous snapshot stays until then).
 import type { Diagnostic } from '../collectors/types.ts';
+import { recordPlugins } from '../store/snapshot-plugins.ts';
 import { finishSnapshot, type HistoryStats, historyStats } from '../store/snapshots.ts';
 import type { Row } from '../store/store.ts';
+import { pluginRuns } from './plugins.ts';
 import type { SnapshotWork } from './stages.ts';
 
 export interface CommitResult {
@@ -21,6 +23,7 @@ export async function commitStage(
     'diagnostics',
     diagnostics.map((d) => diagnosticRow(snapshotId, d)),
   );
+  await recordPlugins(store, snapshotId, pluginRuns(work.plugins));
   const history = await historyStats(store, segments);
   // Partial means git data is missing (shallow history, unreadable objects); a bad manifest is only a diagnostic.
   const partial =

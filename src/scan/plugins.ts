@@ -2,6 +2,7 @@
 // repository needs them. The command line reads the registries; tests give their own.
 import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
+import type { PluginRun } from '../store/snapshot-plugins.ts';
 
 export interface Plugins {
   collectors: readonly FileCollector[];
@@ -31,4 +32,24 @@ export function registryPlugins(analyses?: readonly Analysis[]): PluginSource {
     }))();
     return loading;
   };
+}
+
+/** What a snapshot records of the plugins that made it. */
+export function pluginRuns(plugins: Plugins): PluginRun[] {
+  return [
+    ...plugins.collectors.map((c) => ({
+      kind: 'collector' as const,
+      id: c.id,
+      version: c.version,
+      area: null,
+      inputs: null,
+    })),
+    ...plugins.analyses.map((a) => ({
+      kind: 'analysis' as const,
+      id: a.id,
+      version: a.version,
+      area: a.area,
+      inputs: null,
+    })),
+  ];
 }

@@ -196,6 +196,20 @@ export interface FindingsTable {
   evidence: string | null;
 }
 
+/** A collector or analysis a snapshot's scan ran, at its version (migration 0014). */
+export interface SnapshotPluginsTable {
+  snapshot_id: number;
+  kind: 'collector' | 'analysis';
+  /** The collector's or analysis's id. */
+  plugin: string;
+  /** Its version when it ran; 0 for analyses of snapshots written before versions were recorded. */
+  version: number;
+  /** An analysis's report area; null for a collector. */
+  area: string | null;
+  /** Hash of the office inputs an analysis read; null for a collector, or an analysis that reads none. */
+  inputs: string | null;
+}
+
 /** One OSV record as loaded for one ecosystem's feed (affected entries of other ecosystems left out). */
 export interface AdvisoriesTable {
   ecosystem: string;
@@ -432,6 +446,7 @@ export interface Database {
   licence_cache: LicenceCacheTable;
   metrics: MetricsTable;
   findings: FindingsTable;
+  snapshot_plugins: SnapshotPluginsTable;
   dependencies: DependenciesTable;
   runtimes: RuntimesTable;
   images: ImagesTable;
@@ -474,6 +489,7 @@ export const SNAPSHOT_TABLES = [
   'images',
   'metrics',
   'findings',
+  'snapshot_plugins',
   'code_files',
   'hotspots',
   'coupling',

@@ -1,4 +1,4 @@
-// Which CTO area an analysis result belongs to, and the rating rule of docs/report.md.
+// The CTO areas, which one an analysis result belongs to, and the rating rule of docs/report.md.
 import type { AreaId, Rating, ReportFinding } from '../types.ts';
 
 export const AREA_TITLES: Record<AreaId, string> = {
@@ -12,74 +12,12 @@ export const AREA_TITLES: Record<AreaId, string> = {
 
 export const AREA_ORDER = Object.keys(AREA_TITLES) as AreaId[];
 
-/** Words in an analysis id or rule that place its results in an area; the first area that matches wins. */
-const AREA_WORDS: Array<[AreaId, string[]]> = [
-  ['budget-vendors', ['cost', 'costs', 'vendor', 'vendors', 'budget', 'finops', 'saas', 'spend']],
-  ['innovation', ['radar', 'experiment', 'experiments', 'upstream', 'innovation']],
-  [
-    'infrastructure-security',
-    [
-      'osv',
-      'vuln',
-      'vulnerability',
-      'vulnerabilities',
-      'advisory',
-      'advisories',
-      'cve',
-      'licence',
-      'licences',
-      'license',
-      'licenses',
-      'sbom',
-      'iac',
-      'security',
-      'secret',
-      'secrets',
-      'image',
-      'images',
-    ],
-  ],
-  [
-    'team-knowledge',
-    [
-      'truck',
-      'offboarding',
-      'identities',
-      'codeowners',
-      'ownership',
-      'owners',
-      'people',
-      'knowledge',
-      'bus',
-      'contributors',
-      'skills',
-      'authorship',
-    ],
-  ],
-  [
-    'delivery',
-    [
-      'delivery',
-      'release',
-      'releases',
-      'lead',
-      'dora',
-      'hotspot',
-      'hotspots',
-      'coupling',
-      'cadence',
-      'churn',
-    ],
-  ],
-];
-
-/** The area of an analysis result: by the words of its analysis id, then of its rule or metric name. */
-export function areaOf(analysis: string, name: string): AreaId {
-  for (const text of [analysis, name]) {
-    const words = text.toLowerCase().split(/[^a-z0-9]+/);
-    for (const [area, list] of AREA_WORDS) if (words.some((w) => list.includes(w))) return area;
-  }
-  return 'technology-strategy';
+/**
+ * The area of an analysis result: the one its analysis declared, as recorded with the snapshot.
+ * A result of no recorded analysis stays under technology strategy.
+ */
+export function declaredArea(area: string | undefined): AreaId {
+  return AREA_ORDER.find((a) => a === area) ?? 'technology-strategy';
 }
 
 export const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };

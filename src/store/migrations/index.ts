@@ -13,6 +13,7 @@ import { scanIdentity } from './0010-scan-identity.ts';
 import { authorsAnyCase } from './0011-authors-any-case.ts';
 import { licenceCache } from './0012-licence-cache.ts';
 import { sqlReader } from './0013-sql-reader.ts';
+import { snapshotPlugins } from './0014-snapshot-plugins.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -33,6 +34,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0011-authors-any-case': authorsAnyCase,
         '0012-licence-cache': licenceCache,
         '0013-sql-reader': sqlReader(engine),
+        '0014-snapshot-plugins': snapshotPlugins,
       };
     },
   };
