@@ -1,9 +1,11 @@
-// Every metric and finding rule `cto` stores is defined in docs/ (DESIGN.md rule 8): a scan of a
-// repository that exercises every registered analysis, then each distinct metric name and rule id
-// found in the store must appear as `name` in a page under docs/.
+// Every metric and finding rule `cto` stores is declared by the analysis that stored it, and every
+// name an analysis declares is defined in docs/ (DESIGN.md rule 8): a scan of a repository that
+// exercises every registered analysis, then each distinct metric name and rule id found in the store
+// must be in its analysis's `metrics` or `rules`, and each declared one appear as `name` in docs/.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { ANALYSES } from '../../src/analyses/registry.ts';
 import { cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, CY, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
@@ -84,23 +86,32 @@ function richRepository(): string {
   );
 }
 
-test('every metric and finding rule in the store is defined in docs/', () => {
+test('every metric and finding rule in the store is declared by its analysis, and defined in docs/', () => {
   const repo = richRepository();
   const ws = tempDir();
   writeFileSync(join(ws, 'cto.yaml'), 'licences:\n  deny: [GPL-3.0-only]\n  allow: [MIT]\n');
   const scan = cto(['scan', repo, '--workspace', ws]);
   expect(scan.code).toBe(0);
-  const names = (query: string): string[] => {
+  const stored = (query: string): Array<{ analysis: string; name: string }> => {
     const r = cto(['sql', query, '--workspace', ws, '--json']);
     expect(r.code).toBe(0);
-    return JSON.parse(r.stdout).rows.map((row: { name: string }) => row.name);
+    return JSON.parse(r.stdout).rows;
   };
-  const metrics = names('select distinct metric as name from metrics');
-  const rules = names('select distinct rule as name from findings');
+  const metrics = stored('select distinct analysis, metric as name from metrics');
+  const rules = stored('select distinct analysis, rule as name from findings');
   // The scan exercised every analysis: the check below is not vacuous.
   expect(metrics.length).toBeGreaterThan(25);
-  expect(rules).toEqual(expect.arrayContaining(['licence-denied', 'licence-unknown', 'unowned-folder']));
+  expect(rules.map((r) => r.name)).toEqual(
+    expect.arrayContaining(['licence-denied', 'licence-unknown', 'unowned-folder']),
+  );
+  const declared = new Map(ANALYSES.map((a) => [a.id, a]));
+  const undeclared = [
+    ...metrics.filter((m) => !declared.get(m.analysis)?.metrics.includes(m.name)),
+    ...rules.filter((r) => !declared.get(r.analysis)?.rules.includes(r.name)),
+  ];
+  expect(undeclared).toEqual([]);
   const docs = docsText();
-  const undefinedNames = [...metrics, ...rules].filter((n) => !docs.includes(`\`${n}\``));
+  const names = ANALYSES.flatMap((a) => [...a.metrics, ...a.rules]);
+  const undefinedNames = names.filter((n) => !docs.includes(`\`${n}\``));
   expect(undefinedNames).toEqual([]);
 });
