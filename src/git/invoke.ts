@@ -108,7 +108,13 @@ const OUT_OF_MEMORY_RE = /out of memory|cannot allocate memory|malloc failed|mma
  * CPU time and death with its parent (process-limits.ts), a wall-clock timer and an output count
  * that kill the group.
  */
-export function spawnGit(call: GitCall, options: { maxOutput?: number } = {}): GitProcess {
+export function spawnGit(
+  call: GitCall,
+  options: {
+    maxOutput?: number /** Leave stdin open for the caller to write to and end. */;
+    openStdin?: boolean;
+  } = {},
+): GitProcess {
   const budget = call.budget ?? currentGitBudget();
   const maxOutput = Math.min(budget.outputBytes, options.maxOutput ?? Number.POSITIVE_INFINITY);
   const { command, args } = limitedCommand(['git', ...packWindows(budget), ...gitArgv(call)], {
@@ -152,7 +158,7 @@ export function spawnGit(call: GitCall, options: { maxOutput?: number } = {}): G
     if (stderr.length < STDERR_KEPT) stderr += b.toString('utf8');
   });
   child.stdin.on('error', () => {}); // git may exit before reading all its input
-  child.stdin.end(call.input);
+  if (!options.openStdin) child.stdin.end(call.input);
   const exited = new Promise<GitExit>((resolve, reject) => {
     child.on('error', (e) => {
       clearTimeout(timer);

@@ -74,6 +74,9 @@ class Step {
     // With one source, blame's choice for a destination the log paired with it is that source.
     const ask = new Set([...follows].filter((f) => !(f.status === 'R' && this.gone.size === 1)));
     if (!finder.empty) await finder.prepare([...ask].map((f) => this.dest(f)));
+    const source = new Map<FileRecord, string | undefined>();
+    for (const f of follows) source.set(f, ask.has(f) ? finder.find(this.dest(f))?.path : f.oldPath);
+    const pairs = await this.pairs([...source].filter(([f, s]) => this.needsPair(f, s)));
     const out: Array<[string, FileState]> = [];
     for (const f of this.changed) {
       const before = f.status === 'A' ? undefined : this.first.get(f.oldPath);
@@ -83,25 +86,49 @@ class Step {
       if (f.status === 'M')
         origins = before && !f.binary ? applyHunks(before.origins, f.hunks, this.commit) : null;
       else if (!follows.has(f)) origins = f.binary ? null : addedFile(f, this.commit);
-      else {
-        const source = ask.has(f) ? finder.find(this.dest(f))?.path : f.oldPath;
-        origins = await this.followed(f, source, blob);
-      }
+      else origins = this.followed(f, source.get(f), blob, pairs.get(f));
       out.push([f.newPath, special ? { blob, origins, special } : { blob, origins }]);
     }
     return out;
   }
 
   /** Origins of a destination that blame follows to `source` in the first parent (or to none). */
-  private async followed(f: FileRecord, source: string | undefined, blob: string): Promise<Origins> {
+  private followed(
+    f: FileRecord,
+    source: string | undefined,
+    blob: string,
+    pair: FileRecord | undefined,
+  ): Origins {
     if (f.binary) return null;
     if (source === undefined) return f.status === 'A' ? addedFile(f, this.commit) : null;
     const from = this.first.get(source);
     if (!from || from.origins === null) return null;
     if (f.status === 'R' && source === f.oldPath) return applyHunks(from.origins, f.hunks, this.commit);
     if (from.blob === blob) return from.origins;
-    const pair = await pairHunks(this.ctx.gitDir, from.blob, blob);
     return pair ? applyHunks(from.origins, pair.hunks, this.commit) : null;
+  }
+
+  /** Whether following `f` to `source` needs a diff the log did not show. */
+  private needsPair(f: FileRecord, source: string | undefined): boolean {
+    if (source === undefined || f.binary || (f.status === 'R' && source === f.oldPath)) return false;
+    const from = this.first.get(source);
+    return from !== undefined && from.origins !== null && from.blob !== this.blobOf(f);
+  }
+
+  /** The diffs from each file's source to it, two git processes at a time. */
+  private async pairs(todo: Array<[FileRecord, string | undefined]>): Promise<Map<FileRecord, FileRecord>> {
+    const out = new Map<FileRecord, FileRecord>();
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const [f, source] = todo[next++] as [FileRecord, string];
+        const from = this.first.get(source)?.blob ?? '';
+        const pair = await pairHunks(this.ctx.gitDir, from, this.blobOf(f));
+        if (pair) out.set(f, pair);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return out;
   }
 
   /** A merge: each changed file from its parents, as blame passes lines to them in order. */

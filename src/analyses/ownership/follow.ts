@@ -1,15 +1,17 @@
 // Following a file to the one `git blame` takes it from when its path is new in a parent: the
 // sources are the parent's files that the commit no longer has; contents come from one
-// `git cat-file --batch` per commit, only when no source is identical. When blame's source is not
-// the one the log paired, the two blobs are diffed by git for the hunks.
+// `git cat-file --batch` kept open for the replay, read only when no source is identical. When
+// blame's source is not the one the log paired, the two blobs are diffed by git for the hunks.
+
+import type { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk } from '../../git/invoke.ts';
-import { readBlobs } from '../../git/tree.ts';
 import { gitVersion, versionAtLeast } from '../../git/version.ts';
 import { commitRecords, type FileRecord } from './diff-records.ts';
 import { exactSource, type RenameFile, renameSource, type Spans, spans } from './rename-source.ts';
 
 export interface FollowContext {
   gitDir: string;
+  blobs: BlobReader;
   /** git counts a last line without a newline in similarity (2.43.2 and later). */
   finalLine: boolean;
 }
@@ -38,8 +40,9 @@ export class RenameFinder {
     const wanted = new Set<string>();
     for (const f of [...this.sources, ...inexact])
       if (f.regular && !this.counts.has(f.blob)) wanted.add(f.blob);
-    for await (const b of readBlobs(this.ctx.gitDir, [...wanted])) {
-      if ('content' in b) this.counts.set(b.oid, spans(b.content, this.ctx.finalLine));
+    const oids = [...wanted];
+    for (const [i, content] of (await this.ctx.blobs.read(oids)).entries()) {
+      if (content) this.counts.set(oids[i] as string, spans(content, this.ctx.finalLine));
     }
   }
 

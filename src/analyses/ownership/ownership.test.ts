@@ -20,7 +20,7 @@ import { ownershipRollup } from '../../store/ownership.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { ownershipAnalysis } from './analysis.ts';
 import { blameFile } from './blame.ts';
-import { replayOwnership } from './replay.ts';
+import { readAhead, replayOwnership } from './replay.ts';
 
 afterAll(async () => {
   await dropTestSchemas();
@@ -82,6 +82,23 @@ test('the replay gives every text file the same owners as git blame', async () =
   // By construction: the rewrite is Bob's, the merge line Bob's, Cy's line survives the merge.
   expect(expected['d.txt']).toEqual({ [BOB.email]: 3 });
   expect(expected['a.txt']?.[CY.email]).toBe(1);
+});
+
+test('reading the log ahead hands its failure to the replay in order, never as an unhandled rejection', async () => {
+  async function* log() {
+    yield 1;
+    yield 2;
+    throw new Error('git log failed');
+  }
+  const got: number[] = [];
+  const replay = async () => {
+    for await (const c of readAhead(log(), 8)) {
+      got.push(c);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the failure arrives meanwhile
+    }
+  };
+  await expect(replay()).rejects.toThrow('git log failed');
+  expect(got).toEqual([1, 2]);
 });
 
 test('blame ignores a repository whose blame.ignoreRevsFile is /dev/zero', async () => {

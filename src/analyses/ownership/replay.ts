@@ -3,6 +3,7 @@
 // first parent whose blob is identical (as blame does), else from its combined diff, read from a
 // second log of merges only. Trees are copied only at branch points and dropped once every child
 // has been replayed.
+import { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk, streamGit } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
 import { applyCommit, type FileState, type Tree } from './blame-step.ts';
@@ -32,52 +33,99 @@ const DIFF_ARGS = [
 ];
 
 export async function replayOwnership(gitDir: string, commit: string): Promise<ReplayResult> {
-  const ctx: FollowContext = { gitDir, finalLine: await countsFinalLine(gitDir) };
+  const blobs = new BlobReader(gitDir);
+  try {
+    return await replay({ gitDir, blobs, finalLine: await countsFinalLine(gitDir) }, commit);
+  } finally {
+    blobs.close();
+  }
+}
+
+async function replay(ctx: FollowContext, commit: string): Promise<ReplayResult> {
+  const { gitDir } = ctx;
   const children = await childCounts(gitDir, commit);
-  const main = commitRecords(
-    streamGit({ gitDir, args: ['log', '--diff-merges=first-parent', ...DIFF_ARGS, commit, '--'] }),
+  const main = readAhead(
+    commitRecords(
+      streamGit({ gitDir, args: ['log', '--diff-merges=first-parent', ...DIFF_ARGS, commit, '--'] }),
+    ),
+    READ_AHEAD,
   );
   // One line of context: at -U0 a combined diff hides lines common to all parents that carry
   // deleted lines before them, so the lines after them could not be placed.
   const mergeArgs = [...DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a)), '--combined-all-paths'];
-  const merges = commitRecords(
-    streamGit({ gitDir, args: ['log', '--merges', '-c', ...mergeArgs, commit, '--'] }),
+  const merges = mergeLookup(
+    commitRecords(streamGit({ gitDir, args: ['log', '--merges', '-c', ...mergeArgs, commit, '--'] })),
   );
-  const pending = new Map<string, CommitRecord>();
-  const nextMerge = async (sha: string): Promise<CommitRecord | undefined> => {
-    while (!pending.has(sha)) {
-      const r = await merges.next();
-      if (r.done) break;
-      pending.set(r.value.sha, r.value);
-    }
-    const found = pending.get(sha);
-    pending.delete(sha);
-    return found;
-  };
   const live = new Map<string, Tree>();
   const authorIds = new Map<string, number>();
   const authors: ReplayResult['authors'] = [];
   const authorOf: number[] = [];
   let final: Tree | undefined;
-  for await (const c of main) {
-    const key = `${c.authorName}\x00${c.authorEmail}`;
-    let id = authorIds.get(key);
-    if (id === undefined) {
-      id = authors.length;
-      authorIds.set(key, id);
-      authors.push({ name: decodePath(c.authorName), email: decodePath(c.authorEmail) });
+  try {
+    for await (const c of main) {
+      const key = `${c.authorName}\x00${c.authorEmail}`;
+      let id = authorIds.get(key);
+      if (id === undefined) {
+        id = authors.length;
+        authorIds.set(key, id);
+        authors.push({ name: decodePath(c.authorName), email: decodePath(c.authorEmail) });
+      }
+      const index = authorOf.length;
+      authorOf.push(id);
+      const parents = c.parents.map((p) => live.get(p) ?? new Map<string, FileState>());
+      const combined = c.parents.length > 1 ? await merges.find(c.sha) : undefined;
+      const tree = takeBase(live, children, c.parents);
+      await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
+      if (c.sha === commit) final = tree;
+      if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
     }
-    const index = authorOf.length;
-    authorOf.push(id);
-    const parents = c.parents.map((p) => live.get(p) ?? new Map<string, FileState>());
-    const combined = c.parents.length > 1 ? await nextMerge(c.sha) : undefined;
-    const tree = takeBase(live, children, c.parents);
-    await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
-    if (c.sha === commit) final = tree;
-    if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
+  } finally {
+    await merges.close();
   }
-  await merges.return(undefined);
   return { files: tally(final ?? new Map(), authorOf), authors, commits: authorOf.length };
+}
+
+/** Commits parsed ahead of the one being replayed, so git keeps writing while a commit waits on git. */
+const READ_AHEAD = 64;
+
+export async function* readAhead<T>(source: AsyncGenerator<T>, ahead: number): AsyncGenerator<T> {
+  // An async generator queues calls to next(): the pending ones run it on while this one waits.
+  const queue: Array<Promise<IteratorResult<T>>> = [];
+  try {
+    for (;;) {
+      while (queue.length < ahead) {
+        const next = source.next();
+        next.catch(() => {}); // handled where it is awaited, in order
+        queue.push(next);
+      }
+      const r = await (queue.shift() as Promise<IteratorResult<T>>);
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    await Promise.allSettled(queue);
+    await source.return(undefined);
+  }
+}
+
+/** The merges' combined diffs, read ahead as far as the one asked for. */
+function mergeLookup(records: AsyncGenerator<CommitRecord>) {
+  const pending = new Map<string, CommitRecord>();
+  return {
+    async find(sha: string): Promise<CommitRecord | undefined> {
+      while (!pending.has(sha)) {
+        const r = await records.next();
+        if (r.done) break;
+        pending.set(r.value.sha, r.value);
+      }
+      const found = pending.get(sha);
+      pending.delete(sha);
+      return found;
+    },
+    async close(): Promise<void> {
+      await records.return(undefined);
+    },
+  };
 }
 
 /** The first parent's tree to build on: taken over by its last child, copied for the others. */
