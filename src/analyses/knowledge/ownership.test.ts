@@ -23,7 +23,7 @@ import {
   currentTruckFactors,
 } from '../../store/people.ts';
 import { openStore, type Store } from '../../store/store.ts';
-import { CODEOWNERS_LOCATIONS } from '../codeowners/index.ts';
+import { CODEOWNERS_LOCATIONS } from '../../people/codeowners/index.ts';
 import { knowledgeAnalysis } from './analysis.ts';
 import { ownershipGaps } from './ownership.ts';
 import { teamsReport } from './teams-view.ts';

@@ -4,7 +4,7 @@
 // Definitions: docs/metrics/people.md ("Ownership findings") and docs/teams.md.
 import type { Team } from '../../office/teams.ts';
 import { teamsOwning } from '../../office/teams.ts';
-import { indexRules } from '../codeowners/index.ts';
+import { indexRules } from '../../people/codeowners/index.ts';
 import type { Finding } from '../types.ts';
 
 /** A CODEOWNERS rule as read from the file or from `code_owners`; owners as written. */

@@ -9,7 +9,7 @@ import type {
   StoredPerson,
   StoredTruckFactor,
 } from '../../store/people.ts';
-import { findCodeownersFile, indexRules, type RuleIndex } from '../codeowners/index.ts';
+import { findCodeownersFile, indexRules, type RuleIndex } from '../../people/codeowners/index.ts';
 import { DAY } from './contributors.ts';
 import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 

@@ -9,7 +9,7 @@ import {
   type Codeowners,
   findCodeownersFile,
   parseCodeowners,
-} from '../codeowners/index.ts';
+} from '../../people/codeowners/index.ts';
 import { type Mailmap, parseMailmap } from '../identities/index.ts';
 import type { AnalysisContext } from '../types.ts';
 
