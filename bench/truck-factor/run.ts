@@ -2,7 +2,7 @@
 // Not a test: needs clones. Usage: node bench/truck-factor/run.ts <flask.git> <express.git> <jedis.git>
 // (each a git directory; bare mirrors work). Prints TF, the people removed and their shares.
 
-import { parseMailmap, resolveIdentities } from '../../src/analyses/identities/index.ts';
+import { parseMailmap, resolveIdentities } from '../../src/people/identities/index.ts';
 import {
   computeTruckFactor,
   readFiles,

@@ -1,6 +1,6 @@
 // `cto people`: contributors across all repositories (person-level view; DESIGN rule 8).
 import { Command } from 'commander';
-import { countAuthors } from '../analyses/identities/email.ts';
+import { countAuthors } from '../people/identities/email.ts';
 import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';

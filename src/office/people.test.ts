@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveIdentities } from '../analyses/identities/index.ts';
+import { resolveIdentities } from '../people/identities/index.ts';
 import { loadPeopleConfig, parsePeopleConfig } from './people.ts';
 
 describe('people configuration', () => {

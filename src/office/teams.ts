@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { checkPattern, compilePattern, type PathMatcher } from '../people/codeowners/pattern.ts';
-import { normaliseName } from '../analyses/identities/normalise.ts';
+import { normaliseName } from '../people/identities/normalise.ts';
 import { CtoError } from '../errors.ts';
 import { readYamlFile } from './yaml-file.ts';
 

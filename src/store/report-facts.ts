@@ -1,7 +1,7 @@
 // Facts-level queries behind `cto report`: activity, releases, dependencies, runtimes and images
 // of a set of snapshots. A snapshot's history is the commits of its segments (docs/store.md).
 import { sql } from 'kysely';
-import { authorEmailKey } from '../analyses/identities/email.ts';
+import { authorEmailKey } from '../people/identities/email.ts';
 import type { Store } from './store.ts';
 
 // Literal arguments, so that both engines see the same expression in select and group by.

@@ -1,6 +1,6 @@
 // Queries for the scan: repositories, snapshots and their history segments.
 import { hostname } from 'node:os';
-import { countAuthors } from '../analyses/identities/email.ts';
+import { countAuthors } from '../people/identities/email.ts';
 import { type HistoryMode, SNAPSHOT_TABLES, type SnapshotStatus } from './schema.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';

@@ -1,5 +1,5 @@
 // Activity per week and per month: non-merge commits, active contributors (bots left out), lines.
-import { authorEmailKey, isBot } from '../identities/index.ts';
+import { authorEmailKey, isBot } from '../../people/identities/index.ts';
 import { DAY } from './stats.ts';
 
 export interface ActivityCommit {

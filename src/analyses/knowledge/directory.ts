@@ -10,7 +10,7 @@ import {
   normaliseName,
   resolveIdentities,
   type Signature,
-} from '../identities/index.ts';
+} from '../../people/identities/index.ts';
 
 export interface DirectoryPerson {
   id: string;

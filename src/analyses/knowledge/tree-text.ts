@@ -10,7 +10,7 @@ import {
   findCodeownersFile,
   parseCodeowners,
 } from '../../people/codeowners/index.ts';
-import { type Mailmap, parseMailmap } from '../identities/index.ts';
+import { type Mailmap, parseMailmap } from '../../people/identities/index.ts';
 import type { AnalysisContext } from '../types.ts';
 
 export interface TreeTextRequest {
