@@ -1,7 +1,7 @@
 // `cto eol [repo]`: runtimes, container images and framework packages with their support end, end of
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
-import { type EolRow, findEol } from '../analyses/eol/find.ts';
+import { type EolRow, findEol } from '../findings/eol/find.ts';
 import { CtoError } from '../errors.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { repositoryNames } from '../store/feed-reads.ts';

@@ -2,7 +2,7 @@
 // figures, and the feed import dates for the appendix.
 
 import { createHash } from 'node:crypto';
-import { findEol } from '../analyses/eol/find.ts';
+import { findEol } from '../findings/eol/find.ts';
 import type { Severity } from '../analyses/types.ts';
 import { findVulnerabilities } from '../analyses/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
