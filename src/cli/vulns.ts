@@ -6,7 +6,7 @@ import {
   SEVERITY_ORDER,
   severityRank,
   type VulnFinding,
-} from '../analyses/vulnerabilities/find.ts';
+} from '../findings/vulnerabilities/find.ts';
 import { ECOSYSTEMS } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';

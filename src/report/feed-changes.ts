@@ -3,7 +3,7 @@
 // the feeds loaded today, with the same functions `cto vulns` and `cto eol` use.
 import { type EolRow, findEol } from '../findings/eol/find.ts';
 import type { Severity } from '../analyses/types.ts';
-import { findVulnerabilities, type VulnFinding } from '../analyses/vulnerabilities/find.ts';
+import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
 import type { Changes, EolChange, EolState, RunwayChange, VulnerabilityChange } from './types.ts';
 

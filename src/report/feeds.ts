@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { findEol } from '../findings/eol/find.ts';
 import type { Severity } from '../analyses/types.ts';
-import { findVulnerabilities } from '../analyses/vulnerabilities/find.ts';
+import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS } from './areas/classify.ts';
 import { q, type ReportData, type ReportMetric } from './data.ts';
