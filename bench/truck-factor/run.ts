@@ -8,7 +8,7 @@ import {
   readFiles,
   readHistory,
   type TruckFactorResult,
-} from '../../src/analyses/truck-factor/index.ts';
+} from '../../src/analyses/knowledge/truck-factor/index.ts';
 import { runGit } from '../../src/git/invoke.ts';
 import { isLinguistCode } from './linguist-filter.ts';
 

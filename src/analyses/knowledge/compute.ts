@@ -7,7 +7,7 @@ import {
   type HistoryCommit,
   type TruckFactorResult,
   topFolder,
-} from '../truck-factor/index.ts';
+} from './truck-factor/index.ts';
 import { within } from './contributors.ts';
 
 export interface KnowledgeInput {

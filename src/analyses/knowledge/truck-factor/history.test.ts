@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
+import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../../../../test/helpers/repo-builder.ts';
 import { readFiles, readHistory } from './history.ts';
 
 afterAll(cleanupTemp);

@@ -1,6 +1,6 @@
 // Reading history for the truck factor: `git log --name-status --find-renames` over the
 // ancestors of one commit, as plain data. The parse is pure; `readHistory` runs the hardened git.
-import { gitOk } from '../../git/invoke.ts';
+import { gitOk } from '../../../git/invoke.ts';
 
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
 

@@ -2,7 +2,7 @@
 // greedy search gives what removing the top author one at a time gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { workGrowth } from '../../../test/helpers/work-counter.ts';
+import { workGrowth } from '../../../../test/helpers/work-counter.ts';
 import { type GreedyOptions, type GreedyResult, greedyTruckFactor } from './greedy.ts';
 import type { HistoryCommit } from './history.ts';
 import { computeTruckFactor } from './truck-factor.ts';

@@ -8,7 +8,7 @@ import {
   cleanupTemp,
   type Person,
   tempDir,
-} from '../../../test/helpers/repo-builder.ts';
+} from '../../../../test/helpers/repo-builder.ts';
 import { readFiles, readHistory } from './history.ts';
 import { computeTruckFactor, type TruckFactorInput } from './truck-factor.ts';
 

@@ -1,6 +1,6 @@
 // Truck factor of one snapshot: which files count, who authors each, and the greedy search,
 // for the repository and for each top-level folder.
-import { compilePattern } from '../../people/codeowners/pattern.ts';
+import { compilePattern } from '../../../people/codeowners/pattern.ts';
 import {
   type AuthorshipThresholds,
   authorshipOf,
