@@ -1,7 +1,7 @@
 // Off-boarding at query time: what loses every author when given people leave, per repository and
 // folder, by truck-factor authorship and, when line ownership was stored, by blame ownership.
 import type { OwnershipLines, StoredKnowledgeFile } from '../../store/people.ts';
-import { offboarding } from '../offboarding/index.ts';
+import { offboarding } from './offboarding/index.ts';
 import type { Directory } from './directory.ts';
 
 export interface LeaveFolder {

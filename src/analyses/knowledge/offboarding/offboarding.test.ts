@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADA, BOB, buildRepo, CY, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
-import { computeTruckFactor, readFiles, readHistory } from '../knowledge/truck-factor/index.ts';
+import { ADA, BOB, buildRepo, CY, cleanupTemp, tempDir } from '../../../../test/helpers/repo-builder.ts';
+import { computeTruckFactor, readFiles, readHistory } from '../truck-factor/index.ts';
 import { commitCountsOf, folderOf, offboarding } from './offboarding.ts';
 
 afterAll(cleanupTemp);
