@@ -1,5 +1,5 @@
 // Every analysis the scan runs after collection, in order (an analysis comes after those it reads).
-// A test checks that each folder under src/analyses/ with an `analysis.ts` is listed here.
+// src/analyses/ holds analyses only: a test checks that every folder there has an `analysis.ts` and is listed here.
 
 import { CtoError } from '../errors.ts';
 import { couplingAnalysis } from './coupling/analysis.ts';
