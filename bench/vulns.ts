@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findVulnerabilities } from '../src/findings/vulnerabilities/find.ts';
 import { importFeedPath } from '../src/feeds/import-path.ts';
 import { importOsvZip } from '../src/feeds/osv/import.ts';
+import { findVulnerabilities } from '../src/findings/vulnerabilities/find.ts';
 import { openStore } from '../src/store/store.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../test/helpers/repo-builder.ts';
 

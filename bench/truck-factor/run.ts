@@ -2,7 +2,6 @@
 // Not a test: needs clones. Usage: node bench/truck-factor/run.ts <flask.git> <express.git> <jedis.git>
 // (each a git directory; bare mirrors work). Prints TF, the people removed and their shares.
 
-import { parseMailmap, resolveIdentities } from '../../src/people/identities/index.ts';
 import {
   computeTruckFactor,
   readFiles,
@@ -10,6 +9,7 @@ import {
   type TruckFactorResult,
 } from '../../src/analyses/knowledge/truck-factor/index.ts';
 import { runGit } from '../../src/git/invoke.ts';
+import { parseMailmap, resolveIdentities } from '../../src/people/identities/index.ts';
 import { isLinguistCode } from './linguist-filter.ts';
 
 interface Case {

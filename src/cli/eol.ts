@@ -1,9 +1,9 @@
 // `cto eol [repo]`: runtimes, container images and framework packages with their support end, end of
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
-import { type EolRow, findEol } from '../findings/eol/find.ts';
 import { CtoError } from '../errors.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
+import { type EolRow, findEol } from '../findings/eol/find.ts';
 import { repositoryNames } from '../store/feed-reads.ts';
 import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, parseNumberOption, withStore } from './context.ts';

@@ -1,9 +1,9 @@
 // `cto people`: contributors across all repositories (person-level view; DESIGN rule 8).
 import { Command } from 'commander';
-import { countAuthors } from '../people/identities/email.ts';
 import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
+import { countAuthors } from '../people/identities/email.ts';
 import { currentAuthorEmails, currentRepositoryNames } from '../store/people.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, printJson, printLine, printTable, textColumn } from './output.ts';

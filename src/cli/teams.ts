@@ -1,8 +1,8 @@
 // `cto teams`: knowledge risks rolled up per team (teams.yaml and CODEOWNERS), and what nobody owns.
 import { Command } from 'commander';
-import { CODEOWNERS_LOCATIONS } from '../people/codeowners/index.ts';
 import { teamsReport } from '../analyses/knowledge/teams-view.ts';
 import { hasTeamsFile, loadTeams } from '../office/teams.ts';
+import { CODEOWNERS_LOCATIONS } from '../people/codeowners/index.ts';
 import {
   currentCodeOwners,
   currentFilesAt,

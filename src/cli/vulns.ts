@@ -1,15 +1,15 @@
 // `cto vulns [repo]`: advisories affecting each repository's current dependencies, matched now
 // against the loaded OSV feeds.
 import { Command } from 'commander';
+import { ECOSYSTEMS } from '../collectors/types.ts';
+import { CtoError } from '../errors.ts';
+import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import {
   findVulnerabilities,
   SEVERITY_ORDER,
   severityRank,
   type VulnFinding,
 } from '../findings/vulnerabilities/find.ts';
-import { ECOSYSTEMS } from '../collectors/types.ts';
-import { CtoError } from '../errors.ts';
-import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import { repositoryNames } from '../store/feed-reads.ts';
 import { choiceOption, globalOptions, withStore } from './context.ts';
 import { type Cell, printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';

@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CtoError } from '../errors.ts';
 import { checkPattern } from '../people/codeowners/pattern.ts';
 import type { AliasConfig } from '../people/identities/index.ts';
-import { CtoError } from '../errors.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const personSchema = z

@@ -14,9 +14,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CtoError } from '../errors.ts';
 import { checkPattern, compilePattern, type PathMatcher } from '../people/codeowners/pattern.ts';
 import { normaliseName } from '../people/identities/normalise.ts';
-import { CtoError } from '../errors.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const patternSchema = z.string().refine((p) => checkPattern(p) === null, {

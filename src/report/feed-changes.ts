@@ -1,8 +1,9 @@
 // Feed matches compared across dates (docs/report.md, "What changed"): the baseline snapshots'
 // stored dependencies, runtimes and images against the current snapshots', both matched against
 // the feeds loaded today, with the same functions `cto vulns` and `cto eol` use.
-import { type EolRow, findEol } from '../findings/eol/find.ts';
+
 import type { Severity } from '../analyses/types.ts';
+import { type EolRow, findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
 import type { Changes, EolChange, EolState, RunwayChange, VulnerabilityChange } from './types.ts';

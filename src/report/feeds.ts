@@ -2,8 +2,8 @@
 // figures, and the feed import dates for the appendix.
 
 import { createHash } from 'node:crypto';
-import { findEol } from '../findings/eol/find.ts';
 import type { Severity } from '../analyses/types.ts';
+import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS } from './areas/classify.ts';

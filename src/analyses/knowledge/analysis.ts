@@ -5,9 +5,9 @@
 import type { Diagnostic } from '../../collectors/types.ts';
 import { loadPeopleConfig } from '../../office/people.ts';
 import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
+import { ownersOf } from '../../people/codeowners/index.ts';
 import { historyFacts, treeFiles } from '../../store/people.ts';
 import type { Row } from '../../store/store.ts';
-import { ownersOf } from '../../people/codeowners/index.ts';
 import { classify } from '../languages/index.ts';
 import type { Analysis } from '../types.ts';
 import { knowledgeOf } from './compute.ts';

@@ -1,6 +1,7 @@
 // Knowledge of one snapshot from stored facts: per-file authors by degree of authorship, the truck
 // factor of the repository and of each top-level folder, and change counts per file.
 import type { ChangeFact, CommitFact, TreeFileFact } from '../../store/people.ts';
+import { within } from './contributors.ts';
 import {
   type ChangeStatus,
   computeTruckFactor,
@@ -8,7 +9,6 @@ import {
   type TruckFactorResult,
   topFolder,
 } from './truck-factor/index.ts';
-import { within } from './contributors.ts';
 
 export interface KnowledgeInput {
   commits: readonly CommitFact[];

@@ -1,7 +1,12 @@
 // Contributors of one snapshot's history: identities resolved, then commits, lines, first and last
 // commit, recent activity and monthly activity per person (docs/metrics/people.md).
+
+import {
+  type IdentityOptions,
+  type IdentityResult,
+  resolveIdentities,
+} from '../../people/identities/index.ts';
 import type { CommitFact } from '../../store/people.ts';
-import { type IdentityOptions, type IdentityResult, resolveIdentities } from '../../people/identities/index.ts';
 
 export const DAY = 86_400;
 

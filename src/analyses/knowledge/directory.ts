@@ -3,14 +3,14 @@
 // output, and resolution of `--leave` names and e-mails.
 import { createHash } from 'node:crypto';
 import { loadPeopleConfig } from '../../office/people.ts';
-import { currentPeople, type StoredPerson } from '../../store/people.ts';
-import type { Store } from '../../store/store.ts';
 import {
   type IdentityOptions,
   normaliseName,
   resolveIdentities,
   type Signature,
 } from '../../people/identities/index.ts';
+import { currentPeople, type StoredPerson } from '../../store/people.ts';
+import type { Store } from '../../store/store.ts';
 
 export interface DirectoryPerson {
   id: string;

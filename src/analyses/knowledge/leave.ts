@@ -1,8 +1,8 @@
 // Off-boarding at query time: what loses every author when given people leave, per repository and
 // folder, by truck-factor authorship and, when line ownership was stored, by blame ownership.
 import type { OwnershipLines, StoredKnowledgeFile } from '../../store/people.ts';
-import { offboarding } from './offboarding/index.ts';
 import type { Directory } from './directory.ts';
+import { offboarding } from './offboarding/index.ts';
 
 export interface LeaveFolder {
   folder: string;

@@ -12,6 +12,7 @@ import {
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { hasTeamsFile, loadTeams } from '../../office/teams.ts';
+import { CODEOWNERS_LOCATIONS } from '../../people/codeowners/index.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
@@ -23,7 +24,6 @@ import {
   currentTruckFactors,
 } from '../../store/people.ts';
 import { openStore, type Store } from '../../store/store.ts';
-import { CODEOWNERS_LOCATIONS } from '../../people/codeowners/index.ts';
 import { knowledgeAnalysis } from './analysis.ts';
 import { ownershipGaps } from './ownership.ts';
 import { teamsReport } from './teams-view.ts';

@@ -3,13 +3,13 @@
 // (ownership.ts, the same function the scan's findings come from).
 import type { Team } from '../../office/teams.ts';
 import { teamOfPerson, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
+import { findCodeownersFile, indexRules, type RuleIndex } from '../../people/codeowners/index.ts';
 import type {
   StoredCodeOwnerRule,
   StoredKnowledgeFile,
   StoredPerson,
   StoredTruckFactor,
 } from '../../store/people.ts';
-import { findCodeownersFile, indexRules, type RuleIndex } from '../../people/codeowners/index.ts';
 import { DAY } from './contributors.ts';
 import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 

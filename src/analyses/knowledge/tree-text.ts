@@ -3,7 +3,6 @@
 // within the analysis's own limit, decided from the stored size before anything is read.
 import type { Diagnostic } from '../../collectors/types.ts';
 import { runGit } from '../../git/invoke.ts';
-import type { TreeFileFact } from '../../store/people.ts';
 import {
   CODEOWNERS_MAX_BYTES,
   type Codeowners,
@@ -11,6 +10,7 @@ import {
   parseCodeowners,
 } from '../../people/codeowners/index.ts';
 import { type Mailmap, parseMailmap } from '../../people/identities/index.ts';
+import type { TreeFileFact } from '../../store/people.ts';
 import type { AnalysisContext } from '../types.ts';
 
 export interface TreeTextRequest {
