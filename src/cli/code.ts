@@ -1,8 +1,8 @@
 // `cto code [repo]`: languages with files and code, comment and blank lines, per repository or folder.
 import { Command } from 'commander';
 import { type CodeSummary, summariseCode } from '../analyses/languages/summary.ts';
-import { CtoError } from '../errors.ts';
-import { currentCodeFiles, repositoryNames } from '../store/code.ts';
+import { currentCodeFiles } from '../store/code.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { choiceOption, globalOptions, parseIntOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable } from './output.ts';
 
@@ -29,8 +29,8 @@ export function codeCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.code/v1)')
     .action(async (repo: string | undefined, flags: CodeFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        await requireRepository(store, repo);
-        const files = await currentCodeFiles(store, repo);
+        const name = await resolveRepositoryName(store, repo);
+        const files = await currentCodeFiles(store, name);
         const folder = flags.by === 'folder';
         const summary = summariseCode(files, folder ? flags.depth : null);
         if (flags.json) {
@@ -73,18 +73,4 @@ function printCode(summary: CodeSummary, folder: boolean): void {
     ['repository', 'category', ...LINES],
     summary.apart.map((a) => [a.repository, a.category, a.files, a.code, a.comment, a.blank]),
   );
-}
-
-/** A named repository must be in the store; the message lists the names that are. */
-export async function requireRepository(
-  store: Parameters<typeof repositoryNames>[0],
-  repo: string | undefined,
-): Promise<void> {
-  if (repo === undefined) return;
-  const names = await repositoryNames(store);
-  if (!names.includes(repo))
-    throw new CtoError(
-      'USAGE',
-      `no repository named "${repo}" in the store${names.length > 0 ? ` (known: ${names.slice(0, 10).join(', ')})` : ''}`,
-    );
 }

@@ -9,9 +9,9 @@ import {
   summarise,
   teamSummary,
 } from '../analyses/delivery/summary.ts';
-import { CtoError } from '../errors.ts';
 import { loadTeams, teamsOwning } from '../office/teams.ts';
 import { readDelivery } from '../store/delivery.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { printRepository, printSummaries } from './delivery-print.ts';
 import { printJson, printLine } from './output.ts';
@@ -35,12 +35,7 @@ export function deliveryCommand(): Command {
         const events = config.deployments
           ? loadDeployments(ws.dir, config.deployments)
           : new Map<string, DeploymentEvent[]>();
-        const repos = await readDelivery(store, name);
-        if (name !== undefined && repos.length === 0)
-          throw new CtoError(
-            'REPOSITORY_NOT_FOUND',
-            `no repository named "${name}" in the store (see \`cto repos\`)`,
-          );
+        const repos = await readDelivery(store, await resolveRepositoryName(store, name));
         const sums = repos.map((r) => summarise(r, events.get(r.repository)));
         const teams = loadTeams(ws.dir).flatMap((t) => {
           const owned = repos.filter((r) => teamsOwning([t], r.repository).length > 0);

@@ -1,10 +1,9 @@
 // `cto eol [repo]`: runtimes, container images and framework packages with their support end, end of
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
-import { CtoError } from '../errors.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { type EolRow, findEol } from '../findings/eol/find.ts';
-import { repositoryNames } from '../store/feed-reads.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, parseNumberOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable, styled } from './output.ts';
@@ -78,12 +77,10 @@ export function eolCommand(): Command {
     .action(async (repo: string | undefined, flags: EolFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const query = {
-          repository: repo,
+          repository: await resolveRepositoryName(store, repo),
           today: flags.today ?? new Date().toISOString().slice(0, 10),
           windowMonths: windowMonths(flags.window, ws),
         };
-        if (repo && !(await repositoryNames(store)).includes(repo))
-          throw new CtoError('USAGE', `no repository named "${repo}" in the store (see cto repos)`);
         const { rows, productsLoaded } = await findEol(store, query);
         if (flags.json) {
           printJson('cto.eol/v1', { ...query, productsLoaded, rows });

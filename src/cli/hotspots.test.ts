@@ -82,7 +82,7 @@ describe.each(ENGINES)('cto code and cto hotspots on %s', (engine) => {
     ).toEqual([]);
     const bad = cto(['hotspots', 'nope', ...db]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('no repository named "nope"');
+    expect(bad.stderr).toContain('no scanned repository is named "nope" (known: svc) [REPOSITORY_NOT_FOUND]');
     expect(bad.stderr).toContain('svc');
   });
 });

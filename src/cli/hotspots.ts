@@ -6,7 +6,7 @@ import { exclusionsFrom, NO_EXCLUSIONS } from '../analyses/hotspots/exclude.ts';
 import { selectCoupling, selectHotspots } from '../analyses/hotspots/select.ts';
 import { currentCodeFiles } from '../store/code.ts';
 import { currentCoupling, currentHotspots } from '../store/hotspots.ts';
-import { requireRepository } from './code.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, pathColumn, printError, printJson, printLine, printTable } from './output.ts';
 
@@ -48,14 +48,14 @@ export function hotspotsCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.hotspots/v1)')
     .action(async (repo: string | undefined, flags: HotspotFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        await requireRepository(store, repo);
+        const name = await resolveRepositoryName(store, repo);
         const exclusions = flags.all ? NO_EXCLUSIONS : exclusionsFrom(ws.config);
         const selection = { top: flags.top, folder: flags.folder ?? null, exclusions };
         if (flags.coupling) {
           const categories = new Map(
-            (await currentCodeFiles(store, repo)).map((f) => [`${f.repository}\0${f.path}`, f.category]),
+            (await currentCodeFiles(store, name)).map((f) => [`${f.repository}\0${f.path}`, f.category]),
           );
-          const pairs = selectCoupling(await currentCoupling(store, repo), {
+          const pairs = selectCoupling(await currentCoupling(store, name), {
             ...selection,
             categories,
             minDegree: flags.minDegree,
@@ -89,7 +89,7 @@ export function hotspotsCommand(): Command {
           if (pairs.length === 0) printError('(no pairs at these thresholds)');
           return;
         }
-        const hotspots = selectHotspots(await currentHotspots(store, repo), selection);
+        const hotspots = selectHotspots(await currentHotspots(store, name), selection);
         if (flags.json) {
           printJson('cto.hotspots/v1', { kind: 'hotspots', exclusions, hotspots });
           return;

@@ -5,12 +5,8 @@ import { loadDirectory, pseudonym, resolveLeaving } from '../analyses/knowledge/
 import { leaveReport } from '../analyses/knowledge/leave.ts';
 import { knowledgeReport, type RepositoryKnowledge } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
-import {
-  currentKnowledgeFiles,
-  currentOwnership,
-  currentRepositoryNames,
-  currentTruckFactors,
-} from '../store/people.ts';
+import { currentKnowledgeFiles, currentOwnership, currentTruckFactors } from '../store/people.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { pathColumn, printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -58,13 +54,9 @@ export function knowledgeCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.knowledge/v1)')
     .action(async (repository: string | undefined, flags: Flags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        if (repository !== undefined && !(await currentRepositoryNames(store)).includes(repository))
-          throw new CtoError(
-            'REPOSITORY_NOT_FOUND',
-            `no scanned repository is named "${repository}"; see \`cto repos\``,
-          );
+        const name = await resolveRepositoryName(store, repository);
         const { directory } = await loadDirectory(store, ws.dir, ws.config);
-        const files = await currentKnowledgeFiles(store, repository);
+        const files = await currentKnowledgeFiles(store, name);
         const anonymize = flags.anonymize === true;
         if (flags.leave.length > 0) {
           const { ids, unknown } = resolveLeaving(directory, flags.leave);
@@ -73,7 +65,7 @@ export function knowledgeCommand(): Command {
               'USAGE',
               `--leave: nobody in the store matches ${unknown.map((u) => `"${u}"`).join(', ')}`,
             );
-          const report = leaveReport(files, await currentOwnership(store, repository), directory, ids);
+          const report = leaveReport(files, await currentOwnership(store, name), directory, ids);
           const leaving = ids.map((id) => (anonymize ? pseudonym(id) : (directory.byId.get(id)?.name ?? id)));
           if (flags.json) {
             printJson('cto.knowledge/v1', {
@@ -111,12 +103,7 @@ export function knowledgeCommand(): Command {
           }
           return;
         }
-        const report = knowledgeReport(
-          await currentTruckFactors(store, repository),
-          files,
-          directory,
-          anonymize,
-        );
+        const report = knowledgeReport(await currentTruckFactors(store, name), files, directory, anonymize);
         if (flags.json) {
           printJson('cto.knowledge/v1', { anonymized: anonymize, repositories: report });
           return;

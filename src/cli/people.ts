@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { loadDirectory } from '../analyses/knowledge/directory.ts';
 import { peopleReport } from '../analyses/knowledge/views.ts';
-import { CtoError } from '../errors.ts';
 import { countAuthors } from '../people/identities/email.ts';
-import { currentAuthorEmails, currentRepositoryNames } from '../store/people.ts';
+import { currentAuthorEmails } from '../store/people.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -24,14 +24,10 @@ export function peopleCommand(): Command {
         cmd: Command,
       ) => {
         await withStore(globalOptions(cmd), async (store, ws) => {
-          if (repository !== undefined && !(await currentRepositoryNames(store)).includes(repository))
-            throw new CtoError(
-              'REPOSITORY_NOT_FOUND',
-              `no scanned repository is named "${repository}"; see \`cto repos\``,
-            );
+          const name = await resolveRepositoryName(store, repository);
           const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config);
-          const stored = repository === undefined ? all : all.filter((p) => p.repository === repository);
-          const authors = countAuthors(await currentAuthorEmails(store, repository));
+          const stored = name === undefined ? all : all.filter((p) => p.repository === name);
+          const authors = countAuthors(await currentAuthorEmails(store, name));
           const report = peopleReport(stored, directory, flags.anonymize === true, authors);
           if (flags.json) {
             printJson('cto.people/v1', { anonymized: flags.anonymize === true, ...report });

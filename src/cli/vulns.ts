@@ -2,7 +2,6 @@
 // against the loaded OSV feeds.
 import { Command } from 'commander';
 import { ECOSYSTEMS } from '../collectors/types.ts';
-import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import {
   findVulnerabilities,
@@ -10,7 +9,7 @@ import {
   severityRank,
   type VulnFinding,
 } from '../findings/vulnerabilities/find.ts';
-import { repositoryNames } from '../store/feed-reads.ts';
+import { resolveRepositoryName } from '../store/repositories.ts';
 import { choiceOption, globalOptions, withStore } from './context.ts';
 import { type Cell, printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -66,10 +65,8 @@ export function vulnsCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.vulns/v1)')
     .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        if (repo && !(await repositoryNames(store)).includes(repo))
-          throw new CtoError('USAGE', `no repository named "${repo}" in the store (see cto repos)`);
         const report = await findVulnerabilities(store, {
-          repository: repo,
+          repository: await resolveRepositoryName(store, repo),
           ecosystem: flags.ecosystem,
           minSeverity: flags.severity,
         });

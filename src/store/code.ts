@@ -69,9 +69,3 @@ export async function currentCodeFiles(store: Store, repository?: string): Promi
   if (repository !== undefined) q = q.where('r.name', '=', repository);
   return q.orderBy('r.name').orderBy('f.path').execute();
 }
-
-/** Names of the repositories in the store (to tell a user which names exist). */
-export async function repositoryNames(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('repositories').select('name').orderBy('name').execute();
-  return rows.map((r) => r.name);
-}

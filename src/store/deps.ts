@@ -1,6 +1,6 @@
 // Queries for the supply chain: a repository's current dependencies, images, runtimes and file paths,
 // and the metrics analyses stored about them.
-import { CtoError } from '../errors.ts';
+import { resolveRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
 export interface CurrentRepository {
@@ -13,30 +13,11 @@ export interface CurrentRepository {
   finishedAt: string | null;
 }
 
-/** Repositories with a current snapshot; `name` picks one (by name or scanned path), or fails. */
+/** Repositories with a current snapshot; `name` picks them by name or scanned path (`resolveRepositories`). */
 export async function currentRepositories(store: Store, name?: string): Promise<CurrentRepository[]> {
-  const rows = await store.db
-    .selectFrom('repositories as r')
-    .innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
-    .select(['r.id', 'r.name', 'r.path', 's.id as snapshotId', 's.commit_sha', 's.ref', 's.finished_at'])
-    .orderBy('r.name')
-    .execute();
-  const all = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    path: r.path,
-    snapshotId: r.snapshotId,
-    commit: r.commit_sha,
-    ref: r.ref,
-    finishedAt: r.finished_at,
-  }));
-  if (name === undefined) return all;
-  const picked = all.filter((r) => r.name === name || r.path === name);
-  if (picked.length === 0) {
-    const known = all.map((r) => r.name).join(', ') || 'none; run `cto scan <path>` first';
-    throw new CtoError('REPOSITORY_NOT_FOUND', `no scanned repository is named "${name}" (known: ${known})`);
-  }
-  return picked;
+  return (await resolveRepositories(store, name)).flatMap((r) =>
+    r.snapshotId !== null && r.commit !== null ? [{ ...r, snapshotId: r.snapshotId, commit: r.commit }] : [],
+  );
 }
 
 export interface DependencyRow {

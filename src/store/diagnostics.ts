@@ -1,6 +1,6 @@
 // What the last scans reported: the diagnostics of each repository's current snapshot, and a scan
 // that failed (or was killed) after it.
-import { CtoError } from '../errors.ts';
+import { resolveRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -38,28 +38,14 @@ export interface DiagnosticsFilter {
 
 /** Each repository's last scans (one repository when named by name or path). */
 export async function lastScans(store: Store, repository?: string): Promise<LastScan[]> {
-  const repos = await store.db
-    .selectFrom('repositories as r')
-    .leftJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
-    .select(['r.id', 'r.name', 'r.path', 's.id as sid', 's.commit_sha', 's.status', 's.finished_at'])
-    .orderBy('r.name')
-    .execute();
-  const picked =
-    repository === undefined ? repos : repos.filter((r) => r.name === repository || r.path === repository);
-  if (picked.length === 0 && repository !== undefined) {
-    const known = repos.map((r) => r.name).join(', ') || 'none; run `cto scan <path>` first';
-    throw new CtoError(
-      'REPOSITORY_NOT_FOUND',
-      `no scanned repository is named "${repository}" (known: ${known})`,
-    );
-  }
+  const picked = await resolveRepositories(store, repository);
   const out: LastScan[] = [];
   for (const r of picked) {
     const later = await store.db
       .selectFrom('snapshots')
       .select(['id', 'status', 'started_at', 'error'])
       .where('repository_id', '=', r.id)
-      .where('id', '>', r.sid ?? 0)
+      .where('id', '>', r.snapshotId ?? 0)
       .where('status', 'in', ['failed', 'abandoned'])
       .orderBy('id', 'desc')
       .limit(1)
@@ -68,9 +54,9 @@ export async function lastScans(store: Store, repository?: string): Promise<Last
       repository: r.name,
       path: r.path,
       current:
-        r.sid === null || r.commit_sha === null || r.status === null
+        r.snapshotId === null || r.commit === null || r.status === null
           ? null
-          : { snapshotId: r.sid, commit: r.commit_sha, status: r.status, finishedAt: r.finished_at },
+          : { snapshotId: r.snapshotId, commit: r.commit, status: r.status, finishedAt: r.finishedAt },
       unfinished: later
         ? { snapshotId: later.id, status: later.status, startedAt: later.started_at, error: later.error }
         : null,

@@ -156,12 +156,6 @@ export async function currentImages(
   return q.orderBy('r.name').orderBy('x.name').orderBy('x.path').execute();
 }
 
-/** Names of the repositories in the store (to tell an unknown repository from one with no findings). */
-export async function repositoryNames(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('repositories').select('name').orderBy('name').execute();
-  return rows.map((r) => r.name);
-}
-
 /** Ecosystems of the current snapshots' dependencies. */
 export async function currentEcosystems(store: Store): Promise<string[]> {
   const rows = await store.db

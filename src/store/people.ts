@@ -255,17 +255,6 @@ export async function currentFilesAt(store: Store, paths: readonly string[]): Pr
   return out;
 }
 
-/** Names of repositories with a current snapshot. */
-export async function currentRepositoryNames(store: Store): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('repositories')
-    .select('name')
-    .where('current_snapshot_id', 'is not', null)
-    .orderBy('name')
-    .execute();
-  return rows.map((r) => r.name);
-}
-
 export interface StoredTruckFactor {
   repository: string;
   scope: string;

@@ -1,4 +1,5 @@
 // Queries for listing repositories and their current snapshots.
+import { CtoError } from '../errors.ts';
 import type { Store } from './store.ts';
 
 export interface RepositorySummary {
@@ -50,4 +51,74 @@ export async function listRepositories(store: Store): Promise<RepositorySummary[
     lastCommitAt: r.last_commit_at,
     scannedAt: r.finished_at,
   }));
+}
+
+/** A repository in the store, as a repository argument resolves to it. */
+export interface KnownRepository {
+  id: number;
+  name: string;
+  path: string;
+  /** Its current snapshot; null when no scan of it has finished. */
+  snapshotId: number | null;
+  commit: string | null;
+  ref: string | null;
+  status: string | null;
+  finishedAt: string | null;
+}
+
+/**
+ * The one way a command turns its repository argument into repositories: every repository when the
+ * argument is left out, else those whose name or path is exactly the argument (names may repeat
+ * across paths; a path picks one). None matching is `REPOSITORY_NOT_FOUND`, listing the known names.
+ */
+export async function resolveRepositories(store: Store, argument?: string): Promise<KnownRepository[]> {
+  const rows = await store.db
+    .selectFrom('repositories as r')
+    .leftJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
+    .select([
+      'r.id',
+      'r.name',
+      'r.path',
+      's.id as snapshotId',
+      's.commit_sha',
+      's.ref',
+      's.status',
+      's.finished_at',
+    ])
+    .orderBy('r.name')
+    .orderBy('r.path')
+    .execute();
+  const all = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    path: r.path,
+    snapshotId: r.snapshotId,
+    commit: r.commit_sha,
+    ref: r.ref,
+    status: r.status,
+    finishedAt: r.finished_at,
+  }));
+  if (argument === undefined) return all;
+  const byName = all.filter((r) => r.name === argument);
+  const picked = byName.length > 0 ? byName : all.filter((r) => r.path === argument);
+  if (picked.length === 0) throw repositoryNotFound(argument, all);
+  return picked;
+}
+
+/**
+ * The name a repository argument stands for (its path gives its name), for queries that filter by
+ * name; undefined when the argument is left out. Throws `REPOSITORY_NOT_FOUND` as `resolveRepositories`.
+ */
+export async function resolveRepositoryName(store: Store, argument?: string): Promise<string | undefined> {
+  if (argument === undefined) return undefined;
+  return (await resolveRepositories(store, argument))[0]?.name;
+}
+
+function repositoryNotFound(argument: string, known: readonly KnownRepository[]): CtoError {
+  const names = [...new Set(known.map((r) => r.name))];
+  const list = names.length > 0 ? names.join(', ') : 'none; run `cto scan <path>` first';
+  return new CtoError(
+    'REPOSITORY_NOT_FOUND',
+    `no scanned repository is named "${argument}" (known: ${list})`,
+  );
 }
