@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deliveryConfigSchema } from './analyses/delivery/config.ts';
 import { hotspotsConfigSchema } from './analyses/hotspots/exclude.ts';
-import { licencePolicySchema } from './analyses/licences/policy.ts';
+import { licencePolicySchema } from './licences/policy.ts';
 import { CtoError } from './errors.ts';
 import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';

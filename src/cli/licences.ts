@@ -11,7 +11,7 @@ import {
   type PackageLicence,
   UNKNOWN,
 } from '../analyses/licences/evaluate.ts';
-import { policyFromConfig } from '../analyses/licences/policy.ts';
+import { policyFromConfig } from '../licences/policy.ts';
 import { ECOSYSTEMS } from '../collectors/types.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';

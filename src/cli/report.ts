@@ -1,7 +1,7 @@
 // `cto report`: the board report in HTML, Markdown, JSON and (with --pdf) PDF.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { policyFromConfig } from '../analyses/licences/policy.ts';
+import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';

@@ -8,7 +8,7 @@ import {
   licenceMetrics,
   licenceOf,
 } from '../analyses/licences/evaluate.ts';
-import type { LicencePolicy } from '../analyses/licences/policy.ts';
+import type { LicencePolicy } from '../licences/policy.ts';
 import type { Finding, Metric } from '../analyses/types.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { snapshotDependencies } from '../store/deps.ts';

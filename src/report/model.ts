@@ -1,6 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
-import type { LicencePolicy } from '../analyses/licences/policy.ts';
+import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';

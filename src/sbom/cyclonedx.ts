@@ -2,8 +2,8 @@
 // component per package (purl, licence, scope), and the dependency graph from the stored `parents`.
 import { createHash } from 'node:crypto';
 import { type LicenceCache, licenceOf } from '../analyses/licences/evaluate.ts';
-import { licenceIdSet } from '../analyses/licences/ids.ts';
-import { normaliseLicence, parseExpression } from '../analyses/licences/normalise.ts';
+import { licenceIdSet } from '../licences/ids.ts';
+import { normaliseLicence, parseExpression } from '../licences/normalise.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { PackageEntry } from './packages.ts';
 import { purlOf } from './purl.ts';

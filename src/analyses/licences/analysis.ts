@@ -7,7 +7,7 @@ import { snapshotDependencies } from '../../store/deps.ts';
 import { snapshotCachedLicences } from '../../store/licence-cache.ts';
 import type { Analysis } from '../types.ts';
 import { coverageMetrics, licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
-import { policyFromConfig } from './policy.ts';
+import { policyFromConfig } from '../../licences/policy.ts';
 
 export const licencesAnalysis: Analysis = {
   id: 'licences',

@@ -4,8 +4,8 @@ import type { Finding, Metric, Severity } from '../../analyses/types.ts';
 import type { PackageEntry } from '../../sbom/packages.ts';
 import { purlOf } from '../../sbom/purl.ts';
 import { type CachedLicence, cacheKey } from '../../store/licence-cache.ts';
-import { normaliseLicence } from './normalise.ts';
-import { judge, type LicencePolicy, type Verdict } from './policy.ts';
+import { normaliseLicence } from '../../licences/normalise.ts';
+import { judge, type LicencePolicy, type Verdict } from '../../licences/policy.ts';
 
 export interface PackageLicence {
   ecosystem: string;

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { mergePackages } from '../../sbom/packages.ts';
 import type { DependencyRow } from '../../store/deps.ts';
 import { licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
-import { normaliseLicence } from './normalise.ts';
-import { judge, policyFromConfig } from './policy.ts';
+import { normaliseLicence } from '../../licences/normalise.ts';
+import { judge, policyFromConfig } from '../../licences/policy.ts';
 
 describe('normaliseLicence', () => {
   test.each([

@@ -5,7 +5,7 @@
 // a statement cto reads.
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { normaliseLicence } from '../../analyses/licences/normalise.ts';
+import { normaliseLicence } from '../../licences/normalise.ts';
 
 const schema = z.object({ classifiers: z.record(z.string(), z.string()) });
 let table: Map<string, string> | undefined;

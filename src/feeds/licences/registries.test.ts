@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { normaliseLicence } from '../../analyses/licences/normalise.ts';
+import { normaliseLicence } from '../../licences/normalise.ts';
 import { goRegistry } from './go.ts';
 import { DEFAULT_LIMITS, Http, retryAfterMs } from './http.ts';
 import { cratesRegistry, npmRegistry, pypiRegistry, rubygemsRegistry } from './json-registries.ts';

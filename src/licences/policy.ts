@@ -6,7 +6,7 @@
 import type { ExpressionNode, LicenseNode } from 'spdx-expression-parse';
 import satisfies from 'spdx-satisfies';
 import { z } from 'zod';
-import { CtoError } from '../../errors.ts';
+import { CtoError } from '../errors.ts';
 import { parseExpression, render } from './normalise.ts';
 
 export interface LicencePolicy {
