@@ -7,12 +7,10 @@ import {
   licenceCoverage,
   licenceFindings,
   licenceMetrics,
-  licenceOf,
-  type PackageLicence,
-  UNKNOWN,
 } from '../analyses/licences/evaluate.ts';
-import { policyFromConfig } from '../licences/policy.ts';
 import { ECOSYSTEMS } from '../collectors/types.ts';
+import { licenceOf, type PackageLicence, UNKNOWN } from '../licences/package-licence.ts';
+import { policyFromConfig } from '../licences/policy.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';

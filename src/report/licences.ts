@@ -2,14 +2,10 @@
 // function over each snapshot's dependencies and the licence feed's cache as it is now, so a feed
 // loaded after the scan shows in the report. Findings are judged again only when the report is
 // given the workspace's policy; otherwise the stored findings stay.
-import {
-  coverageMetrics,
-  licenceFindings,
-  licenceMetrics,
-  licenceOf,
-} from '../analyses/licences/evaluate.ts';
-import type { LicencePolicy } from '../licences/policy.ts';
+import { coverageMetrics, licenceFindings, licenceMetrics } from '../analyses/licences/evaluate.ts';
 import type { Finding, Metric } from '../analyses/types.ts';
+import { licenceOf } from '../licences/package-licence.ts';
+import type { LicencePolicy } from '../licences/policy.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';

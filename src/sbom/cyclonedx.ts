@@ -1,9 +1,9 @@
 // A repository's packages as a CycloneDX 1.6 JSON SBOM: metadata (tool, the repository), one
 // component per package (purl, licence, scope), and the dependency graph from the stored `parents`.
 import { createHash } from 'node:crypto';
-import { type LicenceCache, licenceOf } from '../analyses/licences/evaluate.ts';
 import { licenceIdSet } from '../licences/ids.ts';
 import { normaliseLicence, parseExpression } from '../licences/normalise.ts';
+import { type LicenceCache, licenceOf } from '../licences/package-licence.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { PackageEntry } from './packages.ts';
 import { purlOf } from './purl.ts';

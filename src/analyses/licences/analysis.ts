@@ -2,12 +2,14 @@
 // licence feed's cache), packages per licence (metric `licence-packages`), the share of packages
 // with a known licence per ecosystem (`licence-known-share`), and findings under the workspace's
 // licence policy (docs/licences.md).
+
+import { licenceOf } from '../../licences/package-licence.ts';
+import { policyFromConfig } from '../../licences/policy.ts';
 import { mergePackages } from '../../sbom/packages.ts';
 import { snapshotDependencies } from '../../store/deps.ts';
 import { snapshotCachedLicences } from '../../store/licence-cache.ts';
 import type { Analysis } from '../types.ts';
-import { coverageMetrics, licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
-import { policyFromConfig } from '../../licences/policy.ts';
+import { coverageMetrics, licenceFindings, licenceMetrics } from './evaluate.ts';
 
 export const licencesAnalysis: Analysis = {
   id: 'licences',

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { normaliseLicence } from '../../licences/normalise.ts';
+import { licenceOf } from '../../licences/package-licence.ts';
+import { judge, policyFromConfig } from '../../licences/policy.ts';
 import { mergePackages } from '../../sbom/packages.ts';
 import type { DependencyRow } from '../../store/deps.ts';
-import { licenceFindings, licenceMetrics, licenceOf } from './evaluate.ts';
-import { normaliseLicence } from '../../licences/normalise.ts';
-import { judge, policyFromConfig } from '../../licences/policy.ts';
+import { licenceFindings, licenceMetrics } from './evaluate.ts';
 
 describe('normaliseLicence', () => {
   test.each([
