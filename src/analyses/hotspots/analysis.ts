@@ -3,6 +3,7 @@
 import { codeFilesOf } from '../../store/code.ts';
 import { CHANGES_NEWEST_FIRST, changesNewestFirst, commitTime } from '../../store/hotspots.ts';
 import type { Analysis, Metric } from '../types.ts';
+import { firstKept } from './best.ts';
 import { exclusionsFrom, isExcluded } from './exclude.ts';
 import { followRenames } from './follow.ts';
 import { computeHotspots } from './hotspots.ts';
@@ -32,21 +33,23 @@ export const hotspotsAnalysis: Analysis = {
     );
     const category = new Map(files.map((f) => [f.path, f.category]));
     const ex = exclusionsFrom(ctx.config);
-    const metrics: Metric[] = rows
-      .filter((r) => r.score > 0 && !isExcluded(r.path, category.get(r.path) ?? null, ex))
-      .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
-      .slice(0, TOP_METRICS)
-      .map((r) => ({
-        metric: 'hotspot-score',
-        scope: 'file',
-        subject: r.path,
-        value: r.score,
-        unit: 'commits x code lines',
-        evidence: {
-          files: [r.path],
-          sql: `select * from hotspots where snapshot_id = ${ctx.snapshotId} and path = '${r.path.replaceAll("'", "''")}'`,
-        },
-      }));
+    const top = firstKept(
+      rows,
+      TOP_METRICS,
+      (a, b) => b.score - a.score || a.path.localeCompare(b.path) || (a.path < b.path ? -1 : 1),
+      (r) => r.score > 0 && !isExcluded(r.path, category.get(r.path) ?? null, ex),
+    );
+    const metrics: Metric[] = top.map((r) => ({
+      metric: 'hotspot-score',
+      scope: 'file',
+      subject: r.path,
+      value: r.score,
+      unit: 'commits x code lines',
+      evidence: {
+        files: [r.path],
+        sql: `select * from hotspots where snapshot_id = ${ctx.snapshotId} and path = '${r.path.replaceAll("'", "''")}'`,
+      },
+    }));
     return {
       metrics,
       findings: [],

@@ -19,9 +19,10 @@ export function selectHotspots(rows: HotspotRow[], s: Selection): HotspotRow[] {
     (a, b) => a.repository.localeCompare(b.repository) || b.score - a.score || a.path.localeCompare(b.path),
   );
   for (const r of sorted) {
-    if (r.score <= 0 || !inFolder(r.path, s.folder) || isExcluded(r.path, r.category, s.exclusions)) continue;
+    if (r.score <= 0 || !inFolder(r.path, s.folder)) continue;
     const n = count.get(r.repository) ?? 0;
-    if (n >= s.top) continue;
+    // The globs are tested only while the repository's list is not full.
+    if (n >= s.top || isExcluded(r.path, r.category, s.exclusions)) continue;
     count.set(r.repository, n + 1);
     out.push(r);
   }
