@@ -52,9 +52,10 @@ export function collectEach(
         );
       }
       const facts = extract(path, content.toString('utf8'));
-      out.dependencies.push(...(facts.dependencies ?? []));
-      out.runtimes.push(...(facts.runtimes ?? []));
-      out.diagnostics.push(...(facts.diagnostics ?? []));
+      // A lockfile may list more packages than a call takes arguments: appended one by one.
+      for (const d of facts.dependencies ?? []) out.dependencies.push(d);
+      for (const r of facts.runtimes ?? []) out.runtimes.push(r);
+      for (const d of facts.diagnostics ?? []) out.diagnostics.push(d);
     } catch (error) {
       out.diagnostics.push(toDiagnostic(path, collector, error));
     }

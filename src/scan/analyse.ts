@@ -24,7 +24,7 @@ export async function analyseStage(work: SnapshotWork, segments: number[]): Prom
     },
     work.onStage,
   );
-  work.diagnostics.push(...diagnostics);
+  for (const d of diagnostics) work.diagnostics.push(d);
 }
 
 export async function runAnalyses(
@@ -51,7 +51,7 @@ export async function runAnalyses(
         for (let i = 0; i < rows.length; i += 5000)
           await ctx.store.insertMany(table, rows.slice(i, i + 5000));
       }
-      diagnostics.push(...(result.diagnostics ?? []));
+      for (const d of result.diagnostics ?? []) diagnostics.push(d); // may be one per file
     } catch (e) {
       failed.add(analysis.id);
       diagnostics.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));

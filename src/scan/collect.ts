@@ -25,7 +25,7 @@ export async function collectStage(
     work.onStage({ stage: 'collectors', done: done++, total: inputs.size });
     try {
       const result = c.collect(files);
-      work.diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) work.diagnostics.push(d);
       collected.push({ collector: c, result });
     } catch (e) {
       work.diagnostics.push({

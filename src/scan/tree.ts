@@ -29,7 +29,7 @@ export async function treeStage(work: SnapshotWork): Promise<TreeResult> {
     collectors: work.plugins.collectors,
     onStage: work.onStage,
   });
-  work.diagnostics.push(...tree.diagnostics);
+  for (const d of tree.diagnostics) work.diagnostics.push(d); // one per file: never spread
   return tree;
 }
 

@@ -41,11 +41,11 @@ export async function computeOwnership(
     for (const [path, blob] of files) {
       const old = kept.get(path);
       if (before.get(path) === blob && old) {
-        rows.push(...old);
+        for (const row of old) rows.push(row);
         reused++;
       } else todo.push(path);
     }
-  } else todo.push(...files.keys());
+  } else for (const path of files.keys()) todo.push(path);
   todo.sort();
   const engine = options.engine ?? 'auto';
   let toBlame = todo;
@@ -67,7 +67,7 @@ export async function computeOwnership(
     }
   }
   const blamed = await blameFiles(ctx.gitDir, ctx.commit, toBlame, options.jobs ?? 2);
-  for (const [path, authors] of blamed.results) rows.push(...authorRows(path, authors));
+  for (const [path, authors] of blamed.results) for (const row of authorRows(path, authors)) rows.push(row);
   const diagnostics: Diagnostic[] = [...blamed.failures].map(([path, message]) => ({
     path,
     collector: ID,
