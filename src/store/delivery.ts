@@ -1,15 +1,12 @@
 // Delivery: the facts the analysis reads, and what `cto delivery` reads back.
-import type { DeliveryCommit } from '../analyses/delivery/model.ts';
-import type { TagFact } from '../analyses/delivery/releases.ts';
 import type { DeliveryActivityTable, DeliveryReleasesTable } from './schema.ts';
 import type { Store } from './store.ts';
 
-/** The commits of a snapshot's history and the snapshot's tags. */
-export async function deliveryFacts(
-  store: Store,
-  snapshotId: number,
-  segments: readonly number[],
-): Promise<{ commits: DeliveryCommit[]; tags: TagFact[] }> {
+/**
+ * The commits of a snapshot's history and the snapshot's tags, as stored rows (the delivery analysis
+ * reads them as its DeliveryCommit and TagFact; the store does not import the analysis).
+ */
+export async function deliveryFacts(store: Store, snapshotId: number, segments: readonly number[]) {
   const commits =
     segments.length === 0
       ? []
