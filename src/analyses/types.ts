@@ -5,6 +5,7 @@
 // and the repository's git directory (for analyses that must read more, such as blame).
 
 import type { Diagnostic } from '../collectors/types.ts';
+import type { Finding, Metric } from '../results.ts';
 import type { BulkTable } from '../store/schema.ts';
 import type { Row, Store } from '../store/store.ts';
 
@@ -38,48 +39,7 @@ type ScanTable =
 /** A table of an analysis's own (created by its migration), rows per snapshot. */
 export type AnalysisTable = Exclude<BulkTable, ScanTable>;
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-
-export type MetricScope = 'repository' | 'folder' | 'file' | 'person' | 'team' | 'package';
-
-/** The commits, files, packages or advisories behind a number or a finding. */
-export interface Evidence {
-  commits?: string[];
-  files?: string[];
-  packages?: string[];
-  /** Container images, CI actions, Helm charts or infrastructure modules. */
-  images?: string[];
-  advisories?: string[];
-  people?: string[];
-  /** Tag names (releases). */
-  tags?: string[];
-  /** External documents a figure rests on, such as the registry answer that states a licence. */
-  sources?: string[];
-  /** A query a reader can run with `cto sql` to reproduce the figure. */
-  sql?: string;
-}
-
-export interface Metric {
-  /** Name as defined in docs/metrics.md, e.g. `truck-factor`. */
-  metric: string;
-  scope: MetricScope;
-  /** Path, person or team id; '' for the repository. */
-  subject: string;
-  value: number | null;
-  unit?: string;
-  evidence?: Evidence;
-}
-
-export interface Finding {
-  /** Stable rule id, e.g. `truck-factor-one`. */
-  rule: string;
-  severity: Severity;
-  subject: string;
-  title: string;
-  detail?: string;
-  owner?: string;
-  evidence?: Evidence;
-}
+export type { Evidence, Finding, Metric, MetricScope, Severity } from '../results.ts';
 
 export interface AnalysisContext {
   store: Store;

@@ -1,5 +1,5 @@
 // Writing and reading what analyses derive.
-import type { Finding, Metric } from '../analyses/types.ts';
+import type { Finding, Metric } from '../results.ts';
 import type { Row, Store } from './store.ts';
 
 export async function storeAnalysisResult(
