@@ -4,9 +4,7 @@
 // committed tree of a snapshot and emits facts and diagnostics. It never touches the disk, the
 // network or a process: the engine hands it file contents read from git objects.
 
-export type Ecosystem = 'npm' | 'PyPI' | 'crates.io' | 'Go' | 'Maven' | 'RubyGems' | 'Packagist' | 'NuGet';
-
-/** Every ecosystem, for option values and lists. */
+/** Every ecosystem: the one list, for option values, feeds, technology rules and the type below. */
 export const ECOSYSTEMS = [
   'npm',
   'PyPI',
@@ -16,7 +14,9 @@ export const ECOSYSTEMS = [
   'RubyGems',
   'Packagist',
   'NuGet',
-] as const satisfies readonly Ecosystem[];
+] as const;
+
+export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
 export type DependencyScope = 'prod' | 'dev' | 'optional' | 'peer' | 'test' | 'build' | 'provided' | 'system';
 

@@ -1,13 +1,15 @@
 // `cto feed update`: downloads OSV all.zip files and endoflife.date's product data, then imports them
 // through the same code as `cto feed import`. Base URLs come from CTO_OSV_URL and CTO_EOL_URL so a
 // mirror (or a test server) can stand in. A host that cannot be reached is one line; nothing changes.
+import { ECOSYSTEMS } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import { type ImportSummary, readOsvOrFail, sha256, storeEolProducts, storeOsvImport } from './import.ts';
 import { eolProductsFrom } from './import-path.ts';
 import { importOsvZipBytes } from './osv/import.ts';
 
-export const OSV_ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'Maven', 'RubyGems', 'Packagist', 'NuGet'];
+/** The ecosystems OSV publishes archives for: every ecosystem cto reads. */
+export const OSV_ECOSYSTEMS: string[] = [...ECOSYSTEMS];
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const DEFAULT_EOL_URL = 'https://endoflife.date/api/v1';
 

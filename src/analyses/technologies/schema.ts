@@ -2,6 +2,7 @@
 // A name rule ending in `*` is a prefix (`@sentry/*`); any other is an exact name. Path rules
 // are globs matched against the end of a path (`*` within one segment).
 import { z } from 'zod';
+import { ECOSYSTEMS } from '../../collectors/types.ts';
 
 export const CATEGORIES = [
   'language',
@@ -18,17 +19,6 @@ export const CATEGORIES = [
   'build',
   'security',
   'ai',
-] as const;
-
-export const ECOSYSTEMS = [
-  'npm',
-  'PyPI',
-  'crates.io',
-  'Go',
-  'Maven',
-  'RubyGems',
-  'Packagist',
-  'NuGet',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
