@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { deploymentFrequency } from './frequency.ts';
 import { buildGraph, type CommitFact, firstContaining } from './graph.ts';
 import { percentile } from './stats.ts';
-import { isPatchOf, parseTag, tagMatcher } from './versions.ts';
+import { compareVersions, isPatchOf, type ParsedVersion, parseTag, tagMatcher } from './versions.ts';
 
 const DEFAULT = tagMatcher(undefined, 'git');
 
@@ -10,6 +10,8 @@ test('version tags under the default pattern, pre-releases apart', () => {
   expect(parseTag('v2.43.0', DEFAULT)).toEqual({
     version: '2.43.0',
     numbers: [2, 43, 0],
+    digits: ['2', '43', '0'],
+    suffix: '',
     prerelease: false,
     package: null,
   });
@@ -44,6 +46,29 @@ test('tags named after the repository, and package@version tags of monorepos', (
   const own = tagMatcher('^(?<package>[a-z]+)/v(?<version>.+)$', 'jedis');
   expect(parseTag('jedis-2.9.0', own)).toBeNull();
   expect(parseTag('tools/v0.3.1', own)).toMatchObject({ version: '0.3.1', package: 'tools' });
+});
+
+test('release versions order exactly: numbers at any length, rc2 before rc10, a pre-release before its release', () => {
+  const parse = (tag: string): ParsedVersion => {
+    const v = parseTag(tag, DEFAULT);
+    if (!v) throw new Error(`not a version: ${tag}`);
+    return v;
+  };
+  const ordered = [
+    'v1.2.0-rc.2',
+    'v1.2.0-rc.10',
+    'v1.2.0-rc10',
+    'v1.2.0',
+    'v1.10.0-beta1',
+    'v1.10.0-beta2',
+    'v1.10.0-beta10',
+    'v1.10.0',
+    'v1.99999999999999999999.0',
+    'v1.100000000000000000000.0',
+  ];
+  const shuffled = [...ordered].reverse().map(parse);
+  expect(shuffled.sort(compareVersions).map((v) => `v${v.version}`)).toEqual(ordered);
+  expect(compareVersions(parse('v1.0.0+build.2'), parse('v1.0.0+build.1'))).not.toBe(0);
 });
 
 test('a patch keeps the first two numbers and goes up after them', () => {

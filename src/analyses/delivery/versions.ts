@@ -1,11 +1,17 @@
 // Release tags: which tag names are versions, and how versions compare.
+
 import { CtoError } from '../../errors.ts';
+import { compareDigits, compareText } from '../../versions/numeric.ts';
 
 export interface ParsedVersion {
   /** The text matched by the pattern's `version` group, e.g. `2.43.0-rc1`. */
   version: string;
-  /** The leading numbers: `2.43.0` -> [2, 43, 0]. */
+  /** The leading numbers: `2.43.0` -> [2, 43, 0] (for patch rules; order uses `digits`). */
   numbers: number[];
+  /** The leading numbers as written, compared exactly at any length: `2.43.0` -> ['2', '43', '0']. */
+  digits: string[];
+  /** What follows the numbers, build metadata (`+...`) left out: `-rc.10` of `2.43.0-rc.10`. */
+  suffix: string;
   /** True when anything other than build metadata (`+...`) follows the numbers. */
   prerelease: boolean;
   /** The pattern's `package` group (`@scope/pkg` of `@scope/pkg@1.2.3`); null for the repository's own series. */
@@ -77,22 +83,50 @@ export function parseTag(name: string, matcher: TagMatcher): ParsedVersion | nul
     if (!groups?.version) continue;
     const core = CORE.exec(groups.version);
     if (!core) continue;
-    const numbers = (core[1] as string).split('.').map(Number);
-    const suffix = core[2] as string;
-    const prerelease = suffix !== '' && !suffix.startsWith('+');
-    return { version: groups.version, numbers, prerelease, package: groups.package ?? null };
+    const digits = (core[1] as string).split('.');
+    const rest = core[2] as string;
+    const suffix = rest.split('+')[0] ?? '';
+    const prerelease = suffix !== '';
+    return {
+      version: groups.version,
+      numbers: digits.map(Number),
+      digits,
+      suffix,
+      prerelease,
+      package: groups.package ?? null,
+    };
   }
   return null;
 }
 
-/** Orders by the numbers, then a pre-release before its release. */
+/**
+ * Orders by the numbers (exactly, at any length), then a pre-release before its release, then
+ * pre-releases by their suffix read as runs of digits and of other text (`rc2` < `rc10`, as SemVer
+ * orders numeric identifiers), then by the text.
+ */
 export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
-  for (let i = 0; i < Math.max(a.numbers.length, b.numbers.length); i++) {
-    const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0);
+  for (let i = 0; i < Math.max(a.digits.length, b.digits.length); i++) {
+    const d = compareDigits(a.digits[i] ?? '0', b.digits[i] ?? '0');
     if (d !== 0) return d;
   }
   if (a.prerelease !== b.prerelease) return a.prerelease ? -1 : 1;
-  return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
+  const s = compareRuns(a.suffix, b.suffix);
+  return s !== 0 ? s : compareText(a.version, b.version);
+}
+
+/** Runs of digits compare as numbers and come before runs of other text, which compare as text. */
+function compareRuns(a: string, b: string): number {
+  const x = a.match(/\d+|[^\d.\-_]+/g) ?? [];
+  const y = b.match(/\d+|[^\d.\-_]+/g) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    const pn = /^\d/.test(p);
+    const qn = /^\d/.test(q);
+    const d = pn && qn ? compareDigits(p, q) : pn !== qn ? (pn ? -1 : 1) : compareText(p, q);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 /** True when `later` is a patch of `earlier`: same package, same first two numbers, greater after them. */
