@@ -1,18 +1,9 @@
 // Package URL (without version) of a dependency, as endoflife.date identifiers write them, so a
 // framework package (django, rails, spring-boot, @angular/core) maps to its product.
-const TYPES: Record<string, string> = {
-  npm: 'npm',
-  PyPI: 'pypi',
-  RubyGems: 'gem',
-  Maven: 'maven',
-  Go: 'golang',
-  'crates.io': 'cargo',
-  NuGet: 'nuget',
-  Packagist: 'composer',
-};
+import { purlType } from '../../sbom/purl.ts';
 
 export function purlOf(ecosystem: string, name: string): string | null {
-  const type = TYPES[ecosystem];
+  const type = purlType(ecosystem);
   if (!type) return null;
   if (type === 'npm') return `pkg:npm/${name.replace(/^@/, '%40')}`;
   if (type === 'maven') return `pkg:maven/${name.replace(':', '/')}`;
