@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeName, parsePep508 } from './pep508.ts';
+import { normalisePypiName, parsePep508 } from './pep508.ts';
 
 describe('PEP 508 and PEP 503', () => {
   it('normalises names', () => {
-    expect(normalizeName('Django_REST.framework')).toBe('django-rest-framework');
-    expect(normalizeName('zope..interface')).toBe('zope-interface');
+    expect(normalisePypiName('Django_REST.framework')).toBe('django-rest-framework');
+    expect(normalisePypiName('zope..interface')).toBe('zope-interface');
   });
 
   it('parses specifiers, extras, markers and pins', () => {

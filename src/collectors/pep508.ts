@@ -15,7 +15,7 @@ export interface Pep508 {
 }
 
 /** PEP 503: lowercase, runs of `-`, `_`, `.` become one `-`. */
-export function normalizeName(name: string): string {
+export function normalisePypiName(name: string): string {
   return name
     .trim()
     .toLowerCase()
@@ -56,5 +56,5 @@ export function parsePep508(text: string): Pep508 | null {
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean);
-  return { name: normalizeName(m[1]!), extras, specifier, pinned: pinnedVersion(specifier), url, marker };
+  return { name: normalisePypiName(m[1]!), extras, specifier, pinned: pinnedVersion(specifier), url, marker };
 }

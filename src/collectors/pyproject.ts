@@ -2,6 +2,7 @@
 // PEP 735 dependency groups (lists of requirement strings and `{include-group = "..."}` tables,
 // expanded with cycle detection).
 import { z } from 'zod';
+import { normalisePypiName } from './pep508.ts';
 import type { DependencyScope } from './types.ts';
 
 const strings = z.array(z.unknown()).optional().catch(undefined);
@@ -39,8 +40,6 @@ export function groupScope(group: string): DependencyScope {
   return /^tests?$|^testing$|test/.test(group.toLowerCase()) ? 'test' : 'dev';
 }
 
-const normal = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
-
 /** Requirement strings of a group, includes expanded; problems go to `problems`. */
 export function expandGroup(
   groups: Record<string, unknown>,
@@ -48,13 +47,13 @@ export function expandGroup(
   problems: string[],
   stack: string[] = [],
 ): string[] {
-  const key = Object.keys(groups).find((k) => normal(k) === normal(name));
+  const key = Object.keys(groups).find((k) => normalisePypiName(k) === normalisePypiName(name));
   if (key === undefined) {
     problems.push(`include-group "${name}" names no group`);
     return [];
   }
-  if (stack.includes(normal(key))) {
-    problems.push(`include-group cycle: ${[...stack, normal(key)].join(' -> ')}`);
+  if (stack.includes(normalisePypiName(key))) {
+    problems.push(`include-group cycle: ${[...stack, normalisePypiName(key)].join(' -> ')}`);
     return [];
   }
   const items = groups[key];
@@ -68,7 +67,7 @@ export function expandGroup(
       typeof (item as Record<string, unknown>)['include-group'] === 'string'
     ) {
       const included = (item as Record<string, string>)['include-group']!;
-      out.push(...expandGroup(groups, included, problems, [...stack, normal(key)]));
+      out.push(...expandGroup(groups, included, problems, [...stack, normalisePypiName(key)]));
     }
   }
   return out;

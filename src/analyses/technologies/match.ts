@@ -1,7 +1,9 @@
 // Loads technologies.yaml (once, cached) and matches dependencies, images and paths against
 // it. Each technology found comes with the evidence that named it.
+
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { normalisePypiName } from '../../collectors/pep508.ts';
 import type { Dependency, ImageRef } from '../../collectors/types.ts';
 import { type Hit, NameIndex, PathIndex } from './rule-index.ts';
 import { type Technology, TechnologyTableSchema } from './schema.ts';
@@ -50,8 +52,7 @@ export function loadTechnologies(): Technology[] {
 
 /** PEP 503 for PyPI, lower case for everything else. */
 export function normaliseName(namespace: string, name: string): string {
-  const lower = name.trim().toLowerCase();
-  return namespace === 'PyPI' ? lower.replace(/[-_.]+/g, '-') : lower;
+  return namespace === 'PyPI' ? normalisePypiName(name) : name.trim().toLowerCase();
 }
 
 /** `docker.io/library/postgres` -> `postgres`. */

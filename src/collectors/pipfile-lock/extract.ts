@@ -1,7 +1,7 @@
 // Pipfile.lock in, pinned packages out: `default` is production, `develop` development. The
 // lockfile does not say which packages were asked for: the Pipfile beside it does.
 
-import { normalizeName, pinnedVersion } from '../pep508.ts';
+import { normalisePypiName, pinnedVersion } from '../pep508.ts';
 import { asObject, type FileFacts, readJson, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Runtime } from '../types.ts';
@@ -15,7 +15,7 @@ export function pipfileNames(text: string): Set<string> | null {
     const names = [doc.packages, doc['dev-packages']].flatMap((t) =>
       t && typeof t === 'object' ? Object.keys(t) : [],
     );
-    return new Set(names.map(normalizeName));
+    return new Set(names.map(normalisePypiName));
   } catch {
     return null;
   }
@@ -41,7 +41,7 @@ export function extractPipfileLock(path: string, text: string, declared: Set<str
     for (const [rawName, value] of Object.entries(entries)) {
       const entry = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
       const requirement = typeof entry.version === 'string' ? entry.version : null;
-      const name = normalizeName(rawName);
+      const name = normalisePypiName(rawName);
       dependencies.push({
         ecosystem: 'PyPI',
         name,

@@ -1,7 +1,7 @@
 // The names a pyproject.toml declares, for the poetry.lock beside it: Poetry's own tables and
 // PEP 621 `project.dependencies` (Poetry 2 reads both).
 
-import { normalizeName, parsePep508 } from '../pep508.ts';
+import { normalisePypiName, parsePep508 } from '../pep508.ts';
 import { Pyproject } from '../pyproject.ts';
 import { asObject, readToml } from '../read-input.ts';
 import type { Declared } from './extract.ts';
@@ -10,7 +10,7 @@ const keys = (table: unknown): string[] =>
   table && typeof table === 'object'
     ? Object.keys(table)
         .filter((k) => k.toLowerCase() !== 'python')
-        .map(normalizeName)
+        .map(normalisePypiName)
     : [];
 
 export function declaredNames(text: string): Declared | null {

@@ -2,7 +2,7 @@
 // Poetry 2, `category` before 1.5), otherwise from reachability from the pyproject.toml beside it.
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
-import { normalizeName } from '../pep508.ts';
+import { normalisePypiName } from '../pep508.ts';
 import { groupScope } from '../pyproject.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
@@ -35,14 +35,14 @@ export function extractPoetryLock(path: string, text: string, declared: Declared
   const raw = lock.package ?? [];
   const packages = raw.flatMap((p) => {
     const parsed = PoetryPackage.safeParse(p);
-    return parsed.success ? [{ ...parsed.data, name: normalizeName(parsed.data.name) }] : [];
+    return parsed.success ? [{ ...parsed.data, name: normalisePypiName(parsed.data.name) }] : [];
   });
   const skipped = raw.length - packages.length;
   const names = new Set(packages.map((p) => p.name));
   const edgeMap = new Map<string, string[]>();
   for (const p of packages) {
     const targets = Object.keys(p.dependencies ?? {})
-      .map(normalizeName)
+      .map(normalisePypiName)
       .filter((n) => names.has(n));
     edgeMap.set(p.name, [...new Set([...(edgeMap.get(p.name) ?? []), ...targets])]);
   }

@@ -1,6 +1,6 @@
 // Poetry's `[tool.poetry.dependencies]` and groups: a constraint string, a table with
 // `version`/`git`/`url`/`path`/`optional`, or a list of such tables (per-marker constraints).
-import { normalizeName } from '../pep508.ts';
+import { normalisePypiName } from '../pep508.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope } from '../types.ts';
 
@@ -32,7 +32,7 @@ export function poetryDependencies(
       const source = sourceOf(table);
       out.push({
         ecosystem: 'PyPI',
-        name: normalizeName(rawName),
+        name: normalisePypiName(rawName),
         version: constraint ? (EXACT.exec(constraint)?.[1] ?? null) : null,
         requirement: constraint ?? source,
         direct: true,

@@ -2,7 +2,7 @@
 // `# via` notes pip-compile writes after each pinned line. Options pip takes per line
 // (`--hash`, index URLs) are dropped; nothing here keeps an index URL or its credentials.
 
-import { normalizeName, parsePep508, pinnedVersion } from '../pep508.ts';
+import { normalisePypiName, parsePep508, pinnedVersion } from '../pep508.ts';
 import { redactUrl } from '../redact-url.ts';
 
 export interface RequirementLine {
@@ -58,7 +58,7 @@ function urlRequirement(raw: string, line: number): RequirementLine | null {
   const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(raw);
   if (!egg) return null;
   return {
-    name: normalizeName(egg[1]!),
+    name: normalisePypiName(egg[1]!),
     specifier: null,
     pinned: artifactVersion(raw),
     url: redactUrl(raw),

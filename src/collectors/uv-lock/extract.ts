@@ -3,7 +3,7 @@
 // direct ones (`dependencies` prod, `optional-dependencies` optional, `dev-dependencies` dev).
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
-import { normalizeName } from '../pep508.ts';
+import { normalisePypiName } from '../pep508.ts';
 import { asObject, type FileFacts, readToml } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Diagnostic } from '../types.ts';
@@ -40,7 +40,7 @@ export function extractUvLock(path: string, text: string): FileFacts {
   const raw = lock.package ?? [];
   const packages = raw.flatMap((p) => {
     const parsed = UvPackage.safeParse(p);
-    return parsed.success ? [{ ...parsed.data, name: normalizeName(parsed.data.name) }] : [];
+    return parsed.success ? [{ ...parsed.data, name: normalisePypiName(parsed.data.name) }] : [];
   });
   const skipped = raw.length - packages.length;
   if (skipped > 0) {
@@ -54,7 +54,7 @@ export function extractUvLock(path: string, text: string): FileFacts {
     (list ?? []).flatMap((item) => {
       const ref = depRef(item);
       if (!ref) return [];
-      const name = normalizeName(ref.name);
+      const name = normalisePypiName(ref.name);
       return [ref.version ? `${name}@${ref.version}` : (byName.get(name) ?? `${name}@`)];
     });
   const nodes = new Map(packages.map((p) => [idOf(p), p]));

@@ -1,3 +1,5 @@
+import { normalisePypiName } from '../../collectors/pep508.ts';
+
 // Package names as OSV matching compares them: PyPI per PEP 503 (lower case, runs of `-_.` -> `-`),
 // Go case-sensitive, npm as is, Maven `group:artifact` (as is), NuGet and Packagist case-insensitive
 // as their registries are, RubyGems and crates.io as is.
@@ -5,7 +7,7 @@ export function normalizePackageName(ecosystem: string, name: string): string {
   const base = ecosystem.split(':')[0];
   switch (base) {
     case 'PyPI':
-      return name.toLowerCase().replace(/[-_.]+/g, '-');
+      return normalisePypiName(name);
     case 'NuGet':
     case 'Packagist':
       return name.toLowerCase();
