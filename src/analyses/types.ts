@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../collectors/types.ts';
 import type { Finding, Metric } from '../results.ts';
 import type { BulkTable } from '../store/schema.ts';
-import type { Row, Store } from '../store/store.ts';
+import type { Store, TableRow } from '../store/store.ts';
 
 /** The CTO areas of the report (docs/report.md), one per responsibility in DESIGN.md, in report order. */
 export const REPORT_AREAS = [
@@ -41,6 +41,9 @@ export type AnalysisTable = Exclude<BulkTable, ScanTable>;
 
 export type { Evidence, Finding, Metric, MetricScope, Severity } from '../results.ts';
 
+/** Rows by analysis table, each typed from the schema. */
+export type AnalysisTables = { [T in AnalysisTable]?: TableRow<T>[] };
+
 export interface AnalysisContext {
   store: Store;
   snapshotId: number;
@@ -68,7 +71,7 @@ export interface AnalysisResult {
   findings: Finding[];
   diagnostics?: Diagnostic[];
   /** Rows for the analysis's own tables, each declared in its `writes`. */
-  tables?: Partial<Record<AnalysisTable, Row[]>>;
+  tables?: AnalysisTables;
 }
 
 export interface Analysis {

@@ -1,9 +1,15 @@
 // Stage 6, analyse: run the analyses on the facts of the new snapshot and store what they derive.
 // An analysis that throws becomes a diagnostic; the others still run and the snapshot still finishes.
-import type { Analysis, AnalysisContext, AnalysisResult, AnalysisTable } from '../analyses/types.ts';
+import type {
+  Analysis,
+  AnalysisContext,
+  AnalysisResult,
+  AnalysisTable,
+  AnalysisTables,
+} from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
 import { storeAnalysisResult } from '../store/analysis-results.ts';
-import type { Row } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
 /** Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. */
@@ -47,10 +53,7 @@ export async function runAnalyses(
       const result = await analysis.run(ctx);
       const tables = declaredTables(analysis, result);
       await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
-      for (const [table, rows] of tables) {
-        for (let i = 0; i < rows.length; i += 5000)
-          await ctx.store.insertMany(table, rows.slice(i, i + 5000));
-      }
+      for (const table of analysis.writes) await insertTable(ctx.store, table, tables);
       for (const d of result.diagnostics ?? []) diagnostics.push(d); // may be one per file
     } catch (e) {
       failed.add(analysis.id);
@@ -64,15 +67,22 @@ export async function runAnalyses(
  * The rows an analysis returned, by table; a table it does not declare in `writes` fails the
  * analysis before anything of it is stored.
  */
-function declaredTables(analysis: Analysis, result: AnalysisResult): Array<[AnalysisTable, Row[]]> {
-  const out: Array<[AnalysisTable, Row[]]> = [];
-  for (const table of Object.keys(result.tables ?? {})) {
-    const declared = analysis.writes.find((t) => t === table);
-    if (declared === undefined)
+function declaredTables(analysis: Analysis, result: AnalysisResult): AnalysisTables {
+  const tables = result.tables ?? {};
+  for (const table of Object.keys(tables)) {
+    if (!analysis.writes.some((t) => t === table))
       throw new Error(`returned rows for table ${table}, which it does not declare in writes`);
-    out.push([declared, result.tables?.[declared] ?? []]);
   }
-  return out;
+  return tables;
+}
+
+async function insertTable<T extends AnalysisTable>(
+  store: Store,
+  table: T,
+  tables: AnalysisTables,
+): Promise<void> {
+  const rows = tables[table];
+  if (rows) await store.insertMany(table, rows);
 }
 
 /** One load per key for the analyses of one snapshot; dropped when they are done. */

@@ -1,7 +1,7 @@
 // Stage 5, collect: run each collector on the files it matched in the tree, and store the facts
 // they emit with the snapshot. A collector that throws becomes a diagnostic; the others still run.
 import type { CollectorResult, FileCollector, FileInput } from '../collectors/types.ts';
-import type { Row, Store } from '../store/store.ts';
+import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
 
 export interface FactCounts {
@@ -41,9 +41,9 @@ export async function collectStage(
 }
 
 async function storeCollected(store: Store, snapshotId: number, collected: Collected): Promise<FactCounts> {
-  const deps: Row[] = [];
-  const runtimes: Row[] = [];
-  const images: Row[] = [];
+  const deps: TableRow<'dependencies'>[] = [];
+  const runtimes: TableRow<'runtimes'>[] = [];
+  const images: TableRow<'images'>[] = [];
   for (const { collector, result } of collected) {
     for (const d of result.dependencies ?? []) {
       deps.push({
@@ -83,7 +83,7 @@ async function storeCollected(store: Store, snapshotId: number, collected: Colle
       });
     }
   }
-  for (let i = 0; i < deps.length; i += 5000) await store.insertMany('dependencies', deps.slice(i, i + 5000));
+  await store.insertMany('dependencies', deps);
   await store.insertMany('runtimes', runtimes);
   await store.insertMany('images', images);
   return { dependencies: deps.length, runtimes: runtimes.length, images: images.length };

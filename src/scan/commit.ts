@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../collectors/types.ts';
 import { recordPlugins } from '../store/snapshot-plugins.ts';
 import { finishSnapshot, type HistoryStats, historyStats } from '../store/snapshots.ts';
-import type { Row } from '../store/store.ts';
+import type { TableRow } from '../store/store.ts';
 import { pluginRuns } from './plugins.ts';
 import type { SnapshotWork } from './stages.ts';
 
@@ -39,7 +39,7 @@ export async function commitStage(
   return { status, history };
 }
 
-function diagnosticRow(snapshotId: number, d: Diagnostic): Row {
+function diagnosticRow(snapshotId: number, d: Diagnostic): TableRow<'diagnostics'> {
   return {
     snapshot_id: snapshotId,
     path: d.path || null,

@@ -5,7 +5,7 @@ import { isMissingObjects, streamGit } from '../git/invoke.ts';
 import { type CommitRecord, LOG_ARGS, LOG_ARGS_WITHOUT_LINES, LogParser } from '../git/log.ts';
 import { listTags } from '../git/refs.ts';
 import { deleteHistoryRows, segmentsOf } from '../store/snapshots.ts';
-import type { Row, Store } from '../store/store.ts';
+import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
 
 export interface HistoryProgress {
@@ -26,7 +26,7 @@ const BATCH = 200;
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function commitRow(snapshotId: number, c: CommitRecord): Row {
+function commitRow(snapshotId: number, c: CommitRecord): TableRow<'commits'> {
   let added = 0;
   let deleted = 0;
   for (const ch of c.changes) {
@@ -53,7 +53,7 @@ function commitRow(snapshotId: number, c: CommitRecord): Row {
   };
 }
 
-function changeRows(snapshotId: number, c: CommitRecord, out: Row[]): void {
+function changeRows(snapshotId: number, c: CommitRecord, out: TableRow<'file_changes'>[]): void {
   for (const ch of c.changes) {
     out.push({
       snapshot_id: snapshotId,
@@ -81,8 +81,8 @@ export async function ingestHistory(
   lineCounts = true,
 ): Promise<HistoryReadResult> {
   const parser = new LogParser({ lineCounts });
-  let commits: Row[] = [];
-  let changes: Row[] = [];
+  let commits: TableRow<'commits'>[] = [];
+  let changes: TableRow<'file_changes'>[] = [];
   let total = 0;
   let pendingWrite: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -198,7 +198,7 @@ function historyDiagnostic(code: string, message: string, severity: Diagnostic['
   return { path: '', collector: 'history', code, message, severity };
 }
 
-function tagRow(snapshotId: number, t: Awaited<ReturnType<typeof listTags>>[number]): Row {
+function tagRow(snapshotId: number, t: Awaited<ReturnType<typeof listTags>>[number]): TableRow<'tags'> {
   return {
     snapshot_id: snapshotId,
     name: t.name,

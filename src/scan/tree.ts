@@ -3,7 +3,7 @@
 import type { Diagnostic, FileCollector, FileInput } from '../collectors/types.ts';
 import { countLines, isBinary, listTree, readBlobs, type TreeEntry } from '../git/tree.ts';
 import { fileFactsByBlob } from '../store/snapshots.ts';
-import type { Row, Store } from '../store/store.ts';
+import type { Store, TableRow } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
 export interface TreeOptions {
@@ -81,8 +81,8 @@ async function ingestTree(
     }
     if (wantedOids.has(blob.oid)) contents.set(blob.oid, blob.content);
   }
-  const rows: Row[] = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), notRead, diagnostics));
-  for (let i = 0; i < rows.length; i += 5000) await store.insertMany('files', rows.slice(i, i + 5000));
+  const rows = entries.map((e) => fileRow(snapshotId, e, facts.get(e.oid), notRead, diagnostics));
+  await store.insertMany('files', rows);
   options.onStage?.({ stage: 'tree', read, total: toRead.size });
   return { files: entries.length, diagnostics, inputs: collectorInputs(entries, wanted, contents) };
 }
@@ -93,7 +93,7 @@ function fileRow(
   f: BlobFacts | undefined,
   notRead: ReadonlySet<string>,
   diagnostics: Diagnostic[],
-): Row {
+): TableRow<'files'> {
   if (READABLE.has(e.kind) && !f && !notRead.has(e.path)) {
     diagnostics.push({
       path: e.path,

@@ -1,6 +1,6 @@
 // Writing and reading what analyses derive.
 import type { Finding, Metric } from '../results.ts';
-import type { Row, Store } from './store.ts';
+import type { Store, TableRow } from './store.ts';
 
 export async function storeAnalysisResult(
   store: Store,
@@ -9,7 +9,7 @@ export async function storeAnalysisResult(
   metrics: Metric[],
   findings: Finding[],
 ): Promise<void> {
-  const metricRows: Row[] = metrics.map((m) => ({
+  const metricRows: TableRow<'metrics'>[] = metrics.map((m) => ({
     snapshot_id: snapshotId,
     analysis,
     metric: m.metric,
@@ -19,7 +19,7 @@ export async function storeAnalysisResult(
     unit: m.unit ?? null,
     evidence: m.evidence ? JSON.stringify(m.evidence) : null,
   }));
-  const findingRows: Row[] = findings.map((f) => ({
+  const findingRows: TableRow<'findings'>[] = findings.map((f) => ({
     snapshot_id: snapshotId,
     analysis,
     rule: f.rule,
@@ -30,8 +30,6 @@ export async function storeAnalysisResult(
     owner: f.owner ?? null,
     evidence: f.evidence ? JSON.stringify(f.evidence) : null,
   }));
-  for (let i = 0; i < metricRows.length; i += 5000)
-    await store.insertMany('metrics', metricRows.slice(i, i + 5000));
-  for (let i = 0; i < findingRows.length; i += 5000)
-    await store.insertMany('findings', findingRows.slice(i, i + 5000));
+  await store.insertMany('metrics', metricRows);
+  await store.insertMany('findings', findingRows);
 }

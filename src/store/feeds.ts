@@ -1,6 +1,7 @@
 // Feed tables: replacing one feed atomically (the old rows stay until the new ones are all written)
 // and listing what is loaded. Reads used for matching are in feed-reads.ts.
 import type { Transaction } from 'kysely';
+import { insertBatched } from './bulk-insert.ts';
 import type { Database, FeedImportStatus } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
 
@@ -46,20 +47,6 @@ export interface FeedImportRow {
 }
 
 type Trx = Transaction<Database>;
-type Insertable = 'advisories' | 'advisory_packages' | 'eol_products' | 'eol_cycles';
-
-async function insertChunked(trx: Trx, table: Insertable, rows: Record<string, unknown>[]): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const perChunk = Math.max(1, Math.floor(30_000 / Object.keys(first).length));
-  for (let i = 0; i < rows.length; i += perChunk) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + perChunk) as never)
-      .execute();
-  }
-}
-
 async function recordImport(
   trx: Trx | Store['db'],
   meta: FeedImportMeta,
@@ -116,11 +103,11 @@ export async function replaceAdvisories(
       aliases: JSON.stringify(r.aliases),
       record: r.record,
     }));
-    await insertChunked(trx, 'advisories', advisories);
+    await insertBatched(trx, 'advisories', advisories);
     const packages = rows.flatMap((r) =>
       r.packages.map((p) => ({ ecosystem, package: p, advisory_id: r.id })),
     );
-    await insertChunked(trx, 'advisory_packages', packages);
+    await insertBatched(trx, 'advisory_packages', packages);
     await retireActive(trx, meta);
     await recordImport(trx, meta, rows.length, 'active', null);
   });
@@ -135,7 +122,7 @@ export async function replaceEolProducts(
   await store.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('eol_cycles').execute();
     await trx.deleteFrom('eol_products').execute();
-    await insertChunked(
+    await insertBatched(
       trx,
       'eol_products',
       rows.map((r) => ({ product: r.product, label: r.label, identifiers: r.identifiers })),
@@ -143,7 +130,7 @@ export async function replaceEolProducts(
     const cycles = rows.flatMap((r) =>
       r.cycles.map((c, position) => ({ product: r.product, position, ...c })),
     );
-    await insertChunked(trx, 'eol_cycles', cycles);
+    await insertBatched(trx, 'eol_cycles', cycles);
     await retireActive(trx, meta);
     await recordImport(trx, meta, rows.length, 'active', null);
   });

@@ -1,6 +1,6 @@
 // Line ownership rows (see docs/metrics/ownership.md) and their roll-ups per folder and repository.
 import { sql } from 'kysely';
-import type { Row, Store } from './store.ts';
+import type { Store, TableRow } from './store.ts';
 
 export interface OwnershipRow {
   path: string;
@@ -40,7 +40,7 @@ export async function ownershipByPath(
   return out;
 }
 
-export function ownershipRows(snapshotId: number, rows: OwnershipRow[]): Row[] {
+export function ownershipRows(snapshotId: number, rows: OwnershipRow[]): TableRow<'ownership'>[] {
   return rows.map((r) => ({ snapshot_id: snapshotId, ...r }));
 }
 

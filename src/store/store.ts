@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { CtoError } from '../errors.ts';
+import { insertBatched, type TableName, type TableRow } from './bulk-insert.ts';
 import { postgresReadOnlyQuery, type QueryLimits, type QueryResult } from './engines/postgres-query.ts';
 import { damagedStoreError, isDamage } from './engines/sqlite-damage.ts';
 import { canWriteSqlite, immutableFallback } from './engines/sqlite-files.ts';
@@ -13,13 +14,12 @@ import { replyError, sqliteReadOnlyQuery } from './engines/sqlite-query.ts';
 import { type LockAttempt, tryPostgresLock, trySqliteLock } from './locks.ts';
 import { migrate, migrationStatus } from './migrate.ts';
 import type { Engine } from './migrations/index.ts';
-import type { BulkTable, Database } from './schema.ts';
+import type { Database } from './schema.ts';
 import { checkStoreTarget, isPostgresUrl } from './target.ts';
 
+export type { TableName, TableRow } from './bulk-insert.ts';
 export type { QueryLimits, QueryResult } from './engines/postgres-query.ts';
 export { checkStoreTarget, isPostgresUrl } from './target.ts';
-
-export type Row = Record<string, string | number | null>;
 
 /**
  * `write`: create the store when missing and migrate it (scan, feed import and update).
@@ -37,8 +37,11 @@ export interface Store {
   readonly location: string;
   /** PostgreSQL schema holding the tables; null for SQLite or the default schema. */
   readonly schema: string | null;
-  /** Insert many rows fast, in one transaction per call. All rows have the same columns. */
-  insertMany(table: BulkTable, rows: Row[]): Promise<void>;
+  /**
+   * Insert any number of rows fast, in one transaction per call, split into as many statements as
+   * the engine needs. Rows are typed from the schema by table name; all have the columns of the first.
+   */
+  insertMany<T extends TableName>(table: T, rows: readonly TableRow<T>[]): Promise<void>;
   /**
    * Take the scan lock of one repository (its key) without waiting: the lock, or who holds it. A lock
    * whose holder is gone (killed process, ended PostgreSQL session) is taken over.
@@ -248,17 +251,8 @@ async function openPostgres(url: string, mode: StoreMode): Promise<Store> {
     location,
     schema,
     async insertMany(table, rows) {
-      const first = rows[0];
-      if (!first) return;
-      const perChunk = Math.max(1, Math.floor(60_000 / Object.keys(first).length));
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += perChunk) {
-          await trx
-            .insertInto(table)
-            .values(rows.slice(i, i + perChunk) as never)
-            .execute();
-        }
-      });
+      if (rows.length === 0) return;
+      await db.transaction().execute((trx) => insertBatched(trx, table, rows));
     },
     tryLock: (key) =>
       tryPostgresLock(

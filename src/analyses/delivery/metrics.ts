@@ -1,5 +1,5 @@
 // The delivery model as stored metrics (with evidence) and rows for the delivery tables.
-import type { Row } from '../../store/store.ts';
+import type { TableRow } from '../../store/store.ts';
 import type { Evidence, Metric } from '../types.ts';
 import { BUCKET_VALUE } from './frequency.ts';
 import type { LeadSummary } from './lead.ts';
@@ -65,7 +65,7 @@ export function deliveryMetrics(model: DeliveryModel): Metric[] {
   return out;
 }
 
-export function releaseRows(snapshotId: number, model: DeliveryModel): Row[] {
+export function releaseRows(snapshotId: number, model: DeliveryModel): TableRow<'delivery_releases'>[] {
   return [...model.releases, ...model.prereleases].map((r) => ({
     snapshot_id: snapshotId,
     tag: r.tag,
@@ -85,7 +85,7 @@ export function releaseRows(snapshotId: number, model: DeliveryModel): Row[] {
   }));
 }
 
-export function activityRows(snapshotId: number, model: DeliveryModel): Row[] {
+export function activityRows(snapshotId: number, model: DeliveryModel): TableRow<'delivery_activity'>[] {
   return model.activity.map((a) => ({
     snapshot_id: snapshotId,
     period_kind: a.kind,

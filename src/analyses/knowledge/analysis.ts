@@ -7,7 +7,7 @@ import { loadPeopleConfig } from '../../office/people.ts';
 import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
 import { ownersOf } from '../../people/codeowners/index.ts';
 import { historyFacts, treeFiles } from '../../store/people.ts';
-import type { Row } from '../../store/store.ts';
+import type { TableRow } from '../../store/store.ts';
 import { classify } from '../languages/index.ts';
 import type { Analysis } from '../types.ts';
 import { knowledgeOf } from './compute.ts';
@@ -79,7 +79,7 @@ export const knowledgeAnalysis: Analysis = {
       return names.length > 0 ? [...new Set(names)].join(', ') : undefined;
     };
     const input = { snapshotId: ctx.snapshotId, knowledge, contributors, referenceTs, ownerOf };
-    const ownerRows: Row[] = (codeowners?.rules ?? []).map((r) => ({
+    const ownerRows: TableRow<'code_owners'>[] = (codeowners?.rules ?? []).map((r) => ({
       snapshot_id: ctx.snapshotId,
       source: codeowners!.path,
       line: r.line,

@@ -1,5 +1,5 @@
 // Rows of the knowledge analysis's tables (migration 0007).
-import type { Row } from '../../store/store.ts';
+import type { TableRow } from '../../store/store.ts';
 import type { KnowledgeResult } from './compute.ts';
 import type { Contributor, MonthActivity } from './contributors.ts';
 
@@ -7,7 +7,7 @@ export function contributorRows(
   snapshotId: number,
   contributors: readonly Contributor[],
   months: readonly MonthActivity[],
-): Record<'people' | 'person_months', Row[]> {
+): { people: TableRow<'people'>[]; person_months: TableRow<'person_months'>[] } {
   return {
     people: contributors.map((c) => ({
       snapshot_id: snapshotId,
@@ -40,7 +40,7 @@ export function contributorRows(
 export function fileRows(
   snapshotId: number,
   k: KnowledgeResult,
-): Record<'knowledge_files' | 'file_authors', Row[]> {
+): { knowledge_files: TableRow<'knowledge_files'>[]; file_authors: TableRow<'file_authors'>[] } {
   return {
     knowledge_files: k.files.map((f) => ({
       snapshot_id: snapshotId,

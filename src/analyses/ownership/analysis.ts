@@ -4,7 +4,6 @@
 // blame for the files the replay is unsure of. See docs/metrics/ownership.md.
 import type { Diagnostic } from '../../collectors/types.ts';
 import { type OwnershipRow, ownershipByPath, ownershipRows, textFiles } from '../../store/ownership.ts';
-import type { Row } from '../../store/store.ts';
 import type { Analysis, AnalysisContext, AnalysisResult } from '../types.ts';
 import { type AuthorLines, blameFiles } from './blame.ts';
 import { replayOwnership } from './replay.ts';
@@ -91,7 +90,7 @@ export const ownershipAnalysis: Analysis = {
   rules: [],
   async run(ctx): Promise<AnalysisResult> {
     const done = await computeOwnership(ctx);
-    const rows: Row[] = ownershipRows(ctx.snapshotId, done.rows);
+    const rows = ownershipRows(ctx.snapshotId, done.rows);
     const total = done.rows.reduce((n, r) => n + r.lines, 0);
     const sql = `select path, author_name, author_email, lines from ownership where snapshot_id = ${ctx.snapshotId}`;
     return {
