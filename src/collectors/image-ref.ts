@@ -51,3 +51,20 @@ export function parseImageRef(text: string): ParsedImage | null {
   const version = tag && digest ? `${tag}@${digest}` : (tag ?? digest);
   return { name, version: version === '' ? null : version };
 }
+
+/**
+ * The one image-name normaliser, for names without tag or digest: `docker.io/postgres` ->
+ * `library/postgres`. Lower case, Docker Hub's host dropped and its `library/` namespace implied;
+ * other registries keep their host.
+ */
+export function normaliseImageName(name: string): string {
+  const bare = name.toLowerCase().replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+  return bare.includes('/') ? bare : `library/${bare}`;
+}
+
+/** `registry:5000/ns/app:1.2@sha256:...` -> `registry:5000/ns/app`: the name without tag and digest. */
+export function withoutTag(image: string): string {
+  const name = image.split('@')[0]!;
+  const colon = name.indexOf(':', name.lastIndexOf('/') + 1);
+  return colon === -1 ? name : name.slice(0, colon);
+}

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { normaliseImageName } from '../../collectors/image-ref.ts';
 import { normalisePypiName } from '../../collectors/pep508.ts';
 import type { Dependency, ImageRef } from '../../collectors/types.ts';
 import { type Hit, NameIndex, PathIndex } from './rule-index.ts';
@@ -55,12 +56,9 @@ export function normaliseName(namespace: string, name: string): string {
   return namespace === 'PyPI' ? normalisePypiName(name) : name.trim().toLowerCase();
 }
 
-/** `docker.io/library/postgres` -> `postgres`. */
+/** `docker.io/library/postgres` -> `postgres`: the one image-name normaliser, Docker Hub's `library/` left out. */
 export function normaliseImage(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-    .replace(/^library\//, '');
+  return normaliseImageName(name).replace(/^library\//, '');
 }
 
 interface CompiledTable {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { normaliseImageName, withoutTag } from '../../collectors/image-ref.ts';
 import { cycleStatus, pickCycle, versionStatus } from './lifecycle.ts';
 import { loadApiProduct, loadProductsJson } from './load.ts';
-import { buildCatalog, normalizeImageName, resolveProduct } from './resolve.ts';
+import { buildCatalog, resolveProduct } from './resolve.ts';
 
 // Written for the test in the shapes endoflife.date publishes (values invented).
 const PRODUCTS_JSON = {
@@ -124,8 +125,12 @@ describe('endoflife.date products', () => {
   });
 
   it('maps images, runtimes and purls to products', () => {
-    expect(normalizeImageName('docker.io/library/examplesql:17-alpine')).toBe('library/examplesql');
-    expect(normalizeImageName('registry.example:5000/team/app:1.2')).toBe('registry.example:5000/team/app');
+    expect(normaliseImageName(withoutTag('docker.io/library/examplesql:17-alpine'))).toBe(
+      'library/examplesql',
+    );
+    expect(normaliseImageName(withoutTag('registry.example:5000/team/app:1.2'))).toBe(
+      'registry.example:5000/team/app',
+    );
     expect(resolveProduct(catalog, { kind: 'image', name: 'examplesql:17' })?.key).toBe('examplesql');
     expect(resolveProduct(catalog, { kind: 'runtime', name: 'examplesql' })?.key).toBe('examplesql');
     expect(resolveProduct(catalog, { kind: 'package', purl: 'pkg:generic/examplelang@1.23.1' })?.key).toBe(

@@ -1,6 +1,7 @@
 // Maps what a scan found (a runtime kind, a container image, a package purl) to an endoflife.date
 // product: first the alias data file, then the product's own identifiers (purl, repology), then a
 // product key equal to the name.
+import { normaliseImageName, withoutTag } from '../../collectors/image-ref.ts';
 import aliases from './aliases.json' with { type: 'json' };
 import type { EolProduct } from './model.ts';
 
@@ -40,18 +41,8 @@ export function buildCatalog(products: EolProduct[]): EolCatalog {
   return catalog;
 }
 
-/** `docker.io/library/postgres:16@sha256:...` -> `library/postgres`; other registries keep their host. */
-export function normalizeImageName(image: string): string {
-  let name = image.trim().toLowerCase().split('@')[0]!;
-  const lastSlash = name.lastIndexOf('/');
-  const colon = name.indexOf(':', lastSlash + 1);
-  if (colon !== -1) name = name.slice(0, colon);
-  name = name.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
-  return name.includes('/') ? name : `library/${name}`;
-}
-
 function resolveImage(catalog: EolCatalog, image: string): string | undefined {
-  const name = normalizeImageName(image);
+  const name = normaliseImageName(withoutTag(image.trim()));
   const short = name.replace(/^library\//, '');
   return (
     IMAGE_ALIASES[short] ??
