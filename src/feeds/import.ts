@@ -13,7 +13,7 @@ import {
 import type { Store } from '../store/store.ts';
 import type { EolProduct, Phase } from './endoflife/model.ts';
 import { OsvFeedError, type OsvImport } from './osv/import.ts';
-import { baseEcosystem, normalizePackageName } from './osv/names.ts';
+import { baseEcosystem, normalisePackageName } from './osv/names.ts';
 import type { OsvRecord } from './osv/record.ts';
 import { worstSeverity } from './osv/severity.ts';
 
@@ -56,7 +56,7 @@ function advisoryRow(record: OsvRecord, ecosystem: string) {
     severityLevel: severity.level,
     aliases: record.aliases,
     record: JSON.stringify(own),
-    packages: [...new Set(affected.map((a) => normalizePackageName(ecosystem, a.name)))],
+    packages: [...new Set(affected.map((a) => normalisePackageName(ecosystem, a.name)))],
   };
 }
 

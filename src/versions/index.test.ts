@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isGoPseudoVersion } from './go.ts';
 import { compareVersions, InvalidVersionError, isValidVersion, MAX_VERSION_LENGTH } from './index.ts';
-import { normalizeComposer, phpVersionCompare } from './packagist.ts';
+import { normaliseComposer, phpVersionCompare } from './packagist.ts';
 
 function expectAscending(ecosystem: string, list: string[]): void {
   for (let i = 0; i + 1 < list.length; i++) {
@@ -93,12 +93,12 @@ describe('compareVersions', () => {
   });
 
   it('orders Packagist by Composer normalisation and version_compare', () => {
-    expect(normalizeComposer('v1.2')).toBe('1.2.0.0');
-    expect(normalizeComposer('1.0-b2')).toBe('1.0.0.0-beta2');
-    expect(normalizeComposer('2.0.0-RC1')).toBe('2.0.0.0-RC1');
-    expect(normalizeComposer('1.0.0-pl3')).toBe('1.0.0.0-patch3');
-    expect(normalizeComposer('1.0.0-stable')).toBe('1.0.0.0');
-    expect(normalizeComposer('dev-main')).toBe('dev-main');
+    expect(normaliseComposer('v1.2')).toBe('1.2.0.0');
+    expect(normaliseComposer('1.0-b2')).toBe('1.0.0.0-beta2');
+    expect(normaliseComposer('2.0.0-RC1')).toBe('2.0.0.0-RC1');
+    expect(normaliseComposer('1.0.0-pl3')).toBe('1.0.0.0-patch3');
+    expect(normaliseComposer('1.0.0-stable')).toBe('1.0.0.0');
+    expect(normaliseComposer('dev-main')).toBe('dev-main');
     expectAscending('Packagist', [
       '1.0.0-dev',
       '1.0.0-alpha1',

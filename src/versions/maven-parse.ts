@@ -61,7 +61,7 @@ function isNull(item: Item): boolean {
 }
 
 /** ListItem.normalize (3.9): drop null items from the end, stepping over non-null sub-lists. */
-function normalize(list: ListItem): void {
+function normalise(list: ListItem): void {
   for (let i = list.items.length - 1; i >= 0; i--) {
     const item = list.items[i]!;
     if (isNull(item)) list.items.splice(i, 1);
@@ -90,7 +90,7 @@ class Parser {
   }
 
   finish(): ListItem {
-    while (this.stack.length > 0) normalize(this.stack.pop()!);
+    while (this.stack.length > 0) normalise(this.stack.pop()!);
     return this.root;
   }
 }

@@ -3,11 +3,11 @@
 // (fixtures/packagist-normalize.tsv) and 1,600 ordered pairs (fixtures/packagist.tsv).
 import { describe, expect, it } from 'vitest';
 import { isValidVersion } from './index.ts';
-import { normalizeComposer, phpVersionCompare } from './packagist.ts';
+import { normaliseComposer, phpVersionCompare } from './packagist.ts';
 import { ascending, disagreements, type ExpectedPair, readColumns, readPairs } from './reference-pairs.ts';
 
 // composer/semver tests/VersionParserTest.php successfulNormalizedVersions.
-const NORMALIZED: [string, string][] = [
+const NORMALISED: [string, string][] = [
   ['1.0.0', '1.0.0.0'],
   ['1.2.3.4', '1.2.3.4'],
   ['1.0.0RC1dev', '1.0.0.0-RC1-dev'],
@@ -82,7 +82,7 @@ const NORMALIZED: [string, string][] = [
   ['1.0.0 ', '1.0.0.0'],
 ];
 // failingNormalizedVersions (and the bad-alias cases).
-const NOT_NORMALIZED = [
+const NOT_NORMALISED = [
   ...['', 'a', '1.0.0-meh', '1.0.0.0.0', 'feature-foo', '1.0.0+foo bar', '1.0.1-SNAPSHOT', '1.0.0<1.0.5-dev'],
   ...[
     '1.0.0-dev<1.0.5-dev',
@@ -103,17 +103,17 @@ const NOT_NORMALIZED = [
 
 describe('Packagist version order (Composer)', () => {
   it("normalises as VersionParserTest's successful cases", () => {
-    for (const [input, normal] of NORMALIZED) expect(normalizeComposer(input), input).toBe(normal);
+    for (const [input, normal] of NORMALISED) expect(normaliseComposer(input), input).toBe(normal);
   });
 
   it("refuses VersionParserTest's failing cases", () => {
-    for (const input of NOT_NORMALIZED) expect(normalizeComposer(input), input).toBeNull();
+    for (const input of NOT_NORMALISED) expect(normaliseComposer(input), input).toBeNull();
   });
 
   it('normalises 700 versions exactly as composer/semver 3.4.4 does', () => {
     const table = readColumns('packagist-normalize.tsv');
     expect(table.length).toBeGreaterThan(600);
-    const wrong = table.filter(([input, normal]) => (normalizeComposer(input) ?? '!') !== normal);
+    const wrong = table.filter(([input, normal]) => (normaliseComposer(input) ?? '!') !== normal);
     expect(wrong).toEqual([]);
   });
 
@@ -184,7 +184,7 @@ describe('Packagist version order (Composer)', () => {
   });
 
   it('normalises a long run of digits without exponential backtracking', () => {
-    expect(normalizeComposer(`1.0-beta${'9'.repeat(60)}x`)).toBeNull();
+    expect(normaliseComposer(`1.0-beta${'9'.repeat(60)}x`)).toBeNull();
   });
 
   it('agrees with Composer and version_compare on 1,600 pairs', () => {

@@ -4,12 +4,12 @@
 // Composer calls two branches equal only when they are the same branch, so they are ordered by name).
 // A version Composer cannot read but that starts with a number (`4.3-2RC1`, as advisories contain) is
 // compared by version_compare as written, without its `v` prefix, as osv.dev does.
-import { normalizeComposer } from './composer-normalize.ts';
+import { normaliseComposer } from './composer-normalise.ts';
 import { compareText } from './numeric.ts';
 import { phpVersionCompare } from './php-version-compare.ts';
 import type { VersionScheme } from './scheme.ts';
 
-export { normalizeComposer } from './composer-normalize.ts';
+export { normaliseComposer } from './composer-normalise.ts';
 export { phpVersionCompare } from './php-version-compare.ts';
 
 // What version_compare reads as a version, and orders consistently both ways round: a number first,
@@ -19,8 +19,8 @@ const RAW = /^\d(?:[0-9A-Za-z._+-]*[0-9A-Za-z])?$/;
 
 /** The text version_compare sees: Composer's normal form, or the version as written; null if neither. */
 export function packagistKey(version: string): string | null {
-  const normalized = normalizeComposer(version);
-  if (normalized !== null) return normalized;
+  const normalised = normaliseComposer(version);
+  if (normalised !== null) return normalised;
   const raw = version.trim().replace(/^[vV](?=\d)/, '');
   return RAW.test(raw) ? raw : null;
 }

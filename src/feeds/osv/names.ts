@@ -3,7 +3,7 @@ import { normalisePypiName } from '../../collectors/pep508.ts';
 // Package names as OSV matching compares them: PyPI per PEP 503 (lower case, runs of `-_.` -> `-`),
 // Go case-sensitive, npm as is, Maven `group:artifact` (as is), NuGet and Packagist case-insensitive
 // as their registries are, RubyGems and crates.io as is.
-export function normalizePackageName(ecosystem: string, name: string): string {
+export function normalisePackageName(ecosystem: string, name: string): string {
   const base = ecosystem.split(':')[0];
   switch (base) {
     case 'PyPI':

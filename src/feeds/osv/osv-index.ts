@@ -1,7 +1,7 @@
 // An in-memory index of OSV records by (ecosystem, normalised package name), with each range's
 // events sorted once. Withdrawn records are left out.
 import { aliasGroups } from './groups.ts';
-import { baseEcosystem, normalizePackageName } from './names.ts';
+import { baseEcosystem, normalisePackageName } from './names.ts';
 import { comparatorFor, sortEvents, validatorFor } from './range.ts';
 import type { OsvAffected, OsvEvent, OsvRecord } from './record.ts';
 
@@ -23,7 +23,7 @@ export interface OsvIndex {
 
 export function packageKey(ecosystem: string, name: string): string {
   const base = baseEcosystem(ecosystem);
-  return `${base}\u0000${normalizePackageName(base, name)}`;
+  return `${base}\u0000${normalisePackageName(base, name)}`;
 }
 
 function indexAffected(record: OsvRecord, affected: OsvAffected): IndexedAffected {

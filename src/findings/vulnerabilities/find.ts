@@ -3,7 +3,7 @@
 // vulnerability (aliases merged), per repository and package version, with its dependency paths.
 
 import { matchPackage, type OsvFinding } from '../../feeds/osv/match.ts';
-import { normalizePackageName } from '../../feeds/osv/names.ts';
+import { normalisePackageName } from '../../feeds/osv/names.ts';
 import { buildOsvIndex } from '../../feeds/osv/osv-index.ts';
 import type { OsvRecord } from '../../feeds/osv/record.ts';
 import type { SeverityLevel } from '../../feeds/osv/severity.ts';
@@ -48,7 +48,7 @@ async function matcherFor(store: Store, ecosystem: string, names: string[]) {
   const stored = await advisoriesForPackages(
     store,
     ecosystem,
-    names.map((n) => normalizePackageName(ecosystem, n)),
+    names.map((n) => normalisePackageName(ecosystem, n)),
   );
   const index = buildOsvIndex(stored.map((a) => JSON.parse(a.record) as OsvRecord));
   const cache = new Map<string, OsvFinding[]>();

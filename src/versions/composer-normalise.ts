@@ -21,7 +21,7 @@ function expandStability(stability: string): string {
 }
 
 /** VersionParser::normalizeBranch: `1.x` -> `1.9999999.9999999.9999999-dev`, others `dev-<name>`. */
-export function normalizeComposerBranch(name: string): string {
+export function normaliseComposerBranch(name: string): string {
   const m = BRANCH.exec(name.trim());
   if (!m) return `dev-${name.trim()}`;
   let version = '';
@@ -49,7 +49,7 @@ function stripDecorations(version: string): string {
 }
 
 /** Composer's normalised form (`v1.2` -> `1.2.0.0`, `1.0-b2` -> `1.0.0.0-beta2`), or null. */
-export function normalizeComposer(version: string): string | null {
+export function normaliseComposer(version: string): string | null {
   let v = stripDecorations(version);
   if (v.toLowerCase().startsWith('dev-')) return `dev-${v.slice(4)}`;
   const build = /^([^,\s+]+)\+\S+$/.exec(v);
@@ -63,7 +63,7 @@ export function normalizeComposer(version: string): string | null {
   if (date) return withModifiers(date[1]!.replace(/\D/g, '.'), date, 2);
   const dev = /^(.*?)[.-]?dev$/i.exec(v);
   if (dev) {
-    const branch = normalizeComposerBranch(dev[1]!);
+    const branch = normaliseComposerBranch(dev[1]!);
     if (!branch.includes('dev-')) return branch;
   }
   return null;
