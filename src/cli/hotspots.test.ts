@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { HISTORY } from '../../test/fixtures/analyses/hotspots/history.fixture.ts';
 import { cto } from '../../test/helpers/cli.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
-import { HISTORY } from '../analyses/hotspots/history.fixture.ts';
 
 afterAll(async () => {
   await dropTestSchemas();

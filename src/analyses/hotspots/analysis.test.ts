@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { HISTORY } from '../../../test/fixtures/analyses/hotspots/history.fixture.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { openStore } from '../../store/store.ts';
 import { ANALYSES } from '../registry.ts';
-import { HISTORY } from './history.fixture.ts';
 import { DAY, RECENT_DAYS } from './hotspots.ts';
 
 afterAll(async () => {
