@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { buildDeliveryRepo } from '../../test/fixtures/analyses/delivery/fixture.test-helper.ts';
 import { cto } from '../../test/helpers/cli.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
-import { buildDeliveryRepo } from '../analyses/delivery/fixture.test-helper.ts';
 
 afterAll(() => cleanupTemp());
 

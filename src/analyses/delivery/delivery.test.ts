@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { buildDeliveryRepo } from '../../../test/fixtures/analyses/delivery/fixture.test-helper.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
@@ -8,7 +9,6 @@ import { readDelivery } from '../../store/delivery.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { deliveryAnalysis } from './analysis.ts';
-import { buildDeliveryRepo } from './fixture.test-helper.ts';
 import { summarise } from './summary.ts';
 
 afterAll(async () => {
