@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import {
+  ghsaRecord,
+  goRecord,
+  pysecRecord,
+  withdrawnRecord,
+} from '../../../test/fixtures/feeds/osv/test-records.ts';
 import { importOsvFolder, importOsvZip, importOsvZipBytes, OsvFeedError } from './import.ts';
-import { ghsaRecord, goRecord, pysecRecord, withdrawnRecord } from './test-records.ts';
 
 function zipOf(files: Record<string, unknown>): Uint8Array {
   const entries: Record<string, Uint8Array> = {};

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ghsaRecord,
+  goRecord,
+  mavenRecord,
+  pysecRecord,
+  withdrawnRecord,
+} from '../../../test/fixtures/feeds/osv/test-records.ts';
 import { matchPackage } from './match.ts';
 import { buildOsvIndex } from './osv-index.ts';
 import { toOsvRecord } from './record.ts';
 import { osvRecordSchema } from './schema.ts';
-import { ghsaRecord, goRecord, mavenRecord, pysecRecord, withdrawnRecord } from './test-records.ts';
 
 const index = buildOsvIndex(
   [pysecRecord, ghsaRecord, goRecord, withdrawnRecord, mavenRecord].map((r) =>
