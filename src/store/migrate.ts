@@ -2,7 +2,7 @@
 // that read, which never create or change a store they cannot write).
 import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { grantSqlReader } from './engines/postgres-reader.ts';
+import { grantSqlReader } from './engines/postgres/reader.ts';
 import { type Engine, migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { eventually } from '../../test/helpers/processes.ts';
 import { codeOf } from '../../test/helpers/sql.ts';
 import { dropTestSchemas, freshStoreTarget, PG_URL } from '../../test/helpers/stores.ts';
-import { ensureSqlReader, readerRoleName } from './engines/postgres-reader.ts';
+import { ensureSqlReader, readerRoleName } from './engines/postgres/reader.ts';
 import { openStore, type Store, sql } from './store.ts';
 
 const roles: string[] = [];

@@ -109,7 +109,7 @@ test('on SQLite the query process is gone after a timeout', async () => {
   const store = await storeWithRows('sqlite');
   expect(await codeOf(store, ENDLESS, { timeoutMs: 300 })).toBe('SQL_TIMEOUT');
   await eventually('the query process to end', () =>
-    processesMatching('sqlite-query-child').every((p) => p.ppid !== process.pid),
+    processesMatching('sqlite/query-child').every((p) => p.ppid !== process.pid),
   );
   await store.close();
 });

@@ -7,10 +7,10 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { CtoError } from '../errors.ts';
 import { insertBatched, type TableName, type TableRow } from './bulk-insert.ts';
-import { postgresReadOnlyQuery, type QueryLimits, type QueryResult } from './engines/postgres-query.ts';
-import { damagedStoreError, isDamage } from './engines/sqlite-damage.ts';
-import { canWriteSqlite, immutableFallback } from './engines/sqlite-files.ts';
-import { replyError, sqliteReadOnlyQuery } from './engines/sqlite-query.ts';
+import { postgresReadOnlyQuery, type QueryLimits, type QueryResult } from './engines/postgres/query.ts';
+import { damagedStoreError, isDamage } from './engines/sqlite/damage.ts';
+import { canWriteSqlite, immutableFallback } from './engines/sqlite/files.ts';
+import { replyError, sqliteReadOnlyQuery } from './engines/sqlite/query.ts';
 import { type LockAttempt, tryPostgresLock, trySqliteLock } from './locks.ts';
 import { migrate, migrationStatus } from './migrate.ts';
 import type { Engine } from './migrations/index.ts';
@@ -18,7 +18,7 @@ import type { Database } from './schema.ts';
 import { checkStoreTarget, isPostgresUrl } from './target.ts';
 
 export type { TableName, TableRow } from './bulk-insert.ts';
-export type { QueryLimits, QueryResult } from './engines/postgres-query.ts';
+export type { QueryLimits, QueryResult } from './engines/postgres/query.ts';
 export { checkStoreTarget, isPostgresUrl } from './target.ts';
 
 /**
@@ -117,7 +117,7 @@ export function explainStoreError(store: Store, e: unknown): unknown {
 // database; openSqliteReader needs one for a store in a folder it cannot write.
 process.env.SQLITE_USE_URI ??= '1';
 
-/** A read-only connection; immutable in a folder this process cannot write (sqlite-files.ts). */
+/** A read-only connection; immutable in a folder this process cannot write (engines/sqlite/files.ts). */
 function openSqliteReader(path: string): SqliteDatabase.Database {
   try {
     const raw = new SqliteDatabase(path, { readonly: true, fileMustExist: true });

@@ -83,7 +83,7 @@ describe.each(['sqlite', 'postgres'] as const)('cto sql on %s', (engine) => {
     const schema = new URL(engine === 'postgres' ? db : 'file:///').searchParams.get('schema') ?? '';
     const running = async () =>
       engine === 'sqlite'
-        ? processesMatching('sqlite-query-child').some((p) => p.ppid === child.pid)
+        ? processesMatching('sqlite/query-child').some((p) => p.ppid === child.pid)
         : (await activeQueries(schema)) > 0;
     await eventually('the query to start', running);
     child.kill('SIGINT');
@@ -100,13 +100,13 @@ test('a killed cto leaves no SQLite query process behind', async () => {
   const done = ended(child);
   let queryPid = 0;
   await eventually('the query process to start', () => {
-    queryPid = processesMatching('sqlite-query-child').find((p) => p.ppid === child.pid)?.pid ?? 0;
+    queryPid = processesMatching('sqlite/query-child').find((p) => p.ppid === child.pid)?.pid ?? 0;
     return queryPid > 0;
   });
   child.kill('SIGKILL');
   await done;
   await eventually('the orphaned query process to end', () =>
-    processesMatching('sqlite-query-child').every((p) => p.pid !== queryPid),
+    processesMatching('sqlite/query-child').every((p) => p.pid !== queryPid),
   );
 });
 

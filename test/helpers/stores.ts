@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { readerRoleName } from '../../src/store/engines/postgres-reader.ts';
+import { readerRoleName } from '../../src/store/engines/postgres/reader.ts';
 import type { Engine } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/store.ts';
 import { tempDir } from './repo-builder.ts';

@@ -3,7 +3,7 @@
 // read-only connection with an authorizer does the same job.
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { ensureSqlReader } from '../engines/postgres-reader.ts';
+import { ensureSqlReader } from '../engines/postgres/reader.ts';
 import type { Engine } from './engine.ts';
 
 export function sqlReader(engine: Engine): Migration {

@@ -1,16 +1,16 @@
 // `cto sql` on PostgreSQL: one query on a connection of its own, in a read-only transaction with a
 // statement timeout, as the store's reader role, inside the reader's SECURITY DEFINER function
-// (postgres-reader.ts). When the reader is missing or has been changed, nothing runs.
+// (reader.ts). When the reader is missing or has been changed, nothing runs.
 import pg from 'pg';
-import { CtoError, isCtoError } from '../../errors.ts';
+import { CtoError, isCtoError } from '../../../errors.ts';
+import { oneStatementOnly, queryStatement } from '../sql-text.ts';
 import {
   type ReaderState,
   readerProblem,
   readerRoleName,
   SQL_QUERY_FUNCTION_BODY,
   VERIFY_READER_SQL,
-} from './postgres-reader.ts';
-import { oneStatementOnly, queryStatement } from './sql-text.ts';
+} from './reader.ts';
 
 export interface QueryResult {
   columns: string[];

@@ -1,12 +1,12 @@
 // The process that runs one `cto sql` query on SQLite: a read-only node:sqlite connection whose
-// authorizer admits only reading (sqlite-guard.ts). SQLite offers no interrupt to JavaScript, so
+// authorizer admits only reading (guard.ts). SQLite offers no interrupt to JavaScript, so
 // the parent ends this process to stop a query; a watchdog thread ends it too when the parent
 // is gone or the deadline has passed, even while SQLite runs.
 import { constants, DatabaseSync, type StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
-import { isEmptyTail } from './sql-text.ts';
-import { immutableFallback } from './sqlite-files.ts';
-import { authorize, type Refusal } from './sqlite-guard.ts';
+import { isEmptyTail } from '../sql-text.ts';
+import { immutableFallback } from './files.ts';
+import { authorize, type Refusal } from './guard.ts';
 
 export interface QueryRequest {
   path: string;
@@ -91,7 +91,7 @@ export function runQuery(req: QueryRequest): QueryReply {
   }
 }
 
-/** A read-only connection; immutable in a folder this process cannot write (sqlite-files.ts). */
+/** A read-only connection; immutable in a folder this process cannot write (files.ts). */
 function openReader(path: string): DatabaseSync {
   try {
     const db = new DatabaseSync(path, { readOnly: true, allowExtension: false });

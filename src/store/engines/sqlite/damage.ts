@@ -1,7 +1,7 @@
 // A damaged SQLite store: recognised from the error SQLite gives when opening or reading it, then
 // checked with `pragma quick_check` so that the message says what is wrong and how to recover.
 import SqliteDatabase from 'better-sqlite3';
-import { CtoError } from '../../errors.ts';
+import { CtoError } from '../../../errors.ts';
 
 /** SQLite result codes of a damaged file (primary codes, and better-sqlite3's names for them). */
 const DAMAGE_CODES = new Set([11, 26]);

@@ -1,16 +1,16 @@
-// `cto sql` on SQLite: the query runs in a process of its own (sqlite-query-child.ts), ended when the
+// `cto sql` on SQLite: the query runs in a process of its own (query-child.ts), ended when the
 // timeout passes or the caller cancels; a process can be stopped in the middle of SQLite's work,
 // a worker thread cannot.
 import { fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CtoError, ERROR_CODES, type ErrorCode } from '../../errors.ts';
-import type { QueryLimits, QueryResult } from './postgres-query.ts';
-import { firstKeyword, writeRefusal } from './sql-text.ts';
-import type { QueryReply, QueryRequest } from './sqlite-query-child.ts';
+import { CtoError, ERROR_CODES, type ErrorCode } from '../../../errors.ts';
+import type { QueryLimits, QueryResult } from '../postgres/query.ts';
+import { firstKeyword, writeRefusal } from '../sql-text.ts';
+import type { QueryReply, QueryRequest } from './query-child.ts';
 
-const CHILD = fileURLToPath(new URL('./sqlite-query-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./query-child.ts', import.meta.url));
 const COMPILE_CACHE = join(tmpdir(), 'node-compile-cache');
 
 /** How long after the parent's timeout the query process ends itself, should the parent be gone. */
