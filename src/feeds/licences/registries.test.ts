@@ -3,6 +3,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  closedPort,
+  licenceText,
+  type RegistryServer,
+  startRegistryServer,
+} from '../../../test/fixtures/feeds/licences/test-registry.ts';
 import { normaliseLicence } from '../../licences/normalise.ts';
 import { goRegistry } from './go.ts';
 import { DEFAULT_LIMITS, Http, retryAfterMs } from './http.ts';
@@ -10,7 +16,6 @@ import { cratesRegistry, npmRegistry, pypiRegistry, rubygemsRegistry } from './j
 import { identifyLicenceText } from './licence-text.ts';
 import { mavenRegistry } from './maven.ts';
 import { nugetRegistry, packagistRegistry } from './packagist-nuget.ts';
-import { closedPort, licenceText, type RegistryServer, startRegistryServer } from './test-registry.ts';
 import type { Registry } from './types.ts';
 
 let server: RegistryServer;
@@ -160,7 +165,7 @@ describe('limits', () => {
 });
 
 describe('licence texts', () => {
-  const dir = join(import.meta.dirname, 'fixtures', 'texts');
+  const dir = join(import.meta.dirname, '../../../test/fixtures/feeds/licences/texts');
   test('real licence texts are recognised; several licences or an unknown text are not', () => {
     const got = Object.fromEntries(
       readdirSync(dir)

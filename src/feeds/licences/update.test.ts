@@ -5,12 +5,16 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  closedPort,
+  type RegistryServer,
+  startRegistryServer,
+} from '../../../test/fixtures/feeds/licences/test-registry.ts';
 import { type CliResult, CTO_BIN, cto } from '../../../test/helpers/cli.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { currentRepositories, snapshotMetrics } from '../../store/deps.ts';
 import { openStore } from '../../store/store.ts';
-import { closedPort, type RegistryServer, startRegistryServer } from './test-registry.ts';
 
 /** `cto` without blocking this process, so the local registry server can answer it. */
 function ctoAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
