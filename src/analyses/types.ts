@@ -5,6 +5,7 @@
 // and the repository's git directory (for analyses that must read more, such as blame).
 
 import type { Diagnostic } from '../collectors/types.ts';
+import type { OfficeInput } from '../office/inputs.ts';
 import type { Finding, Metric } from '../results.ts';
 import type { BulkTable } from '../store/schema.ts';
 import type { Store, TableRow } from '../store/store.ts';
@@ -87,6 +88,11 @@ export interface Analysis {
   metrics: readonly string[];
   /** Ids of the finding rules it stores, each defined in docs/ (a test checks both). */
   rules: readonly string[];
+  /**
+   * The office files and cto.yaml sections it reads (`teams`, `people`, `config:licences`): when one of
+   * them changes, a rescan runs it again even when the repository did not change.
+   */
+  reads: readonly OfficeInput[];
   /** Ids of analyses whose stored results this one reads; they run first. */
   after?: string[];
   run(ctx: AnalysisContext): Promise<AnalysisResult>;

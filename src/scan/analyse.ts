@@ -8,27 +8,44 @@ import type {
   AnalysisTables,
 } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
-import { storeAnalysisResult } from '../store/analysis-results.ts';
+import { copyAnalysisResults, storeAnalysisResult } from '../store/analysis-results.ts';
+import { pluginsOf } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
-/** Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. */
+/**
+ * Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. On a rescan
+ * of the same commit, the analyses the plan keeps are not run: their results are copied from the
+ * base snapshot. An analysis is given the previous snapshot to reuse only when the same version of
+ * it made that snapshot's results.
+ */
 export async function analyseStage(work: SnapshotWork, segments: number[]): Promise<void> {
+  const { store, plan, snapshotId } = work;
+  const keep = new Set(plan.kind === 'incremental' ? plan.keep : []);
+  if (plan.kind === 'incremental') {
+    for (const a of work.plugins.analyses.filter((x) => keep.has(x.id))) {
+      work.diagnostics.push(...(await copyAnalysisResults(store, plan.baseId, snapshotId, a.id, a.writes)));
+    }
+  }
+  const previous = work.previousSnapshotId;
+  const before = previous === null ? [] : await pluginsOf(store, previous);
+  const sameVersion = new Set(before.filter((r) => r.kind === 'analysis').map((r) => `${r.id}@${r.version}`));
   const diagnostics = await runAnalyses(
-    work.plugins.analyses,
+    work.plugins.analyses.filter((a) => !keep.has(a.id)),
     {
-      store: work.store,
-      snapshotId: work.snapshotId,
+      store,
+      snapshotId,
       repositoryId: work.repositoryId,
       repositoryName: work.found.name,
       gitDir: work.found.info.gitDir,
-      commit: work.plan.commit,
+      commit: plan.commit,
       segments,
-      previousSnapshotId: work.previousSnapshotId,
+      previousSnapshotId: previous,
       config: work.workspace.config,
       workspaceDir: work.workspace.dir,
     },
     work.onStage,
+    (a) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null),
   );
   for (const d of diagnostics) work.diagnostics.push(d);
 }
@@ -37,6 +54,7 @@ export async function runAnalyses(
   analyses: readonly Analysis[],
   facts: Omit<AnalysisContext, 'shared'>,
   onStage?: OnStage,
+  previousFor: (analysis: Analysis) => number | null = () => facts.previousSnapshotId,
 ): Promise<Diagnostic[]> {
   const ctx: AnalysisContext = { ...facts, shared: sharedLoads() };
   const diagnostics: Diagnostic[] = [];
@@ -50,7 +68,7 @@ export async function runAnalyses(
       continue;
     }
     try {
-      const result = await analysis.run(ctx);
+      const result = await analysis.run({ ...ctx, previousSnapshotId: previousFor(analysis) });
       const tables = declaredTables(analysis, result);
       await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
       for (const table of analysis.writes) await insertTable(ctx.store, table, tables);

@@ -4,7 +4,6 @@ import type { Diagnostic } from '../collectors/types.ts';
 import { recordPlugins } from '../store/snapshot-plugins.ts';
 import { finishSnapshot, type HistoryStats, historyStats } from '../store/snapshots.ts';
 import type { TableRow } from '../store/store.ts';
-import { pluginRuns } from './plugins.ts';
 import type { SnapshotWork } from './stages.ts';
 
 export interface CommitResult {
@@ -23,7 +22,7 @@ export async function commitStage(
     'diagnostics',
     diagnostics.map((d) => diagnosticRow(snapshotId, d)),
   );
-  await recordPlugins(store, snapshotId, pluginRuns(work.plugins));
+  await recordPlugins(store, snapshotId, work.runs);
   const history = await historyStats(store, segments);
   // Partial means git data is missing (shallow history, unreadable objects); a bad manifest is only a diagnostic.
   const partial =

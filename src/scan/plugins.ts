@@ -2,6 +2,7 @@
 // repository needs them. The command line reads the registries; tests give their own.
 import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
+import { type OfficeWorkspace, officeInputsHash } from '../office/inputs.ts';
 import type { PluginRun } from '../store/snapshot-plugins.ts';
 
 export interface Plugins {
@@ -34,8 +35,8 @@ export function registryPlugins(analyses?: readonly Analysis[]): PluginSource {
   };
 }
 
-/** What a snapshot records of the plugins that made it. */
-export function pluginRuns(plugins: Plugins): PluginRun[] {
+/** What a snapshot records of the plugins that make it, with a hash of the office inputs each analysis reads. */
+export function pluginRuns(plugins: Plugins, workspace: OfficeWorkspace): PluginRun[] {
   return [
     ...plugins.collectors.map((c) => ({
       kind: 'collector' as const,
@@ -49,7 +50,7 @@ export function pluginRuns(plugins: Plugins): PluginRun[] {
       id: a.id,
       version: a.version,
       area: a.area,
-      inputs: null,
+      inputs: officeInputsHash(a.reads, workspace),
     })),
   ];
 }

@@ -29,7 +29,7 @@ import {
 } from './identity.ts';
 import { lockRepository } from './lock.ts';
 import { type Plan, planSnapshot } from './plan.ts';
-import type { PluginSource } from './plugins.ts';
+import { type PluginSource, pluginRuns } from './plugins.ts';
 import type { OnStage, SnapshotWork, StageEvent } from './stages.ts';
 import { treeStage } from './tree.ts';
 
@@ -58,7 +58,7 @@ export interface RepoOutcome {
 export interface ScanOptions {
   rev?: string;
   maxFileSize: number;
-  /** The collectors and analyses, asked for when a repository has something new. */
+  /** The collectors and analyses, asked for when the first repository is planned. */
   plugins: PluginSource;
   workspace: { dir: string; config: Record<string, unknown> };
   /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
@@ -101,7 +101,10 @@ async function scanWithinBudget(
     const location = await locateGit(found);
     // Collected before the snapshot exists; stored with it by the commit stage.
     outcome.diagnostics = await whereFrom(found, location, repo);
-    const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev);
+    const plugins = await options.plugins();
+    const runs = pluginRuns(plugins, options.workspace);
+    const wanted = { runs, analyses: plugins.analyses };
+    const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev, wanted);
     outcome.commit = plan.commit;
     outcome.ref = plan.ref;
     if (plan.kind === 'unchanged') {
@@ -120,7 +123,8 @@ async function scanWithinBudget(
       repositoryId: repo.id,
       snapshotId,
       previousSnapshotId: repo.current_snapshot_id,
-      plugins: await options.plugins(),
+      plugins,
+      runs,
       maxFileSize: options.maxFileSize,
       workspace: options.workspace,
       onStage,

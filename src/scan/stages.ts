@@ -3,6 +3,7 @@
 // and what the pipeline tells a progress display while it runs: the stage it is in, with counts.
 // Events are frequent; a listener keeps the latest and draws at its own pace.
 import type { Diagnostic } from '../collectors/types.ts';
+import type { PluginRun } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import type { FoundRepository } from './discover.ts';
 import type { Plan } from './plan.ts';
@@ -34,6 +35,8 @@ export interface SnapshotWork {
   /** The repository's current snapshot before this one; null on a first scan. */
   previousSnapshotId: number | null;
   plugins: Plugins;
+  /** What the snapshot records of its plugins (versions, areas, office inputs). */
+  runs: readonly PluginRun[];
   maxFileSize: number;
   workspace: { dir: string; config: Record<string, unknown> };
   onStage: OnStage;

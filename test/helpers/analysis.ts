@@ -14,6 +14,7 @@ export function fakeAnalysis(
     writes: [],
     metrics: [],
     rules: [],
+    reads: [],
     ...declared,
     run,
   };

@@ -13,6 +13,7 @@ export const couplingAnalysis: Analysis = {
   writes: ['coupling'],
   metrics: [],
   rules: [],
+  reads: [],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));

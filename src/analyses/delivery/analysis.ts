@@ -36,6 +36,7 @@ export const deliveryAnalysis: Analysis = {
     'deployments-window',
   ],
   rules: [],
+  reads: ['config:delivery'],
   async run(ctx) {
     const config = deliveryConfig(ctx.config);
     const matcher = tagMatcher(config.tagPattern, ctx.repositoryName);

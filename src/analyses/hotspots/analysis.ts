@@ -18,6 +18,7 @@ export const hotspotsAnalysis: Analysis = {
   writes: ['hotspots'],
   metrics: ['hotspot-score'],
   rules: [],
+  reads: ['config:hotspots'],
   after: ['languages'],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);

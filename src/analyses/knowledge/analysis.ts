@@ -43,6 +43,7 @@ export const knowledgeAnalysis: Analysis = {
     'unowned-repository',
     'unowned-folder',
   ],
+  reads: ['teams', 'people', 'config:people'],
   async run(ctx) {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);

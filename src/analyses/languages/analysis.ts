@@ -12,6 +12,7 @@ export const languagesAnalysis: Analysis = {
   writes: ['code_files'],
   metrics: ['language-files', 'language-code-lines', 'code-lines'],
   rules: [],
+  reads: [],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const previous =

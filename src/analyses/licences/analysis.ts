@@ -18,6 +18,7 @@ export const licencesAnalysis: Analysis = {
   writes: [],
   metrics: ['licence-packages', 'licence-known-share'],
   rules: ['licence-denied', 'licence-not-allowed', 'licence-unknown'],
+  reads: ['config:licences'],
   async run(ctx) {
     const policy = policyFromConfig(ctx.config);
     const packages = mergePackages(await snapshotDependencies(ctx.store, ctx.snapshotId));

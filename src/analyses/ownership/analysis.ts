@@ -88,6 +88,7 @@ export const ownershipAnalysis: Analysis = {
   writes: ['ownership'],
   metrics: ['owned-lines'],
   rules: [],
+  reads: [],
   async run(ctx): Promise<AnalysisResult> {
     const done = await computeOwnership(ctx);
     const rows = ownershipRows(ctx.snapshotId, done.rows);

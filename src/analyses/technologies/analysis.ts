@@ -11,6 +11,7 @@ export const technologiesAnalysis: Analysis = {
   writes: [],
   metrics: ['technology', 'technologies'],
   rules: [],
+  reads: [],
   async run(ctx) {
     const metrics = detectTechnologies({
       dependencies: await snapshotDependencies(ctx.store, ctx.snapshotId),
