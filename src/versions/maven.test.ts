@@ -1,9 +1,14 @@
 // Maven order: the cases of Maven 3.9's own ComparableVersionTest (maven-artifact 3.9.16), the cases
 // where Maven 3.9 and Maven 4 disagree (3.9 is what `mvn` releases run), and 1,745 pairs ordered by
-// ComparableVersion 3.9.16 itself on Java (fixtures/maven.tsv).
+// ComparableVersion 3.9.16 itself on Java (test/fixtures/versions/maven.tsv).
 import { describe, expect, it } from 'vitest';
+import {
+  ascending,
+  disagreements,
+  type ExpectedPair,
+  readPairs,
+} from '../../test/fixtures/versions/reference-pairs.ts';
 import { canonicalMaven, compareMaven } from './maven.ts';
-import { ascending, disagreements, type ExpectedPair, readPairs } from './reference-pairs.ts';
 
 const VERSIONS_QUALIFIER = [
   ...[

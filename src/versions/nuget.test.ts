@@ -1,7 +1,7 @@
 // NuGet order: NuGet.Client's VersionComparerTests cases and osv-scalibr's NuGet cases.
 import { describe, expect, it } from 'vitest';
+import { ascending, disagreements, type ExpectedPair } from '../../test/fixtures/versions/reference-pairs.ts';
 import { isValidVersion } from './index.ts';
-import { ascending, disagreements, type ExpectedPair } from './reference-pairs.ts';
 
 describe('NuGet version order (NuGet.Versioning)', () => {
   it("orders VersionComparerTests' equal and lesser pairs", () => {

@@ -1,10 +1,16 @@
 // Packagist order: composer/semver's own VersionParserTest (normalisation) and ComparatorTest cases,
 // and tables made with Composer itself (composer/semver 3.4.4 on PHP 8.2): 700 normalised versions
-// (fixtures/packagist-normalize.tsv) and 1,600 ordered pairs (fixtures/packagist.tsv).
+// (test/fixtures/versions/packagist-normalize.tsv) and 1,600 ordered pairs (test/fixtures/versions/packagist.tsv).
 import { describe, expect, it } from 'vitest';
+import {
+  ascending,
+  disagreements,
+  type ExpectedPair,
+  readColumns,
+  readPairs,
+} from '../../test/fixtures/versions/reference-pairs.ts';
 import { isValidVersion } from './index.ts';
 import { normaliseComposer, phpVersionCompare } from './packagist.ts';
-import { ascending, disagreements, type ExpectedPair, readColumns, readPairs } from './reference-pairs.ts';
 
 // composer/semver tests/VersionParserTest.php successfulNormalizedVersions.
 const NORMALISED: [string, string][] = [

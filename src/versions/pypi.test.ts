@@ -1,10 +1,15 @@
 // PyPI order: pypa/packaging's own test tables (VERSIONS in sorted order, the normalisation cases),
 // legacy versions ordered as pip did before PEP 440 (osv-scalibr's cases and the legacy versions of the
-// OSV PyPI records), and 2,300 pairs ordered by packaging 21.3 itself (fixtures/pypi.tsv).
+// OSV PyPI records), and 2,300 pairs ordered by packaging 21.3 itself (test/fixtures/versions/pypi.tsv).
 import { describe, expect, it } from 'vitest';
+import {
+  ascending,
+  disagreements,
+  type ExpectedPair,
+  readPairs,
+} from '../../test/fixtures/versions/reference-pairs.ts';
 import { compareVersions, isValidVersion } from './index.ts';
 import { isPep440 } from './pypi.ts';
-import { ascending, disagreements, type ExpectedPair, readPairs } from './reference-pairs.ts';
 
 // pypa/packaging tests/test_version.py VERSIONS ("This list must be in the correct sorting order").
 const PACKAGING_VERSIONS = [

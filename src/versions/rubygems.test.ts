@@ -1,8 +1,8 @@
 // RubyGems order: the cases of RubyGems' own test_gem_version.rb, osv-scalibr's RubyGems cases (`1beta`),
-// and 1,500 pairs ordered by Gem::Version itself (fixtures/rubygems.tsv).
+// and 1,500 pairs ordered by Gem::Version itself (test/fixtures/versions/rubygems.tsv).
 import { describe, expect, it } from 'vitest';
+import { disagreements, type ExpectedPair, readPairs } from '../../test/fixtures/versions/reference-pairs.ts';
 import { compareVersions, isValidVersion } from './index.ts';
-import { disagreements, type ExpectedPair, readPairs } from './reference-pairs.ts';
 import { isRubyGemsPrerelease } from './rubygems.ts';
 
 describe('RubyGems version order (Gem::Version)', () => {

@@ -1,10 +1,15 @@
 // SemVer order for npm, crates.io and Go: node-semver's own fixtures (comparisons, valid and invalid
 // versions), golang.org/x/mod/semver's test list, osv-scalibr's semver cases, and 1,000 pairs ordered by
-// golang.org/x/mod/semver itself (fixtures/go.tsv).
+// golang.org/x/mod/semver itself (test/fixtures/versions/go.tsv).
 import { describe, expect, it } from 'vitest';
+import {
+  ascending,
+  disagreements,
+  type ExpectedPair,
+  readPairs,
+} from '../../test/fixtures/versions/reference-pairs.ts';
 import { isGoPseudoVersion } from './go.ts';
 import { compareVersions, isValidVersion } from './index.ts';
-import { ascending, disagreements, type ExpectedPair, readPairs } from './reference-pairs.ts';
 
 const SEMVER_ECOSYSTEMS = ['npm', 'crates.io', 'Go'];
 
