@@ -52,12 +52,12 @@ export function loadTechnologies(): Technology[] {
 }
 
 /** PEP 503 for PyPI, lower case for everything else. */
-export function normaliseName(namespace: string, name: string): string {
+function normaliseName(namespace: string, name: string): string {
   return namespace === 'PyPI' ? normalisePypiName(name) : name.trim().toLowerCase();
 }
 
 /** `docker.io/library/postgres` -> `postgres`: the one image-name normaliser, Docker Hub's `library/` left out. */
-export function normaliseImage(name: string): string {
+function normaliseImage(name: string): string {
   return normaliseImageName(name).replace(/^library\//, '');
 }
 
