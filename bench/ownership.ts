@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { computeOwnership } from '../src/analyses/ownership/analysis.ts';
 import { type AuthorLines, blameFile, blameFiles } from '../src/analyses/ownership/blame.ts';
 import { replayOwnership } from '../src/analyses/ownership/replay.ts';
+import { budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../src/git/budget.ts';
 import { gitOk } from '../src/git/invoke.ts';
+import { objectsSize } from '../src/git/refs.ts';
 import { openStore } from '../src/store/store.ts';
 
 const args = process.argv.slice(2);
@@ -26,8 +28,10 @@ const text = grep
   .sort();
 console.log(`${gitDir} at ${commit.slice(0, 12)}: ${text.length} text files`);
 
+// Git runs under the budget a scan of this repository would give it.
+const budget = budgetFor(DEFAULT_BUDGET_SETTINGS, await objectsSize(gitDir));
 let t = Date.now();
-const replay = await replayOwnership(gitDir, commit);
+const replay = await withGitBudget(budget, () => replayOwnership(gitDir, commit));
 const unsure = text.filter((p) => !replay.files.get(p));
 const replayMs = Date.now() - t;
 const fallback = await blameFiles(gitDir, commit, unsure, 2);

@@ -69,7 +69,11 @@ function history(): CommitSpec[] {
         ...pads,
       },
     },
-    { author: BOB, files: { 'old/Widget.java': text(bobWidget), 'lib/two.txt': text(two) } },
+    {
+      author: BOB,
+      // A copy whose source stays is not followed: blame without -C gives it to the copier.
+      files: { 'old/Widget.java': text(bobWidget), 'lib/two.txt': text(two), 'copy.txt': text(one) },
+    },
     {
       // One commit moves and splits: the log pairs each deleted file with one new file only.
       author: CY,
@@ -140,6 +144,7 @@ const CASES = [
   'added-by-merge.txt',
   'keep.txt',
   'lib/helpers.txt',
+  'copy.txt',
 ];
 
 test('the replay follows files and merges as git blame does', async () => {
@@ -159,6 +164,7 @@ test('the replay follows files and merges as git blame does', async () => {
   expect(expected['pkg/second.txt']?.[ADA.email]).toBe(28);
   expect(expected['added-by-merge.txt']).toEqual({ [CY.email]: 3 });
   expect(expected['keep.txt']).toEqual({ [ADA.email]: 11, [BOB.email]: 1, [CY.email]: 1 });
+  expect(expected['copy.txt']).toEqual({ [BOB.email]: 30 });
   expect(expected['lib/helpers.txt']).toEqual({ [ADA.email]: 12, [BOB.email]: 4, [CY.email]: 1 });
 });
 
