@@ -1,10 +1,23 @@
 // The store as people meet it: URLs cto cannot use, a workspace without a store, a read-only
 // workspace, an older or newer store, and a damaged file.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, test } from 'vitest';
+import { migrationProvider } from '../../src/store/migrations/index.ts';
 import { type CliResult, CTO_BIN, cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
@@ -109,21 +122,40 @@ describe('store versions', () => {
     db.close();
   }
 
-  test('a store from an older cto is migrated when it can be written, and refused when it cannot', () => {
+  /** A store as the previous release left it: every migration but the last; returns the last one's name. */
+  async function olderStore(ws: string): Promise<string> {
+    const provider = migrationProvider('sqlite');
+    const names = Object.keys(await provider.getMigrations()).sort();
+    const last = names.at(-1) as string;
+    const db = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new SqliteDatabase(join(ws, '.cto', 'cto.db')) }),
+    });
+    const { error } = await new Migrator({ db, provider }).migrateTo(names.at(-2) as string);
+    await db.destroy();
+    if (error) throw error;
+    return last;
+  }
+
+  test('a store from an older cto is migrated when it can be written, and refused when it cannot', async () => {
     const ws = scannedWorkspace();
-    editMigrations(ws, "delete from kysely_migration where name = '0013-sql-reader'");
+    rmSync(join(ws, '.cto'), { recursive: true, force: true });
+    mkdirSync(join(ws, '.cto'));
+    const last = await olderStore(ws);
     expect(cto(['repos', '--workspace', ws]).code).toBe(0);
     const ran = cto([
       'sql',
-      "select count(*) as n from kysely_migration where name = '0013-sql-reader'",
+      `select count(*) as n from kysely_migration where name = '${last}'`,
       '--workspace',
       ws,
       '--json',
     ]);
     expect(JSON.parse(ran.stdout).rows).toEqual([{ n: 1 }]);
-    editMigrations(ws, "delete from kysely_migration where name = '0013-sql-reader'");
-    makeReadOnly(ws);
-    const r = ctoAsReader(['repos', '--workspace', ws]);
+    const older = scannedWorkspace();
+    rmSync(join(older, '.cto'), { recursive: true, force: true });
+    mkdirSync(join(older, '.cto'));
+    await olderStore(older);
+    makeReadOnly(older);
+    const r = ctoAsReader(['repos', '--workspace', older]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /written by an older cto and must be migrated.*read-only here.*\[STORE_NEEDS_MIGRATION\]/,
