@@ -63,6 +63,43 @@ describe.each(ENGINES)('store on %s', (engine) => {
     await store.close();
   });
 
+  test('bulk inserts keep every value of every row, many rows per statement and the rest one by one', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    // 16 columns: 61 rows per statement, so 1,000 rows end with 24 inserted one by one.
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      snapshot_id: 3,
+      path: `src/f${i}.ts`,
+      commits: i,
+      authors: i % 7,
+      lines_added: i * 2,
+      lines_deleted: i % 3,
+      first_change_at: i % 5 === 0 ? null : `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      first_change_ts: i % 5 === 0 ? null : 1_700_000_000 + i,
+      last_change_at: null,
+      last_change_ts: null,
+      code: i % 100,
+      complexity: i % 4 === 0 ? null : i,
+      score: i * (i % 100),
+      recent_commits: i % 2,
+      baseline_commits: i / 4,
+      trend: i % 2 === 0 ? 'quiet' : 'new',
+    }));
+    await store.insertMany('hotspots', rows);
+    const back = await store.db.selectFrom('hotspots').selectAll().orderBy('commits').execute();
+    expect(
+      back.map((r) => ({
+        ...r,
+        first_change_ts: r.first_change_ts === null ? null : Number(r.first_change_ts),
+      })),
+    ).toEqual(rows);
+    const missing = rows
+      .slice(0, 70)
+      .map(({ trend: _, ...r }, i) => (i === 64 ? r : { ...r, trend: 'quiet' }));
+    await expect(store.insertMany('hotspots', missing as typeof rows)).rejects.toThrow();
+    expect(await store.db.selectFrom('hotspots').select('path').execute()).toHaveLength(1000);
+    await store.close();
+  });
+
   test('read-only SQL refuses writes and reports bad SQL as a typed error', async () => {
     const store = await openStore(freshStoreTarget(engine));
     const codeOf = async (text: string) => {

@@ -8,6 +8,7 @@ import { CtoError } from '../../../errors.ts';
 import { noStore, queryLimits, type Store, type StoreMode } from '../../interface.ts';
 import { trySqliteLock } from '../../locks.ts';
 import type { Database } from '../../schema.ts';
+import { bulkInserter } from './bulk.ts';
 import { damagedStoreError, isDamage } from './damage.ts';
 import { immutableFallback } from './files.ts';
 import { replyError, sqliteReadOnlyQuery } from './query.ts';
@@ -57,32 +58,15 @@ export function openSqlite(path: string, mode: StoreMode): Store {
     throw new CtoError('DB_OPEN', `cannot open the store ${path}: ${(e as Error).message}`, { cause: e });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  const statements = new Map<string, SqliteDatabase.Statement>();
+  const insert = bulkInserter(raw);
   return {
     engine: 'sqlite',
     db,
     location: path,
     schema: null,
     async insertMany(table, rows) {
-      const first = rows[0];
-      if (!first) return;
-      const columns = Object.keys(first);
-      const key = `${table}(${columns.join(',')})`;
-      let stmt = statements.get(key);
-      if (!stmt) {
-        // Named parameters bind straight from the row object: no per-row array.
-        stmt = raw.prepare(
-          `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-        );
-        statements.set(key, stmt);
-      }
-      const s = stmt;
       // Through Kysely's connection so that it never interleaves with a Kysely transaction.
-      await db.connection().execute(async () => {
-        raw.transaction(() => {
-          for (const row of rows) s.run(row);
-        })();
-      });
+      await db.connection().execute(async () => insert(table, rows));
     },
     tryLock: (key) => trySqliteLock(db, key),
     readOnlyQuery(text, limits) {
