@@ -1,4 +1,5 @@
 // `cto scan [paths...]`: scan repositories into the store and print a summary.
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
@@ -119,7 +120,10 @@ export function scanCommand(): Command {
           depth: flags.depth ?? cfg.depth ?? 4,
           jobs: flags.jobs ?? cfg.jobs ?? 2,
           maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
-          plugins: registryPlugins(asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses))),
+          plugins: registryPlugins(
+            asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses)),
+            join(ws.dir, '.cto', 'plugins.json'),
+          ),
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
           onDiscovered: (n) => progress.total(n),

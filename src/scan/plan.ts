@@ -2,7 +2,6 @@
 // incrementally or in full; the same commit is a no-op unless a collector or an analysis changed
 // (its version, or the office inputs it reads): then a new snapshot of the same commit re-collects,
 // runs the changed analyses again, and keeps the others' results (DESIGN.md rules 5 and 6).
-import type { Analysis } from '../analyses/types.ts';
 import { CtoError } from '../errors.ts';
 import { hasAnyRef, hasObject, headRef, isAncestor, resolveCommit } from '../git/refs.ts';
 import { type PluginRun, pluginsOf } from '../store/snapshot-plugins.ts';
@@ -26,10 +25,10 @@ export type Plan =
     }
   | { kind: 'full'; commit: string; ref: string | null; reason: 'first scan' | 'history rewritten' };
 
-/** The plugins a scan runs now: the records it compares with a snapshot's, and the analyses' order. */
+/** The plugins a scan runs now: the records it compares with a snapshot's, and the analyses in run order. */
 export interface WantedPlugins {
   runs: readonly PluginRun[];
-  analyses: readonly Analysis[];
+  analyses: ReadonlyArray<{ id: string; after?: readonly string[] }>;
 }
 
 export async function planSnapshot(

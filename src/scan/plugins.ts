@@ -1,9 +1,11 @@
-// The one way a scan gets its collectors and analyses: a source it asks once, when the first
-// repository needs them. The command line reads the registries; tests give their own.
+// The one way a scan gets its collectors and analyses: a source it asks for what they declare (to
+// plan), then for the plugins themselves when a repository has something to read or run. The command
+// line reads the registries; tests give their own.
 import type { Analysis } from '../analyses/types.ts';
 import type { FileCollector } from '../collectors/types.ts';
-import { type OfficeWorkspace, officeInputsHash } from '../office/inputs.ts';
+import { type OfficeInput, type OfficeWorkspace, officeInputsHash } from '../office/inputs.ts';
 import type { PluginRun } from '../store/snapshot-plugins.ts';
+import { cachedDeclarations, pluginsFingerprint } from './plugin-cache.ts';
 
 export interface Plugins {
   collectors: readonly FileCollector[];
@@ -11,46 +13,89 @@ export interface Plugins {
   analyses: readonly Analysis[];
 }
 
-/** Asked for the plugins when a repository needs them; asked again, it gives the same ones. */
-export type PluginSource = () => Promise<Plugins>;
+/** What a plugin declares: all a plan needs to compare it with what made a snapshot. */
+export interface PluginDeclaration {
+  kind: 'collector' | 'analysis';
+  id: string;
+  version: number;
+  /** An analysis's report area; null for a collector. */
+  area: string | null;
+  /** The office inputs an analysis reads; none for a collector. */
+  reads: readonly OfficeInput[];
+  /** The analyses whose results an analysis reads. */
+  after: readonly string[];
+}
+
+export interface PluginSource {
+  /** What the plugins declare: collectors, then analyses in run order. */
+  declarations(): Promise<readonly PluginDeclaration[]>;
+  /** The plugins; asked again, the same ones. */
+  load(): Promise<Plugins>;
+}
 
 /** These collectors and analyses (none of a kind not given). */
 export function givenPlugins(plugins: Partial<Plugins>): PluginSource {
   const fixed: Plugins = { collectors: plugins.collectors ?? [], analyses: plugins.analyses ?? [] };
-  return async () => fixed;
+  return { declarations: async () => declarationsOf(fixed), load: async () => fixed };
 }
 
 /**
  * Every registered collector, and `analyses` (default: every registered analysis), imported on first
- * use only, so that a command with nothing to scan does not load them.
+ * use only. With `cacheFile`, their declarations are kept there, so that planning a repository with
+ * nothing new does not import them.
  */
-export function registryPlugins(analyses?: readonly Analysis[]): PluginSource {
+export function registryPlugins(analyses?: readonly Analysis[], cacheFile?: string): PluginSource {
   let loading: Promise<Plugins> | undefined;
-  return () => {
+  const load = () => {
     loading ??= (async () => ({
       collectors: (await import('../collectors/registry.ts')).COLLECTORS,
       analyses: analyses ?? (await import('../analyses/registry.ts')).ANALYSES,
     }))();
     return loading;
   };
+  let declared: Promise<readonly PluginDeclaration[]> | undefined;
+  const declarations = () => {
+    const fromLoad = async () => declarationsOf(await load());
+    const selection = analyses ? analyses.map((a) => a.id).join(',') : '(all)';
+    declared ??= cacheFile
+      ? cachedDeclarations(cacheFile, pluginsFingerprint(selection), fromLoad)
+      : fromLoad();
+    return declared;
+  };
+  return { declarations, load };
 }
 
-/** What a snapshot records of the plugins that make it, with a hash of the office inputs each analysis reads. */
-export function pluginRuns(plugins: Plugins, workspace: OfficeWorkspace): PluginRun[] {
+export function declarationsOf(plugins: Plugins): PluginDeclaration[] {
   return [
     ...plugins.collectors.map((c) => ({
       kind: 'collector' as const,
       id: c.id,
       version: c.version,
       area: null,
-      inputs: null,
+      reads: [],
+      after: [],
     })),
     ...plugins.analyses.map((a) => ({
       kind: 'analysis' as const,
       id: a.id,
       version: a.version,
       area: a.area,
-      inputs: officeInputsHash(a.reads, workspace),
+      reads: a.reads,
+      after: a.after ?? [],
     })),
   ];
+}
+
+/** What a snapshot records of the plugins that make it, with a hash of the office inputs each analysis reads. */
+export function pluginRuns(
+  declarations: readonly PluginDeclaration[],
+  workspace: OfficeWorkspace,
+): PluginRun[] {
+  return declarations.map((d) => ({
+    kind: d.kind,
+    id: d.id,
+    version: d.version,
+    area: d.area,
+    inputs: d.kind === 'analysis' ? officeInputsHash(d.reads, workspace) : null,
+  }));
 }

@@ -58,7 +58,7 @@ export interface RepoOutcome {
 export interface ScanOptions {
   rev?: string;
   maxFileSize: number;
-  /** The collectors and analyses, asked for when the first repository is planned. */
+  /** The collectors and analyses: what they declare to plan, themselves when a repository has something new. */
   plugins: PluginSource;
   workspace: { dir: string; config: Record<string, unknown> };
   /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
@@ -101,9 +101,9 @@ async function scanWithinBudget(
     const location = await locateGit(found);
     // Collected before the snapshot exists; stored with it by the commit stage.
     outcome.diagnostics = await whereFrom(found, location, repo);
-    const plugins = await options.plugins();
-    const runs = pluginRuns(plugins, options.workspace);
-    const wanted = { runs, analyses: plugins.analyses };
+    const declared = await options.plugins.declarations();
+    const runs = pluginRuns(declared, options.workspace);
+    const wanted = { runs, analyses: declared.filter((d) => d.kind === 'analysis') };
     const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev, wanted);
     outcome.commit = plan.commit;
     outcome.ref = plan.ref;
@@ -123,7 +123,7 @@ async function scanWithinBudget(
       repositoryId: repo.id,
       snapshotId,
       previousSnapshotId: repo.current_snapshot_id,
-      plugins,
+      plugins: await options.plugins.load(),
       runs,
       maxFileSize: options.maxFileSize,
       workspace: options.workspace,
