@@ -2,6 +2,7 @@
 // that read, which never create or change a store they cannot write).
 import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { CtoError } from '../errors.ts';
 import { grantSqlReader } from './engines/postgres/reader.ts';
 import { type Engine, migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -10,6 +11,7 @@ interface MigratedStore {
   readonly engine: Engine;
   readonly db: Kysely<Database>;
   readonly schema: string | null;
+  readonly location: string;
 }
 
 function migrator(store: MigratedStore): Migrator {
@@ -22,7 +24,11 @@ function migrator(store: MigratedStore): Migrator {
   });
 }
 
+/** Run the pending migrations; nothing at all (not even Kysely's look at the tables) when none are. */
 export async function migrate(store: MigratedStore): Promise<void> {
+  const status = await migrationStatus(store);
+  if (status.unknown.length > 0) throw tooNew(store, status.unknown);
+  if (status.initialised && status.pending.length === 0) return;
   const m = migrator(store);
   // Migrations run in a transaction, so a failed attempt leaves nothing behind, and are tried again:
   // SQLite has no lock across processes for them (two `cto` opening a new store at once both start;
@@ -35,9 +41,17 @@ export async function migrate(store: MigratedStore): Promise<void> {
       if (store.engine === 'postgres' && results && results.length > 0) await grantSqlReader(store.db);
       return;
     }
-    if (attempt >= 3) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    if (attempt >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
+}
+
+/** The refusal of a store written by a newer cto. */
+export function tooNew(store: { readonly location: string }, unknown: readonly string[]): CtoError {
+  return new CtoError(
+    'STORE_TOO_NEW',
+    `the store ${store.location} was written by a newer cto (it has migration ${unknown[0]}): update cto`,
+  );
 }
 
 export interface MigrationStatus {

@@ -7,7 +7,7 @@ import { damagedStoreError, isDamage } from './engines/sqlite/damage.ts';
 import { canWriteSqlite } from './engines/sqlite/files.ts';
 import { openSqlite } from './engines/sqlite/open.ts';
 import { noStore, type Store, type StoreMode } from './interface.ts';
-import { migrate, migrationStatus } from './migrate.ts';
+import { migrate, migrationStatus, tooNew } from './migrate.ts';
 import { checkStoreTarget, isPostgresUrl } from './target.ts';
 
 export type { TableName, TableRow } from './bulk-insert.ts';
@@ -40,12 +40,7 @@ export async function openStore(target: string, options: { mode?: StoreMode } = 
 async function needsMigrating(store: Store, target: string): Promise<boolean> {
   const status = await migrationStatus(store);
   if (!status.initialised) throw noStore(store.location);
-  if (status.unknown.length > 0) {
-    throw new CtoError(
-      'STORE_TOO_NEW',
-      `the store ${store.location} was written by a newer cto (it has migration ${status.unknown[0]}): update cto`,
-    );
-  }
+  if (status.unknown.length > 0) throw tooNew(store, status.unknown);
   if (status.pending.length === 0) return false;
   if (store.engine === 'sqlite' && !canWriteSqlite(target)) {
     throw new CtoError(

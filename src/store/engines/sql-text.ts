@@ -75,11 +75,6 @@ export function queryStatement(text: string): string {
   return text.replace(/[\s;]+$/, '');
 }
 
-/** The refusal for text after the first statement. */
-export function oneStatementOnly(): CtoError {
-  return new CtoError('SQL_NOT_ALLOWED', 'cto sql runs one statement: remove everything after the first ";"');
-}
-
 /** True when `tail` (what follows a statement) holds only white space, semicolons and comments. */
 export function isEmptyTail(tail: string): boolean {
   return /^(\s|;|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(tail);

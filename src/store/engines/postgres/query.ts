@@ -3,7 +3,8 @@
 // (reader.ts). When the reader is missing or has been changed, nothing runs.
 import pg from 'pg';
 import { CtoError, isCtoError } from '../../../errors.ts';
-import { oneStatementOnly, queryStatement } from '../sql-text.ts';
+import { cancelledError, oneStatementOnly, timeoutError } from '../query-errors.ts';
+import { queryStatement } from '../sql-text.ts';
 import {
   type ReaderState,
   readerProblem,
@@ -107,21 +108,12 @@ function guardError(problem: string): CtoError {
   );
 }
 
-function cancelledError(): CtoError {
-  return new CtoError('SQL_CANCELLED', 'the query was cancelled');
-}
-
 function queryError(e: unknown, stoppedBy: 'timeout' | 'abort' | null, timeoutMs: number): CtoError {
   if (isCtoError(e)) return e;
   const { code, message } = e as { code?: string; message?: string };
   const msg = message ?? String(e);
   if (stoppedBy === 'abort') return cancelledError();
-  if (code === '57014' || stoppedBy === 'timeout') {
-    return new CtoError(
-      'SQL_TIMEOUT',
-      `the query ran longer than ${timeoutMs / 1000} s and was stopped (raise it with --timeout)`,
-    );
-  }
+  if (code === '57014' || stoppedBy === 'timeout') return timeoutError(timeoutMs);
   if (
     code === '25006' ||
     (code === '0A000' && /data-modifying/.test(msg)) ||

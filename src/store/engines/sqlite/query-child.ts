@@ -4,6 +4,7 @@
 // is gone or the deadline has passed, even while SQLite runs.
 import { constants, DatabaseSync, type StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
+import { oneStatementOnly } from '../query-errors.ts';
 import { isEmptyTail } from '../sql-text.ts';
 import { immutableFallback } from './files.ts';
 import { authorize, type Refusal } from './guard.ts';
@@ -65,11 +66,8 @@ export function runQuery(req: QueryRequest): QueryReply {
     }
     const at = req.text.indexOf(stmt.sourceSQL);
     if (at < 0 || !isEmptyTail(req.text.slice(at + stmt.sourceSQL.length))) {
-      return {
-        ok: false,
-        code: 'SQL_NOT_ALLOWED',
-        message: 'cto sql runs one statement: remove everything after the first ";"',
-      };
+      const { code, message } = oneStatementOnly();
+      return { ok: false, code, message };
     }
     const columns = stmt.columns().map((c) => c.name);
     if (columns.length === 0) {
