@@ -83,7 +83,8 @@ function authorRows(path: string, authors: AuthorLines[]): OwnershipRow[] {
 
 export const ownershipAnalysis: Analysis = {
   id: ID,
-  version: 1,
+  // 2: the replay follows files and merges as blame does; earlier rows are not reused.
+  version: 2,
   area: 'team-knowledge',
   writes: ['ownership'],
   metrics: ['owned-lines'],
