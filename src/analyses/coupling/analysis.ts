@@ -18,9 +18,11 @@ export const couplingAnalysis: Analysis = {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
     const pairs = computeCoupling(
+      // Commits over the changeset limit are left out: their file lists are not even made.
       followRenames(
         changes,
         files.map((f) => f.path),
+        DEFAULT_COUPLING.maxChangeset,
       ),
       DEFAULT_COUPLING,
     );

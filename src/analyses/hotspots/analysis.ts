@@ -25,21 +25,26 @@ export const hotspotsAnalysis: Analysis = {
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
     const now = (await commitTime(ctx.store, ctx.segments, ctx.commit)) ?? changes[0]?.ts ?? 0;
     const rows = computeHotspots(
-      files.map((f) => ({ path: f.path, code: f.code, complexity: f.complexity })),
+      files,
       followRenames(
         changes,
         files.map((f) => f.path),
       ),
       now,
     );
-    const category = new Map(files.map((f) => [f.path, f.category]));
+    // Rows are in the order of `files`: ranked by index, so a file's category is at hand.
     const ex = exclusionsFrom(ctx.config);
-    const top = firstKept(
-      rows,
+    const ranked = firstKept(
+      rows.keys(),
       TOP_METRICS,
-      (a, b) => b.score - a.score || a.path.localeCompare(b.path) || (a.path < b.path ? -1 : 1),
-      (r) => r.score > 0 && !isExcluded(r.path, category.get(r.path) ?? null, ex),
+      (i, j) => {
+        const a = rows[i]!;
+        const b = rows[j]!;
+        return b.score - a.score || a.path.localeCompare(b.path) || (a.path < b.path ? -1 : 1);
+      },
+      (i) => rows[i]!.score > 0 && !isExcluded(rows[i]!.path, files[i]!.category, ex),
     );
+    const top = ranked.map((i) => rows[i]!);
     const metrics: Metric[] = top.map((r) => ({
       metric: 'hotspot-score',
       scope: 'file',
@@ -54,7 +59,13 @@ export const hotspotsAnalysis: Analysis = {
     return {
       metrics,
       findings: [],
-      tables: { hotspots: rows.map((r) => ({ snapshot_id: ctx.snapshotId, ...r })) },
+      tables: { hotspots: withSnapshot(rows, ctx.snapshotId) },
     };
   },
 };
+
+/** The rows with their snapshot, set in place: a million files are not copied to add one column. */
+function withSnapshot<T extends object>(rows: T[], snapshotId: number): Array<T & { snapshot_id: number }> {
+  for (const r of rows) (r as T & { snapshot_id: number }).snapshot_id = snapshotId;
+  return rows as Array<T & { snapshot_id: number }>;
+}

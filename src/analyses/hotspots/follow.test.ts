@@ -55,6 +55,20 @@ describe('followRenames', () => {
     // Before the swap, the file now called `b` was called `a`.
     expect(commits[1]?.changes.map((c) => c.path)).toEqual(['b']);
   });
+
+  it('follows the renames of a commit over the size limit without listing its changes', () => {
+    const changes = [
+      change('big', 300, 'new.c', { status: 'R', oldPath: 'old.c' }),
+      change('big', 300, 'x.c', { status: 'A' }),
+      change('big', 300, 'y.c', { status: 'A' }),
+      change('small', 200, 'old.c'),
+    ];
+    const commits = [...followRenames(changes, ['new.c', 'x.c', 'y.c'], 2)];
+    expect(commits.map((c) => [c.sha, c.size, c.changes.map((x) => x.path)])).toEqual([
+      ['big', 3, []],
+      ['small', 1, ['new.c']],
+    ]);
+  });
 });
 
 describe('computeHotspots', () => {
@@ -89,5 +103,29 @@ describe('computeHotspots', () => {
     expect(trendOf(1, 4)).toBe('falling');
     expect(trendOf(4, 4)).toBe('stable');
     expect(trendOf(7, 4)).toBe('rising');
+  });
+});
+
+describe('computeHotspots authors', () => {
+  it('counts each file’s distinct authors, in any order of commits', () => {
+    const who = ['a@x', 'b@x', 'a@x', 'c@x', 'b@x', 'a@x'];
+    const changes = who.flatMap((author, i) => [
+      change(`c${i}`, 1000 - i, 'f', { author }),
+      ...(i % 2 === 0 ? [change(`c${i}`, 1000 - i, 'g', { author })] : []),
+    ]);
+    const rows = computeHotspots(
+      [
+        { path: 'f', code: 1, complexity: null },
+        { path: 'g', code: 1, complexity: null },
+        { path: 'h', code: 1, complexity: null },
+      ],
+      followRenames(changes, ['f', 'g', 'h']),
+      1000,
+    );
+    expect(rows.map((r) => [r.path, r.commits, r.authors])).toEqual([
+      ['f', 6, 3],
+      ['g', 3, 2],
+      ['h', 0, 0],
+    ]);
   });
 });

@@ -22,6 +22,8 @@ export interface CommitChanges {
 export function* followRenames(
   changesNewestFirst: Iterable<ChangeRow>,
   snapshotPaths: Iterable<string>,
+  /** Commits changing more files than this come with no `changes` (their renames are still followed). */
+  maxChanges = Number.POSITIVE_INFINITY,
 ): Generator<CommitChanges> {
   const alias = new Map<string, string>();
   for (const p of snapshotPaths) alias.set(p, p);
@@ -37,20 +39,23 @@ export function* followRenames(
       size: group.length,
       changes: [],
     };
-    const seen = new Set<string>();
-    const keys = group.map((c) => alias.get(c.path));
-    group.forEach((c, i) => {
-      const key = keys[i];
-      if (key !== undefined && !seen.has(key)) {
-        seen.add(key);
-        out.changes.push({ path: key, added: c.added ?? 0, deleted: c.deleted ?? 0 });
+    if (group.length <= maxChanges) {
+      const seen = new Set<string>();
+      for (const c of group) {
+        const key = alias.get(c.path);
+        if (key !== undefined && !seen.has(key)) {
+          seen.add(key);
+          out.changes.push({ path: key, added: c.added ?? 0, deleted: c.deleted ?? 0 });
+        }
       }
-    });
+    }
     // All names this commit renamed away first, then the old names of renames (a swap stays right).
-    for (const c of group) if (c.status === 'R') alias.delete(c.path);
-    group.forEach((c, i) => {
+    const renames = group.filter((c) => c.status === 'R');
+    const keys = renames.map((c) => alias.get(c.path));
+    for (const c of renames) alias.delete(c.path);
+    renames.forEach((c, i) => {
       const key = keys[i];
-      if (c.status === 'R' && key !== undefined && c.oldPath) alias.set(c.oldPath, key);
+      if (key !== undefined && c.oldPath) alias.set(c.oldPath, key);
     });
     group = [];
     return out;

@@ -27,62 +27,69 @@ export function trendOf(recent: number, baseline: number): Trend {
   return 'stable';
 }
 
-/** One row per file of the snapshot; `now` is the snapshot commit's committer time (epoch seconds). */
+/**
+ * One row per file of the snapshot; `now` is the snapshot commit's committer time (epoch seconds).
+ * Counts are kept in arrays by file index and a file's authors in a set only once it has a second
+ * one: a tree of a million files costs a few numbers per file until the rows are made.
+ */
 export function computeHotspots(
-  files: FileMeasure[],
+  files: readonly FileMeasure[],
   commits: Iterable<CommitChanges>,
   now: number,
 ): Hotspot[] {
   const recentFrom = now - RECENT_DAYS * DAY;
   const baselineFrom = recentFrom - BASELINE_DAYS * DAY;
-  const acc = new Map(
-    files.map((f) => [
-      f.path,
-      {
-        ...f,
-        commits: 0,
-        authors: new Set<string>(),
-        added: 0,
-        deleted: 0,
-        first: null as CommitChanges | null,
-        last: null as CommitChanges | null,
-        recent: 0,
-        prior: 0,
-      },
-    ]),
-  );
+  const n = files.length;
+  const index = new Map<string, number>();
+  files.forEach((f, i) => index.set(f.path, i));
+  const counts = { commits: new Int32Array(n), recent: new Int32Array(n), prior: new Int32Array(n) };
+  const added = new Float64Array(n);
+  const deleted = new Float64Array(n);
+  const first: Array<CommitChanges | undefined> = new Array(n);
+  const last: Array<CommitChanges | undefined> = new Array(n);
+  const author: Array<string | undefined> = new Array(n);
+  const authors = new Map<number, Set<string>>(); // files with more than one author
   for (const c of commits) {
     for (const ch of c.changes) {
-      const a = acc.get(ch.path);
-      if (!a) continue;
-      a.commits++;
-      a.authors.add(c.author);
-      a.added += ch.added;
-      a.deleted += ch.deleted;
-      if (!a.first || c.ts <= a.first.ts) a.first = c;
-      if (!a.last || c.ts > a.last.ts) a.last = c;
-      if (c.ts > recentFrom && c.ts <= now) a.recent++;
-      else if (c.ts > baselineFrom && c.ts <= recentFrom) a.prior++;
+      const i = index.get(ch.path);
+      if (i === undefined) continue;
+      counts.commits[i]! += 1;
+      if (author[i] === undefined) author[i] = c.author;
+      else if (author[i] !== c.author || authors.has(i)) {
+        const set = authors.get(i) ?? new Set([author[i] as string]);
+        authors.set(i, set.add(c.author));
+      }
+      added[i]! += ch.added;
+      deleted[i]! += ch.deleted;
+      const f = first[i];
+      if (!f || c.ts <= f.ts) first[i] = c;
+      const l = last[i];
+      if (!l || c.ts > l.ts) last[i] = c;
+      if (c.ts > recentFrom && c.ts <= now) counts.recent[i]! += 1;
+      else if (c.ts > baselineFrom && c.ts <= recentFrom) counts.prior[i]! += 1;
     }
   }
-  return [...acc.values()].map((a) => {
-    const baseline = Math.round(((a.prior * RECENT_DAYS) / BASELINE_DAYS) * 100) / 100;
+  return files.map((file, i) => {
+    const prior = counts.prior[i]!;
+    const recent = counts.recent[i]!;
+    const a = first[i];
+    const z = last[i];
     return {
-      path: a.path,
-      commits: a.commits,
-      authors: a.authors.size,
-      lines_added: a.added,
-      lines_deleted: a.deleted,
-      first_change_at: a.first?.date ?? null,
-      first_change_ts: a.first?.ts ?? null,
-      last_change_at: a.last?.date ?? null,
-      last_change_ts: a.last?.ts ?? null,
-      code: a.code,
-      complexity: a.complexity,
-      score: a.commits * a.code,
-      recent_commits: a.recent,
-      baseline_commits: baseline,
-      trend: trendOf(a.recent, (a.prior * RECENT_DAYS) / BASELINE_DAYS),
+      path: file.path,
+      commits: counts.commits[i]!,
+      authors: authors.get(i)?.size ?? (author[i] === undefined ? 0 : 1),
+      lines_added: added[i]!,
+      lines_deleted: deleted[i]!,
+      first_change_at: a?.date ?? null,
+      first_change_ts: a?.ts ?? null,
+      last_change_at: z?.date ?? null,
+      last_change_ts: z?.ts ?? null,
+      code: file.code,
+      complexity: file.complexity,
+      score: counts.commits[i]! * file.code,
+      recent_commits: recent,
+      baseline_commits: Math.round(((prior * RECENT_DAYS) / BASELINE_DAYS) * 100) / 100,
+      trend: trendOf(recent, (prior * RECENT_DAYS) / BASELINE_DAYS),
     };
   });
 }

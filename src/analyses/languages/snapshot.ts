@@ -50,8 +50,13 @@ export async function analyseCommit(gitDir: string, commit: string): Promise<Fil
   });
 }
 
+/** What the totals read of a file: its language, whether it counts (a flag or 0/1 as stored) and lines. */
+export type CountedFile = Pick<FileLanguage, 'language' | 'code' | 'comment' | 'blank'> & {
+  detectable: boolean | number;
+};
+
 /** Per-language totals over the files that count in statistics (`detectable`), most code first. */
-export function languageTotals(files: FileLanguage[]): LanguageTotal[] {
+export function languageTotals(files: Iterable<CountedFile>): LanguageTotal[] {
   const totals = new Map<string, LanguageTotal>();
   for (const f of files) {
     if (!f.detectable || f.language === null) continue;
