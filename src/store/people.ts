@@ -62,29 +62,23 @@ export async function historyFacts(
     linesAdded: r.lines_added,
     linesDeleted: r.lines_deleted,
   }));
-  const changeRows = await store.db
+  // Named as the facts are: one object per change (a tree of a million files has that many).
+  const changes = await store.db
     .selectFrom('file_changes')
-    .select(['commit_sha', 'path', 'old_path', 'status'])
+    .select(['commit_sha as commitSha', 'path', 'old_path as oldPath', 'status'])
     .where('snapshot_id', 'in', [...segments])
     .execute();
-  const changes = changeRows.map((r) => ({
-    commitSha: r.commit_sha,
-    path: r.path,
-    oldPath: r.old_path,
-    status: r.status,
-  }));
   return { commits, changes };
 }
 
 /** Regular files (not symlinks or submodules) of a snapshot's tree. */
 export async function treeFiles(store: Store, snapshotId: number): Promise<TreeFileFact[]> {
-  const rows = await store.db
+  return store.db
     .selectFrom('files')
-    .select(['path', 'lines', 'is_binary', 'size'])
+    .select(['path', 'lines', 'is_binary as isBinary', 'size'])
     .where('snapshot_id', '=', snapshotId)
     .where('kind', 'in', ['file', 'executable'])
     .execute();
-  return rows.map((r) => ({ path: r.path, lines: r.lines, isBinary: r.is_binary, size: r.size }));
 }
 
 export interface StoredPerson {

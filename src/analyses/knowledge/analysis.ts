@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../collectors/types.ts';
 import { loadPeopleConfig } from '../../office/people.ts';
 import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
-import { ownersOf } from '../../people/codeowners/index.ts';
+import { CODEOWNERS_LOCATIONS, ownersOf } from '../../people/codeowners/index.ts';
 import { historyFacts, treeFiles } from '../../store/people.ts';
 import type { TableRow } from '../../store/store.ts';
 import { classify } from '../languages/index.ts';
@@ -21,6 +21,8 @@ import { readCodeowners, readMailmap } from './tree-text.ts';
 export function isSourcePath(path: string): boolean {
   return classify(path, null).detectable;
 }
+
+const TREE_TEXTS = new Set(['.mailmap', ...CODEOWNERS_LOCATIONS]);
 
 export const knowledgeAnalysis: Analysis = {
   id: 'knowledge',
@@ -50,7 +52,8 @@ export const knowledgeAnalysis: Analysis = {
     const teams = loadTeams(ctx.workspaceDir);
     const { commits, changes } = await historyFacts(ctx.store, ctx.segments);
     const files = await treeFiles(ctx.store, ctx.snapshotId);
-    const byPath = new Map(files.map((f) => [f.path, f]));
+    // The few files read from the tree, by path (not a map of every file).
+    const byPath = new Map(files.filter((f) => TREE_TEXTS.has(f.path)).map((f) => [f.path, f]));
     const mailmap = await readMailmap(ctx, byPath.get('.mailmap'), diagnostics);
     const head = commits.find((c) => c.sha === ctx.commit);
     const referenceTs = head?.committerTs ?? commits.reduce((m, c) => Math.max(m, c.committerTs), 0);

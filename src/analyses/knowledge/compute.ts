@@ -30,13 +30,13 @@ export interface KnowledgeFile {
   commits365d: number;
   lines: number | null;
   authors: string[];
+  /** Each author's degree of authorship, in the order of `authors`. */
+  authorDoa: number[];
 }
 
 export interface KnowledgeResult {
   truckFactor: TruckFactorResult;
   files: KnowledgeFile[];
-  /** DOA of each author on each file considered. */
-  doa: Map<string, Map<string, number>>;
 }
 
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'T', 'C']);
@@ -75,34 +75,37 @@ export function knowledgeOf(input: KnowledgeInput): KnowledgeResult {
     personOf: (c) => personBySha.get(c.sha)!,
     ignorePeople: input.bots,
   });
-  const counts = new Map<string, { commits: number; recent: number }>();
-  const seen = new Set<string>();
+  // Non-merge commits per path, each (commit, path) once: a path keeps the one commit it has seen,
+  // and a set only once a second commit names it.
+  const counts = new Map<string, { commits: number; recent: number; seen: string | Set<string> }>();
   for (const ch of input.changes) {
-    const key = `${ch.commitSha}\0${ch.path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const c = factBySha.get(ch.commitSha);
     if (!c || c.parents.length > 1) continue;
-    const e = counts.get(ch.path) ?? { commits: 0, recent: 0 };
+    let e = counts.get(ch.path);
+    if (!e) {
+      e = { commits: 0, recent: 0, seen: ch.commitSha };
+      counts.set(ch.path, e);
+    } else if (e.seen === ch.commitSha || (typeof e.seen !== 'string' && e.seen.has(ch.commitSha))) continue;
+    else e.seen = typeof e.seen === 'string' ? new Set([e.seen, ch.commitSha]) : e.seen.add(ch.commitSha);
     e.commits += 1;
     if (within(c.authorTs, input.referenceTs, 365)) e.recent += 1;
-    counts.set(ch.path, e);
   }
-  const lines = new Map(input.files.map((f) => [f.path, f.lines]));
-  const doa = new Map<string, Map<string, number>>();
   const files: KnowledgeFile[] = [];
-  for (const [path, authors] of Object.entries(truckFactor.fileAuthors)) {
-    const rows = truckFactor.authorship[path] ?? [];
-    doa.set(path, new Map(rows.filter((r) => r.author).map((r) => [r.person, r.doa])));
+  for (const f of input.files) {
+    const authors = truckFactor.fileAuthors[f.path];
+    if (authors === undefined) continue;
+    const rows = truckFactor.authorship[f.path] ?? [];
+    const count = counts.get(f.path);
     files.push({
-      path,
-      folder: topFolder(path),
-      commits: counts.get(path)?.commits ?? 0,
-      commits365d: counts.get(path)?.recent ?? 0,
-      lines: lines.get(path) ?? null,
+      path: f.path,
+      folder: topFolder(f.path),
+      commits: count?.commits ?? 0,
+      commits365d: count?.recent ?? 0,
+      lines: f.lines,
       authors,
+      authorDoa: rows.filter((r) => r.author).map((r) => r.doa),
     });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { truckFactor, files, doa };
+  return { truckFactor, files };
 }

@@ -52,11 +52,11 @@ export function fileRows(
       authors: f.authors.length,
     })),
     file_authors: k.files.flatMap((f) =>
-      f.authors.map((a) => ({
+      f.authors.map((a, i) => ({
         snapshot_id: snapshotId,
         path: f.path,
         person_id: a,
-        doa: k.doa.get(f.path)?.get(a) ?? 0,
+        doa: f.authorDoa[i] ?? 0,
       })),
     ),
   };
