@@ -78,7 +78,10 @@ export interface AnalysisResult {
 export interface Analysis {
   /** Stable id, the folder name under src/analyses/. */
   id: string;
-  /** Bumped when the output for the same input changes. */
+  /**
+   * Bumped when the output for the same input changes: the next scan runs it again (and the analyses
+   * that read its results), even on a commit already scanned.
+   */
   version: number;
   /** The report area its metrics and findings belong to. */
   area: ReportArea;
