@@ -41,7 +41,7 @@ export function computeHotspots(
   const baselineFrom = recentFrom - BASELINE_DAYS * DAY;
   const n = files.length;
   const index = new Map<string, number>();
-  files.forEach((f, i) => index.set(f.path, i));
+  for (let i = 0; i < n; i++) index.set((files[i] as { path: string }).path, i);
   const counts = { commits: new Int32Array(n), recent: new Int32Array(n), prior: new Int32Array(n) };
   const added = new Float64Array(n);
   const deleted = new Float64Array(n);
