@@ -98,5 +98,10 @@ export interface Analysis {
   reads: readonly OfficeInput[];
   /** Ids of analyses whose stored results this one reads; they run first. */
   after?: string[];
+  /**
+   * Keys of the `ctx.shared` loads it reads: a load is dropped once the last analysis declaring it
+   * has run, so a big one (every file change) is not held while later analyses work.
+   */
+  shares?: readonly string[];
   run(ctx: AnalysisContext): Promise<AnalysisResult>;
 }

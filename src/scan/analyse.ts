@@ -56,7 +56,10 @@ export async function runAnalyses(
   onStage?: OnStage,
   previousFor: (analysis: Analysis) => number | null = () => facts.previousSnapshotId,
 ): Promise<Diagnostic[]> {
-  const ctx: AnalysisContext = { ...facts, shared: sharedLoads() };
+  const loads = new Map<string, Promise<unknown>>();
+  const ctx: AnalysisContext = { ...facts, shared: sharedLoads(loads) };
+  const lastReader = new Map<string, Analysis>();
+  for (const a of analyses) for (const key of a.shares ?? []) lastReader.set(key, a);
   const diagnostics: Diagnostic[] = [];
   const failed = new Set<string>();
   for (const [i, analysis] of analyses.entries()) {
@@ -77,6 +80,7 @@ export async function runAnalyses(
       failed.add(analysis.id);
       diagnostics.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));
     }
+    for (const [key, last] of lastReader) if (last === analysis) loads.delete(key);
   }
   return diagnostics;
 }
@@ -103,9 +107,8 @@ async function insertTable<T extends AnalysisTable>(
   if (rows) await store.insertMany(table, rows);
 }
 
-/** One load per key for the analyses of one snapshot; dropped when they are done. */
-function sharedLoads(): AnalysisContext['shared'] {
-  const loads = new Map<string, Promise<unknown>>();
+/** One load per key for the analyses of one snapshot: dropped after its last declared reader, or at the end. */
+function sharedLoads(loads: Map<string, Promise<unknown>>): AnalysisContext['shared'] {
   return <T>(key: string, load: () => Promise<T>): Promise<T> => {
     let p = loads.get(key);
     if (!p) {

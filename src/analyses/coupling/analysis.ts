@@ -14,6 +14,7 @@ export const couplingAnalysis: Analysis = {
   metrics: [],
   rules: [],
   reads: [],
+  shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));

@@ -20,6 +20,7 @@ export const hotspotsAnalysis: Analysis = {
   rules: [],
   reads: ['config:hotspots'],
   after: ['languages'],
+  shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
