@@ -2,7 +2,7 @@
 // matching rule wins (a rule with no owners leaves the path without owners). A line GitHub
 // would reject is reported and skipped, the others still apply.
 import type { Diagnostic } from '../../collectors/types.ts';
-import { checkPattern, compilePattern, type PathMatcher } from './pattern.ts';
+import { checkPattern, lazyPattern, type PathMatcher } from './pattern.ts';
 import { indexRules, type RuleIndex } from './rule-index.ts';
 
 export type OwnerKind = 'user' | 'team' | 'email';
@@ -96,7 +96,7 @@ export function parseCodeowners(content: string, path = '.github/CODEOWNERS'): C
       report(line, `invalid owner ${bad.join(', ')}`);
       continue;
     }
-    rules.push({ pattern, owners: owners as Owner[], line, matches: compilePattern(pattern) });
+    rules.push({ pattern, owners: owners as Owner[], line, matches: lazyPattern(pattern) });
   }
   return { path, rules, diagnostics };
 }

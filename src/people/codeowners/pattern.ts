@@ -61,3 +61,12 @@ export function compilePattern(pattern: string): PathMatcher {
   const re = new RegExp(`^${prefix}${globBody(glob)}${suffix}$`);
   return (path) => re.test(path);
 }
+
+/** A matcher compiled on its first use: a file of many rules compiles only those it tests. */
+export function lazyPattern(pattern: string): PathMatcher {
+  let compiled: PathMatcher | undefined;
+  return (path) => {
+    compiled ??= compilePattern(pattern);
+    return compiled(path);
+  };
+}

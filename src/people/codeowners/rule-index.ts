@@ -3,7 +3,7 @@
 // tested only when their literal first folder is the path's (or when they have none). A file of many
 // rules (one per file or folder, as generated files have) then costs per path about its depth, not its
 // number of rules. Same answers as testing each pattern's matcher from the last rule up.
-import { compilePattern, type PathMatcher } from './pattern.ts';
+import { lazyPattern, type PathMatcher } from './pattern.ts';
 
 interface Wildcard {
   index: number;
@@ -49,7 +49,8 @@ export function indexRules(patterns: readonly string[]): RuleIndex {
   const segmentFolder = new Map<string, number[]>();
   const byFirstFolder = new Map<string, Wildcard[]>();
   const general: Wildcard[] = [];
-  const all = patterns.map(compilePattern);
+  // Rules without wildcards are looked up, not tested: their matchers are compiled only if needed.
+  const all = patterns.map(lazyPattern);
   patterns.forEach((pattern, index) => {
     const s = shape(pattern);
     if (s.literal) {
