@@ -53,7 +53,10 @@ export function recordsByPath(
 }
 
 /** All records of a file: those on its path, plus, for each rename, those on the old path (transitively). */
-export function fileRecords(byPath: Map<string, TouchRecord[]>, path: string): TouchRecord[] {
+export function fileRecords(byPath: Map<string, TouchRecord[]>, path: string): readonly TouchRecord[] {
+  const own = byPath.get(path) ?? [];
+  // Most files were never renamed: their own records, as they are.
+  if (!own.some((r) => r.oldPath !== undefined)) return own;
   const seen = new Set([path]);
   const queue = [path];
   const out: TouchRecord[] = [];
@@ -92,7 +95,7 @@ export function authorshipOf(records: readonly TouchRecord[], t: AuthorshipThres
       author: false,
     };
   });
-  const best = Math.max(0, ...rows.map((r) => r.doa));
+  const best = rows.reduce((m, r) => Math.max(m, r.doa), 0);
   for (const r of rows) {
     r.author = best > 0 && r.doa / best > t.normalized && (r.doa >= t.absolute || r.added);
   }
