@@ -1,11 +1,10 @@
-// One scan per repository at a time. SQLite: a row in `scan_locks` is the lock, taken over when its
-// holder is gone (its process ended, or it stopped beating). PostgreSQL: a session advisory lock on a
-// connection of its own is the lock, so it ends with the holder's session; the row only says who.
-import { createHash, randomUUID } from 'node:crypto';
+// One scan per repository at a time: what both engines' locks share (the holder's row in `scan_locks`,
+// its heartbeat, when a holder is gone). Each engine takes its lock in its own folder:
+// engines/sqlite/lock.ts (the row is the lock) and engines/postgres/lock.ts (a session advisory lock).
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import type pg from 'pg';
 import type { Database } from './schema.ts';
 
 export interface LockHolder {
@@ -23,14 +22,14 @@ export type LockAttempt =
 export const HEARTBEAT_MS = 30_000;
 export const STALE_AFTER_MS = 10 * 60_000;
 
-interface Holder {
+export interface Holder {
   token: string;
   pid: number;
   host: string;
   processStarted: string | null;
 }
 
-function me(): Holder {
+export function me(): Holder {
   return {
     token: randomUUID(),
     pid: process.pid,
@@ -39,59 +38,13 @@ function me(): Holder {
   };
 }
 
-/** SQLite: the row is the lock. A row whose holder is gone is removed, then the lock taken. */
-export async function trySqliteLock(db: Kysely<Database>, key: string): Promise<LockAttempt> {
-  const self = me();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await insertRow(db, key, self);
-    const row = await db.selectFrom('scan_locks').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row) continue; // released between the two statements: try again
-    if (row.token === self.token) {
-      return { acquired: true, release: heartbeatUntilRelease(db, key, self.token, async () => {}) };
-    }
-    if (!isStale(row)) return { acquired: false, holder: holderOf(row) };
-    // Only the stale holder's row goes: if another scan took it over meanwhile, its row stays.
-    await db.deleteFrom('scan_locks').where('key', '=', key).where('token', '=', row.token).execute();
-  }
-  return { acquired: false, holder: null };
-}
-
-/** PostgreSQL: a session advisory lock keyed by schema and repository, on its own connection. */
-export async function tryPostgresLock(
-  db: Kysely<Database>,
-  connect: () => Promise<pg.Client>,
-  schema: string | null,
-  key: string,
-): Promise<LockAttempt> {
-  const client = await connect();
-  client.on('error', () => {}); // a lost connection ends the lock; the scan's own queries report errors
-  const id = advisoryKey(schema, key);
-  try {
-    const r = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [
-      id,
-    ]);
-    if (!r.rows[0]?.locked) {
-      await client.end();
-      return { acquired: false, holder: await holderRow(db, key) };
-    }
-  } catch (e) {
-    await client.end().catch(() => {});
-    throw e;
-  }
-  const self = me();
-  // A row left by a killed holder is replaced: holding the advisory lock proves it is gone.
-  await insertRow(db, key, self, true);
-  return {
-    acquired: true,
-    release: heartbeatUntilRelease(db, key, self.token, async () => {
-      await client.query('select pg_advisory_unlock($1::bigint)', [id]).catch(() => {});
-      await client.end().catch(() => {});
-    }),
-  };
-}
-
 /** Insert the holder's row; `replace` overwrites a row already there (PostgreSQL, lock held). */
-async function insertRow(db: Kysely<Database>, key: string, h: Holder, replace = false): Promise<void> {
+export async function insertRow(
+  db: Kysely<Database>,
+  key: string,
+  h: Holder,
+  replace = false,
+): Promise<void> {
   const now = new Date().toISOString();
   const row = {
     key,
@@ -110,7 +63,7 @@ async function insertRow(db: Kysely<Database>, key: string, h: Holder, replace =
 }
 
 /** Who holds the advisory lock: its row, written just after it took the lock (so wait a moment for it). */
-async function holderRow(db: Kysely<Database>, key: string): Promise<LockHolder | null> {
+export async function holderRow(db: Kysely<Database>, key: string): Promise<LockHolder | null> {
   for (let i = 0; i < 10; i++) {
     const row = await db.selectFrom('scan_locks').selectAll().where('key', '=', key).executeTakeFirst();
     if (row) return holderOf(row);
@@ -120,7 +73,7 @@ async function holderRow(db: Kysely<Database>, key: string): Promise<LockHolder 
 }
 
 /** Beat while held; the returned function stops, removes the row and runs `end`. */
-function heartbeatUntilRelease(
+export function heartbeatUntilRelease(
   db: Kysely<Database>,
   key: string,
   token: string,
@@ -171,17 +124,8 @@ export function isStale(row: LockRow, now = Date.now()): boolean {
   return !Number.isFinite(beat) || now - beat > STALE_AFTER_MS;
 }
 
-function holderOf(row: LockRow): LockHolder {
+export function holderOf(row: LockRow): LockHolder {
   return { pid: row.pid, host: row.host, since: row.acquired_at };
-}
-
-/** The 64-bit advisory lock id: a hash of the schema and the repository key (locks span a database). */
-export function advisoryKey(schema: string | null, key: string): string {
-  return createHash('sha256')
-    .update(`cto-scan\0${schema ?? ''}\0${key}`)
-    .digest()
-    .readBigInt64BE(0)
-    .toString();
 }
 
 export function processAlive(pid: number): boolean {

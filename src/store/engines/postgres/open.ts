@@ -5,8 +5,8 @@ import pg from 'pg';
 import { CtoError } from '../../../errors.ts';
 import { insertBatched } from '../../bulk-insert.ts';
 import { queryLimits, type Store, type StoreMode } from '../../interface.ts';
-import { tryPostgresLock } from '../../locks.ts';
 import type { Database } from '../../schema.ts';
+import { tryPostgresLock } from './lock.ts';
 import { postgresReadOnlyQuery } from './query.ts';
 
 // bigint columns (epoch seconds, sizes) fit in a double; return them as numbers.

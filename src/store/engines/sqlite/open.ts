@@ -6,11 +6,11 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CtoError } from '../../../errors.ts';
 import { noStore, queryLimits, type Store, type StoreMode } from '../../interface.ts';
-import { trySqliteLock } from '../../locks.ts';
 import type { Database } from '../../schema.ts';
 import { bulkInserter } from './bulk.ts';
 import { damagedStoreError, isDamage } from './damage.ts';
 import { immutableFallback } from './files.ts';
+import { trySqliteLock } from './lock.ts';
 import { replyError, sqliteReadOnlyQuery } from './query.ts';
 
 // better-sqlite3 reads `file:` URIs only when SQLITE_USE_URI=1 is set before it opens its first

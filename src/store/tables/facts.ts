@@ -1,0 +1,45 @@
+// Facts the collectors emit: diagnostics, dependencies, runtimes and images (docs/collectors.md).
+
+export interface DiagnosticsTable {
+  snapshot_id: number;
+  path: string | null;
+  collector: string;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+export interface DependenciesTable {
+  snapshot_id: number;
+  collector: string;
+  ecosystem: string;
+  name: string;
+  version: string | null;
+  requirement: string | null;
+  direct: number;
+  scope: string;
+  manifest_path: string;
+  license: string | null;
+  source: string | null;
+  /** Names of the packages that depend on this one, separated by spaces. */
+  parents: string | null;
+}
+
+export interface RuntimesTable {
+  snapshot_id: number;
+  collector: string;
+  kind: string;
+  version: string;
+  path: string;
+  source: string;
+}
+
+export interface ImagesTable {
+  snapshot_id: number;
+  collector: string;
+  kind: string;
+  name: string;
+  version: string | null;
+  path: string;
+  line: number | null;
+}
