@@ -2,6 +2,18 @@
 // store writes and reads these shapes, so they live outside src/analyses/ (the store does not import
 // analyses).
 
+/** The CTO areas of the report (docs/report.md), one per responsibility in DESIGN.md, in report order. */
+export const REPORT_AREAS = [
+  'technology-strategy',
+  'innovation',
+  'infrastructure-security',
+  'team-knowledge',
+  'delivery',
+  'budget-vendors',
+] as const;
+
+export type ReportArea = (typeof REPORT_AREAS)[number];
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export type MetricScope = 'repository' | 'folder' | 'file' | 'person' | 'team' | 'package';

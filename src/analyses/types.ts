@@ -6,21 +6,11 @@
 
 import type { Diagnostic } from '../collectors/types.ts';
 import type { OfficeInput } from '../office/inputs.ts';
-import type { Finding, Metric } from '../results.ts';
+import type { Finding, Metric, ReportArea } from '../results.ts';
 import type { BulkTable } from '../store/schema.ts';
 import type { Store, TableRow } from '../store/store.ts';
 
-/** The CTO areas of the report (docs/report.md), one per responsibility in DESIGN.md, in report order. */
-export const REPORT_AREAS = [
-  'technology-strategy',
-  'innovation',
-  'infrastructure-security',
-  'team-knowledge',
-  'delivery',
-  'budget-vendors',
-] as const;
-
-export type ReportArea = (typeof REPORT_AREAS)[number];
+export { REPORT_AREAS, type ReportArea } from '../results.ts';
 
 /** Tables the scan itself fills: facts, and the metrics and findings every analysis returns. */
 type ScanTable =

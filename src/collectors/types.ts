@@ -18,6 +18,15 @@ export const ECOSYSTEMS = [
 
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
+/**
+ * How exposed a fact is (docs/risk.md): `runtime` is shipped to users or runs in production; the others
+ * never reach production (`build` tools and build stages, `development` tools, `test` code and test
+ * dependencies, `example` and `docs` folders, `ci` workflows). Ordered from most to least exposed.
+ */
+export const EXPOSURES = ['runtime', 'build', 'ci', 'development', 'test', 'example', 'docs'] as const;
+
+export type Exposure = (typeof EXPOSURES)[number];
+
 export type DependencyScope = 'prod' | 'dev' | 'optional' | 'peer' | 'test' | 'build' | 'provided' | 'system';
 
 /** One package a repository depends on, as one manifest or lockfile states it. */
