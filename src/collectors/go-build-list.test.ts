@@ -6,10 +6,11 @@ import { collector as goSum } from './go-sum/index.ts';
 
 const fixture = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`go-sum/fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../test/fixtures/collectors/go-sum/${name}`, import.meta.url)),
 });
 
-const text = (name: string) => readFileSync(new URL(`go-sum/fixtures/${name}`, import.meta.url), 'utf8');
+const text = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/collectors/go-sum/${name}`, import.meta.url), 'utf8');
 const ids = (deps: Array<{ name: string; version: string | null }>) =>
   deps.map((d) => `${d.name}@${d.version}`).sort();
 

@@ -95,9 +95,9 @@ describe.each(COLLECTORS.map((c) => [c.id, c] as const))('%s declares', (_id, co
   });
 });
 
-/** The files under a collector's `fixtures/` folder, with paths relative to it. */
+/** The files under a collector's `test/fixtures/collectors/<id>/` folder, with paths relative to it. */
 function fixturesOf(collector: FileCollector): FileInput[] {
-  const dir = join(here, collector.id, 'fixtures');
+  const dir = join(here, '../../test/fixtures/collectors', collector.id);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((d) => d.isFile())

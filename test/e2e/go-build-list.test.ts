@@ -8,7 +8,7 @@ import { cto } from '../helpers/cli.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../helpers/stores.ts';
 
-const FIXTURES = new URL('../../src/collectors/go-sum/fixtures/', import.meta.url);
+const FIXTURES = new URL('../fixtures/collectors/go-sum/', import.meta.url);
 const GO_MOD = readFileSync(new URL('gin.go.mod', FIXTURES), 'utf8');
 const GO_SUM = readFileSync(new URL('gin.go.sum', FIXTURES), 'utf8');
 

@@ -4,12 +4,15 @@ import { collector } from './index.ts';
 
 const fixture = (name: string, path = 'Cargo.lock') => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/cargo-lock/${name}`, import.meta.url)),
 });
 
 /** Independent count: `name@version` of every [[package]] with a source line, by plain text scanning. */
 function listed(name: string): string[] {
-  const text = readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL(`../../../test/fixtures/collectors/cargo-lock/${name}`, import.meta.url),
+    'utf8',
+  );
   return text
     .split('[[package]]')
     .slice(1)

@@ -4,7 +4,7 @@ import { collector } from './index.ts';
 
 const fixture = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/cargo-manifest/${name}`, import.meta.url)),
 });
 
 const workspace = [

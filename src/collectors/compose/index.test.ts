@@ -6,7 +6,7 @@ import { collector } from './index.ts';
 
 const file = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`./fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/compose/${name}`, import.meta.url)),
 });
 
 describe('compose collector', () => {
@@ -78,7 +78,10 @@ describe('compose collector', () => {
 
 describe('compose collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/docker-compose.yml', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/compose/docker-compose.yml', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

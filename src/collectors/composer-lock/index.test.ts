@@ -4,8 +4,14 @@ import { bracketDepth as jsonDepth } from '../read-input.ts';
 import { collector } from './index.ts';
 
 const read = (url: string) => readFileSync(new URL(url, import.meta.url));
-const lock = { path: 'composer.lock', content: read('fixtures/composer.lock') };
-const manifest = { path: 'composer.json', content: read('../composer-manifest/fixtures/composer.json') };
+const lock = {
+  path: 'composer.lock',
+  content: read('../../../test/fixtures/collectors/composer-lock/composer.lock'),
+};
+const manifest = {
+  path: 'composer.json',
+  content: read('../../../test/fixtures/collectors/composer-manifest/composer.json'),
+};
 
 /** Independent count: every `"name"`/`"version"` pair inside packages and packages-dev. */
 function listed(): string[] {

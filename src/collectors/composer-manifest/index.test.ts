@@ -4,7 +4,9 @@ import { collector } from './index.ts';
 
 const manifest = {
   path: 'composer.json',
-  content: readFileSync(new URL('fixtures/composer.json', import.meta.url)),
+  content: readFileSync(
+    new URL('../../../test/fixtures/collectors/composer-manifest/composer.json', import.meta.url),
+  ),
 };
 
 describe('composer-manifest', () => {

@@ -6,7 +6,7 @@ import { collector } from './index.ts';
 
 const file = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`./fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/dockerfile/${name}`, import.meta.url)),
 });
 const refs = (result: ReturnType<typeof collector.collect>) =>
   result.images?.map((i) => [i.name, i.version, i.line]);
@@ -91,7 +91,10 @@ describe('dockerfile collector', () => {
 
 describe('dockerfile collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/Dockerfile', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/dockerfile/Dockerfile', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

@@ -8,7 +8,9 @@ describe('dotnet-sdk collector', () => {
   it('reads sdk.version from a global.json with comments and trailing commas', () => {
     expect(collector.matches('src/global.json')).toBe(true);
     expect(collector.matches('global.jsonc')).toBe(false);
-    const content = readFileSync(new URL('./fixtures/global.json.txt', import.meta.url));
+    const content = readFileSync(
+      new URL('../../../test/fixtures/collectors/dotnet-sdk/global.json.txt', import.meta.url),
+    );
     const result = collector.collect([{ path: 'global.json', content }]);
     expect(result.runtimes).toEqual([
       { kind: 'dotnet', version: '8.0.204', path: 'global.json', source: 'sdk.version' },
@@ -43,7 +45,10 @@ describe('dotnet-sdk collector', () => {
 
 describe('dotnet-sdk collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/global.json.txt', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/dotnet-sdk/global.json.txt', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
-const text = readFileSync(new URL('fixtures/Gemfile.lock', import.meta.url), 'utf8');
+const text = readFileSync(
+  new URL('../../../test/fixtures/collectors/gemfile-lock/Gemfile.lock', import.meta.url),
+  'utf8',
+);
 const lock = { path: 'Gemfile.lock', content: Buffer.from(text) };
 
 /** Independent count: four-space spec lines outside PATH sections, platform suffix cut, deduplicated. */

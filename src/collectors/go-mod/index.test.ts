@@ -4,7 +4,7 @@ import { collector } from './index.ts';
 
 const fixture = (name: string, path = 'go.mod') => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/go-mod/${name}`, import.meta.url)),
 });
 
 describe('go-mod', () => {

@@ -4,10 +4,11 @@ import { collector } from './index.ts';
 
 const fixture = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/go-sum/${name}`, import.meta.url)),
 });
 
-const text = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const text = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/collectors/go-sum/${name}`, import.meta.url), 'utf8');
 const ids = (deps: Array<{ name: string; version: string | null }>) =>
   deps.map((d) => `${d.name}@${d.version}`).sort();
 

@@ -4,7 +4,9 @@ import { collector } from './index.ts';
 
 const catalog = {
   path: 'gradle/libs.versions.toml',
-  content: readFileSync(new URL('fixtures/libs.versions.toml', import.meta.url)),
+  content: readFileSync(
+    new URL('../../../test/fixtures/collectors/gradle-catalog/libs.versions.toml', import.meta.url),
+  ),
 };
 
 describe('gradle-catalog', () => {

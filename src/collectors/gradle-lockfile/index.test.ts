@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
-const read = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
+const read = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/collectors/gradle-lockfile/${name}`, import.meta.url));
 /** Independent count: every non-comment line that is not `empty=`, as `group:artifact@version`. */
 const listed = (name: string) =>
   read(name)

@@ -6,7 +6,7 @@ import { interpolate } from './resolve.ts';
 
 const fixture = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/maven-pom/${name}`, import.meta.url)),
 });
 const multi = ['pom.xml', 'bom/pom.xml', 'service/pom.xml', 'legacy/pom.xml'].map((p) =>
   fixture(`multi/${p}`, p),

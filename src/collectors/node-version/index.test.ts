@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/collectors/node-version/${name}`, import.meta.url));
 
 describe('node-version collector', () => {
   it('matches .nvmrc and .node-version anywhere, nothing else', () => {
@@ -45,7 +46,10 @@ describe('node-version collector', () => {
 
 describe('node-version collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/.nvmrc', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/node-version/.nvmrc', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

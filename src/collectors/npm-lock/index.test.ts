@@ -6,7 +6,7 @@ import { collector } from './index.ts';
 
 const read = (rel: string, path = rel): FileInput => ({
   path,
-  content: readFileSync(join(import.meta.dirname, 'fixtures', rel)),
+  content: readFileSync(join(import.meta.dirname, '../../../test/fixtures/collectors/npm-lock', rel)),
 });
 const ids = (deps: Dependency[] = []) => deps.map((d) => `${d.name}@${d.version}`).sort();
 const byId = (deps: Dependency[] = [], id: string) => deps.find((d) => `${d.name}@${d.version}` === id);

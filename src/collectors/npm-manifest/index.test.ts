@@ -7,7 +7,7 @@ import { collector } from './index.ts';
 const here = import.meta.dirname;
 const fixture = (rel: string, path = rel): FileInput => ({
   path,
-  content: readFileSync(join(here, 'fixtures/monorepo', rel)),
+  content: readFileSync(join(here, '../../../test/fixtures/collectors/npm-manifest/monorepo', rel)),
 });
 const files = [
   fixture('package.json'),

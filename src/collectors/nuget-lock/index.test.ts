@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collector } from './index.ts';
 
-const text = readFileSync(new URL('fixtures/packages.lock.json', import.meta.url), 'utf8');
+const text = readFileSync(
+  new URL('../../../test/fixtures/collectors/nuget-lock/packages.lock.json', import.meta.url),
+  'utf8',
+);
 const lock = { path: 'src/Shop.Api/packages.lock.json', content: Buffer.from(text) };
 
 /** Independent count: `"name": { "type": "...", ... "resolved": "v"` pairs by regular expression. */

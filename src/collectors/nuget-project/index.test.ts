@@ -4,7 +4,7 @@ import { collector } from './index.ts';
 
 const fixture = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/nuget-project/${name}`, import.meta.url)),
 });
 const central = [
   fixture('central/Directory.Packages.props', 'Directory.Packages.props'),

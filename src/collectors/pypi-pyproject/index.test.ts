@@ -6,7 +6,7 @@ import { collector } from './index.ts';
 
 const read = (rel: string): FileInput => ({
   path: rel,
-  content: readFileSync(join(import.meta.dirname, 'fixtures', rel)),
+  content: readFileSync(join(import.meta.dirname, '../../../test/fixtures/collectors/pypi-pyproject', rel)),
 });
 const view = (deps: Dependency[] = []) =>
   deps.map((d) => `${d.scope} ${d.name} ${d.version ?? '-'} ${d.requirement ?? '-'}`);

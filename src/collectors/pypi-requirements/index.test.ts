@@ -6,7 +6,9 @@ import { collector } from './index.ts';
 
 const read = (rel: string): FileInput => ({
   path: rel,
-  content: readFileSync(join(import.meta.dirname, 'fixtures', rel)),
+  content: readFileSync(
+    join(import.meta.dirname, '../../../test/fixtures/collectors/pypi-requirements', rel),
+  ),
 });
 const all = ['requirements.in', 'constraints.txt', 'requirements.txt', 'requirements/dev.txt'].map(read);
 const inFile = (deps: Dependency[] = [], path: string) => deps.filter((d) => d.manifestPath === path);

@@ -7,7 +7,9 @@ describe('ruby-version collector', () => {
   it('reads .ruby-version with and without the ruby- prefix', () => {
     expect(collector.matches('app/.ruby-version')).toBe(true);
     expect(collector.matches('.ruby-gemset')).toBe(false);
-    const content = readFileSync(new URL('./fixtures/.ruby-version', import.meta.url));
+    const content = readFileSync(
+      new URL('../../../test/fixtures/collectors/ruby-version/.ruby-version', import.meta.url),
+    );
     const result = collector.collect([
       { path: '.ruby-version', content },
       { path: 'legacy/.ruby-version', content: Buffer.from('2.7.8') },
@@ -28,7 +30,10 @@ describe('ruby-version collector', () => {
 
 describe('ruby-version collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/.ruby-version', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/ruby-version/.ruby-version', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

@@ -6,7 +6,7 @@ import { collector } from './index.ts';
 
 const file = (name: string, path = name) => ({
   path,
-  content: readFileSync(new URL(`./fixtures/${name}`, import.meta.url)),
+  content: readFileSync(new URL(`../../../test/fixtures/collectors/terraform/${name}`, import.meta.url)),
 });
 const rows = (result: ReturnType<typeof collector.collect>) =>
   result.images?.map((i) => [i.kind, i.name, i.version, i.line]);
@@ -83,7 +83,10 @@ describe('terraform collector', () => {
 
 describe('terraform collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/main.tf', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/terraform/main.tf', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

@@ -7,7 +7,9 @@ describe('tool-versions collector', () => {
   it('maps every known asdf tool to a runtime, first version wins, system and unknown tools skipped', () => {
     expect(collector.matches('.tool-versions')).toBe(true);
     expect(collector.matches('tool-versions')).toBe(false);
-    const content = readFileSync(new URL('./fixtures/.tool-versions', import.meta.url));
+    const content = readFileSync(
+      new URL('../../../test/fixtures/collectors/tool-versions/.tool-versions', import.meta.url),
+    );
     const result = collector.collect([{ path: '.tool-versions', content }]);
     expect(result.runtimes?.map((r) => [r.kind, r.version, r.source])).toEqual([
       ['node', '20.11.0', '.tool-versions nodejs'],
@@ -22,7 +24,10 @@ describe('tool-versions collector', () => {
 
 describe('tool-versions collector on damaged input', () => {
   it('never throws on a truncated and corrupted real-shaped file', () => {
-    const text = readFileSync(new URL('./fixtures/.tool-versions', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/collectors/tool-versions/.tool-versions', import.meta.url),
+      'utf8',
+    );
     fc.assert(
       fc.property(fc.nat(text.length), fc.string(), fc.nat(text.length), (cut, junk, resume) => {
         const content = Buffer.from(text.slice(0, cut) + junk + text.slice(resume));

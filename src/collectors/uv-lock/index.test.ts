@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Dependency } from '../types.ts';
 import { collector } from './index.ts';
 
-const lock = { path: 'uv.lock', content: readFileSync(join(import.meta.dirname, 'fixtures/uv.lock')) };
+const lock = {
+  path: 'uv.lock',
+  content: readFileSync(join(import.meta.dirname, '../../../test/fixtures/collectors/uv-lock/uv.lock')),
+};
 const ids = (deps: Dependency[] = []) => deps.map((d) => `${d.name}@${d.version}`).sort();
 const byId = (deps: Dependency[] = [], id: string) => deps.find((d) => `${d.name}@${d.version}` === id);
 
