@@ -10,6 +10,7 @@ import { licencePolicySchema } from './licences/policy.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
 import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
+import { riskConfigSchema } from './risk/config.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
 export const CONFIG_FILE = 'cto.yaml';
@@ -59,6 +60,7 @@ export const configSchema = z
     licences: licencePolicySchema.optional(),
     eol: eolConfigSchema.optional(),
     people: peopleConfigSchema.optional(),
+    risk: riskConfigSchema.optional(),
   })
   .strict();
 

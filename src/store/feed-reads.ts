@@ -15,6 +15,19 @@ function snapshotsOf(store: Store, snapshotIds: number[] | undefined) {
     : store.db.selectFrom('repositories as r').innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id');
 }
 
+/** Each repository's current snapshot (one repository when `repo` is given), or the given snapshots. */
+export async function selectedSnapshots(
+  store: Store,
+  repo?: string,
+  snapshotIds?: number[],
+): Promise<Array<{ repository: string; snapshotId: number }>> {
+  if (snapshotIds?.length === 0) return [];
+  let q = snapshotsOf(store, snapshotIds).select(['r.name as repository', 's.id as snapshotId']);
+  if (repo) q = q.where('r.name', '=', repo);
+  const rows = await q.orderBy('r.name').execute();
+  return rows.map((r) => ({ repository: r.repository, snapshotId: Number(r.snapshotId) }));
+}
+
 export interface StoredAdvisory {
   ecosystem: string;
   id: string;

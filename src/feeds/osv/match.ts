@@ -22,6 +22,8 @@ export interface OsvFinding {
   fixedVersion: string | null;
   summary: string | null;
   severity: SeverityResult;
+  /** The earliest publication date of the matched records (ISO), or null. */
+  published: string | null;
 }
 
 /** Whether one affected entry covers `version` (ranges OR'ed, or exact `versions` entry). */
@@ -68,6 +70,11 @@ function toFinding(index: OsvIndex, entries: IndexedAffected[], version: string)
     fixedVersion: fixedAbove(entries, version),
     summary: records.find((r: OsvRecord) => r.summary)?.summary ?? null,
     severity: worstSeverity(entries.map((e) => ({ record: e.record, affected: e.affected }))),
+    published:
+      records
+        .map((r) => r.published)
+        .filter((p): p is string => !!p)
+        .sort()[0] ?? null,
   };
 }
 

@@ -1,9 +1,11 @@
 // Query-time end-of-life report: each repository's current runtimes, container images and framework
 // packages joined to the loaded endoflife.date data, with the runway to the cycle's end of life.
 
+import type { Exposure } from '../../collectors/types.ts';
 import { cycleStatus, pickCycle } from '../../feeds/endoflife/lifecycle.ts';
 import type { EolProduct, Phase } from '../../feeds/endoflife/model.ts';
 import { buildCatalog, type EolSubject, resolveProduct } from '../../feeds/endoflife/resolve.ts';
+import { dependencyExposure, factExposure, mostExposed } from '../../risk/exposure-of.ts';
 import {
   currentDependencies,
   currentImages,
@@ -24,12 +26,22 @@ export interface EolRow {
   subject: string;
   version: string | null;
   paths: string[];
+  /** The most exposed of its places. */
+  exposure: Exposure;
+  /** Each path declaring it, with its exposure and, for a package, whether it is a direct dependency. */
+  places: EolPlace[];
   product: string | null;
   cycle: string | null;
   supportEnd: Phase;
   eol: Phase;
   runwayMonths: number | null;
   status: EolStatus;
+}
+
+export interface EolPlace {
+  path: string;
+  exposure: Exposure;
+  direct: boolean | null;
 }
 
 export interface EolQuery {
@@ -76,6 +88,8 @@ interface Subject {
   subject: string;
   version: string | null;
   path: string;
+  exposure: Exposure;
+  direct: boolean | null;
   lookup: EolSubject;
 }
 
@@ -86,6 +100,8 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
     subject: r.kind,
     version: r.version,
     path: r.path,
+    exposure: factExposure(r),
+    direct: null,
     lookup: { kind: 'runtime' as const, name: r.kind },
   }));
   const images = (await currentImages(store, repo, ids))
@@ -96,6 +112,8 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
       subject: i.name,
       version: i.version,
       path: i.path,
+      exposure: factExposure(i),
+      direct: null,
       lookup: { kind: 'image' as const, name: i.name },
     }));
   const packages = (await currentDependencies(store, repo, ids)).flatMap((d) => {
@@ -108,11 +126,25 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
         subject: d.name,
         version: d.version ?? d.requirement,
         path: d.manifestPath,
+        exposure: dependencyExposure(d),
+        direct: d.direct === 1,
         lookup: { kind: 'package' as const, purl },
       },
     ];
   });
   return [...runtimes, ...images, ...packages];
+}
+
+function addPlace(row: EolRow, s: Subject): void {
+  const place = row.places.find((p) => p.path === s.path);
+  if (place) {
+    place.exposure = mostExposed([place.exposure, s.exposure]);
+    place.direct = place.direct === null && s.direct === null ? null : !!place.direct || !!s.direct;
+  } else {
+    row.paths.push(s.path);
+    row.places.push({ path: s.path, exposure: s.exposure, direct: s.direct });
+  }
+  row.exposure = mostExposed([row.exposure, s.exposure]);
 }
 
 export async function findEol(
@@ -128,7 +160,7 @@ export async function findEol(
     const key = [s.repository, s.kind, s.subject, s.version].join('\u0000');
     const seen = rows.get(key);
     if (seen) {
-      if (!seen.paths.includes(s.path)) seen.paths.push(s.path);
+      addPlace(seen, s);
       continue;
     }
     const cycle = product && s.version && !noLowerBound(s.version) ? pickCycle(product, s.version) : null;
@@ -139,6 +171,8 @@ export async function findEol(
       subject: s.subject,
       version: s.version,
       paths: [s.path],
+      exposure: s.exposure,
+      places: [{ path: s.path, exposure: s.exposure, direct: s.direct }],
       product: product?.key ?? null,
       cycle: st?.cycle ?? null,
       supportEnd: st?.supportEnd ?? null,

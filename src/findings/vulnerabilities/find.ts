@@ -2,11 +2,13 @@
 // against the advisories loaded in the store (feeds change independently of scans). One finding per
 // vulnerability (aliases merged), per repository and package version, with its dependency paths.
 
+import type { Exposure } from '../../collectors/types.ts';
 import { matchPackage, type OsvFinding } from '../../feeds/osv/match.ts';
 import { normalisePackageName } from '../../feeds/osv/names.ts';
 import { buildOsvIndex } from '../../feeds/osv/osv-index.ts';
 import type { OsvRecord } from '../../feeds/osv/record.ts';
 import type { SeverityLevel } from '../../feeds/osv/severity.ts';
+import { dependencyExposure, mostExposed } from '../../risk/exposure-of.ts';
 import {
   advisoriesForPackages,
   type CurrentDependency,
@@ -25,6 +27,17 @@ export interface VulnFinding extends OsvFinding {
   manifests: string[];
   /** One path per manifest, `repository > direct > ... > package`. */
   paths: string[][];
+  /** The most exposed of its places. */
+  exposure: Exposure;
+  /** Each manifest declaring this version, with its exposure, whether direct there, and its path. */
+  places: VulnPlace[];
+}
+
+export interface VulnPlace {
+  manifest: string;
+  exposure: Exposure;
+  direct: boolean;
+  path: string[];
 }
 
 export interface VulnReport {
@@ -122,16 +135,26 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
       for (const f of match(d.name, d.version!)) {
         if (query.minSeverity && severityRank(f.severity.level) < severityRank(query.minSeverity)) continue;
         const manifests = [...new Set(list.map((x) => x.manifestPath))].sort();
-        const paths = uniquePaths(manifests, (m) =>
-          dependencyPath(graphs.get(graphKey({ ...d, manifestPath: m }))!, d.repository, d.name),
-        );
+        const pathOf = (m: string) =>
+          dependencyPath(graphs.get(graphKey({ ...d, manifestPath: m }))!, d.repository, d.name);
+        const places = manifests.map((m) => {
+          const here = list.filter((x) => x.manifestPath === m);
+          return {
+            manifest: m,
+            exposure: mostExposed(here.map(dependencyExposure)),
+            direct: here.some((x) => x.direct === 1),
+            path: pathOf(m),
+          };
+        });
         findings.push({
           ...f,
           name: d.name,
           repository: d.repository,
           direct: list.some((x) => x.direct === 1),
           manifests,
-          paths,
+          paths: uniquePaths(manifests, pathOf),
+          exposure: mostExposed(places.map((p) => p.exposure)),
+          places,
         });
       }
     }

@@ -1,0 +1,54 @@
+// One problem per end-of-life product cycle per repository: every place it is declared (a manifest
+// range and its lockfile version, several Dockerfiles) is an occurrence of the same problem.
+import type { EolRow } from '../findings/eol/find.ts';
+import type { Severity } from '../results.ts';
+import { mostExposed } from './exposure-of.ts';
+import type { OwnerOf } from './owners.ts';
+import type { Problem } from './types.ts';
+
+const SEVERITY: Partial<Record<EolRow['status'], Severity>> = {
+  'past-eol': 'high',
+  'within-window': 'medium',
+};
+
+/** Rows that are a problem (past end of life, or within the window), grouped by product cycle. */
+export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Problem[] {
+  const groups = new Map<string, EolRow[]>();
+  for (const r of rows) {
+    if (!SEVERITY[r.status] || !r.product || !r.cycle) continue;
+    const k = [r.repository, r.product, r.cycle].join('\u0000');
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return [...groups.values()].map((list) => toProblem(list, ownerOf, windowMonths));
+}
+
+function toProblem(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Problem {
+  const past = rows.find((r) => r.status === 'past-eol');
+  const top = past ?? rows[0]!;
+  const { repository, product, cycle } = top as EolRow & { product: string; cycle: string };
+  const subject = `${product} ${cycle}`;
+  const occurrences = rows.flatMap((r) =>
+    r.places.map((p) => ({ path: p.path, version: r.version, exposure: p.exposure })),
+  );
+  const directs = rows.flatMap((r) => r.places.map((p) => p.direct)).filter((d) => d !== null);
+  const files = [...new Set(occurrences.map((o) => o.path))].sort();
+  return {
+    key: `end-of-life:${repository}:${product}:${cycle}`,
+    kind: 'end-of-life',
+    area: 'technology-strategy',
+    repository,
+    subject,
+    title: past
+      ? `${subject} is past its end of life`
+      : `${subject} reaches end of life within ${windowMonths} months`,
+    severity: SEVERITY[top.status]!,
+    exposure: mostExposed(occurrences.map((o) => o.exposure)),
+    direct: directs.length === 0 ? null : directs.some(Boolean),
+    since: past && typeof past.eol === 'string' ? past.eol : null,
+    owner: ownerOf(repository, files),
+    action: `Upgrade ${product} to a supported cycle.`,
+    occurrences,
+    aliases: [],
+    evidence: { files },
+  };
+}
