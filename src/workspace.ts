@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deliveryConfigSchema } from './analyses/delivery/config.ts';
 import { hotspotsConfigSchema } from './analyses/hotspots/exclude.ts';
+import { exposureConfigSchema } from './collectors/exposure.ts';
 import { CtoError } from './errors.ts';
 import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { licencePolicySchema } from './licences/policy.ts';
@@ -61,6 +62,7 @@ export const configSchema = z
     eol: eolConfigSchema.optional(),
     people: peopleConfigSchema.optional(),
     risk: riskConfigSchema.optional(),
+    exposure: exposureConfigSchema.optional(),
   })
   .strict();
 

@@ -49,6 +49,11 @@ export interface Dependency {
   parents?: string[];
   /** Where the package comes from when not the default registry (git URL, path); credentials removed. */
   source?: string | null;
+  /**
+   * Exposure the file itself states beyond the scope flag (a Dockerfile build stage is `build`); the
+   * collect stage decides the stored exposure from it, the scope and the path (src/collectors/exposure.ts).
+   */
+  exposure?: Exposure;
 }
 
 export type RuntimeKind =
@@ -70,6 +75,11 @@ export interface Runtime {
   path: string;
   /** Where in the file, e.g. `engines.node` or `go directive`. */
   source: string;
+  /**
+   * Exposure the file itself states beyond the scope flag (a Dockerfile build stage is `build`); the
+   * collect stage decides the stored exposure from it, the scope and the path (src/collectors/exposure.ts).
+   */
+  exposure?: Exposure;
 }
 
 export type ImageKind =
@@ -91,6 +101,11 @@ export interface ImageRef {
   path: string;
   /** 1-based line in the file, when known. */
   line?: number;
+  /**
+   * Exposure the file itself states beyond the scope flag (a Dockerfile build stage is `build`); the
+   * collect stage decides the stored exposure from it, the scope and the path (src/collectors/exposure.ts).
+   */
+  exposure?: Exposure;
 }
 
 export type DiagnosticSeverity = 'info' | 'warning' | 'error';

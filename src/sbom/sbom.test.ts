@@ -14,6 +14,7 @@ function row(p: Partial<DependencyRow> & { name: string }): DependencyRow {
     requirement: null,
     direct: false,
     scope: 'prod',
+    exposure: 'runtime',
     manifestPath: 'package-lock.json',
     license: null,
     source: null,

@@ -1,5 +1,7 @@
 // Stage 5, collect: run each collector on the files it matched in the tree, and store the facts
 // they emit with the snapshot. A collector that throws becomes a diagnostic; the others still run.
+// Each fact's exposure is decided here, from what the collector read and the workspace's path rules.
+import { decideExposure, type ExposurePaths, exposurePathsFrom } from '../collectors/exposure.ts';
 import type { CollectorResult, FileCollector, FileInput } from '../collectors/types.ts';
 import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
@@ -37,10 +39,15 @@ export async function collectStage(
       });
     }
   }
-  return storeCollected(work.store, work.snapshotId, collected);
+  return storeCollected(work.store, work.snapshotId, collected, exposurePathsFrom(work.workspace.config));
 }
 
-async function storeCollected(store: Store, snapshotId: number, collected: Collected): Promise<FactCounts> {
+async function storeCollected(
+  store: Store,
+  snapshotId: number,
+  collected: Collected,
+  paths: ExposurePaths,
+): Promise<FactCounts> {
   const deps: TableRow<'dependencies'>[] = [];
   const runtimes: TableRow<'runtimes'>[] = [];
   const images: TableRow<'images'>[] = [];
@@ -55,6 +62,7 @@ async function storeCollected(store: Store, snapshotId: number, collected: Colle
         requirement: d.requirement ?? null,
         direct: d.direct ? 1 : 0,
         scope: d.scope,
+        exposure: decideExposure({ path: d.manifestPath, scope: d.scope, stated: d.exposure }, paths),
         manifest_path: d.manifestPath,
         license: d.license ?? null,
         source: d.source ?? null,
@@ -69,6 +77,7 @@ async function storeCollected(store: Store, snapshotId: number, collected: Colle
         version: r.version,
         path: r.path,
         source: r.source,
+        exposure: decideExposure({ path: r.path, stated: r.exposure }, paths),
       });
     }
     for (const i of result.images ?? []) {
@@ -80,6 +89,7 @@ async function storeCollected(store: Store, snapshotId: number, collected: Colle
         version: i.version,
         path: i.path,
         line: i.line ?? null,
+        exposure: decideExposure({ path: i.path, stated: i.exposure }, paths),
       });
     }
   }

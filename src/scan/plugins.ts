@@ -20,7 +20,7 @@ export interface PluginDeclaration {
   version: number;
   /** An analysis's report area; null for a collector. */
   area: string | null;
-  /** The office inputs an analysis reads; none for a collector. */
+  /** The office inputs an analysis reads; for a collector, the exposure rules its facts are judged by. */
   reads: readonly OfficeInput[];
   /** The analyses whose results an analysis reads. */
   after: readonly string[];
@@ -65,6 +65,9 @@ export function registryPlugins(analyses?: readonly Analysis[], cacheFile?: stri
   return { declarations, load };
 }
 
+/** What every collector's facts depend on beyond the files: the path rules of exposure (cto.yaml). */
+const COLLECTOR_READS: readonly OfficeInput[] = ['config:exposure'];
+
 export function declarationsOf(plugins: Plugins): PluginDeclaration[] {
   return [
     ...plugins.collectors.map((c) => ({
@@ -72,7 +75,7 @@ export function declarationsOf(plugins: Plugins): PluginDeclaration[] {
       id: c.id,
       version: c.version,
       area: null,
-      reads: [],
+      reads: COLLECTOR_READS,
       after: [],
     })),
     ...plugins.analyses.map((a) => ({
@@ -86,7 +89,7 @@ export function declarationsOf(plugins: Plugins): PluginDeclaration[] {
   ];
 }
 
-/** What a snapshot records of the plugins that make it, with a hash of the office inputs each analysis reads. */
+/** What a snapshot records of the plugins that make it, with a hash of the office inputs each reads. */
 export function pluginRuns(
   declarations: readonly PluginDeclaration[],
   workspace: OfficeWorkspace,
@@ -96,6 +99,6 @@ export function pluginRuns(
     id: d.id,
     version: d.version,
     area: d.area,
-    inputs: d.kind === 'analysis' ? officeInputsHash(d.reads, workspace) : null,
+    inputs: officeInputsHash(d.reads, workspace),
   }));
 }

@@ -1,5 +1,6 @@
 // Queries for the supply chain: a repository's current dependencies, images, runtimes and file paths,
 // and the metrics analyses stored about them.
+import type { Exposure } from '../collectors/types.ts';
 import { resolveRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
@@ -29,6 +30,7 @@ export interface DependencyRow {
   requirement: string | null;
   direct: boolean;
   scope: string;
+  exposure: Exposure;
   manifestPath: string;
   license: string | null;
   source: string | null;
@@ -53,6 +55,7 @@ export async function snapshotDependencies(store: Store, snapshotId: number): Pr
     requirement: r.requirement,
     direct: r.direct === 1,
     scope: r.scope,
+    exposure: r.exposure,
     manifestPath: r.manifest_path,
     license: r.license,
     source: r.source,
@@ -63,7 +66,7 @@ export async function snapshotDependencies(store: Store, snapshotId: number): Pr
 export async function snapshotImages(store: Store, snapshotId: number) {
   return store.db
     .selectFrom('images')
-    .select(['kind', 'name', 'version', 'path', 'line'])
+    .select(['kind', 'name', 'version', 'path', 'line', 'exposure'])
     .where('snapshot_id', '=', snapshotId)
     .orderBy('path')
     .orderBy('name')
@@ -73,7 +76,7 @@ export async function snapshotImages(store: Store, snapshotId: number) {
 export async function snapshotRuntimes(store: Store, snapshotId: number) {
   return store.db
     .selectFrom('runtimes')
-    .select(['kind', 'version', 'path', 'source'])
+    .select(['kind', 'version', 'path', 'source', 'exposure'])
     .where('snapshot_id', '=', snapshotId)
     .orderBy('path')
     .orderBy('kind')

@@ -1,5 +1,6 @@
 // Reads for query-time matching: the advisories naming given packages, endoflife.date products, and
 // the current snapshot's dependencies, runtimes and images of each repository (or of given snapshots).
+import type { Exposure } from '../collectors/types.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -94,7 +95,10 @@ export interface CurrentDependency {
   version: string | null;
   requirement: string | null;
   direct: number;
+  /** The raw lockfile or manifest flag. */
   scope: string;
+  /** How exposed it is (docs/risk.md, "Exposure"). */
+  exposure: Exposure;
   manifestPath: string;
   parents: string | null;
 }
@@ -119,6 +123,7 @@ export async function currentDependencies(
       'd.requirement',
       'd.direct',
       'd.scope',
+      'd.exposure',
       'd.manifest_path as manifestPath',
       'd.parents',
     ]);
@@ -132,6 +137,7 @@ export interface CurrentRuntime {
   version: string;
   path: string;
   source: string;
+  exposure: Exposure;
 }
 
 export async function currentRuntimes(
@@ -142,7 +148,7 @@ export async function currentRuntimes(
   if (snapshotIds?.length === 0) return [];
   let q = snapshotsOf(store, snapshotIds)
     .innerJoin('runtimes as x', 'x.snapshot_id', 's.id')
-    .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source']);
+    .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source', 'x.exposure']);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('x.kind').orderBy('x.path').execute();
 }
@@ -154,6 +160,7 @@ export interface CurrentImage {
   version: string | null;
   path: string;
   line: number | null;
+  exposure: Exposure;
 }
 
 export async function currentImages(
@@ -164,7 +171,7 @@ export async function currentImages(
   if (snapshotIds?.length === 0) return [];
   let q = snapshotsOf(store, snapshotIds)
     .innerJoin('images as x', 'x.snapshot_id', 's.id')
-    .select(['r.name as repository', 'x.kind', 'x.name', 'x.version', 'x.path', 'x.line']);
+    .select(['r.name as repository', 'x.kind', 'x.name', 'x.version', 'x.path', 'x.line', 'x.exposure']);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('x.name').orderBy('x.path').execute();
 }

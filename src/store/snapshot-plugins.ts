@@ -9,7 +9,7 @@ export interface PluginRun {
   version: number;
   /** An analysis's report area; null for a collector. */
   area: string | null;
-  /** Hash of the office inputs an analysis read; null when none. */
+  /** Hash of the office inputs the plugin read (an analysis's; `config:exposure` for a collector); null when none. */
   inputs: string | null;
 }
 

@@ -94,6 +94,7 @@ function row(
     requirement: null,
     direct: true,
     scope: 'prod',
+    exposure: 'runtime',
     manifestPath,
     license,
     source: null,

@@ -1,6 +1,8 @@
 // One Dockerfile in, base images out. Multi-stage builds: a FROM naming an earlier stage is
 // not an image; `ARG` defaults declared before the first FROM are substituted; flags such as
 // `--platform=` are skipped; `scratch` is not an image. `COPY --from=<image>` counts too.
+// The last stage is what ships: its images, and those of the stages it is built `FROM`, are runtime;
+// the images of the other stages (compilers, test runners) are stated as `build`.
 
 import { parseImageRef, redactImageRef } from '../image-ref.ts';
 import {
@@ -63,6 +65,9 @@ export function extractDockerfile(
   const diagnostics: Diagnostic[] = [];
   const globalArgs = new Map<string, string | undefined>();
   const stages = new Set<string>();
+  // Per stage: the stage it is built FROM (index, or null for an image), and the images it uses.
+  const built: Array<{ name: string | null; from: number | null; images: ImageRef[] }> = [];
+  const stageIndex = (ref: string) => built.findIndex((b) => b.name === ref.toLowerCase());
   let seenFrom = false;
   for (const { keyword, args, line } of instructions(file.content.toString('utf8'))) {
     if (keyword === 'ARG' && !seenFrom) for (const [k, v] of parseArgs(args)) globalArgs.set(k, v);
@@ -72,7 +77,9 @@ export function extractDockerfile(
       const parts = fromParts(args);
       if (!parts) continue;
       ref = substitute(parts.image, globalArgs);
-      if (stages.has(ref.toLowerCase())) ref = null;
+      const from = stages.has(ref.toLowerCase()) ? stageIndex(ref) : null;
+      if (from !== null) ref = null;
+      built.push({ name: parts.stage, from, images: [] });
       if (parts.stage) stages.add(parts.stage);
     } else if (keyword === 'COPY') {
       ref = /--from=(\S+)/.exec(args)?.[1] ?? null;
@@ -92,7 +99,26 @@ export function extractDockerfile(
       );
       continue;
     }
-    images.push({ kind: 'docker', name: parsed.name, version: parsed.version, path: file.path, line });
+    const image: ImageRef = {
+      kind: 'docker',
+      name: parsed.name,
+      version: parsed.version,
+      path: file.path,
+      line,
+    };
+    images.push(image);
+    built.at(-1)?.images.push(image);
   }
+  markBuildStages(built);
   return { images, diagnostics };
+}
+
+/** Images of the stages the last stage is not built from are `build`. */
+function markBuildStages(built: ReadonlyArray<{ from: number | null; images: ImageRef[] }>): void {
+  const shipped = new Set<number>();
+  for (let i: number | null = built.length - 1; i !== null && i >= 0 && !shipped.has(i); i = built[i]!.from)
+    shipped.add(i);
+  built.forEach((stage, i) => {
+    if (!shipped.has(i)) for (const image of stage.images) image.exposure = 'build';
+  });
 }

@@ -53,6 +53,30 @@ describe('dockerfile collector', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('states build for the images of stages the last stage is not built from', () => {
+    const exposures = (text: string) =>
+      collector
+        .collect([{ path: 'Dockerfile', content: Buffer.from(text) }])
+        .images?.map((i) => [i.name, i.exposure ?? 'runtime']);
+    expect(collector.collect([file('Dockerfile')]).images?.map((i) => i.exposure ?? 'runtime')).toEqual([
+      'build',
+      'build',
+      'build',
+      'runtime',
+    ]);
+    // The last stage built FROM an earlier one ships that stage's image; COPY --from there ships too.
+    expect(
+      exposures(
+        'FROM golang:1.22 AS build\nFROM alpine:3 AS base\nFROM base\nCOPY --from=busybox:1 /bin/sh /sh\n',
+      ),
+    ).toEqual([
+      ['golang', 'build'],
+      ['alpine', 'runtime'],
+      ['busybox', 'runtime'],
+    ]);
+    expect(exposures('FROM python:3.12\n')).toEqual([['python', 'runtime']]);
+  });
+
   it('honours the backtick escape directive and skips scratch', () => {
     const result = collector.collect([file('backtick.Dockerfile')]);
     expect(refs(result)).toEqual([['mcr.microsoft.com/windows/servercore', 'ltsc2022', 3]]);

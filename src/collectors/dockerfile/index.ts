@@ -11,7 +11,7 @@ export function isDockerfile(path: string): boolean {
 
 export const collector: FileCollector = {
   id: 'dockerfile',
-  version: 2,
+  version: 3,
   emits: ['images'],
   files: ['**/{Dockerfile,Containerfile}{,.*}', '**/*.{Dockerfile,Containerfile}'],
   spec: 'https://docs.docker.com/reference/dockerfile/',

@@ -14,6 +14,7 @@ import { authorsAnyCase } from './0011-authors-any-case.ts';
 import { licenceCache } from './0012-licence-cache.ts';
 import { sqlReader } from './0013-sql-reader.ts';
 import { snapshotPlugins } from './0014-snapshot-plugins.ts';
+import { exposure } from './0015-exposure.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -35,6 +36,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0012-licence-cache': licenceCache,
         '0013-sql-reader': sqlReader(engine),
         '0014-snapshot-plugins': snapshotPlugins,
+        '0015-exposure': exposure(engine),
       };
     },
   };

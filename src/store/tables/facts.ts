@@ -1,5 +1,7 @@
 // Facts the collectors emit: diagnostics, dependencies, runtimes and images (docs/collectors.md).
 
+import type { Exposure } from '../../collectors/types.ts';
+
 export interface DiagnosticsTable {
   snapshot_id: number;
   path: string | null;
@@ -17,7 +19,10 @@ export interface DependenciesTable {
   version: string | null;
   requirement: string | null;
   direct: number;
+  /** The raw lockfile or manifest flag (`DependencyScope`). */
   scope: string;
+  /** How exposed it is (`Exposure`, src/collectors/exposure.ts), decided at collect time. */
+  exposure: Exposure;
   manifest_path: string;
   license: string | null;
   source: string | null;
@@ -32,6 +37,7 @@ export interface RuntimesTable {
   version: string;
   path: string;
   source: string;
+  exposure: Exposure;
 }
 
 export interface ImagesTable {
@@ -42,4 +48,5 @@ export interface ImagesTable {
   version: string | null;
   path: string;
   line: number | null;
+  exposure: Exposure;
 }

@@ -77,6 +77,6 @@ export interface SnapshotPluginsTable {
   version: number;
   /** An analysis's report area; null for a collector. */
   area: string | null;
-  /** Hash of the office inputs an analysis read; null for a collector, or an analysis that reads none. */
+  /** Hash of the office inputs the plugin read (`config:exposure` for a collector); null when none. */
   inputs: string | null;
 }
