@@ -4,12 +4,14 @@ import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
+import { type HistorySpec, parseHistorySpec } from '../scan/periods.ts';
 import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
 import {
   globalOptions,
+  parseDayOption,
   parseIntOption,
   parseSecondsOption,
   parseSizeOption,
@@ -20,6 +22,7 @@ import {
   formatNumber,
   printError,
   printJson,
+  printLine,
   printTable,
   render,
   type Style,
@@ -42,6 +45,8 @@ interface ScanFlags {
   json?: boolean;
   /** false with --no-analyses; a comma-separated list with --analyses. */
   analyses?: boolean | string;
+  history?: HistorySpec;
+  today?: string;
 }
 
 const STATUS_STYLE: Record<RepoOutcome['status'], Style> = {
@@ -105,6 +110,16 @@ export function scanCommand(): Command {
       'a tree with more entries is refused (default 1000000)',
       parseIntOption('--max-tree-entries'),
     )
+    .option(
+      '--history <n><q|m|w>',
+      'also write historical snapshots at the last commit before each of the last n quarter, month or week ends (8q, 12m, 52w)',
+      parseHistorySpec,
+    )
+    .option(
+      '--today <date>',
+      'the day --history counts back from, YYYY-MM-DD (default: today, UTC)',
+      parseDayOption('--today'),
+    )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
@@ -126,6 +141,8 @@ export function scanCommand(): Command {
           ),
           workspace: { dir: ws.dir, config: ws.config },
           lockWaitMs: (flags.wait ?? 0) * 1000,
+          history: flags.history,
+          today: flags.today,
           onDiscovered: (n) => progress.total(n),
           budget: budgetSettings(flags, cfg),
           onStart: (r) => progress.start(r),
@@ -149,6 +166,7 @@ export function scanCommand(): Command {
           });
         } else if (result.repositories.length > 0) {
           printSummary(result.repositories);
+          if (flags.history) printHistorySummary(result.repositories);
         }
         if (result.repositories.length === 0) return 2;
         return failed > 0 ? 1 : 0;
@@ -226,6 +244,22 @@ function printSummary(outcomes: RepoOutcome[]): void {
     ],
     rows,
   );
+}
+
+/** One line for the historical snapshots: how many were written, already stored, failed. */
+function printHistorySummary(outcomes: RepoOutcome[]): void {
+  const points = outcomes.flatMap((o) => o.history);
+  const count = (s: string) => points.filter((p) => p.status === s).length;
+  const dates = [...new Set(points.map((p) => p.asOf))].sort();
+  printLine(
+    `history: ${formatNumber(count('written'))} historical snapshots written, ${formatNumber(count('stored'))} already stored`,
+    count('failed') > 0 ? styled('red', `, ${formatNumber(count('failed'))} failed`) : '',
+    count('no-commit') > 0 ? `, ${formatNumber(count('no-commit'))} dates before a first commit` : '',
+    dates.length > 0 ? ` (${dates[0]} to ${dates.at(-1)})` : '',
+  );
+  for (const o of outcomes)
+    for (const p of o.history)
+      if (p.status === 'failed') printError(`cto: ${o.name} as of ${p.asOf}: ${p.error ?? 'failed'}`);
 }
 
 function summary(outcomes: RepoOutcome[], problems: number) {

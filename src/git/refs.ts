@@ -99,6 +99,24 @@ export async function isAncestor(gitDir: string, ancestor: string, descendant: s
   return r.code === 0;
 }
 
+/**
+ * The last commit on the first-parent line of `commit` whose committer date is at or before `instant`
+ * (an ISO 8601 time), as `git rev-list -1 --first-parent --before` finds it; null when there is none.
+ */
+export async function commitAtOrBefore(
+  gitDir: string,
+  commit: string,
+  instant: string,
+): Promise<string | null> {
+  const r = await runGit({
+    gitDir,
+    args: ['rev-list', '-1', '--first-parent', `--before=${instant}`, '--end-of-options', commit],
+  });
+  if (r.code !== 0) throw new CtoError('GIT_FAILED', `git rev-list failed: ${r.stderr.split('\n')[0]}`);
+  const sha = r.stdout.toString('utf8').trim();
+  return sha === '' ? null : sha;
+}
+
 /** True when the object exists in the repository. */
 export async function hasObject(gitDir: string, oid: string): Promise<boolean> {
   const r = await runGit({ gitDir, args: ['cat-file', '-e', `${oid}^{commit}`] });

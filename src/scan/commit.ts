@@ -1,5 +1,6 @@
 // Stage 7, commit: store the diagnostics and the plugins that ran, count the history, and make the snapshot the repository's
-// current one in one transaction (DESIGN.md rule 5: the previous snapshot stays until then).
+// current one in one transaction (DESIGN.md rule 5: the previous snapshot stays until then). A historical
+// snapshot is finished the same way and never made current.
 import type { Diagnostic } from '../collectors/types.ts';
 import { recordPlugins } from '../store/snapshot-plugins.ts';
 import { finishSnapshot, type HistoryStats, historyStats } from '../store/snapshots.ts';
@@ -34,6 +35,7 @@ export async function commitStage(
     history,
     files,
     diagnostics: diagnostics.length,
+    current: work.asOf === null,
   });
   return { status, history };
 }

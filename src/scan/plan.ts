@@ -25,18 +25,26 @@ export type Plan =
     }
   | { kind: 'full'; commit: string; ref: string | null; reason: 'first scan' | 'history rewritten' };
 
+/** A plan that writes a snapshot. */
+export type WritePlan = Exclude<Plan, { kind: 'unchanged' }>;
+
 /** The plugins a scan runs now: the records it compares with a snapshot's, and the analyses in run order. */
 export interface WantedPlugins {
   runs: readonly PluginRun[];
   analyses: ReadonlyArray<{ id: string; after?: readonly string[] }>;
 }
 
+/**
+ * The plan for the repository's next current snapshot. With no current snapshot, `fallbackBaseId` (the
+ * latest historical snapshot just written by `--history`) is extended when the commit descends from it.
+ */
 export async function planSnapshot(
   store: Store,
   repo: RepositoryRow,
   gitDir: string,
   rev: string | undefined,
   wanted: WantedPlugins,
+  fallbackBaseId: number | null = null,
 ): Promise<Plan> {
   const commit = await resolveCommit(gitDir, rev ?? 'HEAD');
   if (!commit) {
@@ -47,18 +55,62 @@ export async function planSnapshot(
   const ref = rev ?? (await headRef(gitDir));
   const current =
     repo.current_snapshot_id === null ? undefined : await getSnapshot(store, repo.current_snapshot_id);
-  if (!current) return { kind: 'full', commit, ref, reason: 'first scan' };
-  if (current.commit_sha === commit && current.tool_version === TOOL_VERSION) {
-    const rerun = sameCommitRerun(await pluginsOf(store, current.id), wanted);
-    if (rerun === null) return { kind: 'unchanged', commit, ref, currentId: current.id };
-    return { kind: 'incremental', commit, ref, baseId: current.id, range: null, keep: rerun.keep };
+  if (current) return planFrom(store, current, gitDir, { commit, ref }, wanted, true);
+  const base = fallbackBaseId === null ? undefined : await getSnapshot(store, fallbackBaseId);
+  if (!base) return { kind: 'full', commit, ref, reason: 'first scan' };
+  return planFrom(store, base, gitDir, { commit, ref }, wanted, false);
+}
+
+/** The snapshot a plan compares with: its commit and the tool that wrote it. */
+export interface PlanBase {
+  id: number;
+  commit_sha: string;
+  tool_version: string;
+}
+
+/**
+ * The plan for a snapshot of `target` that extends `base` where it can. The same commit with the same
+ * plugins is `unchanged` when `unchangedAllowed`; otherwise (a new snapshot of it is wanted) every
+ * analysis's results are kept.
+ */
+export async function planFrom(
+  store: Store,
+  base: PlanBase,
+  gitDir: string,
+  target: { commit: string; ref: string | null },
+  wanted: WantedPlugins,
+  unchangedAllowed: false,
+): Promise<WritePlan>;
+export async function planFrom(
+  store: Store,
+  base: PlanBase,
+  gitDir: string,
+  target: { commit: string; ref: string | null },
+  wanted: WantedPlugins,
+  unchangedAllowed: boolean,
+): Promise<Plan>;
+export async function planFrom(
+  store: Store,
+  base: PlanBase,
+  gitDir: string,
+  target: { commit: string; ref: string | null },
+  wanted: WantedPlugins,
+  unchangedAllowed: boolean,
+): Promise<Plan> {
+  const { commit, ref } = target;
+  if (base.commit_sha === commit && base.tool_version === TOOL_VERSION) {
+    const rerun = sameCommitRerun(await pluginsOf(store, base.id), wanted);
+    if (rerun === null && unchangedAllowed) return { kind: 'unchanged', commit, ref, currentId: base.id };
+    const keep = rerun?.keep ?? wanted.analyses.map((a) => a.id);
+    return { kind: 'incremental', commit, ref, baseId: base.id, range: null, keep };
   }
   // A force-push or reset leaves the old commit out of the history: read it all again.
   const extends_ =
-    (await hasObject(gitDir, current.commit_sha)) && (await isAncestor(gitDir, current.commit_sha, commit));
-  if (!extends_) return { kind: 'full', commit, ref, reason: 'history rewritten' };
-  const range = current.commit_sha === commit ? null : `${current.commit_sha}..${commit}`;
-  return { kind: 'incremental', commit, ref, baseId: current.id, range, keep: [] };
+    (await hasObject(gitDir, base.commit_sha)) && (await isAncestor(gitDir, base.commit_sha, commit));
+  if (!extends_)
+    return { kind: 'full', commit, ref, reason: unchangedAllowed ? 'history rewritten' : 'first scan' };
+  const range = base.commit_sha === commit ? null : `${base.commit_sha}..${commit}`;
+  return { kind: 'incremental', commit, ref, baseId: base.id, range, keep: [] };
 }
 
 /**

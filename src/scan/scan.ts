@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
-import { objectsSize } from '../git/refs.ts';
+import { headRef, objectsSize, resolveCommit } from '../git/refs.ts';
 import {
   cleanAbandoned,
   createSnapshot,
@@ -20,6 +20,7 @@ import { collectStage } from './collect.ts';
 import { commitStage } from './commit.ts';
 import type { FoundRepository } from './discover.ts';
 import { historyStage } from './history.ts';
+import { type HistoryPointOutcome, scanHistoryPoints } from './history-points.ts';
 import {
   type GitLocation,
   locateGit,
@@ -28,7 +29,8 @@ import {
   sameRepositoryDiagnostics,
 } from './identity.ts';
 import { lockRepository } from './lock.ts';
-import { type Plan, planSnapshot } from './plan.ts';
+import type { HistorySpec } from './periods.ts';
+import { planSnapshot, type WantedPlugins, type WritePlan } from './plan.ts';
 import { type PluginSource, pluginRuns } from './plugins.ts';
 import type { OnStage, SnapshotWork, StageEvent } from './stages.ts';
 import { treeStage } from './tree.ts';
@@ -53,6 +55,8 @@ export interface RepoOutcome {
   diagnostics: Diagnostic[];
   error: { code: string; message: string } | null;
   durationMs: number;
+  /** The historical snapshots `--history` asked for, oldest first; empty without it. */
+  history: HistoryPointOutcome[];
 }
 
 export interface ScanOptions {
@@ -67,6 +71,10 @@ export interface ScanOptions {
   onStage?: (repo: string, event: StageEvent) => void;
   /** Bounds of every git process and of the tree (default: DEFAULT_BUDGET_SETTINGS). */
   budget?: BudgetSettings;
+  /** Also write historical snapshots at these period ends (`--history 8q`), before `today`. */
+  history?: HistorySpec;
+  /** The reference date history counts back from, YYYY-MM-DD (default: today, UTC). */
+  today?: string;
 }
 
 /**
@@ -104,7 +112,17 @@ async function scanWithinBudget(
     const declared = await options.plugins.declarations();
     const runs = pluginRuns(declared, options.workspace);
     const wanted = { runs, analyses: declared.filter((d) => d.kind === 'analysis') };
-    const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev, wanted);
+    const past = options.history
+      ? await historyFirst(
+          store,
+          found,
+          repo,
+          { ...options, history: options.history },
+          { runs, wanted, onStage },
+        )
+      : { points: [], latest: null };
+    outcome.history = past.points;
+    const plan = await planSnapshot(store, repo, found.info.gitDir, options.rev, wanted, past.latest);
     outcome.commit = plan.commit;
     outcome.ref = plan.ref;
     if (plan.kind === 'unchanged') {
@@ -122,7 +140,8 @@ async function scanWithinBudget(
       plan,
       repositoryId: repo.id,
       snapshotId,
-      previousSnapshotId: repo.current_snapshot_id,
+      previousSnapshotId: repo.current_snapshot_id ?? (plan.kind === 'incremental' ? plan.baseId : null),
+      asOf: null,
       plugins: await options.plugins.load(),
       runs,
       maxFileSize: options.maxFileSize,
@@ -161,7 +180,36 @@ function newOutcome(found: FoundRepository): RepoOutcome {
     diagnostics: [],
     error: null,
     durationMs: 0,
+    history: [],
   };
+}
+
+/** The historical snapshots of `--history`, oldest first, before the current snapshot is planned. */
+async function historyFirst(
+  store: Store,
+  found: FoundRepository,
+  repo: RepositoryRow,
+  options: ScanOptions & { history: HistorySpec },
+  shared: { runs: SnapshotWork['runs']; wanted: WantedPlugins; onStage: OnStage },
+): Promise<{ points: HistoryPointOutcome[]; latest: number | null }> {
+  const commit = await resolveCommit(found.info.gitDir, options.rev ?? 'HEAD');
+  if (!commit) return { points: [], latest: null }; // the plan says why
+  const ref = options.rev ?? (await headRef(found.info.gitDir));
+  const template = {
+    store,
+    found,
+    repositoryId: repo.id,
+    plugins: await options.plugins.load(),
+    runs: shared.runs,
+    maxFileSize: options.maxFileSize,
+    workspace: options.workspace,
+    onStage: shared.onStage,
+  };
+  return scanHistoryPoints(
+    { template, tip: { commit, ref }, wanted: shared.wanted, shallow: found.info.shallow, runStages },
+    options.history,
+    options.today ?? new Date().toISOString().slice(0, 10),
+  );
 }
 
 /** The stages after plan, in order; what they give the outcome. */
@@ -188,7 +236,7 @@ function openSnapshot(
   store: Store,
   found: FoundRepository,
   repositoryId: number,
-  plan: Exclude<Plan, { kind: 'unchanged' }>,
+  plan: WritePlan,
   location: GitLocation,
 ): Promise<number> {
   return createSnapshot(store, {

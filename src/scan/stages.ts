@@ -32,8 +32,13 @@ export interface SnapshotWork {
   plan: Exclude<Plan, { kind: 'unchanged' }>;
   repositoryId: number;
   snapshotId: number;
-  /** The repository's current snapshot before this one; null on a first scan. */
+  /**
+   * The snapshot whose work analyses may reuse: the repository's current one before this one, or the
+   * base it extends (the previous historical snapshot); null on a first scan.
+   */
   previousSnapshotId: number | null;
+  /** A historical snapshot's date (`scan --history`); null for a snapshot made current. */
+  asOf: string | null;
   plugins: Plugins;
   /** What the snapshot records of its plugins (versions, areas, office inputs). */
   runs: readonly PluginRun[];

@@ -64,6 +64,8 @@ export interface NewSnapshot {
   baseSnapshotId: number | null;
   toolVersion: string;
   shallow: boolean;
+  /** A historical snapshot's date (`scan --history`): it is never made current. */
+  asOf?: string;
   /** Where the objects came from (see src/scan/identity.ts). */
   location?: {
     path: string;
@@ -101,6 +103,8 @@ export async function createSnapshot(store: Store, s: NewSnapshot): Promise<numb
       git_dir: s.location?.gitDir ?? null,
       common_dir: s.location?.commonDir ?? null,
       alternates: s.location?.alternates.length ? JSON.stringify(s.location.alternates) : null,
+      historical: s.asOf === undefined ? 0 : 1,
+      as_of: s.asOf ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -155,9 +159,11 @@ export interface FinishSnapshot {
   history: HistoryStats;
   files: number;
   diagnostics: number;
+  /** false for a historical snapshot: finished, never current. */
+  current?: boolean;
 }
 
-/** Finish a snapshot and make it the repository's current one, in one transaction. */
+/** Finish a snapshot and make it the repository's current one (unless historical), in one transaction. */
 export async function finishSnapshot(
   store: Store,
   repositoryId: number,
@@ -179,6 +185,7 @@ export async function finishSnapshot(
       })
       .where('id', '=', snapshotId)
       .execute();
+    if (f.current === false) return;
     await trx
       .updateTable('repositories')
       .set({ current_snapshot_id: snapshotId })
@@ -247,4 +254,28 @@ export async function fileFactsByBlob(
   const map = new Map<string, { binary: number | null; lines: number | null }>();
   for (const r of rows) if (r.is_binary !== null) map.set(r.blob_id, { binary: r.is_binary, lines: r.lines });
   return map;
+}
+
+export interface HistoricalPoint {
+  id: number;
+  asOf: string;
+  commit: string;
+}
+
+/** The finished historical snapshots of a repository, the latest per date, by date. */
+export async function historicalPoints(
+  store: Store,
+  repositoryId: number,
+): Promise<Map<string, HistoricalPoint>> {
+  const rows = await store.db
+    .selectFrom('snapshots')
+    .select(['id', 'as_of', 'commit_sha'])
+    .where('repository_id', '=', repositoryId)
+    .where('historical', '=', 1)
+    .where('status', 'in', ['ok', 'partial'])
+    .orderBy('id')
+    .execute();
+  const out = new Map<string, HistoricalPoint>();
+  for (const r of rows) if (r.as_of) out.set(r.as_of, { id: r.id, asOf: r.as_of, commit: r.commit_sha });
+  return out;
 }

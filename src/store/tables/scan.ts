@@ -46,6 +46,10 @@ export interface SnapshotsTable {
   common_dir: string | null;
   /** JSON array of the real paths of object directories borrowed through alternates; null when none. */
   alternates: string | null;
+  /** 1 for a historical snapshot (`scan --history`): a past commit, never current (migration 0018). */
+  historical: Generated<number>;
+  /** A historical snapshot's date (YYYY-MM-DD): the end of the period it shows; null otherwise. */
+  as_of: string | null;
 }
 
 /** Who is scanning a repository now (see src/store/locks.ts). */
