@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   people: async () => (await import('./people.ts')).peopleCommand(),
   knowledge: async () => (await import('./knowledge.ts')).knowledgeCommand(),
   teams: async () => (await import('./teams.ts')).teamsCommand(),
+  trend: async () => (await import('./trend.ts')).trendCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

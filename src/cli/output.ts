@@ -285,3 +285,30 @@ export function day(iso: string | null): string {
 export function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** True when the locale says the output is UTF-8 (`LC_ALL`, else `LC_CTYPE`, else `LANG`). */
+export function unicodeOutput(env: NodeJS.ProcessEnv = process.env): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
+const BLOCKS = '▁▂▃▄▅▆▇█';
+const ASCII_LEVELS = '_.-:=+*#';
+
+/**
+ * A sparkline: one character per value, its height between the series' lowest and highest (a flat
+ * series sits in the middle); a space for an unknown value. Unicode blocks, or ASCII when `unicode` is false.
+ */
+export function sparkline(values: ReadonlyArray<number | null>, unicode = unicodeOutput()): string {
+  const levels = unicode ? BLOCKS : ASCII_LEVELS;
+  const known = values.filter((v): v is number => v !== null);
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  return values
+    .map((v) => {
+      if (v === null) return ' ';
+      const at = hi === lo ? 0.5 : (v - lo) / (hi - lo);
+      return levels[Math.min(levels.length - 1, Math.floor(at * levels.length))];
+    })
+    .join('');
+}

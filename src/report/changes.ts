@@ -38,7 +38,7 @@ export async function buildChanges(store: Store, since: string, current: ReportD
     endOfLife: { area: 'technology-strategy', newlyAtRisk: [], runway: [] },
     risksOpened: [],
     risksClosed: [],
-    sql: `select r.name, s.id, s.commit_sha, s.finished_at from snapshots s join repositories r on r.id = s.repository_id where s.status in ('ok', 'partial') and s.finished_at < '${endOfDay(since)}' order by r.name, s.finished_at desc`,
+    sql: `select r.name, s.id, s.commit_sha, s.as_of, s.finished_at from snapshots s join repositories r on r.id = s.repository_id where s.status in ('ok', 'partial') and ((s.historical = 0 and s.finished_at < '${endOfDay(since)}') or (s.historical = 1 and s.as_of <= '${since}')) order by r.name, case when s.historical = 1 then s.as_of || 'T23:59:59Z' else s.finished_at end desc`,
   };
   if (base.length === 0) {
     const first = await firstSnapshotAt(store);

@@ -46,6 +46,7 @@ export async function lastScans(store: Store, repository?: string): Promise<Last
       .select(['id', 'status', 'started_at', 'error'])
       .where('repository_id', '=', r.id)
       .where('id', '>', r.snapshotId ?? 0)
+      .where('historical', '=', 0)
       .where('status', 'in', ['failed', 'abandoned'])
       .orderBy('id', 'desc')
       .limit(1)

@@ -1,5 +1,6 @@
 // Queries behind `cto report`: which snapshots a report reads (current, or current on a date),
 // and what analyses stored for them. Facts-level queries are in report-facts.ts.
+import { sql } from 'kysely';
 import type { Store } from './store.ts';
 
 export interface ReportSnapshot {
@@ -46,32 +47,44 @@ export async function currentSnapshots(store: Store): Promise<ReportSnapshot[]> 
 }
 
 /**
- * The snapshots current on a day: per repository, the latest `ok` or `partial` snapshot that
- * finished before the end of that day (UTC). `endOfDay` is the ISO instant just after the day.
+ * The snapshots showing each repository on a day: per repository, the latest `ok` or `partial`
+ * snapshot that finished before the end of that day (UTC), or a historical snapshot (`scan --history`)
+ * dated on or before that day, whichever shows the later state. `endOfDay` is the ISO instant just after the day.
  */
 export async function snapshotsAsOf(store: Store, endOfDay: string): Promise<ReportSnapshot[]> {
+  // A historical snapshot stands at the end of its date; any other at the time it finished.
+  const at = sql<string>`case when s.historical = 1 then s.as_of || 'T23:59:59Z' else s.finished_at end`;
   const rows = await store.db
     .selectFrom('snapshots as s')
     .innerJoin('repositories as r', 'r.id', 's.repository_id')
     .select(SNAPSHOT_COLUMNS)
     .where('s.status', 'in', ['ok', 'partial'])
-    .where('s.finished_at', '<', endOfDay)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.historical', '=', 0), eb('s.finished_at', '<', endOfDay)]),
+        eb.and([eb('s.historical', '=', 1), eb('s.as_of', '<', endOfDay.slice(0, 10))]),
+      ]),
+    )
     .orderBy('r.name')
-    .orderBy('s.finished_at', 'desc')
+    .orderBy(at, 'desc')
     .orderBy('s.id', 'desc')
     .execute();
   const seen = new Set<number>();
   return rows.map(numeric).filter((r) => !seen.has(r.repositoryId) && seen.add(r.repositoryId));
 }
 
-/** The first time any snapshot finished well enough to be read, or null. */
+/** The earliest state any readable snapshot shows (a historical one's date, another's finish), or null. */
 export async function firstSnapshotAt(store: Store): Promise<string | null> {
   const r = await store.db
     .selectFrom('snapshots')
     .where('status', 'in', ['ok', 'partial'])
-    .select((eb) => eb.fn.min('finished_at').as('first'))
+    .select((eb) => [
+      eb.fn.min(sql<string>`case when historical = 0 then finished_at end`).as('first'),
+      eb.fn.min('as_of').as('firstAsOf'),
+    ])
     .executeTakeFirst();
-  return (r?.first as string | null | undefined) ?? null;
+  const dates = [r?.first, r?.firstAsOf].filter((d): d is string => typeof d === 'string').sort();
+  return dates[0] ?? null;
 }
 
 /** Repositories whose latest scan failed or was abandoned, with the reason. */
@@ -82,6 +95,7 @@ export async function failedScans(
     .selectFrom('snapshots as s')
     .innerJoin('repositories as r', 'r.id', 's.repository_id')
     .select(['r.name as repository', 's.error as error', 's.finished_at as finishedAt', 's.status as status'])
+    .where('s.historical', '=', 0) // a historical snapshot is never the latest scan
     .orderBy('r.name')
     .orderBy('s.id', 'desc')
     .execute();

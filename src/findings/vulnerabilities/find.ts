@@ -55,15 +55,27 @@ export interface VulnQuery {
   minSeverity?: SeverityLevel;
   /** Match these snapshots' dependencies instead of each repository's current snapshot. */
   snapshotIds?: number[];
+  /**
+   * What was known on this day (YYYY-MM-DD): an advisory counts only from its OSV `published` date
+   * (an advisory without one always counts). For historical snapshots.
+   */
+  asOf?: string;
 }
 
-async function matcherFor(store: Store, ecosystem: string, names: string[]) {
+/** True when the advisory had been published by the end of `asOf` (always, without `asOf`). */
+export function publishedBy(record: OsvRecord, asOf: string | undefined): boolean {
+  if (asOf === undefined || !record.published) return true;
+  return record.published.slice(0, 10) <= asOf;
+}
+
+async function matcherFor(store: Store, ecosystem: string, names: string[], asOf?: string) {
   const stored = await advisoriesForPackages(
     store,
     ecosystem,
     names.map((n) => normalisePackageName(ecosystem, n)),
   );
-  const index = buildOsvIndex(stored.map((a) => JSON.parse(a.record) as OsvRecord));
+  const records = stored.map((a) => JSON.parse(a.record) as OsvRecord);
+  const index = buildOsvIndex(records.filter((r) => publishedBy(r, asOf)));
   const cache = new Map<string, OsvFinding[]>();
   return (name: string, version: string): OsvFinding[] => {
     const key = `${name}@${version}`;
@@ -128,6 +140,7 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
       store,
       ecosystem,
       deps.filter((d) => d.ecosystem === ecosystem).map((d) => d.name),
+      query.asOf,
     );
     for (const list of groups.values()) {
       const d = list[0]!;

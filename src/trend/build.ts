@@ -1,0 +1,273 @@
+// `cto trend`: key metrics (or any stored metric) as time series over each repository's historical
+// snapshots and its current one, per repository, team (teams.yaml) or the portfolio (docs/trend.md).
+import { CtoError } from '../errors.ts';
+import { findEol } from '../findings/eol/find.ts';
+import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
+import { type Team, teamsOwning } from '../office/teams.ts';
+import { listFeedImports } from '../store/feeds.ts';
+import type { Store } from '../store/store.ts';
+import {
+  hotspotScores,
+  storedMetricUnit,
+  type TrendSnapshot,
+  trendMetricRows,
+  trendSnapshots,
+} from '../store/trend.ts';
+import {
+  aggregate,
+  KEY_METRICS,
+  keyMetricsNamed,
+  storedMetric,
+  type TrendMetric,
+  topTenShare,
+} from './metrics.ts';
+
+export const TREND_GROUPS = ['portfolio', 'team', 'repository'] as const;
+export type TrendGroup = (typeof TREND_GROUPS)[number];
+
+export interface TrendOptions {
+  /** A key metric family or series id, or any stored metric's name; all key metrics when absent. */
+  metric?: string;
+  by: TrendGroup;
+  /** Only points on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** The reference date: the date of the current snapshots' point (YYYY-MM-DD). */
+  today: string;
+  teams: readonly Team[];
+  /** Months of runway counted as "within the window" for end of life (only the past-end count is a series). */
+  eolWindowMonths: number;
+}
+
+export interface TrendPoint {
+  date: string;
+  /** `historical`: snapshots of `scan --history` at a period end; `current`: the current snapshots. */
+  kind: 'historical' | 'current';
+  /** True when the point's period has not ended (the current snapshots, dated on the reference day). */
+  partial: boolean;
+}
+
+export interface TrendSeries {
+  metric: string;
+  label: string;
+  unit: string;
+  aggregate: TrendMetric['aggregate'];
+  higherIsBetter: boolean | null;
+  group: TrendGroup;
+  /** `portfolio`, a team's name or a repository's name. */
+  subject: string;
+  /** Repositories whose values make the series. */
+  repositories: string[];
+  /** One value per point, null where it is not known. */
+  values: Array<number | null>;
+  first: number | null;
+  last: number | null;
+  /** last − first, null when either is unknown. */
+  change: number | null;
+}
+
+export interface Trend {
+  by: TrendGroup;
+  reference: string;
+  since: string | null;
+  points: TrendPoint[];
+  series: TrendSeries[];
+}
+
+interface Column extends TrendPoint {
+  /** The snapshot showing each repository at the point. */
+  byRepo: Map<string, number>;
+}
+
+export async function buildTrend(store: Store, options: TrendOptions): Promise<Trend> {
+  const snaps = await trendSnapshots(store);
+  const metrics = await metricsFor(store, options.metric);
+  const empty = { by: options.by, reference: options.today, since: options.since ?? null };
+  if (snaps.length === 0) return { ...empty, points: [], series: [] };
+  const columns = columnsOf(snaps, options);
+  const cells = await cellValues(store, columns, metrics, options);
+  const repos = [...new Set(snaps.map((s) => s.repository))].sort();
+  const series: TrendSeries[] = [];
+  for (const m of metrics)
+    for (const [subject, members] of groupsOf(options, repos)) {
+      const values = columns.map((c, i) =>
+        aggregate(
+          m.aggregate,
+          members.filter((r) => c.byRepo.has(r)).map((r) => cells.get(`${i}\0${r}\0${m.id}`) ?? null),
+        ),
+      );
+      const known = values.filter((v): v is number => v !== null);
+      const first = known[0] ?? null;
+      const last = values.at(-1) ?? null;
+      series.push({
+        metric: m.id,
+        label: m.label,
+        unit: m.unit,
+        aggregate: m.aggregate,
+        higherIsBetter: m.higherIsBetter,
+        group: options.by,
+        subject,
+        repositories: members,
+        values: values.map(round),
+        first: round(first),
+        last: round(last),
+        change: first === null || last === null ? null : round(last - first),
+      });
+    }
+  const points = columns.map(({ date, kind, partial }) => ({ date, kind, partial }));
+  return { by: options.by, reference: options.today, since: options.since ?? null, points, series };
+}
+
+const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+
+/** The metrics a name asks for: key metrics by family or id, else a stored metric by its name. */
+async function metricsFor(store: Store, name: string | undefined): Promise<TrendMetric[]> {
+  if (name === undefined) return [...KEY_METRICS];
+  const key = keyMetricsNamed(name);
+  if (key.length > 0) return key;
+  const unit = await storedMetricUnit(store, name);
+  if (unit === undefined) {
+    const families = [...new Set(KEY_METRICS.map((m) => m.family))].join(', ');
+    throw new CtoError(
+      'USAGE',
+      `no metric named "${name}": key metrics are ${families}; or name any stored metric (\`cto sql "select distinct metric from metrics"\`)`,
+    );
+  }
+  return [storedMetric(name, unit)];
+}
+
+/**
+ * The points: each date a historical snapshot shows (on or after `since`), then the current snapshots
+ * on the reference day. At a date, a repository shows its latest historical snapshot at or before it.
+ */
+function columnsOf(snaps: readonly TrendSnapshot[], options: TrendOptions): Column[] {
+  const historical = snaps.filter((s) => s.asOf !== null);
+  const dates = [...new Set(historical.map((s) => s.asOf as string))]
+    .filter((d) => options.since === undefined || d >= options.since)
+    .sort();
+  const columns: Column[] = dates.map((date) => {
+    const byRepo = new Map<string, number>();
+    for (const s of historical) if ((s.asOf as string) <= date) byRepo.set(s.repository, s.snapshotId); // sorted by date
+    return { date, kind: 'historical', partial: false, byRepo };
+  });
+  const current = new Map(snaps.filter((s) => s.asOf === null).map((s) => [s.repository, s.snapshotId]));
+  columns.push({ date: options.today, kind: 'current', partial: true, byRepo: current });
+  return columns;
+}
+
+/** The groups of repositories a series is made for: the portfolio, each team (whole repositories it owns), or each repository. */
+function groupsOf(options: TrendOptions, repos: readonly string[]): Array<[string, string[]]> {
+  if (options.by === 'portfolio') return [['portfolio', [...repos]]];
+  if (options.by === 'repository') return repos.map((r) => [r, [r]]);
+  return options.teams
+    .map((t): [string, string[]] => [
+      t.name,
+      repos.filter((r) => teamsOwning(options.teams, r).includes(t.name)),
+    ])
+    .filter(([, members]) => members.length > 0);
+}
+
+/** Each repository's value of each metric at each point, keyed `column\0repository\0metric`. */
+async function cellValues(
+  store: Store,
+  columns: readonly Column[],
+  metrics: readonly TrendMetric[],
+  options: TrendOptions,
+): Promise<Map<string, number | null>> {
+  const cells = new Map<string, number | null>();
+  const ids = [...new Set(columns.flatMap((c) => [...c.byRepo.values()]))];
+  const storedNames = metrics.flatMap((m) => (m.source.kind === 'stored' ? [m.source.metric] : []));
+  const storedValues = new Map<string, number | null>();
+  const rows = await trendMetricRows(store, ids, storedNames);
+  // A repository's value: the row for the repository as a whole; else the sum of its repository-scope rows.
+  for (const r of rows.filter((x) => x.scope === 'repository' && x.subject !== ''))
+    storedValues.set(
+      `${r.snapshotId}\0${r.metric}`,
+      (storedValues.get(`${r.snapshotId}\0${r.metric}`) ?? 0) + (r.value ?? 0),
+    );
+  for (const r of rows.filter((x) => x.subject === ''))
+    storedValues.set(`${r.snapshotId}\0${r.metric}`, r.value);
+  const scores = metrics.some((m) => m.source.kind === 'hotspot-concentration')
+    ? await hotspotScores(store, ids)
+    : new Map();
+  const feeds = await listFeedImports(store);
+  for (const [i, column] of columns.entries()) {
+    const vulns = metrics.some((m) => m.source.kind === 'vulnerabilities')
+      ? await vulnerabilityCounts(
+          store,
+          column,
+          feeds.some((f) => f.feed === 'osv'),
+        )
+      : null;
+    const eol = metrics.some((m) => m.source.kind === 'end-of-life')
+      ? await endOfLifeCounts(store, column, options.eolWindowMonths)
+      : null;
+    for (const [repo, id] of column.byRepo)
+      for (const m of metrics) {
+        const s = m.source;
+        const value =
+          s.kind === 'stored'
+            ? (storedValues.get(`${id}\0${s.metric}`) ?? null)
+            : s.kind === 'hotspot-concentration'
+              ? topTenShare(scores.get(id) ?? [])
+              : s.kind === 'vulnerabilities'
+                ? (vulns?.get(repo)?.get(s.level ?? 'all') ?? null)
+                : (eol?.get(repo) ?? null);
+        cells.set(`${i}\0${repo}\0${m.id}`, value);
+      }
+  }
+  return cells;
+}
+
+/**
+ * Open vulnerabilities per repository and level at the point, with the advisories published by its
+ * date. Null (not checked) for a repository with dependencies in an ecosystem no OSV feed covers.
+ */
+async function vulnerabilityCounts(
+  store: Store,
+  column: Column,
+  anyFeed: boolean,
+): Promise<Map<string, Map<string, number>> | null> {
+  if (!anyFeed) return null;
+  const report = await findVulnerabilities(store, {
+    snapshotIds: [...column.byRepo.values()],
+    asOf: column.date,
+  });
+  const unchecked = new Set(report.missingFeeds.map((m) => m.repository));
+  const out = new Map<string, Map<string, number>>();
+  for (const repo of column.byRepo.keys())
+    if (!unchecked.has(repo))
+      out.set(
+        repo,
+        new Map([
+          ['all', 0],
+          ['critical', 0],
+          ['high', 0],
+          ['medium', 0],
+          ['low', 0],
+        ]),
+      );
+  for (const f of report.findings) {
+    const counts = out.get(f.repository);
+    if (!counts) continue;
+    counts.set('all', (counts.get('all') ?? 0) + 1);
+    if (counts.has(f.severity.level)) counts.set(f.severity.level, (counts.get(f.severity.level) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Items past their end of life per repository at the point's date; null when no lifecycle data is loaded. */
+async function endOfLifeCounts(
+  store: Store,
+  column: Column,
+  windowMonths: number,
+): Promise<Map<string, number> | null> {
+  const { rows, productsLoaded } = await findEol(store, {
+    today: column.date,
+    windowMonths,
+    snapshotIds: [...column.byRepo.values()],
+  });
+  if (productsLoaded === 0) return null;
+  const out = new Map<string, number>([...column.byRepo.keys()].map((r) => [r, 0]));
+  for (const r of rows) if (r.status === 'past-eol') out.set(r.repository, (out.get(r.repository) ?? 0) + 1);
+  return out;
+}
