@@ -1,4 +1,4 @@
-// `cto scan --history` and `cto trend` as a user runs them, on both engines: a repository with commits
+// `scan --history` and `cto trend` on both engines (the engine in process, the JSON through the CLI): a repository with commits
 // spread over quarters gets one historical snapshot per quarter end at the commit git names
 // (`git rev-list -1 --first-parent --before`), none of them current; a second run adds none; the trend
 // at each point equals a plain scan of that commit (`--rev`) into another store; an advisory counts
@@ -7,6 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importFeedPath } from '../../src/feeds/import-path.ts';
+import { registryPlugins } from '../../src/scan/plugins.ts';
+import { runScan } from '../../src/scan/run.ts';
+import type { RepoOutcome } from '../../src/scan/scan.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { buildTrend, type Trend } from '../../src/trend/build.ts';
 import { cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, CY, cleanupTemp, git, tempDir } from '../helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../helpers/stores.ts';
@@ -87,100 +93,131 @@ afterAll(async () => {
   cleanupTemp();
 });
 
-interface TrendDoc {
-  schema: string;
-  points: Array<{ date: string; kind: string; partial: boolean }>;
-  series: Array<{ metric: string; subject: string; values: Array<number | null> }>;
+async function scan(store: Store, options: { history?: string; rev?: string }): Promise<RepoOutcome> {
+  const spec = options.history
+    ? { count: Number(options.history.slice(0, -1)), unit: 'q' as const }
+    : undefined;
+  const r = await runScan(store, {
+    paths: [repo],
+    depth: 1,
+    jobs: 1,
+    maxFileSize: 1 << 20,
+    plugins: registryPlugins(),
+    workspace: { dir: tempDir(), config: {} },
+    rev: options.rev,
+    history: spec,
+    today: TODAY,
+  });
+  const [o] = r.repositories;
+  if (!o || o.status === 'failed') throw new Error(`scan failed: ${o?.error?.message}`);
+  return o;
 }
 
-function run(db: string, args: string[]): string {
-  const r = cto(['--db', db, ...args]);
-  if (r.code !== 0) throw new Error(`cto ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
+const trendOf = (store: Store, today: string, metric?: string, since?: string): Promise<Trend> =>
+  buildTrend(store, { metric, since, by: 'repository', today, teams: [], eolWindowMonths: 6 });
+
+async function rows(store: Store, query: string): Promise<Array<Record<string, unknown>>> {
+  const { sql } = await import('kysely');
+  const r = await sql.raw<Record<string, unknown>>(query).execute(store.db);
+  return r.rows.map((x) =>
+    Object.fromEntries(
+      Object.entries(x).map(([k, v]) => [
+        k,
+        typeof v === 'bigint' || (typeof v === 'string' && /^\d+$/.test(v) && k === 'n') ? Number(v) : v,
+      ]),
+    ),
+  );
 }
-
-const trend = (db: string, today: string, ...args: string[]): TrendDoc =>
-  JSON.parse(run(db, ['trend', '--by', 'repository', '--json', '--today', today, ...args]));
-
-const sql = (db: string, query: string): Array<Record<string, unknown>> =>
-  JSON.parse(run(db, ['sql', '--json', query])).rows;
 
 describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
-  const db = freshStoreTarget(engine);
+  const target = freshStoreTarget(engine);
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(target);
+    await importFeedPath(store, feed, { ecosystem: 'npm' });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
 
-  test('one historical snapshot per quarter end, at the commit git names, none current; a rescan adds none', () => {
-    run(db, ['feed', 'import', feed, '--ecosystem', 'npm']);
-    run(db, ['scan', repo, '--history', '4q', '--today', TODAY]);
-    const rows = sql(
-      db,
+  test('one historical snapshot per quarter end, at the commit git names, none current; a rescan adds none', async () => {
+    const first = await scan(store, { history: '4q' });
+    expect(first.history.map((p) => p.status)).toEqual(['written', 'written', 'written', 'written']);
+    const stored = await rows(
+      store,
       'select id, commit_sha, as_of, status from snapshots where historical = 1 order by as_of',
     );
     const expected = QUARTER_ENDS.map((d) =>
       git(repo, ['rev-list', '-1', '--first-parent', `--before=${d}T23:59:59Z`, 'main']).trim(),
     );
-    expect(rows.map((r) => r.as_of)).toEqual(QUARTER_ENDS);
-    expect(rows.map((r) => r.commit_sha)).toEqual(expected);
-    expect(rows.every((r) => r.status === 'ok')).toBe(true);
+    expect(stored.map((r) => r.as_of)).toEqual(QUARTER_ENDS);
+    expect(stored.map((r) => r.commit_sha)).toEqual(expected);
+    expect(stored.every((r) => r.status === 'ok')).toBe(true);
     // The side branch's commit, dated in the second quarter, is not the second quarter's point.
     expect(expected[1]).toBe(git(repo, ['rev-parse', 'main~3']).trim());
-    const current = sql(
-      db,
-      'select s.id, s.historical, s.commit_sha from repositories r join snapshots s on s.id = r.current_snapshot_id',
+    const current = await rows(
+      store,
+      'select s.historical, s.commit_sha from repositories r join snapshots s on s.id = r.current_snapshot_id',
     );
-    expect(current).toEqual([
-      { id: current[0]?.id, historical: 0, commit_sha: git(repo, ['rev-parse', 'main']).trim() },
+    expect(current).toEqual([{ historical: 0, commit_sha: git(repo, ['rev-parse', 'main']).trim() }]);
+    expect(await rows(store, 'select count(*) as n from current_snapshots where historical = 1')).toEqual([
+      { n: 0 },
     ]);
-    expect(sql(db, 'select count(*) as n from current_snapshots where historical = 1')).toEqual([{ n: 0 }]);
+    // The current snapshot extends the latest point: history is read once in all.
+    const read = await rows(store, 'select count(*) as n from commits');
+    expect(read).toEqual([{ n: 7 }]);
 
-    const before = sql(db, 'select count(*) as n from snapshots');
-    const again = cto(['--db', db, 'scan', repo, '--history', '4q', '--today', TODAY]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/0 historical snapshots written, 4 already stored/);
+    const before = await rows(store, 'select count(*) as n from snapshots');
+    const again = await scan(store, { history: '4q' });
+    expect(again.status).toBe('unchanged');
+    expect(again.history.map((p) => p.status)).toEqual(['stored', 'stored', 'stored', 'stored']);
     // One quarter more asks for a date before the first commit: nothing is written for it.
-    const more = cto(['--db', db, 'scan', repo, '--history', '5q', '--today', TODAY]);
-    expect(more.stdout).toMatch(
-      /0 historical snapshots written, 4 already stored, 1 dates before a first commit/,
-    );
-    expect(sql(db, 'select count(*) as n from snapshots')).toEqual(before);
-  });
+    const more = await scan(store, { history: '5q' });
+    expect(more.history.map((p) => p.status)).toEqual(['no-commit', 'stored', 'stored', 'stored', 'stored']);
+    expect(await rows(store, 'select count(*) as n from snapshots')).toEqual(before);
+  }, 300_000);
 
-  test('the trend has four points and the current one, each equal to a plain scan of its commit', () => {
-    const doc = trend(db, TODAY);
+  test('the trend has four points and the current one, each equal to a plain scan of its commit', async () => {
+    const doc = await trendOf(store, TODAY);
     expect(doc.points).toEqual([
       ...QUARTER_ENDS.map((date) => ({ date, kind: 'historical', partial: false })),
       { date: TODAY, kind: 'current', partial: true },
     ]);
-    const commits = sql(db, 'select commit_sha from snapshots where historical = 1 order by as_of').map(
-      (r) => r.commit_sha as string,
-    );
+    const commits = (
+      await rows(store, 'select commit_sha from snapshots where historical = 1 order by as_of')
+    ).map((r) => r.commit_sha as string);
     for (const [i, sha] of commits.entries()) {
-      const other = freshStoreTarget(engine);
-      run(other, ['feed', 'import', feed, '--ecosystem', 'npm']);
-      run(other, ['scan', repo, '--rev', sha]);
-      const plain = trend(other, QUARTER_ENDS[i] as string);
-      for (const s of doc.series) {
-        const p = plain.series.find((x) => x.metric === s.metric && x.subject === s.subject);
-        expect({ metric: s.metric, at: QUARTER_ENDS[i], value: s.values[i] }).toEqual({
-          metric: s.metric,
-          at: QUARTER_ENDS[i],
-          value: p?.values.at(-1),
-        });
+      const other = await openStore(freshStoreTarget(engine));
+      try {
+        await importFeedPath(other, feed, { ecosystem: 'npm' });
+        await scan(other, { rev: sha });
+        const plain = await trendOf(other, QUARTER_ENDS[i] as string);
+        for (const s of doc.series) {
+          const p = plain.series.find((x) => x.metric === s.metric && x.subject === s.subject);
+          expect({ metric: s.metric, at: QUARTER_ENDS[i], value: s.values[i] }).toEqual({
+            metric: s.metric,
+            at: QUARTER_ENDS[i],
+            value: p?.values.at(-1),
+          });
+        }
+      } finally {
+        await other.close();
       }
     }
     const value = (metric: string) => doc.series.find((s) => s.metric === metric)?.values;
-    // Known by construction: code lines grow, and releases come with the tags.
+    // Known by construction: the code lines of each point's files.
     expect(value('code-lines')).toEqual([30, 50, 55, 95, 100]);
     // The advisory was published on 2025-07-01: not counted at the first two quarter ends though the
     // version was affected; counted at the third; fixed by the upgrade in the fourth.
     expect(value('vulnerabilities')).toEqual([0, 0, 1, 0, 0]);
     expect(value('vulnerabilities-high')).toEqual([0, 0, 1, 0, 0]);
-  });
+  }, 300_000);
 
-  test('--since leaves out earlier points; a metric by name; the JSON matches its published schema', () => {
-    const doc = trend(db, TODAY, 'truck-factor', '--since', '2025-07-01');
-    expect(doc.points.map((p) => p.date)).toEqual(['2025-09-30', '2025-12-31', TODAY]);
-    expect(doc.series.map((s) => s.metric)).toEqual(['truck-factor']);
-    const byName = trend(db, TODAY, 'releases');
+  test('--since leaves out earlier points; a metric by name; the JSON matches its published schema', async () => {
+    const since = await trendOf(store, TODAY, 'truck-factor', '2025-07-01');
+    expect(since.points.map((p) => p.date)).toEqual(['2025-09-30', '2025-12-31', TODAY]);
+    expect(since.series.map((s) => s.metric)).toEqual(['truck-factor']);
+    const byName = await trendOf(store, TODAY, 'releases');
     expect(byName.series.map((s) => s.metric)).toEqual(['releases']);
     expect(byName.series[0]?.values).toEqual([0, 1, 1, 2, 2]);
     const require = createRequire(import.meta.url);
@@ -189,10 +226,13 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
       readFileSync(resolve(import.meta.dirname, '../../docs/trend-schema.json'), 'utf8'),
     );
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
-    for (const d of [doc, byName, JSON.parse(run(db, ['trend', '--json', '--today', TODAY]))])
-      expect(validate(d) ? [] : validate.errors).toEqual([]);
-    const unknown = cto(['--db', db, 'trend', 'no-such-metric']);
+    const cli = cto(['--db', target, 'trend', '--json', '--today', TODAY, '--by', 'repository']);
+    expect(cli.code).toBe(0);
+    const doc = JSON.parse(cli.stdout);
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(doc.points).toHaveLength(5);
+    const unknown = cto(['--db', target, 'trend', 'no-such-metric']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no metric named "no-such-metric"/);
-  });
+  }, 300_000);
 });
