@@ -8,9 +8,11 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importFeedPath } from '../../src/feeds/import-path.ts';
+import { endOfDay } from '../../src/report/changes.ts';
 import { registryPlugins } from '../../src/scan/plugins.ts';
 import { runScan } from '../../src/scan/run.ts';
 import type { RepoOutcome } from '../../src/scan/scan.ts';
+import { snapshotsAsOf } from '../../src/store/report.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { buildTrend, type Trend } from '../../src/trend/build.ts';
 import { cto } from '../helpers/cli.ts';
@@ -166,6 +168,10 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
     // The current snapshot extends the latest point: history is read once in all.
     const read = await rows(store, 'select count(*) as n from commits');
     expect(read).toEqual([{ n: 7 }]);
+
+    // `report --since` compares with the state on a date: the historical snapshot dated on or before it.
+    const onDate = await snapshotsAsOf(store, endOfDay('2025-08-15'));
+    expect(onDate.map((s) => s.commit)).toEqual([expected[1]]);
 
     const before = await rows(store, 'select count(*) as n from snapshots');
     const again = await scan(store, { history: '4q' });
