@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   FEED_DOWNLOAD: 'a feed cannot be downloaded',
   REPOSITORY_NOT_FOUND: 'no scanned repository has that name',
   SCAN_IN_PROGRESS: 'another scan of the repository is running',
+  NOT_CHECKED: 'a pass or fail was asked for what was not checked',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

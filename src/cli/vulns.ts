@@ -2,7 +2,9 @@
 // against the loaded OSV feeds.
 import { Command } from 'commander';
 import { ECOSYSTEMS } from '../collectors/types.ts';
+import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
+import { type Coverage, describeCoverage, repositoryGap } from '../findings/coverage.ts';
 import {
   findVulnerabilities,
   SEVERITY_ORDER,
@@ -11,12 +13,22 @@ import {
 } from '../findings/vulnerabilities/find.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { choiceOption, globalOptions, withStore } from './context.ts';
-import { type Cell, printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
+import {
+  type Cell,
+  formatNumber,
+  printError,
+  printJson,
+  printLine,
+  printTable,
+  styled,
+  textColumn,
+} from './output.ts';
 
 interface VulnsFlags {
   severity?: SeverityLevel;
   ecosystem?: string;
   failOn?: SeverityLevel;
+  allowPartial?: boolean;
   json?: boolean;
 }
 
@@ -53,16 +65,42 @@ function printFindings(findings: VulnFinding[]): void {
   printTable(headers, rows);
 }
 
+/** Whether some of what `--fail-on` must judge was not checked (a repository with no manifest has nothing). */
+const hasGaps = (c: Coverage) => c.status !== 'checked' && c.status !== 'nothing-to-check';
+
+function notCheckedError(c: Coverage, failOn: SeverityLevel): CtoError {
+  const gaps = c.repositories.filter((r) => repositoryGap(r) !== null).map((r) => r.repository);
+  const what =
+    c.checked === 0
+      ? 'nothing was checked for vulnerabilities'
+      : `${formatNumber(c.total - c.checked)} of ${formatNumber(c.total)} package versions were not checked`;
+  return new CtoError(
+    'NOT_CHECKED',
+    `--fail-on ${failOn} cannot pass: ${what} (${gaps.join(', ')}); load the missing feeds (cto feed update) or commit lockfiles, or add --allow-partial to judge only what was checked`,
+  );
+}
+
 export function vulnsCommand(): Command {
   return new Command('vulns')
     .description(
-      'advisories (OSV) affecting the current dependencies of each repository, matched against the loaded feeds',
+      'advisories (OSV) affecting the current dependencies of each repository, matched against the loaded feeds; what was not checked is said first',
     )
     .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
     .addOption(choiceOption('--severity <level>', 'only findings at or above this level', levels))
     .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
-    .addOption(choiceOption('--fail-on <level>', 'exit 1 when a finding is at or above this level', levels))
-    .option('--json', 'print a JSON document (schema cto.vulns/v1)')
+    .addOption(
+      choiceOption(
+        '--fail-on <level>',
+        'exit 1 when a finding is at or above this level; exit 2 (NOT_CHECKED) when some dependencies were not checked',
+        levels,
+      ),
+    )
+    .option('--allow-partial', 'with --fail-on, judge only what was checked (what was not is still printed)')
+    .option('--json', 'print a JSON document (schema cto.vulns/v2)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no finding at or above --fail-on; 1 some finding is; 2 with --fail-on, some\ndependencies in scope were not checked (no feed loaded, ranges without a lockfile, a failed\nscan) and --allow-partial was not given, or a usage error.',
+    )
     .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
         const report = await findVulnerabilities(store, {
@@ -70,27 +108,39 @@ export function vulnsCommand(): Command {
           ecosystem: flags.ecosystem,
           minSeverity: flags.severity,
         });
+        const { coverage } = report;
         const failing = flags.failOn
           ? report.findings.filter((f) => severityRank(f.severity.level) >= severityRank(flags.failOn!))
           : [];
+        const refused = flags.failOn && !flags.allowPartial && hasGaps(coverage);
         if (flags.failOn && failing.length > 0) process.exitCode = 1;
         if (flags.json) {
-          printJson('cto.vulns/v1', { ...report, failOn: flags.failOn ?? null, failing: failing.length });
-          return;
-        }
-        for (const m of report.missingFeeds)
-          printLine(
-            `${m.repository}: no advisories loaded for ${m.ecosystem} (run cto feed update or cto feed import)`,
-          );
-        if (report.findings.length === 0) {
-          printLine(`No known vulnerabilities in ${report.packagesChecked} package versions checked.`);
-          return;
-        }
-        printFindings(report.findings);
-        const vulns = new Set(report.findings.map((f) => `${f.repository} ${f.groupId}`)).size;
-        printError(
-          `${report.findings.length} findings (${vulns} vulnerabilities) in ${report.packagesChecked} package versions checked`,
-        );
+          printJson('cto.vulns/v2', {
+            ...report,
+            failOn: flags.failOn ?? null,
+            allowPartial: flags.allowPartial === true,
+            failing: failing.length,
+          });
+        } else printReport(report);
+        if (refused) throw notCheckedError(coverage, flags.failOn!);
       });
     });
+}
+
+function printReport(report: Awaited<ReturnType<typeof findVulnerabilities>>): void {
+  const { coverage } = report;
+  for (const line of describeCoverage(coverage)) printLine(line);
+  if (coverage.checked === 0) return;
+  const rest = hasGaps(coverage) ? '; the rest was not checked' : '';
+  if (report.findings.length === 0) {
+    printLine(
+      `No known vulnerabilities in the ${formatNumber(coverage.checked)} package versions checked${rest}.`,
+    );
+    return;
+  }
+  printFindings(report.findings);
+  const vulns = new Set(report.findings.map((f) => `${f.repository} ${f.groupId}`)).size;
+  printError(
+    `${report.findings.length} findings (${vulns} vulnerabilities) in ${formatNumber(coverage.checked)} package versions checked${rest}`,
+  );
 }

@@ -101,6 +101,8 @@ export interface CurrentDependency {
   exposure: Exposure;
   manifestPath: string;
   parents: string | null;
+  /** Where the package comes from when not the default registry (git URL, local path). */
+  source: string | null;
 }
 
 /**
@@ -126,6 +128,7 @@ export async function currentDependencies(
       'd.exposure',
       'd.manifest_path as manifestPath',
       'd.parents',
+      'd.source',
     ]);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('d.ecosystem').orderBy('d.name').execute();

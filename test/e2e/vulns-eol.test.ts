@@ -121,7 +121,7 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
 
   test('vulns agree with versions lists and semver; paths, missing feeds, filters, --fail-on', async () => {
     expect(run('scan', join(root, 'app')).code).toBe(0);
-    expect(run('vulns').stdout).toContain('app: no advisories loaded for npm');
+    expect(run('vulns').stdout).toContain('app: Maven: no feed loaded (1 version); npm: no feed loaded');
     const tree = tempDir();
     for (const eco of ['npm', 'PyPI']) {
       mkdirSync(join(tree, eco));
@@ -131,7 +131,7 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
     const r = run('vulns', '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schema).toBe('cto.vulns/v1');
+    expect(doc.schema).toBe('cto.vulns/v2');
     expect(doc.missingFeeds).toEqual([{ repository: 'app', ecosystem: 'Maven' }]);
     const findings: Finding[] = doc.findings;
     const matched = (name: string) =>

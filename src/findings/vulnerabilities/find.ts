@@ -9,6 +9,7 @@ import { buildOsvIndex } from '../../feeds/osv/osv-index.ts';
 import type { OsvRecord } from '../../feeds/osv/record.ts';
 import type { SeverityLevel } from '../../feeds/osv/severity.ts';
 import { dependencyExposure, mostExposed } from '../../risk/exposure-of.ts';
+import { lastScans } from '../../store/diagnostics.ts';
 import {
   advisoriesForPackages,
   type CurrentDependency,
@@ -16,6 +17,7 @@ import {
 } from '../../store/feed-reads.ts';
 import { listFeedImports } from '../../store/feeds.ts';
 import type { Store } from '../../store/store.ts';
+import { type Coverage, coverageOf, type ScannedRepository } from '../coverage.ts';
 import { buildPathGraph, dependencyPath, type PathGraph } from './paths.ts';
 
 export const SEVERITY_ORDER: SeverityLevel[] = ['unknown', 'none', 'low', 'medium', 'high', 'critical'];
@@ -46,6 +48,8 @@ export interface VulnReport {
   missingFeeds: Array<{ repository: string; ecosystem: string }>;
   /** Distinct (repository, ecosystem, package, version) checked against a loaded feed. */
   packagesChecked: number;
+  /** What was checked and what was not, per repository and ecosystem (src/findings/coverage.ts). */
+  coverage: Coverage;
 }
 
 export interface VulnQuery {
@@ -122,10 +126,30 @@ function graphsOf(deps: CurrentDependency[]): Map<string, PathGraph> {
   return out;
 }
 
+/** The repositories in scope: each one's last scans, or the repositories of the given snapshots. */
+async function scannedRepositories(
+  store: Store,
+  query: VulnQuery,
+  rows: CurrentDependency[],
+): Promise<ScannedRepository[]> {
+  if (query.snapshotIds)
+    return [...new Set(rows.map((d) => d.repository))].map((repository) => ({
+      repository,
+      current: true,
+      scanError: null,
+    }));
+  return (await lastScans(store, query.repository)).map((s) => ({
+    repository: s.repository,
+    current: s.current !== null,
+    scanError: s.unfinished ? (s.unfinished.error ?? s.unfinished.status) : null,
+  }));
+}
+
 export async function findVulnerabilities(store: Store, query: VulnQuery = {}): Promise<VulnReport> {
-  const all = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
-    (d) => d.version !== null && (!query.ecosystem || d.ecosystem === query.ecosystem),
+  const rows = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
+    (d) => !query.ecosystem || d.ecosystem === query.ecosystem,
   );
+  const all = rows.filter((d) => d.version !== null);
   const loaded = new Set(
     (await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem),
   );
@@ -183,5 +207,6 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
     findings,
     missingFeeds: [...missing.values()].map(({ repository, ecosystem }) => ({ repository, ecosystem })),
     packagesChecked: groups.size,
+    coverage: coverageOf(await scannedRepositories(store, query, rows), rows, loaded),
   };
 }
