@@ -5,6 +5,9 @@
 // check. None of these is ever "clean" (docs/metrics/supply-chain.md, "Coverage").
 import type { CurrentDependency } from '../store/feed-reads.ts';
 
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
 /** `checked`: everything in scope was checked; `partial`: some; `not-checked`: none. */
 export type CheckStatus = 'checked' | 'partial' | 'not-checked';
 export type CoverageStatus = CheckStatus | 'nothing-to-check' | 'scan-failed';
@@ -117,16 +120,44 @@ export function coverageOf(
         : combined(ecosystems.map((e) => e.status));
     return { repository: r.repository, status, checked, total, ecosystems, scanError: r.scanError };
   });
+  return portfolio(out);
+}
+
+/** The portfolio over some repositories' coverage. */
+function portfolio(repositories: RepositoryCoverage[]): Coverage {
   return {
-    status: combined(out.map((r) => r.status)),
-    checked: out.reduce((n, r) => n + r.checked, 0),
-    total: out.reduce((n, r) => n + r.total, 0),
-    repositories: out,
+    status: combined(repositories.map((r) => r.status)),
+    checked: repositories.reduce((n, r) => n + r.checked, 0),
+    total: repositories.reduce((n, r) => n + r.total, 0),
+    repositories,
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+/** The coverage of only the named repositories (a team's view). */
+export function coverageFor(c: Coverage, names: ReadonlySet<string>): Coverage {
+  return portfolio(c.repositories.filter((r) => names.has(r.repository)));
+}
+
+/** Checked ÷ total in whole percent, never rounded up to 100 while something is not checked. */
+export function checkedShare(checked: number, total: number): number | null {
+  if (total === 0) return null;
+  const share = Math.round((checked / total) * 100);
+  return share === 100 && checked < total ? 99 : share;
+}
+
+/**
+ * One sentence for a summary line when vulnerabilities were not all checked; null when everything
+ * in scope was (or there was nothing to check).
+ */
+export function coverageNote(c: Coverage): string | null {
+  if (c.status === 'checked' || c.status === 'nothing-to-check') return null;
+  const names = c.repositories.filter((r) => repositoryGap(r) !== null).map((r) => r.repository);
+  const shown =
+    names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  if (c.checked === 0)
+    return `Vulnerabilities not checked: none of ${plural(c.total, 'package version', 'package versions')} (${shown}).`;
+  return `Vulnerabilities partly checked: ${count(c.checked)} of ${plural(c.total, 'package version', 'package versions')} (${checkedShare(c.checked, c.total)}%); not checked in ${shown}.`;
+}
 
 /** Why one ecosystem of a repository was not (fully) checked, e.g. `npm: 36 with no exact version, no lockfile (package.json)`. */
 function ecosystemGap(e: EcosystemCoverage): string | null {

@@ -1,6 +1,8 @@
 // Everything a report reads for one set of snapshots, loaded once; areas build sections from it.
+
 import { createHash } from 'node:crypto';
 import type { Severity } from '../analyses/types.ts';
+import type { Coverage } from '../findings/coverage.ts';
 import {
   findingsOf,
   metricsOf,
@@ -39,6 +41,8 @@ export interface ReportData {
   tags: ReleaseTag[];
   deps: DependencyCount[];
   technologies: Array<{ snapshotId: number; kind: string; name: string }>;
+  /** What was checked for vulnerabilities, set with the feed results; absent before they are added. */
+  vulnCoverage?: Coverage;
 }
 
 /** A value quoted for SQL text shown to readers. */

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Severity } from '../analyses/types.ts';
+import { coverageFor } from '../findings/coverage.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
 import type { Store } from '../store/store.ts';
@@ -14,6 +15,7 @@ const id = (key: string) => `f-${createHash('sha256').update(key).digest('hex').
 /** Vulnerable packages (OSV) and end-of-life items become findings; runways become metrics. */
 export async function addFeedResults(store: Store, data: ReportData): Promise<void> {
   const vulns = await findVulnerabilities(store);
+  data.vulnCoverage = coverageFor(vulns.coverage, new Set(data.snapshots.map((s) => s.repository)));
   for (const v of vulns.findings) {
     const severity: Severity =
       v.severity.level === 'unknown' || v.severity.level === 'none' ? 'medium' : v.severity.level;

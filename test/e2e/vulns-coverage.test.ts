@@ -43,6 +43,15 @@ afterAll(async () => {
   await dropTestSchemas();
 });
 
+/** The report's security area and its vulnerability coverage figure. */
+function securityArea(run: (...args: string[]) => { stdout: string }) {
+  const doc = JSON.parse(run('report', '--out', join(tempDir(), 'report'), '--json').stdout);
+  const area = doc.summary.areas.find((a: { id: string }) => a.id === 'infrastructure-security');
+  const section = doc.sections.find((a: { id: string }) => a.id === 'infrastructure-security');
+  const share = section.figures.find((f: { id: string }) => f.id === 'vulnerability-coverage');
+  return { rating: area.rating as string, line: area.line as string, share: share?.value };
+}
+
 interface RepoCoverage {
   repository: string;
   status: string;
@@ -95,6 +104,12 @@ describe.each(ENGINES)('vulns coverage on %s', { timeout: 300_000 }, (engine) =>
       ['shop', 'not-checked', 0, 2],
       ['site', 'not-checked', 0, 2],
     ]);
+    // The report's security area is grey, never green, and says nothing was checked.
+    expect(securityArea(run)).toEqual({
+      rating: 'grey',
+      line: expect.stringContaining('Vulnerabilities not checked: none of 4 package versions (shop, site).'),
+      share: 0,
+    });
     expect(c.repositories[2]!.ecosystems).toEqual([
       {
         ecosystem: 'npm',
@@ -124,6 +139,13 @@ describe.each(ENGINES)('vulns coverage on %s', { timeout: 300_000 }, (engine) =>
       '  site: npm: 1 with no exact version, no lockfile (package.json)',
     ]);
     expect(out.stdout).toContain(npmRecord.id);
+    expect(securityArea(run)).toEqual({
+      rating: 'amber',
+      line: expect.stringMatching(
+        /^Findings: 1 high \(1 repository\)\. Vulnerabilities partly checked: 3 of 4 package versions \(75%\); not checked in site\.$/,
+      ),
+      share: 75,
+    });
     // The finding is high: a failing level at or below it exits 1 once what was not checked is allowed.
     expect(run('vulns', '--fail-on', 'high').code).toBe(2);
     expect(run('vulns', '--fail-on', 'high', '--allow-partial').code).toBe(1);

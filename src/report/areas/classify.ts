@@ -24,14 +24,15 @@ export const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, med
 
 /**
  * The rating rule (docs/report.md): grey when no analysis of the area stored anything; red with a
- * critical finding or three high ones; amber with a high or medium finding; green otherwise.
+ * critical finding or three high ones; amber with a high or medium finding; green otherwise, but only
+ * when everything in the area's scope was checked (`complete`), grey when not.
  */
-export function rate(findings: ReportFinding[], analysed: boolean): Rating {
+export function rate(findings: ReportFinding[], analysed: boolean, complete = true): Rating {
   if (!analysed) return 'grey';
   const n = (s: string) => findings.filter((f) => f.severity === s).length;
   if (n('critical') > 0 || n('high') >= 3) return 'red';
   if (n('high') > 0 || n('medium') > 0) return 'amber';
-  return 'green';
+  return complete ? 'green' : 'grey';
 }
 
 export function severityCounts(findings: ReportFinding[]): string {

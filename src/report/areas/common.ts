@@ -9,6 +9,11 @@ export interface AreaParts {
   missing: string[];
   /** Whether an analysis of this area stored results (a grey rating otherwise). */
   analysed?: boolean;
+  /**
+   * What in the area's scope was not measured, as a sentence for its line: the area is then never
+   * green (grey when it would have been).
+   */
+  unmeasured?: string | null;
 }
 
 export function areaMetrics(data: ReportData, area: AreaId): ReportMetric[] {
@@ -93,11 +98,11 @@ export function slug(s: string): string {
 export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, greyLine: string): AreaSection {
   const findings = areaFindings(data, id);
   const analysed = parts.analysed ?? (areaMetrics(data, id).length > 0 || findings.length > 0);
-  const rating = rate(findings, analysed);
-  const line =
-    rating === 'grey'
-      ? greyLine
-      : `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`;
+  const rating = rate(findings, analysed, !parts.unmeasured);
+  const counted = analysed
+    ? `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`
+    : greyLine;
+  const line = parts.unmeasured ? `${counted} ${parts.unmeasured}` : counted;
   const { figures, charts, missing } = parts;
   return { id, title: AREA_TITLES[id], rating, line, figures, charts, findings, missing };
 }

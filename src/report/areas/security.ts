@@ -1,5 +1,7 @@
 // Infrastructure and security: vulnerabilities and licences from analyses, by severity and team.
-import type { ReportData, ReportMetric } from '../data.ts';
+
+import { type Coverage, checkedShare, coverageNote } from '../../findings/coverage.ts';
+import { q, type ReportData, type ReportMetric } from '../data.ts';
 import type { AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
 import { areaFindings, areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
 
@@ -12,8 +14,9 @@ export function securitySection(data: ReportData): AreaSection {
   const vulns = findings.filter((f) => VULN.test(`${f.analysis} ${f.rule}`));
   const charts: Chart[] = [];
   if (vulns.length > 0) charts.push(vulnerabilityChart(vulns));
+  const coverage = data.vulnCoverage;
   const missing: string[] = [];
-  if (vulns.length === 0 && !metrics.some((m) => VULN.test(`${m.analysis} ${m.metric}`)))
+  if (!coverage || (coverage.checked === 0 && coverage.status !== 'nothing-to-check'))
     missing.push('vulnerability matching (OSV feed against dependencies)');
   if (
     !findings.some((f) => /licen[cs]e/.test(`${f.analysis} ${f.rule}`)) &&
@@ -27,9 +30,12 @@ export function securitySection(data: ReportData): AreaSection {
       figures: [
         ...metricFigures(metrics, new Set(['licence-known-share'])),
         ...coverageFigures(metrics.filter((m) => m.metric === 'licence-known-share')),
+        ...(coverage ? vulnCoverageFigures(coverage) : []),
       ],
       charts,
       missing,
+      // A green rating needs every dependency in scope checked (docs/report.md, "Rating rule").
+      unmeasured: coverage ? coverageNote(coverage) : null,
     },
     'No data: load the OSV feed and run the vulnerability and licence analyses.',
   );
@@ -65,4 +71,37 @@ function coverageFigures(metrics: ReportMetric[]): Figure[] {
         '%',
       ),
     );
+}
+
+/**
+ * Vulnerability coverage: the share of package versions checked over the portfolio, then per
+ * repository and ecosystem (docs/metrics/supply-chain.md, "Coverage").
+ */
+function vulnCoverageFigures(c: Coverage): Figure[] {
+  const sql = (where: string) =>
+    `select repository, ecosystem, name, version, requirement, manifest_path from current_dependencies${where} order by repository, ecosystem, version is null, name`;
+  const repositories = c.repositories.filter((r) => r.status !== 'nothing-to-check');
+  const out: Figure[] = [
+    figure(
+      'vulnerability-coverage',
+      `package versions checked for vulnerabilities (${c.checked.toLocaleString('en-US')} of ${c.total.toLocaleString('en-US')})`,
+      checkedShare(c.checked, c.total),
+      sql(''),
+      { repositories: repositories.map((r) => r.repository) },
+      '%',
+    ),
+  ];
+  for (const r of repositories)
+    for (const e of r.ecosystems)
+      out.push(
+        figure(
+          `vulnerability-coverage-${slug(r.repository)}-${slug(e.ecosystem)}`,
+          `package versions checked for vulnerabilities, ${e.ecosystem} (${r.repository})${e.feedLoaded ? '' : ': no feed loaded'}`,
+          checkedShare(e.checked, e.versions + e.rangesOnly),
+          sql(` where repository = ${q(r.repository)} and ecosystem = ${q(e.ecosystem)}`),
+          { repositories: [r.repository], files: e.rangeManifests },
+          '%',
+        ),
+      );
+  return out;
 }
