@@ -16,6 +16,7 @@ const dep = (
   requirement: version ?? '^1.0.0',
   direct: 1,
   scope: 'prod',
+  exposure: 'runtime',
   manifestPath: version === null ? 'package.json' : 'package-lock.json',
   parents: null,
   source: null,
