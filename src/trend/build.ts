@@ -4,6 +4,7 @@ import { CtoError } from '../errors.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
 import { type Team, teamsOwning } from '../office/teams.ts';
+import { currentDependencies } from '../store/feed-reads.ts';
 import { listFeedImports } from '../store/feeds.ts';
 import type { Store } from '../store/store.ts';
 import {
@@ -228,29 +229,26 @@ async function vulnerabilityCounts(
   anyFeed: boolean,
 ): Promise<Map<string, Map<string, number>> | null> {
   if (!anyFeed) return null;
-  const report = await findVulnerabilities(store, {
-    snapshotIds: [...column.byRepo.values()],
-    asOf: column.date,
-  });
+  const ids = [...column.byRepo.values()];
+  const report = await findVulnerabilities(store, { snapshotIds: ids, asOf: column.date });
   const unchecked = new Set(report.missingFeeds.map((m) => m.repository));
+  // A package version is exposed at runtime when any of its occurrences is.
+  const runtime = new Set(
+    (await currentDependencies(store, undefined, ids))
+      .filter((d) => d.exposure === 'runtime')
+      .map((d) => `${d.repository}\0${d.ecosystem}\0${d.name}\0${d.version}`),
+  );
+  const levels = ['all', 'critical', 'high', 'medium', 'low', 'runtime'];
   const out = new Map<string, Map<string, number>>();
   for (const repo of column.byRepo.keys())
-    if (!unchecked.has(repo))
-      out.set(
-        repo,
-        new Map([
-          ['all', 0],
-          ['critical', 0],
-          ['high', 0],
-          ['medium', 0],
-          ['low', 0],
-        ]),
-      );
+    if (!unchecked.has(repo)) out.set(repo, new Map(levels.map((l) => [l, 0])));
+  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const f of report.findings) {
     const counts = out.get(f.repository);
     if (!counts) continue;
-    counts.set('all', (counts.get('all') ?? 0) + 1);
-    if (counts.has(f.severity.level)) counts.set(f.severity.level, (counts.get(f.severity.level) ?? 0) + 1);
+    add(counts, 'all');
+    if (['critical', 'high', 'medium', 'low'].includes(f.severity.level)) add(counts, f.severity.level);
+    if (runtime.has(`${f.repository}\0${f.ecosystem}\0${f.name}\0${f.version}`)) add(counts, 'runtime');
   }
   return out;
 }

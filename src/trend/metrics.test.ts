@@ -24,6 +24,7 @@ describe('trend metrics', () => {
       'vulnerabilities-high',
       'vulnerabilities-medium',
       'vulnerabilities-low',
+      'vulnerabilities-runtime',
     ]);
     expect(keyMetricsNamed('truck-factor').map((m) => m.aggregate)).toEqual(['min']);
     expect(keyMetricsNamed('nothing')).toEqual([]);

@@ -7,8 +7,11 @@ export type Aggregate = 'sum' | 'min' | 'median';
 export type Source =
   /** A stored metric of the snapshot: the row with subject '' (the repository as a whole). */
   | { kind: 'stored'; metric: string }
-  /** Open vulnerabilities of the snapshot's dependencies, known at the point's date; a level or all. */
-  | { kind: 'vulnerabilities'; level: 'critical' | 'high' | 'medium' | 'low' | null }
+  /**
+   * Open vulnerabilities of the snapshot's dependencies, known at the point's date: at a level, in
+   * dependencies exposed at runtime (`runtime`), or all (null).
+   */
+  | { kind: 'vulnerabilities'; level: 'critical' | 'high' | 'medium' | 'low' | 'runtime' | null }
   /** Runtimes, images and packages past their end of life at the point's date. */
   | { kind: 'end-of-life' }
   /** Share (%) of the summed hotspot score held by the ten top files. */
@@ -43,10 +46,15 @@ const stored = (
   source: { kind: 'stored', metric: id },
 });
 
-const vulns = (level: 'critical' | 'high' | 'medium' | 'low' | null): TrendMetric => ({
+const vulns = (level: 'critical' | 'high' | 'medium' | 'low' | 'runtime' | null): TrendMetric => ({
   id: level ? `vulnerabilities-${level}` : 'vulnerabilities',
   family: 'vulnerabilities',
-  label: level ? `open vulnerabilities, ${level}` : 'open vulnerabilities',
+  label:
+    level === 'runtime'
+      ? 'open vulnerabilities, runtime exposure'
+      : level
+        ? `open vulnerabilities, ${level}`
+        : 'open vulnerabilities',
   unit: 'vulnerabilities',
   aggregate: 'sum',
   higherIsBetter: false,
@@ -65,6 +73,7 @@ export const KEY_METRICS: readonly TrendMetric[] = [
   vulns('high'),
   vulns('medium'),
   vulns('low'),
+  vulns('runtime'),
   {
     id: 'end-of-life',
     family: 'end-of-life',

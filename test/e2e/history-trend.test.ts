@@ -217,6 +217,8 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
     // version was affected; counted at the third; fixed by the upgrade in the fourth.
     expect(value('vulnerabilities')).toEqual([0, 0, 1, 0, 0]);
     expect(value('vulnerabilities-high')).toEqual([0, 0, 1, 0, 0]);
+    // `left` is a production dependency of the lockfile: exposed at runtime.
+    expect(value('vulnerabilities-runtime')).toEqual([0, 0, 1, 0, 0]);
   }, 300_000);
 
   test('--since leaves out earlier points; a metric by name; the JSON matches its published schema', async () => {
