@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { loadTeams } from '../office/teams.ts';
 import { buildTrend, TREND_GROUPS, type Trend, type TrendGroup, type TrendSeries } from '../trend/build.ts';
+import { KEY_METRICS } from '../trend/metrics.ts';
 import { choiceOption, globalOptions, parseDayOption, withStore } from './context.ts';
 import { formatNumber, printJson, printLine, printTable, sparkline, textColumn } from './output.ts';
 
@@ -81,13 +82,19 @@ function printTrend(trend: Trend): void {
   ];
   const rows = trend.series.map((s) => [
     ...(one ? [] : [s.subject]),
-    `${s.label}${s.unit && s.unit !== s.label ? ` (${s.unit})` : ''}`,
+    `${s.label}${unitShown(s) ? ` (${s.unit})` : ''}`,
     sparkline(s.values),
     shown(s.first),
     shown(s.last),
     change(s),
   ]);
   printTable(headers, rows);
+}
+
+/** Key metrics whose label already says what is counted show no unit; sizes, durations, shares and any other metric do. */
+function unitShown(s: TrendSeries): boolean {
+  if (!s.unit || s.unit === s.label) return false;
+  return !KEY_METRICS.some((m) => m.id === s.metric) || ['lines', 'days', '%'].includes(s.unit);
 }
 
 /** Numbers rounded for people: whole numbers above 100, one decimal below. */

@@ -21,6 +21,9 @@ function migrator(store: MigratedStore): Migrator {
     db: store.db,
     provider: migrationProvider(store.engine),
     migrationTableSchema,
+    // Migrations are numbered as features are planned and may land out of order: a store that ran a
+    // later number first still takes an earlier one when it arrives (each touches its own tables).
+    allowUnorderedMigrations: true,
   });
 }
 
