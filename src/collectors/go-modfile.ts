@@ -4,13 +4,13 @@
 // pruning, https://go.dev/ref/mod#graph-pruning), `// indirect` ones included.
 import { redactUrl } from './redact-url.ts';
 
-export interface GoModLine {
+interface GoModLine {
   verb: string;
   args: string[];
   comment: string;
 }
 
-export interface GoRequire {
+interface GoRequire {
   path: string;
   version: string;
   indirect: boolean;
@@ -56,13 +56,13 @@ function words(code: string): string[] {
   return (code.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map((w) => w.replace(/^["`]|["`]$/g, ''));
 }
 
-export function goRequires(lines: readonly GoModLine[]): GoRequire[] {
+function goRequires(lines: readonly GoModLine[]): GoRequire[] {
   return lines
     .filter((l) => l.verb === 'require' && l.args.length >= 2)
     .map((l) => ({ path: l.args[0]!, version: l.args[1]!, indirect: /(^|;)\s*indirect\b/.test(l.comment) }));
 }
 
-export function goReplacements(lines: readonly GoModLine[]): GoReplacement[] {
+function goReplacements(lines: readonly GoModLine[]): GoReplacement[] {
   const found: GoReplacement[] = [];
   for (const { verb, args } of lines) {
     const arrow = args.indexOf('=>');

@@ -6,7 +6,7 @@
 
 import { redactUrl } from './redact-url.ts';
 
-export interface ParsedImage {
+interface ParsedImage {
   name: string;
   version: string | null;
 }

@@ -2,7 +2,7 @@
 // PEP 503 name normalisation, shared by the PyPI collectors.
 import { redactUrl } from './redact-url.ts';
 
-export interface Pep508 {
+interface Pep508 {
   name: string;
   extras: string[];
   /** Version specifier as written, without parentheses; null when none. */

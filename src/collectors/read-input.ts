@@ -15,7 +15,7 @@ import {
 } from './types.ts';
 
 /** A problem with the input, raised by readers and turned into a diagnostic by `collectEach`. */
-export class InputProblem extends Error {
+class InputProblem extends Error {
   readonly code: string;
   readonly severity: DiagnosticSeverity;
   constructor(code: string, message: string, severity: DiagnosticSeverity = 'error') {
@@ -160,10 +160,6 @@ export function asObject(value: unknown, what: string): Record<string, unknown> 
 export function dirOf(path: string): string {
   const at = path.lastIndexOf('/');
   return at < 0 ? '' : path.slice(0, at);
-}
-
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** A scalar as text (string, number, boolean); null for objects, arrays and null. */

@@ -2,16 +2,16 @@
 // comments (`#`) and blank lines are not values. Shared by the version-file collectors.
 import { DEFAULT_BUDGET, type Diagnostic, type FileInput } from './types.ts';
 
-export interface VersionLine {
+interface VersionLine {
   value: string;
   /** 1-based. */
   line: number;
 }
 
 /** Largest version file read; a version file is a few bytes. */
-export const MAX_VERSION_FILE_BYTES = Math.min(DEFAULT_BUDGET.maxBytes, 64 * 1024);
+const MAX_VERSION_FILE_BYTES = Math.min(DEFAULT_BUDGET.maxBytes, 64 * 1024);
 
-export function versionLines(text: string): VersionLine[] {
+function versionLines(text: string): VersionLine[] {
   const out: VersionLine[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const value = raw.replace(/(^|\s)#.*$/, '').trim();

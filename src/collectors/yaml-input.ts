@@ -5,10 +5,10 @@ import { type Document, isMap, isNode, isScalar, LineCounter, parseAllDocuments 
 import { bracketDepth, valueDepth } from './read-input.ts';
 import { type Budget, DEFAULT_BUDGET, type Diagnostic, type FileInput } from './types.ts';
 
-export { bracketDepth, valueDepth };
+export { bracketDepth };
 
 /** Aliases allowed per document; an alias bomb needs many more. */
-export const MAX_ALIASES = 20;
+const MAX_ALIASES = 20;
 
 export interface YamlDocument {
   /** Plain JavaScript value of the document. */
@@ -17,7 +17,7 @@ export interface YamlDocument {
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
 }
 
-export interface YamlRead {
+interface YamlRead {
   documents: YamlDocument[];
   diagnostics: Diagnostic[];
 }

@@ -3,7 +3,7 @@ import { basename } from '../version-file.ts';
 import { extractCompose } from './extract.ts';
 
 /** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yaml`, `compose.override.yml`. */
-export function isComposeFile(path: string): boolean {
+function isComposeFile(path: string): boolean {
   return /^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(basename(path));
 }
 

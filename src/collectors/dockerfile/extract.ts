@@ -17,7 +17,7 @@ import { diagnostic } from '../yaml-input.ts';
 import { instructions } from './logical-lines.ts';
 
 /** `ARG A=1 B="two"` -> entries; an ARG without default maps to undefined. */
-export function parseArgs(args: string): Array<[string, string | undefined]> {
+function parseArgs(args: string): Array<[string, string | undefined]> {
   const out: Array<[string, string | undefined]> = [];
   for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?/g)) {
     const raw = m[2];
@@ -27,7 +27,7 @@ export function parseArgs(args: string): Array<[string, string | undefined]> {
 }
 
 /** `${A}`, `$A`, `${A:-x}`, `${A-x}`, `${A:+x}`; unknown variables stay as written. */
-export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string {
+function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string {
   return text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
     (

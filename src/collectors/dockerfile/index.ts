@@ -3,7 +3,7 @@ import { basename } from '../version-file.ts';
 import { extractDockerfile } from './extract.ts';
 
 /** `Dockerfile`, `Containerfile`, `Dockerfile.prod`, `api.Dockerfile` (any case); not `.dockerignore` files. */
-export function isDockerfile(path: string): boolean {
+function isDockerfile(path: string): boolean {
   const name = basename(path).toLowerCase();
   if (name.endsWith('.dockerignore') || name.endsWith('.containerignore')) return false;
   return /^(docker|container)file(\..+)?$/.test(name) || /\.(docker|container)file$/.test(name);

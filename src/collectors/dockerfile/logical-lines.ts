@@ -2,7 +2,7 @@
 // the top, line continuations joined, comment lines inside a continuation dropped, and the
 // bodies of BuildKit heredocs (`RUN <<EOF`) skipped.
 
-export interface Instruction {
+interface Instruction {
   /** Upper-cased keyword (`FROM`, `ARG`, `COPY`). */
   keyword: string;
   /** Everything after the keyword, continuations joined with a space. */

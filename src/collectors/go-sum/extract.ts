@@ -15,7 +15,7 @@ interface SumLine {
 }
 
 /** Module-hash lines (`/go.mod` lines left out) and the number of lines that are not go.sum lines. */
-export function moduleHashes(text: string): { lines: SumLine[]; bad: number } {
+function moduleHashes(text: string): { lines: SumLine[]; bad: number } {
   const lines: SumLine[] = [];
   let bad = 0;
   for (const line of text.split(/\r?\n/)) {

@@ -22,7 +22,7 @@ function kindOf(configuration: string): Kind {
 }
 
 /** The widest scope any of the configurations gives: prod, then provided, then test, then build. */
-export function scopeOf(configurations: string[], buildscript: boolean): DependencyScope {
+function scopeOf(configurations: string[], buildscript: boolean): DependencyScope {
   if (buildscript) return 'build';
   const kinds = new Set(configurations.map(kindOf));
   if (kinds.has('prod')) return 'prod';

@@ -22,7 +22,7 @@ function blockImage(value: unknown): { name: string; version: string | null } | 
 }
 
 /** Every `image` key in the document, breadth-first, without recursion. */
-export function valuesImages(doc: YamlDocument, path: string): ImageRef[] {
+function valuesImages(doc: YamlDocument, path: string): ImageRef[] {
   const out: ImageRef[] = [];
   const queue: Array<[unknown, Path]> = [[doc.value, []]];
   while (queue.length > 0) {
@@ -43,7 +43,7 @@ export function valuesImages(doc: YamlDocument, path: string): ImageRef[] {
   return out;
 }
 
-export function chartDependencies(doc: YamlDocument, path: string): ImageRef[] {
+function chartDependencies(doc: YamlDocument, path: string): ImageRef[] {
   const chart = ChartFile.safeParse(doc.value);
   if (!chart.success) return [];
   return (chart.data.dependencies ?? []).flatMap((value, i) => {

@@ -9,7 +9,7 @@ import { Container, Manifest } from './schema.ts';
 type Path = Array<string | number>;
 
 /** Where the pod spec sits in each workload kind. */
-export const POD_SPEC_PATHS: Readonly<Record<string, Path>> = {
+const POD_SPEC_PATHS: Readonly<Record<string, Path>> = {
   Pod: ['spec'],
   PodTemplate: ['template', 'spec'],
   Deployment: ['spec', 'template', 'spec'],
@@ -23,7 +23,7 @@ export const POD_SPEC_PATHS: Readonly<Record<string, Path>> = {
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
 
-export function looksLikeManifest(text: string): boolean {
+function looksLikeManifest(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 

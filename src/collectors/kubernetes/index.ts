@@ -6,7 +6,7 @@ import { extractManifests } from './extract.ts';
 const NOT_MANIFESTS =
   /^(docker-)?compose([.-].*)?\.ya?ml$|^values.*\.ya?ml$|^(chart|requirements|action|mkdocs|serverless|pnpm-lock|pnpm-workspace|pubspec|environment|codecov|\.gitlab-ci|\.travis|\.pre-commit-config|\.golangci|\.yarnrc|dependabot|\.readthedocs|openapi|swagger|\.clang-format|\.rubocop)\.ya?ml$/i;
 
-export function isCandidateManifest(path: string): boolean {
+function isCandidateManifest(path: string): boolean {
   if (!/\.ya?ml$/i.test(path)) return false;
   if (path.startsWith('.github/') || path.includes('/.github/') || path.startsWith('.circleci/'))
     return false;

@@ -2,7 +2,7 @@
 // `&name;` stays literal text, DOCTYPE entities are never expanded.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-export interface PomCoordinates {
+interface PomCoordinates {
   groupId: string | null;
   artifactId: string | null;
   version: string | null;

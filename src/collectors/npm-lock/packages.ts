@@ -22,7 +22,7 @@ function scopeOf(entry: PackageEntry): DependencyScope {
   return 'prod';
 }
 
-export function licenseText(license: unknown): string | null {
+function licenseText(license: unknown): string | null {
   if (typeof license === 'string') return license;
   if (license && typeof license === 'object' && typeof (license as { type?: unknown }).type === 'string') {
     return (license as { type: string }).type;

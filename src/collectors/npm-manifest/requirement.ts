@@ -3,7 +3,7 @@
 import semver from 'semver';
 import { redactUrl } from '../redact-url.ts';
 
-export interface NpmRequirement {
+interface NpmRequirement {
   name: string;
   version: string | null;
   requirement: string;

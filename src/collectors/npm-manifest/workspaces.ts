@@ -3,7 +3,7 @@
 import { PackageJson } from '../npm-package-json.ts';
 import { asObject, dirOf, readJson } from '../read-input.ts';
 
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const clean = glob.replace(/^\.\//, '').replace(/\/+$/, '');
   let out = '';
   for (let i = 0; i < clean.length; i++) {
@@ -18,7 +18,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-export function workspaceGlobs(manifest: PackageJson): string[] {
+function workspaceGlobs(manifest: PackageJson): string[] {
   const ws = manifest.workspaces;
   if (!ws) return [];
   return Array.isArray(ws) ? ws : (ws.packages ?? []);

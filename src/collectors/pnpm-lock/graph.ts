@@ -3,7 +3,7 @@
 import { keyOfRef } from './keys.ts';
 import { Importer, PackageEntry } from './schema.ts';
 
-export interface PnpmGraph {
+interface PnpmGraph {
   nodes: Map<string, PackageEntry>;
   edges(key: string): string[];
   roots(field: 'dependencies' | 'devDependencies' | 'optionalDependencies'): string[];

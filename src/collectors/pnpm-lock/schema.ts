@@ -3,7 +3,7 @@ import { z } from 'zod';
 const refs = z.record(z.string(), z.unknown()).optional().catch(undefined);
 
 /** An importer's dependency: `{specifier, version}` (v6+), or a bare version (v5). */
-export const ImporterDeps = z
+const ImporterDeps = z
   .record(z.string(), z.union([z.object({ version: z.unknown() }).passthrough(), z.string()]))
   .optional()
   .catch(undefined);

@@ -8,7 +8,7 @@ import type { RequirementsFile } from './parse.ts';
 export const COLLECTOR_ID = 'pypi-requirements';
 
 /** `a/b` + `../c.txt` -> `a/c.txt`; null when it leaves the repository. */
-export function joinPath(dir: string, rel: string): string | null {
+function joinPath(dir: string, rel: string): string | null {
   if (rel.startsWith('/') || /^[a-z]+:\/\//i.test(rel)) return null;
   const parts = dir ? dir.split('/') : [];
   for (const part of rel.split('/')) {
@@ -20,7 +20,7 @@ export function joinPath(dir: string, rel: string): string | null {
   return parts.join('/');
 }
 
-export function scopeFromPath(path: string): DependencyScope {
+function scopeFromPath(path: string): DependencyScope {
   const name = path.toLowerCase();
   if (/(^|[/_.-])tests?([/_.-]|$)/.test(name)) return 'test';
   if (/(^|[/_.-])(dev|develop|lint|docs?|ci)([/_.-]|$)/.test(name)) return 'dev';

@@ -23,7 +23,7 @@ const str = (a: Attribute | undefined): string | null => (typeof a?.value === 's
  * `registry.terraform.io/hashicorp/aws` -> `hashicorp/aws`; a bare `aws` -> `hashicorp/aws`. A
  * scheme or credentials before the host are dropped like those of an image reference.
  */
-export function providerName(source: string): string {
+function providerName(source: string): string {
   const name = redactImageRef(source).toLowerCase().replace(DEFAULT_REGISTRIES, '');
   return name.includes('/') ? name : `hashicorp/${name}`;
 }

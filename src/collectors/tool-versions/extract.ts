@@ -5,7 +5,7 @@ import type { CollectorResult, FileInput, Runtime, RuntimeKind } from '../types.
 import { readVersionFile } from '../version-file.ts';
 
 /** asdf plugin name -> runtime kind. */
-export const TOOL_KINDS: Readonly<Record<string, RuntimeKind>> = {
+const TOOL_KINDS: Readonly<Record<string, RuntimeKind>> = {
   nodejs: 'node',
   node: 'node',
   python: 'python',

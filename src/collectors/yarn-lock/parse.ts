@@ -23,7 +23,7 @@ export interface YarnGraph {
 }
 
 /** `@scope/name@range` -> [`@scope/name`, `range`]. */
-export function splitDescriptor(descriptor: string): [string, string] {
+function splitDescriptor(descriptor: string): [string, string] {
   const at = descriptor.indexOf('@', 1);
   return at < 0 ? [descriptor, ''] : [descriptor.slice(0, at), descriptor.slice(at + 1)];
 }
