@@ -30,7 +30,7 @@ type ScanTable =
 /** A table of an analysis's own (created by its migration), rows per snapshot. */
 export type AnalysisTable = Exclude<BulkTable, ScanTable>;
 
-export type { Evidence, Finding, Metric, MetricScope, Severity } from '../results.ts';
+export type { Evidence, Finding, Metric, Severity } from '../results.ts';
 
 /** Rows by analysis table, each typed from the schema. */
 export type AnalysisTables = { [T in AnalysisTable]?: TableRow<T>[] };

@@ -2,7 +2,7 @@
 // Definitions in docs/metrics/code.md.
 import type { CommitChanges } from '../hotspots/follow.ts';
 
-export interface CouplingOptions {
+interface CouplingOptions {
   /** Average revisions of the two files at least this (code-maat --min-revs). */
   minRevs: number;
   /** Shared commits at least this (code-maat --min-shared-revs). */
@@ -20,7 +20,7 @@ export const DEFAULT_COUPLING: CouplingOptions = {
   maxChangeset: 30,
 };
 
-export interface CoupledPair {
+interface CoupledPair {
   path_a: string;
   path_b: string;
   shared: number;

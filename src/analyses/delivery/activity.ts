@@ -2,7 +2,7 @@
 import { authorEmailKey, isBot } from '../../people/identities/index.ts';
 import { DAY } from './stats.ts';
 
-export interface ActivityCommit {
+interface ActivityCommit {
   author_name: string;
   author_email: string;
   author_ts: number;
@@ -24,12 +24,12 @@ export interface ActivityPeriod {
 }
 
 /** Monday of the ISO week holding `ts` (UTC). Day 0 (1970-01-01) was a Thursday. */
-export function weekStart(ts: number): string {
+function weekStart(ts: number): string {
   const d = Math.floor(ts / DAY);
   return new Date((d - ((d + 3) % 7)) * DAY * 1000).toISOString().slice(0, 10);
 }
 
-export function monthStart(ts: number): string {
+function monthStart(ts: number): string {
   return `${new Date(ts * 1000).toISOString().slice(0, 7)}-01`;
 }
 

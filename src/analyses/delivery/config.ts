@@ -16,7 +16,7 @@ export const deliveryConfigSchema = z
   })
   .strict();
 
-export type DeliveryConfig = z.infer<typeof deliveryConfigSchema>;
+type DeliveryConfig = z.infer<typeof deliveryConfigSchema>;
 
 export function deliveryConfig(config: Record<string, unknown>): DeliveryConfig {
   const parsed = deliveryConfigSchema.safeParse(config.delivery ?? {});

@@ -34,7 +34,7 @@ function toEvent(raw: z.infer<typeof eventSchema>, where: string): DeploymentEve
   };
 }
 
-export function parseDeploymentsCsv(text: string, file: string): DeploymentEvent[] {
+function parseDeploymentsCsv(text: string, file: string): DeploymentEvent[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
   const at = (name: string) => header.indexOf(name);
@@ -55,7 +55,7 @@ export function parseDeploymentsCsv(text: string, file: string): DeploymentEvent
   });
 }
 
-export function parseDeploymentsJson(text: string, file: string): DeploymentEvent[] {
+function parseDeploymentsJson(text: string, file: string): DeploymentEvent[] {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

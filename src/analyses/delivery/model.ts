@@ -8,7 +8,7 @@ import { type Release, sortTags, type TagFact } from './releases.ts';
 import { median, percentile } from './stats.ts';
 import type { TagMatcher } from './versions.ts';
 
-export interface DeliveryCommit extends CommitFact {
+interface DeliveryCommit extends CommitFact {
   parent_count: number;
   author_name: string;
   author_email: string;
@@ -17,7 +17,7 @@ export interface DeliveryCommit extends CommitFact {
   lines_deleted: number;
 }
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   matcher: TagMatcher;
   patchWindowDays: number;
 }

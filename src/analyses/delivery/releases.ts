@@ -23,7 +23,7 @@ export interface Release {
   releasedTs: number;
 }
 
-export interface TagSorting {
+interface TagSorting {
   releases: Release[];
   prereleases: Release[];
   /** Tag names that are not versions under the pattern. */
@@ -32,7 +32,7 @@ export interface TagSorting {
   duplicates: string[];
 }
 
-export interface CommitDates {
+interface CommitDates {
   index: Map<string, number>;
   committerTs: ArrayLike<number>;
   committerDate: (i: number) => string;
@@ -54,7 +54,7 @@ function toRelease(t: TagFact, version: ParsedVersion, i: number, dates: CommitD
 }
 
 /** In release order: by release date, then by version. */
-export function byDate(a: Release, b: Release): number {
+function byDate(a: Release, b: Release): number {
   return a.releasedTs - b.releasedTs || compareVersions(a.version, b.version);
 }
 

@@ -26,10 +26,10 @@ const VERSION = '(?<version>\\d+(?:\\.\\d+){1,3}(?:[-+.]?[0-9A-Za-z][0-9A-Za-z.+
  * (`-rc.1`, `rc1`, `.beta`, `+build`). `v2.43.0`, `4.18.2`, `2.0.0rc1`, `v1.5.0.1` are versions;
  * `create-vite@5.0.0` (a package's), `gitgui-0.10` and `latest` are not under this one pattern.
  */
-export const DEFAULT_TAG_PATTERN = `^v?${VERSION}$`;
+const DEFAULT_TAG_PATTERN = `^v?${VERSION}$`;
 
 /** `@scope/pkg@1.2.3`, `pkg@v1.2.3`: a package's release in a monorepo (changesets, lerna). */
-export const PACKAGE_TAG_PATTERN = `^(?<package>(?:@[A-Za-z0-9][\\w.-]*/)?[A-Za-z0-9][\\w.-]*)@v?${VERSION}$`;
+const PACKAGE_TAG_PATTERN = `^(?<package>(?:@[A-Za-z0-9][\\w.-]*/)?[A-Za-z0-9][\\w.-]*)@v?${VERSION}$`;
 
 /** Tag names to versions: the first pattern that matches a tag decides. */
 export type TagMatcher = readonly RegExp[];
@@ -55,7 +55,7 @@ function compile(pattern: string, flags = ''): RegExp {
 }
 
 /** `jedis-2.9.0` in the repository `jedis`: the repository name (its last folder, any case), `-`, a version. */
-export function repositoryTagPattern(repositoryName: string): string | null {
+function repositoryTagPattern(repositoryName: string): string | null {
   const name = repositoryName.split('/').at(-1) ?? '';
   if (name === '') return null;
   const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

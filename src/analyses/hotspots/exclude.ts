@@ -13,7 +13,7 @@ export const hotspotsConfigSchema = z
   .strict();
 
 /** Categories left out by default (see docs/metrics/code.md). */
-export const EXCLUDED_CATEGORIES: readonly string[] = [
+const EXCLUDED_CATEGORIES: readonly string[] = [
   'vendored',
   'generated',
   'documentation',
@@ -23,7 +23,7 @@ export const EXCLUDED_CATEGORIES: readonly string[] = [
 ];
 
 /** Globs left out by default: tests and lockfiles. Matched against the whole path. */
-export const DEFAULT_EXCLUDES: readonly string[] = [
+const DEFAULT_EXCLUDES: readonly string[] = [
   '**/test/**',
   '**/tests/**',
   '**/__tests__/**',

@@ -5,18 +5,18 @@ import type { CommitChanges } from './follow.ts';
 
 export const DAY = 86_400;
 export const RECENT_DAYS = 90;
-export const BASELINE_DAYS = 365;
+const BASELINE_DAYS = 365;
 
-export type Trend = 'quiet' | 'new' | 'rising' | 'stable' | 'falling';
+type Trend = 'quiet' | 'new' | 'rising' | 'stable' | 'falling';
 
-export interface FileMeasure {
+interface FileMeasure {
   path: string;
   code: number;
   complexity: number | null;
 }
 
 /** A row of the `hotspots` table without its snapshot, with the trend as its union. */
-export type Hotspot = Omit<HotspotsTable, 'snapshot_id' | 'trend'> & { trend: Trend };
+type Hotspot = Omit<HotspotsTable, 'snapshot_id' | 'trend'> & { trend: Trend };
 
 /** Recent commits against the 90-day average of the year before them. */
 export function trendOf(recent: number, baseline: number): Trend {

@@ -1,15 +1,15 @@
 // Whitespace complexity (Hindle, Godfrey, Holt 2008; Tornhill, "Your Code as a Crime Scene"):
 // indentation as a proxy for nesting, language-neutral. Definition in docs/metrics/code.md.
 
-export interface Indentation {
+interface Indentation {
   /** Sum over non-blank lines of the leading width divided by 4, rounded to a whole number. */
   complexity: number;
   /** The deepest logical indentation: floor(leading width / 4), over non-blank lines. */
   maxIndent: number;
 }
 
-export const TAB_WIDTH = 4;
-export const INDENT_UNIT = 4;
+const TAB_WIDTH = 4;
+const INDENT_UNIT = 4;
 
 /** Leading width of each non-blank line: a space counts 1, a tab 4; other whitespace ends the indentation. */
 export function indentation(content: Uint8Array): Indentation {

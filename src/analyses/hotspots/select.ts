@@ -2,7 +2,7 @@
 import type { CouplingRow, HotspotRow } from '../../store/hotspots.ts';
 import { type Exclusions, isExcluded } from './exclude.ts';
 
-export interface Selection {
+interface Selection {
   top: number;
   folder: string | null;
   exclusions: Exclusions;
@@ -29,7 +29,7 @@ export function selectHotspots(rows: HotspotRow[], s: Selection): HotspotRow[] {
   return out;
 }
 
-export interface CouplingFilter extends Selection {
+interface CouplingFilter extends Selection {
   minDegree: number;
   minRevs: number;
   categories: Map<string, string>;

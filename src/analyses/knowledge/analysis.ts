@@ -18,7 +18,7 @@ import { contributorRows, fileRows } from './rows.ts';
 import { readCodeowners, readMailmap } from './tree-text.ts';
 
 /** Source files: a programming or markup language by path (languages module), not vendored, generated or documentation. */
-export function isSourcePath(path: string): boolean {
+function isSourcePath(path: string): boolean {
   return classify(path, null).detectable;
 }
 

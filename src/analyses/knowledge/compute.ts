@@ -10,7 +10,7 @@ import {
   topFolder,
 } from './truck-factor/index.ts';
 
-export interface KnowledgeInput {
+interface KnowledgeInput {
   commits: readonly CommitFact[];
   changes: readonly ChangeFact[];
   files: readonly TreeFileFact[];
@@ -42,7 +42,7 @@ export interface KnowledgeResult {
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'T', 'C']);
 
 /** Stored facts as the history the truck factor reads (merges carry no changes). */
-export function historyOf(commits: readonly CommitFact[], changes: readonly ChangeFact[]): HistoryCommit[] {
+function historyOf(commits: readonly CommitFact[], changes: readonly ChangeFact[]): HistoryCommit[] {
   const bySha = new Map<string, HistoryCommit>();
   for (const c of commits) {
     bySha.set(c.sha, {

@@ -35,7 +35,7 @@ export interface MonthActivity {
   linesDeleted: number;
 }
 
-export interface ContributorsResult {
+interface ContributorsResult {
   identities: IdentityResult;
   contributors: Contributor[];
   months: MonthActivity[];

@@ -3,12 +3,12 @@ import type { Finding, Metric } from '../types.ts';
 import type { KnowledgeResult } from './compute.ts';
 import { type Contributor, within } from './contributors.ts';
 
-export const HOTSPOT_COUNT = 10;
+const HOTSPOT_COUNT = 10;
 
 /** Files of a folder named in a finding's evidence (the first, in path order). */
 const FOLDER_EVIDENCE_FILES = 50;
 
-export interface FindingsInput {
+interface FindingsInput {
   snapshotId: number;
   knowledge: KnowledgeResult;
   contributors: readonly Contributor[];

@@ -4,7 +4,7 @@ import type { OwnershipLines, StoredKnowledgeFile } from '../../store/people.ts'
 import type { Directory } from './directory.ts';
 import { offboarding } from './offboarding/index.ts';
 
-export interface LeaveFolder {
+interface LeaveFolder {
   folder: string;
   files: number;
   orphanedFiles: number;
@@ -12,7 +12,7 @@ export interface LeaveFolder {
   commits: number;
 }
 
-export interface LeaveRepository {
+interface LeaveRepository {
   repository: string;
   files: number;
   orphanedFiles: number;

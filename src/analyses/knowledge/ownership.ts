@@ -8,12 +8,12 @@ import { indexRules } from '../../people/codeowners/index.ts';
 import type { Finding } from '../types.ts';
 
 /** A CODEOWNERS rule as read from the file or from `code_owners`; owners as written. */
-export interface OwnershipRule {
+interface OwnershipRule {
   pattern: string;
   owners: readonly string[];
 }
 
-export interface OwnershipInput {
+interface OwnershipInput {
   repository: string;
   /** Files considered for the truck factor: path and top-level folder (root files: `.`). */
   files: readonly { path: string; folder: string }[];
@@ -26,7 +26,7 @@ export interface OwnershipInput {
 
 export type OwnershipRuleId = 'unowned-repository' | 'unowned-folder' | 'no-ownership-declared';
 
-export interface OwnershipGap {
+interface OwnershipGap {
   rule: OwnershipRuleId;
   severity: 'medium' | 'low';
   /** The top-level folder (`.` for root files); null for the repository. */
@@ -36,7 +36,7 @@ export interface OwnershipGap {
 }
 
 /** A predicate telling whether a path is covered: by the deciding CODEOWNERS rule naming an owner, or by teams.yaml. */
-export function coverage(input: Omit<OwnershipInput, 'files'>): (path: string) => boolean {
+function coverage(input: Omit<OwnershipInput, 'files'>): (path: string) => boolean {
   const rules = input.codeowners ?? [];
   const index = indexRules(rules.map((r) => r.pattern));
   return (path) => {

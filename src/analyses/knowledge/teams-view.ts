@@ -13,7 +13,7 @@ import type {
 import { DAY } from './contributors.ts';
 import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 
-export interface TeamRollup {
+interface TeamRollup {
   team: string;
   members: number;
   activeMembers90d: number;
@@ -27,7 +27,7 @@ export interface TeamRollup {
 }
 
 /** An ownership gap (ownership.ts), as the stored findings of the repository's snapshot have it. */
-export interface Unowned {
+interface Unowned {
   rule: OwnershipRuleId;
   severity: 'medium' | 'low';
   repository: string;
@@ -36,12 +36,12 @@ export interface Unowned {
 }
 
 /** Where ownership is declared: a teams.yaml in the workspace; CODEOWNERS paths present per repository. */
-export interface OwnershipDeclared {
+interface OwnershipDeclared {
   teamsFile: boolean;
   codeownersFiles: ReadonlyMap<string, readonly string[]>;
 }
 
-export interface TeamsReport {
+interface TeamsReport {
   teams: TeamRollup[];
   unowned: Unowned[];
 }

@@ -13,7 +13,7 @@ import { type Mailmap, parseMailmap } from '../../people/identities/index.ts';
 import type { TreeFileFact } from '../../store/people.ts';
 import type { AnalysisContext } from '../types.ts';
 
-export interface TreeTextRequest {
+interface TreeTextRequest {
   file: TreeFileFact;
   /** Reported as the diagnostic's collector. */
   collector: string;
@@ -24,7 +24,7 @@ export interface TreeTextRequest {
   consequence: string;
 }
 
-export type TreeText = { text: string } | { text: null; diagnostic: Diagnostic };
+type TreeText = { text: string } | { text: null; diagnostic: Diagnostic };
 
 function notRead(r: TreeTextRequest, code: string, why: string): TreeText {
   return {
@@ -39,7 +39,7 @@ function notRead(r: TreeTextRequest, code: string, why: string): TreeText {
   };
 }
 
-export async function readTreeText(ctx: AnalysisContext, r: TreeTextRequest): Promise<TreeText> {
+async function readTreeText(ctx: AnalysisContext, r: TreeTextRequest): Promise<TreeText> {
   const size = r.file.size ?? 0;
   if (r.maxBytes !== undefined && size >= r.maxBytes)
     return notRead(r, 'too-large', `${size} bytes: ${r.reason ?? `over the ${r.maxBytes}-byte limit`}`);

@@ -10,7 +10,7 @@ export interface PersonLabel {
 }
 
 /** How a person appears in output: id and name, or a pseudonym in both when anonymising. */
-export function labeller(directory: Directory, anonymize: boolean): (id: string) => PersonLabel {
+function labeller(directory: Directory, anonymize: boolean): (id: string) => PersonLabel {
   return (id) => {
     if (anonymize) return { person: pseudonym(id), name: pseudonym(id) };
     const p = directory.byId.get(id);
@@ -18,7 +18,7 @@ export function labeller(directory: Directory, anonymize: boolean): (id: string)
   };
 }
 
-export interface PersonActivity extends PersonLabel {
+interface PersonActivity extends PersonLabel {
   commits: number;
   linesAdded: number;
   linesDeleted: number;
@@ -29,7 +29,7 @@ export interface PersonActivity extends PersonLabel {
   repositories: string[];
 }
 
-export interface PeopleReport {
+interface PeopleReport {
   /** `authors`: distinct author e-mails in any case (docs/metrics/people.md), bots included. */
   totals: { people: number; bots: number; commits: number; botCommits: number; authors: number };
   people: PersonActivity[];
@@ -79,7 +79,7 @@ export function peopleReport(
   return { totals, people };
 }
 
-export interface Share extends PersonLabel {
+interface Share extends PersonLabel {
   files: number;
   share: number;
 }

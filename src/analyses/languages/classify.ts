@@ -17,7 +17,7 @@ export type Category =
   | 'binary'
   | 'unknown';
 
-export interface Classification {
+interface Classification {
   /** Linguist language name, or null when no rule names one. */
   language: string | null;
   category: Category;

@@ -1,7 +1,7 @@
 // Counts code, comment and blank lines in one pass over the bytes (docs/metrics/languages.md).
 import { type CompiledSyntax, syntaxFor, type Token } from './syntax.ts';
 
-export interface LineCounts {
+interface LineCounts {
   code: number;
   comment: number;
   blank: number;
@@ -51,7 +51,7 @@ const MODE_BLOCK = 1;
 const MODE_STRING = 2;
 
 /** The scanner: a state machine over bytes (code, inside a block comment, inside a string). */
-export function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
+function scan(buf: Uint8Array, syntax: CompiledSyntax): LineCounts {
   const byFirst = syntax.byFirst;
   const interesting = syntax.interesting;
   const n = buf.length;

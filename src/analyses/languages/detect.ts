@@ -3,7 +3,7 @@ import { disambiguate } from './heuristics.ts';
 import { languagesByExtension, languagesByFilename, languagesByInterpreter } from './linguist-index.ts';
 
 /** The interpreter a `#!` line names (`/usr/bin/env -S python3 -u` -> `python3`), or null. */
-export function shebangInterpreter(content: Uint8Array): string | null {
+function shebangInterpreter(content: Uint8Array): string | null {
   if (content.length < 3 || content[0] !== 0x23 || content[1] !== 0x21) return null;
   let end = content.indexOf(10);
   if (end === -1 || end > 1000) end = Math.min(content.length, 1000);

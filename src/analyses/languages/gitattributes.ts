@@ -5,7 +5,7 @@
 export type AttributeValue = true | false | string;
 export type Attributes = Record<string, AttributeValue>;
 
-export interface GitattributesFile {
+interface GitattributesFile {
   /** Path of the .gitattributes file in the repository, e.g. `.gitattributes` or `lib/.gitattributes`. */
   path: string;
   content: string;
@@ -83,7 +83,7 @@ function parseLine(line: string): Rule | null {
   return { regex: globToRegExp(pattern), basenameOnly, attrs };
 }
 
-export interface AttributeMatcher {
+interface AttributeMatcher {
   attributesFor(path: string): Attributes;
 }
 

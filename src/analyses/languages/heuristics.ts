@@ -7,7 +7,7 @@ const pattern = z.union([z.string(), z.array(z.string()).min(1)]);
 
 const ruleSchema = z.object({ language: z.string(), pattern, not: z.string().optional() }).strict();
 
-export const heuristicsFileSchema = z
+const heuristicsFileSchema = z
   .object({
     preferred: z.array(z.string()),
     extensions: z.record(
@@ -31,7 +31,7 @@ interface ExtensionRules {
 /** How much of a file the rules look at. */
 const SAMPLE_BYTES = 50_000;
 
-export function compileHeuristics(text: string): {
+function compileHeuristics(text: string): {
   extensions: Map<string, ExtensionRules>;
   preferred: string[];
 } {

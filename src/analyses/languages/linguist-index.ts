@@ -1,7 +1,7 @@
 // Lookup tables over GitHub Linguist's language list (the linguist-languages package).
 import * as linguist from 'linguist-languages';
 
-export type LinguistType = 'programming' | 'markup' | 'data' | 'prose';
+type LinguistType = 'programming' | 'markup' | 'data' | 'prose';
 
 interface LanguageInfo {
   name: string;

@@ -7,13 +7,13 @@ import { classify } from './classify.ts';
 import { countLines } from './count.ts';
 import { type Attributes, parseGitattributes } from './gitattributes.ts';
 
-export const isAttributesFile = (path: string): boolean =>
+const isAttributesFile = (path: string): boolean =>
   path === '.gitattributes' || path.endsWith('/.gitattributes');
 
 /** Stands for the content of a file the tree stage found binary: classify only needs the NUL byte. */
 const BINARY = new Uint8Array([0]);
 
-export interface MeasureResult {
+interface MeasureResult {
   rows: CodeFileRow[];
   /** Files read and counted in this run (the others came from the previous snapshot or were not read). */
   read: number;

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-export type PathRuleKind = 'vendored' | 'documentation' | 'generated';
+type PathRuleKind = 'vendored' | 'documentation' | 'generated';
 
 const patterns = z.array(z.string().min(1));
 
-export const pathRulesFileSchema = z
+const pathRulesFileSchema = z
   .object({ vendored: patterns, documentation: patterns, generated: patterns })
   .strict();
 

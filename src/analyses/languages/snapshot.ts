@@ -4,7 +4,7 @@ import { type Category, classify } from './classify.ts';
 import { countLines } from './count.ts';
 import { parseGitattributes } from './gitattributes.ts';
 
-export interface FileLanguage {
+interface FileLanguage {
   path: string;
   language: string | null;
   category: Category;
@@ -14,7 +14,7 @@ export interface FileLanguage {
   blank: number;
 }
 
-export interface LanguageTotal {
+interface LanguageTotal {
   language: string;
   files: number;
   code: number;
@@ -51,7 +51,7 @@ export async function analyseCommit(gitDir: string, commit: string): Promise<Fil
 }
 
 /** What the totals read of a file: its language, whether it counts (a flag or 0/1 as stored) and lines. */
-export type CountedFile = Pick<FileLanguage, 'language' | 'code' | 'comment' | 'blank'> & {
+type CountedFile = Pick<FileLanguage, 'language' | 'code' | 'comment' | 'blank'> & {
   detectable: boolean | number;
 };
 

@@ -1,7 +1,7 @@
 // Roll-ups of code_files rows for `cto code`: per language (optionally per folder), and the files
 // kept apart from language statistics (vendored, generated, documentation, binary, data, ...).
 
-export interface CodeFileFacts {
+interface CodeFileFacts {
   repository: string;
   path: string;
   language: string | null;
@@ -47,7 +47,7 @@ export interface CodeSummary {
 }
 
 /** The first `depth` folders of a path; '.' for a file at the root. */
-export function folderOf(path: string, depth: number): string {
+function folderOf(path: string, depth: number): string {
   const parts = path.split('/').slice(0, -1);
   return parts.length === 0 ? '.' : parts.slice(0, depth).join('/');
 }

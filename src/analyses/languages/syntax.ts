@@ -57,7 +57,7 @@ export function loadSyntaxTable(text: string): Map<string, LanguageSyntax> {
   return out;
 }
 
-export function compileSyntax(syntax: LanguageSyntax): CompiledSyntax {
+function compileSyntax(syntax: LanguageSyntax): CompiledSyntax {
   const tokens: Token[] = [];
   const none = new Uint8Array(0);
   const base = {

@@ -43,7 +43,7 @@ function statedDetail(l: PackageLicence): string {
   return 'no licence stated by its files';
 }
 
-export interface EcosystemCoverage {
+interface EcosystemCoverage {
   ecosystem: string;
   packages: number;
   /** Packages whose licence is a known SPDX expression. */

@@ -8,17 +8,17 @@ import type { Analysis, AnalysisContext, AnalysisResult } from '../types.ts';
 import { type AuthorLines, blameFiles } from './blame.ts';
 import { replayOwnership } from './replay.ts';
 
-export const ID = 'ownership';
+const ID = 'ownership';
 
 /** Up to this many changed files are blamed directly; more take one replay of history. */
 export const BLAME_DIRECTLY_UP_TO = 100;
 
-export interface OwnershipOptions {
+interface OwnershipOptions {
   engine?: 'auto' | 'blame' | 'replay';
   jobs?: number;
 }
 
-export interface OwnershipComputed {
+interface OwnershipComputed {
   rows: OwnershipRow[];
   reused: number;
   blamed: number;

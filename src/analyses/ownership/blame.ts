@@ -12,9 +12,9 @@ export interface AuthorLines {
   lines: number;
 }
 
-export const BLAME_TIMEOUT_MS = 120_000;
+const BLAME_TIMEOUT_MS = 120_000;
 
-export function blameArgs(commit: string, path: string): string[] {
+function blameArgs(commit: string, path: string): string[] {
   return [
     'blame',
     '--porcelain',
@@ -52,7 +52,7 @@ export async function blameFile(
 const HEADER_RE = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ \d+/;
 
 /** Counts the lines of `git blame --porcelain` output per author of the line's commit. */
-export function parsePorcelain(out: Buffer): AuthorLines[] {
+function parsePorcelain(out: Buffer): AuthorLines[] {
   const who = new Map<string, { name: string; email: string }>();
   const counts = new Map<string, number>();
   let sha = '';

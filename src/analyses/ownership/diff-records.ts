@@ -41,7 +41,7 @@ export const RECORD_FORMAT = '%x01C %H %P%x00%an%x00%ae';
 const HUNK_RE = /^(@@+) (.*?) @@/;
 
 /** Undo git's C-style quoting of a path (latin1 in, latin1 out). */
-export function unquote(s: string): string {
+function unquote(s: string): string {
   if (!s.startsWith('"')) return s;
   let out = '';
   for (let i = 1; i < s.length - 1; i++) {

@@ -10,7 +10,7 @@ import { applyCommit, type FileState, type Tree } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
 import { countsFinalLine, type FollowContext } from './follow.ts';
 
-export interface ReplayResult {
+interface ReplayResult {
   /** Per file of the commit (UTF-8 path): lines per author index; null when the replay is unsure. */
   files: Map<string, Map<number, number> | null>;
   authors: Array<{ name: string; email: string }>;

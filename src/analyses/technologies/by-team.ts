@@ -2,12 +2,12 @@
 // evidence of it (its repository as a whole when the evidence names no file).
 import { type Team, teamsOwning } from '../../office/teams.ts';
 
-export interface RepositoryTechnologies {
+interface RepositoryTechnologies {
   repository: string;
   technologies: Array<{ id: string; name: string; category: string; evidence: { files?: string[] } }>;
 }
 
-export interface TeamTechnology {
+interface TeamTechnology {
   id: string;
   name: string;
   category: string;

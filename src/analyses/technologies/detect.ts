@@ -5,7 +5,7 @@ import type { Evidence, Metric } from '../types.ts';
 import { loadTechnologies, matchTechnologies } from './match.ts';
 import type { Technology } from './schema.ts';
 
-export interface SnapshotFacts {
+interface SnapshotFacts {
   dependencies: ReadonlyArray<{ ecosystem: string; name: string; manifestPath: string }>;
   images: ReadonlyArray<{ kind: string; name: string; path: string }>;
   runtimes: ReadonlyArray<{ kind: string; version: string; path: string }>;

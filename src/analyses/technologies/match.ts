@@ -9,7 +9,7 @@ import type { Dependency, ImageRef } from '../../collectors/types.ts';
 import { type Hit, NameIndex, PathIndex } from './rule-index.ts';
 import { type Technology, TechnologyTableSchema } from './schema.ts';
 
-export type EvidenceKind =
+type EvidenceKind =
   | 'package'
   | 'image'
   | 'chart'
@@ -18,7 +18,7 @@ export type EvidenceKind =
   | 'terraform-module'
   | 'path';
 
-export interface Evidence {
+interface Evidence {
   kind: EvidenceKind;
   /** The package, image, action, provider or module name; for `path`, the path itself. */
   value: string;
@@ -28,12 +28,12 @@ export interface Evidence {
   rule: string;
 }
 
-export interface TechnologyMatch {
+interface TechnologyMatch {
   technology: Technology;
   evidence: Evidence[];
 }
 
-export interface MatchInput {
+interface MatchInput {
   dependencies?: readonly Dependency[];
   images?: readonly ImageRef[];
   paths?: readonly string[];

@@ -21,8 +21,6 @@ export const CATEGORIES = [
   'ai',
 ] as const;
 
-export type Category = (typeof CATEGORIES)[number];
-
 const Rules = z
   .array(
     z

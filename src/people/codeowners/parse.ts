@@ -5,9 +5,9 @@ import type { Diagnostic } from '../../collectors/types.ts';
 import { checkPattern, lazyPattern, type PathMatcher } from './pattern.ts';
 import { indexRules, type RuleIndex } from './rule-index.ts';
 
-export type OwnerKind = 'user' | 'team' | 'email';
+type OwnerKind = 'user' | 'team' | 'email';
 
-export interface Owner {
+interface Owner {
   kind: OwnerKind;
   /** As written: `@user`, `@org/team`, `someone@example.com`. */
   value: string;
@@ -51,7 +51,7 @@ const USER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9_.-]+$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export function parseOwner(text: string): Owner | null {
+function parseOwner(text: string): Owner | null {
   if (TEAM.test(text)) return { kind: 'team', value: text };
   if (USER.test(text)) return { kind: 'user', value: text };
   if (EMAIL.test(text)) return { kind: 'email', value: text };

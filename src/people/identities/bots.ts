@@ -2,7 +2,7 @@
 import { noreplyLogin } from './github.ts';
 
 /** Names (or GitHub logins) of well-known automation accounts, compared lower-case without `[bot]`. */
-export const KNOWN_BOTS: readonly string[] = [
+const KNOWN_BOTS: readonly string[] = [
   'dependabot',
   'dependabot-preview',
   'renovate',

@@ -26,7 +26,7 @@ export interface Mailmap {
   entries: Map<string, MailmapEntry>;
 }
 
-export interface MailmapResult {
+interface MailmapResult {
   mailmap: Mailmap;
   diagnostics: Diagnostic[];
 }

@@ -24,7 +24,7 @@ export interface IdentityOptions {
 }
 
 /** A signature as seen in history, with how many commits used it. */
-export interface SeenSignature extends Signature {
+interface SeenSignature extends Signature {
   commits?: number;
 }
 

@@ -1,7 +1,7 @@
 // Off-boarding: when a set of people leaves, which files lose every author (per-file authors
 // from the truck-factor analysis), grouped per folder and ranked by how often they change.
 
-export interface OffboardingInput {
+interface OffboardingInput {
   /** Authors of each file (person ids), e.g. `TruckFactorResult.fileAuthors`. */
   fileAuthors: Readonly<Record<string, readonly string[]>>;
   /** People who leave. */
@@ -12,14 +12,14 @@ export interface OffboardingInput {
   depth?: number;
 }
 
-export interface OrphanedFile {
+interface OrphanedFile {
   path: string;
   commits: number;
   /** The authors it had, all of whom leave. */
   authors: string[];
 }
 
-export interface FolderLoss {
+interface FolderLoss {
   folder: string;
   /** Files with at least one author before anyone leaves. */
   files: number;
@@ -30,7 +30,7 @@ export interface FolderLoss {
   commits: number;
 }
 
-export interface OffboardingResult {
+interface OffboardingResult {
   /** Files that had an author and have none left, most changed first. */
   orphaned: OrphanedFile[];
   /** Folders with at least one orphaned file, most commits on orphaned files first. */

@@ -22,7 +22,7 @@ export interface HistoryCommit {
 const FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00';
 
 /** Arguments for `git log` over the ancestors of `commit` (merges show no changes). */
-export function historyArgs(commit: string): string[] {
+function historyArgs(commit: string): string[] {
   return [
     'log',
     '-z',
@@ -62,7 +62,7 @@ function parseChanges(tokens: string[]): HistoryChange[] {
 }
 
 /** Parse the output of `git log` run with `historyArgs`. */
-export function parseHistory(out: Buffer | string): HistoryCommit[] {
+function parseHistory(out: Buffer | string): HistoryCommit[] {
   const text = typeof out === 'string' ? out : out.toString('utf8');
   const commits: HistoryCommit[] = [];
   for (const record of text.split('\x1e')) {
