@@ -54,7 +54,7 @@ export function budgetFor(settings: BudgetSettings, repositoryBytes: number): Gi
 }
 
 /** Outside a scan (and for the calls that size a repository): the defaults for a small repository. */
-export const DEFAULT_GIT_BUDGET: GitBudget = budgetFor(DEFAULT_BUDGET_SETTINGS, 0);
+const DEFAULT_GIT_BUDGET: GitBudget = budgetFor(DEFAULT_BUDGET_SETTINGS, 0);
 
 const scope = new AsyncLocalStorage<GitBudget>();
 
@@ -93,7 +93,7 @@ function describeBound(bound: BudgetBound, budget: GitBudget): string {
   return formatBytes(bound === 'memory' ? budget.memoryBytes : budget.outputBytes);
 }
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   for (const [unit, size] of [
     ['GiB', GiB],
     ['MiB', MiB],

@@ -60,7 +60,7 @@ export function gitEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
   };
 }
 
-export interface GitCall {
+interface GitCall {
   /** The git directory (`.git` of a work tree, or a bare repository). Commands run against it, never a work tree. */
   gitDir: string;
   args: readonly string[];
@@ -198,7 +198,7 @@ function boundFromExit(
   return null;
 }
 
-export interface GitResult {
+interface GitResult {
   stdout: Buffer;
   stderr: string;
   code: number;
@@ -227,7 +227,7 @@ export async function gitOk(call: GitCall): Promise<Buffer> {
 }
 
 /** A git process that ended with a non-zero exit: its code and whole stderr, for callers that decide on them. */
-export class GitError extends CtoError {
+class GitError extends CtoError {
   readonly exitCode: number;
   readonly stderr: string;
   constructor(message: string, exitCode: number, stderr: string) {

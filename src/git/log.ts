@@ -3,7 +3,7 @@
 // consumed by position, so no byte in a message or path can break the parse.
 import { decodeGitBytes } from './paths.ts';
 
-export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'U' | 'X';
+type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'U' | 'X';
 
 export interface FileChange {
   status: ChangeStatus;
@@ -38,7 +38,7 @@ export interface CommitRecord {
 }
 
 /** The `--format` the parser reads: record separator, then 9 NUL-terminated fields. */
-export const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00';
+const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00';
 
 /**
  * Flags every `git log` that reads diffs takes, whatever else it asks for: no drivers or converters
@@ -85,7 +85,7 @@ type Pending =
   | { kind: 'raw'; status: ChangeStatus; need: number; paths: string[] }
   | { kind: 'numstat'; added: number | null; deleted: number | null; paths: string[] };
 
-export interface LogParserStats {
+interface LogParserStats {
   commits: number;
   /** Tokens skipped to get back in step after a record that could not be read. */
   skippedTokens: number;

@@ -15,7 +15,7 @@ export interface Launcher {
   prlimit: boolean;
 }
 
-export interface ProcessLimits {
+interface ProcessLimits {
   memoryBytes: number;
   cpuSeconds: number;
 }
@@ -23,7 +23,7 @@ export interface ProcessLimits {
 const detected = new Map<string, Launcher>();
 
 /** Which helpers are on `PATH` (looked up once per value of PATH). */
-export function detectLauncher(path: string = process.env.PATH ?? '/usr/bin:/bin'): Launcher {
+function detectLauncher(path: string = process.env.PATH ?? '/usr/bin:/bin'): Launcher {
   let found = detected.get(path);
   if (!found) {
     found = { setpriv: onPath('setpriv', path), prlimit: onPath('prlimit', path) };

@@ -134,12 +134,7 @@ export async function objectsSize(gitDir: string): Promise<number> {
   return kib * 1024;
 }
 
-export async function countCommits(gitDir: string, rev: string): Promise<number> {
-  const out = await gitOk({ gitDir, args: ['rev-list', '--count', rev] });
-  return Number(out.toString('latin1').trim());
-}
-
-export interface TagRecord {
+interface TagRecord {
   name: string;
   /** The commit the tag points at (peeled). */
   commit: string;

@@ -53,12 +53,6 @@ export async function listTree(
   return entries;
 }
 
-export function parseLsTree(out: Buffer): TreeEntry[] {
-  const entries: TreeEntry[] = [];
-  parseLsTreeInto(out, out.length, entries);
-  return entries;
-}
-
 /** Parse the NUL-terminated records of `out` before `limit` into `entries`. */
 function parseLsTreeInto(out: Buffer, limit: number, entries: TreeEntry[]): void {
   let pos = 0;
@@ -83,7 +77,7 @@ function parseLsTreeInto(out: Buffer, limit: number, entries: TreeEntry[]): void
   }
 }
 
-export type BlobResult = { oid: string; content: Buffer } | { oid: string; missing: true };
+type BlobResult = { oid: string; content: Buffer } | { oid: string; missing: true };
 
 /**
  * Read blobs through one `git cat-file --batch` process. Yields results in request order.

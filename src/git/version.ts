@@ -1,7 +1,7 @@
 // The version of the git that runs, for the few places where its output depends on it.
 import { gitOk } from './invoke.ts';
 
-export type GitVersion = [number, number, number];
+type GitVersion = [number, number, number];
 
 let known: Promise<GitVersion> | undefined;
 
@@ -11,7 +11,7 @@ export function gitVersion(gitDir: string): Promise<GitVersion> {
   return known;
 }
 
-export function parseGitVersion(text: string): GitVersion {
+function parseGitVersion(text: string): GitVersion {
   const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
   return [Number(m?.[1] ?? 0), Number(m?.[2] ?? 0), Number(m?.[3] ?? 0)];
 }

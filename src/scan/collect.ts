@@ -6,7 +6,7 @@ import type { CollectorResult, FileCollector, FileInput } from '../collectors/ty
 import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
 
-export interface FactCounts {
+interface FactCounts {
   dependencies: number;
   runtimes: number;
   images: number;

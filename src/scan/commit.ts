@@ -7,7 +7,7 @@ import { finishSnapshot, type HistoryStats, historyStats } from '../store/snapsh
 import type { TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
 
-export interface CommitResult {
+interface CommitResult {
   status: 'ok' | 'partial';
   history: HistoryStats;
 }

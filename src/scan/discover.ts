@@ -20,7 +20,7 @@ export interface DiscoveryProblem {
   error: CtoError;
 }
 
-export interface DiscoverOptions {
+interface DiscoverOptions {
   /** How many folder levels below a given path are searched (default 4). */
   maxDepth: number;
 }

@@ -8,11 +8,11 @@ import { deleteHistoryRows, segmentsOf } from '../store/snapshots.ts';
 import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
 
-export interface HistoryProgress {
+interface HistoryProgress {
   commits: number;
 }
 
-export interface HistoryReadResult {
+interface HistoryReadResult {
   commits: number;
   /** Tokens the parser could not read (a diagnostic when non-zero). */
   skippedTokens: number;
@@ -72,7 +72,7 @@ function changeRows(snapshotId: number, c: CommitRecord, out: TableRow<'file_cha
  * Read the commits of `range` (`<commit>` for a full read, `<old>..<new>` for an incremental one)
  * and write them as ingested by `snapshotId`. Writes overlap with git producing the next commits.
  */
-export async function ingestHistory(
+async function ingestHistory(
   store: Store,
   gitDir: string,
   snapshotId: number,
@@ -120,7 +120,7 @@ export async function ingestHistory(
   return { commits: total, skippedTokens: parser.stats.skippedTokens };
 }
 
-export interface HistoryStageResult {
+interface HistoryStageResult {
   /** Commits this snapshot read (0 when the commit is the base snapshot's). */
   newCommits: number;
   /** Snapshots whose ingested commits make up this snapshot's history, this one last. */

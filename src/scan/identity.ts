@@ -32,7 +32,7 @@ export async function locateGit(found: FoundRepository): Promise<GitLocation> {
 }
 
 /** True when `child` is `parent` or inside it (both real paths). */
-export function isInside(child: string, parent: string): boolean {
+function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 }
 

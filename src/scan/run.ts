@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
 import { type RepoOutcome, type ScanOptions, scanRepository } from './scan.ts';
 
-export interface RunOptions extends ScanOptions {
+interface RunOptions extends ScanOptions {
   paths: readonly string[];
   depth: number;
   jobs: number;
@@ -14,7 +14,7 @@ export interface RunOptions extends ScanOptions {
   onDone?: (outcome: RepoOutcome, started: string) => void;
 }
 
-export interface RunResult {
+interface RunResult {
   repositories: RepoOutcome[];
   problems: DiscoveryProblem[];
 }

@@ -6,14 +6,14 @@ import { fileFactsByBlob } from '../store/snapshots.ts';
 import type { Store, TableRow } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
-export interface TreeOptions {
+interface TreeOptions {
   /** Files larger than this are recorded but not read (default 10 MiB). */
   maxFileSize: number;
   collectors: readonly FileCollector[];
   onStage?: OnStage;
 }
 
-export interface TreeResult {
+interface TreeResult {
   files: number;
   diagnostics: Diagnostic[];
   /** The files each collector matched, with their contents, in tree order; collectors with none are absent. */

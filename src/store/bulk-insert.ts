@@ -10,7 +10,7 @@ export type TableName = keyof Database & string;
 export type TableRow<T extends TableName> = Insertable<Database[T]>;
 
 /** Parameters bound by one statement: under both engines' limits. */
-export const PARAMETERS_PER_STATEMENT = 30_000;
+const PARAMETERS_PER_STATEMENT = 30_000;
 
 /**
  * Insert rows through any Kysely executor (a transaction too), as many statements as the parameter

@@ -43,7 +43,7 @@ export async function codeFilesOf(store: Store, snapshotId: number): Promise<Cod
     .execute();
 }
 
-export interface RepositoryCodeFile extends CodeFileRow {
+interface RepositoryCodeFile extends CodeFileRow {
   repository: string;
 }
 

@@ -4,7 +4,7 @@ import type { Exposure } from '../collectors/types.ts';
 import { resolveRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
-export interface CurrentRepository {
+interface CurrentRepository {
   id: number;
   name: string;
   path: string;
@@ -94,7 +94,7 @@ export async function snapshotPaths(store: Store, snapshotId: number): Promise<s
   return rows.map((r) => r.path);
 }
 
-export interface StoredMetric {
+interface StoredMetric {
   metric: string;
   scope: string;
   subject: string;
@@ -118,16 +118,4 @@ export async function snapshotMetrics(
     .orderBy('subject')
     .execute();
   return rows.map((r) => ({ ...r, evidence: r.evidence ? JSON.parse(r.evidence) : null }));
-}
-
-/** Whether an analysis ran on a snapshot (its results, even none, are marked by at least one metric). */
-export async function analysisRan(store: Store, snapshotId: number, analysis: string): Promise<boolean> {
-  const row = await store.db
-    .selectFrom('metrics')
-    .select('metric')
-    .where('snapshot_id', '=', snapshotId)
-    .where('analysis', '=', analysis)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }

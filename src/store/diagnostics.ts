@@ -29,7 +29,7 @@ export interface LastScan {
   unfinished: { snapshotId: number; status: string; startedAt: string; error: string | null } | null;
 }
 
-export interface DiagnosticsFilter {
+interface DiagnosticsFilter {
   /** Only this level and above. */
   minSeverity?: Severity;
   codes?: readonly string[];

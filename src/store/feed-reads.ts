@@ -29,7 +29,7 @@ export async function selectedSnapshots(
   return rows.map((r) => ({ repository: r.repository, snapshotId: Number(r.snapshotId) }));
 }
 
-export interface StoredAdvisory {
+interface StoredAdvisory {
   ecosystem: string;
   id: string;
   record: string;
@@ -134,7 +134,7 @@ export async function currentDependencies(
   return q.orderBy('r.name').orderBy('d.ecosystem').orderBy('d.name').execute();
 }
 
-export interface CurrentRuntime {
+interface CurrentRuntime {
   repository: string;
   kind: string;
   version: string;
@@ -156,7 +156,7 @@ export async function currentRuntimes(
   return q.orderBy('r.name').orderBy('x.kind').orderBy('x.path').execute();
 }
 
-export interface CurrentImage {
+interface CurrentImage {
   repository: string;
   kind: string;
   name: string;

@@ -14,7 +14,7 @@ export interface FeedImportMeta {
   problems: number;
 }
 
-export interface AdvisoryRow {
+interface AdvisoryRow {
   id: string;
   modified: string;
   withdrawn: string | null;
@@ -27,14 +27,14 @@ export interface AdvisoryRow {
   packages: string[];
 }
 
-export interface EolProductRow {
+interface EolProductRow {
   product: string;
   label: string;
   identifiers: string;
   cycles: Array<Omit<Database['eol_cycles'], 'product' | 'position'>>;
 }
 
-export interface FeedImportRow {
+interface FeedImportRow {
   feed: string;
   ecosystem: string;
   source: string;

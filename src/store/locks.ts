@@ -19,10 +19,10 @@ export type LockAttempt =
   | { acquired: false; holder: LockHolder | null };
 
 /** How often a holder says it is alive, and how long a silent one is trusted. */
-export const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
 export const STALE_AFTER_MS = 10 * 60_000;
 
-export interface Holder {
+interface Holder {
   token: string;
   pid: number;
   host: string;
@@ -128,7 +128,7 @@ export function holderOf(row: LockRow): LockHolder {
   return { pid: row.pid, host: row.host, since: row.acquired_at };
 }
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -138,7 +138,7 @@ export function processAlive(pid: number): boolean {
 }
 
 /** When a process started, in clock ticks since boot (Linux `/proc/<pid>/stat`); null elsewhere. */
-export function processStarted(pid: number): string | null {
+function processStarted(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     // Fields after the command name (which may hold spaces and parentheses); starttime is field 22.

@@ -57,7 +57,7 @@ export function tooNew(store: { readonly location: string }, unknown: readonly s
   );
 }
 
-export interface MigrationStatus {
+interface MigrationStatus {
   /** The store has been created (its migration table exists). */
   initialised: boolean;
   /** Migrations this cto knows that the store has not run. */

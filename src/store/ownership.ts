@@ -47,7 +47,7 @@ export function ownershipRows(snapshotId: number, rows: OwnershipRow[]): TableRo
   return out as TableRow<'ownership'>[];
 }
 
-export interface OwnerTotal {
+interface OwnerTotal {
   author_name: string;
   author_email: string;
   lines: number;

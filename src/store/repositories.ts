@@ -2,7 +2,7 @@
 import { CtoError } from '../errors.ts';
 import type { Store } from './store.ts';
 
-export interface RepositorySummary {
+interface RepositorySummary {
   name: string;
   path: string;
   snapshotId: number | null;
@@ -54,7 +54,7 @@ export async function listRepositories(store: Store): Promise<RepositorySummary[
 }
 
 /** A repository in the store, as a repository argument resolves to it. */
-export interface KnownRepository {
+interface KnownRepository {
   id: number;
   name: string;
   path: string;

@@ -56,7 +56,7 @@ export async function getSnapshot(store: Store, id: number) {
   return store.db.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export interface NewSnapshot {
+interface NewSnapshot {
   repositoryId: number;
   commit: string;
   ref: string | null;
@@ -154,7 +154,7 @@ export async function historyStats(store: Store, segments: number[]): Promise<Hi
   };
 }
 
-export interface FinishSnapshot {
+interface FinishSnapshot {
   status: Extract<SnapshotStatus, 'ok' | 'partial'>;
   history: HistoryStats;
   files: number;

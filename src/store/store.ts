@@ -10,11 +10,10 @@ import { noStore, type Store, type StoreMode } from './interface.ts';
 import { migrate, migrationStatus, tooNew } from './migrate.ts';
 import { checkStoreTarget, isPostgresUrl } from './target.ts';
 
-export type { TableName, TableRow } from './bulk-insert.ts';
+export type { TableRow } from './bulk-insert.ts';
 export { parsePostgresUrl } from './engines/postgres/open.ts';
-export type { QueryLimits, QueryResult } from './engines/postgres/query.ts';
+export type { QueryLimits } from './engines/postgres/query.ts';
 export { DEFAULT_SQL_TIMEOUT_MS, type Store, type StoreMode } from './interface.ts';
-export { checkStoreTarget, isPostgresUrl } from './target.ts';
 
 /** Open the store: a `postgres://` URL, or the path of an SQLite file. */
 export async function openStore(target: string, options: { mode?: StoreMode } = {}): Promise<Store> {

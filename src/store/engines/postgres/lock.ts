@@ -41,7 +41,7 @@ export async function tryPostgresLock(
 }
 
 /** The 64-bit advisory lock id: a hash of the schema and the repository key (locks span a database). */
-export function advisoryKey(schema: string | null, key: string): string {
+function advisoryKey(schema: string | null, key: string): string {
   return createHash('sha256')
     .update(`cto-scan\0${schema ?? ''}\0${key}`)
     .digest()

@@ -24,7 +24,7 @@ export interface QueryLimits {
   signal?: AbortSignal;
 }
 
-export interface PostgresConnection {
+interface PostgresConnection {
   connectionString: string;
   options: string | undefined;
   /** Where other statements run: used to cancel the query from a second connection. */
@@ -132,7 +132,7 @@ function queryError(e: unknown, stoppedBy: 'timeout' | 'abort' | null, timeoutMs
 }
 
 /** Rows from `cto_sql_query`: the names on the first row; values as JSON objects in column order. */
-export function decodeRows(rows: Array<[string[] | null, string | null]>): QueryResult {
+function decodeRows(rows: Array<[string[] | null, string | null]>): QueryResult {
   const columns = rows[0]?.[0] ?? [];
   const out: unknown[][] = [];
   for (const [, vals] of rows) {

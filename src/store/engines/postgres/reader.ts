@@ -31,7 +31,7 @@ export function readerRoleName(database: string, schema: string): string {
   return `cto_reader_${hash.slice(0, 12)}`;
 }
 
-export async function currentStore<DB>(db: Kysely<DB>): Promise<{ database: string; schema: string }> {
+async function currentStore<DB>(db: Kysely<DB>): Promise<{ database: string; schema: string }> {
   const r = await sql<{ database: string; schema: string }>`
     select current_database() as database, current_schema() as schema`.execute(db);
   const row = r.rows[0];

@@ -13,7 +13,7 @@ export function isDamage(e: unknown): boolean {
 }
 
 /** What `pragma quick_check` says about the file: its first problems, or why it cannot run. */
-export function quickCheck(path: string): string {
+function quickCheck(path: string): string {
   let db: SqliteDatabase.Database | undefined;
   try {
     db = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
