@@ -13,7 +13,7 @@ export const OSV_ECOSYSTEMS: string[] = [...ECOSYSTEMS];
 export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const DEFAULT_EOL_URL = 'https://endoflife.date/api/v1';
 
-export interface FeedUrls {
+interface FeedUrls {
   osv: string;
   eol: string;
 }
@@ -23,7 +23,7 @@ export function feedUrls(env: NodeJS.ProcessEnv = process.env): FeedUrls {
   return { osv: trim(env.CTO_OSV_URL || DEFAULT_OSV_URL), eol: trim(env.CTO_EOL_URL || DEFAULT_EOL_URL) };
 }
 
-export type DownloadProgress = (label: string, received: number, total: number | null) => void;
+type DownloadProgress = (label: string, received: number, total: number | null) => void;
 
 function unreachable(url: string, e: unknown): CtoError {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
@@ -36,7 +36,7 @@ function unreachable(url: string, e: unknown): CtoError {
 }
 
 /** GETs a URL into memory, reporting progress as bytes arrive. */
-export async function download(url: string, label: string, progress?: DownloadProgress): Promise<Uint8Array> {
+async function download(url: string, label: string, progress?: DownloadProgress): Promise<Uint8Array> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { 'user-agent': 'cto feed update' } });
@@ -60,7 +60,7 @@ export async function download(url: string, label: string, progress?: DownloadPr
   return Buffer.concat(chunks);
 }
 
-export interface UpdateOptions {
+interface UpdateOptions {
   ecosystems: string[];
   osv: boolean;
   eol: boolean;

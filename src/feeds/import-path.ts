@@ -12,13 +12,7 @@ import { type ImportSummary, readOsvOrFail, sha256, storeEolProducts, storeOsvIm
 import { importLicenceFile, looksLikeLicenceLines } from './licences/file.ts';
 import { importOsvFolder, importOsvZipBytes, OsvFeedError } from './osv/import.ts';
 
-export type FeedInputKind =
-  | 'osv-zip'
-  | 'osv-folder'
-  | 'osv-tree'
-  | 'eol-json'
-  | 'eol-folder'
-  | 'licence-lines';
+type FeedInputKind = 'osv-zip' | 'osv-folder' | 'osv-tree' | 'eol-json' | 'eol-folder' | 'licence-lines';
 
 const isZip = (file: string): boolean => {
   const head = readFileSync(file).subarray(0, 4);
@@ -108,7 +102,7 @@ async function importZip(store: Store, file: string, ecosystem: string | null): 
   return storeOsvImport(store, feed, { ecosystem: hint, sha256: sha256(bytes) });
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   /** OSV ecosystem, when the folder name does not say it. */
   ecosystem?: string;
   onImported?: (s: ImportSummary) => void;

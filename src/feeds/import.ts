@@ -30,7 +30,7 @@ export interface ImportSummary {
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The ecosystem a set of records is for: the hint (a folder name) when records name it, else the most named. */
-export function chooseEcosystem(records: OsvRecord[], hint: string | null): string | null {
+function chooseEcosystem(records: OsvRecord[], hint: string | null): string | null {
   const counts = new Map<string, number>();
   for (const r of records) {
     for (const e of new Set(r.affected.map((a) => baseEcosystem(a.ecosystem))))
@@ -69,7 +69,7 @@ async function previousLine(store: Store, feed: string, ecosystem: string): Prom
 }
 
 /** Turns an unreadable feed file into one line that says what stays active, and notes the failure. */
-export async function failImport(
+async function failImport(
   store: Store,
   meta: FeedImportMeta,
   reason: string,

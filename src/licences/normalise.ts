@@ -4,7 +4,7 @@
 import correct from 'spdx-correct';
 import parse, { type ExpressionNode } from 'spdx-expression-parse';
 
-export interface NormalisedLicence {
+interface NormalisedLicence {
   /** Canonical SPDX expression, or null when unknown. */
   expression: string | null;
   /** The text as the file states it; null when the file states none. */
@@ -70,21 +70,6 @@ export function render(node: ExpressionNode, top = false): string {
   }
   const text = `${render(node.left)} ${node.conjunction.toUpperCase()} ${render(node.right)}`;
   return top ? text : `(${text})`;
-}
-
-/** The licence ids an expression names (without `+` or exceptions). */
-export function licenceIds(expression: string): string[] {
-  const ids: string[] = [];
-  const visit = (n: ExpressionNode) => {
-    if ('license' in n) ids.push(n.license);
-    else {
-      visit(n.left);
-      visit(n.right);
-    }
-  };
-  const node = tryParse(expression);
-  if (node) visit(node);
-  return ids;
 }
 
 export function parseExpression(expression: string): ExpressionNode | null {

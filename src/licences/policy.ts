@@ -59,7 +59,7 @@ function leaves(node: ExpressionNode): LicenseNode[] {
 const MAX_ALTERNATIVES = 256;
 
 /** The expression as alternatives, each the licences it needs together. */
-export function alternatives(node: ExpressionNode): LicenseNode[][] {
+function alternatives(node: ExpressionNode): LicenseNode[][] {
   if ('license' in node) return [[node]];
   const left = alternatives(node.left);
   const right = alternatives(node.right);

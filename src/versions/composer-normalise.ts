@@ -21,7 +21,7 @@ function expandStability(stability: string): string {
 }
 
 /** VersionParser::normalizeBranch: `1.x` -> `1.9999999.9999999.9999999-dev`, others `dev-<name>`. */
-export function normaliseComposerBranch(name: string): string {
+function normaliseComposerBranch(name: string): string {
   const m = BRANCH.exec(name.trim());
   if (!m) return `dev-${name.trim()}`;
   let version = '';

@@ -11,7 +11,7 @@ import { rubygemsScheme } from './rubygems.ts';
 import { InvalidVersionError, type VersionScheme } from './scheme.ts';
 import { semverScheme } from './semver-scheme.ts';
 
-export { InvalidVersionError, type VersionScheme } from './scheme.ts';
+export { InvalidVersionError } from './scheme.ts';
 
 /** Longer texts are not versions (the `semver` package's limit); it also bounds the parsers' work. */
 export const MAX_VERSION_LENGTH = 256;

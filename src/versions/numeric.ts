@@ -17,11 +17,6 @@ export function compareDigits(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Whether a run of ASCII digits is zero ("", "0", "000"). */
-export function isZeroDigits(digits: string): boolean {
-  return significant(digits) === '';
-}
-
 /** The run without leading zeros, as written in a canonical form ("007" -> "7", "000" -> "0"). */
 export function canonicalDigits(digits: string): string {
   return significant(digits) || '0';

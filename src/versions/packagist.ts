@@ -18,7 +18,7 @@ export { phpVersionCompare } from './php-version-compare.ts';
 const RAW = /^\d(?:[0-9A-Za-z._+-]*[0-9A-Za-z])?$/;
 
 /** The text version_compare sees: Composer's normal form, or the version as written; null if neither. */
-export function packagistKey(version: string): string | null {
+function packagistKey(version: string): string | null {
   const normalised = normaliseComposer(version);
   if (normalised !== null) return normalised;
   const raw = version.trim().replace(/^[vV](?=\d)/, '');

@@ -13,7 +13,7 @@ interface Labelled {
   num: string;
 }
 
-export interface Pep440Version {
+interface Pep440Version {
   epoch: string;
   /** Release numbers with trailing zeros removed, so `1.0` and `1` are the same. */
   release: string[];

@@ -24,7 +24,7 @@ const isAlnum = (c: string): boolean => /^[0-9A-Za-z]$/.test(c);
 const isNonDigit = (c: string): boolean => !isDigit(c) && c !== '.';
 
 /** php_canonicalize_version: the first character is kept as it is, as PHP does. */
-export function canonicalPhp(version: string): string {
+function canonicalPhp(version: string): string {
   if (version === '') return '';
   let out = version[0]!;
   let previous = version[0]!;

@@ -40,7 +40,7 @@ function compareTail(tail: Segment[]): number {
 }
 
 /** Gem::Version#<=>: -1, 0 or 1. */
-export function compareRubyGems(a: string, b: string): number {
+function compareRubyGems(a: string, b: string): number {
   const l = canonicalSegments(a);
   const r = canonicalSegments(b);
   const limit = Math.min(l.length, r.length);

@@ -4,7 +4,7 @@
 // Build metadata never changes the order.
 import { compareDigits, compareText } from './numeric.ts';
 
-export interface SemVerParts {
+interface SemVerParts {
   major: string;
   minor: string;
   patch: string;

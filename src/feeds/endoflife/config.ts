@@ -7,5 +7,3 @@ export const eolConfigSchema = z
     windowMonths: z.number().min(0).max(120).optional(),
   })
   .strict();
-
-export type EolConfig = z.infer<typeof eolConfigSchema>;

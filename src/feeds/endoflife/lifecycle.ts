@@ -2,7 +2,7 @@
 // always passed in (`today`, `YYYY-MM-DD`); nothing here reads the clock.
 import type { EolCycle, EolProduct, Phase } from './model.ts';
 
-export interface CycleStatus {
+interface CycleStatus {
   product: string;
   cycle: string;
   /** End of active support (a date, a boolean, or null when the product has no such phase). */
@@ -28,7 +28,7 @@ const JAVA_PRODUCTS = new Set([
 const DAYS_PER_MONTH = 365.25 / 12;
 
 /** The numeric part of a version as written (`>=18` -> `18`, `net8.0` -> `8.0`, `16.2-alpine` -> `16.2`). */
-export function versionToken(version: string): string | null {
+function versionToken(version: string): string | null {
   return /\d+(?:\.\d+)*/.exec(version)?.[0] ?? null;
 }
 

@@ -10,7 +10,7 @@ export type EolSubject =
   | { kind: 'image'; name: string }
   | { kind: 'package'; purl: string };
 
-export interface EolCatalog {
+interface EolCatalog {
   byKey: Map<string, EolProduct>;
   /** purl without version, qualifiers or subpath, lower case -> product key. */
   byPurl: Map<string, string>;

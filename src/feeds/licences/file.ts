@@ -34,7 +34,7 @@ export function looksLikeLicenceLines(head: string): boolean {
   }
 }
 
-export function parseLicenceLines(text: string): { rows: CachedLicence[]; problems: number } {
+function parseLicenceLines(text: string): { rows: CachedLicence[]; problems: number } {
   const rows: CachedLicence[] = [];
   let problems = 0;
   for (const raw of text.split('\n')) {

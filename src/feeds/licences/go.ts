@@ -12,12 +12,12 @@ const MAX_LICENCE_BYTES = 1024 * 1024;
 const LICENCE_FILE = /^(licen[cs]e|copying)([-._][\w.-]*)?$/i;
 
 /** The proxy's case encoding: each upper-case letter becomes `!` and its lower case. */
-export function escapeModulePath(path: string): string {
+function escapeModulePath(path: string): string {
   return path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 
 /** Top-level licence files of a module zip, by file name. */
-export function licenceFiles(zip: Uint8Array, module: string, version: string): Map<string, string> {
+function licenceFiles(zip: Uint8Array, module: string, version: string): Map<string, string> {
   const root = `${module}@${version}/`;
   const files = unzipSync(zip, {
     filter: (f) =>

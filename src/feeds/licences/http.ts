@@ -28,7 +28,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   maxBytes: 64 * 1024 * 1024,
 };
 
-export type Fetched =
+type Fetched =
   | { kind: 'ok'; url: string; body: Uint8Array }
   | { kind: 'not-found'; url: string }
   | { kind: 'failed'; url: string; reason: string };

@@ -9,7 +9,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** GETs one JSON document and reads the licence from it. */
-export async function lookupJson(
+async function lookupJson(
   http: Http,
   url: string,
   read: (doc: Json) => string | null,
@@ -23,7 +23,7 @@ export async function lookupJson(
 }
 
 /** npm's `license` (a string, or the old `{ type }`), or the older `licenses` array. */
-export function npmLicence(doc: Json): string | null {
+function npmLicence(doc: Json): string | null {
   const one = (v: unknown) => str(v) ?? (isObject(v) ? str(v.type) : null);
   const direct = one(doc.license);
   if (direct) return direct;
@@ -55,7 +55,7 @@ export const pypiRegistry: Registry = {
 };
 
 /** crates.io `license`: an SPDX expression, in old crates with `/` for OR (`MIT/Apache-2.0`). */
-export function crateLicence(doc: Json): string | null {
+function crateLicence(doc: Json): string | null {
   const text = isObject(doc.version) ? str(doc.version.license) : null;
   return text === null ? null : text.replace(/\s*\/\s*/g, ' OR ');
 }
@@ -75,7 +75,7 @@ export const cratesRegistry: Registry = {
 };
 
 /** RubyGems `licenses`: one name, or several as alternatives. */
-export function gemLicence(doc: Json): string | null {
+function gemLicence(doc: Json): string | null {
   return Array.isArray(doc.licenses)
     ? alternativesOf(doc.licenses.map(str).filter((v) => v !== null))
     : str(doc.licenses);

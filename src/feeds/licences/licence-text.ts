@@ -18,7 +18,7 @@ function loadRules(): Rule[] {
 }
 
 /** Lower case; every run of characters other than letters and digits becomes one space. */
-export function comparable(text: string): string {
+function comparable(text: string): string {
   return ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -7,7 +7,7 @@ import type { PackageKey } from '../../store/licence-cache.ts';
 import type { Http } from './http.ts';
 import { alternativesOf, found, type LookupResult, type Registry } from './types.ts';
 
-export const MAX_PARENTS = 5;
+const MAX_PARENTS = 5;
 
 type Node = Record<string, unknown>;
 const node = (v: unknown): Node =>
@@ -16,13 +16,13 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] :
 const text = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\s+/g, ' ') : null;
 
-export interface PomLicences {
+interface PomLicences {
   /** The names in `<licenses>`; null when the POM has no `<licenses>` element. */
   licences: string[] | null;
   parent: { groupId: string; artifactId: string; version: string } | null;
 }
 
-export function readPom(xml: string): PomLicences | null {
+function readPom(xml: string): PomLicences | null {
   if (XMLValidator.validate(xml) !== true) return null;
   const parser = new XMLParser({
     ignoreAttributes: true,
@@ -48,7 +48,7 @@ export function readPom(xml: string): PomLicences | null {
   };
 }
 
-export const pomUrl = (base: string, groupId: string, artifactId: string, version: string) =>
+const pomUrl = (base: string, groupId: string, artifactId: string, version: string) =>
   `${base}/${groupId.split('.').map(encodeURIComponent).join('/')}/${encodeURIComponent(artifactId)}/${encodeURIComponent(version)}/${encodeURIComponent(artifactId)}-${encodeURIComponent(version)}.pom`;
 
 export const mavenRegistry: Registry = {

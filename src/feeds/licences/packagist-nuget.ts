@@ -22,7 +22,7 @@ async function getJson(http: Http, url: string): Promise<{ doc: Json } | LookupR
  * Composer 2 metadata is minified: each version lists only what changed from the one before it,
  * and `"__unset"` removes a field. Expanded here in order, as composer/metadata-minifier does.
  */
-export function expandMinified(versions: readonly unknown[]): Json[] {
+function expandMinified(versions: readonly unknown[]): Json[] {
   const out: Json[] = [];
   let previous: Json = {};
   for (const v of versions) {
@@ -41,7 +41,7 @@ export function expandMinified(versions: readonly unknown[]): Json[] {
 const bare = (v: string) => v.replace(/^v(?=\d)/i, '');
 
 /** The licence Packagist states for one version (`license`: alternatives, as Composer reads them). */
-export function packagistLicence(doc: Json, name: string, version: string): string | null | undefined {
+function packagistLicence(doc: Json, name: string, version: string): string | null | undefined {
   const packages = isObject(doc.packages) ? doc.packages[name] : undefined;
   if (!Array.isArray(packages)) return undefined;
   const all = doc.minified === 'composer/2.0' ? expandMinified(packages) : packages.filter(isObject);
@@ -70,7 +70,7 @@ export const packagistRegistry: Registry = {
 };
 
 /** A catalog entry's licence: `licenseExpression`, or an expression URL on licenses.nuget.org. */
-export function nugetLicence(entry: Json): string | null {
+function nugetLicence(entry: Json): string | null {
   const expression = str(entry.licenseExpression);
   if (expression) return expression;
   const url = str(entry.licenseUrl);

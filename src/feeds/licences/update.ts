@@ -23,7 +23,7 @@ import { mavenRegistry } from './maven.ts';
 import { nugetRegistry, packagistRegistry } from './packagist-nuget.ts';
 import type { LookupResult, Registry } from './types.ts';
 
-export const REGISTRIES: readonly Registry[] = [
+const REGISTRIES: readonly Registry[] = [
   npmRegistry,
   pypiRegistry,
   cratesRegistry,
@@ -35,13 +35,13 @@ export const REGISTRIES: readonly Registry[] = [
 ];
 
 /** Each ecosystem's registry base URL: its environment variable, else the public registry. */
-export function registryUrls(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+function registryUrls(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return Object.fromEntries(
     REGISTRIES.map((r) => [r.ecosystem, (env[r.env] || r.defaultUrl).replace(/\/+$/, '')]),
   );
 }
 
-export interface LicenceUpdateOptions {
+interface LicenceUpdateOptions {
   /** Only these ecosystems (default: every ecosystem the current snapshots use). */
   ecosystems?: string[];
   /** Ask again for versions already cached. */

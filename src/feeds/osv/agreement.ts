@@ -5,14 +5,14 @@ import { versionScheme } from '../../versions/index.ts';
 import type { IndexedAffected, OsvIndex } from './osv-index.ts';
 import { inSortedRange } from './range.ts';
 
-export interface Disagreement {
+interface Disagreement {
   id: string;
   package: string;
   version: string;
   expected: 'inside' | 'outside';
 }
 
-export interface Agreement {
+interface Agreement {
   checked: number;
   agreed: number;
   /** Listed versions left out because the ecosystem's rules cannot read them. */

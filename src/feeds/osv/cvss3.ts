@@ -9,7 +9,7 @@ const UI: Record<string, number> = { N: 0.85, R: 0.62 };
 const CIA: Record<string, number> = { H: 0.56, L: 0.22, N: 0 };
 const BASE = ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A'];
 
-export interface Cvss3Vector {
+interface Cvss3Vector {
   version: '3.0' | '3.1';
   metrics: Record<string, string>;
 }

@@ -27,7 +27,7 @@ export interface OsvFinding {
 }
 
 /** Whether one affected entry covers `version` (ranges OR'ed, or exact `versions` entry). */
-export function affectsVersion(entry: IndexedAffected, version: string): boolean {
+function affectsVersion(entry: IndexedAffected, version: string): boolean {
   const scheme = versionScheme(entry.affected.ecosystem);
   if (entry.affected.versions.includes(version)) return true;
   if (!scheme?.valid(version)) return false;

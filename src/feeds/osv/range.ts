@@ -2,9 +2,9 @@
 // a version is affected from an `introduced` up to a `fixed` (exclusive) or `last_affected`
 // (inclusive); `limit` caps the range (exclusive); the `versions` list matches exactly.
 import { versionScheme } from '../../versions/index.ts';
-import type { OsvEvent, OsvRange } from './record.ts';
+import type { OsvEvent } from './record.ts';
 
-export type Compare = (a: string, b: string) => number;
+type Compare = (a: string, b: string) => number;
 
 /** The version comparator for an OSV ecosystem, or null when we have no rules for it. */
 export function comparatorFor(ecosystem: string): Compare | null {
@@ -54,15 +54,4 @@ export function inSortedRange(version: string, sorted: OsvEvent[], cmp: Compare)
     }
   }
   return affected;
-}
-
-/** Evaluates several ranges (OR) for one version; ranges that cannot be sorted are skipped. */
-export function inRanges(version: string, ranges: OsvRange[], ecosystem: string): boolean {
-  const cmp = comparatorFor(ecosystem);
-  const valid = validatorFor(ecosystem);
-  if (!cmp || !valid?.(version)) return false;
-  return ranges.some((r) => {
-    const sorted = sortEvents(r.events, valid, cmp);
-    return sorted !== null && inSortedRange(version, sorted, cmp);
-  });
 }

@@ -54,7 +54,7 @@ function fromScores(scores: OsvSeverityScore[]): SeverityResult | null {
 }
 
 /** Severity of one record, for one of its affected entries when given. */
-export function recordSeverity(record: OsvRecord, affected?: OsvAffected): SeverityResult {
+function recordSeverity(record: OsvRecord, affected?: OsvAffected): SeverityResult {
   const scored = fromScores([...record.severity, ...(affected?.severity ?? [])]);
   if (scored) return scored;
   const word = record.databaseSpecific?.severity ?? affected?.databaseSpecific?.severity;

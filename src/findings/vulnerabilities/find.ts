@@ -42,7 +42,7 @@ export interface VulnPlace {
   path: string[];
 }
 
-export interface VulnReport {
+interface VulnReport {
   findings: VulnFinding[];
   /** Repositories using an ecosystem for which no advisories are loaded. */
   missingFeeds: Array<{ repository: string; ecosystem: string }>;
@@ -52,7 +52,7 @@ export interface VulnReport {
   coverage: Coverage;
 }
 
-export interface VulnQuery {
+interface VulnQuery {
   repository?: string;
   ecosystem?: string;
   /** Only findings at or above this level. */

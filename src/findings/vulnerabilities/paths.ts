@@ -2,7 +2,7 @@
 // declares to the vulnerable one, e.g. `app > express > qs`. Parents are names (one lockfile, one
 // ecosystem), so the path is by name; a package without parent data gets `root > … > name`.
 
-export interface PathNode {
+interface PathNode {
   name: string;
   direct: boolean;
   /** Names of the packages that depend on this one. */
