@@ -14,7 +14,7 @@ import { readYamlFile } from './office/yaml-file.ts';
 import { riskConfigSchema } from './risk/config.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
-export const CONFIG_FILE = 'cto.yaml';
+const CONFIG_FILE = 'cto.yaml';
 
 const SIZE_RE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
 
@@ -29,7 +29,7 @@ export function parseSize(text: string | number): number {
 }
 
 /** The `scan` section of cto.yaml. */
-export const scanConfigSchema = z
+const scanConfigSchema = z
   .object({
     depth: z.number().int().min(1).max(64).optional(),
     maxFileSize: z.union([z.string(), z.number()]).optional(),

@@ -5,7 +5,7 @@ import { explainStoreError, openStore, type Store, type StoreMode } from '../sto
 import { loadWorkspace, parseSize, storeTarget, type Workspace } from '../workspace.ts';
 import { printError } from './output.ts';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   workspace: string;
   db?: string;
   debug?: boolean;
@@ -128,7 +128,7 @@ const listOf = (values: readonly string[]) =>
   values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 
 /** One of `values`, in any letter case; the value as `values` spells it. */
-export function parseChoice(name: string, values: readonly string[]) {
+function parseChoice(name: string, values: readonly string[]) {
   return (value: string): string => {
     const found = values.find((v) => v.toLowerCase() === value.trim().toLowerCase());
     if (found === undefined) throw usage(name, listOf(values), value);

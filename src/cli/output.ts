@@ -107,7 +107,7 @@ export function printJsonText(json: string): void {
  * advisory ids, versions, and numbers); `cut` loses its end (`some long te…`); `cut-left` loses its
  * start, at a folder when it can (`…/deep/file.ts`).
  */
-export type Fit = 'keep' | 'cut' | 'cut-left';
+type Fit = 'keep' | 'cut' | 'cut-left';
 
 export interface Column {
   title: string;

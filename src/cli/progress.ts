@@ -4,7 +4,7 @@
 import type { StageEvent } from '../scan/stages.ts';
 import { colorsFor, formatNumber, visible } from './output.ts';
 
-export interface Progress {
+interface Progress {
   /** How many repositories this scan will go through. */
   total(count: number): void;
   start(repo: string): void;

@@ -10,7 +10,7 @@ import { type Cell, printError, printJson, printTable } from './output.ts';
 const MAX_TIMEOUT_S = 86_400;
 
 /** `--timeout` in seconds (fractions allowed) -> milliseconds. */
-export function parseTimeout(value: string): number {
+function parseTimeout(value: string): number {
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_S))
     throw new CtoError(

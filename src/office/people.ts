@@ -45,7 +45,7 @@ export const peopleConfigSchema = z
   })
   .strict();
 
-export interface PeopleConfig {
+interface PeopleConfig {
   aliases: AliasConfig[];
   botPatterns: RegExp[];
   exclude: string[];

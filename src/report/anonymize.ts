@@ -2,7 +2,7 @@
 // pseudonym, `person-` + 8 hex digits of SHA-256 of the lower-cased identity.
 import { createHash } from 'node:crypto';
 
-export function pseudonym(identity: string): string {
+function pseudonym(identity: string): string {
   return `person-${createHash('sha256').update(identity.trim().toLowerCase()).digest('hex').slice(0, 8)}`;
 }
 

@@ -8,7 +8,7 @@ import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabiliti
 import type { Store } from '../store/store.ts';
 import type { Changes, EolChange, EolState, RunwayChange, VulnerabilityChange } from './types.ts';
 
-export const EOL_WINDOW_MONTHS = 6;
+const EOL_WINDOW_MONTHS = 6;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

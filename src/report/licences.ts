@@ -15,7 +15,7 @@ import { q, type ReportData, toFinding, toMetric } from './data.ts';
 const ANALYSIS = 'licences';
 
 /** What reproduces a `licence-known-share`: the packages of that ecosystem with the cached answers. */
-export function coverageSql(repository: string, ecosystem: string): string {
+function coverageSql(repository: string, ecosystem: string): string {
   return `select d.name, d.version, d.license, c.licence, c.status, c.source from current_dependencies d left join licence_cache c on c.ecosystem = d.ecosystem and c.name = d.name and c.version = d.version where d.repository = ${q(repository)} and d.ecosystem = ${q(ecosystem)}`;
 }
 

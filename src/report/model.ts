@@ -22,7 +22,7 @@ import { addLicenceResults } from './licences.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
-export interface ReportOptions {
+interface ReportOptions {
   since?: string;
   team?: string;
   /** Teams from teams.yaml, for owners and --team. */

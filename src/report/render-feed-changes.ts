@@ -2,7 +2,7 @@
 // Markdown show them in the "what changed" section and in the section of their area.
 import type { AreaId, Changes, EolState, VulnerabilityChange } from './types.ts';
 
-export interface ChangeList {
+interface ChangeList {
   title: string;
   items: Array<{ severity: string | null; text: string }>;
 }

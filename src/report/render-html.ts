@@ -23,7 +23,7 @@ export function renderHtml(model: ReportModel): string {
   ].join('\n');
 }
 
-export function ratingBadge(rating: string): string {
+function ratingBadge(rating: string): string {
   return `<span class="rating rating-${rating}">${rating.toUpperCase()}</span>`;
 }
 
@@ -92,7 +92,7 @@ function findingEvidence(f: ReportFinding): string {
   );
 }
 
-export function evidenceHtml(id: string, label: string, ev: EvidenceRef, sql: string): string {
+function evidenceHtml(id: string, label: string, ev: EvidenceRef, sql: string): string {
   const lists = Object.entries(ev)
     .filter(([, v]) => Array.isArray(v) && v.length > 0)
     .map(

@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function chromiumAvailable(): boolean {
+function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 

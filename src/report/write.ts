@@ -6,7 +6,7 @@ import { renderMarkdown } from './render-markdown.ts';
 import { renderPdf } from './render-pdf.ts';
 import type { ReportModel } from './types.ts';
 
-export interface WrittenReport {
+interface WrittenReport {
   files: string[];
   pdf: 'written' | 'not-asked' | 'no-chromium';
 }

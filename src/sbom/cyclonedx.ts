@@ -8,7 +8,7 @@ import { TOOL_VERSION } from '../version.ts';
 import type { PackageEntry } from './packages.ts';
 import { purlOf } from './purl.ts';
 
-export interface BomSubject {
+interface BomSubject {
   name: string;
   commit: string;
   ref: string | null;

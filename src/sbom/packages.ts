@@ -26,7 +26,7 @@ export interface PackageEntry {
 
 const DEV_SCOPES = new Set(['dev', 'test', 'build']);
 
-export function scopeClass(scopes: readonly string[]): ScopeClass {
+function scopeClass(scopes: readonly string[]): ScopeClass {
   return scopes.length > 0 && scopes.every((s) => DEV_SCOPES.has(s)) ? 'dev' : 'prod';
 }
 
@@ -64,7 +64,7 @@ export function mergePackages(rows: readonly DependencyRow[]): PackageEntry[] {
   return entries.sort(comparePackages);
 }
 
-export function comparePackages(a: PackageEntry, b: PackageEntry): number {
+function comparePackages(a: PackageEntry, b: PackageEntry): number {
   return (
     a.ecosystem.localeCompare(b.ecosystem) ||
     a.name.localeCompare(b.name) ||
@@ -93,7 +93,7 @@ function entryOf(rows: readonly DependencyRow[]): PackageEntry {
   };
 }
 
-export interface PackageFilter {
+interface PackageFilter {
   ecosystem?: string;
   direct?: boolean;
   scope?: ScopeClass;

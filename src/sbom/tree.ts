@@ -3,7 +3,7 @@
 // member, the project itself) starts a chain as well.
 import type { PackageEntry } from './packages.ts';
 
-export interface PackagePaths {
+interface PackagePaths {
   ecosystem: string;
   name: string;
   versions: string[];
@@ -17,7 +17,7 @@ export interface PackagePaths {
   truncated: boolean;
 }
 
-export interface TreeLimits {
+interface TreeLimits {
   maxPaths: number;
   maxSteps: number;
 }

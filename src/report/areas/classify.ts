@@ -10,7 +10,7 @@ export const AREA_TITLES: Record<AreaId, string> = {
   'budget-vendors': 'Budget and vendors',
 };
 
-export const AREA_ORDER = Object.keys(AREA_TITLES) as AreaId[];
+const AREA_ORDER = Object.keys(AREA_TITLES) as AreaId[];
 
 /**
  * The area of an analysis result: the one its analysis declared, as recorded with the snapshot.
@@ -20,7 +20,7 @@ export function declaredArea(area: string | undefined): AreaId {
   return AREA_ORDER.find((a) => a === area) ?? 'technology-strategy';
 }
 
-export const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /**
  * The rating rule (docs/report.md): grey when no analysis of the area stored anything; red with a

@@ -3,7 +3,7 @@ import type { ReportData, ReportMetric } from '../data.ts';
 import type { AreaId, AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
 import { AREA_TITLES, bySeverity, rate, severityCounts } from './classify.ts';
 
-export interface AreaParts {
+interface AreaParts {
   figures: Figure[];
   charts: Chart[];
   missing: string[];
@@ -118,6 +118,6 @@ export function figure(
   return { id, label, value, ...(unit ? { unit } : {}), evidence, sql };
 }
 
-export function plural(n: number, one: string, many: string): string {
+function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

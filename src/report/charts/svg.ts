@@ -6,18 +6,9 @@ export function esc(s: string): string {
 }
 
 /** Colours that stay distinct when printed in grey (light to dark). */
-export const PALETTE = [
-  '#1f4e79',
-  '#c0504d',
-  '#9bbb59',
-  '#f79646',
-  '#8064a2',
-  '#4bacc6',
-  '#7f7f7f',
-  '#2c2c2c',
-];
+const PALETTE = ['#1f4e79', '#c0504d', '#9bbb59', '#f79646', '#8064a2', '#4bacc6', '#7f7f7f', '#2c2c2c'];
 
-export const SEVERITY_COLOURS: Record<string, string> = {
+const SEVERITY_COLOURS: Record<string, string> = {
   critical: '#7b0000',
   high: '#c0392b',
   medium: '#e67e22',
