@@ -1,7 +1,7 @@
 // Processes as Linux shows them in /proc: to check that a query process or a server query is gone.
 import { readdirSync, readFileSync } from 'node:fs';
 
-export interface ProcessInfo {
+interface ProcessInfo {
   pid: number;
   ppid: number;
   state: string;

@@ -42,7 +42,7 @@ export interface TagSpec {
   date?: string;
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   bare?: boolean;
   tags?: TagSpec[];
   /** Branch HEAD points at (default 'main'). */
@@ -84,7 +84,7 @@ function quotePath(p: string): string {
 }
 
 /** The fast-import stream for a list of commits. */
-export function fastImportStream(commits: CommitSpec[], tags: TagSpec[] = [], firstParent?: string): Buffer {
+function fastImportStream(commits: CommitSpec[], tags: TagSpec[] = [], firstParent?: string): Buffer {
   const parts: Buffer[] = [];
   const push = (s: string | Buffer) => parts.push(typeof s === 'string' ? Buffer.from(s) : s);
   const branchHead = new Map<string, number>();

@@ -82,7 +82,7 @@ function uninstall(patches: Patch[]): void {
 }
 
 /** Elements visited while `fn` runs (awaited when it returns a promise), with its result. */
-export async function countWork<T>(fn: () => T | Promise<T>): Promise<{ work: number; result: T }> {
+async function countWork<T>(fn: () => T | Promise<T>): Promise<{ work: number; result: T }> {
   const patches = install();
   visited = 0;
   try {

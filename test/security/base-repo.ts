@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { addCommits, buildRepo, type FileContent, git } from '../helpers/repo-builder.ts';
 
-export interface BaseRepo {
+interface BaseRepo {
   /** The work tree. */
   dir: string;
   /** `<dir>/.git`, the path a user hands to the scanner. */

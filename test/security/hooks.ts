@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every hook git 2.39 documents (githooks(5)). */
-export const HOOK_NAMES = [
+const HOOK_NAMES = [
   'applypatch-msg',
   'pre-applypatch',
   'post-applypatch',

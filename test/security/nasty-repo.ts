@@ -9,7 +9,7 @@ import { appendConfig, type Trap } from './trap.ts';
 
 const ATTRIBUTES = '* diff=evil filter=evil\n';
 
-export interface NastyRepo {
+interface NastyRepo {
   dir: string;
   gitDir: string;
   /** The blob the promisor remote would be asked for (deleted only when asked to). */

@@ -3,31 +3,31 @@
 import { runGit, streamGit } from '../../src/git/invoke.ts';
 import { LOG_ARGS, LOG_ARGS_WITHOUT_LINES } from '../../src/git/log.ts';
 
-export const DISCOVER = [
+const DISCOVER = [
   'rev-parse',
   '--absolute-git-dir',
   '--git-common-dir',
   '--is-bare-repository',
   '--is-shallow-repository',
 ];
-export const HEAD_COMMIT = ['rev-parse', '--verify', '--end-of-options', 'HEAD^{commit}'];
-export const HEAD_REF = ['symbolic-ref', '-q', 'HEAD'];
+const HEAD_COMMIT = ['rev-parse', '--verify', '--end-of-options', 'HEAD^{commit}'];
+const HEAD_REF = ['symbolic-ref', '-q', 'HEAD'];
 // Two more the scanner's code runs (src/git/refs.ts): is there any ref, is an id a commit.
-export const ANY_REF = ['for-each-ref', '--count=1', '--format=%(objectname)'];
-export const IS_COMMIT = ['cat-file', '-e'];
+const ANY_REF = ['for-each-ref', '--count=1', '--format=%(objectname)'];
+const IS_COMMIT = ['cat-file', '-e'];
 // The history reads exactly as the scanner runs them, with and without line counts.
 export const HISTORY = [...LOG_ARGS];
-export const HISTORY_WITHOUT_LINES = [...LOG_ARGS_WITHOUT_LINES];
+const HISTORY_WITHOUT_LINES = [...LOG_ARGS_WITHOUT_LINES];
 export const TREE = ['ls-tree', '-r', '-l', '-z', '--full-tree'];
 export const BLOBS = ['cat-file', '--batch'];
-export const TAGS_MERGED = (commit: string) => [
+const TAGS_MERGED = (commit: string) => [
   'for-each-ref',
   `--merged=${commit}`,
   '--format=%(refname)%00%(objectname)%00%(*objectname)',
   'refs/tags',
 ];
-export const IS_ANCESTOR = ['merge-base', '--is-ancestor'];
-export const COUNT = ['rev-list', '--count'];
+const IS_ANCESTOR = ['merge-base', '--is-ancestor'];
+const COUNT = ['rev-list', '--count'];
 export const BLAME = (commit: string, path: string) => [
   'blame',
   '--porcelain',
@@ -46,14 +46,14 @@ export const OWNERSHIP_LOG = [
   '--format=%x1e%H%x00%an%x00%ae',
 ];
 
-export interface Step {
+interface Step {
   args: readonly string[];
   code: number;
   stdout: Buffer;
   stderr: string;
 }
 
-export interface ScanRun {
+interface ScanRun {
   gitDir: string;
   head: string | null;
   parent: string | null;

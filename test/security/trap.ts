@@ -39,7 +39,7 @@ export function newTrap(): Trap {
   };
 }
 
-export interface PlainResult {
+interface PlainResult {
   code: number;
   stdout: string;
   stderr: string;
