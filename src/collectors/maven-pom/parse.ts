@@ -1,6 +1,5 @@
-// pom.xml text -> the few fields the collector uses. fast-xml-parser with entity processing off:
-// `&name;` stays literal text, DOCTYPE entities are never expanded.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// pom.xml text -> the few fields the collector uses.
+import { pomList as list, type PomNode as Node, pomNode as node, pomProject } from '../pom-xml.ts';
 
 interface PomCoordinates {
   groupId: string | null;
@@ -33,11 +32,6 @@ export interface RawPom extends PomCoordinates {
   plugins: PomPlugin[];
 }
 
-type Node = Record<string, unknown>;
-
-const node = (value: unknown): Node =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Node) : {};
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
 const text = (value: unknown): string | null =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : null;
 
@@ -73,19 +67,9 @@ function plugins(build: Node): PomPlugin[] {
 }
 
 export function parsePom(path: string, xml: string, maxDepth: number): RawPom {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`);
-  const parser = new XMLParser({
-    ignoreAttributes: true,
-    parseTagValue: false,
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: maxDepth,
-  });
-  const project = node(node(parser.parse(xml)).project);
-  if (Object.keys(project).length === 0) throw new Error('no <project> element');
+  const read = pomProject(xml, maxDepth);
+  if ('error' in read) throw new Error(read.error);
+  const { project } = read;
   const parentNode = project.parent === undefined ? null : node(project.parent);
   return {
     path,

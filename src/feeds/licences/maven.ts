@@ -1,18 +1,14 @@
 // Maven Central: the version's POM `<licenses>`, each `<license><name>` an alternative (the POM
 // reference: "it is assumed that the user can select any of those licenses"). A POM without
 // `<licenses>` inherits them from its parent, so parents are followed, at most MAX_PARENTS of them.
-// Entities are never expanded (fast-xml-parser with entity processing off).
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// Entities are never expanded (src/collectors/pom-xml.ts).
+import { pomList as list, pomNode as node, pomProject } from '../../collectors/pom-xml.ts';
 import type { PackageKey } from '../../store/licence-cache.ts';
 import type { Http } from './http.ts';
 import { alternativesOf, found, type LookupResult, type Registry } from './types.ts';
 
 const MAX_PARENTS = 5;
 
-type Node = Record<string, unknown>;
-const node = (v: unknown): Node =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Node) : {};
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
 const text = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\s+/g, ' ') : null;
 
@@ -23,18 +19,9 @@ interface PomLicences {
 }
 
 function readPom(xml: string): PomLicences | null {
-  if (XMLValidator.validate(xml) !== true) return null;
-  const parser = new XMLParser({
-    ignoreAttributes: true,
-    parseTagValue: false,
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: 64,
-  });
-  const project = node(node(parser.parse(xml)).project);
-  if (Object.keys(project).length === 0) return null;
+  const read = pomProject(xml, 64);
+  if ('error' in read) return null;
+  const { project } = read;
   const p = node(project.parent);
   const [g, a, v] = [text(p.groupId), text(p.artifactId), text(p.version)];
   return {
