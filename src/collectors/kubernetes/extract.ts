@@ -27,10 +27,13 @@ function looksLikeManifest(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 
+/** The value at `path` (object keys, array indexes); undefined where the path leaves the tree. */
 function getIn(value: unknown, path: Path): unknown {
   let current = value;
-  for (const key of path)
-    current = isRecord(current) || Array.isArray(current) ? (current as never)[key] : undefined;
+  for (const key of path) {
+    if (Array.isArray(current)) current = typeof key === 'number' ? current[key] : undefined;
+    else current = isRecord(current) ? current[key] : undefined;
+  }
   return current;
 }
 
