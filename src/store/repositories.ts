@@ -17,11 +17,13 @@ interface RepositorySummary {
   scannedAt: string | null;
 }
 
-export async function listRepositories(store: Store): Promise<RepositorySummary[]> {
-  const rows = await store.db
+/** Every repository with its current snapshot's columns (null when no scan of it has finished). */
+function currentRepositories(store: Store) {
+  return store.db
     .selectFrom('repositories as r')
     .leftJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
     .select([
+      'r.id',
       'r.name',
       'r.path',
       's.id as snapshotId',
@@ -36,7 +38,12 @@ export async function listRepositories(store: Store): Promise<RepositorySummary[
       's.finished_at',
     ])
     .orderBy('r.name')
+    .orderBy('r.path')
     .execute();
+}
+
+export async function listRepositories(store: Store): Promise<RepositorySummary[]> {
+  const rows = await currentRepositories(store);
   return rows.map((r) => ({
     name: r.name,
     path: r.path,
@@ -72,22 +79,7 @@ interface KnownRepository {
  * across paths; a path picks one). None matching is `REPOSITORY_NOT_FOUND`, listing the known names.
  */
 export async function resolveRepositories(store: Store, argument?: string): Promise<KnownRepository[]> {
-  const rows = await store.db
-    .selectFrom('repositories as r')
-    .leftJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
-    .select([
-      'r.id',
-      'r.name',
-      'r.path',
-      's.id as snapshotId',
-      's.commit_sha',
-      's.ref',
-      's.status',
-      's.finished_at',
-    ])
-    .orderBy('r.name')
-    .orderBy('r.path')
-    .execute();
+  const rows = await currentRepositories(store);
   const all = rows.map((r) => ({
     id: r.id,
     name: r.name,
