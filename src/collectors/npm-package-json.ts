@@ -1,5 +1,6 @@
 // package.json as the npm collectors read it: the fields they use and which files are manifests.
 import { z } from 'zod';
+import { asObject, isFileNamed, readJson } from './read-input.ts';
 
 const depMap = z.record(z.string(), z.unknown()).optional().catch(undefined);
 
@@ -20,6 +21,11 @@ export const PackageJson = z.object({
 
 export type PackageJson = z.infer<typeof PackageJson>;
 
+/** package.json text as a manifest; throws when it is not readable JSON or not an object. */
+export function parsePackageJson(text: string): PackageJson {
+  return PackageJson.parse(asObject(readJson(text), 'package.json'));
+}
+
 export const DEP_FIELDS = [
   ['dependencies', 'prod'],
   ['devDependencies', 'dev'],
@@ -29,4 +35,4 @@ export const DEP_FIELDS = [
 
 /** A package.json of the project (not one installed under node_modules). */
 export const isPackageJson = (path: string): boolean =>
-  (path === 'package.json' || path.endsWith('/package.json')) && !/(^|\/)node_modules\//.test(path);
+  isFileNamed(path, 'package.json') && !/(^|\/)node_modules\//.test(path);

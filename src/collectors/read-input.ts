@@ -162,6 +162,15 @@ export function dirOf(path: string): string {
   return at < 0 ? '' : path.slice(0, at);
 }
 
+/** Whether the file at a repository path is called `name`, in any folder. */
+export const isFileNamed = (path: string, name: string): boolean =>
+  path === name || path.endsWith(`/${name}`);
+
+/** The files whose path `pick` accepts, by folder: the manifest beside each lockfile. */
+export function byFolder(files: FileInput[], pick: (path: string) => boolean): Map<string, FileInput> {
+  return new Map(files.filter((f) => pick(f.path)).map((f) => [dirOf(f.path), f]));
+}
+
 /** A scalar as text (string, number, boolean); null for objects, arrays and null. */
 export function scalarText(value: unknown): string | null {
   if (typeof value === 'string') return value;

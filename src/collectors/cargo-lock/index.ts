@@ -1,4 +1,4 @@
-import { collectEach } from '../read-input.ts';
+import { collectEach, isFileNamed } from '../read-input.ts';
 import { DEFAULT_BUDGET, type FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractCargoLock } from './extract.ts';
 
@@ -8,7 +8,7 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/Cargo.lock'],
   spec: 'https://doc.rust-lang.org/cargo/guide/cargo-toml-vs-cargo-lock.html',
-  matches: (path) => path === 'Cargo.lock' || path.endsWith('/Cargo.lock'),
+  matches: (path) => isFileNamed(path, 'Cargo.lock'),
   collect: (files) =>
     collectEach(COLLECTOR_ID, files, (path, text) => extractCargoLock(path, text, DEFAULT_BUDGET.maxDepth)),
 };

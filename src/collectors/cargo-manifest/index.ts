@@ -1,3 +1,4 @@
+import { isFileNamed } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, collectCargoManifests } from './extract.ts';
 
@@ -7,6 +8,6 @@ export const collector: FileCollector = {
   emits: ['dependencies', 'runtimes'],
   files: ['**/Cargo.toml'],
   spec: 'https://doc.rust-lang.org/cargo/reference/manifest.html',
-  matches: (path) => path === 'Cargo.toml' || path.endsWith('/Cargo.toml'),
+  matches: (path) => isFileNamed(path, 'Cargo.toml'),
   collect: collectCargoManifests,
 };

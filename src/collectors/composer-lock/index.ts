@@ -1,10 +1,10 @@
-import { posix } from 'node:path';
 import { ComposerJson } from '../composer-json.ts';
-import { readJson } from '../read-input.ts';
+import { byFolder, dirOf, isFileNamed, readJson } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractComposerLock } from './extract.ts';
 
-const isName = (path: string, name: string) => path === name || path.endsWith(`/${name}`);
+const isLock = (path: string) => isFileNamed(path, 'composer.lock');
+const isManifest = (path: string) => isFileNamed(path, 'composer.json');
 
 /** Names composer.json requires (either section), lower-cased; empty when unreadable. */
 function required(file: FileInput | undefined): Set<string> {
@@ -22,10 +22,8 @@ function collect(files: FileInput[]): CollectorResult {
     dependencies: [],
     diagnostics: [],
   };
-  const manifests = new Map(
-    files.filter((f) => isName(f.path, 'composer.json')).map((f) => [posix.dirname(f.path), f]),
-  );
-  for (const { path, content } of files.filter((f) => isName(f.path, 'composer.lock'))) {
+  const manifests = byFolder(files, isManifest);
+  for (const { path, content } of files.filter((f) => isLock(f.path))) {
     const fail = (code: string, message: string) =>
       result.diagnostics.push({ path, collector: COLLECTOR_ID, code, message, severity: 'error' });
     if (content.length > DEFAULT_BUDGET.maxBytes) {
@@ -34,7 +32,7 @@ function collect(files: FileInput[]): CollectorResult {
     }
     try {
       const json = readJson(content.toString('utf8'));
-      const found = extractComposerLock(path, json, required(manifests.get(posix.dirname(path))));
+      const found = extractComposerLock(path, json, required(manifests.get(dirOf(path))));
       result.dependencies.push(...found.dependencies);
       result.diagnostics.push(...found.diagnostics);
     } catch (error) {
@@ -50,6 +48,6 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/composer.lock', '**/composer.json'],
   spec: 'https://getcomposer.org/doc/01-basic-usage.md#commit-your-composer-lock-file-to-version-control',
-  matches: (path) => isName(path, 'composer.lock') || isName(path, 'composer.json'),
+  matches: (path) => isLock(path) || isManifest(path),
   collect,
 };

@@ -1,4 +1,4 @@
-import { collectEach, readJson } from '../read-input.ts';
+import { collectEach, isFileNamed, readJson } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractComposerJson } from './extract.ts';
 
@@ -8,7 +8,7 @@ export const collector: FileCollector = {
   emits: ['dependencies', 'runtimes'],
   files: ['**/composer.json'],
   spec: 'https://getcomposer.org/doc/04-schema.md',
-  matches: (path) => path === 'composer.json' || path.endsWith('/composer.json'),
+  matches: (path) => isFileNamed(path, 'composer.json'),
   collect: (files) =>
     collectEach(COLLECTOR_ID, files, (path, text) => extractComposerJson(path, readJson(text))),
 };

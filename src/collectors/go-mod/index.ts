@@ -1,4 +1,4 @@
-import { collectEach } from '../read-input.ts';
+import { collectEach, isFileNamed } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractGoMod } from './extract.ts';
 
@@ -8,6 +8,6 @@ export const collector: FileCollector = {
   emits: ['dependencies', 'runtimes'],
   files: ['**/go.mod'],
   spec: 'https://go.dev/ref/mod#go-mod-file',
-  matches: (path) => path === 'go.mod' || path.endsWith('/go.mod'),
+  matches: (path) => isFileNamed(path, 'go.mod'),
   collect: (files) => collectEach(COLLECTOR_ID, files, (path, text) => extractGoMod(path, text)),
 };

@@ -1,9 +1,10 @@
-import { posix } from 'node:path';
 import { goModLines, goModPaths, listsWholeBuild } from '../go-modfile.ts';
+import { byFolder, dirOf, isFileNamed } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractGoSum } from './extract.ts';
 
-const isName = (path: string, name: string) => path === name || path.endsWith(`/${name}`);
+const isGoSum = (path: string) => isFileNamed(path, 'go.sum');
+const isGoMod = (path: string) => isFileNamed(path, 'go.mod');
 
 /**
  * Reads each go.sum; the go.mod beside it says what go.sum may add: nothing from go 1.17 on (go.mod
@@ -11,11 +12,9 @@ const isName = (path: string, name: string) => path === name || path.endsWith(`/
  */
 function collect(files: FileInput[]): CollectorResult {
   const result: CollectorResult = { dependencies: [], diagnostics: [] };
-  const goMods = new Map(
-    files.filter((f) => isName(f.path, 'go.mod')).map((f) => [posix.dirname(f.path), f]),
-  );
-  for (const { path, content } of files.filter((f) => isName(f.path, 'go.sum'))) {
-    const goMod = goMods.get(posix.dirname(path));
+  const goMods = byFolder(files, isGoMod);
+  for (const { path, content } of files.filter((f) => isGoSum(f.path))) {
+    const goMod = goMods.get(dirOf(path));
     const tooLarge = [content, goMod?.content].find((c) => c && c.length > DEFAULT_BUDGET.maxBytes);
     if (tooLarge) {
       const message = `file has ${tooLarge.length} bytes, over the ${DEFAULT_BUDGET.maxBytes} byte budget`;
@@ -42,6 +41,6 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/go.sum', '**/go.mod'],
   spec: 'https://go.dev/ref/mod#go-sum-files',
-  matches: (path) => isName(path, 'go.sum') || isName(path, 'go.mod'),
+  matches: (path) => isGoSum(path) || isGoMod(path),
   collect,
 };

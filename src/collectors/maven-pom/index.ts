@@ -1,3 +1,4 @@
+import { isFileNamed } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractPom } from './extract.ts';
 import { parsePom, type RawPom } from './parse.ts';
@@ -35,6 +36,6 @@ export const collector: FileCollector = {
   emits: ['dependencies', 'runtimes'],
   files: ['**/pom.xml'],
   spec: 'https://maven.apache.org/pom.html',
-  matches: (path) => path === 'pom.xml' || path.endsWith('/pom.xml'),
+  matches: (path) => isFileNamed(path, 'pom.xml'),
   collect,
 };

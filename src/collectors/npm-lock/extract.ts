@@ -2,7 +2,7 @@
 // `packages` map (preferred); v1 only the nested `dependencies` tree.
 
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
-import { DEP_FIELDS, PackageJson } from '../npm-package-json.ts';
+import { DEP_FIELDS, parsePackageJson } from '../npm-package-json.ts';
 import { asObject, type FileFacts, readJson } from '../read-input.ts';
 import type { Dependency } from '../types.ts';
 import { extractV1 } from './dependencies-v1.ts';
@@ -14,7 +14,7 @@ export const COLLECTOR_ID = 'npm-lock';
 /** Names the package.json beside a lockfile declares (for v1, which does not record them). */
 export function declaredNames(text: string): Set<string> | null {
   try {
-    const manifest = PackageJson.parse(asObject(readJson(text), 'package.json'));
+    const manifest = parsePackageJson(text);
     return new Set(DEP_FIELDS.flatMap(([field]) => Object.keys(manifest[field] ?? {})));
   } catch {
     return null;

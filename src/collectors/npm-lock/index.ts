@@ -1,5 +1,5 @@
 import { isPackageJson } from '../npm-package-json.ts';
-import { collectEach, dirOf } from '../read-input.ts';
+import { byFolder, collectEach, dirOf } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, declaredNames, extractLockfile } from './extract.ts';
 
@@ -8,8 +8,7 @@ const isLock = (path: string) => LOCK.test(path) && !/(^|\/)node_modules\//.test
 
 /** Lockfiles, plus package.json files: a v1 lockfile needs its manifest to know direct packages. */
 function collect(files: FileInput[]): CollectorResult {
-  const manifests = new Map<string, FileInput>();
-  for (const f of files) if (isPackageJson(f.path)) manifests.set(dirOf(f.path), f);
+  const manifests = byFolder(files, isPackageJson);
   return collectEach(
     COLLECTOR_ID,
     files.filter((f) => isLock(f.path)),

@@ -1,14 +1,14 @@
 // package.json in, declared dependencies and the Node.js runtime (`engines.node`) out.
 
-import { DEP_FIELDS, PackageJson } from '../npm-package-json.ts';
-import { asObject, type FileFacts, readJson } from '../read-input.ts';
+import { DEP_FIELDS, parsePackageJson } from '../npm-package-json.ts';
+import type { FileFacts } from '../read-input.ts';
 import type { Dependency, Runtime } from '../types.ts';
 import { readRequirement } from './requirement.ts';
 
 export const COLLECTOR_ID = 'npm-manifest';
 
 export function extractPackageJson(path: string, text: string, members: Map<string, string>): FileFacts {
-  const manifest = PackageJson.parse(asObject(readJson(text), 'package.json'));
+  const manifest = parsePackageJson(text);
   const dependencies: Dependency[] = [];
   for (const [field, scope] of DEP_FIELDS) {
     for (const [name, raw] of Object.entries(manifest[field] ?? {})) {

@@ -1,7 +1,7 @@
 // npm/yarn/pnpm workspaces: which package.json files of the snapshot are members of a root's
 // `workspaces` globs, so that dependencies on sibling members are known to be local.
-import { PackageJson } from '../npm-package-json.ts';
-import { asObject, dirOf, readJson } from '../read-input.ts';
+import { type PackageJson, parsePackageJson } from '../npm-package-json.ts';
+import { dirOf } from '../read-input.ts';
 
 function globToRegExp(glob: string): RegExp {
   const clean = glob.replace(/^\.\//, '').replace(/\/+$/, '');
@@ -29,7 +29,7 @@ export function workspaceMembers(files: Array<{ path: string; text: string }>): 
   const manifests = new Map<string, PackageJson>();
   for (const { path, text } of files) {
     try {
-      manifests.set(dirOf(path), PackageJson.parse(asObject(readJson(text), 'package.json')));
+      manifests.set(dirOf(path), parsePackageJson(text));
     } catch {
       // reported by the collector's own pass
     }

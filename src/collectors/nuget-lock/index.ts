@@ -1,4 +1,4 @@
-import { collectEach, readJson } from '../read-input.ts';
+import { collectEach, isFileNamed, readJson } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractPackagesLock } from './extract.ts';
 
@@ -8,7 +8,7 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/packages.lock.json'],
   spec: 'https://learn.microsoft.com/en-us/nuget/consume-packages/package-references-in-project-files#locking-dependencies',
-  matches: (path) => path === 'packages.lock.json' || path.endsWith('/packages.lock.json'),
+  matches: (path) => isFileNamed(path, 'packages.lock.json'),
   collect: (files) =>
     collectEach(COLLECTOR_ID, files, (path, text) => extractPackagesLock(path, readJson(text))),
 };

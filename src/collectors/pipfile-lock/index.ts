@@ -1,14 +1,13 @@
-import { collectEach, dirOf } from '../read-input.ts';
+import { byFolder, collectEach, dirOf, isFileNamed } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractPipfileLock, pipfileNames } from './extract.ts';
 
-const named = (file: string) => (path: string) => path === file || path.endsWith(`/${file}`);
-const isLock = named('Pipfile.lock');
-const isPipfile = named('Pipfile');
+const isLock = (path: string) => isFileNamed(path, 'Pipfile.lock');
+const isPipfile = (path: string) => isFileNamed(path, 'Pipfile');
 
 /** Lockfiles, plus the Pipfile beside each: it names the direct packages. */
 function collect(files: FileInput[]): CollectorResult {
-  const pipfiles = new Map(files.filter((f) => isPipfile(f.path)).map((f) => [dirOf(f.path), f]));
+  const pipfiles = byFolder(files, isPipfile);
   return collectEach(
     COLLECTOR_ID,
     files.filter((f) => isLock(f.path)),

@@ -1,4 +1,4 @@
-import { collectEach } from '../read-input.ts';
+import { collectEach, isFileNamed } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractPnpmLock } from './extract.ts';
 
@@ -8,7 +8,6 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/pnpm-lock.yaml'],
   spec: 'https://pnpm.io/lockfile-format',
-  matches: (path) =>
-    (path === 'pnpm-lock.yaml' || path.endsWith('/pnpm-lock.yaml')) && !path.includes('node_modules/'),
+  matches: (path) => isFileNamed(path, 'pnpm-lock.yaml') && !path.includes('node_modules/'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPnpmLock),
 };

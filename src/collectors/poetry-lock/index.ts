@@ -1,15 +1,14 @@
-import { collectEach, dirOf } from '../read-input.ts';
+import { byFolder, collectEach, dirOf, isFileNamed } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { declaredNames } from './declared.ts';
 import { COLLECTOR_ID, extractPoetryLock } from './extract.ts';
 
-const named = (file: string) => (path: string) => path === file || path.endsWith(`/${file}`);
-const isLock = named('poetry.lock');
-const isPyproject = named('pyproject.toml');
+const isLock = (path: string) => isFileNamed(path, 'poetry.lock');
+const isPyproject = (path: string) => isFileNamed(path, 'pyproject.toml');
 
 /** Lockfiles, plus the pyproject.toml beside each: it names the direct packages. */
 function collect(files: FileInput[]): CollectorResult {
-  const manifests = new Map(files.filter((f) => isPyproject(f.path)).map((f) => [dirOf(f.path), f]));
+  const manifests = byFolder(files, isPyproject);
   return collectEach(
     COLLECTOR_ID,
     files.filter((f) => isLock(f.path)),

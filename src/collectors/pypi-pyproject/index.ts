@@ -1,4 +1,4 @@
-import { collectEach } from '../read-input.ts';
+import { collectEach, isFileNamed } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractPyproject } from './extract.ts';
 
@@ -8,6 +8,6 @@ export const collector: FileCollector = {
   emits: ['dependencies', 'runtimes'],
   files: ['**/pyproject.toml'],
   spec: 'https://packaging.python.org/en/latest/specifications/pyproject-toml/',
-  matches: (path) => path === 'pyproject.toml' || path.endsWith('/pyproject.toml'),
+  matches: (path) => isFileNamed(path, 'pyproject.toml'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractPyproject),
 };

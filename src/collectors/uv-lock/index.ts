@@ -1,4 +1,4 @@
-import { collectEach } from '../read-input.ts';
+import { collectEach, isFileNamed } from '../read-input.ts';
 import type { FileCollector } from '../types.ts';
 import { COLLECTOR_ID, extractUvLock } from './extract.ts';
 
@@ -8,6 +8,6 @@ export const collector: FileCollector = {
   emits: ['dependencies'],
   files: ['**/uv.lock'],
   spec: 'https://docs.astral.sh/uv/concepts/projects/layout/#the-lockfile',
-  matches: (path) => path === 'uv.lock' || path.endsWith('/uv.lock'),
+  matches: (path) => isFileNamed(path, 'uv.lock'),
   collect: (files) => collectEach(COLLECTOR_ID, files, extractUvLock),
 };

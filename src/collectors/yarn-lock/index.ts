@@ -1,15 +1,14 @@
-import { isPackageJson, PackageJson } from '../npm-package-json.ts';
-import { asObject, collectEach, dirOf, readJson } from '../read-input.ts';
+import { isPackageJson, type PackageJson, parsePackageJson } from '../npm-package-json.ts';
+import { collectEach, dirOf, isFileNamed } from '../read-input.ts';
 import { type CollectorResult, DEFAULT_BUDGET, type FileCollector, type FileInput } from '../types.ts';
 import { COLLECTOR_ID, extractYarnLock } from './extract.ts';
 
-const isLock = (path: string) =>
-  (path === 'yarn.lock' || path.endsWith('/yarn.lock')) && !path.includes('node_modules/');
+const isLock = (path: string) => isFileNamed(path, 'yarn.lock') && !path.includes('node_modules/');
 
 function readManifest(file: FileInput): PackageJson | null {
   try {
     if (file.content.length > DEFAULT_BUDGET.maxBytes) return null;
-    return PackageJson.parse(asObject(readJson(file.content.toString('utf8')), 'package.json'));
+    return parsePackageJson(file.content.toString('utf8'));
   } catch {
     return null;
   }
