@@ -2,6 +2,7 @@
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
 import type { Phase } from '../feeds/endoflife/model.ts';
+import { describeEolCoverage, eolCoverage } from '../findings/coverage.ts';
 import { type EolRow, findEol } from '../findings/eol/find.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
@@ -24,7 +25,9 @@ const phaseCell = (p: Phase): string => (p === true ? 'yes (no date)' : p === fa
 
 function statusCell(r: EolRow): Cell {
   if (r.status === 'past-eol') return styled('red', r.status);
-  return r.status === 'within-window' ? styled('yellow', r.status) : r.status;
+  if (r.status === 'within-window') return styled('yellow', r.status);
+  // No product or no cycle: nothing was checked, which is not the same as supported.
+  return r.status === 'unknown' && r.cycle === null ? 'not checked' : r.status;
 }
 
 function printEol(rows: EolRow[]): void {
@@ -82,14 +85,12 @@ export function eolCommand(): Command {
           windowMonths: windowMonths(flags.window, ws),
         };
         const { rows, productsLoaded } = await findEol(store, query);
+        const coverage = eolCoverage(rows, productsLoaded);
         if (flags.json) {
-          printJson('cto.eol/v1', { ...query, productsLoaded, rows });
+          printJson('cto.eol/v1', { ...query, productsLoaded, coverage, rows });
           return;
         }
-        if (productsLoaded === 0)
-          printLine(
-            'no endoflife.date data loaded (run cto feed update or cto feed import): every status is unknown',
-          );
+        printLine(describeEolCoverage(coverage));
         if (rows.length === 0) {
           printLine('No runtimes, container images or tracked frameworks found in the current snapshots.');
           return;

@@ -230,3 +230,59 @@ export function describeCoverage(c: Coverage): string[] {
   if (fixes.length > 0) lines.push(`To check the rest: ${fixes.join('; ')}.`);
   return lines;
 }
+
+/** What `cto eol` could check: runtimes and images (packages are listed only when a product knows them). */
+export interface EolCoverage {
+  /** Whether endoflife.date data is loaded at all. */
+  dataLoaded: boolean;
+  /** Runtimes and images in scope: one per repository, name and version (`cto eol` rows). */
+  subjects: number;
+  /** Of those, the ones matched to a product and a cycle. */
+  checked: number;
+  /** `name version` of those with no endoflife.date product (each name once). */
+  noProduct: string[];
+  /** `name version` of those with a product but no cycle for the version as written. */
+  noCycle: string[];
+}
+
+interface EolSubjectRow {
+  repository: string;
+  kind: string;
+  subject: string;
+  version: string | null;
+  product: string | null;
+  cycle: string | null;
+}
+
+export function eolCoverage(rows: EolSubjectRow[], productsLoaded: number): EolCoverage {
+  const subjects = rows.filter((r) => r.kind !== 'package');
+  const name = (r: EolSubjectRow) => `${r.subject}${r.version ? ` ${r.version}` : ''}`;
+  const names = (keep: (r: EolSubjectRow) => boolean) => [...new Set(subjects.filter(keep).map(name))].sort();
+  return {
+    dataLoaded: productsLoaded > 0,
+    subjects: subjects.length,
+    checked: subjects.filter((r) => r.product !== null && r.cycle !== null).length,
+    noProduct: productsLoaded > 0 ? names((r) => r.product === null) : [],
+    noCycle: names((r) => r.product !== null && r.cycle === null),
+  };
+}
+
+const listed = (names: string[]) =>
+  names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
+
+/** One line on what `cto eol` checked, first in its output. */
+export function describeEolCoverage(c: EolCoverage): string {
+  const what = plural(c.subjects, 'runtime or image', 'runtimes and images');
+  if (!c.dataLoaded)
+    return `Nothing checked for end of life: no endoflife.date data loaded (run cto feed update or cto feed import); ${what} not checked.`;
+  const gaps = [
+    c.noProduct.length > 0
+      ? `${count(c.noProduct.length)} with no endoflife.date product (${listed(c.noProduct)})`
+      : '',
+    c.noCycle.length > 0
+      ? `${count(c.noCycle.length)} with no cycle for the version (${listed(c.noCycle)})`
+      : '',
+  ].filter((g) => g !== '');
+  const head = `Checked ${count(c.checked)} of ${what} for end of life`;
+  return gaps.length > 0 ? `${head}; not checked: ${gaps.join('; ')}.` : `${head}.`;
+}

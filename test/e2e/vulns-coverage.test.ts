@@ -23,16 +23,26 @@ const siteManifest = {
   dependencies: { 'example-pad': '^1.0.0', 'example-safe': '3.0.0', own: 'file:../own' },
 };
 
+const DATA = '/work/shared/data';
+
 let root = '';
 let feed = '';
 beforeAll(() => {
   root = tempDir();
   buildRepo(join(root, 'shop'), [
     {
-      files: { 'package.json': JSON.stringify(lock.packages['']), 'package-lock.json': JSON.stringify(lock) },
+      files: {
+        'package.json': JSON.stringify(lock.packages['']),
+        'package-lock.json': JSON.stringify(lock),
+        '.nvmrc': '20\n',
+      },
     },
   ]);
-  buildRepo(join(root, 'site'), [{ files: { 'package.json': JSON.stringify(siteManifest) } }]);
+  buildRepo(join(root, 'site'), [
+    {
+      files: { 'package.json': JSON.stringify(siteManifest), Dockerfile: 'FROM example/static-server:1.2\n' },
+    },
+  ]);
   buildRepo(join(root, 'notes'), [{ files: { 'README.md': '# notes\n' } }]);
   feed = join(tempDir(), 'npm');
   mkdirSync(feed);
@@ -97,6 +107,10 @@ describe.each(ENGINES)('vulns coverage on %s', { timeout: 300_000 }, (engine) =>
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('  shop: npm: no feed loaded');
 
+    // End of life with no data loaded says nothing was checked instead of listing unknowns.
+    expect(run('eol').stdout.split('\n')[0]).toBe(
+      'Nothing checked for end of life: no endoflife.date data loaded (run cto feed update or cto feed import); 2 runtimes and images not checked.',
+    );
     const c = coverage();
     expect(c).toMatchObject({ status: 'not-checked', checked: 0, total: 4 });
     expect(c.repositories.map((r) => [r.repository, r.status, r.checked, r.total])).toEqual([
@@ -150,6 +164,20 @@ describe.each(ENGINES)('vulns coverage on %s', { timeout: 300_000 }, (engine) =>
     expect(run('vulns', '--fail-on', 'high').code).toBe(2);
     expect(run('vulns', '--fail-on', 'high', '--allow-partial').code).toBe(1);
     expect(run('vulns', '--fail-on', 'critical', '--allow-partial').code).toBe(0);
+    // End of life: an image with no endoflife.date product is not checked, and said so.
+    expect(run('feed', 'import', `${DATA}/endoflife/products.json`).code).toBe(0);
+    const eol = run('eol', '--today', '2026-01-15');
+    expect(eol.stdout.split('\n')[0]).toBe(
+      'Checked 1 of 2 runtimes and images for end of life; not checked: 1 with no endoflife.date product (example/static-server 1.2).',
+    );
+    expect(eol.stdout).toMatch(/site +image +example\/static-server +1\.2 .* not checked +Dockerfile/);
+    expect(JSON.parse(run('eol', '--json').stdout).coverage).toEqual({
+      dataLoaded: true,
+      subjects: 2,
+      checked: 1,
+      noProduct: ['example/static-server 1.2'],
+      noCycle: [],
+    });
     // One fully checked repository needs no --allow-partial.
     expect(run('vulns', 'shop', '--fail-on', 'high').code).toBe(1);
     const clean = run('vulns', 'shop', '--fail-on', 'critical');
