@@ -138,7 +138,12 @@ async function scannedRepositories(
       current: true,
       scanError: null,
     }));
-  return (await lastScans(store, query.repository)).map((s) => ({
+  // With an ecosystem asked for, a repository not using it is out of scope, not "nothing to check".
+  const using = new Set(rows.map((d) => d.repository));
+  const scans = (await lastScans(store, query.repository)).filter(
+    (s) => !query.ecosystem || s.current === null || using.has(s.repository),
+  );
+  return scans.map((s) => ({
     repository: s.repository,
     current: s.current !== null,
     scanError: s.unfinished ? (s.unfinished.error ?? s.unfinished.status) : null,
