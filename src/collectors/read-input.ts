@@ -156,6 +156,11 @@ export function asObject(value: unknown, what: string): Record<string, unknown> 
   return value as Record<string, unknown>;
 }
 
+/** A lockfile of a format version the collector does not know, read as the nearest it knows. */
+export function unsupportedVersion(path: string, collector: string, message: string): Diagnostic {
+  return { path, collector, code: 'unsupported-version', message, severity: 'warning' };
+}
+
 /** Folder of a repository path, '' for the root. */
 export function dirOf(path: string): string {
   const at = path.lastIndexOf('/');

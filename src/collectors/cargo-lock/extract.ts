@@ -1,6 +1,8 @@
 // Cargo.lock v1-v4. Packages without `source` are the workspace's own crates (members and path
 // crates): they are not dependencies. Direct = depended on by one of those local crates.
+
 import { parse } from 'smol-toml';
+import { unsupportedVersion } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Diagnostic } from '../types.ts';
 import { CargoLock, CargoLockPackage } from './schema.ts';
@@ -25,13 +27,8 @@ export function extractCargoLock(path: string, text: string, maxDepth: number) {
   const diagnostics: Diagnostic[] = [];
   const doc = CargoLock.parse(parse(text, { maxDepth }));
   if (doc.version !== undefined && (doc.version < 1 || doc.version > 4)) {
-    diagnostics.push({
-      path,
-      collector: COLLECTOR_ID,
-      code: 'unsupported-version',
-      message: `Cargo.lock version ${doc.version} is not one of 1-4; read as version 4`,
-      severity: 'warning',
-    });
+    const message = `Cargo.lock version ${doc.version} is not one of 1-4; read as version 4`;
+    diagnostics.push(unsupportedVersion(path, COLLECTOR_ID, message));
   }
   const packages: CargoLockPackage[] = [];
   for (const raw of doc.package ?? []) {

@@ -3,7 +3,7 @@
 
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { DEP_FIELDS, parsePackageJson } from '../npm-package-json.ts';
-import { asObject, type FileFacts, readJson } from '../read-input.ts';
+import { asObject, type FileFacts, readJson, unsupportedVersion } from '../read-input.ts';
 import type { Dependency } from '../types.ts';
 import { extractV1 } from './dependencies-v1.ts';
 import { extractPackages } from './packages.ts';
@@ -30,13 +30,11 @@ export function extractLockfile(path: string, text: string, declared: Set<string
   const diagnostics =
     lock.lockfileVersion !== undefined && lock.lockfileVersion > 3
       ? [
-          {
+          unsupportedVersion(
             path,
-            collector: COLLECTOR_ID,
-            code: 'unsupported-version',
-            message: `lockfileVersion ${lock.lockfileVersion} is newer than 3; read as v3`,
-            severity: 'warning' as const,
-          },
+            COLLECTOR_ID,
+            `lockfileVersion ${lock.lockfileVersion} is newer than 3; read as v3`,
+          ),
         ]
       : [];
   return { dependencies: dedupeDependencies(deps), diagnostics };

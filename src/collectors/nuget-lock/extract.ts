@@ -1,6 +1,7 @@
 // packages.lock.json (NuGet lock versions 1 and 2): per target framework (and runtime identifier),
 // Direct, Transitive and CentralTransitive packages; Project entries are the solution's own projects.
 // A package locked for several frameworks counts once; direct when any framework lists it as Direct.
+import { unsupportedVersion } from '../read-input.ts';
 import type { Dependency, Diagnostic } from '../types.ts';
 import { LockedPackage, PackagesLock } from './schema.ts';
 
@@ -11,13 +12,7 @@ export function extractPackagesLock(path: string, json: unknown) {
   const diagnostics: Diagnostic[] = [];
   if (lock.version !== undefined && lock.version !== 1 && lock.version !== 2) {
     const message = `packages.lock.json version ${lock.version} is not 1 or 2; read as version 2`;
-    diagnostics.push({
-      path,
-      collector: COLLECTOR_ID,
-      code: 'unsupported-version',
-      message,
-      severity: 'warning',
-    });
+    diagnostics.push(unsupportedVersion(path, COLLECTOR_ID, message));
   }
   const found = new Map<string, Dependency & { parents: string[] }>();
   const parentsOf = new Map<string, Set<string>>();

@@ -3,7 +3,7 @@
 // reachability from the importers' dependency fields.
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
-import { asObject, type FileFacts, readYaml, scalarText } from '../read-input.ts';
+import { asObject, type FileFacts, readYaml, scalarText, unsupportedVersion } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, DependencyScope, Diagnostic } from '../types.ts';
 import { buildGraph } from './graph.ts';
@@ -27,13 +27,7 @@ export function extractPnpmLock(path: string, text: string): FileFacts {
   const diagnostics: Diagnostic[] = [];
   if (!(major >= 6 && major < 10)) {
     const message = `lockfileVersion ${scalarText(lock.lockfileVersion) ?? 'missing'} is outside 6 to 9; read as the nearest`;
-    diagnostics.push({
-      path,
-      collector: COLLECTOR_ID,
-      code: 'unsupported-version',
-      message,
-      severity: 'warning',
-    });
+    diagnostics.push(unsupportedVersion(path, COLLECTOR_ID, message));
   }
   const slash = major < 9;
   const packages = new Map(

@@ -4,7 +4,7 @@
 import { dedupeDependencies } from '../dedupe-dependencies.ts';
 import { scopesByReach } from '../lockfile-graph.ts';
 import { normalisePypiName } from '../pep508.ts';
-import { asObject, type FileFacts, readToml } from '../read-input.ts';
+import { asObject, type FileFacts, readToml, unsupportedVersion } from '../read-input.ts';
 import { redactUrl } from '../redact-url.ts';
 import type { Dependency, Diagnostic } from '../types.ts';
 import { depRef, UvLock, UvPackage } from './schema.ts';
@@ -29,13 +29,7 @@ export function extractUvLock(path: string, text: string): FileFacts {
   const diagnostics: Diagnostic[] = [];
   if (lock.version !== undefined && lock.version !== 1) {
     const message = `uv.lock version ${lock.version} is not 1; read as 1`;
-    diagnostics.push({
-      path,
-      collector: COLLECTOR_ID,
-      code: 'unsupported-version',
-      message,
-      severity: 'warning',
-    });
+    diagnostics.push(unsupportedVersion(path, COLLECTOR_ID, message));
   }
   const raw = lock.package ?? [];
   const packages = raw.flatMap((p) => {
