@@ -64,17 +64,12 @@ function unmeasured(
 }
 
 function measured(path: string, blobId: string, content: Buffer, attrs: Attributes): CodeFileRow {
-  const c = classify(path, content, attrs);
-  const lines = countLines(content, c.language);
+  const row = unmeasured(path, blobId, content, attrs);
   const indent = indentation(content);
   return {
-    path,
-    blob_id: blobId,
-    language: c.language,
-    category: c.category,
-    detectable: c.detectable ? 1 : 0,
+    ...row,
     measured: 1,
-    ...lines,
+    ...countLines(content, row.language),
     complexity: indent.complexity,
     max_indent: indent.maxIndent,
   };
