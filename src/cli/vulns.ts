@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { ECOSYSTEMS } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
-import { type Coverage, describeCoverage, repositoryGap } from '../findings/coverage.ts';
+import { type Coverage, coverageFixes, describeCoverage, repositoryGap } from '../findings/coverage.ts';
 import {
   findVulnerabilities,
   SEVERITY_ORDER,
@@ -69,14 +69,15 @@ function printFindings(findings: VulnFinding[]): void {
 const hasGaps = (c: Coverage) => c.status !== 'checked' && c.status !== 'nothing-to-check';
 
 function notCheckedError(c: Coverage, failOn: SeverityLevel): CtoError {
-  const gaps = c.repositories.filter((r) => repositoryGap(r) !== null).map((r) => r.repository);
+  const all = c.repositories.filter((r) => repositoryGap(r) !== null).map((r) => r.repository);
+  const gaps = all.length <= 6 ? all : [...all.slice(0, 5), `${all.length - 5} more`];
   const what =
     c.checked === 0
       ? 'nothing was checked for vulnerabilities'
       : `${formatNumber(c.total - c.checked)} of ${formatNumber(c.total)} package versions were not checked`;
   return new CtoError(
     'NOT_CHECKED',
-    `--fail-on ${failOn} cannot pass: ${what} (${gaps.join(', ')}); load the missing feeds (cto feed update) or commit lockfiles, or add --allow-partial to judge only what was checked`,
+    `--fail-on ${failOn} cannot pass: ${what} (${gaps.join(', ')}); ${[...coverageFixes(c), 'or add --allow-partial to judge only what was checked'].join('; ')}`,
   );
 }
 

@@ -183,6 +183,21 @@ export function repositoryGap(r: RepositoryCoverage): string | null {
     .join('; ');
 }
 
+/** What would close the gap: load the missing feeds, commit lockfiles, rerun failed scans. */
+export function coverageFixes(c: Coverage): string[] {
+  const fixes: string[] = [];
+  const eco = c.repositories.flatMap((r) => r.ecosystems);
+  const noFeed = [
+    ...new Set(eco.filter((e) => !e.feedLoaded && e.versions > 0).map((e) => e.ecosystem)),
+  ].sort();
+  if (noFeed.length > 0)
+    fixes.push(`load advisories for ${noFeed.join(', ')} (cto feed update, or cto feed import)`);
+  if (eco.some((e) => e.rangesOnly > 0))
+    fixes.push('commit a lockfile (or pin exact versions) where only ranges are known');
+  if (c.repositories.some((r) => r.status === 'scan-failed')) fixes.push('rerun the failed scans (cto scan)');
+  return fixes;
+}
+
 /** At most this many repositories are named one per line; the rest are counted. */
 const SHOWN = 8;
 
@@ -217,16 +232,7 @@ export function describeCoverage(c: Coverage): string[] {
   if (gaps.length > SHOWN) lines.push(`  and ${gaps.length - SHOWN} more repositories (--json lists them)`);
   if (nothing.length > 0 && c.status !== 'nothing-to-check')
     lines.push(`Nothing to check (no dependency manifest): ${nothing.join(', ')}.`);
-  const fixes: string[] = [];
-  const eco = c.repositories.flatMap((r) => r.ecosystems);
-  const noFeed = [
-    ...new Set(eco.filter((e) => !e.feedLoaded && e.versions > 0).map((e) => e.ecosystem)),
-  ].sort();
-  if (noFeed.length > 0)
-    fixes.push(`load advisories for ${noFeed.join(', ')} (cto feed update, or cto feed import)`);
-  if (eco.some((e) => e.rangesOnly > 0))
-    fixes.push('commit a lockfile (or pin exact versions) where only ranges are known');
-  if (c.repositories.some((r) => r.status === 'scan-failed')) fixes.push('rerun the failed scans (cto scan)');
+  const fixes = coverageFixes(c);
   if (fixes.length > 0) lines.push(`To check the rest: ${fixes.join('; ')}.`);
   return lines;
 }
