@@ -107,6 +107,6 @@ function change(s: TrendSeries): string {
   if (s.change === null || s.first === null) return 'n/a';
   if (s.change === 0) return '0';
   const sign = s.change > 0 ? '+' : '−';
-  const pct = s.first !== 0 ? ` (${sign}${Math.round(Math.abs((s.change / s.first) * 100))}%)` : '';
-  return `${sign}${shown(Math.abs(s.change))}${pct}`;
+  const pct = s.first === 0 ? 0 : Math.round(Math.abs((s.change / s.first) * 100));
+  return `${sign}${shown(Math.abs(s.change))}${pct > 0 ? ` (${sign}${pct}%)` : ''}`;
 }
