@@ -2,13 +2,8 @@
 import { CtoError } from '../errors.ts';
 import type { Store } from './store.ts';
 
-interface RepositorySummary {
-  name: string;
-  path: string;
-  snapshotId: number | null;
-  commit: string | null;
-  ref: string | null;
-  status: string | null;
+/** A repository as `cto repos` lists it: what a repository argument resolves to, and its counts. */
+interface RepositorySummary extends Omit<KnownRepository, 'id' | 'finishedAt'> {
   commits: number;
   authors: number;
   files: number;
