@@ -3,7 +3,8 @@
 import { Command } from 'commander';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { describeEolCoverage, eolCoverage } from '../findings/coverage.ts';
-import { type EolRow, findEol } from '../findings/eol/find.ts';
+import { findEol } from '../findings/eol/find.ts';
+import { type EolItem, groupEolRows } from '../findings/eol/group.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, parseNumberOption, withStore } from './context.ts';
@@ -23,38 +24,40 @@ function windowMonths(flag: number | undefined, ws: Workspace): number {
 
 const phaseCell = (p: Phase): string => (p === true ? 'yes (no date)' : p === false ? 'no' : (p ?? ''));
 
-function statusCell(r: EolRow): Cell {
+function statusCell(r: EolItem): Cell {
   if (r.status === 'past-eol') return styled('red', r.status);
   if (r.status === 'within-window') return styled('yellow', r.status);
   // No product or no cycle: nothing was checked, which is not the same as supported.
   return r.status === 'unknown' && r.cycle === null ? 'not checked' : r.status;
 }
 
-function printEol(rows: EolRow[]): void {
+function printEol(rows: EolItem[]): void {
   const cells = rows.map((r) => [
     r.repository,
     r.kind,
     r.subject,
-    r.version ?? '',
+    r.versions.join(' '),
     r.product ?? '',
     r.cycle ?? '',
     phaseCell(r.supportEnd),
     phaseCell(r.eol),
     r.runwayMonths,
     statusCell(r),
+    r.exposure,
     r.paths.join(' '),
   ]);
   const headers = [
     'repository',
     'kind',
     'name',
-    'version',
+    'versions',
     'product',
     'cycle',
     'support end',
     'eol',
     'runway (months)',
     'status',
+    'exposure',
     pathColumn('where'),
   ];
   printTable(headers, cells);
@@ -76,7 +79,7 @@ export function eolCommand(): Command {
       'runway at or under this many months (0 to 120) is within-window (default eol.windowMonths in cto.yaml, else 6)',
       parseNumberOption('--window', 0, 120),
     )
-    .option('--json', 'print a JSON document (schema cto.eol/v1)')
+    .option('--json', 'print a JSON document (schema cto.eol/v2)')
     .action(async (repo: string | undefined, flags: EolFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const query = {
@@ -84,10 +87,12 @@ export function eolCommand(): Command {
           today: flags.today ?? new Date().toISOString().slice(0, 10),
           windowMonths: windowMonths(flags.window, ws),
         };
-        const { rows, productsLoaded } = await findEol(store, query);
-        const coverage = eolCoverage(rows, productsLoaded);
+        const found = await findEol(store, query);
+        const { productsLoaded } = found;
+        const coverage = eolCoverage(found.rows, productsLoaded);
+        const rows = groupEolRows(found.rows);
         if (flags.json) {
-          printJson('cto.eol/v1', { ...query, productsLoaded, coverage, rows });
+          printJson('cto.eol/v2', { ...query, productsLoaded, coverage, rows });
           return;
         }
         printLine(describeEolCoverage(coverage));

@@ -53,6 +53,8 @@ export function reportCommand(): Command {
           anonymize: flags.anonymize === true,
           teams: loadTeams(ws.dir),
           licencePolicy: policyFromConfig(ws.config),
+          risk: ws.config.risk,
+          eolWindowMonths: ws.config.eol?.windowMonths,
         });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);

@@ -5,12 +5,11 @@ import { ECOSYSTEMS } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import { type Coverage, coverageFixes, describeCoverage, repositoryGap } from '../findings/coverage.ts';
-import {
-  findVulnerabilities,
-  SEVERITY_ORDER,
-  severityRank,
-  type VulnFinding,
-} from '../findings/vulnerabilities/find.ts';
+import { findVulnerabilities, SEVERITY_ORDER, severityRank } from '../findings/vulnerabilities/find.ts';
+import { loadTeams } from '../office/teams.ts';
+import { ownerResolver } from '../risk/owners.ts';
+import { rankProblems } from '../risk/score.ts';
+import { type VulnerabilityProblem, vulnerabilityProblems } from '../risk/vulnerability-problems.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { choiceOption, globalOptions, withStore } from './context.ts';
 import {
@@ -34,35 +33,72 @@ interface VulnsFlags {
 
 const levels = SEVERITY_ORDER.filter((l) => l !== 'unknown' && l !== 'none');
 
-function severityCell(f: VulnFinding): Cell {
-  const score = f.severity.score === null ? '' : ` ${f.severity.score.toFixed(1)}`;
-  const text = `${f.severity.level}${score}`;
-  if (f.severity.level === 'critical' || f.severity.level === 'high') return styled('red', text);
-  return f.severity.level === 'medium' ? styled('yellow', text) : text;
+type Ranked = VulnerabilityProblem & { score: number };
+
+function severityCell(p: Ranked): Cell {
+  const { level, score } = p.vulnerability.advisorySeverity;
+  const text = `${level}${score === null ? '' : ` ${score.toFixed(1)}`}`;
+  if (level === 'critical' || level === 'high') return styled('red', text);
+  return level === 'medium' ? styled('yellow', text) : text;
 }
 
-function printFindings(findings: VulnFinding[]): void {
-  const rows = findings.map((f) => [
-    f.repository,
-    f.id,
-    f.aliases.join(' '),
-    severityCell(f),
-    `${f.ecosystem}:${f.name}`,
-    f.version,
-    f.fixedVersion ?? 'none',
-    f.paths.map((p) => p.join(' > ')).join('; '),
-  ]);
+/** One row per vulnerability (advisory, repository and package), every affected version in it. */
+function printProblems(problems: Ranked[]): void {
+  const rows = problems.map((p) => {
+    const v = p.vulnerability;
+    return [
+      p.repository,
+      v.id,
+      [v.groupId, ...p.aliases].filter((a) => a !== v.id).join(' '),
+      severityCell(p),
+      p.score.toFixed(1),
+      p.exposure,
+      `${v.ecosystem}:${v.name}`,
+      v.versions.join(' '),
+      v.fixedVersion ?? 'none',
+      v.paths.map((path) => path.join(' > ')).join('; '),
+    ];
+  });
   const headers = [
     'repository',
     'advisory',
     'aliases',
     'severity',
+    'risk',
+    'exposure',
     'package',
     'installed',
     'fixed in',
     textColumn('path'),
   ];
   printTable(headers, rows);
+}
+
+/** A vulnerability of `--json`: the advisory, every affected version and path as arrays, its score. */
+function problemJson(p: Ranked) {
+  const { vulnerability: v, ...rest } = p;
+  return {
+    key: rest.key,
+    repository: rest.repository,
+    groupId: v.groupId,
+    id: v.id,
+    recordIds: v.recordIds,
+    aliases: [v.groupId, ...rest.aliases].filter((a) => !v.recordIds.includes(a)).sort(),
+    ecosystem: v.ecosystem,
+    name: v.name,
+    versions: v.versions,
+    fixedVersion: v.fixedVersion,
+    summary: v.summary,
+    severity: v.advisorySeverity,
+    published: rest.since,
+    direct: rest.direct,
+    exposure: rest.exposure,
+    score: rest.score,
+    owner: rest.owner,
+    manifests: v.manifests,
+    paths: v.paths,
+    occurrences: rest.occurrences,
+  };
 }
 
 /** Whether some of what `--fail-on` must judge was not checked (a repository with no manifest has nothing). */
@@ -103,7 +139,7 @@ export function vulnsCommand(): Command {
       '\nExit codes: 0 no finding at or above --fail-on; 1 some finding is; 2 with --fail-on, some\ndependencies in scope were not checked (no feed loaded, ranges without a lockfile, a failed\nscan) and --allow-partial was not given, or a usage error.',
     )
     .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
-      await withStore(globalOptions(cmd), async (store) => {
+      await withStore(globalOptions(cmd), async (store, ws) => {
         const report = await findVulnerabilities(store, {
           repository: await resolveRepositoryName(store, repo),
           ecosystem: flags.ecosystem,
@@ -115,20 +151,27 @@ export function vulnsCommand(): Command {
           : [];
         const refused = flags.failOn && !flags.allowPartial && hasGaps(coverage);
         if (flags.failOn && failing.length > 0) process.exitCode = 1;
+        const today = new Date().toISOString().slice(0, 10);
+        const problems = rankProblems(
+          vulnerabilityProblems(report.findings, ownerResolver(loadTeams(ws.dir))),
+          today,
+          ws.config.risk,
+        );
         if (flags.json) {
           printJson('cto.vulns/v2', {
             ...report,
+            findings: problems.map(problemJson),
             failOn: flags.failOn ?? null,
             allowPartial: flags.allowPartial === true,
             failing: failing.length,
           });
-        } else printReport(report);
+        } else printReport(report, problems);
         if (refused) throw notCheckedError(coverage, flags.failOn!);
       });
     });
 }
 
-function printReport(report: Awaited<ReturnType<typeof findVulnerabilities>>): void {
+function printReport(report: Awaited<ReturnType<typeof findVulnerabilities>>, problems: Ranked[]): void {
   const { coverage } = report;
   for (const line of describeCoverage(coverage)) printLine(line);
   if (coverage.checked === 0) return;
@@ -139,9 +182,8 @@ function printReport(report: Awaited<ReturnType<typeof findVulnerabilities>>): v
     );
     return;
   }
-  printFindings(report.findings);
-  const vulns = new Set(report.findings.map((f) => `${f.repository} ${f.groupId}`)).size;
+  printProblems(problems);
   printError(
-    `${report.findings.length} findings (${vulns} vulnerabilities) in ${formatNumber(coverage.checked)} package versions checked${rest}`,
+    `${problems.length} vulnerabilities (${report.findings.length} affected package versions) in ${formatNumber(coverage.checked)} package versions checked${rest}, highest risk first`,
   );
 }

@@ -2,13 +2,15 @@
 
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
+import type { RiskConfig } from '../risk/config.ts';
+import { collectProblems } from '../risk/problems.ts';
+import { rankProblems } from '../risk/score.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
 import type { Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { anonymizeJson } from './anonymize.ts';
 import { budgetSection } from './areas/budget.ts';
-import { bySeverity } from './areas/classify.ts';
 import { deliverySection } from './areas/delivery.ts';
 import { innovationSection } from './areas/innovation.ts';
 import { securitySection } from './areas/security.ts';
@@ -19,6 +21,7 @@ import { loadReportData, type ReportData } from './data.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
 import { addLicenceResults } from './licences.ts';
+import { addProblemFindings, topRisks } from './problems.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
@@ -34,6 +37,10 @@ interface ReportOptions {
    * licence feed as it is now; when absent, the licence findings stored by the scan are kept.
    */
   licencePolicy?: LicencePolicy | null;
+  /** The `risk` section of cto.yaml: weights of the score that ranks the top risks. */
+  risk?: RiskConfig;
+  /** Months before an end of life at which it is a finding (`eol.windowMonths`, default 6). */
+  eolWindowMonths?: number;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -47,13 +54,29 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   // Compared before feed results join the findings: feed matches are compared on their own
   // (both dates' facts against today's feeds, in buildChanges).
   const changes = opts.since ? await buildChanges(store, opts.since, data) : null;
-  if (data.snapshots.length > 0) await addFeedResults(store, data);
+  const today = now.toISOString().slice(0, 10);
+  const windowMonths = opts.eolWindowMonths ?? 6;
+  const vulns = data.snapshots.length > 0 ? await addFeedResults(store, data, windowMonths) : null;
+  const inScope = new Set(data.snapshots.map((s) => s.repository));
   await addLicenceResults(store, data, opts.licencePolicy);
+  const problems =
+    data.snapshots.length > 0
+      ? await collectProblems(store, {
+          today,
+          snapshotIds: data.snapshots.map((s) => s.snapshotId),
+          teams,
+          windowMonths,
+          licencePolicy: opts.licencePolicy,
+          vulnerabilities: vulns?.findings.filter((f) => inScope.has(f.repository)),
+        })
+      : [];
+  addProblemFindings(data, problems, opts.licencePolicy !== undefined);
   assignOwners(data, teams);
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>
     f.owner === opts.team || (scoped !== null && f.owner === 'unassigned');
   if (opts.team) data.findings = data.findings.filter(inView);
+  const ranked = rankProblems(opts.team ? problems.filter(inView) : problems, today, opts.risk);
   const sections = [
     technologySection,
     innovationSection,
@@ -84,11 +107,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     notice: notice(data, failed.length),
     summary: {
       areas: sections.map(({ id, title, rating, line }) => ({ id, title, rating, line })),
-      topRisks: sections
-        .flatMap((s) => s.findings)
-        .filter((f) => f.severity !== 'info')
-        .sort(bySeverity)
-        .slice(0, 10),
+      topRisks: topRisks(ranked, data.findings),
     },
     sections,
     changes,

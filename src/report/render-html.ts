@@ -35,10 +35,10 @@ function summaryHtml(model: ReportModel): string {
     )
     .join('');
   const risks = model.summary.topRisks.length
-    ? `<table><tr><th>#</th><th>severity</th><th>risk</th><th>repository</th><th>owner</th><th>suggested action</th></tr>${model.summary.topRisks
+    ? `<table><tr><th>#</th><th>severity</th><th>score</th><th>exposure</th><th>risk</th><th>repository</th><th>owner</th><th>suggested action</th></tr>${model.summary.topRisks
         .map(
           (f, i) =>
-            `<tr><td class="num">${i + 1}</td><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
+            `<tr><td class="num">${i + 1}</td><td class="sev sev-${f.severity}">${f.severity}</td><td class="num">${f.score}</td><td>${f.exposure}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
         )
         .join('')}</table>`
     : '<p>No risks recorded: no analysis has stored a finding for these repositories.</p>';

@@ -45,8 +45,17 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(
     m.summary.topRisks.length
       ? table(
-          ['#', 'severity', 'risk', 'repository', 'owner', 'suggested action'],
-          m.summary.topRisks.map((f, i) => [i + 1, f.severity, f.title, f.repository, f.owner, f.action]),
+          ['#', 'severity', 'score', 'exposure', 'risk', 'repository', 'owner', 'suggested action'],
+          m.summary.topRisks.map((f, i) => [
+            i + 1,
+            f.severity,
+            f.score,
+            f.exposure,
+            f.title,
+            f.repository,
+            f.owner,
+            f.action,
+          ]),
         )
       : 'No risks recorded: no analysis has stored a finding for these repositories.',
     '',

@@ -1,6 +1,7 @@
 // The report model: what every renderer (HTML, Markdown, PDF, JSON) draws from. Versioned as
 // `cto.report/v1`; docs/report-schema.json describes the same shape.
 import type { ReportArea, Severity } from '../analyses/types.ts';
+import type { Exposure } from '../collectors/types.ts';
 
 export const REPORT_SCHEMA = 'cto.report/v1';
 
@@ -60,6 +61,15 @@ export interface ReportFinding {
   action: string;
   evidence: EvidenceRef;
   sql: string;
+}
+
+/** A top risk: the finding it shows as, with the problem's stable key, risk score and exposure. */
+export interface ReportRisk extends ReportFinding {
+  key: string;
+  score: number;
+  exposure: Exposure;
+  /** How many places (versions, manifests, files) the problem occurs in. */
+  occurrences: number;
 }
 
 export interface AreaSection {
@@ -182,7 +192,8 @@ export interface ReportModel {
   notice: string | null;
   summary: {
     areas: Array<{ id: AreaId; title: string; rating: Rating; line: string }>;
-    topRisks: ReportFinding[];
+    /** The ten highest-scored problems (docs/risk.md), highest first. */
+    topRisks: ReportRisk[];
   };
   sections: AreaSection[];
   changes: Changes | null;

@@ -1,16 +1,22 @@
 // Problems on a built repository scanned into each engine: duplicates collapse, keys survive an
 // upgrade that keeps the problem, and shipped exposures rank above development ones.
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lockfile, manifest, writeFeeds } from '../../test/fixtures/risk/problem-repo.ts';
 import { cto } from '../../test/helpers/cli.ts';
 import { addCommits, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import { buildReport } from '../report/model.ts';
 import { openStore } from '../store/store.ts';
 import { collectProblems } from './problems.ts';
 import { rankProblems } from './score.ts';
 
 const TODAY = '2026-12-06';
+const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../docs/report-schema.json'), 'utf8')),
+);
 let root = '';
 let feeds = { osv: '', eol: '' };
 
@@ -59,7 +65,30 @@ describe.each(ENGINES)('problems on %s', (engine) => {
     const ranked = rankProblems(all, TODAY).map((p) => p.subject);
     expect(ranked.indexOf('npm/left-parse')).toBeLessThan(ranked.indexOf('npm/dev-glob'));
     expect(ranked[0]).toBe('npm/form-data');
-  });
+    // The commands show the same: one row per problem, highest risk first.
+    const vulns = JSON.parse(run('vulns', '--json').stdout).findings;
+    expect(vulns.map((f: { name: string }) => f.name)).toEqual(['form-data', 'left-parse', 'dev-glob']);
+    expect(vulns[0]).toMatchObject({ versions: ['2.3.3', '3.0.1', '4.0.0'], exposure: 'runtime', score: 15 });
+    const eol = JSON.parse(run('eol', '--today', TODAY, '--json').stdout).rows;
+    expect(eol).toHaveLength(1);
+    expect(eol[0]).toMatchObject({ versions: ['^8.57.0', '8.57.0'], exposure: 'development', cycle: '8' });
+    // So does the report: its top risks are ranked problems, each once, valid against the schema.
+    const store = await openStore(db);
+    const report = await buildReport(store, { now: new Date(`${TODAY}T00:00:00Z`) });
+    await store.close();
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+    const top = report.summary.topRisks;
+    // eslint 8 and dev-glob tie at 2.63 (high, development, a year old or more): the key decides.
+    expect(top.map((r) => [r.subject, r.score])).toEqual([
+      ['npm/form-data', 15],
+      ['npm/left-parse', 10.5],
+      ['eslint 8', 2.63],
+      ['npm/dev-glob', 2.63],
+    ]);
+    expect(top[0]).toMatchObject({ score: 15, exposure: 'runtime', occurrences: 3, owner: 'unassigned' });
+    const security = report.sections.find((x) => x.id === 'infrastructure-security')!;
+    expect(security.findings.filter((f) => f.subject === 'npm/form-data')).toHaveLength(1);
+  }, 300_000);
 
   test('an upgrade that keeps the problem keeps its key; one that ships the fix leaves it to development', async () => {
     const before = (await problems()).map((p) => p.key).sort();
@@ -74,5 +103,5 @@ describe.each(ENGINES)('problems on %s', (engine) => {
     const fixed = (await problems()).find((p) => p.subject === 'npm/form-data')!;
     expect(fixed.key).toBe(fd.key);
     expect([fixed.exposure, fixed.direct]).toEqual(['development', false]);
-  });
+  }, 300_000);
 });

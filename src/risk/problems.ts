@@ -2,7 +2,7 @@
 // advisory, repository and package; end of life per product cycle and repository; licence policy
 // findings per package; and the findings analyses stored for the selected snapshots.
 import { findEol } from '../findings/eol/find.ts';
-import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
+import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import type { Store } from '../store/store.ts';
@@ -26,6 +26,8 @@ export interface ProblemOptions {
   teams?: readonly Team[];
   /** Months before an end of life at which it counts as a problem (`eol.windowMonths`, default 6). */
   windowMonths?: number;
+  /** Vulnerability matches already made for the same snapshots (so they are not matched twice). */
+  vulnerabilities?: VulnFinding[];
   /** The workspace's licence policy; without one there are no licence problems. */
   licencePolicy?: LicencePolicy | null;
 }
@@ -36,10 +38,11 @@ export async function collectProblems(store: Store, opts: ProblemOptions): Promi
   const ownerOf = ownerResolver(opts.teams ?? []);
   const { repository, snapshotIds } = opts;
   const windowMonths = opts.windowMonths ?? 6;
-  const vulns = await findVulnerabilities(store, { repository, snapshotIds });
+  const vulns =
+    opts.vulnerabilities ?? (await findVulnerabilities(store, { repository, snapshotIds })).findings;
   const eol = await findEol(store, { repository, snapshotIds, today: opts.today, windowMonths });
   const problems = [
-    ...vulnerabilityProblems(vulns.findings, ownerOf),
+    ...vulnerabilityProblems(vulns, ownerOf),
     ...eolProblems(eol.rows, ownerOf, windowMonths),
     ...(await licenceProblems(store, opts.licencePolicy ?? null, ownerOf, repository, snapshotIds)),
     ...(await storedFindingProblems(store, ownerOf, repository, snapshotIds)),

@@ -51,11 +51,11 @@ export function scoreProblem(
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Highest score first; ties by owner team, then repository, then key, so a ranking is stable. */
-export function rankProblems(
-  problems: readonly Problem[],
+export function rankProblems<P extends Problem>(
+  problems: readonly P[],
   today: string,
   config?: RiskConfig,
-): ScoredProblem[] {
+): Array<P & ScoredProblem> {
   const weights = riskWeights(config);
   return problems
     .map((p) => ({ ...p, score: scoreProblem(p, today, weights) }))

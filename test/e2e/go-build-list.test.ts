@@ -46,7 +46,9 @@ describe.each(ENGINES)('Go build list on %s', (engine) => {
     expect(run('feed', 'import', '/work/shared/data/osv/Go/all.zip').code).toBe(0);
     const vulns = JSON.parse(run('vulns', '--ecosystem', 'Go', '--json').stdout);
     expect(vulns.packagesChecked).toBe(35);
-    const found = vulns.findings.map((f: Pkg) => `${f.name}@${f.version}`);
+    const found = vulns.findings.flatMap((f: { name: string; versions: string[] }) =>
+      f.versions.map((v) => `${f.name}@${v}`),
+    );
     for (const id of found) expect(REQUIRED, id).toContain(id);
     // Before: golang.org/x/sys v0.6.0 and an old gopkg.in/yaml.v3, named in go.sum by /go.mod hashes only.
     expect(found).not.toContain('golang.org/x/sys@v0.6.0');

@@ -169,11 +169,11 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
     expect(loaded.sort()).toEqual(['endoflife:', 'osv:PyPI', 'osv:npm']);
     const today = '2026-01-15';
     const doc = JSON.parse(run('eol', '--today', today, '--json').stdout);
-    expect(doc.schema).toBe('cto.eol/v1');
+    expect(doc.schema).toBe('cto.eol/v2');
     const row = (kind: string, subject: string, version: string) =>
       doc.rows.find(
-        (r: { kind: string; subject: string; version: string }) =>
-          r.kind === kind && r.subject === subject && r.version === version,
+        (r: { kind: string; subject: string; versions: string[] }) =>
+          r.kind === kind && r.subject === subject && r.versions.includes(version),
       );
     const cases: Array<[string, string, string, string, string]> = [
       ['runtime', 'node', '16', 'nodejs', '16'],
