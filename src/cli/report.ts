@@ -1,6 +1,8 @@
 // `cto report`: the board report in HTML, Markdown, JSON and (with --pdf) PDF.
+
 import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { exposurePathsFrom } from '../collectors/exposure.ts';
 import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
 import { buildReport } from '../report/model.ts';
@@ -55,6 +57,7 @@ export function reportCommand(): Command {
           licencePolicy: policyFromConfig(ws.config),
           risk: ws.config.risk,
           eolWindowMonths: ws.config.eol?.windowMonths,
+          exposurePaths: exposurePathsFrom(ws.config),
         });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);

@@ -27,7 +27,7 @@ export interface PackageLicence {
 
 export const UNKNOWN = 'unknown';
 
-function packageId(ecosystem: string, name: string, version: string | null): string {
+export function packageId(ecosystem: string, name: string, version: string | null): string {
   return purlOf(ecosystem, name, version) ?? `${ecosystem}:${name}${version ? `@${version}` : ''}`;
 }
 

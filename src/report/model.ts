@@ -1,5 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
+import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import type { RiskConfig } from '../risk/config.ts';
@@ -41,6 +42,8 @@ interface ReportOptions {
   risk?: RiskConfig;
   /** Months before an end of life at which it is a finding (`eol.windowMonths`, default 6). */
   eolWindowMonths?: number;
+  /** Path rules of exposure (cto.yaml `exposure:`), for findings whose subject is a path. */
+  exposurePaths?: ExposurePaths;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -68,9 +71,10 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
           windowMonths,
           licencePolicy: opts.licencePolicy,
           vulnerabilities: vulns?.findings.filter((f) => inScope.has(f.repository)),
+          exposurePaths: opts.exposurePaths,
         })
       : [];
-  addProblemFindings(data, problems, opts.licencePolicy !== undefined);
+  addProblemFindings(data, problems);
   assignOwners(data, teams);
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>

@@ -1,6 +1,7 @@
 // The report's view of problems (src/risk/): vulnerabilities, end of life and licences as one finding
 // per problem in their area's section, and the summary's top risks ranked by the risk score.
 import { createHash } from 'node:crypto';
+import { licenceKey } from '../risk/licence-problems.ts';
 import type { ScoredProblem } from '../risk/score.ts';
 import type { Problem } from '../risk/types.ts';
 import { q, type ReportData } from './data.ts';
@@ -59,20 +60,22 @@ function places(p: Problem): string {
 /** The key of a finding an analysis stored, as src/risk/finding-problems.ts forms it. */
 export const storedKey = (f: ReportFinding) => `finding:${f.analysis}:${f.rule}:${f.repository}:${f.subject}`;
 
-/**
- * Findings of problems judged at report time join the sections: vulnerabilities and end of life
- * always; licences when they were judged again under the workspace's policy (replacing the
- * per-version findings the licence analysis gives).
- */
-export function addProblemFindings(data: ReportData, problems: Problem[], licencesJudged: boolean): void {
-  const kinds = new Set(['vulnerability', 'end-of-life', ...(licencesJudged ? ['licence'] : [])]);
-  if (licencesJudged) data.findings = data.findings.filter((f) => f.analysis !== 'licences');
+/** Vulnerabilities and end of life join the sections as one finding per problem. */
+export function addProblemFindings(data: ReportData, problems: Problem[]): void {
+  const kinds = new Set(['vulnerability', 'end-of-life']);
   data.findings.push(...problems.filter((p) => kinds.has(p.kind)).map(problemFinding));
+}
+
+/** The problem key a section finding stands for (licences judged again at report time have their own). */
+function keysOf(f: ReportFinding): string[] {
+  const keys = [storedKey(f)];
+  if (f.analysis === 'licences') keys.push(licenceKey(f.repository, f.subject, f.rule));
+  return keys;
 }
 
 /** The ten highest-scored problems, each as the section finding it shows as, with its score. */
 export function topRisks(ranked: ScoredProblem[], findings: ReportData['findings'], n = 10): ReportRisk[] {
-  const byKey = new Map(findings.map((f) => [storedKey(f), f]));
+  const byKey = new Map(findings.flatMap((f) => keysOf(f).map((k) => [k, f] as const)));
   return ranked.slice(0, n).map((p) => {
     const { area: _area, ...shown } = byKey.get(p.key) ?? problemFinding(p);
     return {

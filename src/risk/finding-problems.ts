@@ -1,12 +1,12 @@
 // The findings analyses stored for the selected snapshots, each a problem keyed by analysis, rule,
 // repository and subject (the subject of a stored finding carries no snapshot id).
+import { DEFAULT_EXPOSURE_PATHS, decideExposure, type ExposurePaths } from '../collectors/exposure.ts';
 import { DEFAULT_ACTIONS, declaredArea } from '../report/areas/classify.ts';
 import type { Evidence, Severity } from '../results.ts';
 import { selectedSnapshots } from '../store/feed-reads.ts';
 import { findingsOf, type StoredFinding } from '../store/report.ts';
 import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
-import { factExposure } from './exposure-of.ts';
 import type { OwnerOf } from './owners.ts';
 import type { Problem } from './types.ts';
 
@@ -25,9 +25,16 @@ function parseEvidence(text: string | null): Evidence {
   }
 }
 
-function toProblem(f: StoredFinding, repository: string, area: string, ownerOf: OwnerOf): Problem {
+interface Context {
+  ownerOf: OwnerOf;
+  paths: ExposurePaths;
+}
+
+function toProblem(f: StoredFinding, repository: string, area: string, ctx: Context): Problem {
   const evidence = parseEvidence(f.evidence);
   const path = f.subject;
+  // A subject that is a file or folder is as exposed as code at that path; anything else is shipped.
+  const exposure = decideExposure({ path }, ctx.paths);
   return {
     key: `finding:${f.analysis}:${f.rule}:${repository}:${f.subject}`,
     kind: `finding:${f.analysis}:${f.rule}`,
@@ -36,12 +43,12 @@ function toProblem(f: StoredFinding, repository: string, area: string, ownerOf: 
     subject: f.subject,
     title: f.title,
     severity: f.severity as Severity,
-    exposure: factExposure({ path }),
+    exposure,
     direct: null,
     since: null,
-    owner: f.owner ?? ownerOf(repository, path ? [path] : []),
+    owner: f.owner ?? ctx.ownerOf(repository, path ? [path] : []),
     action: f.detail ?? DEFAULT_ACTIONS[declaredArea(area)],
-    occurrences: [{ path, exposure: factExposure({ path }) }],
+    occurrences: [{ path, exposure }],
     aliases: [],
     evidence,
   };
@@ -51,17 +58,19 @@ function toProblem(f: StoredFinding, repository: string, area: string, ownerOf: 
 export async function storedFindingProblems(
   store: Store,
   ownerOf: OwnerOf,
-  repository?: string,
-  snapshotIds?: number[],
+  opts: { repository?: string; snapshotIds?: number[]; paths?: ExposurePaths; judged?: ReadonlySet<string> },
 ): Promise<Problem[]> {
+  const { repository, snapshotIds } = opts;
+  const ctx = { ownerOf, paths: opts.paths ?? DEFAULT_EXPOSURE_PATHS };
+  const judged = opts.judged ?? JUDGED_AT_QUERY_TIME;
   const snapshots = await selectedSnapshots(store, repository, snapshotIds);
   const ids = snapshots.map((s) => s.snapshotId);
   const repoOf = new Map(snapshots.map((s) => [s.snapshotId, s.repository]));
   const areas = await analysisAreas(store, ids);
   return (await findingsOf(store, ids))
-    .filter((f) => !JUDGED_AT_QUERY_TIME.has(f.analysis))
+    .filter((f) => !judged.has(f.analysis))
     .filter((f) => SEVERITIES.includes(f.severity as Severity) && f.severity !== 'info')
     .map((f) =>
-      toProblem(f, repoOf.get(f.snapshotId) ?? '', areas.get(`${f.snapshotId}:${f.analysis}`) ?? '', ownerOf),
+      toProblem(f, repoOf.get(f.snapshotId) ?? '', areas.get(`${f.snapshotId}:${f.analysis}`) ?? '', ctx),
     );
 }

@@ -1,52 +1,67 @@
-// Licence problems: the licence policy's findings judged now (the licence feed's cache as it is),
-// one per repository, package and rule, every flagged version an occurrence.
+// Licence problems: the licence policy's findings judged now (the licence feed's cache as it is), one
+// per repository, package and rule; every flagged version in every manifest is an occurrence.
 import { licenceFindings } from '../analyses/licences/evaluate.ts';
 import type { Finding } from '../analyses/types.ts';
-import { licenceOf, type PackageLicence } from '../licences/package-licence.ts';
+import type { Exposure } from '../collectors/types.ts';
+import { licenceOf } from '../licences/package-licence.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import { mergePackages, type PackageEntry } from '../sbom/packages.ts';
-import { snapshotDependencies } from '../store/deps.ts';
+import { type DependencyRow, snapshotDependencies } from '../store/deps.ts';
 import { selectedSnapshots } from '../store/feed-reads.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';
 import type { Store } from '../store/store.ts';
-import { dependencyExposure, mostExposed } from './exposure-of.ts';
+import { mostExposed } from './exposure-of.ts';
 import type { OwnerOf } from './owners.ts';
 import type { Problem } from './types.ts';
 
-interface Flagged {
-  entry: PackageEntry;
-  licence: PackageLicence;
-  finding: Finding;
+/** `licence:<repository>:<package purl without a version>:<rule>`. */
+export const licenceKey = (repository: string, subject: string, rule: string) =>
+  `licence:${repository}:${subject}:${rule}`;
+
+/** The stored exposure of a package version in one manifest (its rows without a version count too). */
+function exposureIn(rows: readonly DependencyRow[], entry: PackageEntry, manifest: string): Exposure {
+  const here = rows.filter(
+    (r) =>
+      r.ecosystem === entry.ecosystem &&
+      r.name === entry.name &&
+      r.manifestPath === manifest &&
+      (r.version === entry.version || r.version === null),
+  );
+  return here.length === 0 ? 'runtime' : mostExposed(here.map((r) => r.exposure));
 }
 
-function toProblem(repository: string, list: Flagged[], ownerOf: OwnerOf): Problem {
-  const { licence, finding } = list[0]!;
-  const subject = `${licence.ecosystem}/${licence.name}`;
-  const occurrences = list.flatMap(({ entry }) => {
-    const exposure = mostExposed(entry.scopes.map((scope) => dependencyExposure({ scope })));
-    return entry.manifests.map((path) => ({ path, version: entry.version, exposure }));
-  });
-  const files = [...new Set(occurrences.map((o) => o.path))].sort();
-  const versions = list.map((f) => f.licence.version).filter((v): v is string => v !== null);
+function toProblem(
+  repository: string,
+  finding: Finding,
+  entries: PackageEntry[],
+  rows: DependencyRow[],
+  ownerOf: OwnerOf,
+): Problem {
+  const occurrences = entries.flatMap((entry) =>
+    entry.manifests.map((path) => ({
+      path,
+      version: entry.version,
+      exposure: exposureIn(rows, entry, path),
+    })),
+  );
+  const files = finding.evidence?.files ?? [];
+  const subject = finding.subject;
   return {
-    key: `licence:${repository}:${subject}:${finding.rule}`,
+    key: licenceKey(repository, subject, finding.rule),
     kind: 'licence',
     area: 'infrastructure-security',
     repository,
     subject,
-    title:
-      list.length === 1
-        ? finding.title
-        : `${finding.title} (${list.length} versions: ${versions.join(', ')})`,
+    title: finding.title,
     severity: finding.severity,
     exposure: mostExposed(occurrences.map((o) => o.exposure)),
-    direct: list.some((f) => f.entry.direct),
+    direct: entries.some((e) => e.direct),
     since: null,
     owner: ownerOf(repository, files),
     action: finding.detail ?? 'Replace the package or record a decision about its licence.',
     occurrences,
     aliases: [],
-    evidence: { packages: list.map((f) => f.licence.id), files },
+    evidence: finding.evidence ?? {},
   };
 }
 
@@ -62,15 +77,14 @@ export async function licenceProblems(
   const out: Problem[] = [];
   for (const s of await selectedSnapshots(store, repository, snapshotIds)) {
     const cache = await snapshotCachedLicences(store, s.snapshotId);
-    const groups = new Map<string, Flagged[]>();
-    for (const entry of mergePackages(await snapshotDependencies(store, s.snapshotId))) {
-      const licence = licenceOf(entry, policy, cache);
-      const finding = licenceFindings([licence])[0];
-      if (!finding) continue;
-      const k = [entry.ecosystem, entry.name, finding.rule].join('\u0000');
-      groups.set(k, [...(groups.get(k) ?? []), { entry, licence, finding }]);
+    const rows = await snapshotDependencies(store, s.snapshotId);
+    const entries = mergePackages(rows);
+    const licences = entries.map((p) => licenceOf(p, policy, cache));
+    const entryOf = new Map(licences.map((l, i) => [l.id, entries[i]!]));
+    for (const f of licenceFindings(licences)) {
+      const members = (f.evidence?.packages ?? []).flatMap((id) => entryOf.get(id) ?? []);
+      out.push(toProblem(s.repository, f, members, rows, ownerOf));
     }
-    for (const list of groups.values()) out.push(toProblem(s.repository, list, ownerOf));
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { lockfile, manifest, writeFeeds } from '../../test/fixtures/risk/problem
 import { cto } from '../../test/helpers/cli.ts';
 import { addCommits, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import { policyFromConfig } from '../licences/policy.ts';
 import { buildReport } from '../report/model.ts';
 import { openStore } from '../store/store.ts';
 import { collectProblems } from './problems.ts';
@@ -72,6 +73,17 @@ describe.each(ENGINES)('problems on %s', (engine) => {
     const eol = JSON.parse(run('eol', '--today', TODAY, '--json').stdout).rows;
     expect(eol).toHaveLength(1);
     expect(eol[0]).toMatchObject({ versions: ['^8.57.0', '8.57.0'], exposure: 'development', cycle: '8' });
+    // Licences under a policy: no package states one, so each is one unknown-licence problem.
+    const store0 = await openStore(db);
+    const licencePolicy = policyFromConfig({ licences: { allow: ['MIT'] } });
+    const withLicences = await collectProblems(store0, { today: TODAY, licencePolicy });
+    await store0.close();
+    const formDataLicence = withLicences.filter(
+      (p) => p.kind === 'licence' && p.subject === 'pkg:npm/form-data',
+    );
+    expect(formDataLicence.map((p) => [p.key, p.occurrences.length, p.exposure])).toEqual([
+      [`licence:app-${engine}:pkg:npm/form-data:licence-unknown`, 3, 'runtime'],
+    ]);
     // So does the report: its top risks are ranked problems, each once, valid against the schema.
     const store = await openStore(db);
     const report = await buildReport(store, { now: new Date(`${TODAY}T00:00:00Z`) });

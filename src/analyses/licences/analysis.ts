@@ -13,7 +13,7 @@ import { coverageMetrics, licenceFindings, licenceMetrics } from './evaluate.ts'
 
 export const licencesAnalysis: Analysis = {
   id: 'licences',
-  version: 2,
+  version: 3,
   area: 'infrastructure-security',
   writes: [],
   metrics: ['licence-packages', 'licence-known-share'],

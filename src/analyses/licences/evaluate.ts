@@ -1,7 +1,7 @@
 // Per-licence counts, coverage and policy findings of a repository's packages, for the scan
 // (analysis.ts) and `cto licences`.
 import type { Finding, Metric, Severity } from '../../analyses/types.ts';
-import { type PackageLicence, UNKNOWN } from '../../licences/package-licence.ts';
+import { type PackageLicence, packageId, UNKNOWN } from '../../licences/package-licence.ts';
 import type { Verdict } from '../../licences/policy.ts';
 
 const RULES: Record<Exclude<Verdict, 'allowed'>, { rule: string; severity: Severity; says: string }> = {
@@ -10,26 +10,41 @@ const RULES: Record<Exclude<Verdict, 'allowed'>, { rule: string; severity: Sever
   unknown: { rule: 'licence-unknown', severity: 'low', says: 'no licence cto can read' },
 };
 
+/**
+ * The policy's findings: one per package and rule (every flagged version of the package in it), so a
+ * package locked at three versions is one finding. Subject: the package's purl without a version.
+ */
 export function licenceFindings(licences: readonly PackageLicence[]): Finding[] {
-  const out: Finding[] = [];
+  const groups = new Map<string, PackageLicence[]>();
   for (const l of licences) {
     if (l.verdict === null || l.verdict === 'allowed') continue;
-    const r = RULES[l.verdict];
-    const label = `${l.name}${l.version ? ` ${l.version}` : ''}`;
-    out.push({
-      rule: r.rule,
-      severity: r.severity,
-      subject: l.id,
-      title: `${label} (${l.ecosystem}) has ${r.says}${l.expression ? `: ${l.expression}` : ''}`,
-      detail: statedDetail(l),
-      evidence: {
-        packages: [l.id],
-        files: l.manifests,
-        ...(l.registry ? { sources: [l.registry.source] } : {}),
-      },
-    });
+    const k = [l.ecosystem, l.name, l.verdict].join('\u0000');
+    const list = groups.get(k);
+    if (list) list.push(l);
+    else groups.set(k, [l]);
   }
-  return out;
+  return [...groups.values()].map(packageFinding);
+}
+
+function packageFinding(list: PackageLicence[]): Finding {
+  const l = list[0]!;
+  const r = RULES[l.verdict as Exclude<Verdict, 'allowed'>];
+  const versions = list.map((x) => x.version).filter((v): v is string => v !== null);
+  const label = `${l.name}${versions.length > 0 ? ` ${versions.join(', ')}` : ''}`;
+  const expressions = [...new Set(list.map((x) => x.expression).filter((e): e is string => e !== null))];
+  const sources = [...new Set(list.flatMap((x) => (x.registry ? [x.registry.source] : [])))];
+  return {
+    rule: r.rule,
+    severity: r.severity,
+    subject: packageId(l.ecosystem, l.name, null),
+    title: `${label} (${l.ecosystem}) has ${r.says}${expressions.length > 0 ? `: ${expressions.join('; ')}` : ''}`,
+    detail: [...new Set(list.map(statedDetail))].join('; '),
+    evidence: {
+      packages: list.map((x) => x.id),
+      files: [...new Set(list.flatMap((x) => x.manifests))].sort(),
+      ...(sources.length > 0 ? { sources } : {}),
+    },
+  };
 }
 
 function statedDetail(l: PackageLicence): string {

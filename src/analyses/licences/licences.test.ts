@@ -117,12 +117,26 @@ describe('findings and metrics', () => {
   test('denied is high, not allowed medium, unknown low; files that disagree make it unknown', () => {
     const findings = licenceFindings(licences);
     expect(findings.map((f) => [f.subject, f.rule, f.severity])).toEqual([
-      ['pkg:npm/b@1.0.0', 'licence-denied', 'high'],
-      ['pkg:npm/c@1.0.0', 'licence-not-allowed', 'medium'],
-      ['pkg:npm/d@1.0.0', 'licence-unknown', 'low'],
-      ['pkg:npm/e@2.0.0', 'licence-unknown', 'low'],
+      ['pkg:npm/b', 'licence-denied', 'high'],
+      ['pkg:npm/c', 'licence-not-allowed', 'medium'],
+      ['pkg:npm/d', 'licence-unknown', 'low'],
+      ['pkg:npm/e', 'licence-unknown', 'low'],
     ]);
     expect(findings[0]?.evidence?.files).toEqual(['package-lock.json']);
+  });
+
+  test('one package at two versions is one finding listing both', () => {
+    const two = mergePackages([
+      row('f', '1.0.0', 'BSD-3-Clause'),
+      row('f', '2.0.0', 'BSD-3-Clause', 'sub/package-lock.json'),
+    ]);
+    const findings = licenceFindings(two.map((p) => licenceOf(p, policy)));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.evidence).toMatchObject({
+      packages: ['pkg:npm/f@1.0.0', 'pkg:npm/f@2.0.0'],
+      files: ['package-lock.json', 'sub/package-lock.json'],
+    });
+    expect(findings[0]?.title).toBe('f 1.0.0, 2.0.0 (npm) has a licence not in the allow list: BSD-3-Clause');
   });
 
   test('no policy, no findings', () => {

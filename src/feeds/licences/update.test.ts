@@ -130,7 +130,7 @@ describe.each(ENGINES)('licence feed on %s', (engine) => {
     writeFileSync(join(ws, 'cto.yaml'), 'licences:\n  allow: [MIT]\n');
     expect(cto(['scan', repo, ...at]).code).toBe(0);
     const reportBefore = reportLicences(cto(['report', '--json', '-o', join(ws, 'r1'), ...at]).stdout);
-    expect(reportBefore.unknown).toContain('pkg:npm/ms@2.1.3');
+    expect(reportBefore.unknown).toContain('pkg:npm/ms');
     expect(licencesOf(cto(['licences', '--json', ...at]).stdout).coverage).toEqual([
       ['crates.io', 0, 2, 0],
       ['Go', 0, 2, 0],
@@ -163,8 +163,8 @@ describe.each(ENGINES)('licence feed on %s', (engine) => {
     const report = reportLicences(cto(['report', '--json', '-o', join(ws, 'r2'), ...at]).stdout);
     expect(report.figures).toContainEqual(['packages with a known licence, npm (app)', 50, '%']);
     expect(report.figures).toContainEqual(['packages with a known licence, crates.io (app)', 100, '%']);
-    expect(report.unknown).not.toContain('pkg:npm/ms@2.1.3');
-    expect(report.unknown).toContain('pkg:npm/mime@1.2.11');
+    expect(report.unknown).not.toContain('pkg:npm/ms');
+    expect(report.unknown).toContain('pkg:npm/mime');
     const text = cto(['licences', ...at]).stdout;
     expect(text).toContain('npm: 2 of 4 packages with a known licence (50.0%), 2 from the registry');
     expect(text).toContain('crates.io: 2 of 2 packages with a known licence (100.0%), 2 from the registry');

@@ -5,7 +5,7 @@ import type { Exposure } from '../../collectors/types.ts';
 import { cycleStatus, pickCycle } from '../../feeds/endoflife/lifecycle.ts';
 import type { EolProduct, Phase } from '../../feeds/endoflife/model.ts';
 import { buildCatalog, type EolSubject, resolveProduct } from '../../feeds/endoflife/resolve.ts';
-import { dependencyExposure, factExposure, mostExposed } from '../../risk/exposure-of.ts';
+import { mostExposed } from '../../risk/exposure-of.ts';
 import {
   currentDependencies,
   currentImages,
@@ -100,7 +100,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
     subject: r.kind,
     version: r.version,
     path: r.path,
-    exposure: factExposure(r),
+    exposure: r.exposure,
     direct: null,
     lookup: { kind: 'runtime' as const, name: r.kind },
   }));
@@ -112,7 +112,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
       subject: i.name,
       version: i.version,
       path: i.path,
-      exposure: factExposure(i),
+      exposure: i.exposure,
       direct: null,
       lookup: { kind: 'image' as const, name: i.name },
     }));
@@ -126,7 +126,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
         subject: d.name,
         version: d.version ?? d.requirement,
         path: d.manifestPath,
-        exposure: dependencyExposure(d),
+        exposure: d.exposure,
         direct: d.direct === 1,
         lookup: { kind: 'package' as const, purl },
       },

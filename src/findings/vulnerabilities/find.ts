@@ -8,7 +8,7 @@ import { normalisePackageName } from '../../feeds/osv/names.ts';
 import { buildOsvIndex } from '../../feeds/osv/osv-index.ts';
 import type { OsvRecord } from '../../feeds/osv/record.ts';
 import type { SeverityLevel } from '../../feeds/osv/severity.ts';
-import { dependencyExposure, mostExposed } from '../../risk/exposure-of.ts';
+import { mostExposed } from '../../risk/exposure-of.ts';
 import { lastScans } from '../../store/diagnostics.ts';
 import {
   advisoriesForPackages,
@@ -183,7 +183,7 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
           const here = list.filter((x) => x.manifestPath === m);
           return {
             manifest: m,
-            exposure: mostExposed(here.map(dependencyExposure)),
+            exposure: mostExposed(here.map((x) => x.exposure)),
             direct: here.some((x) => x.direct === 1),
             path: pathOf(m),
           };
