@@ -228,6 +228,16 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
     const byName = await trendOf(store, TODAY, 'releases');
     expect(byName.series.map((s) => s.metric)).toEqual(['releases']);
     expect(byName.series[0]?.values).toEqual([0, 1, 1, 2, 2]);
+    // A team's series are those of the repositories it owns as a whole.
+    const teams = [{ name: 'Shop team', owns: ['shop'], members: [], handles: [] }];
+    const team = await buildTrend(store, {
+      metric: 'code-lines',
+      by: 'team',
+      today: TODAY,
+      teams,
+      eolWindowMonths: 6,
+    });
+    expect(team.series.map((s) => [s.subject, s.values])).toEqual([['Shop team', [30, 50, 55, 95, 100]]]);
     const require = createRequire(import.meta.url);
     const Ajv = require('ajv').default;
     const schema = JSON.parse(
