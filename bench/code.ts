@@ -5,11 +5,13 @@
 // agreement from the stored facts: main language and total code over the files both tools count.
 // --synthetic: hotspots and coupling over the 100,000-commit synthetic repository, time and peak RSS,
 // each analysis in its own process.
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { measureFiles } from '../src/analyses/languages/measure.ts';
 import { ANALYSES } from '../src/analyses/registry.ts';
+import { referenceDay, referenceTs } from '../src/reference-date.ts';
 import { runAnalyses } from '../src/scan/analyse.ts';
 import { codeFilesOf, regularFiles } from '../src/store/code.ts';
 import { segmentsOf } from '../src/store/snapshots.ts';
@@ -133,6 +135,8 @@ async function runOne(id: string, db: string, gitDir: string): Promise<void> {
     previousSnapshotId: null,
     config: {},
     workspaceDir: WORK,
+    referenceDay: referenceDay(),
+    referenceTs: referenceTs(referenceDay()),
   });
   const ms = performance.now() - t;
   const rows = await store.db

@@ -2,11 +2,13 @@
 // `git rev-list --parents --tags HEAD` (reading the same commit graph) in the same run.
 //   node bench/delivery.ts                # the 100,000-commit synthetic repository, with tags added to a copy
 //   node bench/delivery.ts <repo>...      # real repositories (work trees or bare)
+
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deliveryAnalysis } from '../src/analyses/delivery/analysis.ts';
+import { referenceDay, referenceTs } from '../src/reference-date.ts';
 import { openStore } from '../src/store/store.ts';
 import { timed } from './history.ts';
 import { syntheticRepository } from './synthetic.ts';
@@ -81,6 +83,8 @@ async function benchOne(repo: string): Promise<void> {
         previousSnapshotId: null,
         config: {},
         workspaceDir: ws,
+        referenceDay: referenceDay(),
+        referenceTs: referenceTs(referenceDay()),
         shared: (_key, load) => load(),
       });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;

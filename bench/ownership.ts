@@ -13,6 +13,7 @@ import { replayOwnership } from '../src/analyses/ownership/replay.ts';
 import { budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../src/git/budget.ts';
 import { gitOk } from '../src/git/invoke.ts';
 import { objectsSize } from '../src/git/refs.ts';
+import { referenceDay, referenceTs } from '../src/reference-date.ts';
 import { openStore } from '../src/store/store.ts';
 
 const args = process.argv.slice(2);
@@ -129,6 +130,8 @@ const ctx = {
   previousSnapshotId: 1,
   config: {},
   workspaceDir: '.',
+  referenceDay: referenceDay(),
+  referenceTs: referenceTs(referenceDay()),
   shared: <T>(_key: string, load: () => Promise<T>) => load(),
 };
 const again = await computeOwnership(ctx);

@@ -11,6 +11,7 @@ import { licencePolicySchema } from './licences/policy.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
 import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
+import { snapshotsConfigSchema } from './reference-date.ts';
 import { riskConfigSchema } from './risk/config.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
@@ -63,6 +64,7 @@ export const configSchema = z
     people: peopleConfigSchema.optional(),
     risk: riskConfigSchema.optional(),
     exposure: exposureConfigSchema.optional(),
+    snapshots: snapshotsConfigSchema.optional(),
   })
   .strict();
 

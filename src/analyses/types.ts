@@ -49,6 +49,9 @@ export interface AnalysisContext {
   /** The workspace configuration (cto.yaml), for options and office files. */
   config: Record<string, unknown>;
   workspaceDir: string;
+  /** The reference day (YYYY-MM-DD) windows count back from, and its last second (epoch seconds). */
+  referenceDay: string;
+  referenceTs: number;
   /**
    * Load something once for all analyses of this snapshot (e.g. the history of file changes that
    * hotspots and coupling both read): the first call runs `load`, later calls with the same key get

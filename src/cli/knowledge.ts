@@ -3,31 +3,64 @@
 import { Command } from 'commander';
 import { loadDirectory, pseudonym, resolveLeaving } from '../analyses/knowledge/directory.ts';
 import { leaveReport } from '../analyses/knowledge/leave.ts';
-import { knowledgeReport, type RepositoryKnowledge } from '../analyses/knowledge/views.ts';
+import { knowledgeReport, type RepositoryKnowledge, type Share } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
+import { referenceTs } from '../reference-date.ts';
 import { currentKnowledgeFiles, currentOwnership, currentTruckFactors } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { pathColumn, printError, printJson, printLine, printTable, textColumn } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 interface Flags {
   leave: string[];
   anonymize?: boolean;
   json?: boolean;
+  today?: string;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const who = (people: readonly Share[]) =>
+  people.map((p) => `${p.name}${p.departed ? ' [departed]' : ''} (${pct(p.share)})`).join(', ');
+
+/** One line per repository, the most at risk first: the truck factor among active people, then published. */
+function printPortfolio(repos: readonly RepositoryKnowledge[], day: string): void {
+  const rows = [...repos]
+    .sort(
+      (a, b) =>
+        a.active.truckFactor - b.active.truckFactor ||
+        a.truckFactor - b.truckFactor ||
+        (a.repository < b.repository ? -1 : 1),
+    )
+    .map((r) => [
+      r.repository,
+      r.truckFactor,
+      r.active.truckFactor,
+      `${r.active.activeKeyPeople}/${r.active.keyPeople}`,
+      r.active.departed.length,
+      r.active.restsOnDeparted ? 'knowledge rests on departed people' : '',
+    ]);
+  printLine(`Knowledge at ${day} (departed: no commit in the 365 days before it)`);
+  printTable(
+    [
+      'repository',
+      'truck factor',
+      'active truck factor',
+      'active key people',
+      'departed authors',
+      textColumn(''),
+    ],
+    rows,
+  );
+  printLine('');
+}
 
 function printKnowledge(repos: RepositoryKnowledge[]): void {
   for (const r of repos) {
-    const who = r.people.map((p) => `${p.name} (${pct(p.share)})`).join(', ');
-    printLine(`${r.repository}: truck factor ${r.truckFactor} of ${r.files} files: ${who || 'nobody'}`);
-    const rows = r.folders.map((f) => [
-      f.folder,
-      f.truckFactor,
-      f.files,
-      f.people.map((p) => `${p.name} (${pct(p.share)})`).join(', '),
-    ]);
+    printLine(
+      `${r.repository}: truck factor ${r.truckFactor} (among active people ${r.active.truckFactor}) of ${r.files} files: ${who(r.people) || 'nobody'}`,
+    );
+    const rows = r.folders.map((f) => [f.folder, f.truckFactor, f.files, who(f.people)]);
     if (rows.length > 0)
       printTable([pathColumn('folder'), 'truck factor', 'files', textColumn('people')], rows);
     printLine(`files with one author: ${r.singleAuthorFiles.length} of ${r.files}`);
@@ -51,11 +84,17 @@ export function knowledgeCommand(): Command {
       [],
     )
     .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
+    .addOption(todayOption())
     .option('--json', 'print a JSON document (schema cto.knowledge/v1)')
     .action(async (repository: string | undefined, flags: Flags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const name = await resolveRepositoryName(store, repository);
-        const { directory } = await loadDirectory(store, ws.dir, ws.config);
+        const day = dayOf(flags);
+        await warnStale(store, ws.config, day, {
+          ...(name ? { repository: name } : {}),
+          json: flags.json === true,
+        });
+        const { directory, stored } = await loadDirectory(store, ws.dir, ws.config, day);
         const files = await currentKnowledgeFiles(store, name);
         const anonymize = flags.anonymize === true;
         if (flags.leave.length > 0) {
@@ -103,12 +142,22 @@ export function knowledgeCommand(): Command {
           }
           return;
         }
-        const report = knowledgeReport(await currentTruckFactors(store, name), files, directory, anonymize);
+        const sources = {
+          tfs: await currentTruckFactors(store, name),
+          files,
+          people: name === undefined ? stored : stored.filter((p) => p.repository === name),
+          referenceTs: referenceTs(day),
+        };
+        const report = knowledgeReport(sources, directory, anonymize);
         if (flags.json) {
-          printJson('cto.knowledge/v1', { anonymized: anonymize, repositories: report });
+          printJson('cto.knowledge/v1', { anonymized: anonymize, today: day, repositories: report });
           return;
         }
-        if (report.length === 0) printLine('No knowledge data yet. Run `cto scan <path>` first.');
+        if (report.length === 0) {
+          printLine('No knowledge data yet. Run `cto scan <path>` first.');
+          return;
+        }
+        printPortfolio(report, day);
         printKnowledge(report);
       });
     });

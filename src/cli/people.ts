@@ -7,30 +7,35 @@ import { currentAuthorEmails } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, printJson, printLine, printTable, textColumn } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 export function peopleCommand(): Command {
   return new Command('people')
     .description(
-      'contributors across all repositories: commits, lines, first and last commit, commits in the 90 and 365 days before each snapshot, repositories touched (bots counted in totals only)',
+      'contributors across all repositories: commits, lines, first and last commit, commits in the 90 and 365 days before the reference date, repositories touched (bots counted in totals only)',
     )
     .argument('[repository]', 'one repository (name as in `cto repos`); all by default')
     .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
     .option('--limit <n>', 'show at most n people (table only)', parseIntOption('--limit'), 50)
+    .addOption(todayOption())
     .option('--json', 'print a JSON document (schema cto.people/v1)')
     .action(
       async (
         repository: string | undefined,
-        flags: { anonymize?: boolean; limit: number; json?: boolean },
+        flags: { anonymize?: boolean; limit: number; json?: boolean; today?: string },
         cmd: Command,
       ) => {
         await withStore(globalOptions(cmd), async (store, ws) => {
           const name = await resolveRepositoryName(store, repository);
-          const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config);
+          const refDay = dayOf(flags);
+          const json = flags.json === true;
+          await warnStale(store, ws.config, refDay, { ...(name ? { repository: name } : {}), json });
+          const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config, refDay);
           const stored = name === undefined ? all : all.filter((p) => p.repository === name);
           const authors = countAuthors(await currentAuthorEmails(store, name));
           const report = peopleReport(stored, directory, flags.anonymize === true, authors);
           if (flags.json) {
-            printJson('cto.people/v1', { anonymized: flags.anonymize === true, ...report });
+            printJson('cto.people/v1', { anonymized: flags.anonymize === true, today: refDay, ...report });
             return;
           }
           if (stored.length === 0) {

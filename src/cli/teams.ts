@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { teamsReport } from '../analyses/knowledge/teams-view.ts';
 import { hasTeamsFile, loadTeams } from '../office/teams.ts';
 import { CODEOWNERS_LOCATIONS } from '../people/codeowners/index.ts';
+import { referenceTs } from '../reference-date.ts';
 import {
   currentCodeOwners,
   currentFilesAt,
@@ -12,26 +13,31 @@ import {
 } from '../store/people.ts';
 import { globalOptions, withStore } from './context.ts';
 import { pathColumn, printJson, printLine, printTable, textColumn } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 export function teamsCommand(): Command {
   return new Command('teams')
     .description(
       'knowledge risks per team (teams.yaml, CODEOWNERS): lowest truck factor, files with one author, files whose authors left; repositories and folders nobody owns',
     )
+    .addOption(todayOption())
     .option('--json', 'print a JSON document (schema cto.teams/v1)')
-    .action(async (flags: { json?: boolean }, cmd: Command) => {
+    .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
+        const day = dayOf(flags);
+        await warnStale(store, ws.config, day, { json: flags.json === true });
         const teams = loadTeams(ws.dir);
         const report = teamsReport(
           teams,
           await currentCodeOwners(store),
           await currentKnowledgeFiles(store),
-          await currentPeople(store),
+          await currentPeople(store, day),
           await currentTruckFactors(store),
           {
             teamsFile: hasTeamsFile(ws.dir),
             codeownersFiles: await currentFilesAt(store, CODEOWNERS_LOCATIONS),
           },
+          referenceTs(day),
         );
         if (flags.json) {
           printJson('cto.teams/v1', { ...report });

@@ -4,17 +4,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { referenceDay } from '../reference-date.ts';
 import { PEOPLE_FILE } from './people.ts';
 import { TEAMS_FILE } from './teams.ts';
 
-/** An office file of the workspace (`teams`, `people`), or a section of cto.yaml (`config:licences`). */
-export type OfficeInput = 'teams' | 'people' | `config:${string}`;
+/**
+ * An office file of the workspace (`teams`, `people`), a section of cto.yaml (`config:licences`), or
+ * the reference date its windows count back from (`reference-date`: a rescan on another day runs it again).
+ */
+export type OfficeInput = 'teams' | 'people' | 'reference-date' | `config:${string}`;
 
 const FILES: Record<'teams' | 'people', string> = { teams: TEAMS_FILE, people: PEOPLE_FILE };
 
 export interface OfficeWorkspace {
   dir: string;
   config: Record<string, unknown>;
+  /** The reference day (YYYY-MM-DD) of the scan; today (UTC) when absent. */
+  today?: string;
 }
 
 /** A hash of what the inputs hold now (a missing file counts as such); null when there are none. */
@@ -28,6 +34,7 @@ export function officeInputsHash(reads: readonly OfficeInput[], workspace: Offic
 }
 
 function inputContent(input: OfficeInput, workspace: OfficeWorkspace): string | Buffer {
+  if (input === 'reference-date') return referenceDay(workspace.today);
   if (input === 'teams' || input === 'people') {
     try {
       return Buffer.concat([Buffer.from('file\0'), readFileSync(join(workspace.dir, FILES[input]))]);

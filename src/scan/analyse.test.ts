@@ -17,6 +17,8 @@ const FACTS: Omit<AnalysisContext, 'shared'> = {
   previousSnapshotId: null,
   config: {},
   workspaceDir: '/nowhere',
+  referenceDay: '2024-06-10',
+  referenceTs: 1_718_063_999,
 };
 
 describe('runAnalyses', () => {

@@ -8,6 +8,7 @@ import type {
   AnalysisTables,
 } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
+import { referenceDay, referenceTs } from '../reference-date.ts';
 import { copyAnalysisResults, storeAnalysisResult } from '../store/analysis-results.ts';
 import { pluginsOf } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
@@ -28,6 +29,8 @@ export async function analyseStage(work: SnapshotWork, segments: number[]): Prom
     }
   }
   const previous = work.previousSnapshotId;
+  // A historical snapshot counts its windows back from its period end; the current one from the scan's day.
+  const day = work.asOf ?? referenceDay(work.workspace.today);
   const before = previous === null ? [] : await pluginsOf(store, previous);
   const sameVersion = new Set(before.filter((r) => r.kind === 'analysis').map((r) => `${r.id}@${r.version}`));
   const diagnostics = await runAnalyses(
@@ -43,6 +46,8 @@ export async function analyseStage(work: SnapshotWork, segments: number[]): Prom
       previousSnapshotId: previous,
       config: work.workspace.config,
       workspaceDir: work.workspace.dir,
+      referenceDay: day,
+      referenceTs: referenceTs(day),
     },
     work.onStage,
     (a) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null),

@@ -1,10 +1,13 @@
 // The pipeline for one repository, as named stages (DESIGN.md): plan -> history -> tree -> collect
 // -> analyse -> commit, under the repository's lock and git budget. Every failure of one repository
 // ends as a `failed` outcome; it never stops the others.
+
 import type { Diagnostic } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
 import { headRef, objectsSize, resolveCommit } from '../git/refs.ts';
+import type { OfficeWorkspace } from '../office/inputs.ts';
+import { referenceDay } from '../reference-date.ts';
 import {
   cleanAbandoned,
   createSnapshot,
@@ -64,7 +67,7 @@ export interface ScanOptions {
   maxFileSize: number;
   /** The collectors and analyses: what they declare to plan, themselves when a repository has something new. */
   plugins: PluginSource;
-  workspace: { dir: string; config: Record<string, unknown> };
+  workspace: OfficeWorkspace;
   /** How long to wait for another scan of the same repository to end before skipping it (default 0). */
   lockWaitMs?: number;
   /** The stage the scan of a repository is in, with counts (for progress on a terminal). */
@@ -110,14 +113,16 @@ async function scanWithinBudget(
     // Collected before the snapshot exists; stored with it by the commit stage.
     outcome.diagnostics = await whereFrom(found, location, repo);
     const declared = await options.plugins.declarations();
-    const runs = pluginRuns(declared, options.workspace);
+    // One reference day for the whole scan, even one that runs past midnight.
+    const workspace = { ...options.workspace, today: referenceDay(options.today ?? options.workspace.today) };
+    const runs = pluginRuns(declared, workspace);
     const wanted = { runs, analyses: declared.filter((d) => d.kind === 'analysis') };
     const past = options.history
       ? await historyFirst(
           store,
           found,
           repo,
-          { ...options, history: options.history },
+          { ...options, history: options.history, today: workspace.today, workspace },
           { runs, wanted, onStage },
         )
       : { points: [], latest: null };
@@ -145,7 +150,7 @@ async function scanWithinBudget(
       plugins: await options.plugins.load(),
       runs,
       maxFileSize: options.maxFileSize,
-      workspace: options.workspace,
+      workspace,
       onStage,
       diagnostics: [...outcome.diagnostics],
     };

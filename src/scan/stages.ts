@@ -2,7 +2,9 @@
 // analyse -> commit, one file each. The work of one new snapshot is what the stages after plan share,
 // and what the pipeline tells a progress display while it runs: the stage it is in, with counts.
 // Events are frequent; a listener keeps the latest and draws at its own pace.
+
 import type { Diagnostic } from '../collectors/types.ts';
+import type { OfficeWorkspace } from '../office/inputs.ts';
 import type { PluginRun } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import type { FoundRepository } from './discover.ts';
@@ -43,7 +45,7 @@ export interface SnapshotWork {
   /** What the snapshot records of its plugins (versions, areas, office inputs). */
   runs: readonly PluginRun[];
   maxFileSize: number;
-  workspace: { dir: string; config: Record<string, unknown> };
+  workspace: OfficeWorkspace;
   onStage: OnStage;
   /** Every stage appends here; the commit stage stores them. */
   diagnostics: Diagnostic[];

@@ -1,6 +1,8 @@
 // People and knowledge: the history facts the `knowledge` analysis reads, and what the people,
 // knowledge and teams commands show.
+
 import { sql } from 'kysely';
+import { ACTIVE_WINDOW_DAYS, RECENT_WINDOW_DAYS } from '../reference-date.ts';
 import type { Store } from './store.ts';
 
 export interface CommitFact {
@@ -99,8 +101,12 @@ export interface StoredPerson {
   commits365d: number;
 }
 
-/** Contributors of every repository's current snapshot (or of one repository). */
-export async function currentPeople(store: Store, repository?: string): Promise<StoredPerson[]> {
+/**
+ * Contributors of every repository's current snapshot (or of one repository), their commits in the
+ * 90 and 365 days up to the reference `day` counted from `person_days` (window-free facts). A
+ * snapshot written before those were stored keeps the counts of its scan.
+ */
+export async function currentPeople(store: Store, day: string, repository?: string): Promise<StoredPerson[]> {
   let q = store.db
     .selectFrom('people as p')
     .innerJoin('repositories as r', 'r.current_snapshot_id', 'p.snapshot_id')
@@ -117,6 +123,7 @@ export async function currentPeople(store: Store, repository?: string): Promise<
     .select(['p.last_commit_ts', 'p.commits_90d', 'p.commits_365d']);
   if (repository !== undefined) q = q.where('r.name', '=', repository);
   const rows = await q.orderBy('r.name').orderBy('p.person_id').execute();
+  const recent = await recentCommits(store, day, repository);
   return rows.map((r) => ({
     repository: r.repository,
     snapshotId: r.snapshot_id,
@@ -131,9 +138,42 @@ export async function currentPeople(store: Store, repository?: string): Promise<
     firstCommitAt: r.first_commit_at,
     lastCommitAt: r.last_commit_at,
     lastCommitTs: Number(r.last_commit_ts),
-    commits90d: r.commits_90d,
-    commits365d: r.commits_365d,
+    ...(recent.get(r.snapshot_id)?.get(r.person_id) ??
+      (recent.has(r.snapshot_id)
+        ? { commits90d: 0, commits365d: 0 }
+        : { commits90d: r.commits_90d, commits365d: r.commits_365d })),
   }));
+}
+
+/** Days before `day` (YYYY-MM-DD), as a day. */
+function daysBack(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Per snapshot with daily activity stored, per person: commits in the 90 and 365 days up to `day`. */
+async function recentCommits(
+  store: Store,
+  day: string,
+  repository?: string,
+): Promise<Map<number, Map<string, { commits90d: number; commits365d: number }>>> {
+  let q = store.db
+    .selectFrom('person_days as d')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'd.snapshot_id')
+    .select(['d.snapshot_id', 'd.person_id', 'd.day', 'd.commits']);
+  if (repository !== undefined) q = q.where('r.name', '=', repository);
+  const from90 = daysBack(day, RECENT_WINDOW_DAYS);
+  const from365 = daysBack(day, ACTIVE_WINDOW_DAYS);
+  const out = new Map<number, Map<string, { commits90d: number; commits365d: number }>>();
+  for (const r of await q.execute()) {
+    const people = out.get(r.snapshot_id) ?? new Map<string, { commits90d: number; commits365d: number }>();
+    out.set(r.snapshot_id, people);
+    const e = people.get(r.person_id) ?? { commits90d: 0, commits365d: 0 };
+    people.set(r.person_id, e);
+    if (r.day > day) continue;
+    if (r.day > from90) e.commits90d += r.commits;
+    if (r.day > from365) e.commits365d += r.commits;
+  }
+  return out;
 }
 
 export interface StoredKnowledgeFile {

@@ -29,6 +29,7 @@ import type {
   FileAuthorsTable,
   KnowledgeFilesTable,
   PeopleTable,
+  PersonDaysTable,
   PersonMonthsTable,
 } from './tables/people.ts';
 import type { FindingsTable, MetricsTable } from './tables/results.ts';
@@ -69,6 +70,7 @@ export interface Database {
   delivery_activity: DeliveryActivityTable;
   people: PeopleTable;
   person_months: PersonMonthsTable;
+  person_days: PersonDaysTable;
   knowledge_files: KnowledgeFilesTable;
   file_authors: FileAuthorsTable;
   code_owners: CodeOwnersTable;
@@ -99,6 +101,7 @@ export const SNAPSHOT_TABLES = [
   'delivery_activity',
   'people',
   'person_months',
+  'person_days',
   'knowledge_files',
   'file_authors',
   'code_owners',

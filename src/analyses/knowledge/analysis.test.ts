@@ -66,7 +66,7 @@ async function scan(store: Store, repo: string, ws: string): Promise<void> {
     jobs: 1,
     maxFileSize: 1 << 20,
     plugins: givenPlugins({ analyses: [knowledgeAnalysis] }),
-    workspace: { dir: ws, config: {} },
+    workspace: { dir: ws, config: {}, today: '2024-06-10' },
   });
   expect(r.repositories[0]?.status).toBe('ok');
 }
@@ -102,6 +102,9 @@ describe.each(ENGINES)('knowledge analysis on %s', (engine: Engine) => {
     expect(tf.value).toBe(1);
     expect(JSON.parse(tf.evidence!).people).toEqual([ada]);
     expect((await metric(store, 'truck-factor-files')).value).toBe(4);
+    // Among active people: Ada's three files of four have no active author, fewer than half are covered: 0.
+    expect((await metric(store, 'truck-factor-active')).value).toBe(0);
+    expect((await metric(store, 'active-key-people')).value).toBe(0);
     expect((await metric(store, 'truck-factor', 'folder', 'tools')).value).toBe(1);
     const authors = await store.db
       .selectFrom('file_authors')
@@ -147,12 +150,14 @@ describe.each(ENGINES)('knowledge analysis on %s', (engine: Engine) => {
     expect(findings).toEqual([
       { rule: 'folder-authors-inactive', subject: 'lib', owner: 'Web', severity: 'medium' },
       { rule: 'folder-authors-inactive', subject: 'src', owner: 'Core', severity: 'medium' },
+      // Ada, the one key person, made her last commit in 2020.
+      { rule: 'knowledge-departed', subject: '', owner: 'Web', severity: 'high' },
       { rule: 'single-author-hotspot', subject: 'src/b.ts', owner: 'Core', severity: 'medium' },
       { rule: 'single-author-hotspot', subject: 'tools/t.go', owner: 'Web', severity: 'medium' },
       { rule: 'truck-factor-one', subject: '', owner: 'Web', severity: 'high' },
     ]);
     // What the commands read back, on this engine.
-    const stored = (await currentPeople(store)).map((p) => [p.repository, p.name, p.emails]);
+    const stored = (await currentPeople(store, '2024-06-10')).map((p) => [p.repository, p.name, p.emails]);
     expect(stored.sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1))).toEqual([
       ['shop', 'Ada Lovelace', ['ada@example.com']], // the .mailmap maps the old address
       ['shop', 'Bob Builder', ['bob@example.com']],

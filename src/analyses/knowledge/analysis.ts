@@ -26,11 +26,13 @@ const TREE_TEXTS = new Set(['.mailmap', ...CODEOWNERS_LOCATIONS]);
 
 export const knowledgeAnalysis: Analysis = {
   id: 'knowledge',
-  version: 2,
+  version: 3,
   area: 'team-knowledge',
-  writes: ['people', 'person_months', 'knowledge_files', 'file_authors', 'code_owners'],
+  writes: ['people', 'person_months', 'person_days', 'knowledge_files', 'file_authors', 'code_owners'],
   metrics: [
     'truck-factor',
+    'truck-factor-active',
+    'active-key-people',
     'truck-factor-files',
     'single-author-files',
     'contributors',
@@ -39,13 +41,14 @@ export const knowledgeAnalysis: Analysis = {
   ],
   rules: [
     'truck-factor-one',
+    'knowledge-departed',
     'folder-authors-inactive',
     'single-author-hotspot',
     'no-ownership-declared',
     'unowned-repository',
     'unowned-folder',
   ],
-  reads: ['teams', 'people', 'config:people'],
+  reads: ['teams', 'people', 'config:people', 'reference-date'],
   async run(ctx) {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);
@@ -55,9 +58,9 @@ export const knowledgeAnalysis: Analysis = {
     // The few files read from the tree, by path (not a map of every file).
     const byPath = new Map(files.filter((f) => TREE_TEXTS.has(f.path)).map((f) => [f.path, f]));
     const mailmap = await readMailmap(ctx, byPath.get('.mailmap'), diagnostics);
-    const head = commits.find((c) => c.sha === ctx.commit);
-    const referenceTs = head?.committerTs ?? commits.reduce((m, c) => Math.max(m, c.committerTs), 0);
-    const { identities, contributors, months } = contributorsOf(commits, referenceTs, {
+    // Windows count back from the scan's reference date, never from the last commit (docs/risk.md).
+    const referenceTs = ctx.referenceTs;
+    const { identities, contributors, months, days } = contributorsOf(commits, referenceTs, {
       ...(mailmap ? { mailmap } : {}),
       aliases: people.aliases,
       botPatterns: people.botPatterns,
@@ -108,7 +111,7 @@ export const knowledgeAnalysis: Analysis = {
       findings: [...knowledgeFindings(input), ...ownershipFindings(ctx.snapshotId, gaps)],
       diagnostics,
       tables: {
-        ...contributorRows(ctx.snapshotId, contributors, months),
+        ...contributorRows(ctx.snapshotId, contributors, months, days),
         ...fileRows(ctx.snapshotId, knowledge),
         code_owners: ownerRows,
       },

@@ -1,7 +1,8 @@
 // Knowledge of one snapshot from stored facts: per-file authors by degree of authorship, the truck
 // factor of the repository and of each top-level folder, and change counts per file.
+
+import { ACTIVE_WINDOW_DAYS, within } from '../../reference-date.ts';
 import type { ChangeFact, CommitFact, TreeFileFact } from '../../store/people.ts';
-import { within } from './contributors.ts';
 import {
   type ChangeStatus,
   computeTruckFactor,
@@ -88,7 +89,7 @@ export function knowledgeOf(input: KnowledgeInput): KnowledgeResult {
     } else if (e.seen === ch.commitSha || (typeof e.seen !== 'string' && e.seen.has(ch.commitSha))) continue;
     else e.seen = typeof e.seen === 'string' ? new Set([e.seen, ch.commitSha]) : e.seen.add(ch.commitSha);
     e.commits += 1;
-    if (within(c.authorTs, input.referenceTs, 365)) e.recent += 1;
+    if (within(c.authorTs, input.referenceTs, ACTIVE_WINDOW_DAYS)) e.recent += 1;
   }
   const files: KnowledgeFile[] = [];
   for (const f of input.files) {

@@ -6,9 +6,8 @@ import {
   type IdentityResult,
   resolveIdentities,
 } from '../../people/identities/index.ts';
+import { ACTIVE_WINDOW_DAYS, RECENT_WINDOW_DAYS, within } from '../../reference-date.ts';
 import type { CommitFact } from '../../store/people.ts';
-
-export const DAY = 86_400;
 
 export interface Contributor {
   personId: string;
@@ -35,15 +34,18 @@ export interface MonthActivity {
   linesDeleted: number;
 }
 
+/** A contributor's commits on one day (UTC): the window-free fact windows are counted from at read time. */
+export interface DayActivity {
+  personId: string;
+  day: string;
+  commits: number;
+}
+
 interface ContributorsResult {
   identities: IdentityResult;
   contributors: Contributor[];
   months: MonthActivity[];
-}
-
-/** True when `ts` lies in the `days` before `referenceTs` (inclusive of the reference). */
-export function within(ts: number, referenceTs: number, days: number): boolean {
-  return ts <= referenceTs && ts > referenceTs - days * DAY;
+  days: DayActivity[];
 }
 
 export function contributorsOf(
@@ -61,6 +63,7 @@ export function contributorsOf(
   const identities = resolveIdentities([...seen.values()], options);
   const byId = new Map<string, Contributor>();
   const months = new Map<string, MonthActivity>();
+  const days = new Map<string, DayActivity>();
   for (const p of identities.people) {
     byId.set(p.id, {
       personId: p.id,
@@ -87,9 +90,13 @@ export function contributorsOf(
     p.linesDeleted += c.linesDeleted;
     if (c.authorTs < p.firstCommitTs) [p.firstCommitTs, p.firstCommitAt] = [c.authorTs, c.authorDate];
     if (c.authorTs > p.lastCommitTs) [p.lastCommitTs, p.lastCommitAt] = [c.authorTs, c.authorDate];
-    if (within(c.authorTs, referenceTs, 90)) p.commits90d += 1;
-    if (within(c.authorTs, referenceTs, 365)) p.commits365d += 1;
-    const period = new Date(c.authorTs * 1000).toISOString().slice(0, 7);
+    if (within(c.authorTs, referenceTs, RECENT_WINDOW_DAYS)) p.commits90d += 1;
+    if (within(c.authorTs, referenceTs, ACTIVE_WINDOW_DAYS)) p.commits365d += 1;
+    const day = new Date(c.authorTs * 1000).toISOString().slice(0, 10);
+    const d = days.get(`${id}\0${day}`) ?? { personId: id, day, commits: 0 };
+    d.commits += 1;
+    days.set(`${id}\0${day}`, d);
+    const period = day.slice(0, 7);
     const key = `${id}\0${period}`;
     const m = months.get(key) ?? { personId: id, period, commits: 0, linesAdded: 0, linesDeleted: 0 };
     m.commits += 1;
@@ -103,5 +110,8 @@ export function contributorsOf(
   const sortedMonths = [...months.values()].sort((a, b) =>
     a.personId === b.personId ? (a.period < b.period ? -1 : 1) : a.personId < b.personId ? -1 : 1,
   );
-  return { identities, contributors, months: sortedMonths };
+  const sortedDays = [...days.values()].sort((a, b) =>
+    a.personId === b.personId ? (a.day < b.day ? -1 : 1) : a.personId < b.personId ? -1 : 1,
+  );
+  return { identities, contributors, months: sortedMonths, days: sortedDays };
 }

@@ -90,9 +90,10 @@ export async function loadDirectory(
   store: Store,
   workspaceDir: string,
   config: Record<string, unknown>,
+  day: string,
 ): Promise<{ directory: Directory; stored: StoredPerson[] }> {
   const cfg = loadPeopleConfig(workspaceDir, config);
-  const stored = await currentPeople(store);
+  const stored = await currentPeople(store, day);
   return {
     directory: buildDirectory(stored, { aliases: cfg.aliases, botPatterns: cfg.botPatterns }),
     stored,

@@ -1,7 +1,8 @@
 // Metrics and findings of the knowledge analysis (definitions: docs/metrics/people.md).
 import type { Finding, Metric } from '../types.ts';
 import type { KnowledgeResult } from './compute.ts';
-import { type Contributor, within } from './contributors.ts';
+import type { Contributor } from './contributors.ts';
+import { type ActiveKnowledge, activeKnowledge, isDeparted } from './departed.ts';
 
 const HOTSPOT_COUNT = 10;
 
@@ -17,8 +18,19 @@ interface FindingsInput {
   ownerOf: (path: string) => string | undefined;
 }
 
+/** Departed people and the active truck factor of the repository at the input's reference date. */
+export function activeOf(input: FindingsInput): ActiveKnowledge {
+  return activeKnowledge({
+    files: input.knowledge.files,
+    keyPeople: input.knowledge.truckFactor.removed.map((r) => r.person),
+    lastCommitTs: new Map(input.contributors.map((c) => [c.personId, c.lastCommitTs])),
+    referenceTs: input.referenceTs,
+  });
+}
+
 export function knowledgeMetrics(input: FindingsInput): Metric[] {
   const { truckFactor: tf, files } = input.knowledge;
+  const active = activeOf(input);
   const sql = `select path, person_id, doa from file_authors where snapshot_id = ${input.snapshotId}`;
   const people = (removed: { person: string }[]) => removed.map((r) => r.person);
   const humans = input.contributors.filter((c) => !c.bot);
@@ -30,6 +42,22 @@ export function knowledgeMetrics(input: FindingsInput): Metric[] {
       value: tf.truckFactor,
       unit: 'people',
       evidence: { people: people(tf.removed), sql },
+    },
+    {
+      metric: 'truck-factor-active',
+      scope: 'repository',
+      subject: '',
+      value: active.activeTruckFactor,
+      unit: 'people',
+      evidence: { people: active.activePeople, sql },
+    },
+    {
+      metric: 'active-key-people',
+      scope: 'repository',
+      subject: '',
+      value: active.activeKeyPeople.length,
+      unit: 'people',
+      evidence: { people: active.activeKeyPeople },
     },
     {
       metric: 'truck-factor-files',
@@ -85,6 +113,22 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
   const { truckFactor: tf, files } = input.knowledge;
   const findings: Finding[] = [];
   const active = input.contributors.some((c) => c.commits90d > 0);
+  const departed = activeOf(input);
+  if (departed.restsOnDeparted) {
+    const n = departed.keyPeople.length;
+    findings.push(
+      withOwner(
+        {
+          rule: 'knowledge-departed',
+          severity: 'high',
+          subject: '',
+          title: `Knowledge rests on departed people: ${n === 1 ? 'the one key person has' : `all ${n} key people have`} made no commit in the 365 days before the reference date (truck factor among active people: ${departed.activeTruckFactor})`,
+          evidence: { people: departed.keyPeople },
+        },
+        input.ownerOf(''),
+      ),
+    );
+  }
   if (tf.truckFactor === 1 && active) {
     const top = tf.removed[0]!;
     findings.push(
@@ -101,7 +145,7 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
     );
   }
   const lastSeen = new Map(input.contributors.map((c) => [c.personId, c.lastCommitTs]));
-  const gone = (p: string) => !within(lastSeen.get(p) ?? 0, input.referenceTs, 365);
+  const gone = (p: string) => isDeparted(lastSeen.get(p), input.referenceTs);
   const byFolder = new Map<string, { authors: Set<string>; files: string[] }>();
   for (const f of files) {
     const e = byFolder.get(f.folder) ?? { authors: new Set<string>(), files: [] };
@@ -117,7 +161,7 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
           rule: 'folder-authors-inactive',
           severity: 'medium',
           subject: folder,
-          title: `Every author of ${folder === '.' ? 'the root files' : `${folder}/`} has made no commit in the 365 days before the snapshot`,
+          title: `Every author of ${folder === '.' ? 'the root files' : `${folder}/`} has made no commit in the 365 days before the reference date`,
           evidence: {
             people: [...authors].sort(),
             files: evidence,
@@ -139,7 +183,7 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
           rule: 'single-author-hotspot',
           severity: 'medium',
           subject: f.path,
-          title: `${f.path}: among the ${HOTSPOT_COUNT} most changed files (${f.commits365d} commits in 365 days) and has one author`,
+          title: `${f.path}: among the ${HOTSPOT_COUNT} most changed files (${f.commits365d} commits in the 365 days before the reference date) and has one author`,
           evidence: { files: [f.path], people: f.authors },
         },
         input.ownerOf(f.path),

@@ -58,11 +58,19 @@ describe('teamsReport', () => {
       return { files, rules, teams };
     };
     const growth = await workGrowth(1000, 4, make, ({ files, rules, teams }) =>
-      teamsReport(teams, rules, files, [], [], { teamsFile: true, codeownersFiles: new Map() }),
+      teamsReport(teams, rules, files, [], [], { teamsFile: true, codeownersFiles: new Map() }, 0),
     );
     expect(growth).toBeLessThan(6); // every repository's rules filtered for every file: about 16
     const { files, rules, teams } = make(100);
-    const report = teamsReport(teams, rules, files, [], [], { teamsFile: true, codeownersFiles: new Map() });
+    const report = teamsReport(
+      teams,
+      rules,
+      files,
+      [],
+      [],
+      { teamsFile: true, codeownersFiles: new Map() },
+      0,
+    );
     expect(report.teams[0]).toMatchObject({ team: 'Web', files: 100 });
     expect(report.teams[0]?.repositories).toHaveLength(50);
   });
@@ -131,6 +139,7 @@ describe('knowledgeOf and knowledgeFindings', () => {
     expect(growth).toBeLessThan(6); // each folder's files looked for among all files: about 16
     const findings = await run(make(3));
     expect(findings.map((f) => [f.rule, f.subject, f.evidence?.files])).toEqual([
+      ['knowledge-departed', '', undefined],
       ['folder-authors-inactive', 'm0', ['m0/f.ts']],
       ['folder-authors-inactive', 'm1', ['m1/f.ts']],
       ['folder-authors-inactive', 'm2', ['m2/f.ts']],

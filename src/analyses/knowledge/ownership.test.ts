@@ -13,6 +13,7 @@ import {
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { hasTeamsFile, loadTeams } from '../../office/teams.ts';
 import { CODEOWNERS_LOCATIONS } from '../../people/codeowners/index.ts';
+import { referenceTs } from '../../reference-date.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
@@ -96,9 +97,10 @@ async function teamsView(store: Store, ws: string) {
     loadTeams(ws),
     await currentCodeOwners(store),
     await currentKnowledgeFiles(store),
-    await currentPeople(store),
+    await currentPeople(store, '2024-06-10'),
     await currentTruckFactors(store),
     { teamsFile: hasTeamsFile(ws), codeownersFiles: await currentFilesAt(store, CODEOWNERS_LOCATIONS) },
+    referenceTs('2024-06-10'),
   );
   return report.unowned.map((u) => ({
     repository: u.repository,

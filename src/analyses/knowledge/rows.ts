@@ -1,14 +1,25 @@
-// Rows of the knowledge analysis's tables (migration 0007).
+// Rows of the knowledge analysis's tables (migrations 0007 and 0019).
 import type { TableRow } from '../../store/store.ts';
 import type { KnowledgeResult } from './compute.ts';
-import type { Contributor, MonthActivity } from './contributors.ts';
+import type { Contributor, DayActivity, MonthActivity } from './contributors.ts';
 
 export function contributorRows(
   snapshotId: number,
   contributors: readonly Contributor[],
   months: readonly MonthActivity[],
-): { people: TableRow<'people'>[]; person_months: TableRow<'person_months'>[] } {
+  days: readonly DayActivity[],
+): {
+  people: TableRow<'people'>[];
+  person_months: TableRow<'person_months'>[];
+  person_days: TableRow<'person_days'>[];
+} {
   return {
+    person_days: days.map((d) => ({
+      snapshot_id: snapshotId,
+      person_id: d.personId,
+      day: d.day,
+      commits: d.commits,
+    })),
     people: contributors.map((c) => ({
       snapshot_id: snapshotId,
       person_id: c.personId,

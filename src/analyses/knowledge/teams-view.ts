@@ -10,7 +10,7 @@ import type {
   StoredPerson,
   StoredTruckFactor,
 } from '../../store/people.ts';
-import { DAY } from './contributors.ts';
+import { isDeparted } from './departed.ts';
 import { type OwnershipRuleId, ownershipGaps } from './ownership.ts';
 
 interface TeamRollup {
@@ -22,7 +22,7 @@ interface TeamRollup {
   lowestTruckFactor: number | null;
   files: number;
   singleAuthorFiles: number;
-  /** Files whose authors all made no commit in the 365 days before the snapshot. */
+  /** Files whose authors all made no commit in the 365 days before the reference date. */
   filesWithoutActiveAuthor: number;
 }
 
@@ -81,13 +81,11 @@ export function teamsReport(
   people: readonly StoredPerson[],
   tfs: readonly StoredTruckFactor[],
   declared: OwnershipDeclared,
+  referenceTs: number,
 ): TeamsReport {
   const byRepository = rulesByRepository(rules);
   const owners = ownerFinder(teams, byRepository);
   const lastSeen = new Map(people.map((p) => [`${p.repository}\0${p.personId}`, p.lastCommitTs]));
-  const reference = new Map<string, number>();
-  for (const p of people)
-    reference.set(p.repository, Math.max(reference.get(p.repository) ?? 0, p.lastCommitTs));
   const roll = new Map<string, TeamRollup>(
     teams.map((t) => {
       const members = people.filter((p) => teamOfPerson([t], [...p.names, ...p.emails]).length > 0);
@@ -111,10 +109,9 @@ export function teamsReport(
   const repositoriesOf = new Map(teams.map((t) => [t.name, new Set<string>()]));
   for (const f of files) {
     const names = owners(f.repository, f.path);
-    const ref = reference.get(f.repository) ?? 0;
     const inactive =
       f.authors.length > 0 &&
-      f.authors.every((a) => (lastSeen.get(`${f.repository}\0${a}`) ?? 0) <= ref - 365 * DAY);
+      f.authors.every((a) => isDeparted(lastSeen.get(`${f.repository}\0${a}`), referenceTs));
     for (const n of names) {
       const r = roll.get(n)!;
       r.files += 1;

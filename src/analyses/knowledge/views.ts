@@ -1,5 +1,6 @@
 // What the people and knowledge commands show, computed at query time from stored rows.
 import type { StoredKnowledgeFile, StoredPerson, StoredTruckFactor } from '../../store/people.ts';
+import { activeKnowledge } from './departed.ts';
 import type { Directory } from './directory.ts';
 import { pseudonym } from './directory.ts';
 
@@ -82,6 +83,8 @@ export function peopleReport(
 interface Share extends PersonLabel {
   files: number;
   share: number;
+  /** No commit to the repository in the 365 days before the reference date. */
+  departed: boolean;
 }
 
 export interface ScopeKnowledge {
@@ -90,8 +93,20 @@ export interface ScopeKnowledge {
   people: Share[];
 }
 
+/** The repository's knowledge at the reference date: who left, and the truck factor among those who stay. */
+export interface ActiveFigures {
+  truckFactor: number;
+  people: PersonLabel[];
+  keyPeople: number;
+  activeKeyPeople: number;
+  departed: PersonLabel[];
+  /** Every key person has departed (finding `knowledge-departed`). */
+  restsOnDeparted: boolean;
+}
+
 export interface RepositoryKnowledge extends ScopeKnowledge {
   repository: string;
+  active: ActiveFigures;
   folders: Array<ScopeKnowledge & { folder: string }>;
   singleAuthorFiles: Array<{ path: string; commits: number; lines: number | null; author: PersonLabel }>;
 }
@@ -102,25 +117,58 @@ function scope(
   repo: string,
   d: Directory,
   label: (id: string) => PersonLabel,
+  departed: ReadonlySet<string>,
 ): ScopeKnowledge {
   const people = (tf?.people ?? []).map((local) => {
     const n = files.filter((f) => f.authors.includes(local)).length;
-    return { ...label(d.globalId(repo, local)), files: n, share: files.length === 0 ? 0 : n / files.length };
+    return {
+      ...label(d.globalId(repo, local)),
+      files: n,
+      share: files.length === 0 ? 0 : n / files.length,
+      departed: departed.has(local),
+    };
   });
   return { truckFactor: tf?.value ?? 0, files: files.length, people };
 }
 
+export interface KnowledgeSources {
+  tfs: readonly StoredTruckFactor[];
+  files: readonly StoredKnowledgeFile[];
+  /** Contributors of the same snapshots: their last commits tell who has departed. */
+  people: readonly StoredPerson[];
+  /** The last second of the reference day. */
+  referenceTs: number;
+}
+
 export function knowledgeReport(
-  tfs: readonly StoredTruckFactor[],
-  files: readonly StoredKnowledgeFile[],
+  sources: KnowledgeSources,
   directory: Directory,
   anonymize: boolean,
 ): RepositoryKnowledge[] {
+  const { tfs, files } = sources;
   const label = labeller(directory, anonymize);
   const repos = [...new Set(tfs.map((t) => t.repository))].sort();
   return repos.map((repo) => {
     const mine = files.filter((f) => f.repository === repo);
     const repoTf = tfs.find((t) => t.repository === repo && t.scope === 'repository');
+    const a = activeKnowledge({
+      files: mine,
+      keyPeople: repoTf?.people ?? [],
+      lastCommitTs: new Map(
+        sources.people.filter((p) => p.repository === repo).map((p) => [p.personId, p.lastCommitTs]),
+      ),
+      referenceTs: sources.referenceTs,
+    });
+    const departed = new Set(a.departed);
+    const global = (local: string) => label(directory.globalId(repo, local));
+    const active: ActiveFigures = {
+      truckFactor: a.activeTruckFactor,
+      people: a.activePeople.map(global),
+      keyPeople: a.keyPeople.length,
+      activeKeyPeople: a.activeKeyPeople.length,
+      departed: a.departed.map(global),
+      restsOnDeparted: a.restsOnDeparted,
+    };
     const folders = tfs
       .filter((t) => t.repository === repo && t.scope === 'folder')
       .map((t) => ({
@@ -131,6 +179,7 @@ export function knowledgeReport(
           repo,
           directory,
           label,
+          departed,
         ),
       }));
     const singleAuthorFiles = mine
@@ -142,6 +191,12 @@ export function knowledgeReport(
         lines: f.lines,
         author: label(directory.globalId(repo, f.authors[0]!)),
       }));
-    return { repository: repo, ...scope(repoTf, mine, repo, directory, label), folders, singleAuthorFiles };
+    return {
+      repository: repo,
+      active,
+      ...scope(repoTf, mine, repo, directory, label, departed),
+      folders,
+      singleAuthorFiles,
+    };
   });
 }

@@ -16,6 +16,7 @@ import { sqlReader } from './0013-sql-reader.ts';
 import { snapshotPlugins } from './0014-snapshot-plugins.ts';
 import { exposure } from './0015-exposure.ts';
 import { historicalSnapshots } from './0018-historical-snapshots.ts';
+import { personDays } from './0019-person-days.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -39,6 +40,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0014-snapshot-plugins': snapshotPlugins,
         '0015-exposure': exposure(engine),
         '0018-historical-snapshots': historicalSnapshots,
+        '0019-person-days': personDays,
       };
     },
   };

@@ -30,6 +30,14 @@ export interface PersonMonthsTable {
   lines_deleted: number;
 }
 
+/** A contributor's commits on one day (`YYYY-MM-DD`, UTC): windows are counted from it at read time (migration 0019). */
+export interface PersonDaysTable {
+  snapshot_id: number;
+  person_id: string;
+  day: string;
+  commits: number;
+}
+
 /** A file considered for the truck factor, with its change counts and number of authors. */
 export interface KnowledgeFilesTable {
   snapshot_id: number;
