@@ -11,7 +11,6 @@ import type { RepoOutcome } from '../scan/scan.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
 import {
   globalOptions,
-  parseDayOption,
   parseIntOption,
   parseSecondsOption,
   parseSizeOption,
@@ -31,6 +30,7 @@ import {
   textColumn,
 } from './output.ts';
 import { createProgress } from './progress.ts';
+import { todayOption } from './reference.ts';
 
 interface ScanFlags {
   rev?: string;
@@ -115,10 +115,8 @@ export function scanCommand(): Command {
       'also write historical snapshots at the last commit before each of the last n quarter, month or week ends (8q, 12m, 52w)',
       parseHistorySpec,
     )
-    .option(
-      '--today <date>',
-      'the day --history counts back from, YYYY-MM-DD (default: today, UTC)',
-      parseDayOption('--today'),
+    .addOption(
+      todayOption('--history and every window (last 90 and 365 days, active, departed) count back from'),
     )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
