@@ -25,6 +25,11 @@ export function within(ts: number, refTs: number, days: number): boolean {
   return ts <= refTs && ts > refTs - days * DAY;
 }
 
+/** The day `n` days before `day` (both YYYY-MM-DD): the last of `day`'s n-day window is after it. */
+export function dayBefore(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY * 1000).toISOString().slice(0, 10);
+}
+
 /** Whole days from `fromIso` (a timestamp or a day) to the reference day; 0 when later. */
 export function daysBefore(fromIso: string, day: string): number {
   const from = Date.parse(fromIso.length === 10 ? `${fromIso}T00:00:00Z` : fromIso);

@@ -7,8 +7,9 @@ import { findEol } from '../findings/eol/find.ts';
 import { type EolItem, groupEolRows } from '../findings/eol/group.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
-import { globalOptions, parseDayOption, parseNumberOption, withStore } from './context.ts';
+import { globalOptions, parseNumberOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable, styled } from './output.ts';
+import { dayOf, todayOption } from './reference.ts';
 
 interface EolFlags {
   today?: string;
@@ -69,11 +70,7 @@ export function eolCommand(): Command {
       'runtimes, container images and frameworks with their support end, end of life and runway (endoflife.date)',
     )
     .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
-    .option(
-      '--today <date>',
-      'the day runway is counted from, YYYY-MM-DD (default: today, UTC)',
-      parseDayOption('--today'),
-    )
+    .addOption(todayOption())
     .option(
       '--window <months>',
       'runway at or under this many months (0 to 120) is within-window (default eol.windowMonths in cto.yaml, else 6)',
@@ -84,7 +81,7 @@ export function eolCommand(): Command {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const query = {
           repository: await resolveRepositoryName(store, repo),
-          today: flags.today ?? new Date().toISOString().slice(0, 10),
+          today: dayOf(flags),
           windowMonths: windowMonths(flags.window, ws),
         };
         const found = await findEol(store, query);

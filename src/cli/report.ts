@@ -5,10 +5,12 @@ import { Command } from 'commander';
 import { exposurePathsFrom } from '../collectors/exposure.ts';
 import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
+import { staleAfterDays } from '../reference-date.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
 import { globalOptions, parseDayOption, withStore } from './context.ts';
 import { printError, printJsonText, printLine } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 interface ReportFlags {
   out?: string;
@@ -32,11 +34,7 @@ export function reportCommand(): Command {
       'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)',
       parseDayOption('--since'),
     )
-    .option(
-      '--today <date>',
-      'the report date (YYYY-MM-DD, UTC) for runway and time windows; default: now',
-      parseDayOption('--today'),
-    )
+    .addOption(todayOption())
     .option('--team <name>', "one team's view: only the findings that team owns")
     .option('--anonymize', 'replace people by stable pseudonyms')
     .option('--json', 'also print the report document on stdout (schema cto.report/v1)')
@@ -58,7 +56,9 @@ export function reportCommand(): Command {
           risk: ws.config.risk,
           eolWindowMonths: ws.config.eol?.windowMonths,
           exposurePaths: exposurePathsFrom(ws.config),
+          staleAfterDays: staleAfterDays(ws.config),
         });
+        await warnStale(store, ws.config, dayOf(flags), { json: true });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');
         const written = await writeReport(model, outDir, flags.pdf === true);
         if (flags.json) printJsonText(renderJson(model));

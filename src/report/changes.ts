@@ -18,6 +18,12 @@ export function snapshotRef(s: ReportData['snapshots'][number]): SnapshotRef {
   return { repository, snapshotId, commit, ref, status, finishedAt, toolVersion };
 }
 
+/** "12 days", or "120 days: stale, rescan" (docs/risk.md, "Reference date"). */
+export function snapshotAgeText(r: SnapshotRef): string {
+  if (r.ageDays === undefined || r.ageDays === null) return '';
+  return `${r.ageDays} days${r.stale ? ': stale, rescan' : ''}`;
+}
+
 export async function buildChanges(store: Store, since: string, current: ReportData): Promise<Changes> {
   const base = await snapshotsAsOf(store, endOfDay(since));
   const runwayConsumedDays = Math.max(

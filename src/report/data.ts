@@ -22,6 +22,7 @@ import {
 import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS, declaredArea } from './areas/classify.ts';
+import { departedFindings, knowledgeAt, type ReportKnowledge } from './knowledge.ts';
 import type { AreaId, EvidenceRef, ReportFinding } from './types.ts';
 
 export interface ReportMetric extends StoredMetric {
@@ -43,6 +44,8 @@ export interface ReportData {
   technologies: Array<{ snapshotId: number; kind: string; name: string }>;
   /** What was checked for vulnerabilities, set with the feed results; absent before they are added. */
   vulnCoverage?: Coverage;
+  /** Team knowledge counted back from the report's day (report/knowledge.ts). */
+  knowledge: ReportKnowledge;
 }
 
 /** A value quoted for SQL text shown to readers. */
@@ -63,8 +66,27 @@ export async function loadReportData(
   const metrics = (await metricsOf(store, ids)).map((m) =>
     toMetric(m, repoOf.get(m.snapshotId) ?? '', areaOf(m)),
   );
-  const findings = (await findingsOf(store, ids)).map((f) =>
-    toFinding(f, repoOf.get(f.snapshotId) ?? '', areaOf(f)),
+  const knowledge = await knowledgeAt(store, snapshots, now);
+  const snapshotOf = new Map(snapshots.map((s) => [s.repository, s.snapshotId]));
+  const findings = departedFindings(
+    (await findingsOf(store, ids)).map((f) => toFinding(f, repoOf.get(f.snapshotId) ?? '', areaOf(f))),
+    knowledge,
+    (repository, title, people) =>
+      toFinding(
+        {
+          snapshotId: snapshotOf.get(repository) ?? 0,
+          analysis: 'knowledge',
+          rule: 'knowledge-departed',
+          severity: 'high',
+          subject: '',
+          title,
+          detail: null,
+          owner: null,
+          evidence: JSON.stringify({ people }),
+        },
+        repository,
+        'team-knowledge',
+      ),
   );
   return {
     now,
@@ -76,6 +98,7 @@ export async function loadReportData(
     tags: await tagsOf(store, ids),
     deps: await dependencyCounts(store, ids),
     technologies: await technologiesOf(store, ids),
+    knowledge,
   };
 }
 

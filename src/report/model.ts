@@ -3,6 +3,7 @@
 import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
+import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
 import type { RiskConfig } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
 import { rankProblems } from '../risk/score.ts';
@@ -44,6 +45,8 @@ interface ReportOptions {
   eolWindowMonths?: number;
   /** Path rules of exposure (cto.yaml `exposure:`), for findings whose subject is a path. */
   exposurePaths?: ExposurePaths;
+  /** Snapshots older than this many days at the report's date are stale (default 90). */
+  staleAfterDays?: number;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -118,7 +121,14 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     appendix: {
       definitions: loadDefinitions(),
       data: {
-        repositories: snapshots.map(snapshotRef),
+        repositories: snapshots.map((s) => {
+          const age = snapshotAge(
+            s.finishedAt,
+            now.toISOString().slice(0, 10),
+            opts.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+          );
+          return { ...snapshotRef(s), ageDays: age?.days ?? null, stale: age?.stale ?? false };
+        }),
         failedScans: failed,
         feeds: await feedDates(store),
         toolVersion: TOOL_VERSION,

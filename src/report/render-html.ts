@@ -1,4 +1,5 @@
 // One self-contained HTML file: inline style and SVG, no scripts, fonts or links to the network.
+import { snapshotAgeText } from './changes.ts';
 import { renderChart } from './charts/index.ts';
 import { esc } from './charts/svg.ts';
 import { STYLE } from './html-style.ts';
@@ -111,7 +112,7 @@ function appendixHtml(model: ReportModel): string {
   const repos = d.repositories
     .map(
       (r) =>
-        `<tr><td>${esc(r.repository)}</td><td><code>${esc(r.commit.slice(0, 12))}</code></td><td>${esc(r.ref ?? '')}</td><td>${esc(r.status)}</td><td>${esc((r.finishedAt ?? '').slice(0, 16))}</td><td>${esc(r.toolVersion)}</td></tr>`,
+        `<tr><td>${esc(r.repository)}</td><td><code>${esc(r.commit.slice(0, 12))}</code></td><td>${esc(r.ref ?? '')}</td><td>${esc(r.status)}</td><td>${esc((r.finishedAt ?? '').slice(0, 16))}</td><td>${esc(snapshotAgeText(r))}</td><td>${esc(r.toolVersion)}</td></tr>`,
     )
     .join('');
   const failed = d.failedScans
@@ -126,5 +127,5 @@ function appendixHtml(model: ReportModel): string {
         `<details><summary>${esc(x.title)} (<code>${esc(x.source)}</code>)</summary><pre>${esc(x.text)}</pre></details>`,
     )
     .join('');
-  return `<section id="appendix"><h2>Appendix</h2><h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
+  return `<section id="appendix"><h2>Appendix</h2><h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>age</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
 }

@@ -1,5 +1,7 @@
 // Markdown for GitHub: the same sections as the HTML; charts become tables of their numbers.
+
 import { AREA_TITLES } from './areas/classify.ts';
+import { snapshotAgeText } from './changes.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
 
@@ -67,13 +69,14 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('', '### Data used', '');
   out.push(
     table(
-      ['repository', 'snapshot commit', 'ref', 'status', 'scanned (UTC)', 'tool'],
+      ['repository', 'snapshot commit', 'ref', 'status', 'scanned (UTC)', 'age', 'tool'],
       m.appendix.data.repositories.map((r) => [
         r.repository,
         `\`${r.commit.slice(0, 12)}\``,
         r.ref,
         r.status,
         (r.finishedAt ?? '').slice(0, 16),
+        snapshotAgeText(r),
         r.toolVersion,
       ]),
     ),

@@ -93,6 +93,9 @@ export interface SnapshotRef {
   status: string;
   finishedAt: string | null;
   toolVersion: string;
+  /** In the repository list: days from the scan to the report's reference date, and whether that is stale. */
+  ageDays?: number | null;
+  stale?: boolean;
 }
 
 export interface MetricChange {

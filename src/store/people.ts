@@ -2,7 +2,7 @@
 // knowledge and teams commands show.
 
 import { sql } from 'kysely';
-import { ACTIVE_WINDOW_DAYS, RECENT_WINDOW_DAYS } from '../reference-date.ts';
+import { ACTIVE_WINDOW_DAYS, dayBefore, RECENT_WINDOW_DAYS } from '../reference-date.ts';
 import type { Store } from './store.ts';
 
 export interface CommitFact {
@@ -145,11 +145,6 @@ export async function currentPeople(store: Store, day: string, repository?: stri
   }));
 }
 
-/** Days before `day` (YYYY-MM-DD), as a day. */
-function daysBack(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Per snapshot with daily activity stored, per person: commits in the 90 and 365 days up to `day`. */
 async function recentCommits(
   store: Store,
@@ -161,8 +156,8 @@ async function recentCommits(
     .innerJoin('repositories as r', 'r.current_snapshot_id', 'd.snapshot_id')
     .select(['d.snapshot_id', 'd.person_id', 'd.day', 'd.commits']);
   if (repository !== undefined) q = q.where('r.name', '=', repository);
-  const from90 = daysBack(day, RECENT_WINDOW_DAYS);
-  const from365 = daysBack(day, ACTIVE_WINDOW_DAYS);
+  const from90 = dayBefore(day, RECENT_WINDOW_DAYS);
+  const from365 = dayBefore(day, ACTIVE_WINDOW_DAYS);
   const out = new Map<number, Map<string, { commits90d: number; commits365d: number }>>();
   for (const r of await q.execute()) {
     const people = out.get(r.snapshot_id) ?? new Map<string, { commits90d: number; commits365d: number }>();

@@ -53,16 +53,18 @@ async function scan(store: Store, repo: string, ws: string, today?: string): Pro
 
 async function stored(store: Store) {
   const findings = await store.db
-    .selectFrom('current_findings')
-    .select(['rule', 'severity', 'evidence'])
-    .where('rule', '=', 'knowledge-departed')
+    .selectFrom('findings as f')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'f.snapshot_id')
+    .select(['f.rule', 'f.severity', 'f.evidence'])
+    .where('f.rule', '=', 'knowledge-departed')
     .execute();
   const metrics = await store.db
-    .selectFrom('current_metrics')
-    .select(['metric', 'value'])
-    .where('metric', 'in', ['truck-factor', 'truck-factor-active', 'active-key-people'])
-    .where('scope', '=', 'repository')
-    .orderBy('metric')
+    .selectFrom('metrics as m')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'm.snapshot_id')
+    .select(['m.metric', 'm.value'])
+    .where('m.metric', 'in', ['truck-factor', 'truck-factor-active', 'active-key-people'])
+    .where('m.scope', '=', 'repository')
+    .orderBy('m.metric')
     .execute();
   return { findings, metrics: Object.fromEntries(metrics.map((m) => [m.metric, Number(m.value)])) };
 }

@@ -105,6 +105,12 @@ export function knowledgeMetrics(input: FindingsInput): Metric[] {
   return metrics;
 }
 
+/** The title of a `knowledge-departed` finding (the scan's and the report's). */
+export function departedTitle(keyPeople: number, activeTruckFactor: number): string {
+  const who = keyPeople === 1 ? 'the one key person has' : `all ${keyPeople} key people have`;
+  return `Knowledge rests on departed people: ${who} made no commit in the 365 days before the reference date (truck factor among active people: ${activeTruckFactor})`;
+}
+
 function withOwner(f: Finding, owner: string | undefined): Finding {
   return owner ? { ...f, owner } : f;
 }
@@ -115,14 +121,13 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
   const active = input.contributors.some((c) => c.commits90d > 0);
   const departed = activeOf(input);
   if (departed.restsOnDeparted) {
-    const n = departed.keyPeople.length;
     findings.push(
       withOwner(
         {
           rule: 'knowledge-departed',
           severity: 'high',
           subject: '',
-          title: `Knowledge rests on departed people: ${n === 1 ? 'the one key person has' : `all ${n} key people have`} made no commit in the 365 days before the reference date (truck factor among active people: ${departed.activeTruckFactor})`,
+          title: departedTitle(departed.keyPeople.length, departed.activeTruckFactor),
           evidence: { people: departed.keyPeople },
         },
         input.ownerOf(''),

@@ -1,0 +1,72 @@
+// Team knowledge at the report's date: who has departed, the truck factor among active people and
+// the knowledge-departed finding, counted again from window-free stored facts (docs/risk.md,
+// "Reference date"), so a report dated later than the scan does not show people who left as active.
+
+import { buildDirectory } from '../analyses/knowledge/directory.ts';
+import { departedTitle } from '../analyses/knowledge/findings.ts';
+import { knowledgeReport, type RepositoryKnowledge } from '../analyses/knowledge/views.ts';
+import { referenceTs } from '../reference-date.ts';
+import type { StoredPerson } from '../store/people.ts';
+import { currentKnowledgeFiles, currentPeople, currentTruckFactors } from '../store/people.ts';
+import type { ReportSnapshot } from '../store/report.ts';
+import type { Store } from '../store/store.ts';
+import type { AreaId, ReportFinding } from './types.ts';
+
+export interface ReportKnowledge {
+  repositories: RepositoryKnowledge[];
+  /** Contributors of the report's snapshots, their windows counted back from the report's day. */
+  people: StoredPerson[];
+  day: string;
+}
+
+export async function knowledgeAt(
+  store: Store,
+  snapshots: readonly ReportSnapshot[],
+  now: Date,
+): Promise<ReportKnowledge> {
+  const day = now.toISOString().slice(0, 10);
+  const names = new Set(snapshots.map((s) => s.repository));
+  const people = (await currentPeople(store, day)).filter((p) => names.has(p.repository));
+  const directory = buildDirectory(people, {});
+  const repositories = knowledgeReport(
+    {
+      tfs: (await currentTruckFactors(store)).filter((t) => names.has(t.repository)),
+      files: (await currentKnowledgeFiles(store)).filter((f) => names.has(f.repository)),
+      people,
+      referenceTs: referenceTs(day),
+    },
+    directory,
+    false,
+  );
+  return { repositories, people, day };
+}
+
+type AreaFinding = ReportFinding & { area: AreaId };
+
+/**
+ * The stored `knowledge-departed` findings judged again at the report's day: kept where the
+ * repository's key people have all departed at that day, dropped where not, added where the scan's
+ * day was earlier (evidence: the key people's ids).
+ */
+export function departedFindings(
+  findings: readonly AreaFinding[],
+  knowledge: ReportKnowledge,
+  make: (repository: string, title: string, people: string[]) => AreaFinding,
+): AreaFinding[] {
+  const rests = new Map(knowledge.repositories.map((r) => [r.repository, r]));
+  const kept = findings.filter(
+    (f) => f.rule !== 'knowledge-departed' || rests.get(f.repository)?.active.restsOnDeparted === true,
+  );
+  const have = new Set(kept.filter((f) => f.rule === 'knowledge-departed').map((f) => f.repository));
+  for (const r of knowledge.repositories) {
+    if (!r.active.restsOnDeparted || have.has(r.repository)) continue;
+    kept.push(
+      make(
+        r.repository,
+        departedTitle(r.active.keyPeople, r.active.truckFactor),
+        r.people.map((p) => p.person),
+      ),
+    );
+  }
+  return kept;
+}
