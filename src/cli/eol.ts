@@ -70,7 +70,7 @@ export function eolCommand(): Command {
       'runtimes, container images and frameworks with their support end, end of life and runway (endoflife.date)',
     )
     .argument('[repo]', 'only this repository (name as `cto repos` shows it)')
-    .addOption(todayOption())
+    .addOption(todayOption('runway is counted from'))
     .option(
       '--window <months>',
       'runway at or under this many months (0 to 120) is within-window (default eol.windowMonths in cto.yaml, else 6)',

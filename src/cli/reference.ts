@@ -8,10 +8,12 @@ import { parseDayOption } from './context.ts';
 import { printError, printLine } from './output.ts';
 
 /** `--today <date>`: the reference date (YYYY-MM-DD, UTC); default today. */
-export function todayOption(): Option {
+export function todayOption(
+  what = 'every window (last 90 and 365 days, active, departed) counts back from',
+): Option {
   return new Option(
     '--today <date>',
-    'the reference date every window (last 90 and 365 days, active, departed) counts back from, YYYY-MM-DD (default: today, UTC)',
+    `the reference date ${what}, YYYY-MM-DD (default: today, UTC)`,
   ).argParser(parseDayOption('--today'));
 }
 

@@ -34,7 +34,9 @@ export function reportCommand(): Command {
       'show what changed since the snapshots current on this date (YYYY-MM-DD, UTC)',
       parseDayOption('--since'),
     )
-    .addOption(todayOption())
+    .addOption(
+      todayOption('runway and every window (last 90 and 365 days, active, departed) count back from'),
+    )
     .option('--team <name>', "one team's view: only the findings that team owns")
     .option('--anonymize', 'replace people by stable pseudonyms')
     .option('--json', 'also print the report document on stdout (schema cto.report/v1)')

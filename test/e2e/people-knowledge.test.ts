@@ -108,7 +108,8 @@ describe('cto people, knowledge and teams', () => {
   });
 
   test('teams rolls knowledge up per team and reports what nobody owns', () => {
-    const doc = json(['teams']);
+    // Counted back from 2024-03-15: Ada's commits of March 2024 are recent.
+    const doc = json(['teams', '--today', '2024-03-15']);
     expect(doc.schema).toBe('cto.teams/v1');
     expect(doc.teams).toEqual([
       {
@@ -125,5 +126,50 @@ describe('cto people, knowledge and teams', () => {
     expect(doc.unowned).toEqual([
       { rule: 'unowned-repository', severity: 'medium', repository: 'tools', folder: null, files: 1 },
     ]);
+  });
+
+  test('knowledge starts with the portfolio summary at the reference date; --today moves it', () => {
+    const at = (day: string) => cto(['knowledge', '--today', day, '--workspace', ws]);
+    const before = at('2024-03-15');
+    expect(before.code).toBe(0);
+    const lines = before.stdout.split('\n');
+    expect(lines[0]).toBe('Knowledge at 2024-03-15 (departed: no commit in the 365 days before it)');
+    expect(lines[1]).toMatch(/^repository\s+truck factor\s+active truck factor\s+active key people/);
+    expect(before.stdout).toMatch(/^shop\s+1\s+1\s+1\/1\s+0\s*$/m);
+    expect(before.stdout).toMatch(/shop: truck factor 1 \(among active people 1\)/);
+    // A year and more after Ada's last commit (2024-03-01), the same store says she has left.
+    const after = at('2025-06-01');
+    expect(after.stdout).toMatch(/^shop\s+1\s+0\s+0\/1\s+2\s+knowledge rests on departed people$/m);
+    expect(after.stdout).toMatch(/Ada Lovelace \[departed\]/);
+    const doc = json(['knowledge', 'shop', '--today', '2025-06-01']);
+    expect(doc.today).toBe('2025-06-01');
+    expect(doc.repositories[0].active).toMatchObject({
+      truckFactor: 0,
+      keyPeople: 1,
+      activeKeyPeople: 0,
+      restsOnDeparted: true,
+    });
+    const people = json(['people', '--today', '2024-03-15']);
+    expect(people.people.map((p: { name: string; commits90d: number }) => [p.name, p.commits90d])).toEqual([
+      ['Ada Lovelace', 3],
+      ['Bob Builder', 1],
+    ]);
+    const later = json(['people', '--today', '2024-05-15']);
+    // 90 days before 2024-05-15: Ada's two commits of March 2024 (shop and tools), none of Bob's.
+    expect(later.people.map((p: { commits90d: number }) => p.commits90d)).toEqual([2, 0]);
+  });
+
+  test('a snapshot older than snapshots.staleAfterDays at the reference date is named first', () => {
+    const r = cto(['knowledge', '--today', '2099-01-01', '--workspace', ws]);
+    expect(r.code).toBe(0);
+    const [first, second] = r.stdout.split('\n');
+    expect(first).toMatch(/^shop: snapshot \d+ days old — rescan$/);
+    expect(second).toMatch(/^tools: snapshot \d+ days old — rescan$/);
+    const repos = cto(['repos', '--today', '2099-01-01', '--workspace', ws]);
+    expect(repos.stdout).toMatch(/\d+ d stale, rescan/);
+    expect(cto(['repos', '--workspace', ws]).stdout).not.toMatch(/stale/);
+    const j = cto(['people', '--today', '2099-01-01', '--json', '--workspace', ws]);
+    expect(j.stderr).toMatch(/^shop: snapshot \d+ days old — rescan$/m);
+    expect(JSON.parse(j.stdout).schema).toBe('cto.people/v1');
   });
 });
