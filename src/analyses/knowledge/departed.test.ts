@@ -14,6 +14,7 @@ import {
 } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { referenceTs } from '../../reference-date.ts';
+import { buildReport } from '../../report/model.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import type { Engine } from '../../store/migrations/index.ts';
@@ -131,6 +132,20 @@ describe.each(ENGINES)('people who left, on %s', (engine: Engine) => {
       expect(await cy('2023-12-31')).toMatchObject({ commits90d: 0, commits365d: 1 });
       expect(await cy('2023-08-01')).toMatchObject({ commits90d: 1, commits365d: 1 });
       expect(await cy('2025-01-01')).toMatchObject({ commits90d: 0, commits365d: 0 });
+
+      // The report's team area counts at the report's date: the finding the scan did not store
+      // appears in a report dated 2025, with the active truck factor next to the published one.
+      const team = async (day: string) => {
+        const model = await buildReport(store, { now: new Date(`${day}T00:00:00Z`) });
+        const section = model.sections.find((x) => x.id === 'team-knowledge')!;
+        return {
+          findings: section.findings.filter((f) => f.rule === 'knowledge-departed').map((f) => f.severity),
+          active: section.figures.find((f) => f.id === 'k-active-tf-shop')?.value,
+          series: section.charts.find((c) => c.id === 'truck-factor')?.series.map((x) => x.values),
+        };
+      };
+      expect(await team('2023-12-31')).toEqual({ findings: [], active: 1, series: [[1], [2]] });
+      expect(await team('2025-01-01')).toEqual({ findings: ['high'], active: 0, series: [[0], [2]] });
 
       // A rescan on a later reference date runs the analysis again: every key person has departed.
       await scan(store, repo, ws, '2025-01-01');
