@@ -36,7 +36,6 @@ const BAD_VALUES: Record<string, string[]> = {
   'vulns --ecosystem': ['pip', 'nonsense'],
   'vulns --fail-on': ['bogus', ''],
   'eol --today': ['tomorrow', '2024-02-30', '2024-1-1'],
-  'scan --today': ['2024-13-01'],
   'repos --today': ['yesterday'],
   'people --today': ['2024-02-30'],
   'knowledge --today': ['24-01-01'],
