@@ -95,7 +95,10 @@ afterAll(async () => {
   cleanupTemp();
 });
 
-async function scan(store: Store, options: { history?: string; rev?: string }): Promise<RepoOutcome> {
+async function scan(
+  store: Store,
+  options: { history?: string; rev?: string; today?: string },
+): Promise<RepoOutcome> {
   const spec = options.history
     ? { count: Number(options.history.slice(0, -1)), unit: 'q' as const }
     : undefined;
@@ -108,7 +111,7 @@ async function scan(store: Store, options: { history?: string; rev?: string }): 
     workspace: { dir: tempDir(), config: {} },
     rev: options.rev,
     history: spec,
-    today: TODAY,
+    today: options.today ?? TODAY,
   });
   const [o] = r.repositories;
   if (!o || o.status === 'failed') throw new Error(`scan failed: ${o?.error?.message}`);
@@ -196,7 +199,8 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
       const other = await openStore(freshStoreTarget(engine));
       try {
         await importFeedPath(other, feed, { ecosystem: 'npm' });
-        await scan(other, { rev: sha });
+        // Windows count back from the reference date: the point's period end for both.
+        await scan(other, { rev: sha, today: QUARTER_ENDS[i] as string });
         const plain = await trendOf(other, QUARTER_ENDS[i] as string);
         for (const s of doc.series) {
           const p = plain.series.find((x) => x.metric === s.metric && x.subject === s.subject);
