@@ -31,7 +31,7 @@ export function dayBefore(day: string, n: number): string {
 }
 
 /** Whole days from `fromIso` (a timestamp or a day) to the reference day; 0 when later. */
-export function daysBefore(fromIso: string, day: string): number {
+function daysBefore(fromIso: string, day: string): number {
   const from = Date.parse(fromIso.length === 10 ? `${fromIso}T00:00:00Z` : fromIso);
   if (Number.isNaN(from)) return 0;
   const to = Date.parse(`${day}T00:00:00Z`);

@@ -23,7 +23,7 @@ export function dayOf(flags: { today?: string }): string {
 }
 
 /** "flask: snapshot 120 days old — rescan" for each stale current snapshot (one repository when named). */
-export async function staleLines(
+async function staleLines(
   store: Store,
   config: Record<string, unknown>,
   day: string,

@@ -19,7 +19,7 @@ interface FindingsInput {
 }
 
 /** Departed people and the active truck factor of the repository at the input's reference date. */
-export function activeOf(input: FindingsInput): ActiveKnowledge {
+function activeOf(input: FindingsInput): ActiveKnowledge {
   return activeKnowledge({
     files: input.knowledge.files,
     keyPeople: input.knowledge.truckFactor.removed.map((r) => r.person),

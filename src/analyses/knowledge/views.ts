@@ -80,7 +80,7 @@ export function peopleReport(
   return { totals, people };
 }
 
-interface Share extends PersonLabel {
+export interface Share extends PersonLabel {
   files: number;
   share: number;
   /** No commit to the repository in the 365 days before the reference date. */
@@ -131,7 +131,7 @@ function scope(
   return { truckFactor: tf?.value ?? 0, files: files.length, people };
 }
 
-export interface KnowledgeSources {
+interface KnowledgeSources {
   tfs: readonly StoredTruckFactor[];
   files: readonly StoredKnowledgeFile[];
   /** Contributors of the same snapshots: their last commits tell who has departed. */
