@@ -149,7 +149,7 @@ describe('cto report', { timeout: 60_000 }, () => {
         'Executive summary',
         'Technology strategy',
         'Budget and vendors',
-        'No data: import costs.',
+        'Not measured:',
         'Appendix',
       ])
         expect(text).toContain(s);

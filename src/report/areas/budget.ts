@@ -5,11 +5,12 @@ import { areaMetrics, buildSection, metricFigures } from './common.ts';
 
 export function budgetSection(data: ReportData): AreaSection {
   const metrics = areaMetrics(data, 'budget-vendors');
-  const missing = metrics.length === 0 ? ['cost import (FinOps FOCUS)', 'vendor register'] : [];
+  // No cto command imports costs or vendors yet: the section names none.
+  const missing: string[] = [];
   return buildSection(
     'budget-vendors',
     data,
     { figures: metricFigures(metrics), charts: [], missing },
-    'No data: import costs.',
+    'Not measured: no cto command measures budget or vendors yet (no cost import, no vendor register).',
   );
 }

@@ -35,6 +35,13 @@ export function rate(findings: ReportFinding[], analysed: boolean, complete = tr
   return complete ? 'green' : 'grey';
 }
 
+const RATING_RANK: Record<Rating, number> = { red: 0, amber: 1, grey: 2, green: 3 };
+
+/** The worst of several ratings: red, then amber, grey, green (a rule's amber outweighs a grey). */
+export function worst(ratings: Rating[]): Rating {
+  return ratings.reduce((a, b) => (RATING_RANK[b] < RATING_RANK[a] ? b : a), 'green' as Rating);
+}
+
 export function severityCounts(findings: ReportFinding[]): string {
   const parts = ['critical', 'high', 'medium', 'low', 'info']
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)

@@ -1,7 +1,8 @@
 // What every area section shares: figures from stored metrics, the rating and the summary line.
 import type { ReportData, ReportMetric } from '../data.ts';
 import type { AreaId, AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
-import { AREA_TITLES, bySeverity, rate, severityCounts } from './classify.ts';
+import { AREA_TITLES, bySeverity, rate, severityCounts, worst } from './classify.ts';
+import type { MetricRule } from './rules.ts';
 
 interface AreaParts {
   figures: Figure[];
@@ -14,6 +15,8 @@ interface AreaParts {
    * green (grey when it would have been).
    */
   unmeasured?: string | null;
+  /** The area's rules over its metrics (rules.ts): the rating is the worst of these and the findings'. */
+  rules?: MetricRule[];
 }
 
 export function areaMetrics(data: ReportData, area: AreaId): ReportMetric[] {
@@ -98,11 +101,14 @@ export function slug(s: string): string {
 export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, greyLine: string): AreaSection {
   const findings = areaFindings(data, id);
   const analysed = parts.analysed ?? (areaMetrics(data, id).length > 0 || findings.length > 0);
-  const rating = rate(findings, analysed, !parts.unmeasured);
+  const rules = analysed ? (parts.rules ?? []) : [];
+  const rating = worst([rate(findings, analysed, !parts.unmeasured), ...rules.map((r) => r.rating)]);
   const counted = analysed
     ? `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`
     : greyLine;
-  const line = parts.unmeasured ? `${counted} ${parts.unmeasured}` : counted;
+  const line = [...rules.map((r) => r.reason), counted, ...(parts.unmeasured ? [parts.unmeasured] : [])].join(
+    ' ',
+  );
   const { figures, charts, missing } = parts;
   return { id, title: AREA_TITLES[id], rating, line, figures, charts, findings, missing };
 }

@@ -2,6 +2,7 @@
 import type { ReportData } from '../data.ts';
 import type { AreaSection, Chart, Figure } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { deliveryRules } from './rules.ts';
 
 const DAY = 86_400_000;
 
@@ -38,9 +39,10 @@ export function deliverySection(data: ReportData): AreaSection {
       figures,
       charts,
       missing,
+      rules: deliveryRules(metrics),
       analysed: metrics.length > 0 || data.findings.some((f) => f.area === 'delivery'),
     },
-    'No data: the delivery analyses (releases, lead time, hotspots) have not stored results; activity from history is shown.',
+    'Not measured: the delivery analyses (releases, lead time, change failure) stored nothing; `cto scan <repository>` runs them (releases need tags). Activity from history is shown.',
   );
 }
 

@@ -1,18 +1,16 @@
-// Innovation and research: the radar and experiments registers when an analysis stored them.
+// Innovation and research: no source measures it yet; the section says so and shows any stored results.
 import type { ReportData } from '../data.ts';
 import type { AreaSection } from '../types.ts';
 import { areaMetrics, buildSection, metricFigures } from './common.ts';
 
 export function innovationSection(data: ReportData): AreaSection {
   const metrics = areaMetrics(data, 'innovation');
-  const missing =
-    metrics.length === 0
-      ? ['technology radar (office radar file)', 'experiments register', 'upstream release feeds']
-      : [];
+  // No cto command measures this area yet: the section names none.
+  const missing: string[] = [];
   return buildSection(
     'innovation',
     data,
     { figures: metricFigures(metrics), charts: [], missing },
-    'No data: no radar or experiments register is loaded.',
+    'Not measured: no cto command measures innovation yet (no radar or experiments register).',
   );
 }

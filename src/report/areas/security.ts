@@ -37,7 +37,7 @@ export function securitySection(data: ReportData): AreaSection {
       // A green rating needs every dependency in scope checked (docs/report.md, "Rating rule").
       unmeasured: coverage ? coverageNote(coverage) : null,
     },
-    'No data: load the OSV feed and run the vulnerability and licence analyses.',
+    'Not measured: load the advisories with `cto feed import <osv zip>`, then `cto vulns` and `cto licences` check the dependencies.',
   );
 }
 

@@ -5,6 +5,7 @@ import { ACTIVE_WINDOW_DAYS, dayBefore, RECENT_WINDOW_DAYS } from '../../referen
 import type { ReportData } from '../data.ts';
 import type { AreaSection, Chart, Figure } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { knowledgeRules } from './rules.ts';
 
 export function teamSection(data: ReportData): AreaSection {
   const metrics = areaMetrics(data, 'team-knowledge');
@@ -79,8 +80,8 @@ export function teamSection(data: ReportData): AreaSection {
   return buildSection(
     'team-knowledge',
     data,
-    { figures, charts, missing },
-    'No data: the truck-factor and off-boarding analyses have not stored results.',
+    { figures, charts, missing, rules: knowledgeRules(metrics) },
+    'Not measured: the truck-factor and off-boarding analyses stored nothing; `cto scan <repository>` runs them, `cto knowledge` shows them.',
   );
 }
 

@@ -67,7 +67,7 @@ export function technologySection(data: ReportData): AreaSection {
     'technology-strategy',
     data,
     { figures, charts, missing },
-    'No data: no technology analysis has stored results yet.',
+    'Not measured: no technology analysis stored results; `cto scan <repository>` runs them.',
   );
 }
 

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import type { ReportData, ReportMetric } from '../data.ts';
+import { budgetSection } from './budget.ts';
+import { deliverySection } from './delivery.ts';
+import { innovationSection } from './innovation.ts';
+import { securitySection } from './security.ts';
+import { teamSection } from './team.ts';
+
+const metric = (repository: string, metric: string, value: number, area = 'delivery'): ReportMetric =>
+  ({
+    repository,
+    metric,
+    value,
+    scope: 'repository',
+    subject: '',
+    unit: null,
+    analysis: area,
+    area,
+    evidenceRef: { repositories: [repository] },
+    sql: '',
+  }) as unknown as ReportMetric;
+
+const data = (metrics: ReportMetric[]): ReportData => ({
+  now: new Date('2026-01-01T00:00:00Z'),
+  snapshots: [],
+  metrics,
+  findings: [],
+  months: [],
+  topShares: new Map(),
+  tags: [],
+  deps: [],
+  technologies: [],
+});
+
+describe('delivery against the DORA clusters', () => {
+  test('a change-failure proxy within the medium cluster stays green', () => {
+    const s = deliverySection(data([metric('a', 'change-failure-rate-365d', 0.1)]));
+    expect(s.rating).toBe('green');
+  });
+  test('a change-failure proxy over 30% is amber, over 45% red, with the figure rounded', () => {
+    const amber = deliverySection(data([metric('a', 'change-failure-rate-365d', 0.3333)]));
+    expect(amber.rating).toBe('amber');
+    expect(amber.line).toContain('Change failure proxy over 30%: a 33%.');
+    const red = deliverySection(data([metric('express', 'change-failure-rate', 0.5677966101694916)]));
+    expect(red.rating).toBe('red');
+    expect(red.line).toContain('express 57%');
+  });
+  test('the 365-day figure wins over the all-time one', () => {
+    const s = deliverySection(
+      data([metric('a', 'change-failure-rate', 0.9), metric('a', 'change-failure-rate-365d', 0.05)]),
+    );
+    expect(s.rating).toBe('green');
+  });
+  test('a median lead time over a month is amber, over six months red; rework like change failure', () => {
+    expect(deliverySection(data([metric('a', 'lead-time-median-365d', 40)])).rating).toBe('amber');
+    expect(deliverySection(data([metric('a', 'lead-time-median-365d', 200)])).line).toContain(
+      'Median lead time for changes over 180 days: a 200 days.',
+    );
+    expect(deliverySection(data([metric('a', 'rework-rate-365d', 0.5)])).rating).toBe('red');
+  });
+});
+
+describe('knowledge: truck factor', () => {
+  const truck = (repository: string, v: number) => metric(repository, 'truck-factor', v, 'team-knowledge');
+  test('one repository of three with truck factor 1 is amber, half or more red, none green', () => {
+    expect(teamSection(data([truck('a', 1), truck('b', 2), truck('c', 3)])).rating).toBe('amber');
+    const red = teamSection(data([truck('a', 1), truck('b', 2)]));
+    expect(red.rating).toBe('red');
+    expect(red.line).toContain('Truck factor 1 in 1 of 2 repositories: a.');
+    expect(teamSection(data([truck('a', 2), truck('b', 3)])).rating).toBe('green');
+  });
+});
+
+describe('an area without data', () => {
+  test('is grey, says "Not measured" and names the command, or says that none exists', () => {
+    const empty = data([]);
+    const delivery = deliverySection(empty);
+    expect(delivery.rating).toBe('grey');
+    expect(delivery.line).toMatch(/^Not measured: .*`cto scan <repository>`/);
+    expect(teamSection(empty).line).toMatch(/^Not measured: .*`cto knowledge`/);
+    expect(securitySection(empty).line).toMatch(/^Not measured: .*`cto feed import/);
+    for (const s of [innovationSection(empty), budgetSection(empty)]) {
+      expect(s.rating).toBe('grey');
+      expect(s.line).toMatch(/^Not measured: no cto command measures/);
+      expect(s.missing).toEqual([]);
+    }
+  });
+});

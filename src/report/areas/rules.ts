@@ -1,0 +1,108 @@
+// The rating rules over an area's metrics (docs/report.md#rating-rules-over-metrics): each rule reads
+// repository-level metrics and says red or amber with a reason; the area takes the worst of its
+// findings' rating and these.
+import type { ReportMetric } from '../data.ts';
+
+export interface MetricRule {
+  rating: 'red' | 'amber';
+  /** One sentence a reader understands, with the figures and the repositories. */
+  reason: string;
+}
+
+/** A threshold over one metric: amber above `amber`, red above `red` (both exclusive). */
+interface Threshold {
+  /** The metrics read, first present wins per repository. */
+  metrics: string[];
+  amber: number;
+  red: number;
+  /** What the figure is, in words: "change failure proxy". */
+  name: string;
+  format: (v: number) => string;
+  source: string;
+}
+
+const percent = (v: number) => `${Math.round(100 * v)}%`;
+const days = (v: number) => `${Math.round(v)} days`;
+
+/**
+ * Delivery against the performance clusters of the 2022 Accelerate State of DevOps report (DORA):
+ * change failure rate high 0-15%, medium 16-30%, low 46-60%; lead time for changes high 1 day-1 week,
+ * medium 1 week-1 month, low 1-6 months. Outside the medium cluster is amber, in the low one red.
+ */
+export const DELIVERY_THRESHOLDS: Threshold[] = [
+  {
+    metrics: ['change-failure-rate-365d', 'change-failure-rate'],
+    amber: 0.3,
+    red: 0.45,
+    name: 'change failure proxy',
+    format: percent,
+    source: 'DORA 2022: medium up to 30%, low 46-60%',
+  },
+  {
+    metrics: ['rework-rate-365d', 'rework-rate'],
+    amber: 0.3,
+    red: 0.45,
+    name: 'rework proxy',
+    format: percent,
+    source: 'same thresholds as change failure',
+  },
+  {
+    metrics: ['lead-time-median-365d', 'lead-time-median-last-10'],
+    amber: 30,
+    red: 180,
+    name: 'median lead time for changes',
+    format: days,
+    source: 'DORA 2022: medium up to one month, low one to six months',
+  },
+];
+
+export function deliveryRules(metrics: ReportMetric[]): MetricRule[] {
+  return DELIVERY_THRESHOLDS.flatMap((t) => thresholdRule(metrics, t));
+}
+
+function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
+  const byRepo = new Map<string, number>();
+  for (const name of [...t.metrics].reverse()) {
+    for (const m of metrics) {
+      if (m.metric === name && m.subject === '' && typeof m.value === 'number')
+        byRepo.set(m.repository, m.value);
+    }
+  }
+  const over = (limit: number) =>
+    [...byRepo].filter(([, v]) => v > limit).sort(([a], [b]) => a.localeCompare(b));
+  const red = over(t.red);
+  const amber = over(t.amber).filter(([r]) => !red.some(([x]) => x === r));
+  const out: MetricRule[] = [];
+  const list = (l: [string, number][]) => l.map(([r, v]) => `${r} ${t.format(v)}`).join(', ');
+  if (red.length)
+    out.push({ rating: 'red', reason: `${cap(t.name)} over ${t.format(t.red)}: ${list(red)}.` });
+  if (amber.length)
+    out.push({ rating: 'amber', reason: `${cap(t.name)} over ${t.format(t.amber)}: ${list(amber)}.` });
+  return out;
+}
+
+/**
+ * Knowledge: a repository whose truck factor is 1 (one person leaving stalls it) is amber; red when
+ * half or more of the measured repositories are. Reads the published `truck-factor` (over the whole
+ * history: no figure among active people is stored yet).
+ */
+export function knowledgeRules(metrics: ReportMetric[]): MetricRule[] {
+  const truck = metrics.filter(
+    (m) => m.metric === 'truck-factor' && m.subject === '' && typeof m.value === 'number',
+  );
+  const ones = truck
+    .filter((m) => (m.value as number) <= 1)
+    .map((m) => m.repository)
+    .sort();
+  if (ones.length === 0) return [];
+  return [
+    {
+      rating: 2 * ones.length >= truck.length ? 'red' : 'amber',
+      reason: `Truck factor 1 in ${ones.length} of ${truck.length} repositories: ${ones.join(', ')}.`,
+    },
+  ];
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
