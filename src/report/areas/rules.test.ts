@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { RepositoryKnowledge } from '../../analyses/knowledge/views.ts';
 import type { ReportData, ReportMetric } from '../data.ts';
 import { budgetSection } from './budget.ts';
 import { deliverySection } from './delivery.ts';
@@ -30,6 +31,7 @@ const data = (metrics: ReportMetric[]): ReportData => ({
   tags: [],
   deps: [],
   technologies: [],
+  knowledge: { repositories: [], people: [], day: '2026-01-01' },
 });
 
 describe('delivery against the DORA clusters', () => {
@@ -60,14 +62,35 @@ describe('delivery against the DORA clusters', () => {
   });
 });
 
-describe('knowledge: truck factor', () => {
+describe('knowledge: truck factor among active people', () => {
   const truck = (repository: string, v: number) => metric(repository, 'truck-factor', v, 'team-knowledge');
-  test('one repository of three with truck factor 1 is amber, half or more red, none green', () => {
-    expect(teamSection(data([truck('a', 1), truck('b', 2), truck('c', 3)])).rating).toBe('amber');
-    const red = teamSection(data([truck('a', 1), truck('b', 2)]));
+  const withActive = (metrics: ReportMetric[], active: Record<string, number>): ReportData => ({
+    ...data(metrics),
+    knowledge: {
+      repositories: Object.entries(active).map(
+        ([repository, truckFactor]) =>
+          ({
+            repository,
+            active: { truckFactor, people: [], departed: [], keyPeople: 0, activeKeyPeople: 0 },
+          }) as unknown as RepositoryKnowledge,
+      ),
+      people: [],
+      day: '2026-01-01',
+    },
+  });
+  test('one repository of three at 1 is amber, half or more red, none green', () => {
+    expect(teamSection(withActive([truck('a', 1), truck('b', 2), truck('c', 3)], {})).rating).toBe('amber');
+    const red = teamSection(withActive([truck('a', 1), truck('b', 2)], {}));
     expect(red.rating).toBe('red');
-    expect(red.line).toContain('Truck factor 1 in 1 of 2 repositories: a.');
-    expect(teamSection(data([truck('a', 2), truck('b', 3)])).rating).toBe('green');
+    expect(teamSection(withActive([truck('a', 2), truck('b', 3)], {})).rating).toBe('green');
+  });
+  test('the figure among active people wins over the published one', () => {
+    const s = teamSection(withActive([truck('a', 3), truck('b', 3)], { a: 0, b: 2 }));
+    expect(s.rating).toBe('red');
+    expect(s.line).toContain(
+      'Truck factor 1 or less among people active at 2026-01-01 in 1 of 2 repositories: a 0.',
+    );
+    expect(teamSection(withActive([truck('a', 1), truck('b', 3)], { a: 2, b: 3 })).rating).toBe('green');
   });
 });
 

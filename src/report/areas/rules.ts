@@ -82,23 +82,24 @@ function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
 }
 
 /**
- * Knowledge: a repository whose truck factor is 1 (one person leaving stalls it) is amber; red when
- * half or more of the measured repositories are. Reads the published `truck-factor` (over the whole
- * history: no figure among active people is stored yet).
+ * Knowledge: a repository whose truck factor is 1 or less (one person leaving, or nobody left, stalls
+ * it) is amber; red when half or more of the measured repositories are. The figures are the truck
+ * factors among people active at the report's day (report/knowledge.ts) where the caller has them,
+ * else the published ones; `among` says which, for the line.
  */
-export function knowledgeRules(metrics: ReportMetric[]): MetricRule[] {
-  const truck = metrics.filter(
-    (m) => m.metric === 'truck-factor' && m.subject === '' && typeof m.value === 'number',
-  );
+export function knowledgeRules(
+  truck: ReadonlyArray<{ repository: string; value: number }>,
+  among: string,
+): MetricRule[] {
   const ones = truck
-    .filter((m) => (m.value as number) <= 1)
-    .map((m) => m.repository)
+    .filter((t) => t.value <= 1)
+    .map((t) => `${t.repository} ${t.value}`)
     .sort();
   if (ones.length === 0) return [];
   return [
     {
       rating: 2 * ones.length >= truck.length ? 'red' : 'amber',
-      reason: `Truck factor 1 in ${ones.length} of ${truck.length} repositories: ${ones.join(', ')}.`,
+      reason: `Truck factor 1 or less ${among} in ${ones.length} of ${truck.length} repositories: ${ones.join(', ')}.`,
     },
   ];
 }

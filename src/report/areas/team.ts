@@ -80,7 +80,18 @@ export function teamSection(data: ReportData): AreaSection {
   return buildSection(
     'team-knowledge',
     data,
-    { figures, charts, missing, rules: knowledgeRules(metrics) },
+    {
+      figures,
+      charts,
+      missing,
+      rules: knowledgeRules(
+        truck.map((m) => ({
+          repository: m.repository,
+          value: activeOf.get(m.repository)?.truckFactor ?? m.value ?? 0,
+        })),
+        `among people active at ${day}`,
+      ),
+    },
     'Not measured: the truck-factor and off-boarding analyses stored nothing; `cto scan <repository>` runs them, `cto knowledge` shows them.',
   );
 }
