@@ -2,6 +2,8 @@
 // store writes and reads these shapes, so they live outside src/analyses/ (the store does not import
 // analyses).
 
+import type { Exposure } from './collectors/types.ts';
+
 /** The CTO areas of the report (docs/report.md), one per responsibility in DESIGN.md, in report order. */
 export const REPORT_AREAS = [
   'technology-strategy',
@@ -33,6 +35,8 @@ export interface Evidence {
   sources?: string[];
   /** A query a reader can run with `cto sql` to reproduce the figure. */
   sql?: string;
+  /** Exposures of the facts behind the figure (docs/risk.md, "Exposure"), most exposed first. */
+  exposures?: Exposure[];
 }
 
 export interface Metric {

@@ -1,5 +1,6 @@
 // What every command needs: the workspace, the store, and how to report errors.
 import { type Command, Option } from 'commander';
+import { EXPOSURES, type Exposure } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { explainStoreError, openStore, type Store, type StoreMode } from '../store/store.ts';
 import { loadWorkspace, parseSize, storeTarget, type Workspace } from '../workspace.ts';
@@ -154,4 +155,12 @@ export function parseChoiceList(name: string, values: readonly string[]) {
 export function choiceOption(flags: string, description: string, values: readonly string[]): Option {
   const option = new Option(flags, description).choices(values);
   return option.argParser(parseChoice(option.long ?? flags, values));
+}
+
+/** `--scope <list>`: only what has one of these exposures (docs/risk.md, "Exposure"); all by default. */
+export function scopeOption(what: string): Option {
+  return new Option(
+    '--scope <list>',
+    `only ${what} with one of these exposures, comma-separated: ${EXPOSURES.join(', ')} (default: all)`,
+  ).argParser(parseChoiceList('--scope', EXPOSURES) as (value: string) => Exposure[]);
 }

@@ -1,17 +1,17 @@
 // `cto deps [repo]`: each repository's packages, one line per (ecosystem, name, version), merged from
 // every manifest and lockfile that states them; `--tree <package>` shows how the project reaches one.
 import { Command } from 'commander';
-import { ECOSYSTEMS } from '../collectors/types.ts';
-import { filterPackages, mergePackages, type PackageEntry, type ScopeClass } from '../sbom/packages.ts';
+import { ECOSYSTEMS, type Exposure } from '../collectors/types.ts';
+import { filterPackages, mergePackages, type PackageEntry } from '../sbom/packages.ts';
 import { packagePaths } from '../sbom/tree.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
-import { choiceOption, globalOptions, withStore } from './context.ts';
+import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
 interface DepsFlags {
   ecosystem?: string;
   direct?: boolean;
-  scope?: ScopeClass;
+  scope?: Exposure[];
   tree?: string;
   json?: boolean;
 }
@@ -19,12 +19,12 @@ interface DepsFlags {
 export function depsCommand(): Command {
   return new Command('deps')
     .description(
-      'list dependencies per repository: ecosystem, name, version, direct or transitive, prod or dev, manifests',
+      'list dependencies per repository: ecosystem, name, version, direct or transitive, scope (exposure: runtime, development, test...), manifests',
     )
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
     .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
     .option('--direct', 'only packages the project declares itself')
-    .addOption(choiceOption('--scope <scope>', 'only production or development packages', ['prod', 'dev']))
+    .addOption(scopeOption('packages'))
     .option('--tree <package>', 'every path from a direct dependency to this package (app > a > b > package)')
     .option('--json', 'print a JSON document (schema cto.deps/v1, or cto.deps-tree/v1 with --tree)')
     .action(async (repo: string | undefined, flags: DepsFlags, cmd: Command) => {
@@ -33,7 +33,8 @@ export function depsCommand(): Command {
         const results = [];
         for (const r of repos) {
           const all = mergePackages(await snapshotDependencies(store, r.snapshotId));
-          results.push({ repository: r, all, packages: filterPackages(all, flags) });
+          const filter = { ecosystem: flags.ecosystem, direct: flags.direct, scopes: flags.scope };
+          results.push({ repository: r, all, packages: filterPackages(all, filter) });
         }
         if (flags.tree !== undefined) return printTree(flags.tree, results, flags.json === true);
         if (flags.json) {
@@ -53,7 +54,7 @@ export function depsCommand(): Command {
             p.name,
             p.version ?? p.requirements.join(' ') ?? '',
             p.direct ? 'direct' : 'transitive',
-            p.scopeClass,
+            p.exposure,
             p.manifests.join(' '),
           ]),
         );
@@ -77,7 +78,8 @@ function jsonPackage(p: PackageEntry) {
     name: p.name,
     version: p.version,
     direct: p.direct,
-    scope: p.scopeClass,
+    exposure: p.exposure,
+    exposures: p.exposures,
     scopes: p.scopes,
     requirements: p.requirements,
     manifests: p.manifests,

@@ -1,17 +1,19 @@
 // `cto eol [repo]`: runtimes, container images and framework packages with their support end, end of
 // life and runway, from the loaded endoflife.date data.
 import { Command } from 'commander';
+import type { Exposure } from '../collectors/types.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { describeEolCoverage, eolCoverage } from '../findings/coverage.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { type EolItem, groupEolRows } from '../findings/eol/group.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
-import { globalOptions, parseNumberOption, withStore } from './context.ts';
+import { globalOptions, parseNumberOption, scopeOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable, styled } from './output.ts';
 import { dayOf, todayOption } from './reference.ts';
 
 interface EolFlags {
+  scope?: Exposure[];
   today?: string;
   window?: number;
   json?: boolean;
@@ -58,7 +60,7 @@ function printEol(rows: EolItem[]): void {
     'eol',
     'runway (months)',
     'status',
-    'exposure',
+    'scope',
     pathColumn('where'),
   ];
   printTable(headers, cells);
@@ -76,6 +78,7 @@ export function eolCommand(): Command {
       'runway at or under this many months (0 to 120) is within-window (default eol.windowMonths in cto.yaml, else 6)',
       parseNumberOption('--window', 0, 120),
     )
+    .addOption(scopeOption('runtimes, images and packages'))
     .option('--json', 'print a JSON document (schema cto.eol/v2)')
     .action(async (repo: string | undefined, flags: EolFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
@@ -83,6 +86,7 @@ export function eolCommand(): Command {
           repository: await resolveRepositoryName(store, repo),
           today: dayOf(flags),
           windowMonths: windowMonths(flags.window, ws),
+          ...(flags.scope ? { scopes: flags.scope } : {}),
         };
         const found = await findEol(store, query);
         const { productsLoaded } = found;

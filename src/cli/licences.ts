@@ -8,18 +8,20 @@ import {
   licenceFindings,
   licenceMetrics,
 } from '../analyses/licences/evaluate.ts';
-import { ECOSYSTEMS } from '../collectors/types.ts';
+import { inScopes } from '../collectors/exposure.ts';
+import { ECOSYSTEMS, type Exposure } from '../collectors/types.ts';
 import { licenceOf, type PackageLicence, UNKNOWN } from '../licences/package-licence.ts';
 import { policyFromConfig } from '../licences/policy.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';
-import { choiceOption, globalOptions, withStore } from './context.ts';
+import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printJson, printLine, printTable, textColumn } from './output.ts';
 
 interface LicencesFlags {
   ecosystem?: string;
   violations?: boolean;
+  scope?: Exposure[];
   json?: boolean;
 }
 
@@ -30,6 +32,7 @@ export function licencesCommand(): Command {
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
     .addOption(choiceOption('--ecosystem <name>', 'only this ecosystem', ECOSYSTEMS))
     .option('--violations', 'only packages the policy flags (denied, not allowed, unknown)')
+    .addOption(scopeOption('packages'))
     .option('--json', 'print a JSON document (schema cto.licences/v1)')
     .action(async (repo: string | undefined, flags: LicencesFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
@@ -41,7 +44,10 @@ export function licencesCommand(): Command {
           const all = mergePackages(await snapshotDependencies(store, r.snapshotId)).map((p) =>
             licenceOf(p, policy, cache),
           );
-          const licences = all.filter((l) => eco === undefined || l.ecosystem.toLowerCase() === eco);
+          const licences = all.filter(
+            (l) =>
+              (eco === undefined || l.ecosystem.toLowerCase() === eco) && inScopes(l.exposures, flags.scope),
+          );
           out.push({
             repository: r.name,
             commit: r.commit,
@@ -63,12 +69,22 @@ export function licencesCommand(): Command {
             l.version ?? '',
             l.expression ?? UNKNOWN,
             l.verdict ?? '',
+            l.exposure,
             l.origin === 'registry' ? `${l.stated.join('; ')} (registry)` : l.stated.join('; '),
           ]),
         );
         if (rows.length > 0)
           printTable(
-            ['repository', 'ecosystem', 'name', 'version', 'licence', 'policy', textColumn('stated')],
+            [
+              'repository',
+              'ecosystem',
+              'name',
+              'version',
+              'licence',
+              'policy',
+              'scope',
+              textColumn('stated'),
+            ],
             rows,
           );
         for (const o of out) {

@@ -6,6 +6,8 @@ import { detectTechnologies } from '../analyses/technologies/detect.ts';
 import { loadTechnologies } from '../analyses/technologies/match.ts';
 import { CATEGORIES } from '../analyses/technologies/schema.ts';
 import type { Metric } from '../analyses/types.ts';
+import { exposurePathsFrom, inScopes } from '../collectors/exposure.ts';
+import type { Exposure } from '../collectors/types.ts';
 import { loadTeams } from '../office/teams.ts';
 import {
   currentRepositories,
@@ -16,8 +18,14 @@ import {
   snapshotRuntimes,
 } from '../store/deps.ts';
 import type { Store } from '../store/store.ts';
-import { choiceOption, globalOptions, withStore } from './context.ts';
+import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
+
+interface TechFlags {
+  category?: string;
+  scope?: Exposure[];
+  json?: boolean;
+}
 
 export function techCommand(): Command {
   return new Command('tech')
@@ -26,26 +34,31 @@ export function techCommand(): Command {
     )
     .argument('[repo]', 'a repository name (see `cto repos`); all repositories when omitted')
     .addOption(choiceOption('--category <name>', 'only this category', CATEGORIES))
+    .addOption(scopeOption('technologies'))
     .option('--json', 'print a JSON document (schema cto.tech/v1)')
-    .action(async (repo: string | undefined, flags: { category?: string; json?: boolean }, cmd: Command) => {
+    .action(async (repo: string | undefined, flags: TechFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const table = new Map(loadTechnologies().map((t) => [t.id, t]));
         const out = [];
         for (const r of await currentRepositories(store, repo)) {
-          const { metrics, stored } = await technologyMetrics(store, r.snapshotId);
+          const { metrics, stored } = await technologyMetrics(store, r.snapshotId, ws.config);
           const technologies = metrics
             .filter((m) => m.metric === 'technology' && table.has(m.subject))
             .map((m) => {
               const t = table.get(m.subject) as { id: string; name: string; category: string };
+              const exposures = m.evidence?.exposures ?? [];
               return {
                 id: t.id,
                 name: t.name,
                 category: t.category,
+                // The most exposed of the facts behind it; unknown for a snapshot analysed before exposures.
+                exposure: exposures[0] ?? null,
                 facts: m.value,
                 evidence: m.evidence ?? {},
               };
             })
-            .filter((t) => flags.category === undefined || t.category === flags.category);
+            .filter((t) => flags.category === undefined || t.category === flags.category)
+            .filter((t) => inScopes(t.evidence.exposures ?? [], flags.scope));
           out.push({ repository: r.name, commit: r.commit, stored, technologies });
         }
         const teams = loadTeams(ws.dir);
@@ -55,10 +68,16 @@ export function techCommand(): Command {
           return;
         }
         const rows = out.flatMap((o) =>
-          o.technologies.map((t) => [o.repository, t.name, t.category, evidenceText(t.evidence)]),
+          o.technologies.map((t) => [
+            o.repository,
+            t.name,
+            t.category,
+            t.exposure ?? 'unknown',
+            evidenceText(t.evidence),
+          ]),
         );
         if (rows.length > 0)
-          printTable(['repository', 'technology', 'category', textColumn('evidence')], rows);
+          printTable(['repository', 'technology', 'category', 'scope', textColumn('evidence')], rows);
         const teamRows = (byTeam ?? []).flatMap((t) =>
           t.technologies.map((x) => [t.team, x.name, x.category, x.repositories.join(' ')]),
         );
@@ -79,15 +98,17 @@ export function techCommand(): Command {
 async function technologyMetrics(
   store: Store,
   snapshotId: number,
+  config: Record<string, unknown>,
 ): Promise<{ metrics: Metric[]; stored: boolean }> {
   const stored = (await snapshotMetrics(store, snapshotId, 'technologies')) as Metric[];
   if (stored.some((m) => m.metric === 'technologies')) return { metrics: stored, stored: true };
-  const metrics = detectTechnologies({
+  const facts = {
     dependencies: await snapshotDependencies(store, snapshotId),
     images: await snapshotImages(store, snapshotId),
     runtimes: await snapshotRuntimes(store, snapshotId),
     paths: await snapshotPaths(store, snapshotId),
-  });
+  };
+  const metrics = detectTechnologies(facts, undefined, exposurePathsFrom(config));
   return { metrics, stored: false };
 }
 

@@ -1,7 +1,7 @@
 // `cto vulns [repo]`: advisories affecting each repository's current dependencies, matched now
 // against the loaded OSV feeds.
 import { Command } from 'commander';
-import { ECOSYSTEMS } from '../collectors/types.ts';
+import { ECOSYSTEMS, type Exposure } from '../collectors/types.ts';
 import { CtoError } from '../errors.ts';
 import type { SeverityLevel } from '../feeds/osv/severity.ts';
 import { type Coverage, coverageFixes, describeCoverage, repositoryGap } from '../findings/coverage.ts';
@@ -11,7 +11,7 @@ import { ownerResolver } from '../risk/owners.ts';
 import { rankProblems } from '../risk/score.ts';
 import { type VulnerabilityProblem, vulnerabilityProblems } from '../risk/vulnerability-problems.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
-import { choiceOption, globalOptions, withStore } from './context.ts';
+import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import {
   type Cell,
   formatNumber,
@@ -28,6 +28,7 @@ interface VulnsFlags {
   ecosystem?: string;
   failOn?: SeverityLevel;
   allowPartial?: boolean;
+  scope?: Exposure[];
   json?: boolean;
 }
 
@@ -65,7 +66,7 @@ function printProblems(problems: Ranked[]): void {
     'aliases',
     'severity',
     'risk',
-    'exposure',
+    'scope',
     'package',
     'installed',
     'fixed in',
@@ -132,6 +133,7 @@ export function vulnsCommand(): Command {
         levels,
       ),
     )
+    .addOption(scopeOption('findings'))
     .option('--allow-partial', 'with --fail-on, judge only what was checked (what was not is still printed)')
     .option('--json', 'print a JSON document (schema cto.vulns/v2)')
     .addHelpText(
@@ -144,6 +146,7 @@ export function vulnsCommand(): Command {
           repository: await resolveRepositoryName(store, repo),
           ecosystem: flags.ecosystem,
           minSeverity: flags.severity,
+          ...(flags.scope ? { scopes: flags.scope } : {}),
         });
         const { coverage } = report;
         const failing = flags.failOn

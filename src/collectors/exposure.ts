@@ -104,3 +104,8 @@ export function matchesPath(path: string, glob: string): boolean {
 export function isExposure(value: string): value is Exposure {
   return (EXPOSURES as readonly string[]).includes(value);
 }
+
+/** Whether a fact with these exposures passes a `--scope` filter (none given: every fact passes). */
+export function inScopes(exposures: readonly Exposure[], scopes: readonly Exposure[] | undefined): boolean {
+  return scopes === undefined || exposures.some((e) => scopes.includes(e));
+}

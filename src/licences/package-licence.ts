@@ -1,5 +1,6 @@
 // A package's licence from its manifests' statements and the licence feed's cache, judged under the
 // policy: what the licences analysis, `cto licences` and the SBOM read.
+import type { Exposure } from '../collectors/types.ts';
 import type { PackageEntry } from '../sbom/packages.ts';
 import { purlOf } from '../sbom/purl.ts';
 import { type CachedLicence, cacheKey } from '../store/licence-cache.ts';
@@ -23,6 +24,9 @@ export interface PackageLicence {
   /** Verdict under the policy; null when the workspace has no policy. */
   verdict: Verdict | null;
   manifests: string[];
+  /** The most exposed of the package's rows, and all their exposures (docs/risk.md, "Exposure"). */
+  exposure: Exposure;
+  exposures: Exposure[];
 }
 
 export const UNKNOWN = 'unknown';
@@ -63,5 +67,7 @@ export function licenceOf(
     registry: cached ? { status: cached.status, source: cached.source } : null,
     verdict: policy ? judge(expression, policy) : null,
     manifests: p.manifests,
+    exposure: p.exposure,
+    exposures: p.exposures,
   };
 }

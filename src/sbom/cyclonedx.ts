@@ -38,7 +38,7 @@ export function bomLicences(stated: readonly string[]): Json[] | undefined {
 }
 
 function scopeOf(p: PackageEntry): 'required' | 'optional' | 'excluded' {
-  if (p.scopeClass === 'dev') return 'excluded';
+  if (p.exposure !== 'runtime') return 'excluded';
   return p.scopes.every((s) => s === 'optional' || s === 'peer') ? 'optional' : 'required';
 }
 

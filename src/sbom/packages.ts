@@ -2,10 +2,9 @@
 // (ecosystem, name, version). A row without a version (a manifest requirement) joins the locked
 // versions of the same package when a lockfile names any (those it marks direct, or all when none is);
 // otherwise it stands alone, version unknown.
+import { inScopes } from '../collectors/exposure.ts';
+import { EXPOSURES, type Exposure } from '../collectors/types.ts';
 import type { DependencyRow } from '../store/deps.ts';
-
-/** `dev` when every statement of the package is for development (dev, test, build); else `prod`. */
-export type ScopeClass = 'prod' | 'dev';
 
 export interface PackageEntry {
   ecosystem: string;
@@ -14,7 +13,10 @@ export interface PackageEntry {
   direct: boolean;
   /** Scopes as the files state them (`prod`, `dev`, `optional`, `peer`, `test`, ...), sorted. */
   scopes: string[];
-  scopeClass: ScopeClass;
+  /** The most exposed of its rows (docs/risk.md, "Exposure"). */
+  exposure: Exposure;
+  /** Exposures of its rows, most exposed first. */
+  exposures: Exposure[];
   manifests: string[];
   requirements: string[];
   /** Licences as the files state them (not normalised), sorted. */
@@ -22,12 +24,6 @@ export interface PackageEntry {
   /** Names of the packages that depend on this one; null when no file gave a graph for it. */
   parents: string[] | null;
   sources: string[];
-}
-
-const DEV_SCOPES = new Set(['dev', 'test', 'build']);
-
-function scopeClass(scopes: readonly string[]): ScopeClass {
-  return scopes.length > 0 && scopes.every((s) => DEV_SCOPES.has(s)) ? 'dev' : 'prod';
 }
 
 const keyOf = (ecosystem: string, name: string) => `${ecosystem}\u0000${name}`;
@@ -77,6 +73,7 @@ function entryOf(rows: readonly DependencyRow[]): PackageEntry {
   const set = (pick: (r: DependencyRow) => string | null | undefined) =>
     [...new Set(rows.map(pick).filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
   const scopes = set((r) => r.scope);
+  const exposures = EXPOSURES.filter((e) => rows.some((r) => r.exposure === e));
   const withGraph = rows.filter((r) => r.parents !== null);
   return {
     ecosystem: first.ecosystem,
@@ -84,7 +81,8 @@ function entryOf(rows: readonly DependencyRow[]): PackageEntry {
     version: rows.find((r) => r.version !== null)?.version ?? null,
     direct: rows.some((r) => r.direct),
     scopes,
-    scopeClass: scopeClass(scopes),
+    exposure: exposures[0] ?? 'runtime',
+    exposures,
     manifests: set((r) => r.manifestPath),
     requirements: set((r) => r.requirement),
     licenses: set((r) => r.license),
@@ -96,7 +94,8 @@ function entryOf(rows: readonly DependencyRow[]): PackageEntry {
 interface PackageFilter {
   ecosystem?: string;
   direct?: boolean;
-  scope?: ScopeClass;
+  /** Only packages with a row of one of these exposures. */
+  scopes?: readonly Exposure[];
 }
 
 export function filterPackages(entries: readonly PackageEntry[], f: PackageFilter): PackageEntry[] {
@@ -105,6 +104,6 @@ export function filterPackages(entries: readonly PackageEntry[], f: PackageFilte
     (e) =>
       (eco === undefined || e.ecosystem.toLowerCase() === eco) &&
       (f.direct === undefined || e.direct === f.direct) &&
-      (f.scope === undefined || e.scopeClass === f.scope),
+      inScopes(e.exposures, f.scopes),
   );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { SCOPE_EXPOSURE } from '../collectors/exposure.ts';
+import type { DependencyScope } from '../collectors/types.ts';
 import type { DependencyRow } from '../store/deps.ts';
 import { bomLicences, buildBom, serialNumber } from './cyclonedx.ts';
 import { filterPackages, mergePackages } from './packages.ts';
@@ -14,12 +16,12 @@ function row(p: Partial<DependencyRow> & { name: string }): DependencyRow {
     requirement: null,
     direct: false,
     scope: 'prod',
-    exposure: 'runtime',
     manifestPath: 'package-lock.json',
     license: null,
     source: null,
     parents: null,
     ...p,
+    exposure: p.exposure ?? SCOPE_EXPOSURE[(p.scope ?? 'prod') as DependencyScope],
   };
 }
 
@@ -69,7 +71,8 @@ describe('mergePackages', () => {
 
   test('filters by ecosystem, direct and scope', () => {
     expect(filterPackages(packages, { direct: false }).map((p) => p.name)).toEqual(['c', 'd']);
-    expect(filterPackages(packages, { scope: 'dev' }).map((p) => p.name)).toEqual(['e']);
+    expect(filterPackages(packages, { scopes: ['development'] }).map((p) => p.name)).toEqual(['e']);
+    expect(filterPackages(packages, { scopes: ['runtime', 'test'] }).map((p) => p.name)).not.toContain('e');
     expect(filterPackages(packages, { ecosystem: 'pypi' }).map((p) => p.name)).toEqual(['requests']);
   });
 

@@ -99,7 +99,7 @@ interface Pkg {
   name: string;
   version: string | null;
   direct: boolean;
-  scope: string;
+  exposure: string;
   manifests: string[];
 }
 
@@ -130,7 +130,7 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     expect(scan.code, scan.stderr).toBe(0);
   });
 
-  test('deps: one line per package, manifests merged, filters', () => {
+  test('deps: one line per package, manifests merged, filters', { timeout: 180_000 }, () => {
     const r = run(['deps', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -154,7 +154,9 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     const express = shop.packages.find((p: Pkg) => p.name === 'express');
     expect(express).toMatchObject({
       direct: true,
-      scope: 'prod',
+      exposure: 'runtime',
+      exposures: ['runtime'],
+      scopes: ['prod'],
       manifests: ['package-lock.json', 'package.json'],
     });
     const names = (args: string[]) =>
@@ -162,11 +164,19 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
         .repositories[0].packages.map((p: Pkg) => p.name)
         .sort();
     expect(names(['--ecosystem', 'npm', '--direct'])).toEqual(['express', 'left-pad']);
-    expect(names(['--scope', 'dev'])).toEqual(['junit:junit', 'left-pad', 'pytest']);
+    // --scope takes exposures: development tools, test dependencies, or several at once.
+    expect(names(['--scope', 'development,test'])).toEqual(['junit:junit', 'left-pad', 'pytest']);
+    expect(names(['--scope', 'runtime', '--ecosystem', 'npm'])).toEqual([
+      'debug',
+      'express',
+      'gpl-thing',
+      'ms',
+    ]);
     const text = run(['deps']).stdout;
     expect(text).toMatch(
-      /shop\s+npm\s+express\s+4\.18\.2\s+direct\s+prod\s+package-lock\.json package\.json/,
+      /shop\s+npm\s+express\s+4\.18\.2\s+direct\s+runtime\s+package-lock\.json package\.json/,
     );
+    expect(text).toMatch(/shop\s+Maven\s+junit:junit\s+4\.13\.2\s+direct\s+test\s/);
     expect(text).toContain('notes: no manifest or lockfile found');
   });
 
@@ -199,6 +209,15 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     expect(severities).toEqual(['high', 'low', 'low', 'low', 'low', 'low', 'medium']);
     expect(repo.counts).toContainEqual({ licence: 'MIT', packages: 2 });
     expect(repo.counts).toContainEqual({ licence: 'unknown', packages: 5 });
+    expect(by['left-pad']).toMatchObject({ exposure: 'development' });
+    const shipped = JSON.parse(run(['licences', 'shop', '--json', '--scope', 'runtime']).stdout);
+    const shippedNames = shipped.repositories[0].packages.map((p: { name: string }) => p.name);
+    expect(shippedNames).toContain('gpl-thing');
+    expect(shippedNames).not.toContain('left-pad');
+    expect(shippedNames).not.toContain('junit:junit');
+    expect(run(['licences', 'shop', '--scope', 'development']).stdout).toMatch(
+      /shop\s+npm\s+left-pad\s+1\.3\.0\s+WTFPL\s+not-allowed\s+development\s/,
+    );
     const stored = JSON.parse(
       run([
         'sql',
@@ -221,6 +240,15 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     expect(by['spring-boot'].evidence.packages).toEqual(['org.springframework.boot:spring-boot-starter-web']);
     expect(by.postgresql.evidence).toMatchObject({ images: ['postgres'], files: ['Dockerfile'] });
     expect(by.docker).toBeDefined();
+    // A technology's scope is the most exposed of the facts behind it.
+    expect(by.express.exposure).toBe('runtime');
+    expect(by.pytest.exposure).toBe('development');
+    expect(by.junit.exposure).toBe('test');
+    const testOnly = JSON.parse(run(['tech', 'shop', '--json', '--scope', 'test']).stdout);
+    const testIds = testOnly.repositories[0].technologies.map((t: { id: string }) => t.id);
+    expect(testIds).toContain('junit');
+    expect(testIds).not.toContain('express');
+    expect(run(['tech', 'shop']).stdout).toMatch(/shop\s+Express\s+framework\s+runtime\s/);
     // Per team: a file's owners by path first, else the repository's owners.
     const teams = Object.fromEntries(
       doc.teams.map((t: { team: string; technologies: Array<{ id: string }> }) => [

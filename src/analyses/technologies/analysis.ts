@@ -1,24 +1,29 @@
 // The technologies analysis: which technologies a snapshot uses, one metric each with its evidence
 // (docs/metrics/supply-chain.md), read by `cto tech` and the report.
+import { exposurePathsFrom } from '../../collectors/exposure.ts';
 import { snapshotDependencies, snapshotImages, snapshotPaths, snapshotRuntimes } from '../../store/deps.ts';
 import type { Analysis } from '../types.ts';
 import { detectTechnologies } from './detect.ts';
 
 export const technologiesAnalysis: Analysis = {
   id: 'technologies',
-  version: 1,
+  version: 2,
   area: 'technology-strategy',
   writes: [],
   metrics: ['technology', 'technologies'],
   rules: [],
-  reads: [],
+  reads: ['config:exposure'],
   async run(ctx) {
-    const metrics = detectTechnologies({
-      dependencies: await snapshotDependencies(ctx.store, ctx.snapshotId),
-      images: await snapshotImages(ctx.store, ctx.snapshotId),
-      runtimes: await snapshotRuntimes(ctx.store, ctx.snapshotId),
-      paths: await snapshotPaths(ctx.store, ctx.snapshotId),
-    });
+    const metrics = detectTechnologies(
+      {
+        dependencies: await snapshotDependencies(ctx.store, ctx.snapshotId),
+        images: await snapshotImages(ctx.store, ctx.snapshotId),
+        runtimes: await snapshotRuntimes(ctx.store, ctx.snapshotId),
+        paths: await snapshotPaths(ctx.store, ctx.snapshotId),
+      },
+      undefined,
+      exposurePathsFrom(ctx.config),
+    );
     return { metrics, findings: [] };
   },
 };

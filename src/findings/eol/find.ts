@@ -1,6 +1,7 @@
 // Query-time end-of-life report: each repository's current runtimes, container images and framework
 // packages joined to the loaded endoflife.date data, with the runway to the cycle's end of life.
 
+import { inScopes } from '../../collectors/exposure.ts';
 import type { Exposure } from '../../collectors/types.ts';
 import { cycleStatus, pickCycle } from '../../feeds/endoflife/lifecycle.ts';
 import type { EolProduct, Phase } from '../../feeds/endoflife/model.ts';
@@ -50,6 +51,8 @@ export interface EolQuery {
   windowMonths: number;
   /** Read these snapshots' runtimes, images and packages instead of each repository's current snapshot. */
   snapshotIds?: number[];
+  /** Only runtimes, images and packages of these exposures (all when not given). */
+  scopes?: readonly Exposure[];
 }
 
 const CONTAINER_KINDS = new Set(['docker', 'compose', 'kubernetes', 'helm']);
@@ -155,6 +158,7 @@ export async function findEol(
   const catalog = buildCatalog(products);
   const rows = new Map<string, EolRow>();
   for (const s of await subjectsOf(store, query.repository, query.snapshotIds)) {
+    if (!inScopes([s.exposure], query.scopes)) continue;
     const product = resolveProduct(catalog, s.lookup);
     if (!product && s.kind === 'package') continue;
     const key = [s.repository, s.kind, s.subject, s.version].join('\u0000');

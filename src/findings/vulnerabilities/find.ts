@@ -2,6 +2,7 @@
 // against the advisories loaded in the store (feeds change independently of scans). One finding per
 // vulnerability (aliases merged), per repository and package version, with its dependency paths.
 
+import { inScopes } from '../../collectors/exposure.ts';
 import type { Exposure } from '../../collectors/types.ts';
 import { matchPackage, type OsvFinding } from '../../feeds/osv/match.ts';
 import { normalisePackageName } from '../../feeds/osv/names.ts';
@@ -59,6 +60,8 @@ interface VulnQuery {
   minSeverity?: SeverityLevel;
   /** Match these snapshots' dependencies instead of each repository's current snapshot. */
   snapshotIds?: number[];
+  /** Only dependencies of these exposures (all when not given); paths still go through the others. */
+  scopes?: readonly Exposure[];
   /**
    * What was known on this day (YYYY-MM-DD): an advisory counts only from its OSV `published` date
    * (an advisory without one always counts). For historical snapshots.
@@ -151,9 +154,10 @@ async function scannedRepositories(
 }
 
 export async function findVulnerabilities(store: Store, query: VulnQuery = {}): Promise<VulnReport> {
-  const rows = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
+  const unscoped = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
     (d) => !query.ecosystem || d.ecosystem === query.ecosystem,
   );
+  const rows = unscoped.filter((d) => inScopes([d.exposure], query.scopes));
   const all = rows.filter((d) => d.version !== null);
   const loaded = new Set(
     (await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem),
@@ -162,7 +166,7 @@ export async function findVulnerabilities(store: Store, query: VulnQuery = {}): 
   for (const d of all) if (!loaded.has(d.ecosystem)) missing.set(`${d.repository}\u0000${d.ecosystem}`, d);
   const deps = all.filter((d) => loaded.has(d.ecosystem));
   const groups = groupBy(deps, groupKey);
-  const graphs = graphsOf(all);
+  const graphs = graphsOf(unscoped.filter((d) => d.version !== null));
   const findings: VulnFinding[] = [];
   for (const ecosystem of [...new Set(deps.map((d) => d.ecosystem))].sort()) {
     const match = await matcherFor(
