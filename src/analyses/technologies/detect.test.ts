@@ -14,9 +14,14 @@ test('packages, images, runtimes and paths name technologies, with evidence by k
     value: 2,
     evidence: { packages: ['express'], files: ['package.json'] },
   });
-  expect(by.postgresql?.evidence).toEqual({ images: ['postgres'], files: ['Dockerfile'] });
+  expect(by.postgresql?.evidence).toEqual({
+    images: ['postgres'],
+    files: ['Dockerfile'],
+    exposures: ['runtime'],
+  });
   expect(by.nodejs?.evidence?.files).toEqual(['.nvmrc']);
   expect(by.jenkins?.evidence?.files).toEqual(['Jenkinsfile']);
+  expect(by.jenkins?.evidence?.exposures).toEqual(['ci']);
   expect(by['']).toMatchObject({ metric: 'technologies', value: metrics.length - 1 });
 });
 
@@ -33,4 +38,27 @@ test('nothing found: only the count, zero', () => {
   expect(detectTechnologies({ dependencies: [], images: [], runtimes: [], paths: ['notes.txt'] })).toEqual([
     { metric: 'technologies', scope: 'repository', subject: '', value: 0, unit: 'technologies' },
   ]);
+});
+
+test("a technology's exposures are those of the facts behind it, most exposed first", () => {
+  const metrics = detectTechnologies(
+    {
+      dependencies: [
+        { ecosystem: 'npm', name: 'jest', manifestPath: 'package.json', exposure: 'development' },
+        { ecosystem: 'npm', name: 'jest', manifestPath: 'examples/a/package.json', exposure: 'example' },
+        { ecosystem: 'npm', name: 'express', manifestPath: 'package.json', exposure: 'runtime' },
+      ],
+      images: [{ kind: 'docker', name: 'postgres', path: 'Dockerfile', exposure: 'build' }],
+      runtimes: [],
+      paths: ['demo/main.tf'],
+    },
+    undefined,
+    { example: ['demo/**'] },
+  );
+  const by = Object.fromEntries(metrics.map((m) => [m.subject, m.evidence?.exposures]));
+  expect(by.jest).toEqual(['development', 'example']);
+  expect(by.express).toEqual(['runtime']);
+  expect(by.postgresql).toEqual(['build']);
+  // A file named by its path alone is judged by the workspace's path rules.
+  expect(by.terraform).toEqual(['example']);
 });
