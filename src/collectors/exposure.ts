@@ -82,13 +82,26 @@ export function decideExposure(
   input: ExposureInput,
   paths: ExposurePaths = DEFAULT_EXPOSURE_PATHS,
 ): Exposure {
-  for (const exposure of EXPOSURES) {
-    const globs = paths[exposure];
-    if (globs?.some((g) => matchesPath(input.path, g))) return exposure;
-  }
+  const byPath = pathExposure(input.path, paths);
+  if (byPath) return byPath;
   if (input.stated) return input.stated;
   if (input.scope) return SCOPE_EXPOSURE[input.scope];
   return 'runtime';
+}
+
+/** Path rule verdicts by path, per set of rules: many facts share a manifest, and globs are slow. */
+const verdicts = new WeakMap<ExposurePaths, Map<string, Exposure | null>>();
+
+/** The exposure of the most exposed path rule matching `path`; null when none does. */
+function pathExposure(path: string, paths: ExposurePaths): Exposure | null {
+  let known = verdicts.get(paths);
+  if (!known) verdicts.set(paths, (known = new Map()));
+  let verdict = known.get(path);
+  if (verdict === undefined) {
+    verdict = EXPOSURES.find((e) => paths[e]?.some((g) => matchesPath(path, g))) ?? null;
+    known.set(path, verdict);
+  }
+  return verdict;
 }
 
 /** A segment that starts with a dot: matched like any other (`**` skips them in node's globs). */
