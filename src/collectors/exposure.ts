@@ -94,8 +94,8 @@ const verdicts = new WeakMap<ExposurePaths, Map<string, Exposure | null>>();
 
 /** The exposure of the most exposed path rule matching `path`; null when none does. */
 function pathExposure(path: string, paths: ExposurePaths): Exposure | null {
-  let known = verdicts.get(paths);
-  if (!known) verdicts.set(paths, (known = new Map()));
+  const known = verdicts.get(paths) ?? new Map<string, Exposure | null>();
+  verdicts.set(paths, known);
   let verdict = known.get(path);
   if (verdict === undefined) {
     verdict = EXPOSURES.find((e) => paths[e]?.some((g) => matchesPath(path, g))) ?? null;
