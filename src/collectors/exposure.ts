@@ -109,13 +109,8 @@ const DOT_SEGMENT = /(^|\/)\./g;
 const plainDots = (text: string) => text.replace(DOT_SEGMENT, '$1\uE000');
 
 /** A glob on a repository path, where `**` and `*` also match names that start with a dot. */
-export function matchesPath(path: string, glob: string): boolean {
+function matchesPath(path: string, glob: string): boolean {
   return matchesGlob(plainDots(path), plainDots(glob));
-}
-
-/** Whether a word names an exposure. */
-export function isExposure(value: string): value is Exposure {
-  return (EXPOSURES as readonly string[]).includes(value);
 }
 
 /** Whether a fact with these exposures passes a `--scope` filter (none given: every fact passes). */
