@@ -2,6 +2,7 @@
 import { snapshotAgeText } from './changes.ts';
 import { renderChart } from './charts/index.ts';
 import { esc } from './charts/svg.ts';
+import { figureValue } from './format.ts';
 import { STYLE } from './html-style.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
 import type { AreaSection, Changes, EvidenceRef, Figure, ReportFinding, ReportModel } from './types.ts';
@@ -79,9 +80,7 @@ function sectionHtml(s: AreaSection, changes: Changes | null): string {
 }
 
 function value(f: Figure): string {
-  if (f.value === null) return 'n/a';
-  const v = typeof f.value === 'number' ? f.value.toLocaleString('en-US') : f.value;
-  return f.unit ? `${v} ${f.unit}` : v;
+  return figureValue(f);
 }
 
 function findingEvidence(f: ReportFinding): string {

@@ -2,6 +2,7 @@
 
 import { AREA_TITLES } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
+import { figureValue } from './format.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
 
@@ -116,7 +117,7 @@ function sectionMd(s: AreaSection, changes: Changes | null): string[] {
     out.push(
       table(
         ['figure', 'value'],
-        s.figures.map((f) => [f.label, f.value === null ? 'n/a' : `${f.value}${f.unit ? ` ${f.unit}` : ''}`]),
+        s.figures.map((f) => [f.label, figureValue(f)]),
       ),
       '',
     );
