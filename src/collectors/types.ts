@@ -67,6 +67,16 @@ export type RuntimeKind =
   | 'rust'
   | 'php';
 
+/**
+ * What a runtime fact says (docs/metrics/supply-chain.md, "Floors and pins"): a `floor` is a declared
+ * minimum the project supports (`engines.node`, `requires-python`, Cargo `rust-version`, go.mod's `go`
+ * line), a `pin` is the runtime in use (`.nvmrc`, `.python-version`, `rust-toolchain.toml`, go.mod's
+ * `toolchain` line, CI `setup-*` versions).
+ */
+export const RUNTIME_ROLES = ['floor', 'pin'] as const;
+
+export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
+
 /** A language runtime or tool version a repository asks for (.nvmrc, engines, go directive, ...). */
 export interface Runtime {
   kind: RuntimeKind;
@@ -80,6 +90,7 @@ export interface Runtime {
    * collect stage decides the stored exposure from it, the scope and the path (src/collectors/exposure.ts).
    */
   exposure?: Exposure;
+  role: RuntimeRole;
 }
 
 export type ImageKind =

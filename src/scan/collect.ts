@@ -78,6 +78,7 @@ async function storeCollected(
         path: r.path,
         source: r.source,
         exposure: decideExposure({ path: r.path, stated: r.exposure }, paths),
+        role: r.role,
       });
     }
     for (const i of result.images ?? []) {

@@ -76,7 +76,7 @@ export async function snapshotImages(store: Store, snapshotId: number) {
 export async function snapshotRuntimes(store: Store, snapshotId: number) {
   return store.db
     .selectFrom('runtimes')
-    .select(['kind', 'version', 'path', 'source', 'exposure'])
+    .select(['kind', 'version', 'path', 'source', 'exposure', 'role'])
     .where('snapshot_id', '=', snapshotId)
     .orderBy('path')
     .orderBy('kind')

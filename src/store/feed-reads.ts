@@ -141,6 +141,7 @@ interface CurrentRuntime {
   path: string;
   source: string;
   exposure: Exposure;
+  role: string | null;
 }
 
 export async function currentRuntimes(
@@ -151,7 +152,7 @@ export async function currentRuntimes(
   if (snapshotIds?.length === 0) return [];
   let q = snapshotsOf(store, snapshotIds)
     .innerJoin('runtimes as x', 'x.snapshot_id', 's.id')
-    .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source', 'x.exposure']);
+    .select(['r.name as repository', 'x.kind', 'x.version', 'x.path', 'x.source', 'x.exposure', 'x.role']);
   if (repo) q = q.where('r.name', '=', repo);
   return q.orderBy('r.name').orderBy('x.kind').orderBy('x.path').execute();
 }

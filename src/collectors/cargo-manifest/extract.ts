@@ -122,11 +122,17 @@ function dependencyTables(doc: Table): Array<[Table, DependencyScope]> {
 function rustVersion(manifest: Manifest, root: Manifest | undefined): Runtime | null {
   const own = table(manifest.doc, 'package')?.['rust-version'];
   if (typeof own === 'string')
-    return { kind: 'rust', version: own, path: manifest.path, source: 'package.rust-version' };
+    return { kind: 'rust', version: own, path: manifest.path, source: 'package.rust-version', role: 'floor' };
   const fromRoot = table(table(root?.doc, 'workspace'), 'package')?.['rust-version'];
   if (typeof fromRoot !== 'string') return null;
   if (root === manifest) {
-    return { kind: 'rust', version: fromRoot, path: manifest.path, source: 'workspace.package.rust-version' };
+    return {
+      kind: 'rust',
+      version: fromRoot,
+      path: manifest.path,
+      source: 'workspace.package.rust-version',
+      role: 'floor',
+    };
   }
   if (isTable(own) && own.workspace === true) {
     return {
@@ -134,6 +140,7 @@ function rustVersion(manifest: Manifest, root: Manifest | undefined): Runtime | 
       version: fromRoot,
       path: manifest.path,
       source: 'package.rust-version (workspace)',
+      role: 'floor',
     };
   }
   return null;

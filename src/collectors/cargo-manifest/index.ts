@@ -4,7 +4,7 @@ import { COLLECTOR_ID, collectCargoManifests } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   emits: ['dependencies', 'runtimes'],
   files: ['**/Cargo.toml'],
   spec: 'https://doc.rust-lang.org/cargo/reference/manifest.html',

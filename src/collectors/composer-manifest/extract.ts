@@ -16,7 +16,7 @@ export function extractComposerJson(path: string, json: unknown) {
     for (const [name, constraint] of Object.entries(manifest[section] ?? {})) {
       const requirement = typeof constraint === 'string' ? constraint : null;
       if (name.toLowerCase() === 'php' && requirement) {
-        runtimes.push({ kind: 'php', version: requirement, path, source: `${section}.php` });
+        runtimes.push({ kind: 'php', version: requirement, path, source: `${section}.php`, role: 'floor' });
       }
       if (isPlatform(name)) continue;
       dependencies.push({

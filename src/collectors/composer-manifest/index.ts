@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractComposerJson } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   emits: ['dependencies', 'runtimes'],
   files: ['**/composer.json'],
   spec: 'https://getcomposer.org/doc/04-schema.md',

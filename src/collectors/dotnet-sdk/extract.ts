@@ -45,5 +45,8 @@ export function extractGlobalJson(
   if (!parsed.success) return fail('invalid', 'global.json is not an object with an optional sdk object');
   const version = parsed.data.sdk?.version;
   if (!version) return { diagnostics: [] };
-  return { runtimes: [{ kind: 'dotnet', version, path: file.path, source: 'sdk.version' }], diagnostics: [] };
+  return {
+    runtimes: [{ kind: 'dotnet', version, path: file.path, source: 'sdk.version', role: 'pin' }],
+    diagnostics: [],
+  };
 }

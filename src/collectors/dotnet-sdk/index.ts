@@ -4,7 +4,7 @@ import { extractGlobalJson } from './extract.ts';
 
 export const collector: FileCollector = {
   id: 'dotnet-sdk',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['**/global.json'],
   spec: 'https://learn.microsoft.com/en-us/dotnet/core/tools/global-json',

@@ -59,7 +59,13 @@ export function extractGemfileLock(path: string, text: string) {
     } else if (section.kind === 'DEPENDENCIES') direct.add(body.split(/[\s!(]/)[0]!);
     else if (section.kind === 'PLATFORMS') platforms.push(body);
     else if (section.kind === 'RUBY VERSION') {
-      runtimes.push({ kind: 'ruby', version: body.replace(/^ruby\s+/, ''), path, source: 'RUBY VERSION' });
+      runtimes.push({
+        kind: 'ruby',
+        version: body.replace(/^ruby\s+/, ''),
+        path,
+        source: 'RUBY VERSION',
+        role: 'pin',
+      });
     } else if (section.kind === 'BUNDLED WITH') bundler = body;
   }
   return finish(path, [...specs.values()], direct, bundler, runtimes, unknown);

@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractGemfileLock } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   emits: ['dependencies', 'runtimes'],
   files: ['**/{Gemfile,gems.rb}.lock', '**/gems.locked'],
   spec: 'https://bundler.io/guides/rationale.html',

@@ -69,7 +69,9 @@ export function extractGoMod(path: string, text: string) {
   const runtimes: Runtime[] = [];
   for (const { verb, args } of lines) {
     if ((verb === 'go' || verb === 'toolchain') && args[0]) {
-      runtimes.push({ kind: 'go', version: args[0], path, source: `${verb} directive` });
+      // `go` is the minimum the module supports, `toolchain` the Go release that builds it.
+      const role = verb === 'go' ? 'floor' : 'pin';
+      runtimes.push({ kind: 'go', version: args[0], path, source: `${verb} directive`, role });
     }
   }
   return { dependencies, runtimes, diagnostics };

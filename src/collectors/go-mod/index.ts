@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractGoMod } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 3,
+  version: 4,
   emits: ['dependencies', 'runtimes'],
   files: ['**/go.mod'],
   spec: 'https://go.dev/ref/mod#go-mod-file',

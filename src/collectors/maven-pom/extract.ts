@@ -60,6 +60,7 @@ function javaVersion(e: Effective): Runtime | null {
         version: interpolate(value, e.properties),
         path: e.pom.path,
         source: `properties.${key}`,
+        role: 'floor',
       };
   }
   const compiler = e.pom.plugins.find((p) => p.artifactId === 'maven-compiler-plugin');
@@ -67,7 +68,13 @@ function javaVersion(e: Effective): Runtime | null {
     const value = compiler?.configuration[key];
     if (value) {
       const source = `maven-compiler-plugin.configuration.${key}`;
-      return { kind: 'java', version: interpolate(value, e.properties), path: e.pom.path, source };
+      return {
+        kind: 'java',
+        version: interpolate(value, e.properties),
+        path: e.pom.path,
+        source,
+        role: 'floor',
+      };
     }
   }
   return null;

@@ -32,7 +32,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   emits: ['dependencies', 'runtimes'],
   files: ['**/pom.xml'],
   spec: 'https://maven.apache.org/pom.html',

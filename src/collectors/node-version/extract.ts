@@ -11,6 +11,7 @@ export function extractNodeVersion(file: FileInput, collector: string): Collecto
     version: first.value,
     path: file.path,
     source: basename(file.path),
+    role: 'pin',
   };
   return { runtimes: [runtime], diagnostics: [] };
 }

@@ -6,7 +6,7 @@ const FILES = new Set(['.nvmrc', '.node-version']);
 
 export const collector: FileCollector = {
   id: 'node-version',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['**/{.nvmrc,.node-version}'],
   spec: 'https://github.com/nvm-sh/nvm#nvmrc',

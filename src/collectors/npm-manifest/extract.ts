@@ -31,7 +31,7 @@ export function extractPackageJson(path: string, text: string, members: Map<stri
   const runtimes: Runtime[] = [];
   const node = manifest.engines?.node;
   if (typeof node === 'string' && node.trim()) {
-    runtimes.push({ kind: 'node', version: node.trim(), path, source: 'engines.node' });
+    runtimes.push({ kind: 'node', version: node.trim(), path, source: 'engines.node', role: 'floor' });
   }
   return { dependencies, runtimes };
 }

@@ -12,7 +12,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   emits: ['dependencies', 'runtimes'],
   files: ['**/package.json'],
   spec: 'https://docs.npmjs.com/cli/configuring-npm/package-json',

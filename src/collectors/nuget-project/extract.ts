@@ -35,7 +35,7 @@ function frameworks(file: MsBuildFile): Runtime[] {
   for (const key of ['TargetFramework', 'TargetFrameworks', 'TargetFrameworkVersion']) {
     for (const tfm of (file.properties[key] ?? '').split(';').map((s) => s.trim())) {
       if (tfm && !tfm.includes('$('))
-        runtimes.push({ kind: 'dotnet', version: tfm, path: file.path, source: key });
+        runtimes.push({ kind: 'dotnet', version: tfm, path: file.path, source: key, role: 'pin' });
     }
   }
   return runtimes;

@@ -26,7 +26,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 1,
+  version: 2,
   emits: ['dependencies', 'runtimes'],
   files: ['**/*.{csproj,fsproj,vbproj}', '**/Directory.{Packages,Build}.props'],
   spec: 'https://learn.microsoft.com/en-us/nuget/consume-packages/package-references-in-project-files',

@@ -59,7 +59,7 @@ export function extractPipfileLock(path: string, text: string, declared: Set<str
   for (const key of ['python_full_version', 'python_version']) {
     const version = requires?.[key];
     if (typeof version === 'string') {
-      runtimes.push({ kind: 'python', version, path, source: `_meta.requires.${key}` });
+      runtimes.push({ kind: 'python', version, path, source: `_meta.requires.${key}`, role: 'pin' });
       break;
     }
   }

@@ -21,7 +21,7 @@ function collect(files: FileInput[]): CollectorResult {
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   emits: ['dependencies', 'runtimes'],
   files: ['**/Pipfile.lock', '**/Pipfile'],
   spec: 'https://github.com/pypa/pipfile',

@@ -61,10 +61,23 @@ export function extractPyproject(path: string, text: string): FileFacts {
 
   const runtimes: Runtime[] = [];
   const requires = project?.['requires-python'];
-  if (requires) runtimes.push({ kind: 'python', version: requires, path, source: 'project.requires-python' });
+  if (requires)
+    runtimes.push({
+      kind: 'python',
+      version: requires,
+      path,
+      source: 'project.requires-python',
+      role: 'floor',
+    });
   const python = poetryPython(poetry?.dependencies);
   if (python)
-    runtimes.push({ kind: 'python', version: python, path, source: 'tool.poetry.dependencies.python' });
+    runtimes.push({
+      kind: 'python',
+      version: python,
+      path,
+      source: 'tool.poetry.dependencies.python',
+      role: 'floor',
+    });
 
   const diagnostics: Diagnostic[] = [
     ...bad.map((b) => ({ code: 'bad-requirement', message: `not a PEP 508 requirement: ${b}` })),

@@ -4,7 +4,7 @@ import { COLLECTOR_ID, extractPyproject } from './extract.ts';
 
 export const collector: FileCollector = {
   id: COLLECTOR_ID,
-  version: 2,
+  version: 3,
   emits: ['dependencies', 'runtimes'],
   files: ['**/pyproject.toml'],
   spec: 'https://packaging.python.org/en/latest/specifications/pyproject-toml/',

@@ -22,5 +22,5 @@ export function extractPythonVersion(file: FileInput, collector: string): Collec
 }
 
 function runtime(version: string, path: string, source: string): Runtime {
-  return { kind: 'python', version, path, source };
+  return { kind: 'python', version, path, source, role: 'pin' };
 }

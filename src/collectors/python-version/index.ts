@@ -6,7 +6,7 @@ const FILES = new Set(['.python-version', 'runtime.txt']);
 
 export const collector: FileCollector = {
   id: 'python-version',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['**/{.python-version,runtime.txt}'],
   spec: 'https://github.com/pyenv/pyenv/blob/master/COMMANDS.md#pyenv-local',

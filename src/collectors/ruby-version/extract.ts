@@ -7,5 +7,8 @@ export function extractRubyVersion(file: FileInput, collector: string): Collecto
   const { lines, diagnostic } = readVersionFile(file, collector);
   if (diagnostic) return { diagnostics: [diagnostic] };
   const version = lines[0]!.value.replace(/^ruby-/, '');
-  return { runtimes: [{ kind: 'ruby', version, path: file.path, source: '.ruby-version' }], diagnostics: [] };
+  return {
+    runtimes: [{ kind: 'ruby', version, path: file.path, source: '.ruby-version', role: 'pin' }],
+    diagnostics: [],
+  };
 }

@@ -4,7 +4,7 @@ import { extractRubyVersion } from './extract.ts';
 
 export const collector: FileCollector = {
   id: 'ruby-version',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['**/.ruby-version'],
   spec: 'https://github.com/rbenv/rbenv#choosing-the-ruby-version',

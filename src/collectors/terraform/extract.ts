@@ -46,7 +46,13 @@ export function moduleSource(source: string): { name: string; ref: string | null
 function terraformBlock(body: Body, path: string, out: { runtimes: Runtime[]; images: ImageRef[] }): void {
   const required = str(body.attributes.required_version);
   if (required)
-    out.runtimes.push({ kind: 'terraform', version: required, path, source: 'terraform.required_version' });
+    out.runtimes.push({
+      kind: 'terraform',
+      version: required,
+      path,
+      source: 'terraform.required_version',
+      role: 'floor',
+    });
   for (const block of body.blocks.filter((b) => b.type === 'required_providers')) {
     for (const [local, attr] of Object.entries(block.body.attributes)) {
       const { value } = attr;

@@ -4,7 +4,7 @@ import { extractTerraform } from './extract.ts';
 
 export const collector: FileCollector = {
   id: 'terraform',
-  version: 2,
+  version: 3,
   emits: ['runtimes', 'images'],
   files: ['**/*.tf', '**/.terraform.lock.hcl'],
   spec: 'https://developer.hashicorp.com/terraform/language',

@@ -29,7 +29,7 @@ export function extractToolVersions(file: FileInput, collector: string): Collect
     const [tool, version] = value.split(/\s+/);
     const kind = TOOL_KINDS[tool!.toLowerCase()];
     if (!kind || !version || version === 'system') continue;
-    runtimes.push({ kind, version, path: file.path, source: `.tool-versions ${tool}` });
+    runtimes.push({ kind, version, path: file.path, source: `.tool-versions ${tool}`, role: 'pin' });
   }
   return { runtimes, diagnostics: [] };
 }

@@ -4,7 +4,7 @@ import { extractToolVersions } from './extract.ts';
 
 export const collector: FileCollector = {
   id: 'tool-versions',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['**/.tool-versions'],
   spec: 'https://asdf-vm.com/manage/configuration.html#tool-versions',

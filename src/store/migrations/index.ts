@@ -15,6 +15,7 @@ import { licenceCache } from './0012-licence-cache.ts';
 import { sqlReader } from './0013-sql-reader.ts';
 import { snapshotPlugins } from './0014-snapshot-plugins.ts';
 import { exposure } from './0015-exposure.ts';
+import { runtimeRoles } from './0016-runtime-roles.ts';
 import { historicalSnapshots } from './0018-historical-snapshots.ts';
 import { personDays } from './0019-person-days.ts';
 import type { Engine } from './engine.ts';
@@ -39,6 +40,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0013-sql-reader': sqlReader(engine),
         '0014-snapshot-plugins': snapshotPlugins,
         '0015-exposure': exposure(engine),
+        '0016-runtime-roles': runtimeRoles(engine),
         '0018-historical-snapshots': historicalSnapshots,
         '0019-person-days': personDays,
       };

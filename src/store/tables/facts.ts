@@ -38,6 +38,8 @@ export interface RuntimesTable {
   path: string;
   source: string;
   exposure: Exposure;
+  /** `floor` or `pin` (RUNTIME_ROLES); null only in rows no migration could place (none so far). */
+  role: string | null;
 }
 
 export interface ImagesTable {
