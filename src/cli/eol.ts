@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import type { Exposure } from '../collectors/types.ts';
 import type { Phase } from '../feeds/endoflife/model.ts';
 import { describeEolCoverage, eolCoverage } from '../findings/coverage.ts';
-import { findEol } from '../findings/eol/find.ts';
+import { type EolStatus, findEol, type RuntimeInUse } from '../findings/eol/find.ts';
 import { type EolItem, groupEolRows } from '../findings/eol/group.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Workspace } from '../workspace.ts';
@@ -27,31 +27,69 @@ function windowMonths(flag: number | undefined, ws: Workspace): number {
 
 const phaseCell = (p: Phase): string => (p === true ? 'yes (no date)' : p === false ? 'no' : (p ?? ''));
 
-function statusCell(r: EolItem): Cell {
-  if (r.status === 'past-eol') return styled('red', r.status);
-  if (r.status === 'within-window') return styled('yellow', r.status);
+function statusCell(status: EolStatus, cycle: string | null = null): Cell {
+  if (status === 'past-eol') return styled('red', status);
+  if (status === 'within-window' || status === 'admits-only-eol') return styled('yellow', status);
   // No product or no cycle: nothing was checked, which is not the same as supported.
-  return r.status === 'unknown' && r.cycle === null ? 'not checked' : r.status;
+  return status === 'unknown' && cycle === null ? 'not checked' : status;
+}
+
+const RANK: Record<EolStatus, number> = {
+  'past-eol': 5,
+  'within-window': 4,
+  'admits-only-eol': 3,
+  unknown: 2,
+  supported: 1,
+  'admits-supported': 0,
+};
+const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * One line per repository and runtime: the releases pinned (version files, container images, CI
+ * `setup-*` versions) with the worst status among them, or "not pinned" when only floors declare it.
+ */
+function printInUse(uses: RuntimeInUse[]): void {
+  if (uses.length === 0) return;
+  const cells = uses.map((u) => {
+    const floors = [...new Set(u.floors.map((f) => f.version ?? ''))].sort(byNumber).join(', ');
+    if (u.pins.length === 0)
+      return [u.repository, u.product, styled('dim', 'not pinned'), styled('yellow', 'not checked'), floors];
+    const pinned = [...new Set(u.pins.map((p) => p.cycle ?? p.version ?? ''))].sort(byNumber);
+    const worst = u.pins.reduce((w, p) => (RANK[p.status] > RANK[w] ? p.status : w), u.pins[0]!.status);
+    const at = [...new Set(u.pins.filter((p) => p.status === worst).map((p) => p.cycle ?? p.version ?? ''))];
+    const status: Cell = pinned.length > 1 ? `${worst} (${at.sort(byNumber).join(', ')})` : worst;
+    return [
+      u.repository,
+      u.product,
+      pinned.join(', '),
+      RANK[worst] >= 4 ? statusCell(worst) : status,
+      floors,
+    ];
+  });
+  printTable(['repository', 'runtime', 'in use (pinned)', 'status', 'declared floor'], cells);
+  printLine('');
 }
 
 function printEol(rows: EolItem[]): void {
   const cells = rows.map((r) => [
     r.repository,
     r.kind,
+    r.role ?? '',
     r.subject,
     r.versions.join(' '),
     r.product ?? '',
-    r.cycle ?? '',
+    r.admits && r.admits.length > 1 ? `${r.admits.at(-1)} to ${r.admits[0]}` : (r.cycle ?? ''),
     phaseCell(r.supportEnd),
     phaseCell(r.eol),
     r.runwayMonths,
-    statusCell(r),
+    statusCell(r.status, r.cycle),
     r.exposure,
     r.paths.join(' '),
   ]);
   const headers = [
     'repository',
     'kind',
+    'role',
     'name',
     'versions',
     'product',
@@ -89,11 +127,11 @@ export function eolCommand(): Command {
           ...(flags.scope ? { scopes: flags.scope } : {}),
         };
         const found = await findEol(store, query);
-        const { productsLoaded } = found;
+        const { productsLoaded, inUse } = found;
         const coverage = eolCoverage(found.rows, productsLoaded);
         const rows = groupEolRows(found.rows);
         if (flags.json) {
-          printJson('cto.eol/v2', { ...query, productsLoaded, coverage, rows });
+          printJson('cto.eol/v2', { ...query, productsLoaded, coverage, inUse, rows });
           return;
         }
         printLine(describeEolCoverage(coverage));
@@ -101,6 +139,7 @@ export function eolCommand(): Command {
           printLine('No runtimes, container images or tracked frameworks found in the current snapshots.');
           return;
         }
+        printInUse(inUse);
         printEol(rows);
       });
     });

@@ -59,11 +59,15 @@ const STATUS_RANK: Record<EolState['status'], number> = {
   'past-eol': 3,
 };
 
+/** A row of something that runs (a pin, an image, a package): floors are not runtimes and never change here. */
+type RunningRow = EolRow & { status: EolState['status'] };
+const isRunning = (r: EolRow): r is RunningRow => r.role !== 'floor' && Object.hasOwn(STATUS_RANK, r.status);
+
 /** Per (repository, kind, subject), the most urgent row: worst status, then shortest runway. */
-function mostUrgent(rows: EolRow[]): Map<string, EolRow> {
-  const out = new Map<string, EolRow>();
+function mostUrgent(rows: EolRow[]): Map<string, RunningRow> {
+  const out = new Map<string, RunningRow>();
   for (const r of rows) {
-    if (!r.product) continue;
+    if (!r.product || !isRunning(r)) continue;
     const k = `${r.repository}\n${r.kind}\n${r.subject}`;
     const seen = out.get(k);
     const worse =
@@ -76,7 +80,7 @@ function mostUrgent(rows: EolRow[]): Map<string, EolRow> {
   return out;
 }
 
-const state = (r: EolRow): EolState => ({
+const state = (r: RunningRow): EolState => ({
   version: r.version,
   cycle: r.cycle,
   eol: typeof r.eol === 'string' ? r.eol : null,

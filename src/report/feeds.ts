@@ -20,7 +20,8 @@ export async function addFeedResults(
   const ids = data.snapshots.map((s) => s.snapshotId);
   const { rows } = await findEol(store, { today, windowMonths, snapshotIds: ids });
   for (const r of rows) {
-    if (r.runwayMonths === null || !r.product) continue;
+    // A floor has no runway: it is not the runtime in use (its problem, if any, comes from src/risk).
+    if (r.role === 'floor' || r.runwayMonths === null || !r.product) continue;
     const subject = `${r.product} ${r.cycle ?? r.version ?? ''}`.trim();
     const sql = `select repository, kind, version, path from current_runtimes where repository = ${q(r.repository)}`;
     data.metrics.push(eolMetric(r.repository, subject, Math.round(r.runwayMonths * 30.44), sql, r.paths));

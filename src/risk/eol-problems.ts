@@ -1,5 +1,7 @@
 // One problem per end-of-life product cycle per repository: every place it is declared (a manifest
-// range and its lockfile version, several Dockerfiles) is an occurrence of the same problem.
+// range and its lockfile version, several Dockerfiles) is an occurrence of the same problem. A declared
+// floor is not the runtime in use: only a floor that admits nothing but end-of-life releases is a
+// (low) problem, one per floor as written.
 import type { EolRow } from '../findings/eol/find.ts';
 import type { Severity } from '../results.ts';
 import { mostExposed } from './exposure-of.ts';
@@ -9,14 +11,20 @@ import type { Problem } from './types.ts';
 const SEVERITY: Partial<Record<EolRow['status'], Severity>> = {
   'past-eol': 'high',
   'within-window': 'medium',
+  'admits-only-eol': 'low',
 };
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** What a row is a problem of: a pin's product cycle, or a floor as written. */
+const what = (r: EolRow & { product: string }) =>
+  r.role === 'floor' ? `${r.product} ${r.version ?? ''}`.trim() : `${r.product} ${r.cycle}`;
 
 /** Rows that are a problem (past end of life, or within the window), grouped by product cycle. */
 export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Problem[] {
   const groups = new Map<string, EolRow[]>();
   for (const r of rows) {
     if (!SEVERITY[r.status] || !r.product || !r.cycle) continue;
-    const k = [r.repository, r.product, r.cycle].join('\u0000');
+    const k = [r.repository, what({ ...r, product: r.product })].join('\u0000');
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
   return [...groups.values()].map((list) => toProblem(list, ownerOf, windowMonths));
@@ -24,29 +32,36 @@ export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: numb
 
 function toProblem(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Problem {
   const past = rows.find((r) => r.status === 'past-eol');
-  const top = past ?? rows[0]!;
+  const top = rows.reduce((a, b) => (RANK[SEVERITY[b.status]!] > RANK[SEVERITY[a.status]!] ? b : a));
   const { repository, product, cycle } = top as EolRow & { product: string; cycle: string };
-  const subject = `${product} ${cycle}`;
+  const floor = top.role === 'floor';
+  const subject = what({ ...top, product });
   const occurrences = rows.flatMap((r) =>
     r.places.map((p) => ({ path: p.path, version: r.version, exposure: p.exposure })),
   );
   const directs = rows.flatMap((r) => r.places.map((p) => p.direct)).filter((d) => d !== null);
   const files = [...new Set(occurrences.map((o) => o.path))].sort();
   return {
-    key: `end-of-life:${repository}:${product}:${cycle}`,
+    key: floor
+      ? `end-of-life:${repository}:${subject.replace(' ', ':floor ')}`
+      : `end-of-life:${repository}:${product}:${cycle}`,
     kind: 'end-of-life',
     area: 'technology-strategy',
     repository,
     subject,
     title: past
       ? `${subject} is past its end of life`
-      : `${subject} reaches end of life within ${windowMonths} months`,
+      : floor
+        ? `${subject}: the declared support floor admits only end-of-life versions`
+        : `${subject} reaches end of life within ${windowMonths} months`,
     severity: SEVERITY[top.status]!,
     exposure: mostExposed(occurrences.map((o) => o.exposure)),
     direct: directs.length === 0 ? null : directs.some(Boolean),
     since: past && typeof past.eol === 'string' ? past.eol : null,
     owner: ownerOf(repository, files),
-    action: `Upgrade ${product} to a supported cycle.`,
+    action: floor
+      ? `Raise the declared minimum of ${product} to a supported cycle.`
+      : `Upgrade ${product} to a supported cycle.`,
     occurrences,
     aliases: [],
     evidence: { files },

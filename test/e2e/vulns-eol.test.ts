@@ -162,7 +162,7 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
     expect(critical.every((f) => f.severity.level === 'critical' && f.ecosystem === 'npm')).toBe(true);
   });
 
-  test('eol: cycles, dates, runway and status from products.json; requirements pick the lowest cycle', () => {
+  test('eol: cycles, dates, runway and status from products.json; floors are rated by what they admit', () => {
     expect(run('feed', 'import', `${DATA}/endoflife/products.json`).code).toBe(0);
     const list = JSON.parse(run('feed', 'list', '--json').stdout);
     const loaded = list.feeds.map((f: { feed: string; ecosystem: string }) => `${f.feed}:${f.ecosystem}`);
@@ -177,7 +177,6 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
       );
     const cases: Array<[string, string, string, string, string]> = [
       ['runtime', 'node', '16', 'nodejs', '16'],
-      ['runtime', 'node', '>=18', 'nodejs', '18'],
       ['image', 'node', '20-alpine', 'nodejs', '20'],
       ['image', 'postgres', '15', 'postgresql', '15'],
       ['package', 'django', '3.2', 'django', '3.2'],
@@ -194,6 +193,13 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
         status,
       });
     }
+    // A floor is not the runtime in use: `>=18` admits supported releases, whatever 18's own end of life.
+    expect(row('runtime', 'node', '>=18')).toMatchObject({
+      role: 'floor',
+      cycle: '18',
+      status: 'admits-supported',
+    });
+    expect(row('runtime', 'node', '16')).toMatchObject({ role: 'pin' });
     // node 20's runway decides its status against the window.
     const node20 = row('image', 'node', '20-alpine');
     const window =

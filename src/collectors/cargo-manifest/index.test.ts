@@ -55,10 +55,10 @@ describe('cargo-manifest', () => {
 
   it('reports rust-version, own or inherited from the workspace', () => {
     const runtimes = collector.collect(workspace).runtimes!;
-    expect(runtimes.map((r) => `${r.path} ${r.version} ${r.source}`).sort()).toEqual([
-      'Cargo.toml 1.74 workspace.package.rust-version',
-      'crates/cli/Cargo.toml 1.76 package.rust-version',
-      'crates/core/Cargo.toml 1.74 package.rust-version (workspace)',
+    expect(runtimes.map((r) => `${r.path} ${r.version} ${r.source} ${r.role}`).sort()).toEqual([
+      'Cargo.toml 1.74 workspace.package.rust-version floor',
+      'crates/cli/Cargo.toml 1.76 package.rust-version floor',
+      'crates/core/Cargo.toml 1.74 package.rust-version (workspace) floor',
     ]);
   });
 

@@ -30,7 +30,7 @@ describe('composer-manifest', () => {
 
   it('reports the php requirement as the PHP runtime', () => {
     expect(collector.collect([manifest]).runtimes).toEqual([
-      { kind: 'php', version: '^8.2', path: 'composer.json', source: 'require.php' },
+      { kind: 'php', version: '^8.2', path: 'composer.json', source: 'require.php', role: 'floor' },
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('dotnet-sdk collector', () => {
     );
     const result = collector.collect([{ path: 'global.json', content }]);
     expect(result.runtimes).toEqual([
-      { kind: 'dotnet', version: '8.0.204', path: 'global.json', source: 'sdk.version' },
+      { kind: 'dotnet', version: '8.0.204', path: 'global.json', source: 'sdk.version', role: 'pin' },
     ]);
     expect(result.diagnostics).toEqual([]);
   });

@@ -59,7 +59,7 @@ describe('gemfile-lock', () => {
 
   it('reports the Ruby version', () => {
     expect(collector.collect([lock]).runtimes).toEqual([
-      { kind: 'ruby', version: '3.3.0p0', path: 'Gemfile.lock', source: 'RUBY VERSION' },
+      { kind: 'ruby', version: '3.3.0p0', path: 'Gemfile.lock', source: 'RUBY VERSION', role: 'pin' },
     ]);
   });
 

@@ -67,12 +67,12 @@ describe('go-mod', () => {
     ]);
   });
 
-  it('reports go and toolchain directives as Go runtimes', () => {
+  it('reports the go directive as the Go floor and the toolchain directive as the Go pin', () => {
     const result = collector.collect([fixture('app.mod'), fixture('old.mod', 'legacy/go.mod')]);
-    expect(result.runtimes!.map((r) => `${r.path} ${r.version} ${r.source}`)).toEqual([
-      'go.mod 1.22.1 go directive',
-      'go.mod go1.22.4 toolchain directive',
-      'legacy/go.mod 1.12 go directive',
+    expect(result.runtimes!.map((r) => `${r.path} ${r.version} ${r.source} ${r.role}`)).toEqual([
+      'go.mod 1.22.1 go directive floor',
+      'go.mod go1.22.4 toolchain directive pin',
+      'legacy/go.mod 1.12 go directive floor',
     ]);
   });
 

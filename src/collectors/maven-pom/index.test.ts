@@ -49,9 +49,9 @@ describe('maven-pom', () => {
 
   it('reads the Java version from compiler properties or the compiler plugin', () => {
     const runtimes = collector.collect(multi).runtimes!;
-    expect(runtimes.map((r) => `${r.path} ${r.kind} ${r.version} ${r.source}`)).toEqual([
-      'pom.xml java 21 properties.maven.compiler.release',
-      'legacy/pom.xml java 1.8 maven-compiler-plugin.configuration.source',
+    expect(runtimes.map((r) => `${r.path} ${r.kind} ${r.version} ${r.source} ${r.role}`)).toEqual([
+      'pom.xml java 21 properties.maven.compiler.release floor',
+      'legacy/pom.xml java 1.8 maven-compiler-plugin.configuration.source floor',
     ]);
   });
 

@@ -21,9 +21,9 @@ describe('node-version collector', () => {
       { path: '.node-version', content: Buffer.from('18\n') },
     ]);
     expect(result.runtimes).toEqual([
-      { kind: 'node', version: 'v20.11.1', path: '.nvmrc', source: '.nvmrc' },
-      { kind: 'node', version: 'lts/iron', path: 'web/.nvmrc', source: '.nvmrc' },
-      { kind: 'node', version: '18', path: '.node-version', source: '.node-version' },
+      { kind: 'node', version: 'v20.11.1', path: '.nvmrc', source: '.nvmrc', role: 'pin' },
+      { kind: 'node', version: 'lts/iron', path: 'web/.nvmrc', source: '.nvmrc', role: 'pin' },
+      { kind: 'node', version: '18', path: '.node-version', source: '.node-version', role: 'pin' },
     ]);
     expect(result.diagnostics).toEqual([]);
   });

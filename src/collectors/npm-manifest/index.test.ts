@@ -60,7 +60,7 @@ describe('npm-manifest collector', () => {
 
   it('reports engines.node as a node runtime', () => {
     expect(collector.collect(files).runtimes).toEqual([
-      { kind: 'node', version: '>=20.11 <23', path: 'package.json', source: 'engines.node' },
+      { kind: 'node', version: '>=20.11 <23', path: 'package.json', source: 'engines.node', role: 'floor' },
     ]);
   });
 

@@ -30,12 +30,17 @@ function dependency(file: MsBuildFile, item: PackageItem, requirement: string | 
   };
 }
 
+/**
+ * A target framework is the .NET the project is built for and runs on (a pin); `netstandardX.Y` is
+ * an API surface that many runtimes implement, so it only sets a floor.
+ */
 function frameworks(file: MsBuildFile): Runtime[] {
   const runtimes: Runtime[] = [];
   for (const key of ['TargetFramework', 'TargetFrameworks', 'TargetFrameworkVersion']) {
     for (const tfm of (file.properties[key] ?? '').split(';').map((s) => s.trim())) {
-      if (tfm && !tfm.includes('$('))
-        runtimes.push({ kind: 'dotnet', version: tfm, path: file.path, source: key, role: 'pin' });
+      if (!tfm || tfm.includes('$(')) continue;
+      const role = /^netstandard/i.test(tfm) ? 'floor' : 'pin';
+      runtimes.push({ kind: 'dotnet', version: tfm, path: file.path, source: key, role });
     }
   }
   return runtimes;

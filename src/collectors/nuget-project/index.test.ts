@@ -51,13 +51,20 @@ describe('nuget-project', () => {
     ]);
   });
 
+  it('a .NET Standard target is a floor, not the runtime in use', () => {
+    const project =
+      '<Project><PropertyGroup><TargetFrameworks>netstandard2.0;net8.0</TargetFrameworks></PropertyGroup></Project>';
+    const runtimes = collector.collect([{ path: 'Lib.csproj', content: Buffer.from(project) }]).runtimes!;
+    expect(runtimes.map((r) => `${r.version} ${r.role}`)).toEqual(['netstandard2.0 floor', 'net8.0 pin']);
+  });
+
   it('reports target frameworks as .NET runtimes', () => {
     const runtimes = collector.collect([...central, fixture('Legacy.vbproj')]).runtimes!;
-    expect(runtimes.map((r) => `${r.path} ${r.version} ${r.source}`)).toEqual([
-      'src/Api/Api.csproj net8.0 TargetFrameworks',
-      'src/Api/Api.csproj net6.0 TargetFrameworks',
-      'tests/Api.Tests/Api.Tests.fsproj net8.0 TargetFramework',
-      'Legacy.vbproj v4.7.2 TargetFrameworkVersion',
+    expect(runtimes.map((r) => `${r.path} ${r.version} ${r.source} ${r.role}`)).toEqual([
+      'src/Api/Api.csproj net8.0 TargetFrameworks pin',
+      'src/Api/Api.csproj net6.0 TargetFrameworks pin',
+      'tests/Api.Tests/Api.Tests.fsproj net8.0 TargetFramework pin',
+      'Legacy.vbproj v4.7.2 TargetFrameworkVersion pin',
     ]);
   });
 

@@ -47,7 +47,13 @@ describe('pipfile-lock collector', () => {
     });
     expect(JSON.stringify(dependencies)).not.toContain('ghp_');
     expect(runtimes).toEqual([
-      { kind: 'python', version: '3.12', path: 'Pipfile.lock', source: '_meta.requires.python_version' },
+      {
+        kind: 'python',
+        version: '3.12',
+        path: 'Pipfile.lock',
+        source: '_meta.requires.python_version',
+        role: 'pin',
+      },
     ]);
   });
 

@@ -51,6 +51,7 @@ describe('pypi-pyproject collector', () => {
         version: '>=3.11,<3.14',
         path: 'pep621/pyproject.toml',
         source: 'project.requires-python',
+        role: 'floor',
       },
     ]);
     expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([
@@ -81,6 +82,7 @@ describe('pypi-pyproject collector', () => {
         version: '^3.10',
         path: 'poetry/pyproject.toml',
         source: 'tool.poetry.dependencies.python',
+        role: 'floor',
       },
     ]);
   });

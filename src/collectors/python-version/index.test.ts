@@ -19,9 +19,9 @@ describe('python-version collector', () => {
       { path: 'api/runtime.txt', content: fixture('runtime.txt') },
     ]);
     expect(result.runtimes).toEqual([
-      { kind: 'python', version: '3.12.1', path: '.python-version', source: '.python-version' },
-      { kind: 'python', version: '3.11.7', path: '.python-version', source: '.python-version' },
-      { kind: 'python', version: '3.11.6', path: 'api/runtime.txt', source: 'runtime.txt' },
+      { kind: 'python', version: '3.12.1', path: '.python-version', source: '.python-version', role: 'pin' },
+      { kind: 'python', version: '3.11.7', path: '.python-version', source: '.python-version', role: 'pin' },
+      { kind: 'python', version: '3.11.6', path: 'api/runtime.txt', source: 'runtime.txt', role: 'pin' },
     ]);
   });
 

@@ -27,6 +27,7 @@ describe('terraform collector', () => {
         version: '>= 1.5.0, < 2.0.0',
         path: 'versions.tf',
         source: 'terraform.required_version',
+        role: 'floor',
       },
     ]);
     expect(rows(result)).toEqual([

@@ -11,12 +11,12 @@ describe('tool-versions collector', () => {
       new URL('../../../test/fixtures/collectors/tool-versions/.tool-versions', import.meta.url),
     );
     const result = collector.collect([{ path: '.tool-versions', content }]);
-    expect(result.runtimes?.map((r) => [r.kind, r.version, r.source])).toEqual([
-      ['node', '20.11.0', '.tool-versions nodejs'],
-      ['python', '3.12.1', '.tool-versions python'],
-      ['go', '1.22.0', '.tool-versions golang'],
-      ['terraform', '1.7.3', '.tool-versions terraform'],
-      ['java', 'temurin-21.0.2+13.0.LTS', '.tool-versions java'],
+    expect(result.runtimes?.map((r) => [r.kind, r.version, r.source, r.role])).toEqual([
+      ['node', '20.11.0', '.tool-versions nodejs', 'pin'],
+      ['python', '3.12.1', '.tool-versions python', 'pin'],
+      ['go', '1.22.0', '.tool-versions golang', 'pin'],
+      ['terraform', '1.7.3', '.tool-versions terraform', 'pin'],
+      ['java', 'temurin-21.0.2+13.0.LTS', '.tool-versions java', 'pin'],
     ]);
     expect(result.diagnostics).toEqual([]);
   });

@@ -21,6 +21,9 @@ const RUNTIME_ALIASES: Record<string, string> = aliases.runtime;
 const IMAGE_ALIASES: Record<string, string> = aliases.image;
 const PACKAGE_ALIASES: Record<string, string> = aliases.package;
 
+/** The products that are language runtimes (`nodejs`, `python`, `go`, ...): what a runtime kind names. */
+export const RUNTIME_PRODUCTS: ReadonlySet<string> = new Set(Object.values(RUNTIME_ALIASES));
+
 function purlBase(purl: string): string {
   return purl
     .toLowerCase()

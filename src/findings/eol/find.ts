@@ -1,11 +1,19 @@
 // Query-time end-of-life report: each repository's current runtimes, container images and framework
 // packages joined to the loaded endoflife.date data, with the runway to the cycle's end of life.
+// A pinned runtime (`.nvmrc`, a container image, a CI `setup-*` version) is rated by its cycle; a
+// floor (`engines.node`, `requires-python`) is not the runtime in use: it is rated by the cycles it
+// admits, read with the rules of the tool that reads it (src/versions/runtime-floor.ts).
 
 import { inScopes } from '../../collectors/exposure.ts';
 import type { Exposure } from '../../collectors/types.ts';
 import { cycleStatus, pickCycle } from '../../feeds/endoflife/lifecycle.ts';
-import type { EolProduct, Phase } from '../../feeds/endoflife/model.ts';
-import { buildCatalog, type EolSubject, resolveProduct } from '../../feeds/endoflife/resolve.ts';
+import type { EolCycle, EolProduct, Phase } from '../../feeds/endoflife/model.ts';
+import {
+  buildCatalog,
+  type EolSubject,
+  RUNTIME_PRODUCTS,
+  resolveProduct,
+} from '../../feeds/endoflife/resolve.ts';
 import { mostExposed } from '../../risk/exposure-of.ts';
 import {
   currentDependencies,
@@ -15,10 +23,23 @@ import {
   loadEolRows,
 } from '../../store/feed-reads.ts';
 import type { Store } from '../../store/store.ts';
+import { floorTest } from '../../versions/runtime-floor.ts';
 import { purlOf } from './purl.ts';
 
-export type EolStatus = 'past-eol' | 'within-window' | 'supported' | 'unknown';
+/**
+ * A pin's status is its cycle's; a floor's says whether it admits a release still supported
+ * (`admits-supported`) or only end-of-life ones (`admits-only-eol`).
+ */
+export type EolStatus =
+  | 'past-eol'
+  | 'within-window'
+  | 'supported'
+  | 'unknown'
+  | 'admits-supported'
+  | 'admits-only-eol';
 export type EolKind = 'runtime' | 'image' | 'package';
+/** `floor` or `pin` for runtimes (as collected); images are pins; packages have none. */
+export type EolRole = 'floor' | 'pin' | null;
 
 export interface EolRow {
   repository: string;
@@ -26,13 +47,17 @@ export interface EolRow {
   /** Runtime kind, image name or package name. */
   subject: string;
   version: string | null;
+  role: EolRole;
   paths: string[];
   /** The most exposed of its places. */
   exposure: Exposure;
   /** Each path declaring it, with its exposure and, for a package, whether it is a direct dependency. */
   places: EolPlace[];
   product: string | null;
+  /** A pin's cycle; a floor's oldest admitted cycle. */
   cycle: string | null;
+  /** For a floor: the cycles it admits, newest first (null when it could not be read). */
+  admits: string[] | null;
   supportEnd: Phase;
   eol: Phase;
   runwayMonths: number | null;
@@ -43,6 +68,16 @@ export interface EolPlace {
   path: string;
   exposure: Exposure;
   direct: boolean | null;
+}
+
+/** The runtime a repository runs, per runtime product: its pins, or only floors (not checked). */
+export interface RuntimeInUse {
+  repository: string;
+  product: string;
+  /** Pinned versions as written (runtime pins and container images of the runtime), with their status. */
+  pins: Array<{ version: string | null; cycle: string | null; status: EolStatus; paths: string[] }>;
+  /** Floors as written, when no pin says which release runs. */
+  floors: Array<{ version: string | null; paths: string[] }>;
 }
 
 export interface EolQuery {
@@ -90,6 +125,7 @@ interface Subject {
   kind: EolKind;
   subject: string;
   version: string | null;
+  role: EolRole;
   path: string;
   exposure: Exposure;
   direct: boolean | null;
@@ -102,6 +138,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
     kind: 'runtime' as const,
     subject: r.kind,
     version: r.version,
+    role: r.role === 'floor' ? ('floor' as const) : ('pin' as const),
     path: r.path,
     exposure: r.exposure,
     direct: null,
@@ -114,6 +151,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
       kind: 'image' as const,
       subject: i.name,
       version: i.version,
+      role: 'pin' as const,
       path: i.path,
       exposure: i.exposure,
       direct: null,
@@ -128,6 +166,7 @@ async function subjectsOf(store: Store, repo: string | undefined, ids?: number[]
         kind: 'package' as const,
         subject: d.name,
         version: d.version ?? d.requirement,
+        role: null,
         path: d.manifestPath,
         exposure: d.exposure,
         direct: d.direct === 1,
@@ -150,10 +189,66 @@ function addPlace(row: EolRow, s: Subject): void {
   row.exposure = mostExposed([row.exposure, s.exposure]);
 }
 
+/** Releases that stand for a cycle: its first (the cycle's own name) and its latest. */
+const releasesOf = (c: EolCycle): string[] => (c.latest ? [c.name, c.latest] : [c.name]);
+
+/** A floor's row fields: the cycles it admits and whether any is still supported on `today`. */
+function rateFloor(product: EolProduct, runtime: string, floor: string, today: string) {
+  const test = floorTest(runtime, floor);
+  const admitted = test ? product.cycles.filter((c) => releasesOf(c).some(test)) : [];
+  const oldest = admitted.at(-1);
+  if (!oldest) return null;
+  const open = admitted.some((c) => !cycleStatus(product, c, today).isEol);
+  return {
+    cycle: oldest.name,
+    admits: admitted.map((c) => c.name),
+    status: open ? ('admits-supported' as const) : ('admits-only-eol' as const),
+  };
+}
+
+function rowOf(s: Subject, product: EolProduct | null, query: EolQuery): EolRow {
+  const base = {
+    repository: s.repository,
+    kind: s.kind,
+    subject: s.subject,
+    version: s.version,
+    role: s.role,
+  };
+  const blank = {
+    ...base,
+    paths: [s.path],
+    exposure: s.exposure,
+    places: [{ path: s.path, exposure: s.exposure, direct: s.direct }],
+    product: product?.key ?? null,
+    cycle: null,
+    admits: null,
+    supportEnd: null,
+    eol: null,
+    runwayMonths: null,
+    status: 'unknown' as const,
+  };
+  if (!product || !s.version) return blank;
+  if (s.role === 'floor') {
+    const floor = rateFloor(product, s.subject, s.version, query.today);
+    return floor ? { ...blank, ...floor } : blank;
+  }
+  const cycle = noLowerBound(s.version) ? null : pickCycle(product, s.version);
+  if (!cycle) return blank;
+  const st = cycleStatus(product, cycle, query.today);
+  return {
+    ...blank,
+    cycle: st.cycle,
+    supportEnd: st.supportEnd,
+    eol: st.eol,
+    runwayMonths: st.runwayMonths,
+    status: statusOf(st.isEol, st.runwayMonths, st.eol, query.windowMonths),
+  };
+}
+
 export async function findEol(
   store: Store,
   query: EolQuery,
-): Promise<{ rows: EolRow[]; productsLoaded: number }> {
+): Promise<{ rows: EolRow[]; productsLoaded: number; inUse: RuntimeInUse[] }> {
   const products = toProducts(await loadEolRows(store));
   const catalog = buildCatalog(products);
   const rows = new Map<string, EolRow>();
@@ -161,36 +256,41 @@ export async function findEol(
     if (!inScopes([s.exposure], query.scopes)) continue;
     const product = resolveProduct(catalog, s.lookup);
     if (!product && s.kind === 'package') continue;
-    const key = [s.repository, s.kind, s.subject, s.version].join('\u0000');
+    const key = [s.repository, s.kind, s.subject, s.version, s.role].join('\u0000');
     const seen = rows.get(key);
     if (seen) {
       addPlace(seen, s);
       continue;
     }
-    const cycle = product && s.version && !noLowerBound(s.version) ? pickCycle(product, s.version) : null;
-    const st = product && cycle ? cycleStatus(product, cycle, query.today) : null;
-    rows.set(key, {
-      repository: s.repository,
-      kind: s.kind,
-      subject: s.subject,
-      version: s.version,
-      paths: [s.path],
-      exposure: s.exposure,
-      places: [{ path: s.path, exposure: s.exposure, direct: s.direct }],
-      product: product?.key ?? null,
-      cycle: st?.cycle ?? null,
-      supportEnd: st?.supportEnd ?? null,
-      eol: st?.eol ?? null,
-      runwayMonths: st?.runwayMonths ?? null,
-      status: st ? statusOf(st.isEol, st.runwayMonths, st.eol, query.windowMonths) : 'unknown',
-    });
+    rows.set(key, rowOf(s, product, query));
   }
   const sorted = [...rows.values()].sort(
     (a, b) =>
       a.repository.localeCompare(b.repository) ||
       a.kind.localeCompare(b.kind) ||
       a.subject.localeCompare(b.subject) ||
+      (a.role ?? '').localeCompare(b.role ?? '') ||
       (a.version ?? '').localeCompare(b.version ?? ''),
   );
-  return { rows: sorted, productsLoaded: products.length };
+  return { rows: sorted, productsLoaded: products.length, inUse: runtimesInUse(sorted) };
+}
+
+/**
+ * Per repository and runtime product (`nodejs`, `python`, ...): the pins that say which release runs
+ * (runtime pins, and container images of the runtime), or, when there is none, the floors alone.
+ */
+export function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
+  const out = new Map<string, RuntimeInUse>();
+  for (const r of rows) {
+    if (!r.product || !RUNTIME_PRODUCTS.has(r.product) || r.role === null) continue;
+    const key = `${r.repository}\u0000${r.product}`;
+    const use = out.get(key) ?? { repository: r.repository, product: r.product, pins: [], floors: [] };
+    out.set(key, use);
+    if (r.role === 'pin')
+      use.pins.push({ version: r.version, cycle: r.cycle, status: r.status, paths: r.paths });
+    else use.floors.push({ version: r.version, paths: r.paths });
+  }
+  return [...out.values()].sort(
+    (a, b) => a.repository.localeCompare(b.repository) || a.product.localeCompare(b.product),
+  );
 }

@@ -8,10 +8,11 @@ export interface EolItem extends Omit<EolRow, 'version'> {
   versions: string[];
 }
 
+/** A floor is not the runtime in use: it stays its own item, apart from a pin of its cycle. */
 const itemKey = (r: EolRow): string =>
-  r.product && r.cycle
+  r.product && r.cycle && r.role !== 'floor'
     ? [r.repository, r.product, r.cycle].join('\u0000')
-    : [r.repository, r.kind, r.subject, r.version ?? ''].join('\u0000');
+    : [r.repository, r.kind, r.subject, r.version ?? '', r.role ?? ''].join('\u0000');
 
 export function groupEolRows(rows: readonly EolRow[]): EolItem[] {
   const items = new Map<string, EolItem>();

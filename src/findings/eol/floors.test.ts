@@ -1,0 +1,115 @@
+// Floors are not runtimes: a declared minimum (`engines.node`, `requires-python`, `rust-version`,
+// go.mod's `go` line) is never rated as the runtime in use. On both engines, a repository built with
+// floors and one pin, scanned and matched against endoflife.date data written for the test.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cto } from '../../../test/helpers/cli.ts';
+import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { collectProblems } from '../../risk/problems.ts';
+import { openStore } from '../../store/store.ts';
+import { type EolRow, findEol } from './find.ts';
+
+const PRODUCTS = join(import.meta.dirname, '../../../test/fixtures/findings/eol/products.json');
+const TODAY = '2026-12-06';
+
+let root = '';
+beforeAll(() => {
+  root = tempDir();
+  buildRepo(join(root, 'app'), [
+    {
+      files: {
+        'package.json': JSON.stringify({ name: 'app', engines: { node: '>=18' } }),
+        'pyproject.toml': '[project]\nname = "app"\nrequires-python = ">=3.10"\n',
+        'Cargo.toml': '[package]\nname = "app"\nversion = "1.0.0"\nrust-version = "1.88"\n',
+        'go.mod': 'module example.com/app\n\ngo 1.21\n',
+        '.nvmrc': '16\n',
+        'legacy/package.json': JSON.stringify({ name: 'legacy', engines: { node: '<=14' } }),
+        'legacy/pyproject.toml': '[project]\nname = "legacy"\nrequires-python = "==3.7.*"\n',
+      },
+    },
+  ]);
+  buildRepo(join(root, 'lib'), [
+    { files: { 'package.json': JSON.stringify({ name: 'lib', engines: { node: '^20 || >=22' } }) } },
+  ]);
+});
+afterAll(async () => {
+  cleanupTemp();
+  await dropTestSchemas();
+});
+
+describe.each(ENGINES)('floors and pins on %s', (engine) => {
+  const db = freshStoreTarget(engine);
+  const run = (...args: string[]) => cto([...args, '--workspace', root, '--db', db]);
+
+  test('floors that admit a supported release are no finding; the .nvmrc pin is; a floor of old releases is low', async () => {
+    expect(run('scan', join(root, 'app'), join(root, 'lib')).code).toBe(0);
+    expect(run('feed', 'import', PRODUCTS).code).toBe(0);
+    const doc = JSON.parse(run('eol', '--today', TODAY, '--json').stdout);
+    const row = (repository: string, subject: string, version: string): EolRow =>
+      doc.rows.find(
+        (r: EolRow) => r.repository === repository && r.subject === subject && r.version === version,
+      );
+    expect(row('app', 'node', '>=18')).toMatchObject({
+      role: 'floor',
+      cycle: '18',
+      admits: ['24', '22', '20', '18'],
+      status: 'admits-supported',
+    });
+    expect(row('app', 'python', '>=3.10')).toMatchObject({ role: 'floor', status: 'admits-supported' });
+    expect(row('app', 'rust', '1.88')).toMatchObject({ role: 'floor', status: 'admits-supported' });
+    expect(row('app', 'go', '1.21')).toMatchObject({ role: 'floor', status: 'admits-supported' });
+    expect(row('app', 'node', '16')).toMatchObject({ role: 'pin', cycle: '16', status: 'past-eol' });
+    expect(row('app', 'node', '<=14')).toMatchObject({
+      role: 'floor',
+      admits: ['14'],
+      status: 'admits-only-eol',
+    });
+    expect(row('app', 'python', '==3.7.*')).toMatchObject({ admits: ['3.7'], status: 'admits-only-eol' });
+    expect(row('lib', 'node', '^20 || >=22')).toMatchObject({ admits: ['24', '22', '20'] });
+
+    // The runtime in use: node is pinned by .nvmrc; the others only have floors.
+    const use = (repository: string, product: string) =>
+      doc.inUse.find(
+        (u: { repository: string; product: string }) => u.repository === repository && u.product === product,
+      );
+    expect(use('app', 'nodejs').pins).toEqual([
+      { version: '16', cycle: '16', status: 'past-eol', paths: ['.nvmrc'] },
+    ]);
+    expect(use('app', 'python')).toMatchObject({
+      pins: [],
+      floors: [{ version: '==3.7.*' }, { version: '>=3.10' }],
+    });
+    expect(use('lib', 'nodejs').pins).toEqual([]);
+
+    const text = run('eol', 'lib', '--today', TODAY).stdout;
+    const first = text.split('\n').find((l) => l.startsWith('lib'));
+    expect(first).toMatch(/^lib\s+nodejs\s+not pinned\s+not checked\s+\^20 \|\| >=22$/);
+    expect(first).not.toContain('supported');
+    expect(text).toMatch(/\brole\b/);
+
+    // The problems (report top risks, cto risks): one high for the pin, low ones for the floors of old
+    // releases, none for the rest.
+    const store = await openStore(db);
+    try {
+      // Each once.
+      const problems = (await collectProblems(store, { today: TODAY })).filter(
+        (p) => p.kind === 'end-of-life',
+      );
+      expect(problems.map((p) => `${p.severity} ${p.subject} ${p.evidence.files?.join(' ')}`).sort()).toEqual(
+        [
+          'high nodejs 16 .nvmrc',
+          'low nodejs <=14 legacy/package.json',
+          'low python ==3.7.* legacy/pyproject.toml',
+        ],
+      );
+      const floor = problems.find((p) => p.subject === 'nodejs <=14');
+      expect(floor?.title).toBe('nodejs <=14: the declared support floor admits only end-of-life versions');
+      // findEol on the store directly agrees with the command.
+      const direct = await findEol(store, { today: TODAY, windowMonths: 6 });
+      expect(direct.rows.filter((r) => r.status === 'past-eol').map((r) => r.paths)).toEqual([['.nvmrc']]);
+    } finally {
+      await store.close();
+    }
+  });
+});
