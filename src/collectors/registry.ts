@@ -28,6 +28,7 @@ import { collector as pypiPyproject } from './pypi-pyproject/index.ts';
 import { collector as pypiRequirements } from './pypi-requirements/index.ts';
 import { collector as pythonVersion } from './python-version/index.ts';
 import { collector as rubyVersion } from './ruby-version/index.ts';
+import { collector as rustToolchain } from './rust-toolchain/index.ts';
 import { collector as terraform } from './terraform/index.ts';
 import { collector as toolVersions } from './tool-versions/index.ts';
 import type { FileCollector } from './types.ts';
@@ -63,6 +64,7 @@ export const COLLECTORS: readonly FileCollector[] = [
   pypiRequirements,
   pythonVersion,
   rubyVersion,
+  rustToolchain,
   terraform,
   toolVersions,
   uvLock,

@@ -70,7 +70,8 @@ export type RuntimeKind =
 /**
  * What a runtime fact says (docs/metrics/supply-chain.md, "Floors and pins"): a `floor` is a declared
  * minimum the project supports (`engines.node`, `requires-python`, Cargo `rust-version`, go.mod's `go`
- * line), a `pin` is the runtime in use (`.nvmrc`, `.python-version`, go.mod's `toolchain` line).
+ * line), a `pin` is the runtime in use (`.nvmrc`, `.python-version`, `rust-toolchain.toml`, go.mod's
+ * `toolchain` line).
  */
 export const RUNTIME_ROLES = ['floor', 'pin'] as const;
 

@@ -111,5 +111,5 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
     } finally {
       await store.close();
     }
-  });
+  }, 240_000);
 });
