@@ -39,6 +39,8 @@ const NAMES = [
   '.ruby-version',
   '.tool-versions',
   'global.json',
+  'rust-toolchain',
+  'rust-toolchain.toml',
   'Dockerfile',
   'docker-compose.yml',
   'k8s/deploy.yaml',
