@@ -15,7 +15,7 @@ import {
 } from './types.ts';
 
 /** A problem with the input, raised by readers and turned into a diagnostic by `collectEach`. */
-class InputProblem extends Error {
+export class InputProblem extends Error {
   readonly code: string;
   readonly severity: DiagnosticSeverity;
   constructor(code: string, message: string, severity: DiagnosticSeverity = 'error') {

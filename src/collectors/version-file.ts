@@ -11,7 +11,7 @@ interface VersionLine {
 /** Largest version file read; a version file is a few bytes. */
 const MAX_VERSION_FILE_BYTES = Math.min(DEFAULT_BUDGET.maxBytes, 64 * 1024);
 
-function versionLines(text: string): VersionLine[] {
+export function versionLines(text: string): VersionLine[] {
   const out: VersionLine[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const value = raw.replace(/(^|\s)#.*$/, '').trim();
