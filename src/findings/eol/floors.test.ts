@@ -8,7 +8,8 @@ import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-buil
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { collectProblems } from '../../risk/problems.ts';
 import { openStore } from '../../store/store.ts';
-import { type EolRow, findEol } from './find.ts';
+import { findEol } from './find.ts';
+import type { EolItem } from './group.ts';
 
 const PRODUCTS = join(import.meta.dirname, '../../../test/fixtures/findings/eol/products.json');
 const TODAY = '2026-12-06';
@@ -46,9 +47,9 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
     expect(run('scan', join(root, 'app'), join(root, 'lib')).code).toBe(0);
     expect(run('feed', 'import', PRODUCTS).code).toBe(0);
     const doc = JSON.parse(run('eol', '--today', TODAY, '--json').stdout);
-    const row = (repository: string, subject: string, version: string): EolRow =>
+    const row = (repository: string, subject: string, version: string): EolItem =>
       doc.rows.find(
-        (r: EolRow) => r.repository === repository && r.subject === subject && r.version === version,
+        (r: EolItem) => r.repository === repository && r.subject === subject && r.versions.includes(version),
       );
     expect(row('app', 'node', '>=18')).toMatchObject({
       role: 'floor',
