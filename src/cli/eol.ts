@@ -45,8 +45,8 @@ const RANK: Record<EolStatus, number> = {
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /**
- * One line per repository and runtime: the releases pinned (version files, container images, CI
- * `setup-*` versions) with the worst status among them, or "not pinned" when only floors declare it.
+ * One line per repository and runtime: the releases pinned (version files, container images of the
+ * runtime) with the worst status among them, or "not pinned" when only floors declare it.
  */
 function printInUse(uses: RuntimeInUse[]): void {
   if (uses.length === 0) return;

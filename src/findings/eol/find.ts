@@ -1,7 +1,7 @@
 // Query-time end-of-life report: each repository's current runtimes, container images and framework
 // packages joined to the loaded endoflife.date data, with the runway to the cycle's end of life.
-// A pinned runtime (`.nvmrc`, a container image, a CI `setup-*` version) is rated by its cycle; a
-// floor (`engines.node`, `requires-python`) is not the runtime in use: it is rated by the cycles it
+// A pinned runtime (`.nvmrc`, `rust-toolchain.toml`, a container image of the runtime) is rated by
+// its cycle; a floor (`engines.node`, `requires-python`) is not the runtime in use: it is rated by the cycles it
 // admits, read with the rules of the tool that reads it (src/versions/runtime-floor.ts).
 
 import { inScopes } from '../../collectors/exposure.ts';
