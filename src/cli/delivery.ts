@@ -10,11 +10,13 @@ import {
   teamSummary,
 } from '../analyses/delivery/summary.ts';
 import { loadTeams, teamsOwning } from '../office/teams.ts';
+import { referenceTs } from '../reference-date.ts';
 import { readDelivery } from '../store/delivery.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { printRepository, printSummaries } from './delivery-print.ts';
 import { printJson, printLine } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 export function deliveryCommand(): Command {
   return new Command('delivery')
@@ -23,19 +25,26 @@ export function deliveryCommand(): Command {
     )
     .argument('[repository]', 'one repository (by its name in `cto repos`) for its releases and activity')
     .option('--json', 'print a JSON document (schema cto.delivery/v1)')
+    .addOption(todayOption('every window (last 365 days, deployment frequency, unreleased age) counts back from'))
     .addHelpText(
       'after',
       '\nEverything is derived from git (version tags and commit ancestry); definitions: docs/metrics/delivery.md.\n' +
         'cto.yaml `delivery`: tagPattern (regex with a group `version`), patchWindowDays (default 14),\n' +
         'deployments (a CSV or JSON file of deployment events: repository,time[,status]).',
     )
-    .action(async (name: string | undefined, flags: { json?: boolean }, cmd: Command) => {
+    .action(async (name: string | undefined, flags: { json?: boolean; today?: string }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
+        const day = dayOf(flags);
+        const repository = await resolveRepositoryName(store, name);
+        await warnStale(store, ws.config, day, {
+          ...(repository !== undefined ? { repository } : {}),
+          json: flags.json === true,
+        });
         const config = deliveryConfig(ws.config);
         const events = config.deployments
           ? loadDeployments(ws.dir, config.deployments)
           : new Map<string, DeploymentEvent[]>();
-        const repos = await readDelivery(store, await resolveRepositoryName(store, name));
+        const repos = await readDelivery(store, referenceTs(day), repository);
         const sums = repos.map((r) => summarise(r, events.get(r.repository)));
         const teams = loadTeams(ws.dir).flatMap((t) => {
           const owned = repos.filter((r) => teamsOwning([t], r.repository).length > 0);
@@ -52,6 +61,7 @@ export function deliveryCommand(): Command {
           const detail = name !== undefined ? repos[0] : undefined;
           printJson('cto.delivery/v1', {
             definitions: 'docs/metrics/delivery.md',
+            today: day,
             derivedFrom: DERIVED_FROM,
             patchWindowDays: config.patchWindowDays,
             repositories: sums.map((s: RepositorySummary) => ({

@@ -2,13 +2,16 @@
 // `--coupling`: files that change together (docs/metrics/code.md).
 import { Command } from 'commander';
 import { DEFAULT_COUPLING } from '../analyses/coupling/coupling.ts';
+import { trendsAt } from '../analyses/hotspots/at-date.ts';
 import { exclusionsFrom, NO_EXCLUSIONS } from '../analyses/hotspots/exclude.ts';
 import { selectCoupling, selectHotspots } from '../analyses/hotspots/select.ts';
+import { referenceTs } from '../reference-date.ts';
 import { currentCodeFiles } from '../store/code.ts';
 import { currentCoupling, currentHotspots } from '../store/hotspots.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, pathColumn, printError, printJson, printLine, printTable } from './output.ts';
+import { dayOf, todayOption, warnStale } from './reference.ts';
 
 interface HotspotFlags {
   top: number;
@@ -18,6 +21,7 @@ interface HotspotFlags {
   minDegree: number;
   minRevs: number;
   json?: boolean;
+  today?: string;
 }
 
 export function hotspotsCommand(): Command {
@@ -45,10 +49,20 @@ export function hotspotsCommand(): Command {
       parseIntOption('--min-revs'),
       DEFAULT_COUPLING.minRevs,
     )
+    .addOption(
+      todayOption(
+        "the trend (last 90 days against the year before) counts back from; default: the scan's reference date",
+      ),
+    )
     .option('--json', 'print a JSON document (schema cto.hotspots/v1)')
     .action(async (repo: string | undefined, flags: HotspotFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const name = await resolveRepositoryName(store, repo);
+        const today = dayOf(flags);
+        await warnStale(store, ws.config, today, {
+          ...(name !== undefined ? { repository: name } : {}),
+          json: flags.json === true,
+        });
         const exclusions = flags.all ? NO_EXCLUSIONS : exclusionsFrom(ws.config);
         const selection = { top: flags.top, folder: flags.folder ?? null, exclusions };
         if (flags.coupling) {
@@ -89,9 +103,16 @@ export function hotspotsCommand(): Command {
           if (pairs.length === 0) printError('(no pairs at these thresholds)');
           return;
         }
-        const hotspots = selectHotspots(await currentHotspots(store, name), selection);
+        const selected = selectHotspots(await currentHotspots(store, name), selection);
+        const hotspots =
+          flags.today === undefined ? selected : await trendsAt(store, selected, referenceTs(flags.today));
         if (flags.json) {
-          printJson('cto.hotspots/v1', { kind: 'hotspots', exclusions, hotspots });
+          printJson('cto.hotspots/v1', {
+            kind: 'hotspots',
+            ...(flags.today !== undefined ? { today: flags.today } : {}),
+            exclusions,
+            hotspots,
+          });
           return;
         }
         if (hotspots.length === 0) {

@@ -46,6 +46,8 @@ const BAD_VALUES: Record<string, string[]> = {
   'hotspots --top': ['abc', '-3', '0', '1e3'],
   'hotspots --min-degree': ['0', '101', 'x'],
   'hotspots --min-revs': ['0', 'x'],
+  'hotspots --today': ['2024-02-30', 'yesterday'],
+  'delivery --today': ['24-01-01'],
   'deps --ecosystem': ['nonsense'],
   'deps --scope': ['prod', 'bogus', 'runtime,'],
   'vulns --scope': ['dev', 'runtime,,test'],

@@ -47,8 +47,8 @@ export interface RepositoryDelivery {
   repository: string;
   snapshotId: number;
   commit: string;
-  /** The scanned commit's committer date and the first commit's author date (epoch seconds). */
-  asOf: number | null;
+  /** The reference date's last second, read-time windows count back from it, and the first commit's date (epoch seconds). */
+  asOf: number;
   firstTs: number | null;
   /** Whether the delivery analysis ran on this snapshot. */
   analysed: boolean;
@@ -57,8 +57,15 @@ export interface RepositoryDelivery {
   activity: Omit<DeliveryActivityTable, 'snapshot_id'>[];
 }
 
-/** Each repository's current snapshot with what the delivery analysis stored; `name` picks one. */
-export async function readDelivery(store: Store, name?: string): Promise<RepositoryDelivery[]> {
+/**
+ * Each repository's current snapshot with what the delivery analysis stored; `name` picks one.
+ * `referenceTs` is the last second of the reference date (docs/risk.md, "Reference date").
+ */
+export async function readDelivery(
+  store: Store,
+  referenceTs: number,
+  name?: string,
+): Promise<RepositoryDelivery[]> {
   let q = store.db
     .selectFrom('repositories as r')
     .innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
@@ -89,19 +96,12 @@ export async function readDelivery(store: Store, name?: string): Promise<Reposit
       .orderBy('period_kind')
       .orderBy('period_start')
       .execute();
-    const head = await store.db
-      .selectFrom('commits')
-      .innerJoin('snapshot_segments as g', 'g.segment_id', 'commits.snapshot_id')
-      .select('committer_ts')
-      .where('g.snapshot_id', '=', r.id)
-      .where('sha', '=', r.commit_sha)
-      .executeTakeFirst();
     const first = r.first_commit_at ? Date.parse(r.first_commit_at) : Number.NaN;
     out.push({
       repository: r.name,
       snapshotId: r.id,
       commit: r.commit_sha,
-      asOf: head ? Number(head.committer_ts) : null,
+      asOf: referenceTs,
       firstTs: Number.isFinite(first) ? Math.floor(first / 1000) : null,
       analysed: metrics.length > 0,
       metrics: new Map(metrics.map((m) => [m.metric, m])),

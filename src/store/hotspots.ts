@@ -43,18 +43,6 @@ export async function changesNewestFirst(store: Store, segments: number[]): Prom
   return rows;
 }
 
-/** Committer time of a commit in the snapshot's history; null when it is not there. */
-export async function commitTime(store: Store, segments: number[], sha: string): Promise<number | null> {
-  if (segments.length === 0) return null;
-  const row = await store.db
-    .selectFrom('commits')
-    .select('committer_ts')
-    .where('snapshot_id', 'in', segments)
-    .where('sha', '=', sha)
-    .executeTakeFirst();
-  return row?.committer_ts ?? null;
-}
-
 export type HotspotRow = Omit<HotspotsTable, 'snapshot_id'> & { repository: string; category: string };
 export type CouplingRow = Omit<CouplingTable, 'snapshot_id'> & { repository: string };
 

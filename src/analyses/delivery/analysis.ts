@@ -9,7 +9,7 @@ import { tagMatcher } from './versions.ts';
 
 export const deliveryAnalysis: Analysis = {
   id: 'delivery',
-  version: 2,
+  version: 3,
   area: 'delivery',
   writes: ['delivery_releases', 'delivery_activity'],
   metrics: [
@@ -36,14 +36,16 @@ export const deliveryAnalysis: Analysis = {
     'deployments-window',
   ],
   rules: [],
-  reads: ['config:delivery'],
+  reads: ['config:delivery', 'reference-date'],
   async run(ctx) {
     const config = deliveryConfig(ctx.config);
     const matcher = tagMatcher(config.tagPattern, ctx.repositoryName);
     const { commits, tags } = await deliveryFacts(ctx.store, ctx.snapshotId, ctx.segments);
-    const model = deliveryModel(commits, tags, ctx.commit, {
+    // Windows count back from the scan's reference date, never from the last commit (docs/risk.md).
+    const model = deliveryModel(commits, tags, {
       matcher,
       patchWindowDays: config.patchWindowDays,
+      referenceTs: ctx.referenceTs,
     });
     return {
       metrics: deliveryMetrics(model),

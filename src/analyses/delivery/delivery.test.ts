@@ -6,24 +6,29 @@ import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helper
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { readDelivery } from '../../store/delivery.ts';
+import { referenceTs } from '../../reference-date.ts';
 import type { Engine } from '../../store/migrations/index.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { deliveryAnalysis } from './analysis.ts';
-import { summarise } from './summary.ts';
+import { summarise, teamSummary } from './summary.ts';
 
 afterAll(async () => {
   await dropTestSchemas();
   cleanupTemp();
 });
 
-async function scan(store: Store, path: string, config: Record<string, unknown> = {}) {
+/** The reference date of these scans: the day of the fixture's last commit. */
+const TODAY = '2024-03-01';
+const REF = referenceTs(TODAY);
+
+async function scan(store: Store, path: string, config: Record<string, unknown> = {}, today = TODAY) {
   const r = await runScan(store, {
     paths: [path],
     depth: 1,
     jobs: 1,
     maxFileSize: 1 << 20,
     plugins: givenPlugins({ analyses: [deliveryAnalysis] }),
-    workspace: { dir: '.', config },
+    workspace: { dir: '.', config, today },
   });
   expect(r.repositories[0]?.diagnostics.filter((d) => d.collector === 'delivery')).toEqual([]);
 }
@@ -34,7 +39,7 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
     const store = await openStore(freshStoreTarget(engine));
     try {
       await scan(store, repo);
-      const [stored] = await readDelivery(store, 'app');
+      const [stored] = await readDelivery(store, REF, 'app');
       if (!stored) throw new Error('no repository');
       const s = summarise(stored);
       expect(stored.releases.filter((r) => r.prerelease === 0).map((r) => [r.tag, r.changes])).toEqual([
@@ -51,7 +56,8 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
       // Lead times [2, 0, 5, 4, 0, 12, 0] days: median 2, p90 5 + 0.4 * 7.
       expect(s.leadTimeDays.last10).toEqual({ median: 2, p90: 7.8, changes: 7 });
       expect(s.leadTimeDays.last365d).toEqual({ median: 2, p90: 7.8, changes: 7 });
-      expect(s.unreleased).toEqual({ commits: 2, medianAgeDays: 5, maxAgeDays: 10 });
+      // Ages to the end of the reference day: 11 days (20 February) and 1 day (1 March).
+      expect(s.unreleased).toEqual({ commits: 2, medianAgeDays: 6, maxAgeDays: 11 });
       expect(s.changeFailureRate).toEqual({ all: 0.25, last365d: 0.25 });
       expect(s.reworkRate).toEqual({ all: 0.25, last365d: 0.25 });
       expect(stored.releases.find((r) => r.tag === 'v1.1.0')).toMatchObject({ failed: 1, rework: 0 });
@@ -95,7 +101,7 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
     const store = await openStore(freshStoreTarget(engine));
     try {
       await scan(store, repo);
-      const [stored] = await readDelivery(store, 'Jedis');
+      const [stored] = await readDelivery(store, REF, 'Jedis');
       if (!stored) throw new Error('no repository');
       const stable = stored.releases.filter((r) => r.prerelease === 0);
       expect(stable.map((r) => [r.tag, r.failed, r.rework])).toEqual([
@@ -135,7 +141,7 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
     try {
       await scan(store, tagged, { delivery: { tagPattern: '^release-(?<version>.+)$' } });
       await scan(store, plain);
-      const [lib, svc] = await readDelivery(store);
+      const [lib, svc] = await readDelivery(store, REF);
       expect(svc?.releases.map((r) => r.tag)).toEqual(['release-3.2']);
       expect(summarise(svc as never)).toMatchObject({ releases: 1, ignoredTags: 1 });
       expect(summarise(svc as never).unreleased.commits).toBe(1);
@@ -144,6 +150,31 @@ describe.each(ENGINES)('delivery on %s', (engine: Engine) => {
       expect(none.leadTimeDays.last10.median).toBeNull();
       expect(none.changeFailureRate.all).toBeNull();
       expect(none.deploymentFrequency.bucket).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('windows count back from the reference date, not from the last commit', async () => {
+    const repo = buildDeliveryRepo(join(tempDir(), 'app'));
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      // Scanned a year and a half after its last commit (1 March 2024).
+      await scan(store, repo, {}, '2025-09-01');
+      const later = referenceTs('2025-09-01');
+      const [stored] = await readDelivery(store, later, 'app');
+      if (!stored) throw new Error('no repository');
+      const s = summarise(stored);
+      expect(s.releases).toBe(4);
+      expect(s.leadTimeDays.last365d.changes).toBe(0);
+      expect(s.changeFailureRate.last365d).toBeNull();
+      expect(s.deploymentFrequency).toMatchObject({ bucket: 'fewer', deploymentsInWindow: 0 });
+      // The unreleased commits have waited until the end of the reference day: 560 days for 20 February 2024.
+      expect(s.unreleased.maxAgeDays).toBe(560);
+      // Read-time windows move with the reference date too: the team's last 365 days hold no release.
+      expect(teamSummary('core', [stored], [s]).releases365d).toBe(0);
+      const [then] = await readDelivery(store, REF, 'app');
+      expect(teamSummary('core', [then!], [s]).releases365d).toBe(4);
     } finally {
       await store.close();
     }

@@ -20,6 +20,8 @@ interface DeliveryCommit extends CommitFact {
 interface DeliveryOptions {
   matcher: TagMatcher;
   patchWindowDays: number;
+  /** The last second of the reference day (epoch seconds): every window counts back from it. */
+  referenceTs: number;
 }
 
 export interface ReleaseRow extends Release {
@@ -31,7 +33,7 @@ export interface ReleaseRow extends Release {
 }
 
 export interface DeliveryModel {
-  /** The scanned commit's committer date (epoch seconds): "now" for every window. */
+  /** The reference date's last second (epoch seconds): "now" for every window, never the last commit. */
   asOf: number;
   releases: ReleaseRow[];
   prereleases: ReleaseRow[];
@@ -50,15 +52,12 @@ export interface DeliveryModel {
 export function deliveryModel(
   commits: readonly DeliveryCommit[],
   tags: readonly TagFact[],
-  headSha: string,
   options: DeliveryOptions,
 ): DeliveryModel {
   const graph = buildGraph(commits);
-  const head = graph.index.get(headSha);
   const committerTs = Float64Array.from(commits, (c) => c.committer_ts);
   const authorTs = Float64Array.from(commits, (c) => c.author_ts);
-  const asOf =
-    head === undefined ? committerTs.reduce((a, b) => Math.max(a, b), 0) : (committerTs[head] as number);
+  const asOf = options.referenceTs;
   const sorted = sortTags(tags, options.matcher, {
     index: graph.index,
     committerTs,

@@ -9,9 +9,9 @@ export const DERIVED_FROM = {
   leadTime:
     'release date minus author date of each non-merge commit, per first release containing it (ancestry)',
   deploymentFrequencyReleases:
-    'releases (version tags) as deployments, Four Keys buckets over 3 months to the scanned commit',
+    'releases (version tags) as deployments, Four Keys buckets over 3 months to the reference date',
   deploymentFrequencyFile:
-    'successful events of the deployments file, Four Keys buckets over 3 months to the scanned commit',
+    'successful events of the deployments file, Four Keys buckets over 3 months to the reference date',
   changeFailure:
     'releases followed by a patch release within the window, or whose commit is reverted in the next release',
   rework: 'releases that are such a patch release or contain such a revert',
@@ -55,7 +55,7 @@ export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]
     source: 'releases',
     deploymentsInWindow: v('deployments-window'),
   };
-  if (deployments && r.asOf !== null) {
+  if (deployments) {
     const f = deploymentFrequency(
       deployments.filter((d) => d.success).map((d) => d.ts),
       r.asOf,
@@ -103,7 +103,7 @@ export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]
 export interface TeamSummary {
   team: string;
   repositories: string[];
-  /** Stable releases dated in the 365 days up to each repository's scanned commit. */
+  /** Stable releases dated in the 365 days up to the reference date. */
   releases365d: number;
   /** Median of the repositories' 365-day lead time medians. */
   leadTimeMedianDays: number | null;
@@ -123,7 +123,6 @@ export function teamSummary(
   let failed = 0;
   let rework = 0;
   for (const r of repos) {
-    if (r.asOf === null) continue;
     const from = r.asOf - 365 * DAY;
     for (const x of r.releases) {
       if (x.prerelease !== 0 || Number(x.released_ts) <= from || Number(x.released_ts) > r.asOf) continue;

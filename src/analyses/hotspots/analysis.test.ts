@@ -4,7 +4,7 @@ import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-buil
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
-import { openStore } from '../../store/store.ts';
+import { openStore, type Store } from '../../store/store.ts';
 import { ANALYSES } from '../registry.ts';
 import { DAY, RECENT_DAYS } from './hotspots.ts';
 
@@ -13,19 +13,25 @@ afterAll(async () => {
   cleanupTemp();
 });
 
+/** Scan with every analysis at the reference date `today`. */
+async function scan(store: Store, dir: string, today: string) {
+  const r = await runScan(store, {
+    paths: [dir],
+    depth: 2,
+    jobs: 1,
+    maxFileSize: 1 << 20,
+    plugins: givenPlugins({ analyses: ANALYSES }),
+    workspace: { dir: '.', config: {}, today },
+  });
+  expect(r.repositories[0]?.status).toBe('ok');
+}
+
 describe.each(ENGINES)('code analyses on %s', (engine) => {
   test('languages, hotspots (renames followed) and coupling are stored for a snapshot', async () => {
     const dir = buildRepo(tempDir(), HISTORY);
     const store = await openStore(freshStoreTarget(engine));
-    const r = await runScan(store, {
-      paths: [dir],
-      depth: 2,
-      jobs: 1,
-      maxFileSize: 1 << 20,
-      plugins: givenPlugins({ analyses: ANALYSES }),
-      workspace: { dir: '.', config: {} },
-    });
-    expect(r.repositories[0]?.status).toBe('ok');
+    // The reference date is the day of the last commit.
+    await scan(store, dir, '2024-06-01');
     const code = await store.db
       .selectFrom('current_code_files' as 'code_files')
       .selectAll()
@@ -72,6 +78,22 @@ describe.each(ENGINES)('code analyses on %s', (engine) => {
       { metric: 'language-code-lines', subject: 'Python', value: 4 },
       { metric: 'language-files', subject: 'Python', value: 2 },
     ]);
+    await store.close();
+  });
+
+  test('the trend counts back from the reference date, not from the last commit', async () => {
+    const dir = buildRepo(tempDir(), HISTORY);
+    const store = await openStore(freshStoreTarget(engine));
+    // A year after the last commit (1 June 2024): nothing in the last 90 days.
+    await scan(store, dir, '2025-06-01');
+    const hot = await store.db
+      .selectFrom('hotspots')
+      .selectAll()
+      .where('path', '=', 'src/core/a.py')
+      .executeTakeFirstOrThrow();
+    expect(hot).toMatchObject({ commits: 8, recent_commits: 0, trend: 'falling' });
+    // Only the two commits since 3 March 2024 fall in the year before the last 90 days.
+    expect(hot.baseline_commits).toBeCloseTo((2 * RECENT_DAYS) / 365, 2);
     await store.close();
   });
 });

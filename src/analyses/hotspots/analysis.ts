@@ -1,7 +1,7 @@
 // The hotspots analysis: each file of the snapshot with its change history (renames followed),
 // size and indentation complexity from the languages analysis, score and trend (table hotspots).
 import { codeFilesOf } from '../../store/code.ts';
-import { CHANGES_NEWEST_FIRST, changesNewestFirst, commitTime } from '../../store/hotspots.ts';
+import { CHANGES_NEWEST_FIRST, changesNewestFirst } from '../../store/hotspots.ts';
 import type { Analysis, Metric } from '../types.ts';
 import { firstKept } from './best.ts';
 import { exclusionsFrom, isExcluded } from './exclude.ts';
@@ -13,25 +13,25 @@ export const TOP_METRICS = 20;
 
 export const hotspotsAnalysis: Analysis = {
   id: 'hotspots',
-  version: 1,
+  version: 2,
   area: 'delivery',
   writes: ['hotspots'],
   metrics: ['hotspot-score'],
   rules: [],
-  reads: ['config:hotspots'],
+  reads: ['config:hotspots', 'reference-date'],
   after: ['languages'],
   shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);
     const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
-    const now = (await commitTime(ctx.store, ctx.segments, ctx.commit)) ?? changes[0]?.ts ?? 0;
     const rows = computeHotspots(
       files,
       followRenames(
         changes,
         files.map((f) => f.path),
       ),
-      now,
+      // The trend counts back from the scan's reference date, never from the last commit (docs/risk.md).
+      ctx.referenceTs,
     );
     // Rows are in the order of `files`: ranked by index, so a file's category is at hand.
     const ex = exclusionsFrom(ctx.config);

@@ -28,7 +28,7 @@ export function trendOf(recent: number, baseline: number): Trend {
 }
 
 /**
- * One row per file of the snapshot; `now` is the snapshot commit's committer time (epoch seconds).
+ * One row per file of the snapshot; `now` is the last second of the reference date (epoch seconds).
  * Counts are kept in arrays by file index and a file's authors in a set only once it has a second
  * one: a tree of a million files costs a few numbers per file until the rows are made.
  */
