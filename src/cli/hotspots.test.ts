@@ -61,6 +61,19 @@ describe.each(ENGINES)('cto code and cto hotspots on %s', (engine) => {
     expect(top.hotspots.map((h: { path: string }) => h.path)).toEqual(['src/core/a.py']);
   });
 
+  test('hotspots --today: the trend counts back from the reference date, not from the last commit', () => {
+    const at = (today?: string) => {
+      const args = ['hotspots', 'svc', '--folder', 'src/core', '--json', ...db];
+      const doc = JSON.parse(cto(today ? [...args, '--today', today] : args).stdout);
+      const [a] = doc.hotspots as { path: string; recent_commits: number; trend: string }[];
+      return [a?.path, a?.recent_commits, a?.trend];
+    };
+    // Scanned today, long after the last change (1 June 2024): nothing in the last 90 days or the year before.
+    expect(at()).toEqual(['src/core/a.py', 0, 'quiet']);
+    expect(at('2024-06-02')).toEqual(['src/core/a.py', 2, 'stable']);
+    expect(at('2025-06-02')).toEqual(['src/core/a.py', 0, 'falling']);
+  });
+
   test('hotspots.exclude in cto.yaml adds globs', () => {
     const ws2 = tempDir();
     writeFileSync(join(ws2, 'cto.yaml'), 'hotspots:\n  exclude: ["src/core/**"]\n');
