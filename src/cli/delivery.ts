@@ -25,7 +25,9 @@ export function deliveryCommand(): Command {
     )
     .argument('[repository]', 'one repository (by its name in `cto repos`) for its releases and activity')
     .option('--json', 'print a JSON document (schema cto.delivery/v1)')
-    .addOption(todayOption('every window (last 365 days, deployment frequency, unreleased age) counts back from'))
+    .addOption(
+      todayOption('the team roll-up (last 365 days) and the deployments-file frequency count back from'),
+    )
     .addHelpText(
       'after',
       '\nEverything is derived from git (version tags and commit ancestry); definitions: docs/metrics/delivery.md.\n' +

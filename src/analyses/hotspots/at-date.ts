@@ -20,7 +20,12 @@ export async function trendsAt(store: Store, rows: HotspotRow[], referenceTs: nu
     const again = computeHotspots(mine, followRenames(changes, paths), referenceTs);
     mine.forEach((r, i) => {
       const a = again[i]!;
-      out.set(r, { ...r, recent_commits: a.recent_commits, baseline_commits: a.baseline_commits, trend: a.trend });
+      out.set(r, {
+        ...r,
+        recent_commits: a.recent_commits,
+        baseline_commits: a.baseline_commits,
+        trend: a.trend,
+      });
     });
   }
   return rows.map((r) => out.get(r) ?? r);
