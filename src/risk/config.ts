@@ -1,4 +1,5 @@
-// The `risk` section of cto.yaml: the weights of the risk score (docs/risk.md, "Risk score").
+// The `risk` section of cto.yaml: the weights of the risk score (docs/risk.md, "Risk score") and
+// how long each severity may stay open (`sla`, docs/risk.md#risk-register).
 import { z } from 'zod';
 import { EXPOSURES, type Exposure } from '../collectors/types.ts';
 import type { Severity } from '../results.ts';
@@ -39,12 +40,21 @@ const ageConfig = z
   .partial()
   .strict();
 
+const slaDays = z.number().int().min(1).max(3650).nullable();
+
+/** Days from first seen to the SLA due date per severity; null: none for that severity. */
+const slaSchema = z
+  .object({ critical: slaDays, high: slaDays, medium: slaDays, low: slaDays })
+  .partial()
+  .strict();
+
 export const riskConfigSchema = z
   .object({
     severity: severityWeights.optional(),
     exposure: exposureWeights.optional(),
     reachability: reachabilityWeights.optional(),
     age: ageConfig.optional(),
+    sla: slaSchema.optional(),
   })
   .strict();
 
@@ -79,4 +89,19 @@ export function riskWeights(config: RiskConfig | undefined): RiskWeights {
     reachability: { ...d.reachability, ...config?.reachability },
     age: { ...d.age, ...config?.age },
   };
+}
+
+/** Days allowed per severity; a severity missing here has no SLA. */
+export type Sla = Partial<Record<Severity, number>>;
+
+export const DEFAULT_SLA: Sla = { critical: 7, high: 30, medium: 90 };
+
+/** The SLA in force: the defaults, with what cto.yaml sets (null removes a severity's SLA). */
+export function slaOf(config: RiskConfig | undefined): Sla {
+  const out: Sla = { ...DEFAULT_SLA };
+  for (const [severity, value] of Object.entries(config?.sla ?? {}) as Array<[Severity, number | null]>) {
+    if (value === null) delete out[severity];
+    else out[severity] = value;
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ export type * from './tables/history.ts';
 export type * from './tables/ownership.ts';
 export type * from './tables/people.ts';
 export type * from './tables/results.ts';
+export type * from './tables/risk.ts';
 export type * from './tables/scan.ts';
 
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
@@ -33,6 +34,7 @@ import type {
   PersonMonthsTable,
 } from './tables/people.ts';
 import type { FindingsTable, MetricsTable } from './tables/results.ts';
+import type { RiskEventsTable, RisksTable } from './tables/risk.ts';
 import type {
   RepositoriesTable,
   ScanLocksTable,
@@ -75,6 +77,8 @@ export interface Database {
   file_authors: FileAuthorsTable;
   code_owners: CodeOwnersTable;
   ownership: OwnershipTable;
+  risks: RisksTable;
+  risk_events: RiskEventsTable;
 }
 
 /**

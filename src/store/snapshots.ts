@@ -1,6 +1,7 @@
 // Queries for the scan: repositories, snapshots and their history segments.
 import { hostname } from 'node:os';
 import { countAuthors } from '../people/identities/email.ts';
+import { detachRiskEvents } from './risks.ts';
 import { type HistoryMode, SNAPSHOT_TABLES, type SnapshotStatus } from './schema.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';
@@ -207,6 +208,7 @@ export async function failSnapshot(store: Store, snapshotId: number, error: stri
 async function deleteSnapshotRows(store: Store, snapshotId: number): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (const t of SNAPSHOT_TABLES) await trx.deleteFrom(t).where('snapshot_id', '=', snapshotId).execute();
+    await detachRiskEvents(trx, snapshotId);
   });
 }
 

@@ -16,6 +16,7 @@ import { sqlReader } from './0013-sql-reader.ts';
 import { snapshotPlugins } from './0014-snapshot-plugins.ts';
 import { exposure } from './0015-exposure.ts';
 import { runtimeRoles } from './0016-runtime-roles.ts';
+import { riskRegister } from './0017-risk-register.ts';
 import { historicalSnapshots } from './0018-historical-snapshots.ts';
 import { personDays } from './0019-person-days.ts';
 import type { Engine } from './engine.ts';
@@ -41,6 +42,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0014-snapshot-plugins': snapshotPlugins,
         '0015-exposure': exposure(engine),
         '0016-runtime-roles': runtimeRoles(engine),
+        '0017-risk-register': riskRegister(engine),
         '0018-historical-snapshots': historicalSnapshots,
         '0019-person-days': personDays,
       };
