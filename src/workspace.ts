@@ -13,6 +13,7 @@ import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
 import { snapshotsConfigSchema } from './reference-date.ts';
 import { riskConfigSchema } from './risk/config.ts';
+import { loadDecisions } from './risk/decisions.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
 const CONFIG_FILE = 'cto.yaml';
@@ -82,6 +83,7 @@ export function loadWorkspace(dir: string): Workspace {
   // Office files are checked as they are loaded here, so a mistake stops a command before any scan.
   loadTeams(abs);
   loadPeopleConfig(abs, config);
+  loadDecisions(abs);
   return { dir: abs, config };
 }
 

@@ -27,3 +27,13 @@ test('the hash changes with the office files and cto.yaml sections read, and onl
   const other = { ...ws, config: { licences: { deny: [], allow: ['MIT'] } } };
   expect(officeInputsHash(['teams', 'config:licences'], other)).not.toBe(one);
 });
+
+test('risks.yaml is an office input: editing it changes the hash', () => {
+  const ws = { dir, config: {} };
+  const before = officeInputsHash(['risks'], ws);
+  writeFileSync(join(dir, 'risks.yaml'), 'risks: []\n');
+  const after = officeInputsHash(['risks'], ws);
+  expect(after).not.toBe(before);
+  writeFileSync(join(dir, 'risks.yaml'), 'risks:\n  - key: a\n    false-positive: { reason: b }\n');
+  expect(officeInputsHash(['risks'], ws)).not.toBe(after);
+});

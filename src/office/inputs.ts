@@ -5,16 +5,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referenceDay } from '../reference-date.ts';
+import { RISKS_FILE } from '../risk/decisions.ts';
 import { PEOPLE_FILE } from './people.ts';
 import { TEAMS_FILE } from './teams.ts';
 
 /**
- * An office file of the workspace (`teams`, `people`), a section of cto.yaml (`config:licences`), or
- * the reference date its windows count back from (`reference-date`: a rescan on another day runs it again).
+ * An office file of the workspace (`teams`, `people`, `risks`), a section of cto.yaml (`config:licences`),
+ * or the reference date its windows count back from (`reference-date`: a rescan on another day runs it again).
  */
-export type OfficeInput = 'teams' | 'people' | 'reference-date' | `config:${string}`;
+export type OfficeInput = OfficeFile | 'reference-date' | `config:${string}`;
 
-const FILES: Record<'teams' | 'people', string> = { teams: TEAMS_FILE, people: PEOPLE_FILE };
+type OfficeFile = 'teams' | 'people' | 'risks';
+
+const FILES: Record<OfficeFile, string> = { teams: TEAMS_FILE, people: PEOPLE_FILE, risks: RISKS_FILE };
 
 export interface OfficeWorkspace {
   dir: string;
@@ -35,9 +38,9 @@ export function officeInputsHash(reads: readonly OfficeInput[], workspace: Offic
 
 function inputContent(input: OfficeInput, workspace: OfficeWorkspace): string | Buffer {
   if (input === 'reference-date') return referenceDay(workspace.today);
-  if (input === 'teams' || input === 'people') {
+  if (input in FILES) {
     try {
-      return Buffer.concat([Buffer.from('file\0'), readFileSync(join(workspace.dir, FILES[input]))]);
+      return Buffer.concat([Buffer.from('file\0'), readFileSync(join(workspace.dir, FILES[input as OfficeFile]))]);
     } catch {
       return 'absent';
     }

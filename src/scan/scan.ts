@@ -1,5 +1,5 @@
 // The pipeline for one repository, as named stages (DESIGN.md): plan -> history -> tree -> collect
-// -> analyse -> commit, under the repository's lock and git budget. Every failure of one repository
+// -> analyse -> commit -> register, under the repository's lock and git budget. Every failure of one repository
 // ends as a `failed` outcome; it never stops the others.
 
 import type { Diagnostic } from '../collectors/types.ts';
@@ -35,6 +35,7 @@ import { lockRepository } from './lock.ts';
 import type { HistorySpec } from './periods.ts';
 import { planSnapshot, type WantedPlugins, type WritePlan } from './plan.ts';
 import { type PluginSource, pluginRuns } from './plugins.ts';
+import { registerStage } from './register.ts';
 import type { OnStage, SnapshotWork, StageEvent } from './stages.ts';
 import { treeStage } from './tree.ts';
 
@@ -224,6 +225,7 @@ async function runStages(work: SnapshotWork): Promise<Partial<RepoOutcome>> {
   await collectStage(work, tree.inputs);
   await analyseStage(work, history.segments);
   const done = await commitStage(work, history.segments, tree.files);
+  await registerStage(work);
   return {
     status: done.status,
     newCommits: history.newCommits,
