@@ -35,6 +35,19 @@ export function withWritableStore<T>(
   return runWithStore(opts, 'write', fn);
 }
 
+/**
+ * Open an existing store for a command that reads it and brings up to date what it derives (the risk
+ * register): NO_STORE when there is none, as for reading; never creates one.
+ */
+export async function withExistingStoreToUpdate<T>(
+  opts: GlobalOptions,
+  fn: (store: Store, ws: Workspace) => Promise<T>,
+): Promise<T> {
+  const ws = loadWorkspace(opts.workspace);
+  await (await openStore(storeTarget(ws, opts.db), { mode: 'read' })).close();
+  return runWithStore(opts, 'write', fn);
+}
+
 async function runWithStore<T>(
   opts: GlobalOptions,
   mode: StoreMode,

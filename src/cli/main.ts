@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   feed: async () => (await import('./feed.ts')).feedCommand(),
   vulns: async () => (await import('./vulns.ts')).vulnsCommand(),
   eol: async () => (await import('./eol.ts')).eolCommand(),
+  risks: async () => (await import('./risks.ts')).risksCommand(),
   code: async () => (await import('./code.ts')).codeCommand(),
   hotspots: async () => (await import('./hotspots.ts')).hotspotsCommand(),
   deps: async () => (await import('./deps.ts')).depsCommand(),

@@ -40,7 +40,10 @@ function inputContent(input: OfficeInput, workspace: OfficeWorkspace): string | 
   if (input === 'reference-date') return referenceDay(workspace.today);
   if (input in FILES) {
     try {
-      return Buffer.concat([Buffer.from('file\0'), readFileSync(join(workspace.dir, FILES[input as OfficeFile]))]);
+      return Buffer.concat([
+        Buffer.from('file\0'),
+        readFileSync(join(workspace.dir, FILES[input as OfficeFile])),
+      ]);
     } catch {
       return 'absent';
     }

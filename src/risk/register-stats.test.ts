@@ -55,7 +55,13 @@ describe('time to remediate', () => {
       row('h', { status: 'accepted', first_seen_at: '2025-01-01T00:00:00.000Z' }),
     ];
     const s = remediationStats(rows, '2026-03-03');
-    expect(s.all).toMatchObject({ closed: 5, medianDaysToClose: 30, open: 2, oldestOpen: 'g', oldestOpenDays: 51 });
+    expect(s.all).toMatchObject({
+      closed: 5,
+      medianDaysToClose: 30,
+      open: 2,
+      oldestOpen: 'g',
+      oldestOpenDays: 51,
+    });
     expect(s.all.medianOpenDays).toBe(40.5);
     expect(s.bySeverity.map((g) => [g.name, g.closed, g.medianDaysToClose])).toEqual([
       ['critical', 2, 6],

@@ -48,7 +48,9 @@ function group(name: string, rows: readonly RiskRow[], today: string): Remediati
   return {
     name,
     closed: closed.length,
-    medianDaysToClose: oneDecimal(median(closed.map((r) => daysBetween(r.first_seen_at, r.closed_at as string)))),
+    medianDaysToClose: oneDecimal(
+      median(closed.map((r) => daysBetween(r.first_seen_at, r.closed_at as string))),
+    ),
     open: open.length,
     medianOpenDays: oneDecimal(median(open.map((o) => o.days))),
     oldestOpenDays: oneDecimal(open[0]?.days ?? null),
