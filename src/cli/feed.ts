@@ -18,7 +18,8 @@ import { type LicenceUpdateSummary, updateLicences } from '../feeds/licences/upd
 import { currentEcosystems } from '../store/feed-reads.ts';
 import { listFeedImports } from '../store/feeds.ts';
 import { allCachedLicences } from '../store/licence-cache.ts';
-import type { Store } from '../store/store.ts';
+import { nowIso, type Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import {
   choiceOption,
   globalOptions,
@@ -53,6 +54,13 @@ function importedLine(s: ImportSummary): Part[] {
         : 'endoflife.date products';
   const skipped = s.problems > 0 ? `, ${s.problems} unreadable skipped` : '';
   return [styled('green', 'loaded'), ` ${formatNumber(s.records)} ${what} from ${s.source}${skipped}`];
+}
+
+/** Advisories and end-of-life dates changed: the risk register follows (docs/risk.md#risk-register). */
+async function refreshRegister(store: Store, ws: Workspace, done: readonly ImportSummary[]): Promise<void> {
+  if (done.length === 0) return;
+  const { updateRegister } = await import('../risk/register-update.ts');
+  await updateRegister(store, ws, { at: nowIso() });
 }
 
 function printImported(json: boolean, done: ImportSummary[]): void {
@@ -96,12 +104,11 @@ function importCommand(): Command {
     )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1)')
     .action(async (path: string, flags: { ecosystem?: string; json?: boolean }, cmd: Command) => {
-      await withWritableStore(globalOptions(cmd), async (store) => {
+      await withWritableStore(globalOptions(cmd), async (store, ws) => {
         const onImported = (s: ImportSummary) => printError(...importedLine(s));
-        printImported(
-          !!flags.json,
-          await importFeedPath(store, path, { ecosystem: flags.ecosystem, onImported }),
-        );
+        const done = await importFeedPath(store, path, { ecosystem: flags.ecosystem, onImported });
+        await refreshRegister(store, ws, done);
+        printImported(!!flags.json, done);
       });
     });
 }
@@ -146,7 +153,7 @@ function updateCommand(): Command {
     )
     .option('--json', 'print a JSON document (schema cto.feed-import/v1, or cto.feed-licences/v1)')
     .action(async (flags: UpdateFlags, cmd: Command) => {
-      await withWritableStore(globalOptions(cmd), async (store) => {
+      await withWritableStore(globalOptions(cmd), async (store, ws) => {
         if (flags.licences) return updateLicenceFeed(store, flags);
         const progress = ttyProgress();
         const onImported = (s: ImportSummary) => {
@@ -163,6 +170,7 @@ function updateCommand(): Command {
             progress,
             onImported,
           });
+          await refreshRegister(store, ws, done);
           printImported(!!flags.json, done);
         } finally {
           if (progress) clearStatus();

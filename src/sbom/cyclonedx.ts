@@ -25,6 +25,11 @@ export function serialNumber(seed: string): string {
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The serial number of a repository's SBOM at a commit: the same document always gets the same one. */
+export function sbomSerial(subject: Pick<BomSubject, 'name' | 'commit'>): string {
+  return serialNumber(`${subject.name}\u0000${subject.commit}\u0000${TOOL_VERSION}`);
+}
+
 /** CycloneDX `licenses`: a single SPDX id as `license.id`, an expression as `expression`, else the text. */
 export function bomLicences(stated: readonly string[]): Json[] | undefined {
   if (stated.length === 0) return undefined;
@@ -85,7 +90,7 @@ export function buildBom(
   return {
     bomFormat: 'CycloneDX',
     specVersion: '1.6',
-    serialNumber: serialNumber(`${subject.name}\u0000${subject.commit}\u0000${TOOL_VERSION}`),
+    serialNumber: sbomSerial(subject),
     version: 1,
     metadata: {
       ...(subject.timestamp ? { timestamp: new Date(subject.timestamp).toISOString() } : {}),
