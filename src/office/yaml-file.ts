@@ -26,7 +26,8 @@ export function parseYamlText<S extends z.ZodType>(text: string, schema: S, sour
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
+  // A misspelt key also leaves the key meant missing: name the misspelling, it is the mistake.
+  const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0];
   if (!issue) throw new CtoError('CONFIG_INVALID', `${source}: invalid`);
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const path: Key[] = unknownKey === undefined ? [...issue.path] : [...issue.path, unknownKey];

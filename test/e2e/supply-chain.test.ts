@@ -1,10 +1,10 @@
 // deps, licences, tech and export cyclonedx as a user meets them, on a repository whose packages are
 // known by construction (npm lockfile and manifest, uv.lock, pom.xml, a Dockerfile), on both engines.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cto } from '../helpers/cli.ts';
+import { cyclonedxValidator } from '../helpers/json-schema.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../helpers/stores.ts';
 
@@ -298,18 +298,3 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     }
   });
 });
-
-/** The CycloneDX 1.6 JSON schema as @cyclonedx/cyclonedx-library ships it, compiled with ajv. */
-function cyclonedxValidator() {
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv').default;
-  const addFormats = require('ajv-formats').default;
-  const dir = join(require.resolve('@cyclonedx/cyclonedx-library/package.json'), '..', 'res', 'schema');
-  const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  for (const f of ['idn-email', 'iri-reference']) ajv.addFormat(f, true);
-  for (const f of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json'])
-    ajv.addSchema({ ...load(f), $id: `http://cyclonedx.org/schema/${f}` });
-  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
-}
