@@ -1,10 +1,11 @@
 // Bring the register up to date with the current problems of some or all repositories: after a
 // scan commits a snapshot, after feeds change, and when `cto risks` reads it (docs/risk.md#risk-register).
+import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
 import { currentRepositories } from '../store/deps.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkspaceConfig } from '../workspace.ts';
-import { slaOf } from './config.ts';
+import { riskWeights, slaOf } from './config.ts';
 import { loadDecisions } from './decisions.ts';
 import { collectProblems } from './problems.ts';
 import { type RegisterChanges, type RegisterScope, syncRegister } from './register.ts';
@@ -40,14 +41,17 @@ export async function updateRegister(
     repository: opts.repository,
     config: ws.config.risk,
     teams: loadTeams(ws.dir),
+    windowMonths: ws.config.eol?.windowMonths,
+    licencePolicy: policyFromConfig(ws.config),
   });
+  const weights = riskWeights(ws.config.risk);
   const changes = await syncRegister(store, {
     problems,
     scopes,
     decisions: loadDecisions(ws.dir),
     sla: slaOf(ws.config.risk),
     at: opts.at,
-    score: (p) => scoreProblem(p, today),
+    score: (p) => scoreProblem(p, today, weights),
   });
   return { scopes, ...changes };
 }
