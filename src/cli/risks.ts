@@ -134,10 +134,15 @@ export function risksCommand(): Command {
           const stats = remediationStats(mine, today);
           if (flags.json) return printJson('cto.risk-stats/v1', { ...stats });
           const a = stats.all;
-          printLine(
-            `On ${today}: ${a.closed} risks closed, median ${days(a.medianDaysToClose) || 0} days from first seen to closed; ` +
-              `${a.open} open, median ${days(a.medianOpenDays) || 0} days old, oldest ${days(a.oldestOpenDays) || 0} days.`,
-          );
+          const closed =
+            a.closed === 0
+              ? 'no risk closed yet'
+              : `${a.closed} risks closed, median ${days(a.medianDaysToClose)} days from first seen to closed`;
+          const open =
+            a.open === 0
+              ? 'none open'
+              : `${a.open} open, median ${days(a.medianOpenDays)} days old, oldest ${days(a.oldestOpenDays)} days (${a.oldestOpen})`;
+          printLine(`On ${today}: ${closed}; ${open}.`);
           printStats(stats.bySeverity, 'severity');
           printStats(stats.byTeam, 'team');
           printStats(stats.byRepository, 'repository');
