@@ -4,7 +4,7 @@ import type { Exposure } from '../collectors/types.ts';
 import { resolveRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
-interface CurrentRepository {
+export interface CurrentRepository {
   id: number;
   name: string;
   path: string;
