@@ -23,7 +23,9 @@ const cacheSchema = z.object({
       version: z.number(),
       area: z.string().nullable(),
       reads: z.array(
-        z.custom<OfficeInput>((v) => typeof v === 'string' && /^(teams|people|risks|reference-date|config:.+)$/.test(v)),
+        z.custom<OfficeInput>(
+          (v) => typeof v === 'string' && /^(teams|people|risks|reference-date|config:.+)$/.test(v),
+        ),
       ),
       after: z.array(z.string()),
     }),
