@@ -9,6 +9,7 @@ import { collector as dockerfile } from './dockerfile/index.ts';
 import { collector as dotnetSdk } from './dotnet-sdk/index.ts';
 import { collector as gemfileLock } from './gemfile-lock/index.ts';
 import { collector as githubActions } from './github-actions/index.ts';
+import { collector as githubSetup } from './github-setup/index.ts';
 import { collector as goMod } from './go-mod/index.ts';
 import { collector as goSum } from './go-sum/index.ts';
 import { collector as gradleCatalog } from './gradle-catalog/index.ts';
@@ -45,6 +46,7 @@ export const COLLECTORS: readonly FileCollector[] = [
   dotnetSdk,
   gemfileLock,
   githubActions,
+  githubSetup,
   goMod,
   goSum,
   gradleCatalog,

@@ -1,25 +1,15 @@
 // Workflows and action metadata in, actions and container images out. `uses:` of steps and of
 // reusable-workflow jobs (`owner/repo@ref`, `owner/repo/path@ref`, `docker://image:tag`; local
 // `./x` skipped), job `container:` and `services:` images, and composite/Docker `action.yml`.
+import { parseUses } from '../actions-uses.ts';
 import { parseImageRef } from '../image-ref.ts';
 import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
 import { readYaml, type YamlDocument } from '../yaml-input.ts';
 import { Action, Container, Job, Step, Workflow } from './schema.ts';
 
-type Path = Array<string | number>;
+export { parseUses };
 
-/** One `uses:` value as an image reference, or null when it is local or not a reference. */
-export function parseUses(uses: string): Omit<ImageRef, 'path' | 'line'> | null {
-  const value = uses.trim();
-  if (value.startsWith('docker://')) {
-    const image = parseImageRef(value.slice('docker://'.length));
-    return image ? { kind: 'docker', ...image } : null;
-  }
-  if (value.startsWith('.') || value.includes('${{')) return null;
-  const match = /^([^@\s/]+\/[^@\s]+?)(?:@(\S+))?$/.exec(value);
-  if (!match) return null;
-  return { kind: 'github-action', name: match[1]!, version: match[2] ?? null };
-}
+type Path = Array<string | number>;
 
 function containerImage(value: unknown): string | null {
   const parsed = Container.safeParse(value);

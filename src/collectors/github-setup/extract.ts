@@ -1,0 +1,118 @@
+// The runtime versions a workflow's setup steps install (`actions/setup-node` `node-version`,
+// `setup-python`, `setup-go`, `setup-java`, `setup-dotnet`, `ruby/setup-ruby`, `dtolnay/rust-toolchain`,
+// `actions-rs/toolchain`): pins of the runtimes CI runs on. A `${{ matrix.x }}` value is every value of
+// the job's matrix under `x` (lists, scalars and `include` entries; `exclude` is not applied); other
+// expressions and version files (`node-version-file`) are left out.
+import { parseUses } from '../actions-uses.ts';
+import type { CollectorResult, Diagnostic, FileInput, Runtime, RuntimeKind } from '../types.ts';
+import { diagnostic, readYaml } from '../yaml-input.ts';
+import { Job, Step, Workflow } from './schema.ts';
+
+/** Action name (lower case) -> the runtime it installs and the inputs naming versions. */
+const SETUP: Record<string, { kind: RuntimeKind; inputs: string[] }> = {
+  'actions/setup-node': { kind: 'node', inputs: ['node-version'] },
+  'actions/setup-python': { kind: 'python', inputs: ['python-version'] },
+  'actions/setup-go': { kind: 'go', inputs: ['go-version'] },
+  'actions/setup-java': { kind: 'java', inputs: ['java-version'] },
+  'actions/setup-dotnet': { kind: 'dotnet', inputs: ['dotnet-version'] },
+  'ruby/setup-ruby': { kind: 'ruby', inputs: ['ruby-version'] },
+  'dtolnay/rust-toolchain': { kind: 'rust', inputs: ['toolchain'] },
+  'actions-rs/toolchain': { kind: 'rust', inputs: ['toolchain'] },
+};
+
+/** `dtolnay/rust-toolchain@1.75` names the toolchain in its ref; `@master` and `@v1` do not. */
+const TOOLCHAIN_REF = /^(stable|beta|nightly|\d+\.\d+(\.\d+)?)(-.+)?$/;
+
+const MATRIX_REF = /^\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)*)\s*\}\}$/;
+
+/** A scalar as YAML gave it: `3.10` unquoted is the number 3.1, as GitHub Actions reads it too. */
+const scalar = (v: unknown): string | null =>
+  typeof v === 'string' ? v.trim() || null : typeof v === 'number' ? String(v) : null;
+
+/** A version input: one value, a YAML list, or several lines (setup-python, setup-dotnet). */
+function values(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(scalar).filter((x): x is string => x !== null);
+  const text = scalar(v);
+  return text
+    ? text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+}
+
+function at(value: unknown, keys: string[]): unknown[] {
+  let level: unknown[] = Array.isArray(value) ? value : [value];
+  for (const key of keys) {
+    level = level.flatMap((v) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return [];
+      const next = (v as Record<string, unknown>)[key];
+      return Array.isArray(next) ? next : next === undefined ? [] : [next];
+    });
+  }
+  return level;
+}
+
+/** Every value of `matrix.<path>`: the matrix's own list under the key and its `include` entries. */
+function matrixValues(matrix: unknown, path: string): string[] | null {
+  if (matrix === null || typeof matrix !== 'object' || Array.isArray(matrix)) return null;
+  const [key, ...rest] = path.split('.');
+  const m = matrix as Record<string, unknown>;
+  const own = key === 'include' || key === 'exclude' ? [] : at(m[key!], rest);
+  const included = at(m.include, [key!, ...rest]);
+  const found = [...own, ...included].flatMap(values);
+  return found.some((v) => v.includes('${{')) || found.length === 0 ? null : found;
+}
+
+function setupOf(uses: string): { kind: RuntimeKind; inputs: string[]; ref: string | null } | null {
+  const ref = parseUses(uses);
+  if (!ref || ref.kind !== 'github-action') return null;
+  const setup = SETUP[ref.name.toLowerCase()];
+  return setup ? { ...setup, ref: ref.version } : null;
+}
+
+export function extractSetupVersions(file: FileInput, collector: string): CollectorResult {
+  const read = readYaml(file, collector);
+  const runtimes = new Map<string, Runtime>();
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const add = (kind: RuntimeKind, version: string, source: string) => {
+    const r: Runtime = { kind, version, path: file.path, source, role: 'pin' };
+    runtimes.set(`${kind}\u0000${version}\u0000${source}`, r);
+  };
+  for (const doc of read.documents) {
+    const workflow = Workflow.safeParse(doc.value);
+    if (!workflow.success) continue;
+    for (const value of Object.values(workflow.data.jobs)) {
+      const job = Job.safeParse(value);
+      if (!job.success) continue;
+      for (const raw of job.data.steps ?? []) {
+        const step = Step.safeParse(raw);
+        const setup = step.success && step.data.uses ? setupOf(step.data.uses) : null;
+        if (!step.success || !setup) continue;
+        const name = step.data.uses!.split('@')[0]!;
+        let named = false;
+        for (const input of setup.inputs) {
+          for (const v of values(step.data.with?.[input])) {
+            named = true;
+            const ref = MATRIX_REF.exec(v);
+            if (!ref) {
+              if (v.includes('${{')) {
+                const message = `${name} ${input} is an expression (${v}): the version it installs is not known`;
+                diagnostics.push(diagnostic(file.path, collector, 'unresolved-version', message, 'info'));
+              } else add(setup.kind, v, `${name} ${input}`);
+              continue;
+            }
+            const found = matrixValues(job.data.strategy?.matrix, ref[1]!);
+            if (!found) {
+              const message = `${name} ${input} comes from matrix.${ref[1]}, which names no plain values`;
+              diagnostics.push(diagnostic(file.path, collector, 'unresolved-version', message, 'info'));
+            }
+            for (const m of found ?? []) add(setup.kind, m, `${name} ${input} (matrix.${ref[1]})`);
+          }
+        }
+        if (!named && setup.ref && TOOLCHAIN_REF.test(setup.ref)) add(setup.kind, setup.ref, `${name}@ref`);
+      }
+    }
+  }
+  return { runtimes: [...runtimes.values()], diagnostics };
+}
