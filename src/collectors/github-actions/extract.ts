@@ -7,8 +7,6 @@ import type { CollectorResult, FileInput, ImageRef } from '../types.ts';
 import { readYaml, type YamlDocument } from '../yaml-input.ts';
 import { Action, Container, Job, Step, Workflow } from './schema.ts';
 
-export { parseUses };
-
 type Path = Array<string | number>;
 
 function containerImage(value: unknown): string | null {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseUses } from './extract.ts';
+import { parseUses } from '../actions-uses.ts';
 import { collector } from './index.ts';
 
 const file = (name: string, path: string) => ({

@@ -2,7 +2,10 @@
 // `setup-python`, `setup-go`, `setup-java`, `setup-dotnet`, `ruby/setup-ruby`, `dtolnay/rust-toolchain`,
 // `actions-rs/toolchain`): pins of the runtimes CI runs on. A `${{ matrix.x }}` value is every value of
 // the job's matrix under `x` (lists, scalars and `include` entries; `exclude` is not applied); other
-// expressions and version files (`node-version-file`) are left out.
+// expressions and version files (`node-version-file`) are left out. A label that is not a version
+// (`lts/*`, `stable`, `nightly`, `latest`) or a range (`20.x`, `^1`) is kept as written: the end-of-life
+// match rates a version by its leading number, so a label gets no judgement. `pypy-3.11` and
+// `graalpy-24` name another interpreter than CPython and are left out with a diagnostic.
 import { parseUses } from '../actions-uses.ts';
 import type { CollectorResult, Diagnostic, FileInput, Runtime, RuntimeKind } from '../types.ts';
 import { diagnostic, readYaml } from '../yaml-input.ts';
@@ -22,6 +25,9 @@ const SETUP: Record<string, { kind: RuntimeKind; inputs: string[] }> = {
 
 /** `dtolnay/rust-toolchain@1.75` names the toolchain in its ref; `@master` and `@v1` do not. */
 const TOOLCHAIN_REF = /^(stable|beta|nightly|\d+\.\d+(\.\d+)?)(-.+)?$/;
+
+/** setup-python versions of interpreters that are not CPython (their own release cycles). */
+const OTHER_PYTHON = /^(pypy|graalpy)/i;
 
 const MATRIX_REF = /^\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)*)\s*\}\}$/;
 
@@ -66,7 +72,7 @@ function matrixValues(matrix: unknown, path: string): string[] | null {
 
 function setupOf(uses: string): { kind: RuntimeKind; inputs: string[]; ref: string | null } | null {
   const ref = parseUses(uses);
-  if (!ref || ref.kind !== 'github-action') return null;
+  if (ref?.kind !== 'github-action') return null;
   const setup = SETUP[ref.name.toLowerCase()];
   return setup ? { ...setup, ref: ref.version } : null;
 }
@@ -76,6 +82,11 @@ export function extractSetupVersions(file: FileInput, collector: string): Collec
   const runtimes = new Map<string, Runtime>();
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const add = (kind: RuntimeKind, version: string, source: string) => {
+    if (kind === 'python' && OTHER_PYTHON.test(version)) {
+      const message = `${source} names ${version}, not CPython: its release cycle is not rated`;
+      diagnostics.push(diagnostic(file.path, collector, 'other-interpreter', message, 'info'));
+      return;
+    }
     const r: Runtime = { kind, version, path: file.path, source, role: 'pin' };
     runtimes.set(`${kind}\u0000${version}\u0000${source}`, r);
   };
