@@ -48,9 +48,12 @@ function summaryHtml(model: ReportModel): string {
 }
 
 function sectionHtml(s: AreaSection, changes: Changes | null): string {
-  const figures = s.figures.length
-    ? `<table><tr><th>figure</th><th>value</th></tr>${s.figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(value(f))}</a></td></tr>`).join('')}</table>`
-    : '';
+  const body = s.figures.filter((f) => !f.detail);
+  const figures =
+    (body.length ? figureTable(body, 'figure') : '') +
+    (body.length < s.figures.length
+      ? `<p><a href="#metrics-${s.id}">Stored metrics per repository</a>: in the appendix.</p>`
+      : '');
   const charts = s.charts
     .map(
       (c) =>
@@ -77,6 +80,24 @@ function sectionHtml(s: AreaSection, changes: Changes | null): string {
     ...s.findings.slice(0, 100).map(findingEvidence),
   ];
   return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${figures}${charts}${findings}${since}<div class="evidence"><h3>Evidence</h3>${evidence.join('')}</div></section>`;
+}
+
+function figureTable(figures: Figure[], head: string): string {
+  return `<table><tr><th>${head}</th><th>value</th></tr>${figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(value(f))}</a></td></tr>`).join('')}</table>`;
+}
+
+/** The raw stored metrics of every area, each value linking to its evidence in the area's section. */
+function storedMetricsHtml(model: ReportModel): string {
+  return model.sections
+    .filter((s) => s.figures.some((f) => f.detail))
+    .map(
+      (s) =>
+        `<h3 id="metrics-${s.id}">Stored metrics: ${esc(s.title)}</h3>${figureTable(
+          s.figures.filter((f) => f.detail),
+          'metric',
+        )}`,
+    )
+    .join('');
 }
 
 function value(f: Figure): string {
@@ -126,5 +147,5 @@ function appendixHtml(model: ReportModel): string {
         `<details><summary>${esc(x.title)} (<code>${esc(x.source)}</code>)</summary><pre>${esc(x.text)}</pre></details>`,
     )
     .join('');
-  return `<section id="appendix"><h2>Appendix</h2><h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>age</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
+  return `<section id="appendix"><h2>Appendix</h2>${storedMetricsHtml(model)}<h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>age</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
 }

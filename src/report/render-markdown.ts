@@ -65,7 +65,21 @@ export function renderMarkdown(m: ReportModel): string {
   );
   if (m.changes) out.push(...changesMd(m.changes));
   for (const s of m.sections) out.push(...sectionMd(s, m.changes));
-  out.push('## Appendix', '', '### Definitions', '');
+  out.push('## Appendix', '');
+  for (const s of m.sections) {
+    const detail = s.figures.filter((f) => f.detail);
+    if (detail.length)
+      out.push(
+        `### Stored metrics: ${s.title}`,
+        '',
+        table(
+          ['metric', 'value'],
+          detail.map((f) => [f.label, figureValue(f)]),
+        ),
+        '',
+      );
+  }
+  out.push('### Definitions', '');
   for (const d of m.appendix.definitions) out.push(`- ${d.title}: \`${d.source}\``);
   out.push('', '### Data used', '');
   out.push(
@@ -113,14 +127,16 @@ function feedChangesMd(c: Changes, area: AreaId, prefix: string): string[] {
 function sectionMd(s: AreaSection, changes: Changes | null): string[] {
   const out = [`## ${s.title}: ${BADGE[s.rating] ?? s.rating}`, '', s.line, ''];
   if (s.missing.length) out.push(`Not available yet: ${s.missing.join('; ')}.`, '');
-  if (s.figures.length)
+  const body = s.figures.filter((f) => !f.detail);
+  if (body.length)
     out.push(
       table(
         ['figure', 'value'],
-        s.figures.map((f) => [f.label, figureValue(f)]),
+        body.map((f) => [f.label, figureValue(f)]),
       ),
       '',
     );
+  if (body.length < s.figures.length) out.push('Stored metrics per repository: see the appendix.', '');
   for (const c of s.charts) out.push(...chartMd(c));
   if (s.findings.length)
     out.push(

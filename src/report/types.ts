@@ -28,6 +28,8 @@ export interface Figure {
   evidence: EvidenceRef;
   /** Run with `cto sql "<sql>"` to reproduce the figure. */
   sql: string;
+  /** A raw stored metric (its id in the label, one per repository or subject set): shown in the appendix. */
+  detail?: true;
 }
 
 export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline';

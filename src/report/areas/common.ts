@@ -44,6 +44,7 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
         ...(m.unit ? { unit: m.unit } : {}),
         evidence: m.evidenceRef,
         sql: m.sql,
+        detail: true,
       });
       continue;
     }
@@ -65,6 +66,7 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
         ),
       },
       sql: `select subject, value, unit, evidence from current_metrics where repository = '${repository.replace(/'/g, "''")}' and metric = '${metric.replace(/'/g, "''")}' and scope = '${scope}' order by value desc`,
+      detail: true,
     });
   }
   return figures;

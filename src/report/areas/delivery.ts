@@ -92,13 +92,19 @@ function leadTimeChart(data: ReportData): Chart | null {
       sql,
     };
   }
-  const repo = lead.filter((m) => m.subject === '');
+  // One figure per repository: the median over the last 365 days, else over the last 10 releases.
+  const pick = (name: string) => lead.filter((m) => m.subject === '' && m.metric === name);
+  const recent = pick('lead-time-median-365d');
+  const repo = [
+    ...recent,
+    ...pick('lead-time-median-last-10').filter((m) => !recent.some((r) => r.repository === m.repository)),
+  ];
   return {
     id: 'lead-time',
     kind: 'bar',
-    title: 'Lead time for changes per repository',
-    labels: repo.map((m) => `${m.repository} ${m.metric}`),
-    series: [{ name: 'lead time', values: repo.map((m) => m.value ?? 0) }],
+    title: 'Median lead time for changes per repository (last 365 days, else last 10 releases)',
+    labels: repo.map((m) => m.repository),
+    series: [{ name: 'lead time', values: repo.map((m) => Math.round(10 * (m.value ?? 0)) / 10) }],
     unit: repo[0]?.unit ?? '',
     sql,
   };

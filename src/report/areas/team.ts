@@ -76,7 +76,7 @@ export function teamSection(data: ReportData): AreaSection {
     // Windowed metrics are shown as counted at the report's day (above), not as the scan stored them.
     ...metricFigures(metrics, SCAN_WINDOWED),
   ];
-  const missing = truck.length === 0 ? ['truck-factor analysis (per repository)'] : [];
+  const missing = truck.length === 0 ? ['truck factor analysis (per repository)'] : [];
   return buildSection(
     'team-knowledge',
     data,
@@ -92,7 +92,7 @@ export function teamSection(data: ReportData): AreaSection {
         `among people active at ${day}`,
       ),
     },
-    'Not measured: the truck-factor and off-boarding analyses stored nothing; `cto scan <repository>` runs them, `cto knowledge` shows them.',
+    'Not measured: the truck factor and off-boarding analyses stored nothing; `cto scan <repository>` runs them, `cto knowledge` shows them.',
   );
 }
 
