@@ -26,7 +26,7 @@ const TREE_TEXTS = new Set(['.mailmap', ...CODEOWNERS_LOCATIONS]);
 
 export const knowledgeAnalysis: Analysis = {
   id: 'knowledge',
-  version: 3,
+  version: 4,
   area: 'team-knowledge',
   writes: ['people', 'person_months', 'person_days', 'knowledge_files', 'file_authors', 'code_owners'],
   metrics: [

@@ -118,7 +118,9 @@ function withOwner(f: Finding, owner: string | undefined): Finding {
 export function knowledgeFindings(input: FindingsInput): Finding[] {
   const { truckFactor: tf, files } = input.knowledge;
   const findings: Finding[] = [];
-  const active = input.contributors.some((c) => c.commits90d > 0);
+  // An active repository: someone committed in the 365 days before the reference date (the window that
+  // also decides who has departed), so a maintainer who pauses for a season still counts.
+  const active = input.contributors.some((c) => c.commits365d > 0);
   const departed = activeOf(input);
   if (departed.restsOnDeparted) {
     findings.push(
