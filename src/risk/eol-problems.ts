@@ -1,7 +1,8 @@
 // One problem per end-of-life product cycle per repository: every place it is declared (a manifest
 // range and its lockfile version, several Dockerfiles) is an occurrence of the same problem. A declared
 // floor is not the runtime in use: only a floor that admits nothing but end-of-life releases is a
-// (low) problem, one per floor as written.
+// (low) problem, one per floor as written. A cycle only a CI matrix runs, beside a supported cycle of the
+// same product, is a compatibility test: a low problem, not a runtime past its end of life.
 import type { EolRow } from '../findings/eol/find.ts';
 import type { Severity } from '../results.ts';
 import { mostExposed } from './exposure-of.ts';
@@ -27,7 +28,37 @@ export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: numb
     const k = [r.repository, what({ ...r, product: r.product })].join('\u0000');
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  return [...groups.values()].map((list) => toProblem(list, ownerOf, windowMonths));
+  return [...groups.values()].map((list) => {
+    const problem = toProblem(list, ownerOf, windowMonths);
+    return onlyCompatibilityTest(problem, list, rows) ? asCompatibilityTest(problem) : problem;
+  });
+}
+
+/**
+ * A cycle only CI runs (a matrix entry), in a repository whose CI also runs a supported cycle of the
+ * same product: the project tests that it still works there, it does not build or ship with it.
+ */
+function onlyCompatibilityTest(problem: Problem, list: EolRow[], rows: EolRow[]): boolean {
+  if (problem.severity === 'low' || !problem.occurrences.every((o) => o.exposure === 'ci')) return false;
+  const { repository, product } = list[0] as EolRow;
+  return rows.some(
+    (r) =>
+      r.repository === repository &&
+      r.product === product &&
+      r.role !== 'floor' &&
+      r.status === 'supported' &&
+      r.places.some((p) => p.exposure === 'ci'),
+  );
+}
+
+function asCompatibilityTest(p: Problem): Problem {
+  const when = p.title.endsWith('is past its end of life') ? 'past its end of life' : 'near its end of life';
+  return {
+    ...p,
+    severity: 'low',
+    title: `CI still tests ${p.subject}, ${when}, beside supported cycles`,
+    action: `Drop ${p.subject} from the CI matrix once no supported user needs it.`,
+  };
 }
 
 function toProblem(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Problem {
