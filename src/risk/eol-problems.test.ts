@@ -43,6 +43,20 @@ test('an end-of-life cycle only a CI matrix runs, beside a supported one, is a l
   });
 });
 
+test('a cycle still supported but ending within the window counts as the supported one beside it', () => {
+  const problems = eolProblems(
+    [
+      node('18', 'past-eol', '.github/workflows/ci.yml', 'ci'),
+      node('22', 'within-window', '.github/workflows/ci.yml', 'ci'),
+    ],
+    owner,
+    6,
+  );
+  const by = Object.fromEntries(problems.map((p) => [p.key, p.severity]));
+  // 18 is tested beside 22, still supported; 22 itself has nothing newer beside it.
+  expect(by).toEqual({ 'end-of-life:web:nodejs:18': 'low', 'end-of-life:web:nodejs:22': 'medium' });
+});
+
 test('CI running only end-of-life cycles, or a pin the project ships, stays high', () => {
   const ciOnly = eolProblems([node('16', 'past-eol', '.github/workflows/ci.yml', 'ci')], owner, 6);
   expect(ciOnly[0]?.severity).toBe('high');

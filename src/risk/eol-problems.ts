@@ -35,18 +35,20 @@ export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: numb
 }
 
 /**
- * A cycle only CI runs (a matrix entry), in a repository whose CI also runs a supported cycle of the
- * same product: the project tests that it still works there, it does not build or ship with it.
+ * A cycle only CI runs (a matrix entry), in a repository whose CI also runs another cycle of the same
+ * product that is still supported (even if it ends within the window): the project tests that it still
+ * works there, it does not build or ship with it.
  */
 function onlyCompatibilityTest(problem: Problem, list: EolRow[], rows: EolRow[]): boolean {
   if (problem.severity === 'low' || !problem.occurrences.every((o) => o.exposure === 'ci')) return false;
-  const { repository, product } = list[0] as EolRow;
+  const { repository, product, cycle } = list[0] as EolRow;
   return rows.some(
     (r) =>
       r.repository === repository &&
       r.product === product &&
+      r.cycle !== cycle &&
       r.role !== 'floor' &&
-      r.status === 'supported' &&
+      (r.status === 'supported' || r.status === 'within-window') &&
       r.places.some((p) => p.exposure === 'ci'),
   );
 }
