@@ -73,7 +73,7 @@ export type RuntimeKind =
  * line), a `pin` is the runtime in use (`.nvmrc`, `.python-version`, `rust-toolchain.toml`, go.mod's
  * `toolchain` line).
  */
-export const RUNTIME_ROLES = ['floor', 'pin'] as const;
+const RUNTIME_ROLES = ['floor', 'pin'] as const;
 
 export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
 

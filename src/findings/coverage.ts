@@ -9,10 +9,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** `checked`: everything in scope was checked; `partial`: some; `not-checked`: none. */
-export type CheckStatus = 'checked' | 'partial' | 'not-checked';
+type CheckStatus = 'checked' | 'partial' | 'not-checked';
 export type CoverageStatus = CheckStatus | 'nothing-to-check' | 'scan-failed';
 
-export interface EcosystemCoverage {
+interface EcosystemCoverage {
   ecosystem: string;
   /** An active OSV import covers the ecosystem. */
   feedLoaded: boolean;
@@ -238,7 +238,7 @@ export function describeCoverage(c: Coverage): string[] {
 }
 
 /** What `cto eol` could check: runtimes and images (packages are listed only when a product knows them). */
-export interface EolCoverage {
+interface EolCoverage {
   /** Whether endoflife.date data is loaded at all. */
   dataLoaded: boolean;
   /** Runtimes and images in scope: one per repository, name and version (`cto eol` rows). */

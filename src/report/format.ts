@@ -25,7 +25,7 @@ const SINGULAR: Record<string, string> = {
 };
 
 /** 0.5677 -> "0.6", 1234.5 -> "1,235", 12.34 -> "12.3". */
-export function roundForPeople(n: number): string {
+function roundForPeople(n: number): string {
   const digits = Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : 1;
   return n.toLocaleString('en-US', { maximumFractionDigits: digits });
 }

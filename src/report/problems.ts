@@ -29,7 +29,7 @@ function sqlOf(p: Problem): string {
 }
 
 /** One report finding for a problem judged at report time (vulnerability, end of life, licence). */
-export function problemFinding(p: Problem): ReportFinding & { area: AreaId } {
+function problemFinding(p: Problem): ReportFinding & { area: AreaId } {
   const e = p.evidence;
   return {
     id: idOf(p.key),
@@ -58,7 +58,7 @@ function places(p: Problem): string {
 }
 
 /** The key of a finding an analysis stored, as src/risk/finding-problems.ts forms it. */
-export const storedKey = (f: ReportFinding) => `finding:${f.analysis}:${f.rule}:${f.repository}:${f.subject}`;
+const storedKey = (f: ReportFinding) => `finding:${f.analysis}:${f.rule}:${f.repository}:${f.subject}`;
 
 /** Vulnerabilities and end of life join the sections as one finding per problem. */
 export function addProblemFindings(data: ReportData, problems: Problem[]): void {

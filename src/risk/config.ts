@@ -73,7 +73,7 @@ export interface RiskWeights {
 }
 
 /** The defaults, as docs/risk.md states them. */
-export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
+const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   severity: { critical: 10, high: 7, medium: 4, low: 1, info: 0 },
   exposure: { runtime: 1, build: 0.5, ci: 0.4, development: 0.25, test: 0.2, example: 0.1, docs: 0.05 },
   reachability: { directRuntime: 1, transitiveRuntime: 0.8, directOther: 1, transitiveOther: 1 },

@@ -61,7 +61,7 @@ const entrySchema = z
       });
   });
 
-export const risksFileSchema = z.object({ risks: z.array(entrySchema).default([]) }).strict();
+const risksFileSchema = z.object({ risks: z.array(entrySchema).default([]) }).strict();
 
 export type DecisionEntry = z.infer<typeof entrySchema>;
 
@@ -77,7 +77,7 @@ export function loadDecisions(workspaceDir: string): DecisionEntry[] {
 }
 
 /** What the register knows of a risk to match it. */
-export interface Decidable {
+interface Decidable {
   key: string;
   kind: string;
   repository: string;

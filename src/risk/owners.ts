@@ -3,7 +3,7 @@ import { type Team, teamsOwning } from '../office/teams.ts';
 
 export type OwnerOf = (repository: string, paths: readonly string[]) => string;
 
-export const UNASSIGNED = 'unassigned';
+const UNASSIGNED = 'unassigned';
 
 export function ownerResolver(teams: readonly Team[]): OwnerOf {
   return (repository, paths) => {

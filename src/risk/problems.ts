@@ -15,7 +15,7 @@ import { ownerResolver } from './owners.ts';
 import type { Problem } from './types.ts';
 import { vulnerabilityProblems } from './vulnerability-problems.ts';
 
-export interface ProblemOptions {
+interface ProblemOptions {
   /** The reference date (YYYY-MM-DD) end of life is judged on. */
   today: string;
   repository?: string;

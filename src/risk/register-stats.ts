@@ -19,7 +19,7 @@ export interface RemediationGroup {
   oldestOpen: string | null;
 }
 
-export interface RemediationStats {
+interface RemediationStats {
   /** The reference date ages are counted to (YYYY-MM-DD). */
   today: string;
   all: RemediationGroup;

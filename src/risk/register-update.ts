@@ -11,19 +11,19 @@ import { collectProblems } from './problems.ts';
 import { type RegisterChanges, type RegisterScope, syncRegister } from './register.ts';
 import { scoreProblem } from './score.ts';
 
-export interface RegisterWorkspace {
+interface RegisterWorkspace {
   dir: string;
   config: WorkspaceConfig;
 }
 
-export interface UpdateOptions {
+interface UpdateOptions {
   /** Only this repository (its current snapshot); all when omitted. */
   repository?: string;
   /** When the update happens (ISO 8601); its day is the reference date. */
   at: string;
 }
 
-export interface RegisterUpdate extends RegisterChanges {
+interface RegisterUpdate extends RegisterChanges {
   scopes: RegisterScope[];
 }
 

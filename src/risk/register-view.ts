@@ -15,7 +15,7 @@ export const RISK_STATUSES: readonly RiskStatus[] = [
 
 const DAY_MS = 86_400_000;
 
-export interface RiskFilter {
+interface RiskFilter {
   statuses: readonly RiskStatus[];
   repository?: string;
   team?: string;

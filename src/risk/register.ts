@@ -42,7 +42,7 @@ export function addDays(day: string, n: number): string {
 }
 
 /** The SLA due date of a risk first seen at `firstSeen`; null when its severity has no SLA. */
-export function slaDue(sla: Sla, severity: string, firstSeen: string): string | null {
+function slaDue(sla: Sla, severity: string, firstSeen: string): string | null {
   const days = sla[severity as keyof Sla];
   return days === undefined ? null : addDays(firstSeen, days);
 }
@@ -70,7 +70,7 @@ function decisionDetail(d: Decision): string {
 }
 
 /** The register rows and events a sync makes from the rows it finds (`existing`). */
-export function planSync(existing: readonly RiskRow[], input: SyncInput): RegisterChanges {
+function planSync(existing: readonly RiskRow[], input: SyncInput): RegisterChanges {
   const today = input.at.slice(0, 10);
   const scopes = new Map(input.scopes.map((s) => [s.repository, s]));
   const before = new Map(existing.map((r) => [r.key, r]));

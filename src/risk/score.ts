@@ -20,12 +20,12 @@ export function ageDays(since: string | null, today: string): number {
   return Math.max(0, Math.floor((to - from) / DAY_MS));
 }
 
-export function ageFactor(days: number, w: RiskWeights['age']): number {
+function ageFactor(days: number, w: RiskWeights['age']): number {
   return 1 + ((w.maxFactor - 1) * Math.min(days, w.capDays)) / w.capDays;
 }
 
 /** Direct or transitive, shipped or not; problems that are not dependencies weigh 1. */
-export function reachabilityWeight(
+function reachabilityWeight(
   direct: boolean | null,
   exposure: Exposure,
   w: RiskWeights['reachability'],

@@ -10,10 +10,10 @@ import type { Decision, VexJustification } from './decisions.ts';
 
 type Json = Record<string, unknown>;
 
-export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
+const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 
 /** The advisory id a vulnerability key ends with. */
-export function advisoryId(r: RiskRow): string {
+function advisoryId(r: RiskRow): string {
   return r.key.slice(r.key.lastIndexOf(':') + 1);
 }
 
@@ -24,7 +24,7 @@ function packageOf(r: RiskRow): { ecosystem: string; name: string } {
 }
 
 /** The purls of the package versions a vulnerability was last seen at. */
-export function purlsOf(r: RiskRow): string[] {
+function purlsOf(r: RiskRow): string[] {
   const { ecosystem, name } = packageOf(r);
   const versions = JSON.parse(r.versions) as string[];
   return versions.flatMap((v) => purlOf(ecosystem, name, v) ?? []);
@@ -58,13 +58,13 @@ function openVexStatus(r: RiskRow): Json {
   return { status: 'affected', action_statement: r.action || 'No fixed version is known yet.' };
 }
 
-export interface VexProduct {
+interface VexProduct {
   repository: string;
   commit: string;
 }
 
 /** The product id of a repository at a commit: the root `bom-ref` of its CycloneDX SBOM. */
-export const productId = (p: VexProduct) => `cto:repository/${p.repository}@${p.commit}`;
+const productId = (p: VexProduct) => `cto:repository/${p.repository}@${p.commit}`;
 
 /**
  * An OpenVEX document of the vulnerability risks of the products given (their repositories' rows of

@@ -23,7 +23,7 @@ export interface HistoryPointOutcome {
 }
 
 /** What the points share with the scan of the current snapshot (its plan is made after them). */
-export interface PointsContext {
+interface PointsContext {
   /** The work of a snapshot, without what each point sets. */
   template: Omit<SnapshotWork, 'plan' | 'snapshotId' | 'previousSnapshotId' | 'asOf' | 'diagnostics'>;
   /** The commit the scan reads (the tip of the scanned line) and its ref. */

@@ -10,7 +10,7 @@ export interface HistorySpec {
 }
 
 /** Most points one `--history` asks for (ten years of weeks). */
-export const MAX_HISTORY_POINTS = 520;
+const MAX_HISTORY_POINTS = 520;
 
 /** `8q`, `12m`, `52w`: a count of quarters, months or ISO weeks. */
 export function parseHistorySpec(text: string): HistorySpec {

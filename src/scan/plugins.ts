@@ -68,7 +68,7 @@ export function registryPlugins(analyses?: readonly Analysis[], cacheFile?: stri
 /** What every collector's facts depend on beyond the files: the path rules of exposure (cto.yaml). */
 const COLLECTOR_READS: readonly OfficeInput[] = ['config:exposure'];
 
-export function declarationsOf(plugins: Plugins): PluginDeclaration[] {
+function declarationsOf(plugins: Plugins): PluginDeclaration[] {
   return [
     ...plugins.collectors.map((c) => ({
       kind: 'collector' as const,

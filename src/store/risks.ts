@@ -5,7 +5,7 @@ import type { Database, RiskEventsTable, RisksTable } from './schema.ts';
 import type { Store } from './store.ts';
 
 export type RiskRow = Selectable<RisksTable>;
-export type RiskEventRow = Selectable<RiskEventsTable>;
+type RiskEventRow = Selectable<RiskEventsTable>;
 export type NewRiskEvent = Insertable<RiskEventsTable>;
 
 /** Rows of the register, all or those of some repositories. */

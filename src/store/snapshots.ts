@@ -258,7 +258,7 @@ export async function fileFactsByBlob(
   return map;
 }
 
-export interface HistoricalPoint {
+interface HistoricalPoint {
   id: number;
   asOf: string;
   commit: string;

@@ -32,7 +32,7 @@ export async function trendSnapshots(store: Store): Promise<TrendSnapshot[]> {
   );
 }
 
-export interface TrendMetricRow {
+interface TrendMetricRow {
   snapshotId: number;
   metric: string;
   scope: string;
@@ -86,21 +86,4 @@ export async function hotspotScores(
     out.set(r.snapshotId, list);
   }
   return out;
-}
-
-/** The snapshots (of those given) whose scan ran the analysis: a metric it did not store is then 0, not unknown. */
-export async function snapshotsThatRan(
-  store: Store,
-  snapshotIds: readonly number[],
-  analysis: string,
-): Promise<Set<number>> {
-  if (snapshotIds.length === 0) return new Set();
-  const rows = await store.db
-    .selectFrom('snapshot_plugins')
-    .select('snapshot_id')
-    .where('snapshot_id', 'in', [...snapshotIds])
-    .where('kind', '=', 'analysis')
-    .where('plugin', '=', analysis)
-    .execute();
-  return new Set(rows.map((r) => r.snapshot_id));
 }

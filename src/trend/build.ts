@@ -26,7 +26,7 @@ import {
 export const TREND_GROUPS = ['portfolio', 'team', 'repository'] as const;
 export type TrendGroup = (typeof TREND_GROUPS)[number];
 
-export interface TrendOptions {
+interface TrendOptions {
   /** A key metric family or series id, or any stored metric's name; all key metrics when absent. */
   metric?: string;
   by: TrendGroup;

@@ -13,7 +13,7 @@ import * as pep440 from '@renovatebot/pep440';
 import semver from 'semver';
 import { MAX_VERSION_LENGTH } from './index.ts';
 
-export type FloorTest = (release: string) => boolean;
+type FloorTest = (release: string) => boolean;
 
 /** A full semver version for a release as endoflife.date writes it (`18`, `3.12.4`, `25.0.4.1+1`). */
 const asSemver = (release: string): string | null => semver.coerce(release)?.version ?? null;

@@ -4,7 +4,7 @@
 import { ACTIVE_WINDOW_DAYS, DAY } from '../../reference-date.ts';
 import { greedyTruckFactor } from './truck-factor/greedy.ts';
 
-export interface DepartedInput {
+interface DepartedInput {
   /** Each file considered for the truck factor, with its authors. */
   files: ReadonlyArray<{ path: string; authors: readonly string[] }>;
   /** The people the published truck factor removes (its key people). */

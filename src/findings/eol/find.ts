@@ -80,7 +80,7 @@ export interface RuntimeInUse {
   floors: Array<{ version: string | null; paths: string[] }>;
 }
 
-export interface EolQuery {
+interface EolQuery {
   repository?: string;
   today: string;
   windowMonths: number;
@@ -94,7 +94,7 @@ const CONTAINER_KINDS = new Set(['docker', 'compose', 'kubernetes', 'helm']);
 
 const phase = (text: string | null): Phase => (text === 'true' ? true : text === 'false' ? false : text);
 
-export function toProducts(rows: EolProductRecord[]): EolProduct[] {
+function toProducts(rows: EolProductRecord[]): EolProduct[] {
   return rows.map((r) => ({
     key: r.product,
     label: r.label,
@@ -279,7 +279,7 @@ export async function findEol(
  * Per repository and runtime product (`nodejs`, `python`, ...): the pins that say which release runs
  * (runtime pins, and container images of the runtime), or, when there is none, the floors alone.
  */
-export function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
+function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
   const out = new Map<string, RuntimeInUse>();
   for (const r of rows) {
     if (!r.product || !RUNTIME_PRODUCTS.has(r.product) || r.role === null) continue;

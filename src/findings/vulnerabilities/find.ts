@@ -70,7 +70,7 @@ interface VulnQuery {
 }
 
 /** True when the advisory had been published by the end of `asOf` (always, without `asOf`). */
-export function publishedBy(record: OsvRecord, asOf: string | undefined): boolean {
+function publishedBy(record: OsvRecord, asOf: string | undefined): boolean {
   if (asOf === undefined || !record.published) return true;
   return record.published.slice(0, 10) <= asOf;
 }

@@ -29,7 +29,7 @@ const days = (v: number) => `${Math.round(v)} days`;
  * change failure rate high 0-15%, medium 16-30%, low 46-60%; lead time for changes high 1 day-1 week,
  * medium 1 week-1 month, low 1-6 months. Outside the medium cluster is amber, in the low one red.
  */
-export const DELIVERY_THRESHOLDS: Threshold[] = [
+const DELIVERY_THRESHOLDS: Threshold[] = [
   {
     metrics: ['change-failure-rate-365d', 'change-failure-rate'],
     amber: 0.3,
