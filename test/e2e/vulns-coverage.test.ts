@@ -171,7 +171,7 @@ describe.each(ENGINES)('vulns coverage on %s', { timeout: 300_000 }, (engine) =>
       'Checked 1 of 2 runtimes and images for end of life; not checked: 1 with no endoflife.date product (example/static-server 1.2).',
     );
     expect(eol.stdout).toMatch(
-      /site +image +example\/static-server +1\.2 .* not checked +runtime +Dockerfile/,
+      /site +image +pin +example\/static-server +1\.2 .* not checked +runtime +Dockerfile/,
     );
     expect(JSON.parse(run('eol', '--json').stdout).coverage).toEqual({
       dataLoaded: true,
