@@ -207,8 +207,8 @@ describe('a damaged store', () => {
     const r = cto(['sql', 'select * from commits', '--workspace', ws]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is damaged \(quick_check: Tree \d+ page \d+ cell \d+: .+\).*\[STORE_DAMAGED\]/);
-    // A command reading through the store's own queries says the same.
-    const delivery = cto(['delivery', '--workspace', ws]);
-    expect(delivery.stderr).toMatch(/is damaged \(quick_check: Tree .*\[STORE_DAMAGED\]/);
+    // A command reading the commits through the store's own queries (the report) says the same.
+    const report = cto(['report', '--workspace', ws, '-o', join(ws, 'report')]);
+    expect(report.stderr).toMatch(/is damaged \(quick_check: Tree .*\[STORE_DAMAGED\]/);
   });
 });
