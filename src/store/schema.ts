@@ -113,3 +113,9 @@ export const SNAPSHOT_TABLES = [
 ] as const;
 
 export type BulkTable = (typeof SNAPSHOT_TABLES)[number];
+
+/**
+ * Tables that name a snapshot but outlive it: when a snapshot's rows are removed, these keep their rows
+ * and lose the snapshot id (`detachRiskEvents` in src/store/risks.ts).
+ */
+export const SNAPSHOT_REFERENCES = ['risk_events'] as const;

@@ -132,12 +132,12 @@ test('a PostgreSQL URL keeps its password out of the location shown to users', (
   expect(() => parsePostgresUrl('postgres://h/db?schema=a;drop')).toThrow(/invalid schema/);
 });
 
-test('every table with a snapshot_id column is listed in SNAPSHOT_TABLES, so a failed scan removes all its rows', async () => {
-  const { SNAPSHOT_TABLES } = await import('./schema.ts');
+test('every table with a snapshot_id column is listed in SNAPSHOT_TABLES (a failed scan removes all its rows) or SNAPSHOT_REFERENCES (it outlives the snapshot)', async () => {
+  const { SNAPSHOT_REFERENCES, SNAPSHOT_TABLES } = await import('./schema.ts');
   const store = await openStore(freshStoreTarget('sqlite'));
   const tables = await store.readOnlyQuery(
     "select m.name from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table' and c.name = 'snapshot_id' order by 1",
   );
-  expect(tables.rows.map((r) => r[0])).toEqual([...SNAPSHOT_TABLES].sort());
+  expect(tables.rows.map((r) => r[0])).toEqual([...SNAPSHOT_TABLES, ...SNAPSHOT_REFERENCES].sort());
   await store.close();
 });
