@@ -97,7 +97,9 @@ describe.each(ENGINES)('--scope on %s', (engine) => {
     ]);
     const build = run('eol', '--today', '2026-01-15', '--scope', 'build');
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/shop\s+image\s+node\s+16\s+nodejs\s+16\s.*past-eol\s+build\s+Dockerfile/);
+    expect(build.stdout).toMatch(
+      /shop\s+image\s+pin\s+node\s+16\s+nodejs\s+16\s.*past-eol\s+build\s+Dockerfile/,
+    );
     expect(build.stdout).not.toContain('22-alpine');
   });
 });
