@@ -2,9 +2,8 @@
 // every one a distinct blob) in folders of 500 under 20 top-level folders, written by three people in
 // three commits (Ada adds the first half, Bob the second, Cy changes every tenth file and adds
 // CODEOWNERS, manifests and a Dockerfile). Built once with git fast-import and cached.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cachedFastImport } from './synthetic.ts';
 
 const EXTENSIONS = ['ts', 'py', 'go', 'java', 'md', 'json', 'c', 'h', 'rb', 'yaml'] as const;
 const TOP = 20;
@@ -80,35 +79,8 @@ function* stream(files: number): Generator<string> {
 }
 
 /** Path of the bare repository with `files` files under `cacheDir`, built on first use. */
-export async function bigTreeRepository(cacheDir: string, files: number): Promise<string> {
-  const dir = join(cacheDir, `big-tree-${files}.git`);
-  if (existsSync(join(dir, 'cto-complete'))) return dir;
-  const tmp = `${dir}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  await run('git', ['init', '-q', '--bare', '-b', 'main', tmp], env);
-  const child = spawn('git', ['--git-dir', tmp, 'fast-import', '--quiet'], {
-    env,
-    stdio: ['pipe', 'inherit', 'inherit'],
-  });
-  const done = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
-  for (const part of stream(files)) {
-    if (!child.stdin.write(part)) await new Promise((res) => child.stdin.once('drain', res));
-  }
-  child.stdin.end();
-  if ((await done) !== 0) throw new Error('git fast-import failed');
-  writeFileSync(join(tmp, 'cto-complete'), '');
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
-  return dir;
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((res, rej) => {
-    const p = spawn(cmd, args, { env, stdio: 'inherit' });
-    p.on('close', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
+export function bigTreeRepository(cacheDir: string, files: number): Promise<string> {
+  return cachedFastImport(join(cacheDir, `big-tree-${files}.git`), stream(files));
 }
 
 if (import.meta.main) {

@@ -1,7 +1,7 @@
 // A deterministic synthetic repository for benchmarks: N commits over about F files, built
 // once with git fast-import and cached. Same parameters, same repository, same commit ids.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SyntheticSpec {
@@ -78,8 +78,16 @@ function* stream(spec: SyntheticSpec): Generator<Buffer> {
 }
 
 /** Path of the bare repository for `spec` under `cacheDir`, built on first use. */
-export async function syntheticRepository(cacheDir: string, spec: SyntheticSpec): Promise<string> {
+export function syntheticRepository(cacheDir: string, spec: SyntheticSpec): Promise<string> {
   const dir = join(cacheDir, `synthetic-${spec.commits}c-${spec.files}f-${spec.authors}a.git`);
+  return cachedFastImport(dir, stream(spec));
+}
+
+/**
+ * The bare repository at `dir`, built once by `git fast-import` from `chunks` (a fast-import stream):
+ * built beside it, marked complete, then moved into place, so an interrupted build is never reused.
+ */
+export async function cachedFastImport(dir: string, chunks: Iterable<string | Uint8Array>): Promise<string> {
   if (existsSync(join(dir, 'cto-complete'))) return dir;
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -91,12 +99,12 @@ export async function syntheticRepository(cacheDir: string, spec: SyntheticSpec)
     stdio: ['pipe', 'inherit', 'inherit'],
   });
   const done = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
-  for (const chunk of stream(spec)) {
+  for (const chunk of chunks) {
     if (!child.stdin.write(chunk)) await new Promise((res) => child.stdin.once('drain', res));
   }
   child.stdin.end();
   if ((await done) !== 0) throw new Error('git fast-import failed');
-  await run('touch', [join(tmp, 'cto-complete')], env);
+  writeFileSync(join(tmp, 'cto-complete'), '');
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return dir;
