@@ -38,6 +38,7 @@ const NAMES = [
   'runtime.txt',
   '.ruby-version',
   '.tool-versions',
+  'mise.toml',
   'global.json',
   'rust-toolchain',
   'rust-toolchain.toml',

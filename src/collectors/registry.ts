@@ -17,6 +17,7 @@ import { collector as gradleLockfile } from './gradle-lockfile/index.ts';
 import { collector as helmValues } from './helm-values/index.ts';
 import { collector as kubernetes } from './kubernetes/index.ts';
 import { collector as mavenPom } from './maven-pom/index.ts';
+import { collector as mise } from './mise/index.ts';
 import { collector as nodeVersion } from './node-version/index.ts';
 import { collector as npmLock } from './npm-lock/index.ts';
 import { collector as npmManifest } from './npm-manifest/index.ts';
@@ -54,6 +55,7 @@ export const COLLECTORS: readonly FileCollector[] = [
   helmValues,
   kubernetes,
   mavenPom,
+  mise,
   nodeVersion,
   npmLock,
   npmManifest,
