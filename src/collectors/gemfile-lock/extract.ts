@@ -1,8 +1,10 @@
 // Gemfile.lock: GEM and GIT specs (with nested dependencies as parents), PATH specs (local code,
 // skipped), DEPENDENCIES (direct), PLATFORMS, RUBY VERSION (Runtime ruby) and BUNDLED WITH (the
 // bundler gem). A gem locked for several platforms counts once.
+
+import { scopesByReach } from '../lockfile-graph.ts';
 import { redactUrl } from '../redact-url.ts';
-import type { Dependency, Diagnostic, Runtime } from '../types.ts';
+import type { Dependency, DependencyScope, Diagnostic, Runtime } from '../types.ts';
 
 export const COLLECTOR_ID = 'gemfile-lock';
 const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
@@ -21,7 +23,10 @@ interface Section {
   revision: string | null;
 }
 
-export function extractGemfileLock(path: string, text: string) {
+/** Scope of each gem the Gemfile beside the lockfile declares (src/collectors/gemfile-lock/gemfile.ts). */
+type GemScopes = ReadonlyMap<string, 'prod' | 'dev' | 'test'>;
+
+export function extractGemfileLock(path: string, text: string, declared: GemScopes = new Map()) {
   const specs = new Map<string, Spec>();
   const direct = new Set<string>();
   const platforms: string[] = [];
@@ -68,7 +73,7 @@ export function extractGemfileLock(path: string, text: string) {
       });
     } else if (section.kind === 'BUNDLED WITH') bundler = body;
   }
-  return finish(path, [...specs.values()], direct, bundler, runtimes, unknown);
+  return finish(path, [...specs.values()], direct, bundler, runtimes, unknown, declared);
 }
 
 function readSpec(section: Section, name: string, version: string): Spec {
@@ -89,11 +94,27 @@ function finish(
   bundler: string | null,
   runtimes: Runtime[],
   unknown: number,
+  declared: GemScopes,
 ) {
   const parents = new Map<string, Set<string>>();
+  const children = new Map<string, string[]>();
   for (const spec of specs) {
     for (const child of spec.children) parents.set(child, (parents.get(child) ?? new Set()).add(spec.name));
+    children.set(spec.name, [...(children.get(spec.name) ?? []), ...spec.children]);
   }
+  // A direct gem the Gemfile puts only in development or test groups is not installed where the
+  // application runs, nor is what only such gems pull in. Gems the Gemfile does not name (a gemspec's
+  // dependencies) and gems no direct gem reaches stay `prod`.
+  const roots = [...direct];
+  const reached = scopesByReach(
+    {
+      prod: roots.filter((name) => (declared.get(name) ?? 'prod') === 'prod'),
+      dev: roots.filter((name) => (declared.get(name) ?? 'prod') !== 'prod'),
+    },
+    (name) => children.get(name) ?? [],
+  );
+  const scopeOf = (name: string): DependencyScope =>
+    direct.has(name) ? (declared.get(name) ?? 'prod') : (reached.get(name) ?? 'prod');
   const dependencies: Dependency[] = specs
     .filter((s) => !s.local)
     .map((s) => ({
@@ -101,7 +122,7 @@ function finish(
       name: s.name,
       version: s.version,
       direct: direct.has(s.name),
-      scope: 'prod',
+      scope: scopeOf(s.name),
       manifestPath: path,
       parents: [...(parents.get(s.name) ?? [])].sort(),
       source: s.source,
