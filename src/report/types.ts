@@ -32,6 +32,40 @@ export interface Figure {
   detail?: true;
 }
 
+/** Which way a KPI moved against the previous period: `flat` when the rounded values are the same. */
+export type KpiDirection = 'up' | 'down' | 'flat';
+
+/**
+ * A key figure of an area in words, with its trend against the previous period (docs/report.md,
+ * "KPIs"). An area's first KPI is its headline. `value` and `previous` keep the numbers; `display`
+ * is the value as a reader reads it (rounded, with its unit).
+ */
+export interface Kpi {
+  id: string;
+  /** What the figure is, in words ("open critical and high vulnerabilities in runtime dependencies"). */
+  label: string;
+  value: number | null;
+  /** The unit of `value` (`ratio` for a share 0..1, `%`, `days`, `people`...); '' for none. */
+  unit: string;
+  /** The value rounded for people with its unit ("64%", "3 people"); "not measured" when null. */
+  display: string;
+  /** The value at the previous period, null when unknown (no earlier snapshot, or not measured then). */
+  previous: number | null;
+  /** The period compared with, in words ("2026-09-30"); null when there is nothing to compare with. */
+  previousPeriod: string | null;
+  /** value − previous, in the unit; null when either is unknown. */
+  change: number | null;
+  /** change / previous (0.25 = +25%); null when unknown or previous is 0. */
+  changeRelative: number | null;
+  /** Null when there is no change to show. */
+  direction: KpiDirection | null;
+  /** Whether a rise is good news (`up`), bad news (`down`), or neither (null). */
+  better: 'up' | 'down' | null;
+  evidence: EvidenceRef;
+  /** Run with `cto sql "<sql>"` to reproduce the figure. */
+  sql: string;
+}
+
 export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline';
 
 export interface ChartSeries {
@@ -80,6 +114,8 @@ export interface AreaSection {
   rating: Rating;
   /** The one line of the executive summary. */
   line: string;
+  /** Three to six key figures in words with their trend; the first is the area's headline. */
+  kpis: Kpi[];
   figures: Figure[];
   charts: Chart[];
   findings: ReportFinding[];

@@ -1,10 +1,12 @@
 // What every area section shares: figures from stored metrics, the rating and the summary line.
 import type { ReportData, ReportMetric } from '../data.ts';
-import type { AreaId, AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
+import type { AreaId, AreaSection, Chart, Figure, Kpi, ReportFinding } from '../types.ts';
 import { AREA_TITLES, bySeverity, rate, severityCounts, worst } from './classify.ts';
 import type { MetricRule } from './rules.ts';
 
 interface AreaParts {
+  /** The area's key figures in words (report/kpi.ts), headline first. */
+  kpis?: Kpi[];
   figures: Figure[];
   charts: Chart[];
   missing: string[];
@@ -112,7 +114,8 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
     ' ',
   );
   const { figures, charts, missing } = parts;
-  return { id, title: AREA_TITLES[id], rating, line, figures, charts, findings, missing };
+  const kpis = parts.kpis ?? [];
+  return { id, title: AREA_TITLES[id], rating, line, kpis, figures, charts, findings, missing };
 }
 
 export function figure(
