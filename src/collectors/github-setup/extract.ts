@@ -1,7 +1,8 @@
 // The runtime versions a workflow's setup steps install (`actions/setup-node` `node-version`,
 // `setup-python`, `setup-go`, `setup-java`, `setup-dotnet`, `ruby/setup-ruby`, `dtolnay/rust-toolchain`,
 // `actions-rs/toolchain`): pins of the runtimes CI runs on. A `${{ matrix.x }}` value is every value of
-// the job's matrix under `x` (lists, scalars and `include` entries; `exclude` is not applied); other
+// the job's matrix under `x` (lists, scalars and `include` entries, less the values every combination of which an `exclude`
+// entry removes); other
 // expressions and version files (`node-version-file`) are left out. A label that is not a version
 // (`lts/*`, `stable`, `nightly`, `latest`) or a range (`20.x`, `^1`) is kept as written: the end-of-life
 // match rates a version by its leading number, so a label gets no judgement. `pypy-3.11` and
@@ -59,14 +60,52 @@ function at(value: unknown, keys: string[]): unknown[] {
   return level;
 }
 
-/** Every value of `matrix.<path>`: the matrix's own list under the key and its `include` entries. */
+/** GitHub's limit on the jobs one matrix makes: a larger product is not expanded. */
+const MAX_COMBINATIONS = 256;
+
+/** An `exclude` entry matches a value when every key it names matches (a partial match, as GitHub reads it). */
+function partialMatch(value: unknown, pattern: unknown): boolean {
+  if (pattern !== null && typeof pattern === 'object' && !Array.isArray(pattern)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    return Object.entries(pattern).every(([k, p]) => partialMatch((value as Record<string, unknown>)[k], p));
+  }
+  const a = scalar(value);
+  return a !== null && a === scalar(pattern);
+}
+
+/**
+ * The values the matrix's own lists give `key` in the combinations left after `exclude`: the product
+ * of every list, less each combination an `exclude` entry matches. Null when the lists cannot be
+ * expanded (an expression instead of a list, or more combinations than GitHub runs).
+ */
+function keptValues(m: Record<string, unknown>, key: string): unknown[] | null {
+  const dimensions = Object.entries(m).filter(([k]) => k !== 'include' && k !== 'exclude');
+  if (dimensions.some(([, v]) => !Array.isArray(v))) return null;
+  const size = dimensions.reduce((n, [, v]) => n * (v as unknown[]).length, 1);
+  if (size > MAX_COMBINATIONS) return null;
+  let combinations: Record<string, unknown>[] = [{}];
+  for (const [k, list] of dimensions) {
+    combinations = combinations.flatMap((c) => (list as unknown[]).map((v) => ({ ...c, [k]: v })));
+  }
+  const excludes = Array.isArray(m.exclude) ? m.exclude : [];
+  const kept = combinations.filter((c) => !excludes.some((e) => partialMatch(c, e)));
+  // In the order the list gives them.
+  const list = m[key];
+  return Array.isArray(list) ? list.filter((v) => kept.some((c) => c[key] === v)) : [];
+}
+
+/**
+ * Every value of `matrix.<path>`: the matrix's own list under the key, less what `exclude` removes from
+ * every combination, and its `include` entries.
+ */
 function matrixValues(matrix: unknown, path: string): string[] | null {
   if (matrix === null || typeof matrix !== 'object' || Array.isArray(matrix)) return null;
   const [key, ...rest] = path.split('.');
   const m = matrix as Record<string, unknown>;
-  const own = key === 'include' || key === 'exclude' ? [] : at(m[key!], rest);
+  const listed = key === 'include' || key === 'exclude' ? [] : (keptValues(m, key!) ?? m[key!]);
+  const own = at(listed, rest);
   const included = at(m.include, [key!, ...rest]);
-  const found = [...own, ...included].flatMap(values);
+  const found = [...new Set([...own, ...included].flatMap(values))];
   return found.some((v) => v.includes('${{')) || found.length === 0 ? null : found;
 }
 

@@ -55,6 +55,40 @@ describe('github-setup collector', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['unresolved-version', 'unresolved-version']);
   });
 
+  it('leaves out a value every combination of which an exclude entry removes, keeps one some combination still runs', () => {
+    const workflow = [
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        os: [ubuntu-latest, windows-latest]',
+      '        node: [16, 18, 20]',
+      '        exclude:',
+      '          - node: 16',
+      '          - os: windows-latest',
+      '            node: 18',
+      '        include:',
+      '          - os: macos-latest',
+      '            node: 22',
+      '    steps:',
+      '      - uses: actions/setup-node@v4',
+      '        with:',
+      `          node-version: $\{{ matrix.node }}`,
+      '',
+    ].join('\n');
+    const result = collector.collect([{ path: '.github/workflows/ci.yml', content: Buffer.from(workflow) }]);
+    // 16 is excluded on every OS; 18 still runs on ubuntu; 22 comes from include.
+    expect(result.runtimes?.map((r) => r.version)).toEqual(['18', '20', '22']);
+    // An exclude naming a value on one OS only keeps the value.
+    const partial = workflow.replace(
+      '          - node: 16\n',
+      '          - os: ubuntu-latest\n            node: 16\n',
+    );
+    const kept = collector.collect([{ path: '.github/workflows/ci.yml', content: Buffer.from(partial) }]);
+    expect(kept.runtimes?.map((r) => r.version)).toEqual(['16', '18', '20', '22']);
+  });
+
   it('turns a broken workflow into a diagnostic', () => {
     const result = collector.collect([
       { path: '.github/workflows/x.yml', content: Buffer.from('jobs: [\n') },

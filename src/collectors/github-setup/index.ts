@@ -5,7 +5,7 @@ const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 export const collector: FileCollector = {
   id: 'github-setup',
-  version: 1,
+  version: 2,
   emits: ['runtimes'],
   files: ['.github/workflows/*.{yml,yaml}'],
   spec: 'https://github.com/actions/setup-node#usage',
