@@ -2,6 +2,7 @@
 // `scan --history` and the current ones, per repository, team or the portfolio (docs/trend.md).
 import { Command } from 'commander';
 import { loadTeams } from '../office/teams.ts';
+import { slaOf } from '../risk/config.ts';
 import { buildTrend, TREND_GROUPS, type Trend, type TrendGroup, type TrendSeries } from '../trend/build.ts';
 import { KEY_METRICS } from '../trend/metrics.ts';
 import { choiceOption, globalOptions, parseDayOption, withStore } from './context.ts';
@@ -17,7 +18,7 @@ interface TrendFlags {
 export function trendCommand(): Command {
   return new Command('trend')
     .description(
-      'key metrics over time (code size, contributors, truck factor, releases, lead time, vulnerabilities, end of life, hotspots) from the historical snapshots of `scan --history` and the current ones',
+      'key metrics over time (code size, contributors, truck factor, releases, lead time, vulnerabilities, end of life, hotspots, risks open and overdue) from the historical snapshots of `scan --history` and the current ones',
     )
     .argument(
       '[metric]',
@@ -42,6 +43,7 @@ export function trendCommand(): Command {
           today: flags.today ?? new Date().toISOString().slice(0, 10),
           teams: loadTeams(ws.dir),
           eolWindowMonths: ws.config.eol?.windowMonths ?? 6,
+          sla: slaOf(ws.config.risk),
         });
         if (flags.json) {
           printJson('cto.trend/v1', { ...trend });

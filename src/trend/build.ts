@@ -2,10 +2,15 @@
 // snapshots and its current one, per repository, team (teams.yaml) or the portfolio (docs/trend.md).
 import { CtoError } from '../errors.ts';
 import { findEol } from '../findings/eol/find.ts';
-import { findVulnerabilities } from '../findings/vulnerabilities/find.ts';
+import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import { type Team, teamsOwning } from '../office/teams.ts';
+import { DEFAULT_SLA, type Sla } from '../risk/config.ts';
+import type { Decision } from '../risk/decisions.ts';
+import { collectProblems } from '../risk/problems.ts';
+import { addDays } from '../risk/register.ts';
 import { currentDependencies } from '../store/feed-reads.ts';
 import { listFeedImports } from '../store/feeds.ts';
+import { registerEvents, registerRows } from '../store/risks.ts';
 import type { Store } from '../store/store.ts';
 import {
   hotspotScores,
@@ -37,6 +42,13 @@ interface TrendOptions {
   teams: readonly Team[];
   /** Months of runway counted as "within the window" for end of life (only the past-end count is a series). */
   eolWindowMonths: number;
+  /** Days to fix per severity (cto.yaml `risk.sla`), for the register's overdue series; the defaults when absent. */
+  sla?: Sla;
+  /**
+   * An extra point: these snapshots at this date (the state `cto report --since` compares with),
+   * in place of a historical point of the same date.
+   */
+  baseline?: { date: string; byRepo: Map<string, number> };
 }
 
 export interface TrendPoint {
@@ -151,8 +163,16 @@ function columnsOf(snaps: readonly TrendSnapshot[], options: TrendOptions): Colu
     return { date, kind: 'historical', partial: false, byRepo };
   });
   const current = new Map(snaps.filter((s) => s.asOf === null).map((s) => [s.repository, s.snapshotId]));
-  columns.push({ date: options.today, kind: 'current', partial: true, byRepo: current });
-  return columns;
+  const base = options.baseline;
+  const out =
+    base && base.date < options.today
+      ? [
+          ...columns.filter((c) => c.date !== base.date),
+          { date: base.date, kind: 'historical' as const, partial: false, byRepo: base.byRepo },
+        ].sort((a, b) => a.date.localeCompare(b.date))
+      : columns;
+  out.push({ date: options.today, kind: 'current', partial: true, byRepo: current });
+  return out;
 }
 
 /** The groups of repositories a series is made for: the portfolio, each team (whole repositories it owns), or each repository. */
@@ -191,13 +211,21 @@ async function cellValues(
     ? await hotspotScores(store, ids)
     : new Map();
   const feeds = await listFeedImports(store);
+  const wantsRegister = metrics.some((m) => m.source.kind === 'register');
+  const register = wantsRegister ? await registerState(store) : null;
+  const firstSeen = new Map<string, string>();
   for (const [i, column] of columns.entries()) {
-    const vulns = metrics.some((m) => m.source.kind === 'vulnerabilities')
-      ? await vulnerabilityCounts(
-          store,
-          column,
-          feeds.some((f) => f.feed === 'osv'),
-        )
+    const matched =
+      metrics.some((m) => m.source.kind === 'vulnerabilities') || wantsRegister
+        ? await vulnerabilityCounts(
+            store,
+            column,
+            feeds.some((f) => f.feed === 'osv'),
+          )
+        : null;
+    const vulns = matched?.counts ?? null;
+    const risks = register
+      ? await registerCounts(store, column, options, register, firstSeen, matched?.findings ?? [])
       : null;
     const eol = metrics.some((m) => m.source.kind === 'end-of-life')
       ? await endOfLifeCounts(store, column, options.eolWindowMonths)
@@ -212,7 +240,9 @@ async function cellValues(
               ? topTenShare(scores.get(id) ?? [])
               : s.kind === 'vulnerabilities'
                 ? (vulns?.get(repo)?.get(s.level ?? 'all') ?? null)
-                : (eol?.get(repo) ?? null);
+                : s.kind === 'register'
+                  ? (risks?.get(repo)?.[s.measure] ?? null)
+                  : (eol?.get(repo) ?? null);
         cells.set(`${i}\0${repo}\0${m.id}`, value);
       }
   }
@@ -227,7 +257,7 @@ async function vulnerabilityCounts(
   store: Store,
   column: Column,
   anyFeed: boolean,
-): Promise<Map<string, Map<string, number>> | null> {
+): Promise<{ counts: Map<string, Map<string, number>>; findings: VulnFinding[] } | null> {
   if (!anyFeed) return null;
   const ids = [...column.byRepo.values()];
   const report = await findVulnerabilities(store, { snapshotIds: ids, asOf: column.date });
@@ -238,7 +268,7 @@ async function vulnerabilityCounts(
       .filter((d) => d.exposure === 'runtime')
       .map((d) => `${d.repository}\0${d.ecosystem}\0${d.name}\0${d.version}`),
   );
-  const levels = ['all', 'critical', 'high', 'medium', 'low', 'runtime'];
+  const levels = ['all', 'critical', 'high', 'medium', 'low', 'runtime', 'runtime-critical-high'];
   const out = new Map<string, Map<string, number>>();
   for (const repo of column.byRepo.keys())
     if (!unchecked.has(repo)) out.set(repo, new Map(levels.map((l) => [l, 0])));
@@ -248,7 +278,81 @@ async function vulnerabilityCounts(
     if (!counts) continue;
     add(counts, 'all');
     if (['critical', 'high', 'medium', 'low'].includes(f.severity.level)) add(counts, f.severity.level);
-    if (runtime.has(`${f.repository}\0${f.ecosystem}\0${f.name}\0${f.version}`)) add(counts, 'runtime');
+    if (runtime.has(`${f.repository}\0${f.ecosystem}\0${f.name}\0${f.version}`)) {
+      add(counts, 'runtime');
+      if (f.severity.level === 'critical' || f.severity.level === 'high')
+        add(counts, 'runtime-critical-high');
+    }
+  }
+  return { counts: out, findings: report.findings };
+}
+
+interface RegisterState {
+  /** The day the register first saw each key. */
+  firstSeen: Map<string, string>;
+  /** Keys decided not affected or false positive: never counted. */
+  excluded: Set<string>;
+  /** Accepted keys: not counted from the day of the acceptance through its expiry. */
+  accepted: Map<string, { from: string; expires: string }>;
+}
+
+async function registerState(store: Store): Promise<RegisterState> {
+  const rows = await registerRows(store);
+  const state: RegisterState = { firstSeen: new Map(), excluded: new Set(), accepted: new Map() };
+  const acceptedKeys: string[] = [];
+  for (const r of rows) {
+    state.firstSeen.set(r.key, r.first_seen_at.slice(0, 10));
+    const d = r.decision ? (JSON.parse(r.decision) as Decision) : null;
+    if (d?.decision === 'accept') {
+      state.accepted.set(r.key, { from: '0000-00-00', expires: d.expires });
+      acceptedKeys.push(r.key);
+    } else if (d) state.excluded.add(r.key);
+  }
+  for (const e of await registerEvents(store, acceptedKeys)) {
+    const a = state.accepted.get(e.risk_key);
+    if (a && e.event === 'accepted') a.from = e.at.slice(0, 10);
+  }
+  return state;
+}
+
+/**
+ * Open and overdue risks per repository at the point (docs/trend.md, "The register at past dates"):
+ * the problems of the point's snapshots judged on its date, less those decided in the register; a
+ * problem's first day is the earlier of the register's first sight and the first point (in date
+ * order, `firstSeen` carries it) it was open at; it is overdue once that day plus its severity's SLA
+ * has passed.
+ */
+async function registerCounts(
+  store: Store,
+  column: Column,
+  options: TrendOptions,
+  register: RegisterState,
+  firstSeen: Map<string, string>,
+  vulnerabilities: VulnFinding[],
+): Promise<Map<string, { open: number; overdue: number }>> {
+  const problems = await collectProblems(store, {
+    today: column.date,
+    snapshotIds: [...column.byRepo.values()],
+    teams: options.teams,
+    windowMonths: options.eolWindowMonths,
+    vulnerabilities,
+  });
+  const out = new Map([...column.byRepo.keys()].map((r) => [r, { open: 0, overdue: 0 }]));
+  const sla = options.sla ?? DEFAULT_SLA;
+  const seen = new Set<string>();
+  for (const p of problems) {
+    const counts = out.get(p.repository);
+    if (!counts || seen.has(p.key) || register.excluded.has(p.key)) continue;
+    seen.add(p.key);
+    const accepted = register.accepted.get(p.key);
+    if (accepted && accepted.from <= column.date && column.date <= accepted.expires) continue;
+    const first = [register.firstSeen.get(p.key), firstSeen.get(p.key), column.date]
+      .filter((d): d is string => d !== undefined)
+      .sort()[0] as string;
+    firstSeen.set(p.key, first);
+    counts.open += 1;
+    const days = sla[p.severity as keyof Sla];
+    if (days !== undefined && addDays(first, days) < column.date) counts.overdue += 1;
   }
   return out;
 }

@@ -25,7 +25,9 @@ describe('trend metrics', () => {
       'vulnerabilities-medium',
       'vulnerabilities-low',
       'vulnerabilities-runtime',
+      'vulnerabilities-runtime-critical-high',
     ]);
+    expect(keyMetricsNamed('risks').map((m) => m.id)).toEqual(['risks-open', 'risks-overdue']);
     expect(keyMetricsNamed('truck-factor').map((m) => m.aggregate)).toEqual(['min']);
     expect(keyMetricsNamed('nothing')).toEqual([]);
     expect(storedMetric('change-failure-rate', 'ratio').aggregate).toBe('median');

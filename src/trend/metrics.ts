@@ -11,11 +11,16 @@ export type Source =
    * Open vulnerabilities of the snapshot's dependencies, known at the point's date: at a level, in
    * dependencies exposed at runtime (`runtime`), or all (null).
    */
-  | { kind: 'vulnerabilities'; level: 'critical' | 'high' | 'medium' | 'low' | 'runtime' | null }
+  | { kind: 'vulnerabilities'; level: VulnerabilityLevel | null }
   /** Runtimes, images and packages past their end of life at the point's date. */
   | { kind: 'end-of-life' }
   /** Share (%) of the summed hotspot score held by the ten top files. */
-  | { kind: 'hotspot-concentration' };
+  | { kind: 'hotspot-concentration' }
+  /** Problems of the risk register open at the point, or open past their SLA due date (docs/trend.md). */
+  | { kind: 'register'; measure: 'open' | 'overdue' };
+
+/** A severity level, exposure at runtime, or both (critical and high in runtime dependencies). */
+export type VulnerabilityLevel = 'critical' | 'high' | 'medium' | 'low' | 'runtime' | 'runtime-critical-high';
 
 export interface TrendMetric {
   /** The series id (what `cto trend <metric>` and the JSON name). */
@@ -46,15 +51,17 @@ const stored = (
   source: { kind: 'stored', metric: id },
 });
 
-const vulns = (level: 'critical' | 'high' | 'medium' | 'low' | 'runtime' | null): TrendMetric => ({
+const vulns = (level: VulnerabilityLevel | null): TrendMetric => ({
   id: level ? `vulnerabilities-${level}` : 'vulnerabilities',
   family: 'vulnerabilities',
   label:
     level === 'runtime'
       ? 'open vulnerabilities, runtime exposure'
-      : level
-        ? `open vulnerabilities, ${level}`
-        : 'open vulnerabilities',
+      : level === 'runtime-critical-high'
+        ? 'open vulnerabilities, critical and high, runtime exposure'
+        : level
+          ? `open vulnerabilities, ${level}`
+          : 'open vulnerabilities',
   unit: 'vulnerabilities',
   aggregate: 'sum',
   higherIsBetter: false,
@@ -66,6 +73,7 @@ export const KEY_METRICS: readonly TrendMetric[] = [
   stored('code-lines', 'code size', 'lines', 'sum', null),
   stored('active-contributors-90d', 'contributors active (90 days)', 'people', 'sum', true),
   stored('truck-factor', 'truck factor (lowest)', 'people', 'min', true),
+  stored('truck-factor-active', 'truck factor among active people (lowest)', 'people', 'min', true),
   stored('releases-365d', 'releases (365 days)', 'releases', 'sum', true),
   stored('lead-time-median-365d', 'lead time, median (365 days)', 'days', 'median', false),
   vulns(null),
@@ -74,6 +82,7 @@ export const KEY_METRICS: readonly TrendMetric[] = [
   vulns('medium'),
   vulns('low'),
   vulns('runtime'),
+  vulns('runtime-critical-high'),
   {
     id: 'end-of-life',
     family: 'end-of-life',
@@ -92,7 +101,21 @@ export const KEY_METRICS: readonly TrendMetric[] = [
     higherIsBetter: false,
     source: { kind: 'hotspot-concentration' },
   },
+  register('open', 'risks open (register)'),
+  register('overdue', 'risks open past their SLA (register)'),
 ];
+
+function register(measure: 'open' | 'overdue', label: string): TrendMetric {
+  return {
+    id: `risks-${measure}`,
+    family: 'risks',
+    label,
+    unit: 'risks',
+    aggregate: 'sum',
+    higherIsBetter: false,
+    source: { kind: 'register', measure },
+  };
+}
 
 /** Units whose values do not add up across repositories: a team's value is their median. */
 const MEDIAN_UNITS = new Set(['ratio', '%', 'days', 'bucket']);

@@ -202,7 +202,8 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
         // Windows count back from the reference date: the point's period end for both.
         await scan(other, { rev: sha, today: QUARTER_ENDS[i] as string });
         const plain = await trendOf(other, QUARTER_ENDS[i] as string);
-        for (const s of doc.series) {
+        // Overdue risks depend on the earlier points (a problem's first day), which a plain scan has not.
+        for (const s of doc.series.filter((x) => x.metric !== 'risks-overdue')) {
           const p = plain.series.find((x) => x.metric === s.metric && x.subject === s.subject);
           expect({ metric: s.metric, at: QUARTER_ENDS[i], value: s.values[i] }).toEqual({
             metric: s.metric,
@@ -223,6 +224,46 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
     expect(value('vulnerabilities-high')).toEqual([0, 0, 1, 0, 0]);
     // `left` is a production dependency of the lockfile: exposed at runtime.
     expect(value('vulnerabilities-runtime')).toEqual([0, 0, 1, 0, 0]);
+    expect(value('vulnerabilities-runtime-critical-high')).toEqual([0, 0, 1, 0, 0]);
+  }, 300_000);
+
+  test('the register series: open risks now are the open rows of the register; overdue counts from the first point a risk was open at', async () => {
+    const register = await rows(store, "select key from risks where status = 'open'");
+    const now = await trendOf(store, TODAY, 'risks');
+    const open = now.series.find((s) => s.metric === 'risks-open')?.values ?? [];
+    expect(open.at(-1)).toBe(register.length);
+    // The register, synced at the current commit, holds no vulnerability: the upgrade fixed it.
+    const vulnKeys = await rows(store, "select count(*) as n from risks where kind = 'vulnerability'");
+    expect(vulnKeys).toEqual([{ n: 0 }]);
+    // Without an SLA nothing is overdue; with an SLA of zero days every risk open at an earlier point is.
+    const none = await buildTrend(store, {
+      metric: 'risks-overdue',
+      by: 'repository',
+      today: TODAY,
+      teams: [],
+      eolWindowMonths: 6,
+      sla: {},
+    });
+    expect(none.series[0]?.values).toEqual([0, 0, 0, 0, 0]);
+    const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    const strict = await buildTrend(store, {
+      metric: 'risks',
+      by: 'repository',
+      today: TODAY,
+      teams: [],
+      eolWindowMonths: 6,
+      sla: zero,
+    });
+    const [o, d] = ['risks-open', 'risks-overdue'].map(
+      (m) => strict.series.find((s) => s.metric === m)?.values as number[],
+    );
+    expect(o).toEqual(open);
+    // The advisory's problem is open at the third quarter end only, on top of what is open throughout.
+    expect(o?.[2]).toBe((o?.[3] ?? 0) + 1);
+    expect(o?.[1]).toBe(o?.[3]);
+    // Nothing is overdue at the first point (each risk's first day is that day); later, every risk open
+    // at an earlier point is, but not the advisory on the day it is first open.
+    expect(d).toEqual([0, o?.[1], (o?.[2] ?? 0) - 1, o?.[3], o?.[4]]);
   }, 300_000);
 
   test('--since leaves out earlier points; a metric by name; the JSON matches its published schema', async () => {
