@@ -4,7 +4,9 @@
 
 import { z } from 'zod';
 
+/** A day in seconds (stored timestamps) and in milliseconds (`Date`). */
 export const DAY = 86_400;
+export const DAY_MS = DAY * 1000;
 
 /** Windows in days, by name. */
 export const RECENT_WINDOW_DAYS = 90;

@@ -1,9 +1,9 @@
 // Mean time to remediate from the register (docs/metrics/risk.md#time-to-remediate): the median
 // days from first seen to closed, per severity, owner team and repository, and the age of what is
 // still open on the reference date (median and oldest).
-import type { RiskRow } from '../store/risks.ts';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../reference-date.ts';
+import type { RiskRow } from '../store/risks.ts';
 
 export interface RemediationGroup {
   /** The severity, team or repository. */

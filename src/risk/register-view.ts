@@ -1,6 +1,8 @@
 // What `cto risks` shows of the register: the rows chosen, most urgent first (overdue, then by
 // score; ties by owner team, repository and key), and the overdue ones as `risk-overdue` findings
 // (docs/metrics/risk.md#risk-overdue).
+
+import { DAY_MS } from '../reference-date.ts';
 import type { Finding, Severity } from '../results.ts';
 import type { RiskRow } from '../store/risks.ts';
 import type { RiskStatus } from '../store/schema.ts';
@@ -12,8 +14,6 @@ export const RISK_STATUSES: readonly RiskStatus[] = [
   'false-positive',
   'closed',
 ];
-
-const DAY_MS = 86_400_000;
 
 interface RiskFilter {
   statuses: readonly RiskStatus[];

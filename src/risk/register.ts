@@ -3,6 +3,7 @@
 // in the latest scan of its repository closes, dated; one seen again after closing reopens under
 // the same key, its history kept. Decisions from risks.yaml set the status of what is seen.
 
+import { DAY_MS } from '../reference-date.ts';
 import { type NewRiskEvent, type RiskRow, registerRows, saveRegister } from '../store/risks.ts';
 import type { RiskEventKind, RiskStatus } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
@@ -33,8 +34,6 @@ export interface RegisterChanges {
   rows: RiskRow[];
   events: NewRiskEvent[];
 }
-
-const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` plus `n` days. */
 export function addDays(day: string, n: number): string {

@@ -1,6 +1,7 @@
 // The risk score of a problem and the one ranking every list of problems uses (docs/risk.md,
 // "Risk score"): severity weight × exposure weight × reachability weight × age factor.
 import type { Exposure } from '../collectors/types.ts';
+import { DAY_MS } from '../reference-date.ts';
 import { type RiskConfig, type RiskWeights, riskWeights } from './config.ts';
 import type { Problem } from './types.ts';
 
@@ -8,8 +9,6 @@ export interface ScoredProblem extends Problem {
   /** The risk score, rounded to two decimals (what ranks and what is shown). */
   score: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whole days from `since` to `today` (ISO dates), 0 when unknown or in the future. */
 export function ageDays(since: string | null, today: string): number {

@@ -1,6 +1,7 @@
 // The period ends `scan --history <N><q|m|w>` snapshots at: the last N quarter, month or ISO-week ends
 // strictly before the reference date, oldest first, as UTC dates (YYYY-MM-DD). See docs/scan.md.
 import { CtoError } from '../errors.ts';
+import { DAY_MS } from '../reference-date.ts';
 
 export type PeriodUnit = 'q' | 'm' | 'w';
 
@@ -24,34 +25,33 @@ export function parseHistorySpec(text: string): HistorySpec {
   return { count, unit: m[2] as PeriodUnit };
 }
 
-const DAY = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The last day of the period (of `unit`) that holds `day` (UTC midnight, in ms). */
 function periodEnd(day: number, unit: PeriodUnit): number {
   const d = new Date(day);
-  if (unit === 'w') return day + ((7 - d.getUTCDay()) % 7) * DAY; // ISO weeks end on Sunday
+  if (unit === 'w') return day + ((7 - d.getUTCDay()) % 7) * DAY_MS; // ISO weeks end on Sunday
   const months = unit === 'q' ? 3 : 1;
   const nextStart = Math.floor(d.getUTCMonth() / months) * months + months;
-  return Date.UTC(d.getUTCFullYear(), nextStart, 1) - DAY;
+  return Date.UTC(d.getUTCFullYear(), nextStart, 1) - DAY_MS;
 }
 
 /** The last `spec.count` period ends strictly before `reference` (YYYY-MM-DD), oldest first. */
 export function periodEnds(spec: HistorySpec, reference: string): string[] {
   const ref = Date.parse(`${reference}T00:00:00Z`);
   // The reference day's own period has not ended (even on its last day): start with the one before.
-  let end = periodEnd(startOf(periodEnd(ref, spec.unit), spec.unit) - DAY, spec.unit);
+  let end = periodEnd(startOf(periodEnd(ref, spec.unit), spec.unit) - DAY_MS, spec.unit);
   const out: string[] = [];
   for (let i = 0; i < spec.count; i++) {
     out.push(iso(end));
-    end = periodEnd(startOf(end, spec.unit) - DAY, spec.unit);
+    end = periodEnd(startOf(end, spec.unit) - DAY_MS, spec.unit);
   }
   return out.reverse();
 }
 
 /** The first day of the period that ends on `end`. */
 function startOf(end: number, unit: PeriodUnit): number {
-  if (unit === 'w') return end - 6 * DAY;
+  if (unit === 'w') return end - 6 * DAY_MS;
   const d = new Date(end);
   const months = unit === 'q' ? 3 : 1;
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months + 1, 1);
@@ -59,7 +59,7 @@ function startOf(end: number, unit: PeriodUnit): number {
 
 /** The instant just after the day `date` ends (UTC): commits at or before the day's end are before it. */
 export function endOfDayInstant(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY - 1000).toISOString().replace('.000Z', 'Z');
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** The period (of `unit`) that holds `day`, as its end date: to tell whether the reference day's period is partial. */

@@ -1,6 +1,6 @@
 // Activity per week and per month: non-merge commits, active contributors (bots left out), lines.
 import { authorEmailKey, isBot } from '../../people/identities/index.ts';
-import { DAY } from './stats.ts';
+import { DAY } from '../../reference-date.ts';
 
 interface ActivityCommit {
   author_name: string;

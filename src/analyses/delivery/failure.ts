@@ -1,8 +1,9 @@
 // Change failure and rework proxies from git: patch releases that follow soon, and reverts.
+
+import { DAY } from '../../reference-date.ts';
 import type { CommitFact } from './graph.ts';
 import type { ReleaseChanges } from './lead.ts';
 import type { Release } from './releases.ts';
-import { DAY } from './stats.ts';
 import { isPatchOf } from './versions.ts';
 
 export interface ReleaseOutcome {

@@ -1,6 +1,8 @@
 // Deployment frequency bucket, as Four Keys computes it (dora-team/fourkeys METRICS.md), with the
 // snapshot's commit date in place of the current date.
-import { DAY, median } from './stats.ts';
+
+import { DAY } from '../../reference-date.ts';
+import { median } from './stats.ts';
 
 export type FrequencyBucket = 'daily' | 'weekly' | 'monthly' | 'fewer';
 

@@ -1,7 +1,9 @@
 // Lead time for changes: each non-merge commit belongs to the first release that contains it.
+
+import { DAY } from '../../reference-date.ts';
 import { type CommitGraph, firstContaining } from './graph.ts';
 import type { Release } from './releases.ts';
-import { DAY, median, percentile } from './stats.ts';
+import { median, percentile } from './stats.ts';
 
 export interface ReleaseChanges {
   /** Indexes of the non-merge commits first released by each release (same order as the releases). */

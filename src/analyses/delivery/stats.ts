@@ -1,4 +1,5 @@
 // Percentiles as PERCENTILE_CONT computes them (linear interpolation between closest ranks).
+import { DAY } from '../../reference-date.ts';
 
 /** The p-th percentile (0..1) of `values`, interpolated; null for no values. */
 export function percentile(values: readonly number[], p: number): number | null {
@@ -16,7 +17,7 @@ export function median(values: readonly number[]): number | null {
   return percentile(values, 0.5);
 }
 
-export const DAY = 86_400;
+export { DAY } from '../../reference-date.ts';
 
 /** Seconds to days, rounded to 0.01 day; null stays null. */
 export function days(seconds: number | null): number | null {

@@ -1,8 +1,10 @@
 // What `cto delivery` shows: per repository from the stored metrics and rows, and per team.
+
+import { DAY } from '../../reference-date.ts';
 import type { RepositoryDelivery } from '../../store/delivery.ts';
 import type { DeploymentEvent } from './deployments.ts';
 import { bucketOf, deploymentFrequency, type FrequencyBucket } from './frequency.ts';
-import { DAY, median } from './stats.ts';
+import { median } from './stats.ts';
 
 export const DERIVED_FROM = {
   releases: 'git tags whose names match the version pattern; pre-releases counted apart',

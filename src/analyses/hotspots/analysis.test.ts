@@ -2,11 +2,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { HISTORY } from '../../../test/fixtures/analyses/hotspots/history.fixture.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+import { DAY } from '../../reference-date.ts';
 import { givenPlugins } from '../../scan/plugins.ts';
 import { runScan } from '../../scan/run.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { ANALYSES } from '../registry.ts';
-import { DAY, RECENT_DAYS } from './hotspots.ts';
+import { RECENT_DAYS } from './hotspots.ts';
 
 afterAll(async () => {
   await dropTestSchemas();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DAY } from '../../reference-date.ts';
 import type { ChangeRow } from '../../store/hotspots.ts';
 import { followRenames } from './follow.ts';
-import { computeHotspots, DAY, trendOf } from './hotspots.ts';
+import { computeHotspots, trendOf } from './hotspots.ts';
 
 function change(sha: string, ts: number, path: string, extra: Partial<ChangeRow> = {}): ChangeRow {
   return {

@@ -1,11 +1,12 @@
 // Hotspots: change frequency times size per file of the snapshot, with complexity and trend beside it.
 // Definitions in docs/metrics/code.md.
+
+import { ACTIVE_WINDOW_DAYS, DAY, RECENT_WINDOW_DAYS } from '../../reference-date.ts';
 import type { HotspotsTable } from '../../store/schema.ts';
 import type { CommitChanges } from './follow.ts';
 
-export const DAY = 86_400;
-export const RECENT_DAYS = 90;
-const BASELINE_DAYS = 365;
+export const RECENT_DAYS = RECENT_WINDOW_DAYS;
+const BASELINE_DAYS = ACTIVE_WINDOW_DAYS;
 
 type Trend = 'quiet' | 'new' | 'rising' | 'stable' | 'falling';
 

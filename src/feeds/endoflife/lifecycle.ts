@@ -1,5 +1,7 @@
 // Which release cycle a version belongs to, and where that cycle stands on a given day. The day is
 // always passed in (`today`, `YYYY-MM-DD`); nothing here reads the clock.
+
+import { DAY_MS } from '../../reference-date.ts';
 import type { EolCycle, EolProduct, Phase } from './model.ts';
 
 interface CycleStatus {
@@ -47,7 +49,7 @@ export function pickCycle(product: EolProduct, version: string): EolCycle | null
 }
 
 function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
 }
 
 export function cycleStatus(product: EolProduct, cycle: EolCycle, today: string): CycleStatus {
