@@ -9,6 +9,7 @@ import { CtoError } from './errors.ts';
 import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { licencePolicySchema } from './licences/policy.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
+import { radarConfigSchema } from './office/radar/config.ts';
 import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
 import { snapshotsConfigSchema } from './reference-date.ts';
@@ -66,6 +67,7 @@ export const configSchema = z
     risk: riskConfigSchema.optional(),
     exposure: exposureConfigSchema.optional(),
     snapshots: snapshotsConfigSchema.optional(),
+    radar: radarConfigSchema.optional(),
   })
   .strict();
 

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   deps: async () => (await import('./deps.ts')).depsCommand(),
   licences: async () => (await import('./licences.ts')).licencesCommand(),
   tech: async () => (await import('./tech.ts')).techCommand(),
+  radar: async () => (await import('./radar.ts')).radarCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),

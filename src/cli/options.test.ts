@@ -40,6 +40,7 @@ const BAD_VALUES: Record<string, string[]> = {
   'people --today': ['2024-02-30'],
   'knowledge --today': ['24-01-01'],
   'teams --today': ['2024-1-1'],
+  'radar --today': ['2024-1-1', 'tomorrow'],
   'risks --status': ['bogus', 'open,', 'open,nope'],
   'risks --today': ['tomorrow', '2024-02-30'],
   'eol --window': ['-1', 'six', '121'],

@@ -2,22 +2,13 @@
 // (packages, images, files), as the technologies analysis stored them.
 import { Command } from 'commander';
 import { technologiesByTeam } from '../analyses/technologies/by-team.ts';
-import { detectTechnologies } from '../analyses/technologies/detect.ts';
 import { loadTechnologies } from '../analyses/technologies/match.ts';
 import { CATEGORIES } from '../analyses/technologies/schema.ts';
-import type { Metric } from '../analyses/types.ts';
-import { exposurePathsFrom, inScopes } from '../collectors/exposure.ts';
+import { technologyMetrics } from '../analyses/technologies/stored.ts';
+import { inScopes } from '../collectors/exposure.ts';
 import type { Exposure } from '../collectors/types.ts';
 import { loadTeams } from '../office/teams.ts';
-import {
-  currentRepositories,
-  snapshotDependencies,
-  snapshotImages,
-  snapshotMetrics,
-  snapshotPaths,
-  snapshotRuntimes,
-} from '../store/deps.ts';
-import type { Store } from '../store/store.ts';
+import { currentRepositories } from '../store/deps.ts';
 import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -92,24 +83,6 @@ export function techCommand(): Command {
         }
       });
     });
-}
-
-/** Stored metrics of the technologies analysis; computed from the facts when the scan did not run it. */
-async function technologyMetrics(
-  store: Store,
-  snapshotId: number,
-  config: Record<string, unknown>,
-): Promise<{ metrics: Metric[]; stored: boolean }> {
-  const stored = (await snapshotMetrics(store, snapshotId, 'technologies')) as Metric[];
-  if (stored.some((m) => m.metric === 'technologies')) return { metrics: stored, stored: true };
-  const facts = {
-    dependencies: await snapshotDependencies(store, snapshotId),
-    images: await snapshotImages(store, snapshotId),
-    runtimes: await snapshotRuntimes(store, snapshotId),
-    paths: await snapshotPaths(store, snapshotId),
-  };
-  const metrics = detectTechnologies(facts, undefined, exposurePathsFrom(config));
-  return { metrics, stored: false };
 }
 
 function evidenceText(e: { packages?: string[]; images?: string[]; files?: string[] }): string {

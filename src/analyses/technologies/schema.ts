@@ -39,6 +39,8 @@ export const TechnologySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case kebab-case'),
   name: z.string().min(1),
   category: z.enum(CATEGORIES),
+  /** Other names people write for it (radar item titles are matched against id, name and these). */
+  aliases: z.array(z.string().min(1)).min(1).optional(),
   /** Package names per ecosystem (Maven `group:artifact`). */
   packages: z.partialRecord(z.enum(ECOSYSTEMS), Rules).optional(),
   /** Container image names without tag; `docker.io/` and `library/` are implied. */

@@ -1,0 +1,101 @@
+// `cto radar` as a user meets it: a radar written in the workspace joined to a scanned store, on both engines.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cto } from '../../test/helpers/cli.ts';
+import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+function radarFile(ws: string, release: string, id: string, front: string): void {
+  mkdirSync(join(ws, 'radar', release), { recursive: true });
+  writeFileSync(join(ws, 'radar', release, `${id}.md`), `---\n${front}\n---\n\nWhy.\n`);
+}
+
+describe.each(ENGINES)('cto radar on %s', (engine) => {
+  const root = tempDir();
+  const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'x', dependencies: deps });
+  buildRepo(join(root, 'shop'), [
+    {
+      date: '2026-10-01T10:00:00Z',
+      author: ADA,
+      files: { 'package.json': pkg({ express: '4.18.0', jquery: '3.7.0' }) },
+    },
+  ]);
+  buildRepo(join(root, 'api'), [
+    { date: '2026-10-02T10:00:00Z', author: BOB, files: { 'package.json': pkg({ express: '4.18.0' }) } },
+  ]);
+  const ws = tempDir();
+  const db = ['--workspace', ws, '--db', freshStoreTarget(engine)];
+  const scan = cto(['scan', root, ...db]);
+  radarFile(ws, '2026-06-01', 'jquery', 'title: jQuery\nring: trial\nquadrant: languages-and-frameworks');
+  radarFile(ws, '2026-12-01', 'jquery', 'ring: hold');
+  radarFile(ws, '2026-12-01', 'express', 'title: express\nring: adopt\nquadrant: languages-and-frameworks');
+  radarFile(
+    ws,
+    '2026-12-01',
+    'pairing',
+    'title: Pair programming\nring: adopt\nquadrant: methods-and-patterns',
+  );
+  radarFile(ws, '2026-12-01', 'broken', 'title: Broken\nring: sometimes\nquadrant: tools');
+  writeFileSync(
+    join(ws, 'teams.yaml'),
+    'teams:\n  - name: web\n    owns: [shop]\n  - name: core\n    owns: [api]\n',
+  );
+
+  test('HOLD in runtime use names its repositories; coverage, teams and people per item; bad files are diagnostics', () => {
+    expect(scan.code).toBe(0);
+    const r = cto(['radar', '--json', '--today', '2026-12-06', ...db]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schema).toBe('cto.radar/v1');
+    const radar = doc.radar;
+    expect(radar.release).toBe('2026-12-01');
+    const hold = radar.findings.filter((f: { rule: string }) => f.rule === 'radar-hold-in-use');
+    expect(hold.map((f: { subject: string; repositories: string[] }) => [f.subject, f.repositories])).toEqual(
+      [['jquery', ['shop']]],
+    );
+    const express = radar.items.find((i: { id: string }) => i.id === 'express');
+    expect(express).toMatchObject({
+      technologies: ['express'],
+      runtimeRepositories: ['api', 'shop'],
+      teams: ['core', 'web'],
+      activePeople: 2,
+    });
+    // Node.js, Express and jQuery run in production code here; the radar names two of the three.
+    const unmentioned = radar.coverage.unmentioned.map((u: { id: string }) => u.id);
+    expect(unmentioned).not.toContain('express');
+    expect(radar.coverage.percent).toBe(
+      Math.round(
+        (100 * (radar.coverage.runtimeTechnologies - unmentioned.length)) /
+          radar.coverage.runtimeTechnologies,
+      ),
+    );
+    expect(radar.coverage.mentioned).toBe(2);
+    expect(radar.diagnostics.map((d: { file: string; line: number | null }) => [d.file, d.line])).toEqual([
+      ['radar/2026-12-01/broken.md', 3],
+      ['radar/2026-12-01/pairing.md', null],
+    ]);
+    const text = cto(['radar', '--today', '2026-12-06', ...db]);
+    const lines = text.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^Strategy coverage: \d+% \(2 of \d+ technologies in runtime use are on the radar\)$/,
+    );
+    expect(lines[1]).toBe('HOLD in runtime use: jquery (shop)');
+    expect(text.stderr).toContain('radar/2026-12-01/broken.md:3: ring: "sometimes" is not a ring');
+  });
+
+  test('a workspace without a radar says how to start one', () => {
+    const other = tempDir();
+    const r = cto(['radar', '--workspace', other, '--db', db[3] as string]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('cto office init');
+    expect(
+      JSON.parse(cto(['radar', '--json', '--workspace', other, '--db', db[3] as string]).stdout).radar,
+    ).toBeNull();
+  });
+});
