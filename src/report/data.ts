@@ -42,6 +42,8 @@ export interface ReportData {
   tags: ReleaseTag[];
   deps: DependencyCount[];
   technologies: Array<{ snapshotId: number; kind: string; name: string }>;
+  /** Months before an end of life at which it is within the window, set with the feed results. */
+  eolWindowMonths?: number;
   /** What was checked for vulnerabilities, set with the feed results; absent before they are added. */
   vulnCoverage?: Coverage;
   /** Team knowledge counted back from the report's day (report/knowledge.ts). */

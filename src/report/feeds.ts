@@ -17,6 +17,7 @@ export async function addFeedResults(
   const vulns = await findVulnerabilities(store);
   data.vulnCoverage = coverageFor(vulns.coverage, new Set(data.snapshots.map((s) => s.repository)));
   const today = data.now.toISOString().slice(0, 10);
+  data.eolWindowMonths = windowMonths;
   const ids = data.snapshots.map((s) => s.snapshotId);
   const { rows } = await findEol(store, { today, windowMonths, snapshotIds: ids });
   for (const r of rows) {

@@ -7,9 +7,11 @@ import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
 import type { RiskConfig } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
 import { rankProblems } from '../risk/score.ts';
+import type { Problem } from '../risk/types.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
 import type { Store } from '../store/store.ts';
+import { buildTrend } from '../trend/build.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { anonymizeJson } from './anonymize.ts';
 import { budgetSection } from './areas/budget.ts';
@@ -19,6 +21,7 @@ import { securitySection } from './areas/security.ts';
 import { teamSection } from './areas/team.ts';
 import { technologySection } from './areas/technology.ts';
 import { buildChanges, snapshotRef } from './changes.ts';
+import { riskMatrixChart, teamTrendChart } from './charts/from-data.ts';
 import { loadReportData, type ReportData } from './data.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
@@ -93,6 +96,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     budgetSection,
   ].map((build) => build(data));
   uniqueFigureIds(sections);
+  await addPortfolioCharts(store, sections, { ranked, teams, team: opts.team, today, windowMonths });
   if (changes && opts.team) {
     const mine = <T extends { owner: string }>(l: T[]) => l.filter(inView);
     Object.assign(changes, {
@@ -137,6 +141,33 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     },
   };
   return opts.anonymize ? anonymizeJson(model, await identities(store, data)) : model;
+}
+
+/** The per-team metric drawn as small multiples in Team and knowledge (a `cto trend` key metric). */
+const TEAM_TREND_METRIC = 'active-contributors-90d';
+
+/**
+ * Charts over more than one area's data: the risk matrix of the open problems (Infrastructure and
+ * security) and, with teams.yaml, one small chart per team of contributors active (Team and knowledge).
+ */
+async function addPortfolioCharts(
+  store: Store,
+  sections: ReportModel['sections'],
+  o: { ranked: Problem[]; teams: Team[]; team?: string; today: string; windowMonths: number },
+): Promise<void> {
+  const matrix = riskMatrixChart(o.ranked);
+  if (matrix) sections.find((s) => s.id === 'infrastructure-security')?.charts.push(matrix);
+  if (o.teams.length === 0) return;
+  const trend = await buildTrend(store, {
+    metric: TEAM_TREND_METRIC,
+    by: 'team',
+    today: o.today,
+    teams: o.teams,
+    eolWindowMonths: o.windowMonths,
+  });
+  if (o.team) trend.series = trend.series.filter((s) => s.subject === o.team);
+  const perTeam = teamTrendChart(trend, TEAM_TREND_METRIC);
+  if (perTeam) sections.find((s) => s.id === 'team-knowledge')?.charts.push(perTeam);
 }
 
 function notice(data: ReportData, failed: number): string | null {

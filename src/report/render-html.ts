@@ -1,6 +1,6 @@
 // One self-contained HTML file: inline style and SVG, no scripts, fonts or links to the network.
 import { snapshotAgeText } from './changes.ts';
-import { renderChart } from './charts/index.ts';
+import { renderChart } from './charts/render.ts';
 import { esc } from './charts/svg.ts';
 import { figureValue } from './format.ts';
 import { STYLE } from './html-style.ts';

@@ -1,7 +1,9 @@
-// Markdown for GitHub: the same sections as the HTML; charts become tables of their numbers.
+// Markdown for GitHub: the same sections as the HTML; each chart is its SVG file (charts/, written
+// beside report.md) shown as an image, with the table of its numbers below it.
 
 import { AREA_TITLES } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
+import { chartFile } from './charts/files.ts';
 import { figureValue } from './format.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
@@ -152,13 +154,33 @@ function sectionMd(s: AreaSection, changes: Changes | null): string[] {
   return out;
 }
 
+const FIRST_COLUMN: Record<Chart['kind'], string> = {
+  bar: 'label',
+  'stacked-bar': 'label',
+  line: 'period',
+  timeline: 'item',
+  matrix: 'severity',
+  'small-multiples': 'period',
+};
+
+/** The chart as an image of its SVG file, then its numbers (the last period marked when partial). */
 function chartMd(c: Chart): string[] {
-  const headers = [
-    c.kind === 'timeline' ? 'item' : 'label',
-    ...c.series.map((s) => s.name + (c.unit ? ` (${c.unit})` : '')),
+  const headers = [FIRST_COLUMN[c.kind], ...c.series.map((s) => s.name + (c.unit ? ` (${c.unit})` : ''))];
+  const last = c.labels.length - 1;
+  const rows = c.labels.map((l, i) => [
+    c.partial && i === last ? `${l} (partial)` : l,
+    ...c.series.map((s) => s.values[i] ?? null),
+  ]);
+  const alt = c.title.replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
+  return [
+    `**${c.title}**`,
+    '',
+    `![${alt}](${chartFile(c)})`,
+    '',
+    ...(c.partial ? [`The last period, ${c.labels[last]}, had not ended at the report date.`, ''] : []),
+    table(headers, rows),
+    '',
   ];
-  const rows = c.labels.map((l, i) => [l, ...c.series.map((s) => s.values[i] ?? 0)]);
-  return [`**${c.title}**`, '', table(headers, rows), ''];
 }
 
 function changesMd(c: Changes): string[] {

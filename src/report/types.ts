@@ -66,11 +66,17 @@ export interface Kpi {
   sql: string;
 }
 
-export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline';
+/**
+ * bar, stacked-bar: one row per label; line: values over ordered labels; timeline: the end-of-life
+ * runway (days per item); matrix: counts per severity (labels) and exposure (series); small-multiples:
+ * one small line chart per series (a team) over the same labels.
+ */
+export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline' | 'matrix' | 'small-multiples';
 
 export interface ChartSeries {
   name: string;
-  values: number[];
+  /** One value per label; null where it is not known. */
+  values: Array<number | null>;
 }
 
 export interface Chart {
@@ -81,6 +87,10 @@ export interface Chart {
   labels: string[];
   series: ChartSeries[];
   unit?: string;
+  /** The last label is a period that had not ended at the report date (drawn dashed, shaded "partial"). */
+  partial?: boolean;
+  /** Timeline: days before an end of life at which an item is within the window (amber). */
+  windowDays?: number;
   sql: string;
 }
 

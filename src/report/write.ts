@@ -1,6 +1,8 @@
-// Writing a report's files: index.html, report.md, report.json and, when asked, report.pdf.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Writing a report's files: index.html, report.md with its charts as SVG files in charts/, report.json
+// and, when asked, report.pdf.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chartFiles } from './charts/files.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderPdf } from './render-pdf.ts';
@@ -22,6 +24,15 @@ export async function writeReport(model: ReportModel, outDir: string, pdf: boole
   writeFileSync(files[0] as string, html);
   writeFileSync(files[1] as string, renderMarkdown(model));
   writeFileSync(files[2] as string, renderJson(model));
+  // The charts folder is the report's own: files of charts no longer in the report do not linger.
+  rmSync(join(outDir, 'charts'), { recursive: true, force: true });
+  const charts = chartFiles(model);
+  for (const c of charts) {
+    const file = join(outDir, c.file);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, c.svg);
+  }
+  if (charts.length > 0) files.push(join(outDir, 'charts'));
   if (!pdf) return { files, pdf: 'not-asked' };
   const pdfFile = join(outDir, 'report.pdf');
   if (!(await renderPdf(html, pdfFile))) return { files, pdf: 'no-chromium' };

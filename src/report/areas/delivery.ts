@@ -65,8 +65,15 @@ function activityChart(data: ReportData): Chart | null {
     labels,
     series: [{ name: 'commits', values: labels.map((l) => byMonth.get(l) ?? 0) }],
     unit: 'commits',
+    ...partialMonth(labels, data.now),
     sql: 'select substr(author_date, 1, 7) month, count(*) from commits c join snapshot_segments ss on ss.segment_id = c.snapshot_id join repositories r on r.current_snapshot_id = ss.snapshot_id group by 1 order by 1',
   };
+}
+
+/** A monthly chart whose last month had not ended at the report date says so (drawn dashed, "partial"). */
+function partialMonth(labels: string[], now: Date): { partial?: true } {
+  const last = labels.at(-1);
+  return last !== undefined && last >= now.toISOString().slice(0, 7) ? { partial: true } : {};
 }
 
 /** Lead-time metrics: a trend when their subjects are months, else one bar per repository. */
@@ -89,6 +96,7 @@ function leadTimeChart(data: ReportData): Chart | null {
       labels,
       series: [{ name: 'lead time', values: labels.map(mean) }],
       unit: monthly[0]?.unit ?? '',
+      ...partialMonth(labels, data.now),
       sql,
     };
   }

@@ -1,4 +1,6 @@
 // Technology strategy: what we run (languages, packages, runtimes, images) and the end-of-life runway.
+
+import { runwayChart } from '../charts/from-data.ts';
 import type { ReportData, ReportMetric } from '../data.ts';
 import type { AreaSection, Chart } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures } from './common.ts';
@@ -57,7 +59,7 @@ export function technologySection(data: ReportData): AreaSection {
   const charts: Chart[] = [];
   const languages = languageChart(data.metrics);
   if (languages) charts.push(languages);
-  const eol = runwayChart(data.metrics);
+  const eol = runwayChart(data.metrics, data.eolWindowMonths ?? 6);
   if (eol) charts.push(eol);
   const missing: string[] = [];
   if (!languages) missing.push('languages analysis (lines per language)');
@@ -86,25 +88,5 @@ function languageChart(metrics: ReportMetric[]): Chart | null {
     labels: top.map(([l]) => l),
     series: [{ name, values: top.map(([, v]) => v) }],
     sql: `select subject, sum(value) from current_metrics where analysis = 'languages' and metric = '${name}' group by subject order by 2 desc`,
-  };
-}
-
-/** Metrics whose name speaks of end of life or runway, in days: the soonest 20. */
-function runwayChart(metrics: ReportMetric[]): Chart | null {
-  const eol = metrics
-    .filter(
-      (m) => /eol|end-of-life|runway/.test(m.metric) && m.value !== null && (m.unit ?? 'days') === 'days',
-    )
-    .sort((a, b) => (a.value ?? 0) - (b.value ?? 0))
-    .slice(0, 20);
-  if (eol.length === 0) return null;
-  return {
-    id: 'eol-runway',
-    kind: 'timeline',
-    title: 'End-of-life runway (days until end of support)',
-    labels: eol.map((m) => `${m.repository}: ${m.subject || m.metric}`),
-    series: [{ name: 'days', values: eol.map((m) => m.value ?? 0) }],
-    unit: 'days',
-    sql: "select repository, subject, value from current_metrics where metric like '%eol%' or metric like '%runway%' order by value",
   };
 }
