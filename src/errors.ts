@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'the workspace configuration is invalid',
   FEED_INVALID: 'a vulnerability or lifecycle feed file cannot be read',
   FEED_DOWNLOAD: 'a feed cannot be downloaded',
+  COSTS_INVALID: 'a FOCUS cost export cannot be read or breaks the specification',
   REPOSITORY_NOT_FOUND: 'no scanned repository has that name',
   SCAN_IN_PROGRESS: 'another scan of the repository is running',
   NOT_CHECKED: 'a pass or fail was asked for what was not checked',

@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   knowledge: async () => (await import('./knowledge.ts')).knowledgeCommand(),
   teams: async () => (await import('./teams.ts')).teamsCommand(),
   trend: async () => (await import('./trend.ts')).trendCommand(),
+  costs: async () => (await import('./costs.ts')).costsCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

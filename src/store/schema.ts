@@ -3,6 +3,7 @@
 // The tables live in src/store/tables/, one file per feature; this file composes them.
 
 export type * from './tables/code.ts';
+export type * from './tables/costs.ts';
 export type * from './tables/delivery.ts';
 export type * from './tables/facts.ts';
 export type * from './tables/feeds.ts';
@@ -14,6 +15,7 @@ export type * from './tables/risk.ts';
 export type * from './tables/scan.ts';
 
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
+import type { CostImportsTable, CostLinesTable } from './tables/costs.ts';
 import type { DeliveryActivityTable, DeliveryReleasesTable } from './tables/delivery.ts';
 import type { DependenciesTable, DiagnosticsTable, ImagesTable, RuntimesTable } from './tables/facts.ts';
 import type {
@@ -79,6 +81,8 @@ export interface Database {
   ownership: OwnershipTable;
   risks: RisksTable;
   risk_events: RiskEventsTable;
+  cost_imports: CostImportsTable;
+  cost_lines: CostLinesTable;
 }
 
 /**

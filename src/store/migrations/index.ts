@@ -19,6 +19,7 @@ import { runtimeRoles } from './0016-runtime-roles.ts';
 import { riskRegister } from './0017-risk-register.ts';
 import { historicalSnapshots } from './0018-historical-snapshots.ts';
 import { personDays } from './0019-person-days.ts';
+import { costs } from './0020-costs.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -45,6 +46,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0017-risk-register': riskRegister(engine),
         '0018-historical-snapshots': historicalSnapshots,
         '0019-person-days': personDays,
+        '0020-costs': costs(engine),
       };
     },
   };
