@@ -1,8 +1,8 @@
 // How exposed a fact is (docs/risk.md, "Exposure"): the one function that decides it, from what the
 // file says (a dependency's scope flag, a Dockerfile build stage) and where the file lives (`examples/`,
 // `test/`, `.github/workflows/`), with path rules that cto.yaml's `exposure:` section can change.
-import { matchesGlob } from 'node:path';
 import { z } from 'zod';
+import { matchesPathGlob } from '../path-glob.ts';
 import { type DependencyScope, EXPOSURES, type Exposure } from './types.ts';
 
 /** What a raw lockfile or manifest flag means for exposure. */
@@ -98,19 +98,10 @@ function pathExposure(path: string, paths: ExposurePaths): Exposure | null {
   verdicts.set(paths, known);
   let verdict = known.get(path);
   if (verdict === undefined) {
-    verdict = EXPOSURES.find((e) => paths[e]?.some((g) => matchesPath(path, g))) ?? null;
+    verdict = EXPOSURES.find((e) => paths[e]?.some((g) => matchesPathGlob(path, g))) ?? null;
     known.set(path, verdict);
   }
   return verdict;
-}
-
-/** A segment that starts with a dot: matched like any other (`**` skips them in node's globs). */
-const DOT_SEGMENT = /(^|\/)\./g;
-const plainDots = (text: string) => text.replace(DOT_SEGMENT, '$1\uE000');
-
-/** A glob on a repository path, where `**` and `*` also match names that start with a dot. */
-function matchesPath(path: string, glob: string): boolean {
-  return matchesGlob(plainDots(path), plainDots(glob));
 }
 
 /** Whether a fact with these exposures passes a `--scope` filter (none given: every fact passes). */

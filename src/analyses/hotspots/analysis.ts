@@ -13,7 +13,7 @@ export const TOP_METRICS = 20;
 
 export const hotspotsAnalysis: Analysis = {
   id: 'hotspots',
-  version: 2,
+  version: 3,
   area: 'delivery',
   writes: ['hotspots'],
   metrics: ['hotspot-score'],

@@ -1,6 +1,6 @@
 // Which files hotspot and coupling lists leave out: categories and globs (defaults plus cto.yaml).
-import { matchesGlob } from 'node:path';
 import { z } from 'zod';
+import { matchesPathGlob } from '../../path-glob.ts';
 
 /** The `hotspots` section of cto.yaml. */
 export const hotspotsConfigSchema = z
@@ -63,5 +63,5 @@ export const NO_EXCLUSIONS: Exclusions = { categories: [], globs: [] };
 
 export function isExcluded(path: string, category: string | null, ex: Exclusions): boolean {
   if (category !== null && ex.categories.includes(category)) return true;
-  return ex.globs.some((g) => matchesGlob(path, g));
+  return ex.globs.some((g) => matchesPathGlob(path, g));
 }
