@@ -1,12 +1,24 @@
 // `cto radar`: the technology radar of the workspace (radar/<release>/*.md) joined to what the scan
 // found: per item the repositories, teams and active people using it, the trend since the previous
 // release, strategy coverage and the radar findings (docs/office.md, "Radar").
-import { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Command, Option } from 'commander';
+import { CtoError } from '../errors.ts';
+import { fromBackstage, toBackstage } from '../office/radar/backstage.ts';
+import { fromByor, toByor } from '../office/radar/byor.ts';
+import { radarConfig } from '../office/radar/config.ts';
+import { loadRadar } from '../office/radar/load.ts';
+import { writeItems } from '../office/radar/write.ts';
 import { loadRadarView } from '../radar/index.ts';
-import type { RadarView } from '../radar/view.ts';
-import { globalOptions, withStore } from './context.ts';
-import { printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
+import { currentRelease, type RadarView } from '../radar/view.ts';
+import { loadWorkspace } from '../workspace.ts';
+import { choiceOption, globalOptions, parseDayOption, withStore } from './context.ts';
+import { printError, printJson, printJsonText, printLine, printTable, styled, textColumn } from './output.ts';
 import { dayOf, todayOption } from './reference.ts';
+
+const FORMATS = ['backstage', 'byor'] as const;
+type Format = (typeof FORMATS)[number];
 
 const NO_RADAR =
   'No radar in the workspace (radar/<release>/*.md): `cto office init` writes a starter one; see docs/office.md.';
@@ -18,6 +30,8 @@ export function radarCommand(): Command {
     )
     .addOption(todayOption('the current radar release and the active-people window count back from'))
     .option('--json', 'print a JSON document (schema cto.radar/v1)')
+    .addCommand(importCommand())
+    .addCommand(exportCommand())
     .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
         const view = await loadRadarView(store, ws, dayOf(flags));
@@ -91,4 +105,88 @@ function printRadar(view: RadarView): void {
   }
   for (const d of view.diagnostics)
     printError(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}`);
+}
+
+function formatOf(file: string, flag: Format | undefined): Format {
+  if (flag) return flag;
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return 'backstage';
+  if (ext === '.csv') return 'byor';
+  throw new CtoError(
+    'USAGE',
+    `${file}: say --format backstage or --format byor (the file name does not end in .json or .csv)`,
+  );
+}
+
+function importCommand(): Command {
+  return new Command('import')
+    .description(
+      'write radar item files from a Backstage tech-radar JSON (timeline: one release per date) or a ThoughtWorks BYOR CSV (one release); existing files are kept',
+    )
+    .argument('<file>', 'the file to import (.json: Backstage, .csv: BYOR)')
+    .addOption(choiceOption('--format <format>', 'the file format (default: from its extension)', FORMATS))
+    .addOption(
+      new Option(
+        '--release <date>',
+        'the release a BYOR CSV becomes, YYYY-MM-DD (default: today, UTC)',
+      ).argParser(parseDayOption('--release')),
+    )
+    .action((file: string, flags: { format?: Format; release?: string }, cmd: Command) => {
+      const ws = loadWorkspace(globalOptions(cmd).workspace);
+      const config = radarConfig(ws.config.radar);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new CtoError('PATH_NOT_FOUND', `${file}: cannot read: ${(e as Error).message}`);
+      }
+      const format = formatOf(file, flags.format);
+      const parsed =
+        format === 'backstage'
+          ? fromBackstage(text, file, config)
+          : fromByor(text, file, flags.release ?? dayOf({}), config);
+      const { written, kept } = writeItems(ws.dir, config.folder, parsed.items);
+      printLine(
+        `${written.length} item files written under ${config.folder}/, ${kept.length} kept as they were`,
+      );
+      for (const f of kept) printLine(`kept: ${f}`);
+      if (parsed.rings.length > 0 || parsed.quadrants.length > 0)
+        printError(
+          `the radar has no ${[
+            parsed.rings.length > 0 ? `ring ${parsed.rings.join(', ')}` : '',
+            parsed.quadrants.length > 0 ? `quadrant ${parsed.quadrants.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join(' and no ')}: add them to the radar: section of cto.yaml (docs/office.md#radar)`,
+        );
+    });
+}
+
+function exportCommand(): Command {
+  return new Command('export')
+    .description(
+      'the radar as Backstage tech-radar JSON (every item with its history) or as ThoughtWorks BYOR CSV (one release)',
+    )
+    .addOption(choiceOption('--format <format>', 'backstage or byor', FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--release <date>', 'the release a BYOR CSV shows (default: the current one)').argParser(
+        parseDayOption('--release'),
+      ),
+    )
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action((flags: { format: Format; release?: string; output?: string }, cmd: Command) => {
+      const ws = loadWorkspace(globalOptions(cmd).workspace);
+      const radar = loadRadar(ws.dir, radarConfig(ws.config.radar));
+      if (!radar) throw new CtoError('PATH_NOT_FOUND', NO_RADAR);
+      for (const d of radar.diagnostics)
+        printError(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}`);
+      const release = flags.release ?? currentRelease(radar.releases, dayOf({})) ?? dayOf({});
+      const text =
+        flags.format === 'backstage'
+          ? `${JSON.stringify(toBackstage(radar), null, 2)}\n`
+          : toByor(radar.items, release, radar.config);
+      if (flags.output) writeFileSync(flags.output, text);
+      else if (flags.format === 'backstage') printJsonText(text.trimEnd());
+      else printLine(text.trimEnd());
+    });
 }
