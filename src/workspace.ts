@@ -8,6 +8,7 @@ import { exposureConfigSchema } from './collectors/exposure.ts';
 import { CtoError } from './errors.ts';
 import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { licencePolicySchema } from './licences/policy.ts';
+import { decisionsConfigSchema } from './office/decisions/schema.ts';
 import { loadPeopleConfig, peopleConfigSchema } from './office/people.ts';
 import { radarConfigSchema } from './office/radar/config.ts';
 import { loadTeams } from './office/teams.ts';
@@ -68,6 +69,7 @@ export const configSchema = z
     exposure: exposureConfigSchema.optional(),
     snapshots: snapshotsConfigSchema.optional(),
     radar: radarConfigSchema.optional(),
+    decisions: decisionsConfigSchema.optional(),
   })
   .strict();
 

@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   teams: async () => (await import('./teams.ts')).teamsCommand(),
   trend: async () => (await import('./trend.ts')).trendCommand(),
   costs: async () => (await import('./costs.ts')).costsCommand(),
+  decisions: async () => (await import('./decisions.ts')).decisionsCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

@@ -64,6 +64,8 @@ const BAD_VALUES: Record<string, string[]> = {
   'people --limit': ['-3', 'abc', '0'],
   'diagnostics --severity': ['bogus', 'fatal'],
   'sql --timeout': ['0', '-1', 'abc', '1e3', '90000'],
+  'decisions new --today': ['tomorrow', '2024-02-30'],
+  'decisions supersede --by': ['x', '-1'],
 };
 
 /** Options whose value is free text, with why nothing is refused as it is read. */
@@ -85,6 +87,7 @@ const FREE: Record<string, string> = {
   'knowledge --leave': 'a name or e-mail, matched against the people in the store',
   'diagnostics --kind': 'diagnostic codes, an open set that grows with the collectors',
   'diagnostics --collector': 'stage, collector or analysis ids, an open set',
+  'decisions new --decision-makers': 'free text: names for the record',
 };
 
 /** Allowed values the error line must list, where there is a fixed set. */
@@ -134,6 +137,8 @@ const ARGUMENTS: Record<string, string[]> = {
   sql: ['select 1'],
   'feed import': ['nowhere'],
   'feed export': ['--licences'],
+  'decisions new': ['A title'],
+  'decisions supersede': ['1', '--by', '2'],
 };
 
 const takesValue = (o: Option) => o.required || o.optional;

@@ -1,0 +1,170 @@
+// Decision records: `decisions/NNNN-title.md`, MADR 4 Markdown with YAML front matter. A bad record is a
+// diagnostic naming its file and line; the others still load (docs/office.md "Decisions").
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isCtoError } from '../../errors.ts';
+import { parseYamlText } from '../yaml-file.ts';
+import {
+  type CheckScope,
+  type CheckTarget,
+  DECISIONS_DIR,
+  type DecisionStatus,
+  type FrontMatter,
+  frontMatterSchema,
+  parseStatus,
+} from './schema.ts';
+
+export interface DecisionCheck {
+  /** Position in the record's `checks:` list, from 1. */
+  index: number;
+  action: 'forbid' | 'require';
+  target: CheckTarget;
+  scope: CheckScope;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+}
+
+export interface DecisionRecord {
+  number: number;
+  /** Path from the workspace, `decisions/0003-use-postgresql.md`. */
+  file: string;
+  title: string;
+  status: DecisionStatus;
+  date: string | null;
+  decisionMakers: string[];
+  consulted: string[];
+  informed: string[];
+  supersedes: number[];
+  supersededBy: number | null;
+  radar: string[];
+  checks: DecisionCheck[];
+}
+
+export interface OfficeDiagnostic {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+interface DecisionSet {
+  records: DecisionRecord[];
+  diagnostics: OfficeDiagnostic[];
+}
+
+/** `0003-use-postgresql.md` → 3 and `use-postgresql`. */
+const RECORD_NAME = /^(\d{4})-([^/]+)\.md$/;
+
+/** Every numbered record in `decisions/`, in number order; an absent folder gives none. */
+export function loadDecisionRecords(workspaceDir: string): DecisionSet {
+  const dir = join(workspaceDir, DECISIONS_DIR);
+  if (!existsSync(dir)) return { records: [], diagnostics: [] };
+  const records: DecisionRecord[] = [];
+  const diagnostics: OfficeDiagnostic[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const m = RECORD_NAME.exec(name);
+    if (!m) continue;
+    const file = `${DECISIONS_DIR}/${name}`;
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), 'utf8');
+    } catch (e) {
+      diagnostics.push({ file, line: null, message: `cannot read: ${(e as Error).message}` });
+      continue;
+    }
+    const parsed = parseRecord(text, file, Number(m[1]), m[2] as string);
+    if ('message' in parsed) diagnostics.push(parsed);
+    else records.push(parsed);
+  }
+  diagnostics.push(...consistency(records));
+  return { records: withSupersededBy(records), diagnostics };
+}
+
+/** One record from its text; a diagnostic when its front matter is missing or invalid. */
+function parseRecord(
+  text: string,
+  file: string,
+  number: number,
+  slug: string,
+): DecisionRecord | OfficeDiagnostic {
+  const split = splitFrontMatter(text);
+  if (!split) return { file, line: 1, message: 'no front matter: a record starts with a --- line (MADR 4)' };
+  let fm: FrontMatter;
+  try {
+    // One blank line stands for the opening `---`, so the lines of messages are the file's lines.
+    fm = parseYamlText(`\n${split.frontMatter}`, frontMatterSchema, file);
+  } catch (e) {
+    if (!isCtoError(e)) throw e;
+    const line = /^[^:]+\.md:(\d+):/.exec(e.message);
+    return {
+      file,
+      line: line ? Number(line[1]) : null,
+      message: e.message.replace(/^[^:]+\.md(:\d+)?: /, ''),
+    };
+  }
+  const status = parseStatus(fm.status) ?? { status: 'proposed' as const, by: null };
+  const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(split.body)?.[1];
+  return {
+    number,
+    file,
+    title: fm.title ?? heading ?? slug.replace(/-/g, ' '),
+    status: status.status,
+    date: fm.date ?? null,
+    decisionMakers: fm['decision-makers'] ?? [],
+    consulted: fm.consulted ?? [],
+    informed: fm.informed ?? [],
+    supersedes: fm.supersedes ?? [],
+    supersededBy: fm['superseded-by'] ?? status.by,
+    radar: fm.radar ?? [],
+    checks: (fm.checks ?? []).map((c, i) => ({
+      index: i + 1,
+      action: c.forbid ? 'forbid' : 'require',
+      target: (c.forbid ?? c.require) as CheckTarget,
+      scope: c.scope ?? {},
+      severity: c.severity ?? 'medium',
+    })),
+  };
+}
+
+/** The front matter between the first two `---` lines, and the body after them; null without one. */
+export function splitFrontMatter(text: string): { frontMatter: string; body: string } | null {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return null;
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end < 0) return null;
+  return { frontMatter: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+}
+
+/** A decision another one supersedes counts as superseded by it, whichever record says so. */
+function withSupersededBy(records: DecisionRecord[]): DecisionRecord[] {
+  const by = new Map<number, number>();
+  for (const r of records) for (const old of r.supersedes) by.set(old, r.number);
+  return records.map((r) => {
+    const newer = r.supersededBy ?? by.get(r.number) ?? null;
+    return newer === null ? r : { ...r, status: 'superseded', supersededBy: newer };
+  });
+}
+
+function consistency(records: readonly DecisionRecord[]): OfficeDiagnostic[] {
+  const out: OfficeDiagnostic[] = [];
+  const numbers = new Map<number, string>();
+  for (const r of records) {
+    const first = numbers.get(r.number);
+    if (first) out.push({ file: r.file, line: null, message: `number ${r.number} is also ${first}` });
+    else numbers.set(r.number, r.file);
+  }
+  for (const r of records) {
+    for (const n of [...r.supersedes, ...(r.supersededBy === null ? [] : [r.supersededBy])])
+      if (!numbers.has(n))
+        out.push({ file: r.file, line: null, message: `names decision ${n}, which does not exist` });
+    if (
+      r.status === 'superseded' &&
+      r.supersededBy === null &&
+      !records.some((o) => o.supersedes.includes(r.number))
+    )
+      out.push({
+        file: r.file,
+        line: null,
+        message: 'superseded, but no record says by which decision (superseded-by:)',
+      });
+  }
+  return out;
+}
