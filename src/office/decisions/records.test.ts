@@ -53,7 +53,7 @@ describe('decision records', () => {
     );
     expect(text[1]).toMatch(/^decisions\/0003-status\.md:2: status: unknown status "approved"/);
     expect(text[2]).toBe(
-      'decisions/0004-no-front-matter.md:1: no front matter: a record starts with a --- line (MADR 4)',
+      'decisions/0004-no-front-matter.md:1: no front matter (the file must open with a --- line)',
     );
     expect(text[3]).toBe('decisions/0005-dangling.md:: names decision 9, which does not exist');
   });

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCtoError } from '../../errors.ts';
-import { parseYamlText } from '../yaml-file.ts';
+import { parseFrontMatter } from '../front-matter.ts';
 import {
   type CheckScope,
   type CheckTarget,
@@ -85,12 +85,10 @@ function parseRecord(
   number: number,
   slug: string,
 ): DecisionRecord | OfficeDiagnostic {
-  const split = splitFrontMatter(text);
-  if (!split) return { file, line: 1, message: 'no front matter: a record starts with a --- line (MADR 4)' };
   let fm: FrontMatter;
+  let body: string;
   try {
-    // One blank line stands for the opening `---`, so the lines of messages are the file's lines.
-    fm = parseYamlText(`\n${split.frontMatter}`, frontMatterSchema, file);
+    ({ data: fm, body } = parseFrontMatter(text, frontMatterSchema, file));
   } catch (e) {
     if (!isCtoError(e)) throw e;
     const line = /^[^:]+\.md:(\d+):/.exec(e.message);
@@ -101,7 +99,7 @@ function parseRecord(
     };
   }
   const status = parseStatus(fm.status) ?? { status: 'proposed' as const, by: null };
-  const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(split.body)?.[1];
+  const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(body)?.[1];
   return {
     number,
     file,
@@ -122,15 +120,6 @@ function parseRecord(
       severity: c.severity ?? 'medium',
     })),
   };
-}
-
-/** The front matter between the first two `---` lines, and the body after them; null without one. */
-export function splitFrontMatter(text: string): { frontMatter: string; body: string } | null {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return null;
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (end < 0) return null;
-  return { frontMatter: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
 }
 
 /** A decision another one supersedes counts as superseded by it, whichever record says so. */

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parseDocument } from 'yaml';
 import { CtoError } from '../../errors.ts';
-import { type DecisionRecord, loadDecisionRecords, splitFrontMatter } from './records.ts';
+import { type DecisionRecord, loadDecisionRecords } from './records.ts';
 import { DECISIONS_DIR } from './schema.ts';
 
 function recordSlug(title: string): string {
@@ -115,8 +115,10 @@ function editFrontMatter(
 ) {
   const path = join(workspaceDir, file);
   const text = readFileSync(path, 'utf8');
-  const split = splitFrontMatter(text) as { frontMatter: string; body: string };
-  const doc = parseDocument(split.frontMatter);
+  // The record loaded, so it opens with front matter; the body after it is kept byte for byte.
+  const lines = text.split('\n');
+  const end = lines.findIndex((l, i) => i > 0 && /^---[ \t]*\r?$/.test(l));
+  const doc = parseDocument(lines.slice(1, end).join('\n'));
   edit(doc);
-  writeFileSync(path, `---\n${doc.toString().trimEnd()}\n---\n${split.body}`);
+  writeFileSync(path, `---\n${doc.toString().trimEnd()}\n---\n${lines.slice(end + 1).join('\n')}`);
 }
