@@ -32,7 +32,10 @@ const ajv = new Ajv({ allErrors: true });
 (formats as unknown as (a: Ajv) => void)(ajv);
 const validate = ajv.compile(schema);
 
+/** A workspace with one scanned repository, built on first use and shared by the tests that report on it. */
+let scanned: string | undefined;
 function workspaceWithScan(): string {
+  if (scanned) return scanned;
   const ws = tempDir('cto-report-ws-');
   const repo = buildRepo(
     tempDir(),
@@ -48,6 +51,7 @@ function workspaceWithScan(): string {
   );
   const r = cto(['scan', repo, '--workspace', ws]);
   expect(r.code).toBe(0);
+  scanned = ws;
   return ws;
 }
 
@@ -171,9 +175,12 @@ function semverRange(range: OsvRange): string {
   return parts.join(' ').replace(/\s*\|\|$/, '');
 }
 
+/** The npm OSV records, read once per file. */
+let npmFeed: ReturnType<typeof importOsvZip> | undefined;
 /** npm advisory ids whose ranges contain the version, by the `semver` package. */
 async function advisoriesOf(name: string, version: string): Promise<Set<string>> {
-  const feed = await importOsvZip(`${DATA}/osv/npm/all.zip`);
+  npmFeed ??= importOsvZip(`${DATA}/osv/npm/all.zip`);
+  const feed = await npmFeed;
   const hit = feed.records.filter(
     (r) =>
       !r.withdrawn &&
