@@ -46,7 +46,7 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-const withUnit = (v: number, unit?: string) => `${fmt(v)}${unit ? ` ${unit}` : ''}`;
+const withUnit = (v: number, unit?: string) => `${fmt(v)}${unit ? `${unit === '%' ? '' : ' '}${unit}` : ''}`;
 
 function base(): Record<string, unknown> {
   return {
@@ -254,8 +254,9 @@ function runwayDefinition(chart: Chart): ChartDefinition {
   const windowDays = chart.windowDays ?? 183;
   const lo = Math.min(0, ...days);
   const hi = Math.max(windowDays, ...days);
-  // Room on both sides for the words written beyond the bars.
-  const pad = (hi - lo) * 0.32;
+  // The words are written right of each bar (right of the report-date line for past items): leave
+  // them about 120 px of the plot's 480.
+  const max = Math.ceil(Math.max(hi + (hi - lo) * 0.35, -lo * 0.45));
   return {
     width: CHART_WIDTH,
     height: 40 + chart.labels.length * 24 + 24,
@@ -264,8 +265,8 @@ function runwayDefinition(chart: Chart): ChartDefinition {
       grid: { left: 8, right: 16, top: 28, bottom: 8 },
       xAxis: {
         type: 'value',
-        min: Math.floor(lo < 0 ? lo - pad : 0),
-        max: Math.ceil(hi + pad),
+        min: Math.floor(lo),
+        max,
         axisLabel: { show: false },
         splitLine: { show: false },
       },
@@ -287,7 +288,7 @@ function runwayDefinition(chart: Chart): ChartDefinition {
             itemStyle: { color: runwayColour(d, windowDays), borderColor: '#000', borderWidth: 0.4 },
             label: {
               show: true,
-              position: d < 0 ? 'left' : 'right',
+              position: 'right',
               fontSize: 11,
               color: TEXT,
               formatter: d < 0 ? `ended ${spanText(d)} ago` : `${spanText(d)} left`,
@@ -401,7 +402,7 @@ function smallMultiplesDefinition(chart: Chart): ChartDefinition {
   const grids = chart.series.map((_, i) => {
     const col = i % cols;
     const row = Math.floor(i / cols);
-    return { left: col * cellW + 44, top: row * cellH + 26, width: cellW - 64, height: cellH - 60 };
+    return { left: col * cellW + 44, top: row * cellH + 26, width: cellW - 90, height: cellH - 60 };
   });
   return {
     width: CHART_WIDTH,

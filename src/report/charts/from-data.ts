@@ -34,7 +34,7 @@ export function runwayChart(metrics: ReportMetric[], windowMonths: number): Char
     kind: 'timeline',
     title: `End-of-life runway per technology cycle, from the report date (soonest ${Math.min(RUNWAY_ITEMS, byCycle.size)} of ${byCycle.size}; past end of life red, within ${windowMonths} months amber)`,
     labels: items.map(([cycle, i]) => `${cycle} (${[...i.repositories].sort().join(', ')})`),
-    series: [{ name: 'days until end of life', values: items.map(([, i]) => i.days) }],
+    series: [{ name: 'until end of life', values: items.map(([, i]) => i.days) }],
     unit: 'days',
     windowDays: Math.round(windowMonths * MONTH_DAYS),
     sql: 'select repository, kind, version, path from current_runtimes order by repository; -- end-of-life dates: cto eol --json',
