@@ -8,6 +8,12 @@ import { z } from 'zod';
 export const DAY = 86_400;
 export const DAY_MS = DAY * 1000;
 
+/** A calendar day written as YYYY-MM-DD in an office file or cto.yaml. */
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'not a calendar date');
+
 /** Windows in days, by name. */
 export const RECENT_WINDOW_DAYS = 90;
 export const ACTIVE_WINDOW_DAYS = 365;

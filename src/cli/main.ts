@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   licences: async () => (await import('./licences.ts')).licencesCommand(),
   tech: async () => (await import('./tech.ts')).techCommand(),
   radar: async () => (await import('./radar.ts')).radarCommand(),
+  vendors: async () => (await import('./vendors.ts')).vendorsCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),

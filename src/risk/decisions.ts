@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../office/yaml-file.ts';
+import { daySchema } from '../reference-date.ts';
 
 export const RISKS_FILE = 'risks.yaml';
 
@@ -27,12 +28,9 @@ export const VEX_JUSTIFICATIONS = [
 
 export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'not a calendar date');
-
-const acceptSchema = z.object({ reason: z.string().min(1), owner: z.string().min(1), expires: day }).strict();
+const acceptSchema = z
+  .object({ reason: z.string().min(1), owner: z.string().min(1), expires: daySchema })
+  .strict();
 const notAffectedSchema = z
   .object({ justification: z.enum(VEX_JUSTIFICATIONS), detail: z.string().min(1).optional() })
   .strict();

@@ -41,6 +41,11 @@ export const TechnologySchema = z.strictObject({
   category: z.enum(CATEGORIES),
   /** Other names people write for it (radar item titles are matched against id, name and these). */
   aliases: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * A product sold under a contract or subscription (SaaS, a cloud, a licensed database): runtime use
+   * of it with no contract in vendors.yaml is reported by `cto vendors` (docs/budget.md).
+   */
+  commercial: z.literal(true).optional(),
   /** Package names per ecosystem (Maven `group:artifact`). */
   packages: z.partialRecord(z.enum(ECOSYSTEMS), Rules).optional(),
   /** Container image names without tag; `docker.io/` and `library/` are implied. */

@@ -1,5 +1,5 @@
 // The technologies of a snapshot as the technologies analysis stored them; computed from the facts
-// when the scan did not run it. Read by `cto tech` and the radar.
+// when the scan did not run it. Read by `cto tech`, the radar and `cto vendors`.
 import { exposurePathsFrom } from '../../collectors/exposure.ts';
 import {
   snapshotDependencies,

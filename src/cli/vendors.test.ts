@@ -1,0 +1,90 @@
+// `cto vendors` as a user meets it: vendors.yaml joined to a scanned repository, on both store engines.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cto } from '../../test/helpers/cli.ts';
+import { buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+const PACKAGE = JSON.stringify({
+  name: 'shop',
+  dependencies: { stripe: '^17.0.0', '@sentry/node': '^8.0.0' },
+  devDependencies: { typescript: '^5.0.0' },
+});
+
+const VENDORS = `vendors:
+  - vendor: Datadog
+    product: Pro
+    owner: Platform
+    renewal: 2027-02-01
+    notice: 60 days
+    cost-per-year: 48000.50
+    currency: EUR
+    seats: { bought: 50, used: 20 }
+    technologies: [datadog]
+  - vendor: Sentry
+    renewal: 2027-09-01
+    cost-per-year: "1200"
+    currency: USD
+    technologies: [sentry]
+`;
+
+describe.each(ENGINES)('cto vendors on %s', (engine) => {
+  const root = tempDir();
+  buildRepo(join(root, 'shop'), [
+    { date: '2026-11-02T10:00:00Z', files: { 'package.json': PACKAGE, 'src/index.js': 'export {}\n' } },
+  ]);
+  const ws = tempDir();
+  writeFileSync(join(ws, 'vendors.yaml'), VENDORS);
+  const db = ['--workspace', ws, '--db', freshStoreTarget(engine)];
+  const scan = cto(['scan', root, ...db]);
+
+  test('a contract for a technology no repository uses, and a commercial one used with no contract', () => {
+    expect(scan.code).toBe(0);
+    const run = cto(['vendors', '--today', '2026-12-07', '--json', ...db]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.schema).toBe('cto.vendors/v1');
+    expect(doc.repositories).toBe(1);
+    expect(
+      doc.contracts.map((c: { vendor: string; use: string; renewalStatus: string }) => [
+        c.vendor,
+        c.use,
+        c.renewalStatus,
+      ]),
+    ).toEqual([
+      // Notice by 2026-12-03, four days before the reference date, renewal on 1 February.
+      ['Datadog', 'unused', 'decide'],
+      ['Sentry', 'used', 'later'],
+    ]);
+    expect(doc.uncovered).toEqual([
+      { id: 'stripe', name: 'Stripe', category: 'saas', repositories: ['shop'] },
+    ]);
+    expect(doc.totals.unusedPerYear).toEqual([{ amount: '48000.50', currency: 'EUR' }]);
+    expect(doc.totals.perYear).toEqual([
+      { amount: '48000.50', currency: 'EUR' },
+      { amount: '1200.00', currency: 'USD' },
+    ]);
+    const text = cto(['vendors', '--today', '2026-12-07', ...db]).stdout.split('\n');
+    expect(text[0]).toBe('Contracts: 2, 48,001 EUR + 1,200 USD a year; 1 repository scanned');
+    expect(text[1]).toBe('Paying for what we do not use: Datadog Pro (48,001 EUR a year)');
+    expect(text[2]).toBe('Using what we do not pay for: Stripe (shop)');
+    expect(text[3]).toBe('Decisions needed: Datadog Pro renews 2027-02-01, notice by 2026-12-03');
+  });
+
+  test('a bad vendors.yaml is a diagnostic with its line and exit 2, not a crash', () => {
+    const bad = tempDir();
+    writeFileSync(join(bad, 'vendors.yaml'), VENDORS.replace('[datadog]', '[datadgo]'));
+    const run = cto(['vendors', '--json', '--workspace', bad, '--db', db[3] as string]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('vendors.yaml:10: vendors.0.technologies.0: not a technology id');
+    const doc = JSON.parse(run.stdout);
+    expect(doc.file.problem).toMatch(/^vendors\.yaml:10:/);
+    expect(doc.uncovered).toEqual([]);
+  });
+});
