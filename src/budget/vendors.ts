@@ -3,7 +3,7 @@
 // covers, renewals whose notice date is near or past (a decision needed), and seats bought versus used.
 import type { Exposure } from '../collectors/types.ts';
 import type { Contract, VendorsFile } from '../office/vendors.ts';
-import { DAY } from '../reference-date.ts';
+import { DAY_MS } from '../reference-date.ts';
 import { type Money, totalsByCurrency } from './money.ts';
 
 /** A notice date this many days ahead (or already past, before the renewal) makes the renewal a decision. */
@@ -175,7 +175,7 @@ function seatsView(s: { bought: number; used: number | null }): ContractView['se
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (DAY * 1000));
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /** `day` less a notice period; months by the calendar, clamped to the month's last day (31 May - 3 months = 28 Feb). */
@@ -183,7 +183,7 @@ export function minus(day: string, notice: NonNullable<Contract['notice']>): str
   const d = new Date(`${day}T00:00:00Z`);
   if (notice.unit !== 'month') {
     const days = notice.count * (notice.unit === 'week' ? 7 : 1);
-    return new Date(d.getTime() - days * DAY * 1000).toISOString().slice(0, 10);
+    return new Date(d.getTime() - days * DAY_MS).toISOString().slice(0, 10);
   }
   const months = d.getUTCFullYear() * 12 + d.getUTCMonth() - notice.count;
   const year = Math.floor(months / 12);
