@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { deliveryConfigSchema } from './analyses/delivery/config.ts';
 import { hotspotsConfigSchema } from './analyses/hotspots/exclude.ts';
 import { exposureConfigSchema } from './collectors/exposure.ts';
+import { costsConfigSchema } from './costs/config.ts';
 import { CtoError } from './errors.ts';
 import { eolConfigSchema } from './feeds/endoflife/config.ts';
 import { licencePolicySchema } from './licences/policy.ts';
@@ -70,6 +71,7 @@ export const configSchema = z
     snapshots: snapshotsConfigSchema.optional(),
     radar: radarConfigSchema.optional(),
     decisions: decisionsConfigSchema.optional(),
+    costs: costsConfigSchema.optional(),
   })
   .strict();
 

@@ -127,6 +127,15 @@ export function parseDayOption(name: string) {
   };
 }
 
+/** A calendar month, YYYY-MM. */
+export function parseMonthOption(name: string) {
+  return (value: string): string => {
+    const m = /^(\d{4})-(\d{2})$/.exec(value);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw usage(name, 'a month as YYYY-MM', value);
+    return value;
+  };
+}
+
 /** A size: bytes, or with a unit (10MiB, 512k). */
 export function parseSizeOption(name: string) {
   return (value: string): number => {

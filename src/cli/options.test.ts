@@ -29,6 +29,8 @@ const BAD_VALUES: Record<string, string[]> = {
   'trend --since': ['yesterday', '2024-13-01'],
   'trend --today': ['tomorrow', '2024-02-30'],
   'feed import --ecosystem': ['Debian', 'nonsense'],
+  'costs --by': ['nonsense', 'month'],
+  'costs --since': ['2024', '2024-13', '2024-09-01', 'last'],
   'feed update --ecosystem': ['npm,nonsense', 'npm,', 'bogus'],
   'feed update --concurrency': ['0', 'lots', '65'],
   'feed update --timeout': ['0', 'x', '601'],

@@ -162,3 +162,23 @@ export async function costLines(store: Store, since?: string): Promise<CostLine[
   if (since) q = q.where('month', '>=', since);
   return q.orderBy('month').orderBy('provider').orderBy('service').execute();
 }
+
+/**
+ * Commits per repository and month (`YYYY-MM`) of the current snapshots, from the delivery analysis's
+ * monthly activity: the weights of a cost shared `by commits` (docs/costs.md#shared-costs).
+ */
+export async function monthlyCommits(
+  store: Store,
+): Promise<Array<{ repository: string; month: string; commits: number }>> {
+  const rows = await store.db
+    .selectFrom('repositories as r')
+    .innerJoin('delivery_activity as a', 'a.snapshot_id', 'r.current_snapshot_id')
+    .select(['r.name as repository', 'a.period_start', 'a.commits'])
+    .where('a.period_kind', '=', 'month')
+    .execute();
+  return rows.map((r) => ({
+    repository: r.repository,
+    month: r.period_start.slice(0, 7),
+    commits: Number(r.commits),
+  }));
+}
