@@ -8,7 +8,9 @@ import { loadTeams } from '../office/teams.ts';
 import { staleAfterDays } from '../reference-date.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
-import { globalOptions, parseDayOption, withStore } from './context.ts';
+import { updateRegister } from '../risk/register-update.ts';
+import { nowIso } from '../store/store.ts';
+import { globalOptions, parseDayOption, withExistingStoreToUpdate } from './context.ts';
 import { printError, printJsonText, printLine } from './output.ts';
 import { dayOf, todayOption, warnStale } from './reference.ts';
 
@@ -39,7 +41,7 @@ export function reportCommand(): Command {
     )
     .option('--team <name>', "one team's view: only the findings that team owns")
     .option('--anonymize', 'replace people by stable pseudonyms')
-    .option('--json', 'also print the report document on stdout (schema cto.report/v1)')
+    .option('--json', 'also print the report document on stdout (schema cto.report/v2)')
     .addHelpText(
       'after',
       '\nRatings, sections and the JSON schema are described in docs/report.md and docs/report-schema.json.',
@@ -47,7 +49,9 @@ export function reportCommand(): Command {
     .action(async (flags: ReportFlags, cmd: Command) => {
       const since = flags.since;
       const now = flags.today === undefined ? undefined : new Date(`${flags.today}T00:00:00Z`);
-      await withStore(globalOptions(cmd), async (store, ws) => {
+      await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
+        // The register first, as `cto risks` does: risks.yaml decisions and expiries as of the report's day.
+        await updateRegister(store, ws, { at: now ? now.toISOString() : nowIso() });
         const model = await buildReport(store, {
           ...(since ? { since } : {}),
           ...(now ? { now } : {}),
@@ -55,7 +59,7 @@ export function reportCommand(): Command {
           anonymize: flags.anonymize === true,
           teams: loadTeams(ws.dir),
           licencePolicy: policyFromConfig(ws.config),
-          risk: ws.config.risk,
+          workspaceDir: ws.dir,
           eolWindowMonths: ws.config.eol?.windowMonths,
           exposurePaths: exposurePathsFrom(ws.config),
           staleAfterDays: staleAfterDays(ws.config),

@@ -19,6 +19,7 @@ import {
   technologiesOf,
   topAuthorShares,
 } from '../store/report-facts.ts';
+import { type RiskRow, registerRows } from '../store/risks.ts';
 import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS, declaredArea } from './areas/classify.ts';
@@ -48,6 +49,8 @@ export interface ReportData {
   vulnCoverage?: Coverage;
   /** Team knowledge counted back from the report's day (report/knowledge.ts). */
   knowledge: ReportKnowledge;
+  /** The risk register's rows of the snapshots' repositories (in a team's view, that team's). */
+  register: RiskRow[];
 }
 
 /** A value quoted for SQL text shown to readers. */
@@ -101,6 +104,10 @@ export async function loadReportData(
     deps: await dependencyCounts(store, ids),
     technologies: await technologiesOf(store, ids),
     knowledge,
+    register: await registerRows(
+      store,
+      snapshots.map((s) => s.repository),
+    ),
   };
 }
 

@@ -154,11 +154,13 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
       innovation: 'grey',
       'budget-vendors': 'grey',
     });
-    expect(m.summary.topRisks.map((r) => [r.severity, r.rule, r.owner])).toEqual([
-      ['critical', 'vulnerability-new', 'payments'],
-      ['high', 'truck-factor-one', 'payments'],
-      ['medium', 'hotspot-churn', 'payments'],
+    // The register (brought up to date by the scan) gives the top risks, highest score first.
+    expect(m.summary.topRisks.map((r) => [r.severity, r.kind, r.owner, r.status])).toEqual([
+      ['critical', 'finding:fake-infrastructure-security:vulnerability-new', 'payments', 'open'],
+      ['high', 'finding:fake-team-knowledge:truck-factor-one', 'payments', 'open'],
+      ['medium', 'finding:fake-delivery:hotspot-churn', 'payments', 'open'],
     ]);
+    for (const r of m.summary.topRisks) expect(r.findingId).not.toBeNull();
     const c = m.changes;
     expect(c?.message).toBeNull();
     expect(c?.newFindings.map((f) => f.rule).sort()).toEqual(['hotspot-churn', 'vulnerability-new']);

@@ -4,9 +4,7 @@ import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
-import type { RiskConfig } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
-import { rankProblems } from '../risk/score.ts';
 import type { Problem } from '../risk/types.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
@@ -23,11 +21,14 @@ import { technologySection } from './areas/technology.ts';
 import { buildChanges, snapshotRef } from './changes.ts';
 import { riskMatrixChart, teamTrendChart } from './charts/from-data.ts';
 import { loadReportData, type ReportData } from './data.ts';
+import { decisionsNeeded, windowEndOf } from './decisions-needed.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
 import { addLicenceResults } from './licences.ts';
-import { addProblemFindings, topRisks } from './problems.ts';
+import { addProblemFindings, findingOfKey } from './problems.ts';
+import { summaryAreas } from './summary.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
+import { registerCounts, topRisks } from './top-risks.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
 interface ReportOptions {
@@ -42,8 +43,8 @@ interface ReportOptions {
    * licence feed as it is now; when absent, the licence findings stored by the scan are kept.
    */
   licencePolicy?: LicencePolicy | null;
-  /** The `risk` section of cto.yaml: weights of the score that ranks the top risks. */
-  risk?: RiskConfig;
+  /** The workspace folder: the office files decision sources read (decisions-needed.ts). */
+  workspaceDir?: string;
   /** Months before an end of life at which it is a finding (`eol.windowMonths`, default 6). */
   eolWindowMonths?: number;
   /** Path rules of exposure (cto.yaml `exposure:`), for findings whose subject is a path. */
@@ -85,8 +86,24 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>
     f.owner === opts.team || (scoped !== null && f.owner === 'unassigned');
-  if (opts.team) data.findings = data.findings.filter(inView);
-  const ranked = rankProblems(opts.team ? problems.filter(inView) : problems, today, opts.risk);
+  if (opts.team) {
+    data.findings = data.findings.filter(inView);
+    data.register = data.register.filter(inView);
+  }
+  // The problems in view, for the risk matrix.
+  const ranked = opts.team ? problems.filter(inView) : problems;
+  const decisions = await decisionsNeeded({
+    store,
+    today,
+    windowMonths,
+    windowEnd: windowEndOf(today, windowMonths),
+    workspaceDir: opts.workspaceDir ?? null,
+    teams,
+    repositories: [...inScope],
+    register: data.register,
+    problems,
+    knowledge: data.knowledge,
+  });
   const sections = [
     technologySection,
     innovationSection,
@@ -117,8 +134,11 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     },
     notice: notice(data, failed.length),
     summary: {
-      areas: sections.map(({ id, title, rating, line }) => ({ id, title, rating, line })),
-      topRisks: topRisks(ranked, data.findings),
+      areas: summaryAreas(sections, data.register, today),
+      previousPeriod: sections.flatMap((s) => s.kpis[0]?.previousPeriod ?? [])[0] ?? null,
+      topRisks: topRisks(data.register, today, findingOfKey(data.findings)),
+      register: registerCounts(data.register, today),
+      decisions: opts.team ? decisions.filter(inView) : decisions,
     },
     sections,
     changes,

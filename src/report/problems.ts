@@ -1,11 +1,10 @@
 // The report's view of problems (src/risk/): vulnerabilities, end of life and licences as one finding
-// per problem in their area's section, and the summary's top risks ranked by the risk score.
+// per problem in their area's section, and which finding a register key shows as.
 import { createHash } from 'node:crypto';
 import { licenceKey } from '../risk/licence-problems.ts';
-import type { ScoredProblem } from '../risk/score.ts';
 import type { Problem } from '../risk/types.ts';
 import { q, type ReportData } from './data.ts';
-import type { AreaId, ReportFinding, ReportRisk } from './types.ts';
+import type { AreaId, ReportFinding } from './types.ts';
 
 const idOf = (key: string) => `f-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
 
@@ -73,18 +72,9 @@ function keysOf(f: ReportFinding): string[] {
   return keys;
 }
 
-/** The ten highest-scored problems, each as the section finding it shows as, with its score. */
-export function topRisks(ranked: ScoredProblem[], findings: ReportData['findings'], n = 10): ReportRisk[] {
-  const byKey = new Map(findings.flatMap((f) => keysOf(f).map((k) => [k, f] as const)));
-  return ranked.slice(0, n).map((p) => {
-    const { area: _area, ...shown } = byKey.get(p.key) ?? problemFinding(p);
-    return {
-      ...shown,
-      owner: p.owner,
-      key: p.key,
-      score: p.score,
-      exposure: p.exposure,
-      occurrences: p.occurrences.length,
-    };
-  });
+/** The id of the section finding a problem key shows as (stored findings, licences, problems); null when none. */
+export function findingOfKey(findings: ReportData['findings']): (key: string) => string | null {
+  const ids = new Set(findings.map((f) => f.id));
+  const byKey = new Map(findings.flatMap((f) => keysOf(f).map((k) => [k, f.id] as const)));
+  return (key) => byKey.get(key) ?? (ids.has(idOf(key)) ? idOf(key) : null);
 }

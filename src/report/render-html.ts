@@ -3,9 +3,19 @@ import { snapshotAgeText } from './changes.ts';
 import { renderChart } from './charts/render.ts';
 import { esc } from './charts/svg.ts';
 import { figureValue } from './format.ts';
+import { kpiArrow, kpiGood } from './kpi.ts';
 import { STYLE } from './html-style.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
-import type { AreaSection, Changes, EvidenceRef, Figure, ReportFinding, ReportModel } from './types.ts';
+import { riskStatusText } from './top-risks.ts';
+import type {
+  AreaSection,
+  AreaTrend,
+  Changes,
+  EvidenceRef,
+  Figure,
+  ReportFinding,
+  ReportModel,
+} from './types.ts';
 
 export function renderHtml(model: ReportModel): string {
   const title = `Technology report${model.scope.team ? `: team ${model.scope.team}` : ''}`;
@@ -29,22 +39,63 @@ function ratingBadge(rating: string): string {
   return `<span class="rating rating-${rating}">${rating.toUpperCase()}</span>`;
 }
 
+/** Text cut to `n` characters at a word, with an ellipsis: the summary page keeps one line per item. */
+function clip(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(]+$/, '')}…`;
+}
+
+/** The headline KPI: an arrow and the change, coloured by whether it is good news, then the figure. */
+function headlineHtml(k: Kpi | null): string {
+  if (!k) return '<span class="meta">–</span>';
+  const good = kpiGood(k);
+  const tone = good === null ? 'neutral' : good ? 'better' : 'worse';
+  const change =
+    k.change === null
+      ? ''
+      : `<span class="trend-${tone}">${kpiArrow(k)} ${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${esc(figureValue({ value: Math.abs(k.change), unit: k.unit === 'ratio' ? 'ratio' : '' }))}</span><br>`;
+  return `${change}<span class="meta">${esc(k.label)}: ${esc(k.display)}</span>`;
+}
+
+/** Decisions shown on the summary page; the rest are counted and listed in report.json. */
+const DECISIONS_ON_PAGE = 8;
+
 function summaryHtml(model: ReportModel): string {
   const rows = model.summary.areas
-    .map(
-      (a) =>
-        `<tr><td><a href="#area-${a.id}">${esc(a.title)}</a></td><td>${ratingBadge(a.rating)}</td><td>${esc(a.line)}</td></tr>`,
-    )
+    .map((a) => {
+      const drivers = a.drivers.length
+        ? `<span class="drivers">${a.drivers.map((d) => esc(clip(d, 150))).join('<br>')}</span>`
+        : '';
+      return `<tr><td><a href="#area-${a.id}">${esc(a.title)}</a></td><td>${ratingBadge(a.rating)}</td><td class="trend">${headlineHtml(a.headline)}</td><td>${esc(a.sentence)}${drivers ? `<br>${drivers}` : ''}</td></tr>`;
+    })
     .join('');
+  const reg = model.summary.register;
   const risks = model.summary.topRisks.length
-    ? `<table><tr><th>#</th><th>severity</th><th>score</th><th>exposure</th><th>risk</th><th>repository</th><th>owner</th><th>suggested action</th></tr>${model.summary.topRisks
-        .map(
-          (f, i) =>
-            `<tr><td class="num">${i + 1}</td><td class="sev sev-${f.severity}">${f.severity}</td><td class="num">${f.score}</td><td>${f.exposure}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
-        )
+    ? `<table class="top-risks"><tr><th>#</th><th>risk</th><th>owner</th><th>status</th><th>score</th><th>exposure</th></tr>${model.summary.topRisks
+        .map((r, i) => {
+          const title = `${esc(clip(r.title, 90))} <span class="repo">${esc(r.repository)}</span>`;
+          const link = r.findingId ? `<a href="#ev-${r.findingId}">${title}</a>` : title;
+          return `<tr class="status-${r.status}"><td class="num">${i + 1}</td><td><span class="sev sev-${r.severity}">${r.severity}</span> ${link}</td><td>${esc(r.owner)}</td><td>${esc(riskStatusText(r))}</td><td class="num">${r.score}</td><td>${r.exposure}</td></tr>`;
+        })
         .join('')}</table>`
-    : '<p>No risks recorded: no analysis has stored a finding for these repositories.</p>';
-  return `<section id="summary"><h2>Executive summary</h2><table><tr><th>area</th><th>rating</th><th>in one line</th></tr>${rows}</table><h3>Top risks</h3>${risks}</section>`;
+    : '<p>No open risk in the register for these repositories.</p>';
+  const counts = `<p class="meta">Register: ${reg.open} open (${reg.overdue} overdue), ${reg.accepted} accepted. All of them: <code>cto risks</code>.</p>`;
+  const decisions = model.summary.decisions;
+  const shown = decisions.slice(0, DECISIONS_ON_PAGE);
+  const more = decisions.length - shown.length;
+  const decided = decisions.length
+    ? `<table class="decisions"><tr><th>due</th><th>decision needed</th><th>owner</th></tr>${shown
+        .map(
+          (d) =>
+            `<tr><td>${esc(d.due ?? '')}</td><td>${esc(clip(d.title, 130))}</td><td>${esc(d.owner)}</td></tr>`,
+        )
+        .join(
+          '',
+        )}</table>${more > 0 ? `<p class="meta">${more} more decisions needed: listed in report.json (<code>summary.decisions</code>).</p>` : ''}`
+    : '<p>No decision needed: no acceptance ends, no end of life comes within the window undecided, no key person has left.</p>';
+  return `<section id="summary"><h2>Executive summary</h2><table class="ratings"><tr><th>area</th><th>rating</th><th>trend${model.summary.previousPeriod ? ` since ${esc(model.summary.previousPeriod)}` : ''}</th><th>what it means, and what drives it</th></tr>${rows}</table><h3>Top risks</h3>${risks}${counts}<h3 id="decisions-needed">Decisions needed</h3>${decided}<p class="end-of-summary meta">End of summary: details follow.</p></section>`;
 }
 
 function sectionHtml(s: AreaSection, changes: Changes | null): string {

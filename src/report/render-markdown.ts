@@ -6,6 +6,7 @@ import { snapshotAgeText } from './changes.ts';
 import { chartFile } from './charts/files.ts';
 import { figureValue } from './format.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
+import { riskStatusText } from './top-risks.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
 
 const BADGE: Record<string, string> = {
@@ -47,22 +48,34 @@ export function renderMarkdown(m: ReportModel): string {
     '',
   );
   out.push('### Top risks', '');
+  const reg = m.summary.register;
   out.push(
     m.summary.topRisks.length
       ? table(
-          ['#', 'severity', 'score', 'exposure', 'risk', 'repository', 'owner', 'suggested action'],
-          m.summary.topRisks.map((f, i) => [
+          ['#', 'severity', 'risk', 'repository', 'owner', 'status', 'score', 'exposure'],
+          m.summary.topRisks.map((r, i) => [
             i + 1,
-            f.severity,
-            f.score,
-            f.exposure,
-            f.title,
-            f.repository,
-            f.owner,
-            f.action,
+            r.severity,
+            r.title,
+            r.repository,
+            r.owner,
+            riskStatusText(r),
+            r.score,
+            r.exposure,
           ]),
         )
-      : 'No risks recorded: no analysis has stored a finding for these repositories.',
+      : 'No open risk in the register for these repositories.',
+    '',
+    `Register: ${reg.open} open (${reg.overdue} overdue), ${reg.accepted} accepted. All of them: \`cto risks\`.`,
+    '',
+    '### Decisions needed',
+    '',
+    m.summary.decisions.length
+      ? table(
+          ['due', 'decision needed', 'owner'],
+          m.summary.decisions.map((d) => [d.due ?? '', d.title, d.owner]),
+        )
+      : 'No decision needed: no acceptance ends, no end of life comes within the window undecided, no key person has left.',
     '',
   );
   if (m.changes) out.push(...changesMd(m.changes));

@@ -1,9 +1,9 @@
 // The report model: what every renderer (HTML, Markdown, PDF, JSON) draws from. Versioned as
-// `cto.report/v1`; docs/report-schema.json describes the same shape.
+// `cto.report/v2`; docs/report-schema.json describes the same shape.
 import type { ReportArea, Severity } from '../analyses/types.ts';
 import type { Exposure } from '../collectors/types.ts';
 
-export const REPORT_SCHEMA = 'cto.report/v1';
+export const REPORT_SCHEMA = 'cto.report/v2';
 
 export type Rating = 'red' | 'amber' | 'green' | 'grey';
 
@@ -109,13 +109,61 @@ export interface ReportFinding {
   sql: string;
 }
 
-/** A top risk: the finding it shows as, with the problem's stable key, risk score and exposure. */
-export interface ReportRisk extends ReportFinding {
+/** One of the risk register's top items (docs/report.md#top-risks), as it stands on the report's day. */
+export interface TopRisk {
+  /** The register's key (docs/risk.md). */
   key: string;
-  score: number;
+  title: string;
+  repository: string;
+  area: AreaId;
+  /** `vulnerability`, `end-of-life`, `licence` or `finding:<analysis>:<rule>`. */
+  kind: string;
+  severity: Severity;
   exposure: Exposure;
-  /** How many places (versions, manifests, files) the problem occurs in. */
-  occurrences: number;
+  /** The risk score (severity × exposure × reachability × age), as the register last computed it. */
+  score: number;
+  owner: string;
+  /** `overdue`: open past its SLA due date; `accepted`: accepted in risks.yaml until `due`. */
+  status: 'open' | 'overdue' | 'accepted';
+  /** The SLA due date (open, overdue) or the end of the acceptance (accepted); null when none. */
+  due: string | null;
+  /** Days past the SLA due date on the report's day; null when not overdue. */
+  overdueDays: number | null;
+  firstSeen: string;
+  action: string;
+  /** The finding it shows as in its area's section (its evidence), when the report lists it. */
+  findingId: string | null;
+  sql: string;
+}
+
+/** One area's row of the executive summary. */
+export interface SummaryArea {
+  id: AreaId;
+  title: string;
+  rating: Rating;
+  line: string;
+  /** What the rating means, in plain words: a template filled from the area's data. */
+  sentence: string;
+  /** What drives the rating: the metric rules that fired, then the most severe findings (at most three). */
+  drivers: string[];
+  /** The area's headline KPI (its first) with its trend; null when the area has none. */
+  headline: Kpi | null;
+}
+
+/** Something someone has to decide (docs/report.md#decisions-needed), from one of the decision sources. */
+export interface DecisionNeeded {
+  /** The source that found it: `acceptance-expiring`, `end-of-life`, `key-people-left`, ... */
+  kind: string;
+  title: string;
+  subject: string;
+  repository: string | null;
+  /** By when (YYYY-MM-DD): an expiry, an end-of-life date; null when nothing dates it. */
+  due: string | null;
+  owner: string;
+  /** The register key it stands for, when it is a risk. */
+  riskKey: string | null;
+  evidence: EvidenceRef;
+  sql: string;
 }
 
 export interface AreaSection {
@@ -124,6 +172,8 @@ export interface AreaSection {
   rating: Rating;
   /** The one line of the executive summary. */
   line: string;
+  /** The rating rules over metrics that fired (areas/rules.ts), one sentence each. */
+  reasons: string[];
   /** Three to six key figures in words with their trend; the first is the area's headline. */
   kpis: Kpi[];
   figures: Figure[];
@@ -242,9 +292,14 @@ export interface ReportModel {
   /** A message for the reader when the store cannot support a full report (empty, failed scans). */
   notice: string | null;
   summary: {
-    areas: Array<{ id: AreaId; title: string; rating: Rating; line: string }>;
-    /** The ten highest-scored problems (docs/risk.md), highest first. */
-    topRisks: ReportRisk[];
+    areas: SummaryArea[];
+    /** The period the headline KPIs compare with (their `previousPeriod`); null when there is none. */
+    previousPeriod: string | null;
+    /** The register's ten highest-scored open or accepted risks, deduplicated, highest first. */
+    topRisks: TopRisk[];
+    /** The register's counts over the report's repositories, on the report's day. */
+    register: { open: number; overdue: number; accepted: number };
+    decisions: DecisionNeeded[];
   };
   sections: AreaSection[];
   changes: Changes | null;

@@ -92,6 +92,7 @@ function toProblem(rows: EolRow[], ownerOf: OwnerOf, windowMonths: number): Prob
     direct: directs.length === 0 ? null : directs.some(Boolean),
     since: past && typeof past.eol === 'string' ? past.eol : null,
     owner: ownerOf(repository, files),
+    eolDate: typeof top.eol === 'string' ? top.eol : null,
     action: floor
       ? `Raise the declared minimum of ${product} to a supported cycle.`
       : `Upgrade ${product} to a supported cycle.`,

@@ -9,9 +9,9 @@ import { cto } from '../../test/helpers/cli.ts';
 import { addCommits, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import { policyFromConfig } from '../licences/policy.ts';
-import { buildReport } from '../report/model.ts';
 import { openStore } from '../store/store.ts';
 import { collectProblems } from './problems.ts';
+import { addDays } from './register.ts';
 import { rankProblems } from './score.ts';
 
 const TODAY = '2026-12-06';
@@ -84,22 +84,29 @@ describe.each(ENGINES)('problems on %s', (engine) => {
     expect(
       formDataLicence.map((p) => [p.key, new Set(p.occurrences.map((o) => o.version)).size, p.exposure]),
     ).toEqual([[`licence:app-${engine}:pkg:npm/form-data:licence-unknown`, 3, 'runtime']]);
-    // So does the report: its top risks are ranked problems, each once, valid against the schema.
-    const store = await openStore(db);
-    const report = await buildReport(store, { now: new Date(`${TODAY}T00:00:00Z`) });
-    await store.close();
-    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
-    const top = report.summary.topRisks;
+    // So does the report: its top risks are the register's items (synced on the report's day), each
+    // once, ranked by the same score, valid against the schema.
+    const res = run('report', '--today', TODAY, '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const report = JSON.parse(res.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const top = report.summary.topRisks as Array<{ key: string; score: number; findingId: string | null }>;
+    const keyOf = (subject: string) => all.find((p) => p.subject === subject)!.key;
     // eslint 8 and dev-glob tie at 2.63 (high, development, a year old or more): the key decides.
-    expect(top.map((r) => [r.subject, r.score])).toEqual([
-      ['npm/form-data', 15],
-      ['npm/left-parse', 10.5],
-      ['eslint 8', 2.63],
-      ['npm/dev-glob', 2.63],
+    expect(top.map((r) => [r.key, r.score])).toEqual([
+      [keyOf('npm/form-data'), 15],
+      [keyOf('npm/left-parse'), 10.5],
+      [keyOf('eslint 8'), 2.63],
+      [keyOf('npm/dev-glob'), 2.63],
     ]);
-    expect(top[0]).toMatchObject({ score: 15, exposure: 'runtime', occurrences: 3, owner: 'unassigned' });
-    const security = report.sections.find((x) => x.id === 'infrastructure-security')!;
-    expect(security.findings.filter((f) => f.subject === 'npm/form-data')).toHaveLength(1);
+    expect(top[0]).toMatchObject({ exposure: 'runtime', owner: 'unassigned', status: 'open' });
+    // A critical risk is due seven days after it was first seen (the default SLA, docs/risk.md).
+    const first = (top[0] as unknown as { firstSeen: string }).firstSeen;
+    expect((top[0] as unknown as { due: string }).due).toBe(addDays(first, 7));
+    const security = report.sections.find((x: { id: string }) => x.id === 'infrastructure-security');
+    const shown = security.findings.filter((f: { subject: string }) => f.subject === 'npm/form-data');
+    expect(shown).toHaveLength(1);
+    expect(top[0]!.findingId).toBe(shown[0].id);
   }, 300_000);
 
   test('an upgrade that keeps the problem keeps its key; one that ships the fix leaves it to development', async () => {

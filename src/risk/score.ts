@@ -5,7 +5,7 @@ import { DAY_MS } from '../reference-date.ts';
 import { type RiskConfig, type RiskWeights, riskWeights } from './config.ts';
 import type { Problem } from './types.ts';
 
-export interface ScoredProblem extends Problem {
+interface ScoredProblem extends Problem {
   /** The risk score, rounded to two decimals (what ranks and what is shown). */
   score: number;
 }

@@ -39,6 +39,8 @@ export interface Problem {
   since: string | null;
   /** The team that owns the repository or subject; `unassigned` when none. */
   owner: string;
+  /** For end of life: the product cycle's end-of-life date (ISO date) when the feed gives one. */
+  eolDate?: string | null;
   action: string;
   occurrences: Occurrence[];
   /** Other ids of the same problem (advisory aliases). */

@@ -68,7 +68,7 @@ describe('cto report', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no scanned repository/);
     const doc = readModel(join(ws, 'cto-report'));
-    expect(doc.schema).toBe('cto.report/v1');
+    expect(doc.schema).toBe('cto.report/v2');
     expect(readFileSync(join(ws, 'cto-report', 'index.html'), 'utf8')).toContain('no scanned repository');
   });
 

@@ -115,7 +115,8 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
   );
   const { figures, charts, missing } = parts;
   const kpis = parts.kpis ?? [];
-  return { id, title: AREA_TITLES[id], rating, line, kpis, figures, charts, findings, missing };
+  const reasons = rules.map((r) => r.reason);
+  return { id, title: AREA_TITLES[id], rating, line, reasons, kpis, figures, charts, findings, missing };
 }
 
 export function figure(

@@ -32,6 +32,7 @@ const data = (metrics: ReportMetric[]): ReportData => ({
   deps: [],
   technologies: [],
   knowledge: { repositories: [], people: [], day: '2026-01-01' },
+  register: [],
 });
 
 describe('delivery against the DORA clusters', () => {

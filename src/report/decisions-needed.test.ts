@@ -1,0 +1,173 @@
+// Decisions needed, from a register built by the register's own syncs (acceptances in force, about to
+// end and already expired), end-of-life problems with and without a decision, and departed key people.
+import { afterAll, describe, expect, test } from 'vitest';
+import { problem } from '../../test/fixtures/risk/problems.ts';
+import { cleanupTemp } from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import type { RepositoryKnowledge } from '../analyses/knowledge/views.ts';
+import { DEFAULT_SLA } from '../risk/config.ts';
+import type { DecisionEntry } from '../risk/decisions.ts';
+import { syncRegister } from '../risk/register.ts';
+import type { Problem } from '../risk/types.ts';
+import { registerRows } from '../store/risks.ts';
+import { openStore } from '../store/store.ts';
+import {
+  DECISION_SOURCES,
+  type DecisionContext,
+  type DecisionSource,
+  decisionsNeeded,
+  windowEndOf,
+} from './decisions-needed.ts';
+
+afterAll(async () => {
+  await dropTestSchemas();
+  cleanupTemp();
+});
+
+const FORM = problem();
+const LODASH = problem({
+  key: 'vulnerability:api:npm/lodash:GHSA-1',
+  subject: 'npm/lodash',
+  title: 'GHSA-1 in lodash',
+  aliases: [],
+});
+const AXIOS = problem({
+  key: 'vulnerability:web:npm/axios:GHSA-2',
+  repository: 'web',
+  subject: 'npm/axios',
+  title: 'GHSA-2 in axios',
+  aliases: [],
+});
+const eol = (repository: string, cycle: string, severity: Problem['severity'], eolDate: string): Problem =>
+  problem({
+    key: `end-of-life:${repository}:nodejs:${cycle}`,
+    kind: 'end-of-life',
+    area: 'technology-strategy',
+    repository,
+    subject: `nodejs ${cycle}`,
+    title: `nodejs ${cycle} ${severity === 'high' ? 'is past its end of life' : 'reaches end of life within 6 months'}`,
+    severity,
+    eolDate,
+    aliases: [],
+    evidence: { files: ['.nvmrc'] },
+  });
+const NODE16 = eol('api', '16', 'high', '2023-09-11');
+const NODE20 = eol('web', '20', 'medium', '2026-04-30');
+const NODE18 = eol('web', '18', 'medium', '2026-05-30');
+const CI_ONLY = eol('web', '14', 'low', '2023-04-30');
+const PROBLEMS = [FORM, LODASH, AXIOS, NODE16, NODE20, NODE18, CI_ONLY];
+
+const accept = (key: string, expires: string, owner = 'Platform'): DecisionEntry => ({
+  key,
+  accept: { reason: 'mitigated at the proxy', owner, expires },
+});
+const DECISIONS = [
+  accept(FORM.key, '2026-01-12', 'Web'), // ends before the second sync: expired, open again
+  accept(LODASH.key, '2026-03-01'), // ends within the window
+  accept(AXIOS.key, '2027-06-30'), // ends after the window
+  accept(NODE20.key, '2026-12-31'), // end of life decided: not a decision needed
+];
+
+const TODAY = '2026-01-20';
+
+const departed = (repository: string, names: string[], keyPeople: number): RepositoryKnowledge =>
+  ({
+    repository,
+    active: {
+      truckFactor: keyPeople - names.length,
+      people: [],
+      keyPeople,
+      activeKeyPeople: keyPeople - names.length,
+      departed: names.map((name) => ({ person: `p-${name}`, name })),
+      restsOnDeparted: names.length === keyPeople,
+    },
+  }) as unknown as RepositoryKnowledge;
+
+describe.each(ENGINES)('decisions needed on %s', (engine) => {
+  test('acceptances ending within the window or expired, undecided end of life, key people who left', async () => {
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      const sync = (at: string) =>
+        syncRegister(store, {
+          problems: PROBLEMS,
+          scopes: ['api', 'web'].map((repository) => ({ repository, snapshotId: null, commit: null })),
+          decisions: DECISIONS,
+          sla: DEFAULT_SLA,
+          at,
+          score: () => 10,
+        });
+      await sync('2026-01-10T09:00:00.000Z');
+      await sync(`${TODAY}T09:00:00.000Z`);
+      const ctx: DecisionContext = {
+        store,
+        today: TODAY,
+        windowMonths: 6,
+        windowEnd: windowEndOf(TODAY, 6),
+        workspaceDir: null,
+        teams: [{ name: 'Platform', members: [], handles: [], owns: ['gin'] }] as never,
+        repositories: ['api', 'web', 'gin', 'flask'],
+        register: await registerRows(store),
+        problems: PROBLEMS,
+        knowledge: {
+          repositories: [departed('gin', ['Ada'], 2), departed('flask', [], 3)],
+          people: [],
+          day: TODAY,
+        },
+      };
+      const items = await decisionsNeeded(ctx);
+      // Soonest due first; the undated last.
+      expect(items.map((d) => [d.kind, d.repository, d.due, d.owner])).toEqual([
+        ['end-of-life', 'api', '2023-09-11', 'Web'],
+        ['acceptance-expiring', 'api', '2026-01-12', 'Web'],
+        ['acceptance-expiring', 'api', '2026-03-01', 'Platform'],
+        ['end-of-life', 'web', '2026-05-30', 'Web'],
+        ['key-people-left', 'gin', null, 'Platform'],
+      ]);
+      expect(items[1]?.title).toBe(
+        `Acceptance expired 2026-01-12, open again: ${FORM.title}. Renew it or fix.`,
+      );
+      expect(items[1]?.riskKey).toBe(FORM.key);
+      expect(items[2]?.title).toMatch(/^Acceptance expires 2026-03-01: GHSA-1 in lodash/);
+      expect(items[4]?.title).toMatch(
+        /^1 of 2 key people left gin \(Ada\); truck factor among those active: 1/,
+      );
+      expect(items[4]?.evidence.people).toEqual(['p-Ada']);
+      for (const d of items) expect(d.sql).toMatch(/^select /);
+
+      // A source added to the list joins the same order.
+      const renewals: DecisionSource = {
+        kind: 'renewal-due',
+        label: 'contracts to renew',
+        collect: () => [
+          {
+            kind: 'renewal-due',
+            title: 'Renew the CI contract',
+            subject: 'ci',
+            repository: null,
+            due: '2026-02-01',
+            owner: 'Platform',
+            riskKey: null,
+            evidence: {},
+            sql: 'select 1',
+          },
+        ],
+      };
+      const more = await decisionsNeeded(ctx, [...DECISION_SOURCES, renewals]);
+      expect(more.map((d) => d.kind)).toEqual([
+        'end-of-life',
+        'acceptance-expiring',
+        'renewal-due',
+        'acceptance-expiring',
+        'end-of-life',
+        'key-people-left',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+test('the window ends six months of 365.25 / 12 days after the report day', () => {
+  expect(windowEndOf('2026-01-20', 6)).toBe('2026-07-21');
+  expect(windowEndOf('2026-01-20', 0)).toBe('2026-01-20');
+});

@@ -1,0 +1,67 @@
+// The executive summary's row per area (docs/report.md#executive-summary): the rating, one sentence
+// in plain words from templates over the area's data (deterministic), what drives the rating, and
+// the area's headline KPI with its trend against the previous period.
+import { overdueDays } from '../risk/register-view.ts';
+import type { RiskRow } from '../store/risks.ts';
+import type { AreaSection, Rating, ReportFinding, SummaryArea } from './types.ts';
+
+const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
+  red: 'Needs action now',
+  amber: 'Needs attention',
+  green: 'In order',
+};
+
+/** "2 critical, 1 high and 3 medium" (zero counts left out); empty when all are zero. */
+function countsInWords(findings: readonly ReportFinding[]): string {
+  const parts = (['critical', 'high', 'medium'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  if (parts.length === 0) return '';
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The area's sentence: what its rating means, with the counts that make it. */
+function areaSentence(s: AreaSection, overdue: number): string {
+  if (s.rating === 'grey') return s.line;
+  const counts = countsInWords(s.findings);
+  const total = s.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity)).length;
+  const open = counts
+    ? `${counts} ${total === 1 ? 'problem' : 'problems'} open`
+    : 'no critical, high or medium problem open';
+  const late = overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : '';
+  const rules = s.reasons.length > 0 && !counts ? '; the figures below drive the rating' : '';
+  return `${LEAD[s.rating]}: ${open}${late}${rules}.`;
+}
+
+/** What drives the rating: the metric rules that fired, then the most severe findings, at most `n`. */
+function areaDrivers(s: AreaSection, n = 3): string[] {
+  const out = [...s.reasons];
+  const worst = s.findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
+  const shown = (worst.length > 0 ? worst : s.findings.filter((f) => f.severity === 'medium')).slice(
+    0,
+    Math.max(0, n - out.length),
+  );
+  for (const f of shown) out.push(`${f.severity}: ${f.title} (${f.repository})`);
+  return out.slice(0, n);
+}
+
+/** The summary row of each area, its headline the area's first KPI. */
+export function summaryAreas(
+  sections: readonly AreaSection[],
+  register: readonly RiskRow[],
+  today: string,
+): SummaryArea[] {
+  return sections.map((s) => {
+    const overdue = register.filter((r) => r.area === s.id && overdueDays(r, today) !== null).length;
+    return {
+      id: s.id,
+      title: s.title,
+      rating: s.rating,
+      line: s.line,
+      sentence: areaSentence(s, overdue),
+      drivers: areaDrivers(s),
+      headline: s.kpis[0] ?? null,
+    };
+  });
+}
