@@ -3,19 +3,11 @@ import { snapshotAgeText } from './changes.ts';
 import { renderChart } from './charts/render.ts';
 import { esc } from './charts/svg.ts';
 import { figureValue } from './format.ts';
-import { kpiArrow, kpiGood } from './kpi.ts';
 import { STYLE } from './html-style.ts';
+import { kpiArrow, kpiGood } from './kpi.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
 import { riskStatusText } from './top-risks.ts';
-import type {
-  AreaSection,
-  AreaTrend,
-  Changes,
-  EvidenceRef,
-  Figure,
-  ReportFinding,
-  ReportModel,
-} from './types.ts';
+import type { AreaSection, Changes, EvidenceRef, Figure, Kpi, ReportFinding, ReportModel } from './types.ts';
 
 export function renderHtml(model: ReportModel): string {
   const title = `Technology report${model.scope.team ? `: team ${model.scope.team}` : ''}`;
