@@ -135,13 +135,20 @@ describe('report files', () => {
       generatedAt: '2026-12-06T00:00:00.000Z',
       scope: { team: null, anonymized: false, note: null },
       notice: null,
-      summary: { areas: [], topRisks: [] },
+      summary: {
+        areas: [],
+        previousPeriod: null,
+        topRisks: [],
+        register: { open: 0, overdue: 0, accepted: 0 },
+        decisions: [],
+      },
       sections: [
         {
           id: 'delivery',
           title: 'Delivery',
           rating: 'green',
           line: 'l',
+          reasons: [],
           kpis: [],
           figures: [],
           findings: [],
