@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tech: async () => (await import('./tech.ts')).techCommand(),
   radar: async () => (await import('./radar.ts')).radarCommand(),
   vendors: async () => (await import('./vendors.ts')).vendorsCommand(),
+  office: async () => (await import('./office.ts')).officeCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),

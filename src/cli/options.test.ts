@@ -43,6 +43,11 @@ const BAD_VALUES: Record<string, string[]> = {
   'knowledge --today': ['24-01-01'],
   'teams --today': ['2024-1-1'],
   'radar --today': ['2024-1-1', 'tomorrow'],
+  'office init --today': ['2024-13-01'],
+  'radar import --format': ['xml'],
+  'radar export --format': ['xml'],
+  'radar import --release': ['2024-1-1'],
+  'radar export --release': ['tomorrow'],
   'risks --status': ['bogus', 'open,', 'open,nope'],
   'risks --today': ['tomorrow', '2024-02-30'],
   'eol --window': ['-1', 'six', '121'],
@@ -82,6 +87,7 @@ const FREE: Record<string, string> = {
   'export openvex --output': 'a file to write',
   'export openvex --author': 'free text: who issues the statements',
   'export cyclonedx-vex --output': 'a file to write',
+  'radar export --output': 'a file to write',
   'risks --repo': 'a repository name, checked against the store (REPOSITORY_NOT_FOUND)',
   'risks --team': 'a team name as the register stores owners; an unknown team lists nothing',
   'feed export --output': 'a file to write',
@@ -142,6 +148,8 @@ const ARGUMENTS: Record<string, string[]> = {
   'feed export': ['--licences'],
   'decisions new': ['A title'],
   'decisions supersede': ['1', '--by', '2'],
+  'radar import': ['radar.csv'],
+  'radar export': ['--format', 'byor'],
 };
 
 const takesValue = (o: Option) => o.required || o.optional;

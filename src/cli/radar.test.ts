@@ -23,7 +23,10 @@ describe.each(ENGINES)('cto radar on %s', (engine) => {
     {
       date: '2026-10-01T10:00:00Z',
       author: ADA,
-      files: { 'package.json': pkg({ express: '4.18.0', jquery: '3.7.0' }) },
+      files: {
+        'package.json': pkg({ express: '4.18.0', jquery: '3.7.0' }),
+        '.github/CODEOWNERS': '* @acme/web\n/docs/ @ada\n',
+      },
     },
   ]);
   buildRepo(join(root, 'api'), [
@@ -87,6 +90,30 @@ describe.each(ENGINES)('cto radar on %s', (engine) => {
     );
     expect(lines[1]).toBe('HOLD in runtime use: jquery (shop)');
     expect(text.stderr).toContain('radar/2026-12-01/broken.md:3: ring: "sometimes" is not a ring');
+  });
+
+  test('office init writes a starter office from the scan that cto radar then reads, and never overwrites', () => {
+    const fresh = tempDir();
+    const args = ['--workspace', fresh, '--db', db[3] as string];
+    const init = JSON.parse(cto(['office', 'init', '--today', '2026-12-06', '--json', ...args]).stdout);
+    expect(init.schema).toBe('cto.office-init/v1');
+    expect(init.written).toEqual(
+      expect.arrayContaining([
+        'radar/2026-12-06/express.md',
+        'radar/2026-12-06/jquery.md',
+        'teams.yaml',
+        'objectives.yaml',
+      ]),
+    );
+    const radar = JSON.parse(cto(['radar', '--json', '--today', '2026-12-06', ...args]).stdout).radar;
+    expect(radar.coverage.percent).toBe(100);
+    expect(radar.diagnostics).toEqual([]);
+    expect(new Set(radar.items.map((i: { ring: string }) => i.ring))).toEqual(new Set(['assess']));
+    expect(radar.items.find((i: { id: string }) => i.id === 'express').teams).toEqual(
+      ['web', 'shop-owners'].slice(0, 1),
+    );
+    const again = JSON.parse(cto(['office', 'init', '--json', ...args]).stdout);
+    expect(again.written).toEqual([]);
   });
 
   test('a workspace without a radar says how to start one', () => {

@@ -42,3 +42,26 @@ export async function loadRadarView(store: Store, ws: Workspace, day: string): P
     day,
   });
 }
+
+/** Technologies in runtime use in the current snapshots, with their repositories (for `cto office init`). */
+export async function runtimeTechnologies(
+  store: Store,
+  ws: Workspace,
+): Promise<Array<{ id: string; name: string; category: string; repositories: string[] }>> {
+  const catalogue = new Map(loadTechnologies().map((t) => [t.id, t]));
+  const use = technologyUse(
+    await repositoryTechnologies(store, await currentSnapshots(store), ws.config as Record<string, unknown>),
+    [],
+    [],
+  );
+  return [...use.values()]
+    .map((u) => ({ u, t: catalogue.get(u.id) }))
+    .filter(({ u, t }) => t !== undefined && u.repositories.some((r) => r.runtime))
+    .map(({ u, t }) => ({
+      id: u.id,
+      name: t?.name ?? u.id,
+      category: t?.category ?? 'library',
+      repositories: u.repositories.filter((r) => r.runtime).map((r) => r.repository),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
