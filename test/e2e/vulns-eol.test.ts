@@ -103,6 +103,16 @@ async function expectedFromSemver(): Promise<Map<string, Set<string>>> {
   return out;
 }
 
+/** Both expectations, computed from the feeds once per file and shared by the engines. */
+let expectations: Promise<{ listed: Map<string, Set<string>>; ranged: Map<string, Set<string>> }> | undefined;
+function expected() {
+  expectations ??= (async () => ({
+    listed: await expectedFromVersionLists(),
+    ranged: await expectedFromSemver(),
+  }))();
+  return expectations;
+}
+
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 const cycleOf = (product: string, cycle: string) =>
   products[product].releases.find((r: { releaseCycle: string }) => String(r.releaseCycle) === cycle);
@@ -136,8 +146,7 @@ describe.each(ENGINES)('vulns and eol on %s', (engine) => {
     const findings: Finding[] = doc.findings;
     const matched = (name: string) =>
       new Set(findings.filter((f) => f.name === name).flatMap((f) => f.recordIds));
-    const listed = await expectedFromVersionLists();
-    const ranged = await expectedFromSemver();
+    const { listed, ranged } = await expected();
     for (const [name, want] of [...listed, ...ranged]) {
       expect(want.size, `${name} has advisories`).toBeGreaterThan(0);
       for (const id of want) expect(matched(name), `${name} ${id}`).toContain(id);
