@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trend: async () => (await import('./trend.ts')).trendCommand(),
   costs: async () => (await import('./costs.ts')).costsCommand(),
   decisions: async () => (await import('./decisions.ts')).decisionsCommand(),
+  objectives: async () => (await import('./objectives.ts')).objectivesCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */
