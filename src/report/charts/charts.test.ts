@@ -42,7 +42,7 @@ describe('chart definitions', () => {
     };
     const [solid, dashed] = seriesOf(chart);
     expect(solid?.data).toEqual([40, 42, 39, '-']);
-    expect(dashed?.data).toEqual(['-', '-', 39, 3]);
+    expect(dashed?.data).toEqual(['-', '-', { value: 39, symbol: 'none' }, 3]);
     expect(dashed?.lineStyle?.type).toBe('dashed');
     expect(JSON.stringify(solid?.markArea?.data)).toContain('"partial"');
     expect(texts(renderChart(chart))).toContain('partial');

@@ -172,6 +172,7 @@ function lineSeries(
   const line = {
     type: 'line',
     name: s.name,
+    symbol: 'circle',
     symbolSize: 5,
     lineStyle: { color: colour, width: 2 },
     ...extra,
@@ -197,8 +198,11 @@ function lineSeries(
     {
       ...line,
       lineStyle: { color: colour, width: 2, type: 'dashed' },
-      itemStyle: { color: '#fff', borderColor: colour, borderWidth: 1.5 },
-      data: values.map((v, i) => (i >= n - 2 ? v : '-')),
+      // The partial period's point is hollow; the point before it is the solid line's.
+      symbol: 'emptyCircle',
+      symbolSize: 7,
+      itemStyle: { color: colour, borderWidth: 1.5 },
+      data: values.map((v, i) => (i === n - 2 ? { value: v, symbol: 'none' } : i === n - 1 ? v : '-')),
     },
   ];
 }
@@ -217,7 +221,12 @@ function lineDefinition(chart: Chart): ChartDefinition {
         type: 'category',
         boundaryGap: false,
         data: chart.labels,
-        axisLabel: { fontSize: 11, color: TEXT },
+        // About eight labels, counted back from the last so that the last period is always named.
+        axisLabel: {
+          fontSize: 11,
+          color: TEXT,
+          interval: (i: number) => (chart.labels.length - 1 - i) % Math.ceil(chart.labels.length / 8) === 0,
+        },
       },
       yAxis: {
         type: 'value',
