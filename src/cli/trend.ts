@@ -1,6 +1,7 @@
 // `cto trend [metric]`: key metrics (or any stored metric) over time, from the historical snapshots of
 // `scan --history` and the current ones, per repository, team or the portfolio (docs/trend.md).
 import { Command } from 'commander';
+import { allocatedCosts } from '../costs/allocate.ts';
 import { loadTeams } from '../office/teams.ts';
 import { slaOf } from '../risk/config.ts';
 import { buildTrend, TREND_GROUPS, type Trend, type TrendGroup, type TrendSeries } from '../trend/build.ts';
@@ -44,6 +45,7 @@ export function trendCommand(): Command {
           teams: loadTeams(ws.dir),
           eolWindowMonths: ws.config.eol?.windowMonths ?? 6,
           sla: slaOf(ws.config.risk),
+          costs: await allocatedCosts(store, ws.config.costs, loadTeams(ws.dir)),
         });
         if (flags.json) {
           printJson('cto.trend/v1', { ...trend });

@@ -1,5 +1,7 @@
 // `cto trend`: key metrics (or any stored metric) as time series over each repository's historical
 // snapshots and its current one, per repository, team (teams.yaml) or the portfolio (docs/trend.md).
+import type { AllocatedCost } from '../costs/allocate.ts';
+import { roundAmount } from '../costs/money.ts';
 import { CtoError } from '../errors.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
@@ -49,6 +51,8 @@ interface TrendOptions {
    * in place of a historical point of the same date.
    */
   baseline?: { date: string; byRepo: Map<string, number> };
+  /** Allocated spend (src/costs/allocate.ts) for the cost series; without it they are left out. */
+  costs?: readonly AllocatedCost[];
 }
 
 export interface TrendPoint {
@@ -100,14 +104,19 @@ export async function buildTrend(store: Store, options: TrendOptions): Promise<T
   const cells = await cellValues(store, columns, metrics, options);
   const repos = [...new Set(snaps.map((s) => s.repository))].sort();
   const series: TrendSeries[] = [];
-  for (const m of metrics)
+  for (const m of metrics) {
+    const s = m.source;
+    if (s.kind === 'costs' && !options.costs?.length) continue;
     for (const [subject, members] of groupsOf(options, repos)) {
-      const values = columns.map((c, i) =>
-        aggregate(
-          m.aggregate,
-          members.filter((r) => c.byRepo.has(r)).map((r) => cells.get(`${i}\0${r}\0${m.id}`) ?? null),
-        ),
-      );
+      const values =
+        s.kind === 'costs'
+          ? columns.map((c) => monthlyCost(options, subject, c.date.slice(0, 7), s.measure))
+          : columns.map((c, i) =>
+              aggregate(
+                m.aggregate,
+                members.filter((r) => c.byRepo.has(r)).map((r) => cells.get(`${i}\0${r}\0${m.id}`) ?? null),
+              ),
+            );
       const known = values.filter((v): v is number => v !== null);
       const first = known[0] ?? null;
       const last = values.at(-1) ?? null;
@@ -126,11 +135,34 @@ export async function buildTrend(store: Store, options: TrendOptions): Promise<T
         change: first === null || last === null ? null : round(last - first),
       });
     }
+  }
   const points = columns.map(({ date, kind, partial }) => ({ date, kind, partial }));
   return { by: options.by, reference: options.today, since: options.since ?? null, points, series };
 }
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+
+/**
+ * Spend of one month allocated to the subject (the portfolio: all of it), rounded to cents; null when
+ * the costs are in more than one currency, which never add up.
+ */
+function monthlyCost(
+  options: TrendOptions,
+  subject: string,
+  month: string,
+  measure: 'billed' | 'effective',
+): number | null {
+  const costs = options.costs ?? [];
+  if (new Set(costs.map((c) => c.currency)).size > 1) return null;
+  let sum = 0n;
+  for (const c of costs) {
+    if (c.month !== month) continue;
+    if (options.by === 'team' && c.team !== subject) continue;
+    if (options.by === 'repository' && c.repository !== subject) continue;
+    sum += c[measure];
+  }
+  return Number(roundAmount(sum));
+}
 
 /** The metrics a name asks for: key metrics by family or id, else a stored metric by its name. */
 async function metricsFor(store: Store, name: string | undefined): Promise<TrendMetric[]> {
@@ -242,7 +274,9 @@ async function cellValues(
                 ? (vulns?.get(repo)?.get(s.level ?? 'all') ?? null)
                 : s.kind === 'register'
                   ? (risks?.get(repo)?.[s.measure] ?? null)
-                  : (eol?.get(repo) ?? null);
+                  : s.kind === 'costs'
+                    ? null
+                    : (eol?.get(repo) ?? null);
         cells.set(`${i}\0${repo}\0${m.id}`, value);
       }
   }

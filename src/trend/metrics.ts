@@ -17,7 +17,13 @@ export type Source =
   /** Share (%) of the summed hotspot score held by the ten top files. */
   | { kind: 'hotspot-concentration' }
   /** Problems of the risk register open at the point, or open past their SLA due date (docs/trend.md). */
-  | { kind: 'register'; measure: 'open' | 'overdue' };
+  | { kind: 'register'; measure: 'open' | 'overdue' }
+  /**
+   * Cloud and SaaS spend of the calendar month of the point's date, allocated by the `costs` rules
+   * (docs/costs.md): not read from a snapshot, so a team's and a repository's value is what is allocated
+   * to it, not a sum over its repositories.
+   */
+  | { kind: 'costs'; measure: 'billed' | 'effective' };
 
 /** A severity level, exposure at runtime, or both (critical and high in runtime dependencies). */
 export type VulnerabilityLevel = 'critical' | 'high' | 'medium' | 'low' | 'runtime' | 'runtime-critical-high';
@@ -103,7 +109,21 @@ export const KEY_METRICS: readonly TrendMetric[] = [
   },
   register('open', 'risks open (register)'),
   register('overdue', 'risks open past their SLA (register)'),
+  cost('billed', 'monthly billed cost (FOCUS)'),
+  cost('effective', 'monthly effective cost (FOCUS)'),
 ];
+
+function cost(measure: 'billed' | 'effective', label: string): TrendMetric {
+  return {
+    id: `cost-${measure}`,
+    family: 'costs',
+    label,
+    unit: 'currency',
+    aggregate: 'sum',
+    higherIsBetter: false,
+    source: { kind: 'costs', measure },
+  };
+}
 
 function register(measure: 'open' | 'overdue', label: string): TrendMetric {
   return {
