@@ -44,13 +44,31 @@ const objectiveSchema = z
   .object({
     title: z.string().min(1),
     owner: z.string().min(1).optional(),
-    /** When the line from baseline to target starts. */
-    start: day,
-    due: day,
-    keyResults: z.array(keyResultSchema).min(1),
+    /** When the line from baseline to target starts (default: the first snapshot point with a value). */
+    start: day.optional(),
+    /** When the targets are due, unless a key result says otherwise. */
+    due: day.optional(),
+    'key-results': z.array(keyResultSchema).min(1),
   })
   .strict()
-  .refine((o) => o.start < o.due, 'start must be before due');
+  .superRefine((o, ctx) => {
+    o['key-results'].forEach((k, i) => {
+      const due = k.due ?? o.due;
+      const start = k.start ?? o.start;
+      if (due === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['key-results', i, 'due'],
+          message: 'no due date (here or on the objective)',
+        });
+      else if (start !== undefined && start >= due)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['key-results', i, 'start'],
+          message: `start ${start} is not before due ${due}`,
+        });
+    });
+  });
 
 export const objectivesFileSchema = z.object({ objectives: z.array(objectiveSchema).default([]) }).strict();
 export type KeyResultInput = z.infer<typeof keyResultSchema>;

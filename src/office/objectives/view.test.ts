@@ -17,7 +17,7 @@ const OBJECTIVES = `objectives:
     owner: Web
     start: 2026-06-30
     due: 2026-12-31
-    keyResults:
+    key-results:
       - title: Thirty lines
         metric: code-lines
         scope: { repository: svc }
@@ -30,6 +30,13 @@ const OBJECTIVES = `objectives:
         metric: code-lines
         scope: { repository: nowhere }
         target: 1
+  - title: Starter without a start
+    key-results:
+      - title: Fifty lines
+        metric: code-lines
+        scope: { repository: svc }
+        target: 50
+        due: 2027-06-30
 `;
 
 afterAll(async () => {
@@ -84,9 +91,17 @@ describe.each(ENGINES)('objectives on %s', (engine) => {
       note: 'no repository named "nowhere" in the store',
     });
     expect(doc.objectives[0].status).toBe('off track');
+    // No start: the line starts at the first point (10 lines on 2026-06-30); on 2026-12-06 159 of 365
+    // days (0.44) have passed but a quarter of the way (10 of 40 lines) is come: behind by 0.19, at risk.
+    expect(doc.objectives[1].keyResults[0]).toMatchObject({
+      start: '2026-06-30',
+      baseline: 10,
+      value: 20,
+      status: 'at risk',
+    });
     const text = run('objectives', '--today', TODAY).stdout.split('\n');
     expect(text[0]).toBe(
-      '1 objectives, 3 key results on 2026-12-06: 1 achieved, 0 on track, 0 at risk, 1 off track, 1 not measured.',
+      '2 objectives, 4 key results on 2026-12-06: 1 achieved, 0 on track, 1 at risk, 1 off track, 1 not measured.',
     );
     expect(text[1]).toBe('Off track (decisions needed): Grow the service.');
   });
@@ -101,7 +116,7 @@ describe.each(ENGINES)('objectives on %s', (engine) => {
       {
         file: 'objectives.yaml',
         line: 10,
-        message: 'objectives.0.keyResults.0.taget: unknown key (did you mean "target"?)',
+        message: 'objectives.0.key-results.0.taget: unknown key (did you mean "target"?)',
       },
     ]);
   });

@@ -53,8 +53,8 @@ interface KeyResultView {
 export interface ObjectiveView {
   title: string;
   owner: string | null;
-  start: string;
-  due: string;
+  start: string | null;
+  due: string | null;
   status: ObjectiveStatus;
   keyResults: KeyResultView[];
 }
@@ -95,12 +95,12 @@ export async function objectivesView(
   const objectives: ObjectiveView[] = [];
   for (const o of file?.objectives ?? []) {
     const keyResults: KeyResultView[] = [];
-    for (const k of o.keyResults) keyResults.push(await keyResult(ctx, k, o));
+    for (const k of o['key-results']) keyResults.push(await keyResult(ctx, k, o));
     objectives.push({
       title: o.title,
       owner: o.owner ?? null,
-      start: o.start,
-      due: o.due,
+      start: o.start ?? null,
+      due: o.due ?? null,
       status: worstStatus(keyResults.map((k) => k.status)),
       keyResults,
     });
@@ -115,10 +115,11 @@ function readObjectives(dir: string) {
 async function keyResult(
   ctx: Context,
   k: KeyResultInput,
-  o: { start: string; due: string; owner?: string },
+  o: { start?: string; due?: string; owner?: string },
 ): Promise<KeyResultView> {
-  const start = k.start ?? o.start;
-  const due = k.due ?? o.due;
+  const declaredStart = k.start ?? o.start;
+  const due = (k.due ?? o.due) as string; // the schema requires one of them
+  let start = declaredStart ?? ctx.today;
   const scope = k.metric === undefined ? null : scopeText(k.scope ?? 'portfolio');
   const base: KeyResultView = {
     title: k.title,
@@ -142,6 +143,8 @@ async function keyResult(
   };
   const measured = k.metric === undefined ? await sqlPoint(ctx, k.sql as string) : await metricPoints(ctx, k);
   if ('note' in measured) return { ...base, note: measured.note };
+  // Without a start, the line starts at the first point with a value.
+  if (declaredStart === undefined) start = measured.points.find((p) => p.value !== null)?.date ?? ctx.today;
   let baseline = k.baseline;
   let baselineFrom = base.baselineFrom;
   if (baseline === undefined) {
@@ -154,6 +157,8 @@ async function keyResult(
     baselineFrom = at.date;
   }
   const line: Line = { baseline, target: k.target, start, due };
+  if (start >= due)
+    return { ...base, start, note: `the line starts ${start}, not before its due date ${due}` };
   const points = measured.points.map((p) => ({
     ...p,
     expected: round(expectedValue(line, p.date)),
@@ -162,6 +167,7 @@ async function keyResult(
   const last = points.at(-1);
   return {
     ...base,
+    start,
     baseline,
     baselineFrom,
     unit: measured.unit,
