@@ -94,8 +94,21 @@ function cell(values: readonly string[], positions: Map<Column, number>, column:
 const DATE_TIME_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]00:?00)?$/;
 
+/** Date-times already read: exports repeat the same few thousand (periods, hours). Emptied when large. */
+const seen = new Map<string, number | null>();
+
 /** A FOCUS date-time (ISO 8601 in UTC, `2024-10-01T00:00:00Z` or `2024-10-01 00:00:00`) as epoch ms. */
 function dateTime(text: string): number | null {
+  let ms = seen.get(text);
+  if (ms === undefined) {
+    if (seen.size > 100_000) seen.clear();
+    ms = readDateTime(text);
+    seen.set(text, ms);
+  }
+  return ms;
+}
+
+function readDateTime(text: string): number | null {
   const m = DATE_TIME_RE.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
@@ -103,6 +116,19 @@ function dateTime(text: string): number | null {
   const back = new Date(ms);
   if (back.getUTCDate() !== Number(d) || back.getUTCMonth() !== Number(mo) - 1) return null;
   return ms;
+}
+
+const days = new Map<number, string>();
+
+/** `YYYY-MM-DD` (UTC) of epoch ms, remembered. */
+function isoDay(ms: number): string {
+  let day = days.get(ms);
+  if (day === undefined) {
+    if (days.size > 100_000) days.clear();
+    day = new Date(ms).toISOString().slice(0, 10);
+    days.set(ms, day);
+  }
+  return day;
 }
 
 /** Sorted-key JSON of a Tags cell (a JSON object of string keys), or a reason it is not one. */
@@ -120,6 +146,19 @@ function normaliseTags(text: string): string | { problem: string } {
     .map(([k, v]): [string, string] => [k.trim(), typeof v === 'string' ? v : JSON.stringify(v)])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(Object.fromEntries(entries));
+}
+
+const tagTexts = new Map<string, string | { problem: string }>();
+
+/** normaliseTags, remembered: an export repeats the same tag sets on many rows. */
+function tagsOf(text: string): string | { problem: string } {
+  let tags = tagTexts.get(text);
+  if (tags === undefined) {
+    if (tagTexts.size > 100_000) tagTexts.clear();
+    tags = normaliseTags(text);
+    tagTexts.set(text, tags);
+  }
+  return tags;
 }
 
 /** Checks one data row and reduces it to a charge; throws a RowProblem naming row and column. */
@@ -164,16 +203,16 @@ export function readCharge(
     );
   }
   const rawTags = cell(values, positions, 'Tags');
-  const tags = rawTags === null ? null : normaliseTags(rawTags);
+  const tags = rawTags === null ? null : tagsOf(rawTags);
   if (tags !== null && typeof tags !== 'string') throw new RowProblem(row, 'Tags', tags.problem);
   return {
     billed: amount('BilledCost'),
     effective: amount('EffectiveCost'),
     currency,
     billingAccountId: required('BillingAccountId'),
-    periodStart: new Date(periodStart).toISOString().slice(0, 10),
-    periodEnd: new Date(periodEnd).toISOString().slice(0, 10),
-    month: new Date(chargeStart).toISOString().slice(0, 7),
+    periodStart: isoDay(periodStart),
+    periodEnd: isoDay(periodEnd),
+    month: isoDay(chargeStart).slice(0, 7),
     chargeCategory,
     provider: required('ProviderName'),
     service: required('ServiceName'),
