@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deliveryConfigSchema } from './analyses/delivery/config.ts';
 import { hotspotsConfigSchema } from './analyses/hotspots/exclude.ts';
+import { budgetConfigSchema } from './budget/config.ts';
 import { exposureConfigSchema } from './collectors/exposure.ts';
 import { costsConfigSchema } from './costs/config.ts';
 import { CtoError } from './errors.ts';
@@ -69,6 +70,7 @@ export const configSchema = z
     risk: riskConfigSchema.optional(),
     exposure: exposureConfigSchema.optional(),
     snapshots: snapshotsConfigSchema.optional(),
+    budget: budgetConfigSchema.optional(),
     radar: radarConfigSchema.optional(),
     decisions: decisionsConfigSchema.optional(),
     costs: costsConfigSchema.optional(),

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   radar: async () => (await import('./radar.ts')).radarCommand(),
   vendors: async () => (await import('./vendors.ts')).vendorsCommand(),
   office: async () => (await import('./office.ts')).officeCommand(),
+  budget: async () => (await import('./budget.ts')).budgetCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),

@@ -322,3 +322,33 @@ export async function currentAuthorEmails(store: Store, repository?: string): Pr
   if (repository !== undefined) q = q.where('r.name', '=', repository);
   return (await q.execute()).map((r) => r.author_email);
 }
+
+export interface StoredPersonMonth {
+  repository: string;
+  personId: string;
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  commits: number;
+}
+
+/** Commits per person and calendar month in every repository's current snapshot, bots left out. */
+export async function currentPersonMonths(store: Store): Promise<StoredPersonMonth[]> {
+  const rows = await store.db
+    .selectFrom('person_months as m')
+    .innerJoin('repositories as r', 'r.current_snapshot_id', 'm.snapshot_id')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.snapshot_id', '=', 'm.snapshot_id').onRef('p.person_id', '=', 'm.person_id'),
+    )
+    .select(['r.name as repository', 'm.person_id', 'm.period', 'm.commits'])
+    .where('p.bot', '=', 0)
+    .orderBy('r.name')
+    .orderBy('m.period')
+    .orderBy('m.person_id')
+    .execute();
+  return rows.map((r) => ({
+    repository: r.repository,
+    personId: r.person_id,
+    month: r.period,
+    commits: Number(r.commits),
+  }));
+}
