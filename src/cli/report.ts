@@ -63,6 +63,7 @@ export function reportCommand(): Command {
           eolWindowMonths: ws.config.eol?.windowMonths,
           exposurePaths: exposurePathsFrom(ws.config),
           staleAfterDays: staleAfterDays(ws.config),
+          config: ws.config,
         });
         await warnStale(store, ws.config, dayOf(flags), { json: true });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');

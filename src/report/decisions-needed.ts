@@ -2,6 +2,8 @@
 // decide, from a list of sources. Each source reads what it needs from the context and returns items;
 // the list is every source's items, soonest due first. To add a source (objectives off track,
 // renewals due, proposed decisions, ...): write a `DecisionSource` and add it to DECISION_SOURCES.
+import { formatMoney } from '../budget/money.ts';
+import { renewalsToDecide } from '../budget/renewals.ts';
 import type { Team } from '../office/teams.ts';
 import type { Decision } from '../risk/decisions.ts';
 import { ownerResolver } from '../risk/owners.ts';
@@ -171,8 +173,36 @@ const keyPeopleLeft: DecisionSource = {
   },
 };
 
+/**
+ * Vendor contracts whose notice date is within 30 days or has passed before the renewal (vendors.yaml,
+ * docs/budget.md): renew, renegotiate or give notice.
+ */
+const renewals: DecisionSource = {
+  kind: 'renewal-due',
+  label: 'vendor contracts whose notice date is within 30 days or past, before the renewal',
+  collect(ctx) {
+    if (ctx.workspaceDir === null) return [];
+    return renewalsToDecide(ctx.workspaceDir, ctx.today).map((c) => {
+      const name = c.product ? `${c.vendor} ${c.product}` : c.vendor;
+      const cost = c.costPerYear ? `, ${formatMoney(c.costPerYear)} a year` : '';
+      const passed = (c.noticeBy ?? '') < ctx.today;
+      return {
+        kind: 'renewal-due',
+        title: `${name} renews ${c.renewal}${cost}; notice ${passed ? 'date passed' : 'by'} ${c.noticeBy}. Renew, renegotiate or give notice.`,
+        subject: name,
+        repository: null,
+        due: c.noticeBy,
+        owner: c.owner ?? 'unassigned',
+        riskKey: null,
+        evidence: {},
+        sql: 'vendors.yaml (cto vendors --json: contracts with renewalStatus "decide")',
+      };
+    });
+  },
+};
+
 /** The sources, in the order their items show when due on the same day. */
-export const DECISION_SOURCES: DecisionSource[] = [acceptedRisks, endOfLife, keyPeopleLeft];
+export const DECISION_SOURCES: DecisionSource[] = [acceptedRisks, endOfLife, keyPeopleLeft, renewals];
 
 /** Every source's items: soonest due first (undated last), then by source order, repository and title. */
 export async function decisionsNeeded(

@@ -1,5 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
+import { loadReportBudget } from '../budget/report-budget.ts';
 import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
@@ -51,6 +52,8 @@ interface ReportOptions {
   exposurePaths?: ExposurePaths;
   /** Snapshots older than this many days at the report's date are stale (default 90). */
   staleAfterDays?: number;
+  /** cto.yaml, for the budget area (cost allocation rules, labour rates, hotspot exclusions). */
+  config?: Record<string, unknown>;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -104,13 +107,19 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     problems,
     knowledge: data.knowledge,
   });
+  const budget = await loadReportBudget(
+    store,
+    opts.workspaceDir ? { dir: opts.workspaceDir, config: opts.config ?? {} } : null,
+    teams,
+    today,
+  );
   const sections = [
     technologySection,
     innovationSection,
     securitySection,
     teamSection,
     deliverySection,
-    budgetSection,
+    (d: ReportData) => budgetSection(d, budget),
   ].map((build) => build(data));
   uniqueFigureIds(sections);
   await addPortfolioCharts(store, sections, { ranked, teams, team: opts.team, today, windowMonths });
