@@ -1,7 +1,9 @@
-// `cto vendors` as a user meets it: vendors.yaml joined to a scanned repository, on both store engines.
+// `cto vendors`, `cto budget` and the report's budget area as a user meets them: vendors.yaml joined to a
+// scanned repository, labour rates in cto.yaml and the FOCUS sample imported, on both store engines.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { FOCUS_SAMPLE } from '../../test/fixtures/costs/focus.ts';
 import { cto } from '../../test/helpers/cli.ts';
 import { buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
@@ -75,6 +77,38 @@ describe.each(ENGINES)('cto vendors on %s', (engine) => {
     expect(text[1]).toBe('Paying for what we do not use: Datadog Pro (48,001 EUR a year)');
     expect(text[2]).toBe('Using what we do not pay for: Stripe (shop)');
     expect(text[3]).toBe('Decisions needed: Datadog Pro renews 2027-02-01, notice by 2026-12-03');
+  });
+
+  test('the report: budget area filled, the unused contract reported, the renewal a decision needed', () => {
+    writeFileSync(join(ws, 'cto.yaml'), 'budget:\n  labour:\n    currency: EUR\n    default: 10000\n');
+    expect(cto(['costs', 'import', FOCUS_SAMPLE, ...db]).code).toBe(0);
+    const run = cto(['report', '--today', '2026-12-07', '--json', ...db]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    const area = doc.sections.find((s: { id: string }) => s.id === 'budget-vendors');
+    expect(area.rating).not.toBe('grey');
+    expect(area.missing).toEqual([]);
+    const fig = (id: string) => area.figures.find((f: { id: string }) => f.id === id)?.value;
+    expect(fig('unused-contracts')).toBe('Datadog Pro (datadog): 48,001 EUR a year');
+    expect(fig('uncovered-technologies')).toBe('Stripe (shop)');
+    expect(fig('renewals-90d')).toBe('Datadog Pro on 2027-02-01 (notice by 2026-12-03, 48,001 EUR a year)');
+    expect(area.line).toContain('1 contract pays for technology no scanned repository uses');
+    // The FOCUS sample bills in USD only; the labour rate makes the debt interest a figure in EUR.
+    expect(area.kpis.map((k: { id: string }) => k.id)).toEqual([
+      'spend-usd',
+      'unallocated-usd',
+      'renewals-90d',
+      'debt-interest-eur',
+    ]);
+    expect(doc.summary.decisions.filter((d: { kind: string }) => d.kind === 'renewal-due')).toMatchObject([
+      { subject: 'Datadog Pro', due: '2026-12-03', owner: 'Platform' },
+    ]);
+    // One person, one month (November 2026) of commits in the window: one person-month at the default rate.
+    const budget = JSON.parse(cto(['budget', '--today', '2026-12-07', '--json', ...db]).stdout);
+    expect(budget.schema).toBe('cto.budget/v1');
+    expect(budget.labour.repositories).toMatchObject([
+      { name: 'shop', personMonths: 1, cost: { amount: '10000.00', currency: 'EUR' } },
+    ]);
   });
 
   test('a bad vendors.yaml is a diagnostic with its line and exit 2, not a crash', () => {

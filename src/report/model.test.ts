@@ -77,7 +77,7 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
     expect(m.notice).toMatch(/no scanned repository/);
     expect(m.summary.areas.map((a) => a.rating)).toEqual(Array(6).fill('grey'));
     expect(m.summary.areas.find((a) => a.id === 'budget-vendors')?.line).toMatch(
-      /^Not measured: no cto command measures budget/,
+      /^Not measured: no cost data \(`cto costs import`\), no vendors.yaml and no labour rate/,
     );
     expect(renderHtml(m)).toContain('Executive summary');
     expect(renderMarkdown(m)).toContain('no scanned repository');
