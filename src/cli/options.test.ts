@@ -59,6 +59,7 @@ const BAD_VALUES: Record<string, string[]> = {
   'hotspots --today': ['2024-02-30', 'yesterday'],
   'delivery --today': ['24-01-01'],
   'vendors --today': ['2026-13-01', 'soon'],
+  'budget --today': ['2026-02-30', 'later'],
   'deps --ecosystem': ['nonsense'],
   'deps --scope': ['prod', 'bogus', 'runtime,'],
   'vulns --scope': ['dev', 'runtime,,test'],
