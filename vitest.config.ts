@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One test file per core, not Vitest's cores minus one: most tests wait on the `cto`, git and
+    // PostgreSQL processes they start, so on a two-core machine a single file leaves a core idle.
+    maxWorkers: '100%',
     env: {
       // The `cto` processes the end-to-end tests start reuse Node's compiled (and type-stripped) code
       // between runs: each start then costs about half the CPU. Node checks each entry against the
