@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RepositoryKnowledge } from '../../analyses/knowledge/views.ts';
+import type { RiskRow } from '../../store/risks.ts';
 import type { ReportData, ReportMetric } from '../data.ts';
 import { budgetSection } from './budget.ts';
 import { deliverySection } from './delivery.ts';
@@ -108,5 +109,76 @@ describe('an area without data', () => {
       expect(s.line).toMatch(/^Not measured: no cto command measures/);
       expect(s.missing).toEqual([]);
     }
+  });
+});
+
+describe('security: overdue risks by exposure', () => {
+  const risk = (over: Partial<RiskRow>): RiskRow => ({
+    key: `vulnerability:api:npm/x:${Math.random()}`,
+    repository: 'api',
+    kind: 'vulnerability',
+    area: 'infrastructure-security',
+    subject: 'npm/x',
+    title: 'GHSA in x',
+    owner: 'Web',
+    exposure: 'runtime',
+    severity: 'high',
+    score: 7,
+    direct: 1,
+    aliases: '[]',
+    versions: '[]',
+    since: null,
+    action: 'upgrade',
+    first_seen_at: '2025-11-01T00:00:00.000Z',
+    last_seen_at: '2025-12-31T00:00:00.000Z',
+    closed_at: null,
+    status: 'open',
+    // Overdue on the fixtures' day, 2026-01-01.
+    sla_due: '2025-12-01',
+    decision: null,
+    ...over,
+  });
+  const low = {
+    ...({} as ReportData['findings'][number]),
+    id: 'f-low',
+    area: 'infrastructure-security' as const,
+    repository: 'api',
+    analysis: 'licences',
+    rule: 'licence-unknown',
+    severity: 'low' as const,
+    subject: 'x',
+    title: 'unknown licence',
+    owner: 'Web',
+    evidence: {},
+  };
+  const rate = (register: RiskRow[]) => securitySection({ ...data([]), findings: [low], register });
+
+  test('a critical or high risk at runtime past its SLA due date is red, naming the repositories', () => {
+    const s = rate([
+      risk({}),
+      risk({ repository: 'web', severity: 'critical' }),
+      risk({ repository: 'web' }),
+    ]);
+    expect(s.rating).toBe('red');
+    expect(s.reasons).toEqual([
+      '3 critical or high risks exposed at runtime past the SLA due date: web 2, api 1.',
+    ]);
+  });
+  test('any other overdue risk at runtime or build, or a critical one elsewhere, is amber', () => {
+    expect(rate([risk({ severity: 'medium' })]).rating).toBe('amber');
+    expect(rate([risk({ exposure: 'build' })]).rating).toBe('amber');
+    const dev = rate([risk({ exposure: 'development', severity: 'critical' })]);
+    expect(dev.rating).toBe('amber');
+    expect(dev.reasons).toEqual(['1 risk past the SLA due date (development): api 1.']);
+  });
+  test('not yet due, accepted, a high one in development or another area leave the rating alone', () => {
+    const s = rate([
+      risk({ sla_due: '2026-01-01' }),
+      risk({ status: 'accepted' }),
+      risk({ exposure: 'development' }),
+      risk({ area: 'technology-strategy', kind: 'end-of-life' }),
+    ]);
+    expect(s.reasons).toEqual([]);
+    expect(s.rating).toBe('green');
   });
 });

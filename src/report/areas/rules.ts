@@ -1,6 +1,8 @@
 // The rating rules over an area's metrics (docs/report.md#rating-rules-over-metrics): each rule reads
 // repository-level metrics and says red or amber with a reason; the area takes the worst of its
 // findings' rating and these.
+import { overdueDays } from '../../risk/register-view.ts';
+import type { RiskRow } from '../../store/risks.ts';
 import type { ReportMetric } from '../data.ts';
 
 export interface MetricRule {
@@ -102,6 +104,53 @@ export function knowledgeRules(
       reason: `Truck factor 1 or less ${among} in ${ones.length} of ${truck.length} repositories: ${ones.join(', ')}.`,
     },
   ];
+}
+
+/**
+ * Security: the area's open risks in the register past their SLA due date (`risk: sla:` in cto.yaml,
+ * default critical 7, high 30, medium 90 days from first seen), weighed by exposure. Red: a critical
+ * or high one exposed at runtime (shipped code). Amber: any other one exposed at runtime or build, or
+ * a critical one anywhere else (CI, development, test, example, docs). Accepted risks are not overdue.
+ */
+export function securityRules(register: readonly RiskRow[], today: string): MetricRule[] {
+  const late = register.filter((r) => r.area === 'infrastructure-security' && overdueDays(r, today) !== null);
+  const serious = (r: RiskRow) => r.severity === 'critical' || r.severity === 'high';
+  const red = late.filter((r) => r.exposure === 'runtime' && serious(r));
+  const amber = late.filter(
+    (r) =>
+      !red.includes(r) && (r.exposure === 'runtime' || r.exposure === 'build' || r.severity === 'critical'),
+  );
+  const out: MetricRule[] = [];
+  if (red.length)
+    out.push({
+      rating: 'red',
+      reason: `${count(red.length, 'critical or high risk')} exposed at runtime past the SLA due date: ${perRepository(red)}.`,
+    });
+  if (amber.length)
+    out.push({
+      rating: 'amber',
+      reason: `${count(amber.length, `${red.length ? 'other ' : ''}risk`)} past the SLA due date (${exposures(amber)}): ${perRepository(amber)}.`,
+    });
+  return out;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** "express 2, axios 1": repositories by count, most first. */
+function perRepository(rows: readonly RiskRow[]): string {
+  const n = new Map<string, number>();
+  for (const r of rows) n.set(r.repository, (n.get(r.repository) ?? 0) + 1);
+  return [...n]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([r, k]) => `${r} ${k}`)
+    .join(', ');
+}
+
+/** "runtime, build": the exposures present, most exposed first. */
+function exposures(rows: readonly RiskRow[]): string {
+  const order = ['runtime', 'build', 'ci', 'development', 'test', 'example', 'docs'];
+  const present = new Set(rows.map((r) => r.exposure));
+  return order.filter((e) => present.has(e)).join(', ');
 }
 
 function cap(s: string): string {

@@ -4,6 +4,7 @@ import { type Coverage, checkedShare, coverageNote } from '../../findings/covera
 import { q, type ReportData, type ReportMetric } from '../data.ts';
 import type { AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
 import { areaFindings, areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { securityRules } from './rules.ts';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 const VULN = /vuln|osv|advisor|cve/;
@@ -36,6 +37,7 @@ export function securitySection(data: ReportData): AreaSection {
       missing,
       // A green rating needs every dependency in scope checked (docs/report.md, "Rating rule").
       unmeasured: coverage ? coverageNote(coverage) : null,
+      rules: securityRules(data.register, data.now.toISOString().slice(0, 10)),
     },
     'Not measured: load the advisories with `cto feed import <osv zip>`, then `cto vulns` and `cto licences` check the dependencies.',
   );
