@@ -123,13 +123,18 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         ['end-of-life', 'web', '2026-05-30', 'Web'],
         ['key-people-left', 'gin', null, 'Platform'],
       ]);
+      expect(items[0]?.title).toBe(
+        'api: nodejs 16 is past its end of life; upgrade, or accept it in risks.yaml.',
+      );
       expect(items[1]?.title).toBe(
-        `Acceptance expired 2026-01-12, open again: ${FORM.title}. Renew it or fix.`,
+        `api: acceptance expired 2026-01-12, open again: ${FORM.title}; renew it or fix.`,
       );
       expect(items[1]?.riskKey).toBe(FORM.key);
-      expect(items[2]?.title).toMatch(/^Acceptance expires 2026-03-01: GHSA-1 in lodash/);
-      expect(items[4]?.title).toMatch(
-        /^1 of 2 key people left gin \(Ada\); truck factor among those active: 1/,
+      expect(items[2]?.title).toBe(
+        'api: acceptance expires 2026-03-01 for GHSA-1 in lodash; renew it or fix.',
+      );
+      expect(items[4]?.title).toBe(
+        'gin: 1 of 2 key people have left, truck factor among those active 1; name who takes over (Ada).',
       );
       expect(items[4]?.evidence.people).toEqual(['p-Ada']);
       for (const d of items) expect(d.sql).toMatch(/^select /);

@@ -79,7 +79,7 @@ const acceptedRisks: DecisionSource = {
       const ended = a.expires < ctx.today;
       out.push({
         kind: 'acceptance-expiring',
-        title: `${ended ? 'Acceptance expired' : 'Acceptance expires'} ${a.expires}: ${r.title}. Renew it or fix.`,
+        title: `${r.repository}: acceptance ${ended ? 'expired' : 'expires'} ${a.expires} for ${r.title}; renew it or fix.`,
         subject: r.subject,
         repository: r.repository,
         due: a.expires,
@@ -104,7 +104,7 @@ const acceptedRisks: DecisionSource = {
       const ended = addDays(e.at.slice(0, 10), -1);
       out.push({
         kind: 'acceptance-expiring',
-        title: `Acceptance expired ${ended}, open again: ${r.title}. Renew it or fix.`,
+        title: `${r.repository}: acceptance expired ${ended}, open again: ${r.title}; renew it or fix.`,
         subject: r.subject,
         repository: r.repository,
         due: ended,
@@ -131,7 +131,7 @@ const endOfLife: DecisionSource = {
       .filter((p) => p.kind === 'end-of-life' && p.severity !== 'low' && !decided.has(p.key))
       .map((p) => ({
         kind: 'end-of-life',
-        title: `${p.title}: upgrade, or accept it in risks.yaml`,
+        title: `${p.repository}: ${p.title}; upgrade, or accept it in risks.yaml.`,
         subject: p.subject,
         repository: p.repository,
         due: p.eolDate ?? null,
@@ -156,11 +156,14 @@ const keyPeopleLeft: DecisionSource = {
       .filter((r) => r.active.departed.length > 0)
       .map((r) => {
         const gone = r.active.departed;
-        const names = gone.map((p) => p.name).join(', ');
-        const all = r.active.restsOnDeparted;
+        const names = gone.slice(0, 3).map((p) => p.name);
+        const who = gone.length > 3 ? `${names.join(', ')} and ${gone.length - 3} more` : names.join(', ');
+        const left = r.active.restsOnDeparted
+          ? `all ${r.active.keyPeople} key people have left`
+          : `${gone.length} of ${r.active.keyPeople} key people have left`;
         return {
           kind: 'key-people-left',
-          title: `${all ? `All ${r.active.keyPeople} key people have left` : `${gone.length} of ${r.active.keyPeople} key people left`} ${r.repository} (${names}); truck factor among those active: ${r.active.truckFactor}. Name who takes over.`,
+          title: `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; name who takes over (${who}).`,
           subject: '',
           repository: r.repository,
           due: null,

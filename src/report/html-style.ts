@@ -18,10 +18,12 @@ code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12
 pre { white-space: pre-wrap; background: #f6f8fa; padding: 8px; border: 1px solid #e1e4e8; }
 details { margin: 4px 0; } details > summary { cursor: pointer; }
 .missing { color: #555; } a { color: #1f4e79; }
-#summary table { margin: 4px 0 8px; } #summary .drivers { color: #444; font-size: 12px; } #summary .repo { color: #555; }
-#summary td.trend { white-space: nowrap; font-size: 12px; } .trend-better { color: #1e8449; } .trend-worse { color: #a93226; } .trend-neutral { color: #1a1a1a; }
-#summary tr.status-overdue td:nth-child(4) { color: #a93226; font-weight: bold; }
+#summary table { table-layout: fixed; margin: 4px 0 8px; } #summary td, #summary th { overflow-wrap: anywhere; }
+#summary table.one-line td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+#summary .drivers { display: block; color: #444; font-size: 12px; } #summary .repo { color: #555; } #summary .rating { min-width: 0; width: 100%; box-sizing: border-box; }
+#summary td.trend { font-size: 12px; } .trend-better { color: #1e8449; } .trend-worse { color: #a93226; } .trend-neutral { color: #1a1a1a; }
+#summary tr.status-overdue td.status { color: #a93226; font-weight: bold; }
 @media print { body { max-width: none; padding: 0; } header h1 { font-size: 20px; margin: 0; }
-  #summary { break-after: page; page-break-after: always; } #summary h2 { margin-top: 8px; } #summary h3 { margin: 8px 0 2px; font-size: 14px; }
-  #summary table { font-size: 10px; } #summary th, #summary td { padding: 2px 5px; } #summary .drivers, #summary td.trend { font-size: 9.5px; } #summary p { margin: 2px 0; font-size: 10px; } h2 { page-break-after: avoid; break-after: avoid; } a { color: inherit; text-decoration: none; } .evidence { display: none; } }
+  header .meta { margin: 2px 0; } #summary { break-after: page; page-break-after: always; } #summary h2 { margin: 6px 0 4px; font-size: 17px; } #summary h3 { margin: 8px 0 2px; font-size: 13px; }
+  #summary table { font-size: 9px; line-height: 1.3; margin: 2px 0 4px; } #summary th, #summary td { padding: 1px 4px; } #summary .drivers, #summary td.trend { font-size: 8.5px; } #summary p { margin: 2px 0; font-size: 9px; } h2 { page-break-after: avoid; break-after: avoid; } a { color: inherit; text-decoration: none; } .evidence { display: none; } }
 `;

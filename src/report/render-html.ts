@@ -6,7 +6,7 @@ import { figureValue } from './format.ts';
 import { STYLE } from './html-style.ts';
 import { kpiArrow, kpiGood } from './kpi.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
-import { riskStatusText } from './top-risks.ts';
+import { riskDueText, riskStatusText } from './top-risks.ts';
 import type { AreaSection, Changes, EvidenceRef, Figure, Kpi, ReportFinding, ReportModel } from './types.ts';
 
 export function renderHtml(model: ReportModel): string {
@@ -48,46 +48,57 @@ function headlineHtml(k: Kpi | null): string {
     k.change === null
       ? ''
       : `<span class="trend-${tone}">${kpiArrow(k)} ${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${esc(figureValue({ value: Math.abs(k.change), unit: k.unit === 'ratio' ? 'ratio' : '' }))}</span><br>`;
-  return `${change}<span class="meta">${esc(k.label)}: ${esc(k.display)}</span>`;
+  return `${change}<span class="meta">${esc(clip(k.label, 48))}: ${esc(k.display)}</span>`;
 }
 
 /** Decisions shown on the summary page; the rest are counted and listed in report.json. */
 const DECISIONS_ON_PAGE = 8;
 
+const cols = (widths: number[]) =>
+  `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
+
+/**
+ * The executive summary: one A4 page in print (a page break follows). Every item keeps to a bounded
+ * length (titles cut at a word, at most two drivers per area, at most DECISIONS_ON_PAGE decisions) so
+ * the page holds it whatever the names; the full texts are in the sections and report.json.
+ */
 function summaryHtml(model: ReportModel): string {
   const rows = model.summary.areas
     .map((a) => {
-      const drivers = a.drivers.length
-        ? `<span class="drivers">${a.drivers.map((d) => esc(clip(d, 150))).join('<br>')}</span>`
-        : '';
-      return `<tr><td><a href="#area-${a.id}">${esc(a.title)}</a></td><td>${ratingBadge(a.rating)}</td><td class="trend">${headlineHtml(a.headline)}</td><td>${esc(a.sentence)}${drivers ? `<br>${drivers}` : ''}</td></tr>`;
+      const drivers = a.drivers
+        .slice(0, 2)
+        .map((d) => `<span class="drivers">${esc(clip(d, 125))}</span>`)
+        .join('');
+      return `<tr><td><a href="#area-${a.id}">${esc(a.title)}</a></td><td>${ratingBadge(a.rating)}</td><td class="trend">${headlineHtml(a.headline)}</td><td>${esc(a.sentence)}${drivers}</td></tr>`;
     })
     .join('');
+  const period = model.summary.previousPeriod;
+  const ratings = `<table class="ratings">${cols([17, 9, 18, 56])}<tr><th>area</th><th>rating</th><th>headline${period ? `, since ${esc(period)}` : ''}</th><th>what it means, and what drives it</th></tr>${rows}</table>`;
   const reg = model.summary.register;
   const risks = model.summary.topRisks.length
-    ? `<table class="top-risks"><tr><th>#</th><th>risk</th><th>owner</th><th>status</th><th>score</th><th>exposure</th></tr>${model.summary.topRisks
+    ? `<table class="top-risks one-line">${cols([3, 42, 11, 10, 10, 11, 5, 8])}<tr><th>#</th><th>risk</th><th>repository</th><th>owner</th><th>status</th><th>due</th><th>score</th><th>exposure</th></tr>${model.summary.topRisks
         .map((r, i) => {
-          const title = `${esc(clip(r.title, 90))} <span class="repo">${esc(r.repository)}</span>`;
+          const title = esc(clip(r.title, 100));
           const link = r.findingId ? `<a href="#ev-${r.findingId}">${title}</a>` : title;
-          return `<tr class="status-${r.status}"><td class="num">${i + 1}</td><td><span class="sev sev-${r.severity}">${r.severity}</span> ${link}</td><td>${esc(r.owner)}</td><td>${esc(riskStatusText(r))}</td><td class="num">${r.score}</td><td>${r.exposure}</td></tr>`;
+          return `<tr class="status-${r.status}"><td class="num">${i + 1}</td><td><span class="sev sev-${r.severity}">${r.severity}</span> ${link}</td><td>${esc(r.repository)}</td><td>${esc(r.owner)}</td><td class="status">${esc(riskStatusText(r))}</td><td>${esc(riskDueText(r))}</td><td class="num">${r.score}</td><td>${r.exposure}</td></tr>`;
         })
         .join('')}</table>`
     : '<p>No open risk in the register for these repositories.</p>';
-  const counts = `<p class="meta">Register: ${reg.open} open (${reg.overdue} overdue), ${reg.accepted} accepted. All of them: <code>cto risks</code>.</p>`;
+  const counts = `<p class="meta">Register: ${reg.open} open (${reg.overdue} overdue), ${reg.accepted} accepted; all of them with <code>cto risks</code>.</p>`;
   const decisions = model.summary.decisions;
   const shown = decisions.slice(0, DECISIONS_ON_PAGE);
   const more = decisions.length - shown.length;
   const decided = decisions.length
-    ? `<table class="decisions"><tr><th>due</th><th>decision needed</th><th>owner</th></tr>${shown
+    ? `<table class="decisions one-line">${cols([11, 75, 14])}<tr><th>due</th><th>decision needed</th><th>owner</th></tr>${shown
         .map(
           (d) =>
-            `<tr><td>${esc(d.due ?? '')}</td><td>${esc(clip(d.title, 130))}</td><td>${esc(d.owner)}</td></tr>`,
+            `<tr><td>${esc(d.due ?? '–')}</td><td>${esc(clip(d.title, 125))}</td><td>${esc(d.owner)}</td></tr>`,
         )
         .join(
           '',
         )}</table>${more > 0 ? `<p class="meta">${more} more decisions needed: listed in report.json (<code>summary.decisions</code>).</p>` : ''}`
     : '<p>No decision needed: no acceptance ends, no end of life comes within the window undecided, no key person has left.</p>';
-  return `<section id="summary"><h2>Executive summary</h2><table class="ratings"><tr><th>area</th><th>rating</th><th>trend${model.summary.previousPeriod ? ` since ${esc(model.summary.previousPeriod)}` : ''}</th><th>what it means, and what drives it</th></tr>${rows}</table><h3>Top risks</h3>${risks}${counts}<h3 id="decisions-needed">Decisions needed</h3>${decided}<p class="end-of-summary meta">End of summary: details follow.</p></section>`;
+  return `<section id="summary"><h2>Executive summary</h2>${ratings}<h3>Top risks</h3>${risks}${counts}<h3 id="decisions-needed">Decisions needed</h3>${decided}<p class="end-of-summary meta">End of the summary: the sections follow.</p></section>`;
 }
 
 function sectionHtml(s: AreaSection, changes: Changes | null): string {

@@ -5,8 +5,9 @@ import { AREA_TITLES } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
 import { chartFile } from './charts/files.ts';
 import { figureValue } from './format.ts';
+import { kpiArrow, kpiTrendText } from './kpi.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
-import { riskStatusText } from './top-risks.ts';
+import { riskDueText, riskStatusText } from './top-risks.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
 
 const BADGE: Record<string, string> = {
@@ -42,8 +43,16 @@ export function renderMarkdown(m: ReportModel): string {
     '## Executive summary',
     '',
     table(
-      ['area', 'rating', 'in one line'],
-      m.summary.areas.map((a) => [a.title, BADGE[a.rating] ?? a.rating, a.line]),
+      ['area', 'rating', 'headline', 'what it means', 'what drives it'],
+      m.summary.areas.map((a) => [
+        a.title,
+        BADGE[a.rating] ?? a.rating,
+        a.headline
+          ? `${a.headline.label}: ${a.headline.display}${a.headline.direction ? ` ${kpiArrow(a.headline)} (${kpiTrendText(a.headline)})` : ''}`
+          : '–',
+        a.sentence,
+        a.drivers.join(' '),
+      ]),
     ),
     '',
   );
@@ -52,7 +61,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(
     m.summary.topRisks.length
       ? table(
-          ['#', 'severity', 'risk', 'repository', 'owner', 'status', 'score', 'exposure'],
+          ['#', 'severity', 'risk', 'repository', 'owner', 'status', 'due', 'score', 'exposure'],
           m.summary.topRisks.map((r, i) => [
             i + 1,
             r.severity,
@@ -60,6 +69,7 @@ export function renderMarkdown(m: ReportModel): string {
             r.repository,
             r.owner,
             riskStatusText(r),
+            riskDueText(r),
             r.score,
             r.exposure,
           ]),

@@ -30,8 +30,9 @@ function areaSentence(s: AreaSection, overdue: number): string {
     ? `${counts} ${total === 1 ? 'problem' : 'problems'} open`
     : 'no critical, high or medium problem open';
   const late = overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : '';
-  const rules = s.reasons.length > 0 && !counts ? '; the figures below drive the rating' : '';
-  return `${LEAD[s.rating]}: ${open}${late}${rules}.`;
+  if (!counts && s.reasons.length > 0)
+    return `${LEAD[s.rating]}: no critical, high or medium problem open${late}, but ${s.reasons.length === 1 ? 'a figure crosses its' : `${s.reasons.length} figures cross their`} rating threshold (docs/report.md).`;
+  return `${LEAD[s.rating]}: ${open}${late}.`;
 }
 
 /** What drives the rating: the metric rules that fired, then the most severe findings, at most `n`. */

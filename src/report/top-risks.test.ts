@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RiskRow } from '../store/risks.ts';
-import { registerCounts, riskStatusText, topRisks } from './top-risks.ts';
+import { registerCounts, riskDueText, riskStatusText, topRisks } from './top-risks.ts';
 
 const row = (over: Partial<RiskRow>): RiskRow => ({
   key: 'vulnerability:api:npm/form-data:GHSA-a',
@@ -69,11 +69,11 @@ describe('the register top items', () => {
       ['finding:knowledge:truck-factor-one:api:', 'overdue', '2026-01-31', 10],
     ]);
     expect(top[0]?.findingId).toBe('f-1');
-    expect(top.map(riskStatusText)).toEqual([
-      'accepted until 2026-06-30',
-      'overdue 10 days (due 2026-01-31)',
-      'overdue 10 days (due 2026-01-31)',
-      'overdue 10 days (due 2026-01-31)',
+    expect(top.map((r) => `${riskStatusText(r)}, ${riskDueText(r)}`)).toEqual([
+      'accepted, until 2026-06-30',
+      'overdue 10 days, due 2026-01-31',
+      'overdue 10 days, due 2026-01-31',
+      'overdue 10 days, due 2026-01-31',
     ]);
     expect(topRisks(rows, TODAY, () => null, 2)).toHaveLength(2);
   });

@@ -107,10 +107,14 @@ export function topRisks(
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A top risk's status in words: "overdue 12 days (due 2026-10-01)", "accepted until 2027-03-31". */
-export function riskStatusText(r: Pick<TopRisk, 'status' | 'due' | 'overdueDays'>): string {
-  if (r.status === 'accepted') return `accepted until ${r.due}`;
-  if (r.status === 'overdue')
-    return `overdue ${r.overdueDays} ${r.overdueDays === 1 ? 'day' : 'days'} (due ${r.due})`;
-  return r.due ? `open, due ${r.due}` : 'open, no SLA';
+/** A top risk's status in words: "overdue 12 days", "open", "accepted"; its date is `due`. */
+export function riskStatusText(r: Pick<TopRisk, 'status' | 'overdueDays'>): string {
+  if (r.status === 'overdue') return `overdue ${r.overdueDays} ${r.overdueDays === 1 ? 'day' : 'days'}`;
+  return r.status;
+}
+
+/** What a top risk's date is: "due 2026-12-13" (SLA), "until 2027-03-31" (acceptance), "no SLA". */
+export function riskDueText(r: Pick<TopRisk, 'status' | 'due'>): string {
+  if (r.due === null) return 'no SLA';
+  return r.status === 'accepted' ? `until ${r.due}` : `due ${r.due}`;
 }
