@@ -131,6 +131,13 @@ describe.each(ENGINES)('FOCUS import on %s', (engine) => {
       expect((await failure(() => importFocusFile(store, withoutColumn))).message).toContain(
         'not a FOCUS export: the header lacks EffectiveCost',
       );
+      const brokenGzip = writeFocus(['x'], [], 'broken.csv.gz');
+      writeFileSync(brokenGzip, gzipSync(readFileSync(FOCUS_SAMPLE)).subarray(0, 4000));
+      const e3 = await failure(() => importFocusFile(store, brokenGzip));
+      expect(e3.code).toBe('COSTS_INVALID');
+      expect(e3.message).toContain('broken.csv.gz');
+      const parquet = writeFocus(header, rows.slice(0, 3), 'export.parquet');
+      expect((await failure(() => importFocusFile(store, parquet))).message).toContain('Parquet is not read');
       expect(await storedTotals(store)).toEqual({
         billed: SAMPLE_BILLED,
         effective: SAMPLE_EFFECTIVE,
