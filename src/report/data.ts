@@ -24,6 +24,7 @@ import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS, declaredArea } from './areas/classify.ts';
 import { departedFindings, knowledgeAt, type ReportKnowledge } from './knowledge.ts';
+import type { ReportOffice } from './office.ts';
 import type { AreaId, EvidenceRef, ReportFinding } from './types.ts';
 
 export interface ReportMetric extends StoredMetric {
@@ -51,6 +52,8 @@ export interface ReportData {
   knowledge: ReportKnowledge;
   /** The risk register's rows of the snapshots' repositories (in a team's view, that team's). */
   register: RiskRow[];
+  /** The workspace's decision records and objectives (report/office.ts); null or absent: no office. */
+  office?: ReportOffice | null;
 }
 
 /** A value quoted for SQL text shown to readers. */

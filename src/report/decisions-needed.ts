@@ -14,6 +14,7 @@ import { registerEvents } from '../store/risks.ts';
 import type { Store } from '../store/store.ts';
 import { q } from './data.ts';
 import type { ReportKnowledge } from './knowledge.ts';
+import { objectivesOffTrack, proposedDecisions } from './office.ts';
 import type { DecisionNeeded } from './types.ts';
 
 export interface DecisionContext {
@@ -205,7 +206,14 @@ const renewals: DecisionSource = {
 };
 
 /** The sources, in the order their items show when due on the same day. */
-export const DECISION_SOURCES: DecisionSource[] = [acceptedRisks, endOfLife, keyPeopleLeft, renewals];
+export const DECISION_SOURCES: DecisionSource[] = [
+  acceptedRisks,
+  endOfLife,
+  keyPeopleLeft,
+  renewals,
+  proposedDecisions,
+  objectivesOffTrack,
+];
 
 /** Every source's items: soonest due first (undated last), then by source order, repository and title. */
 export async function decisionsNeeded(

@@ -26,6 +26,7 @@ import { decisionsNeeded, windowEndOf } from './decisions-needed.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
 import { addLicenceResults } from './licences.ts';
+import { reportOffice, violationFindings } from './office.ts';
 import { addProblemFindings, findingOfKey } from './problems.ts';
 import { summaryAreas } from './summary.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
@@ -85,6 +86,15 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
         })
       : [];
   addProblemFindings(data, problems);
+  data.office = await reportOffice(store, {
+    workspaceDir: opts.workspaceDir ?? null,
+    today,
+    teams,
+    windowMonths,
+  });
+  data.findings.push(
+    ...violationFindings(data.office, inScope, teams).map((f) => ({ ...f, area: 'innovation' as const })),
+  );
   assignOwners(data, teams);
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>

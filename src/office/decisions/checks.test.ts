@@ -85,6 +85,42 @@ describe.each(ENGINES)('decision checks on %s', (engine) => {
     expect(r.stdout).toContain('decision needed: 7 Replace marked (proposed 2026-04-01, 249 days ago)');
   });
 
+  test("the report's Innovation area shows the violations as findings, the proposed decision as a decision needed", () => {
+    const r = run('report', '--today', '2026-12-06', '--json', '--out', join(ws, 'report'));
+    expect(r.code, r.stderr).toBe(0);
+    const model = JSON.parse(r.stdout);
+    const area = model.sections.find((s: { id: string }) => s.id === 'innovation');
+    // One high (the GPL dependency) and six medium or low findings: amber by the report's rating rule.
+    expect(area.rating).toBe('amber');
+    expect(area.findings).toHaveLength(7);
+    expect(area.findings.find((f: { rule: string }) => f.rule === 'forbid-licence')).toMatchObject({
+      severity: 'high',
+      repository: 'shop',
+      owner: 'web',
+    });
+    expect(area.kpis[0]).toMatchObject({ id: 'decision-violations', value: 7 });
+    const needed = model.summary.decisions.filter((d: { kind: string }) => d.kind === 'decision-proposed');
+    expect(needed.map((d: { subject: string }) => d.subject)).toEqual(['decisions/0007-no-marked.md']);
+    // The same store seen from a workspace without an office: the area is grey.
+    const bare = tempDir();
+    const other = cto([
+      'report',
+      '--today',
+      '2026-12-06',
+      '--json',
+      '--out',
+      join(bare, 'r'),
+      '--workspace',
+      bare,
+      '--db',
+      db,
+    ]);
+    expect(other.code, other.stderr).toBe(0);
+    expect(JSON.parse(other.stdout).sections.find((s: { id: string }) => s.id === 'innovation').rating).toBe(
+      'grey',
+    );
+  });
+
   test('superseding a decision stops its checks; the index shows the graph', () => {
     writeSuccessor(ws);
     const sup = run('decisions', 'supersede', '1', '--by', '8');
