@@ -3,7 +3,7 @@
 // the area's headline KPI with its trend against the previous period.
 import { overdueDays } from '../risk/register-view.ts';
 import type { RiskRow } from '../store/risks.ts';
-import type { AreaSection, Rating, ReportFinding, SummaryArea } from './types.ts';
+import type { AreaId, AreaSection, Rating, ReportFinding, SummaryArea } from './types.ts';
 
 const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
   red: 'Needs action now',
@@ -21,18 +21,54 @@ function countsInWords(findings: readonly ReportFinding[]): string {
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+/** What an area's problems are called in its sentence, and which of them it counts out. */
+const NOUNS: Record<
+  AreaId,
+  { noun: string; detail?: { test: (f: ReportFinding) => boolean; words: [string, string] } }
+> = {
+  'technology-strategy': {
+    noun: 'technology problem',
+    detail: { test: (f) => f.rule === 'eol-past', words: ['past end of life', 'past end of life'] },
+  },
+  innovation: { noun: 'innovation problem' },
+  'infrastructure-security': {
+    noun: 'security problem',
+    detail: {
+      test: (f) => f.analysis === 'vulnerabilities',
+      words: ['known vulnerability', 'known vulnerabilities'],
+    },
+  },
+  'team-knowledge': {
+    noun: 'knowledge problem',
+    detail: {
+      test: (f) => f.rule === 'knowledge-departed',
+      words: ['resting on people who left', 'resting on people who left'],
+    },
+  },
+  delivery: { noun: 'delivery problem' },
+  'budget-vendors': { noun: 'budget problem' },
+};
+
+const SERIOUS = new Set(['critical', 'high', 'medium']);
+
 /** The area's sentence: what its rating means, with the counts that make it. */
 function areaSentence(s: AreaSection, overdue: number): string {
   if (s.rating === 'grey') return s.line;
-  const counts = countsInWords(s.findings);
-  const total = s.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity)).length;
-  const open = counts
-    ? `${counts} ${total === 1 ? 'problem' : 'problems'} open`
-    : 'no critical, high or medium problem open';
+  const serious = s.findings.filter((f) => SERIOUS.has(f.severity));
+  const counts = countsInWords(serious);
+  const { noun, detail } = NOUNS[s.id];
   const late = overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : '';
-  if (!counts && s.reasons.length > 0)
-    return `${LEAD[s.rating]}: no critical, high or medium problem open${late}, but ${s.reasons.length === 1 ? 'a figure crosses its' : `${s.reasons.length} figures cross their`} rating threshold (docs/report.md).`;
-  return `${LEAD[s.rating]}: ${open}${late}.`;
+  if (!counts) {
+    const figures =
+      s.reasons.length === 0
+        ? ''
+        : `, but ${s.reasons.length === 1 ? 'a figure crosses its' : `${s.reasons.length} figures cross their`} rating threshold`;
+    return `${LEAD[s.rating]}: no critical, high or medium ${noun} open${late}${figures}.`;
+  }
+  const n = detail ? serious.filter(detail.test).length : 0;
+  const words = detail?.words[n === 1 ? 0 : 1] ?? '';
+  const of = n > 0 ? ` (${n} ${words})` : '';
+  return `${LEAD[s.rating]}: ${counts} ${noun}${serious.length === 1 ? '' : 's'} open${of}${late}.`;
 }
 
 /** What drives the rating: the metric rules that fired, then the most severe findings, at most `n`. */

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import type { RiskRow } from '../store/risks.ts';
+import { summaryAreas } from './summary.ts';
+import type { AreaSection, ReportFinding } from './types.ts';
+
+const finding = (severity: ReportFinding['severity'], analysis: string, rule: string): ReportFinding => ({
+  id: `f-${analysis}-${rule}-${severity}`,
+  repository: 'api',
+  analysis,
+  rule,
+  severity,
+  subject: '',
+  title: `${rule} in api`,
+  detail: null,
+  owner: 'Web',
+  action: 'fix',
+  evidence: {},
+  sql: 'select 1',
+});
+
+const section = (over: Partial<AreaSection> & Pick<AreaSection, 'id' | 'rating'>): AreaSection => ({
+  title: over.id,
+  line: 'line',
+  reasons: [],
+  kpis: [],
+  figures: [],
+  charts: [],
+  findings: [],
+  missing: [],
+  ...over,
+});
+
+const overdue = { area: 'infrastructure-security', status: 'open', sla_due: '2026-01-01' } as RiskRow;
+
+describe('the summary row of an area', () => {
+  const [security, delivery, technology, budget] = summaryAreas(
+    [
+      section({
+        id: 'infrastructure-security',
+        rating: 'red',
+        findings: [
+          finding('critical', 'vulnerabilities', 'vulnerability'),
+          finding('high', 'licences', 'licence-denied'),
+          finding('low', 'licences', 'licence-unknown'),
+        ],
+        reasons: ['1 critical or high risk exposed at runtime past the SLA due date: api 1.'],
+      }),
+      section({
+        id: 'delivery',
+        rating: 'red',
+        reasons: ['Change failure proxy over 45%: api 70%.', 'Rework proxy over 45%: api 70%.'],
+      }),
+      section({ id: 'technology-strategy', rating: 'green', findings: [finding('low', 'eol', 'x')] }),
+      section({ id: 'budget-vendors', rating: 'grey', line: 'Not measured: import costs.' }),
+    ],
+    [overdue, { ...overdue, area: 'delivery' }, { ...overdue, status: 'accepted' }],
+    '2026-02-01',
+  );
+
+  test('a sentence from the counts: what the rating means, the problems open, how many are overdue', () => {
+    expect(security?.sentence).toBe(
+      'Needs action now: 1 critical and 1 high security problems open (1 known vulnerability), 1 past its due date.',
+    );
+    expect(delivery?.sentence).toBe(
+      'Needs action now: no critical, high or medium delivery problem open, 1 past its due date, but 2 figures cross their rating threshold.',
+    );
+    expect(technology?.sentence).toBe('In order: no critical, high or medium technology problem open.');
+    expect(budget?.sentence).toBe('Not measured: import costs.');
+  });
+
+  test('what drives it: the rules that fired, then the most severe findings', () => {
+    expect(security?.drivers).toEqual([
+      '1 critical or high risk exposed at runtime past the SLA due date: api 1.',
+      'critical: vulnerability in api (api)',
+      'high: licence-denied in api (api)',
+    ]);
+    expect(technology?.drivers).toEqual([]);
+    expect(security?.headline).toBeNull();
+  });
+});
