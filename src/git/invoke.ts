@@ -68,6 +68,34 @@ interface GitCall {
   input?: Buffer | string;
   /** The bounds of this call; default: the budget of the scan in progress (`withGitBudget`), else the defaults. */
   budget?: GitBudget;
+  /**
+   * Network access for the one command that fetches (src/fleet/mirror.ts): the transports allowed,
+   * and configuration passed through the environment only (never written to a config file).
+   */
+  network?: NetworkAccess;
+}
+
+export interface NetworkAccess {
+  /** Transports git may use (`https`, `ssh`, `file`); every other one, remote helpers included, is refused. */
+  protocols: readonly string[];
+  /** Configuration for this call only, given as GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n. */
+  config?: readonly (readonly [string, string])[];
+}
+
+/** The environment of a fetching call: the hardened one, with the transports and configuration it is given. */
+function networkEnv(network: NetworkAccess | undefined): NodeJS.ProcessEnv {
+  if (!network) return gitEnv();
+  const env: NodeJS.ProcessEnv = {
+    ...gitEnv(),
+    GIT_ALLOW_PROTOCOL: network.protocols.join(':'),
+    GIT_LFS_SKIP_SMUDGE: '1',
+    GIT_CONFIG_COUNT: String(network.config?.length ?? 0),
+  };
+  (network.config ?? []).forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${i}`] = key;
+    env[`GIT_CONFIG_VALUE_${i}`] = value;
+  });
+  return env;
 }
 
 /** Full argument vector for a call: hardening first, then the command. */
@@ -124,7 +152,7 @@ export function spawnGit(
   const child = spawn(command, args, {
     // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
     cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
-    env: gitEnv(),
+    env: networkEnv(call.network),
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true, // its own process group, killed as a whole
   });
