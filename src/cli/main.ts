@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   costs: async () => (await import('./costs.ts')).costsCommand(),
   decisions: async () => (await import('./decisions.ts')).decisionsCommand(),
   objectives: async () => (await import('./objectives.ts')).objectivesCommand(),
+  sources: async () => (await import('./sources.ts')).sourcesCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

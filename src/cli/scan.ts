@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import type { Analysis } from '../analyses/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
+import { scannablePaths } from '../fleet/sync.ts';
 import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
 import { type HistorySpec, parseHistorySpec } from '../scan/periods.ts';
 import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
+import type { Store } from '../store/store.ts';
 import { parseSize, type WorkspaceConfig } from '../workspace.ts';
 import {
   globalOptions,
@@ -47,6 +49,7 @@ interface ScanFlags {
   analyses?: boolean | string;
   history?: HistorySpec;
   today?: string;
+  all?: boolean;
 }
 
 const STATUS_STYLE: Record<RepoOutcome['status'], Style> = {
@@ -118,6 +121,7 @@ export function scanCommand(): Command {
     .addOption(
       todayOption('--history and every window (last 90 and 365 days, active, departed) count back from'),
     )
+    .option('--all', 'also scan every repository sources.yaml lists (mirrors after `cto sources sync`, local folders)')
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
@@ -126,6 +130,7 @@ export function scanCommand(): Command {
       const asked = await analysesFromFlag(flags.analyses);
       process.exitCode = await withWritableStore(opts, async (store, ws) => {
         const cfg = ws.config.scan ?? {};
+        if (flags.all) paths = await withKnownRepositories(store, cmd.args.length > 0 ? paths : []);
         const progress = createProgress(!flags.json);
         const result = await runScan(store, {
           paths,
@@ -170,6 +175,18 @@ export function scanCommand(): Command {
         return failed > 0 ? 1 : 0;
       });
     });
+}
+
+/** The paths given, plus every repository the sources list (docs/fleet.md); an error when there are none. */
+async function withKnownRepositories(store: Store, given: string[]): Promise<string[]> {
+  const { paths, notFetched } = await scannablePaths(store);
+  if (notFetched.length > 0) {
+    printError(`cto: ${notFetched.length} listed repositories have no mirror yet (run \`cto sources sync\`): ${notFetched.slice(0, 5).join(', ')}${notFetched.length > 5 ? ', ...' : ''}`);
+  }
+  if (paths.length === 0 && given.length === 0) {
+    throw new CtoError('NO_REPOSITORIES', 'no repository is known from sources.yaml: run `cto sources sync` first (docs/fleet.md)');
+  }
+  return [...given, ...paths];
 }
 
 /** Flags first, then `scan:` in cto.yaml, then the defaults (docs/scan.md, Budgets). */

@@ -37,17 +37,29 @@ const sourceSchema = z.union([
   z.strictObject({ gitlab: z.string().min(1), ...forge }),
 ]);
 
+const mirrorsSchema = z.strictObject({
+  /** Where bare mirrors are kept (default `.cto/mirrors` in the workspace); relative to the workspace. */
+  folder: z.string().min(1).optional(),
+  /** Largest a mirror may grow to during one fetch, in MiB (default 2048). */
+  maxSizeMiB: z.number().int().min(1).optional(),
+  /** Longest one fetch may take, in seconds (default 600). */
+  timeoutSeconds: z.number().int().min(1).optional(),
+});
+
 export const sourcesFileSchema = z.strictObject({
   sources: z.array(sourceSchema),
+  mirrors: mirrorsSchema.optional(),
 });
+
+export type SourcesFile = z.infer<typeof sourcesFileSchema>;
 
 export type Source = z.infer<typeof sourceSchema>;
 
 export const SOURCES_FILE = 'sources.yaml';
 
-/** The sources of a workspace; null when it has no sources.yaml. */
-export function readSources(workspaceDir: string): Source[] | null {
-  return readYamlFile(join(workspaceDir, SOURCES_FILE), sourcesFileSchema, SOURCES_FILE)?.sources ?? null;
+/** The sources file of a workspace; null when it has none. */
+export function readSources(workspaceDir: string): SourcesFile | null {
+  return readYamlFile(join(workspaceDir, SOURCES_FILE), sourcesFileSchema, SOURCES_FILE);
 }
 
 /** The source's stable id, as stored with each repository it lists (`github:acme`, `folder:~/code`). */

@@ -13,6 +13,7 @@ export type * from './tables/people.ts';
 export type * from './tables/results.ts';
 export type * from './tables/risk.ts';
 export type * from './tables/scan.ts';
+export type * from './tables/sources.ts';
 
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
 import type { CostImportsTable, CostLinesTable } from './tables/costs.ts';
@@ -44,6 +45,7 @@ import type {
   SnapshotSegmentsTable,
   SnapshotsTable,
 } from './tables/scan.ts';
+import type { SourceRepositoriesTable } from './tables/sources.ts';
 
 export interface Database {
   advisories: AdvisoriesTable;
@@ -83,6 +85,7 @@ export interface Database {
   risk_events: RiskEventsTable;
   cost_imports: CostImportsTable;
   cost_lines: CostLinesTable;
+  source_repositories: SourceRepositoriesTable;
 }
 
 /**

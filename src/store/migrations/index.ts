@@ -20,6 +20,7 @@ import { riskRegister } from './0017-risk-register.ts';
 import { historicalSnapshots } from './0018-historical-snapshots.ts';
 import { personDays } from './0019-person-days.ts';
 import { costs } from './0020-costs.ts';
+import { sources } from './0032-sources.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -47,6 +48,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0018-historical-snapshots': historicalSnapshots,
         '0019-person-days': personDays,
         '0020-costs': costs(engine),
+        '0032-sources': sources,
       };
     },
   };

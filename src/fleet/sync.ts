@@ -1,0 +1,153 @@
+// `cto sources sync`: list every source of sources.yaml, store what was found (what disappeared is
+// marked, never dropped), then bring each remote repository's mirror up to date.
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isCtoError } from '../errors.ts';
+import { discoverRepositories } from '../scan/discover.ts';
+import { type FoundSourceRepository, listSourceRepositories, recordFetch, saveDiscovery } from '../store/sources.ts';
+import type { Store } from '../store/store.ts';
+import { type ForgeOptions, listGithub, listGitlab } from './forges.ts';
+import { type Credentials, DEFAULT_MIRROR_BUDGET, fetchMirror, type MirrorBudget, mirrorPathFor, redact } from './mirror.ts';
+import { passesFilters, type Source, type SourcesFile, sourceId } from './sources-config.ts';
+
+export interface SourceOutcome {
+  id: string;
+  listed: number;
+  error: string | null;
+}
+
+export interface FetchOutcome {
+  key: string;
+  name: string;
+  created: boolean;
+  changed: boolean;
+  error: string | null;
+}
+
+export interface SyncResult {
+  sources: SourceOutcome[];
+  added: number;
+  gone: number;
+  back: number;
+  fetches: FetchOutcome[];
+}
+
+export interface SyncOptions {
+  workspaceDir: string;
+  /** Fetch the mirrors after listing (default true). */
+  fetch?: boolean;
+  now?: string;
+  forge?: ForgeOptions;
+  onFetch?: (outcome: FetchOutcome) => void;
+}
+
+function folderPath(folder: string, workspaceDir: string): string {
+  if (folder === '~' || folder.startsWith('~/')) return join(homedir(), folder.slice(1));
+  return isAbsolute(folder) ? folder : resolve(workspaceDir, folder);
+}
+
+/** A repository's name from its URL: the last path segment without `.git`. */
+function nameOfUrl(url: string): string {
+  const last = url.replace(/[/\\]+$/, '').split(/[/:\\]/).pop() ?? '';
+  return last.replace(/\.git$/, '') || url;
+}
+
+function credentialsOf(source: Source, env: NodeJS.ProcessEnv): Credentials | undefined {
+  if (!('github' in source || 'gitlab' in source) || !source.token) return undefined;
+  const token = env[source.token];
+  if (!token) return undefined;
+  return { user: 'github' in source ? 'x-access-token' : 'oauth2', token };
+}
+
+async function list(source: Source, opts: SyncOptions): Promise<FoundSourceRepository[]> {
+  const id = sourceId(source);
+  if ('url' in source) {
+    return [{ key: source.url, name: source.name ?? nameOfUrl(source.url), source: id, kind: 'url', archived: false, fork: false }];
+  }
+  if ('folder' in source) {
+    const { repositories } = await discoverRepositories([folderPath(source.folder, opts.workspaceDir)], { maxDepth: 4 });
+    return repositories
+      .filter((r) => passesFilters(r.name, source))
+      .map((r) => ({ key: r.path, name: r.name, source: id, kind: 'folder' as const, archived: false, fork: false }));
+  }
+  const repos = 'github' in source ? await listGithub(source, opts.forge) : await listGitlab(source, opts.forge);
+  return repos.map((r) => ({ key: r.url, name: r.fullName, source: id, kind: 'url' as const, archived: r.archived, fork: r.fork }));
+}
+
+/** The mirror's folder: filed by the URL's host and path, named after the listed name (what scans show). */
+function mirrorFolder(cache: string, url: string, name: string): string {
+  const last = (name.split('/').pop() ?? '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  const byUrl = mirrorPathFor(cache, url);
+  return last ? join(dirname(byUrl), `${last}.git`) : byUrl;
+}
+
+export function mirrorSettings(file: SourcesFile, workspaceDir: string): { folder: string; budget: MirrorBudget } {
+  const m = file.mirrors ?? {};
+  return {
+    folder: m.folder ? folderPath(m.folder, workspaceDir) : join(workspaceDir, '.cto', 'mirrors'),
+    budget: {
+      maxBytes: m.maxSizeMiB ? m.maxSizeMiB * 1024 * 1024 : DEFAULT_MIRROR_BUDGET.maxBytes,
+      timeoutMs: m.timeoutSeconds ? m.timeoutSeconds * 1000 : DEFAULT_MIRROR_BUDGET.timeoutMs,
+    },
+  };
+}
+
+export async function syncSources(store: Store, file: SourcesFile, opts: SyncOptions): Promise<SyncResult> {
+  const now = opts.now ?? new Date().toISOString();
+  const env = opts.forge?.env ?? process.env;
+  const outcomes: SourceOutcome[] = [];
+  const found: FoundSourceRepository[] = [];
+  const synced: string[] = [];
+  const sourceOfKey = new Map<string, Source>();
+  for (const source of file.sources) {
+    const id = sourceId(source);
+    try {
+      const repos = await list(source, opts);
+      for (const r of repos) sourceOfKey.set(r.key, source);
+      found.push(...repos);
+      synced.push(id);
+      outcomes.push({ id, listed: repos.length, error: null });
+    } catch (e) {
+      if (!isCtoError(e)) throw e;
+      outcomes.push({ id, listed: 0, error: `${e.message} [${e.code}]` });
+    }
+  }
+  const counts = await saveDiscovery(store, synced, found, now);
+  const fetches: FetchOutcome[] = [];
+  if (opts.fetch !== false) {
+    const { folder, budget } = mirrorSettings(file, opts.workspaceDir);
+    const remotes = (await listSourceRepositories(store)).filter((r) => r.kind === 'url' && r.goneAt === null);
+    for (const r of remotes) {
+      const source = sourceOfKey.get(r.key);
+      if (!source) continue; // its source failed to list this time: its mirror stays as it is
+      const dest = mirrorFolder(folder, r.key, r.name);
+      let outcome: FetchOutcome;
+      try {
+        const m = await fetchMirror(r.key, dest, { budget, credentials: credentialsOf(source, env) });
+        outcome = { key: r.key, name: r.name, created: m.created, changed: m.changed, error: null };
+        await recordFetch(store, r.key, { mirror: m.path, error: null, at: new Date().toISOString() });
+      } catch (e) {
+        if (!isCtoError(e)) throw e;
+        const error = `${e.message} [${e.code}]`;
+        outcome = { key: r.key, name: r.name, created: false, changed: false, error };
+        await recordFetch(store, r.key, { mirror: null, error, at: new Date().toISOString() });
+      }
+      fetches.push(outcome);
+      opts.onFetch?.(outcome);
+    }
+  }
+  return { sources: outcomes, ...counts, fetches };
+}
+
+/** What `cto scan --all` scans: each listed repository's mirror (once fetched) or local path. */
+export async function scannablePaths(store: Store): Promise<{ paths: string[]; notFetched: string[] }> {
+  const paths: string[] = [];
+  const notFetched: string[] = [];
+  for (const r of await listSourceRepositories(store)) {
+    if (r.goneAt !== null) continue;
+    if (r.kind === 'folder') paths.push(r.key);
+    else if (r.mirror) paths.push(r.mirror);
+    else notFetched.push(redact(r.key));
+  }
+  return { paths, notFetched };
+}
