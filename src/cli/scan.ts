@@ -121,7 +121,10 @@ export function scanCommand(): Command {
     .addOption(
       todayOption('--history and every window (last 90 and 365 days, active, departed) count back from'),
     )
-    .option('--all', 'also scan every repository sources.yaml lists (mirrors after `cto sources sync`, local folders)')
+    .option(
+      '--all',
+      'also scan every repository sources.yaml lists (mirrors after `cto sources sync`, local folders)',
+    )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
@@ -181,10 +184,15 @@ export function scanCommand(): Command {
 async function withKnownRepositories(store: Store, given: string[]): Promise<string[]> {
   const { paths, notFetched } = await scannablePaths(store);
   if (notFetched.length > 0) {
-    printError(`cto: ${notFetched.length} listed repositories have no mirror yet (run \`cto sources sync\`): ${notFetched.slice(0, 5).join(', ')}${notFetched.length > 5 ? ', ...' : ''}`);
+    printError(
+      `cto: ${notFetched.length} listed repositories have no mirror yet (run \`cto sources sync\`): ${notFetched.slice(0, 5).join(', ')}${notFetched.length > 5 ? ', ...' : ''}`,
+    );
   }
   if (paths.length === 0 && given.length === 0) {
-    throw new CtoError('NO_REPOSITORIES', 'no repository is known from sources.yaml: run `cto sources sync` first (docs/fleet.md)');
+    throw new CtoError(
+      'NO_REPOSITORIES',
+      'no repository is known from sources.yaml: run `cto sources sync` first (docs/fleet.md)',
+    );
   }
   return [...given, ...paths];
 }

@@ -8,12 +8,17 @@ import { globalOptions, withStore, withWritableStore } from './context.ts';
 import { printError, printJson, printLine, printTable } from './output.ts';
 
 function noSources(dir: string): CtoError {
-  return new CtoError('CONFIG_INVALID', `no ${SOURCES_FILE} in ${dir}: list the repositories there (docs/fleet.md)`);
+  return new CtoError(
+    'CONFIG_INVALID',
+    `no ${SOURCES_FILE} in ${dir}: list the repositories there (docs/fleet.md)`,
+  );
 }
 
 function syncCommand(): Command {
   return new Command('sync')
-    .description('list every source of sources.yaml (URLs, folders, GitHub organisations, GitLab groups), store what was found, and fetch the mirrors')
+    .description(
+      'list every source of sources.yaml (URLs, folders, GitHub organisations, GitLab groups), store what was found, and fetch the mirrors',
+    )
     .option('--no-fetch', 'list and store the repositories only; do not fetch mirrors')
     .option('--json', 'print a JSON document (schema cto.sources-sync/v1)')
     .action(async (flags: { fetch: boolean; json?: boolean }, cmd: Command) => {
@@ -52,7 +57,9 @@ function syncCommand(): Command {
 
 export function sourcesCommand(): Command {
   const command = new Command('sources')
-    .description('the repositories sources.yaml lists, whether each is still listed, and its mirror\'s last fetch')
+    .description(
+      "the repositories sources.yaml lists, whether each is still listed, and its mirror's last fetch",
+    )
     .option('--json', 'print a JSON document (schema cto.sources/v1)')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
@@ -67,7 +74,9 @@ export function sourcesCommand(): Command {
         }
         const gone = repos.filter((r) => r.goneAt !== null).length;
         const failing = repos.filter((r) => r.goneAt === null && r.fetchError !== null).length;
-        const unfetched = repos.filter((r) => r.goneAt === null && r.kind === 'url' && r.fetchedAt === null).length;
+        const unfetched = repos.filter(
+          (r) => r.goneAt === null && r.kind === 'url' && r.fetchedAt === null,
+        ).length;
         printLine(
           `${repos.length - gone} repositories listed, ${gone} gone from their source; ${failing} whose last fetch failed, ${unfetched} never fetched.`,
         );
@@ -76,8 +85,16 @@ export function sourcesCommand(): Command {
           repos.map((r) => [
             r.name,
             r.source,
-            r.goneAt !== null ? `gone since ${r.goneAt.slice(0, 10)}` : r.archived ? 'listed (archived)' : 'listed',
-            r.kind === 'folder' ? 'local' : r.fetchedAt ? r.fetchedAt.slice(0, 16).replace('T', ' ') : 'never',
+            r.goneAt !== null
+              ? `gone since ${r.goneAt.slice(0, 10)}`
+              : r.archived
+                ? 'listed (archived)'
+                : 'listed',
+            r.kind === 'folder'
+              ? 'local'
+              : r.fetchedAt
+                ? r.fetchedAt.slice(0, 16).replace('T', ' ')
+                : 'never',
             r.fetchError ?? '',
           ]),
         );

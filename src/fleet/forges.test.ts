@@ -32,11 +32,21 @@ describe('GitHub organisation listing', () => {
 
   it('archived, forks, include and exclude as the source says', async () => {
     const all = await listGithub(
-      { github: 'acme', api: forge.url, token: 'ACME_TOKEN', archived: true, forks: true, exclude: ['*-sandbox'] },
+      {
+        github: 'acme',
+        api: forge.url,
+        token: 'ACME_TOKEN',
+        archived: true,
+        forks: true,
+        exclude: ['*-sandbox'],
+      },
       { env },
     );
     expect(all.map((r) => r.name)).toEqual(['api', 'express', 'legacy-billing', 'web']);
-    const only = await listGithub({ github: 'acme', api: forge.url, token: 'ACME_TOKEN', include: ['WEB*'] }, { env });
+    const only = await listGithub(
+      { github: 'acme', api: forge.url, token: 'ACME_TOKEN', include: ['WEB*'] },
+      { env },
+    );
     expect(only.map((r) => r.name)).toEqual(['web', 'web-sandbox']);
   });
 
@@ -60,12 +70,14 @@ describe('GitHub organisation listing', () => {
     await expect(
       listGithub({ github: 'acme', api: forge.url, token: 'ACME_TOKEN' }, { env: { ACME_TOKEN: 'wrong' } }),
     ).rejects.toThrow(/401.*Bad credentials/);
-    await expect(listGithub({ github: 'nobody', api: forge.url, token: 'ACME_TOKEN' }, { env })).rejects.toMatchObject({
+    await expect(
+      listGithub({ github: 'nobody', api: forge.url, token: 'ACME_TOKEN' }, { env }),
+    ).rejects.toMatchObject({
       code: 'FORGE_FAILED',
     });
-    await expect(listGithub({ github: 'acme', api: forge.url, token: 'MISSING_VAR' }, { env })).rejects.toThrow(
-      /MISSING_VAR is not set/,
-    );
+    await expect(
+      listGithub({ github: 'acme', api: forge.url, token: 'MISSING_VAR' }, { env }),
+    ).rejects.toThrow(/MISSING_VAR is not set/);
   });
 });
 

@@ -80,7 +80,11 @@ async function getPages(
     let res: Response;
     for (let attempt = 0; ; attempt++) {
       try {
-        res = await doFetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'follow' });
+        res = await doFetch(url, {
+          headers,
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          redirect: 'follow',
+        });
       } catch (e) {
         throw new CtoError('FORGE_FAILED', `${label}: ${url}: ${(e as Error).message}`);
       }
@@ -131,10 +135,22 @@ export async function listGithub(source: GithubSource, opts: ForgeOptions = {}):
   const next = (res: Response) => nextLink(res.headers.get('link'));
   let items: unknown[];
   try {
-    items = await getPages(label, `${api}/orgs/${owner}/repos?per_page=${PAGE_SIZE}&type=all`, headers, next, opts);
+    items = await getPages(
+      label,
+      `${api}/orgs/${owner}/repos?per_page=${PAGE_SIZE}&type=all`,
+      headers,
+      next,
+      opts,
+    );
   } catch (e) {
     if (!(e instanceof CtoError && / 404 /.test(e.message))) throw e;
-    items = await getPages(label, `${api}/users/${owner}/repos?per_page=${PAGE_SIZE}&type=owner`, headers, next, opts);
+    items = await getPages(
+      label,
+      `${api}/users/${owner}/repos?per_page=${PAGE_SIZE}&type=owner`,
+      headers,
+      next,
+      opts,
+    );
   }
   const repos = items.flatMap((raw): ForgeRepository[] => {
     const r = raw as Record<string, unknown>;
@@ -159,7 +175,10 @@ export async function listGithub(source: GithubSource, opts: ForgeOptions = {}):
 export async function listGitlab(source: GitlabSource, opts: ForgeOptions = {}): Promise<ForgeRepository[]> {
   const api = (source.api ?? 'https://gitlab.com/api/v4').replace(/\/+$/, '');
   const token = tokenOf(source, opts.env ?? process.env);
-  const headers: Record<string, string> = { 'user-agent': 'cto', ...(token ? { 'private-token': token } : {}) };
+  const headers: Record<string, string> = {
+    'user-agent': 'cto',
+    ...(token ? { 'private-token': token } : {}),
+  };
   const group = encodeURIComponent(source.gitlab);
   const first = `${api}/groups/${group}/projects?include_subgroups=true&per_page=${PAGE_SIZE}&page=1&order_by=id&sort=asc`;
   const next = (res: Response, url: string) => {

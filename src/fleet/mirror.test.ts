@@ -49,7 +49,9 @@ describe('fetchTransport', () => {
 describe('mirrorPathFor', () => {
   it('files mirrors by host and path, never outside the cache', () => {
     expect(mirrorPathFor('/c', 'https://github.com/acme/api.git')).toBe('/c/github.com/acme/api.git');
-    expect(mirrorPathFor('/c', 'git@gitlab.example.com:g/sub/p.git')).toBe('/c/gitlab.example.com/g/sub/p.git');
+    expect(mirrorPathFor('/c', 'git@gitlab.example.com:g/sub/p.git')).toBe(
+      '/c/gitlab.example.com/g/sub/p.git',
+    );
     expect(mirrorPathFor('/c', 'file:///srv/../../etc/x')).toBe('/c/local/srv/etc/x.git');
     expect(mirrorPathFor('/c', 'https://h/../../x.git')).toBe('/c/h/x.git');
   });
@@ -84,7 +86,9 @@ describe('fetchMirror over file://', () => {
   it('credentials reach git through its environment only: not in the mirror config or on disk', async () => {
     const origin = remote();
     const dest = join(cache, 'cred', 'svc.git');
-    await fetchMirror(`file://${origin}`, dest, { credentials: { user: 'x-access-token', token: 'tok-SECRET-123' } });
+    await fetchMirror(`file://${origin}`, dest, {
+      credentials: { user: 'x-access-token', token: 'tok-SECRET-123' },
+    });
     expect(refsOf(dest)).toBe(refsOf(origin));
     const config = readFileSync(join(dest, 'config'), 'utf8');
     expect(config).not.toContain('SECRET');
@@ -95,9 +99,9 @@ describe('fetchMirror over file://', () => {
   it('a fetch stopped by the size budget leaves no new mirror, and keeps an existing one as it was', async () => {
     const origin = remote();
     const dest = join(cache, 'budget', 'svc.git');
-    await expect(fetchMirror(`file://${origin}`, dest, { budget: { maxBytes: 1, timeoutMs: 60_000 } })).rejects.toThrow(
-      /size budget/,
-    );
+    await expect(
+      fetchMirror(`file://${origin}`, dest, { budget: { maxBytes: 1, timeoutMs: 60_000 } }),
+    ).rejects.toThrow(/size budget/);
     expect(existsSync(dest)).toBe(false);
     expect(readdirSync(join(cache, 'budget'))).toEqual([]);
 
@@ -109,7 +113,9 @@ describe('fetchMirror over file://', () => {
     addCommits(origin, [{ files: { 'big.bin': big } }]);
     const limit = { maxBytes: 512 * 1024, timeoutMs: 60_000 };
     // Objects already there count: the budget is the mirror's whole size during the fetch.
-    await expect(fetchMirror(`file://${origin}`, dest, { budget: limit })).rejects.toThrow(/size budget|MIRROR/);
+    await expect(fetchMirror(`file://${origin}`, dest, { budget: limit })).rejects.toThrow(
+      /size budget|MIRROR/,
+    );
     expect(refsOf(dest)).toBe(good);
     // What the stopped fetch wrote is gone; the mirror is whole.
     expect(readdirSync(join(dest, 'objects', 'pack')).sort()).toEqual(packs);
@@ -118,7 +124,9 @@ describe('fetchMirror over file://', () => {
 
   it('a remote that does not exist is an error naming it, and leaves nothing behind', async () => {
     const dest = join(cache, 'missing', 'x.git');
-    await expect(fetchMirror('file:///nonexistent/repo.git', dest)).rejects.toThrow(/MIRROR_FAILED|nonexistent/);
+    await expect(fetchMirror('file:///nonexistent/repo.git', dest)).rejects.toThrow(
+      /MIRROR_FAILED|nonexistent/,
+    );
     expect(existsSync(dest)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CtoError } from '../errors.ts';
-import { type GitBudget, GiB, MiB } from '../git/budget.ts';
+import { GiB, type GitBudget, MiB } from '../git/budget.ts';
 import { gitFailure, type NetworkAccess, runGit, spawnGit } from '../git/invoke.ts';
 
 export interface MirrorBudget {
@@ -142,7 +142,12 @@ async function fetchInto(
   network: NetworkAccess,
   into = 'refs',
 ): Promise<void> {
-  const gitBudget: GitBudget = { memoryBytes: 2 * GiB, timeMs: budget.timeoutMs, outputBytes: 16 * MiB, treeEntries: 0 };
+  const gitBudget: GitBudget = {
+    memoryBytes: 2 * GiB,
+    timeMs: budget.timeoutMs,
+    outputBytes: 16 * MiB,
+    treeEntries: 0,
+  };
   const args = [
     'fetch',
     '--quiet',
@@ -173,10 +178,16 @@ async function fetchInto(
     clearInterval(watch);
   }
   if (tooLarge || (exit.code === 0 && folderBytes(objects) > budget.maxBytes)) {
-    throw new CtoError('MIRROR_FAILED', `${redact(url)}: larger than the size budget (${Math.round(budget.maxBytes / MiB)} MiB); the previous mirror is kept`);
+    throw new CtoError(
+      'MIRROR_FAILED',
+      `${redact(url)}: larger than the size budget (${Math.round(budget.maxBytes / MiB)} MiB); the previous mirror is kept`,
+    );
   }
   if (exit.exceeded) {
-    throw new CtoError('MIRROR_FAILED', `${redact(url)}: stopped by the ${exit.exceeded} budget (${Math.round(budget.timeoutMs / 1000)} s); the previous mirror is kept`);
+    throw new CtoError(
+      'MIRROR_FAILED',
+      `${redact(url)}: stopped by the ${exit.exceeded} budget (${Math.round(budget.timeoutMs / 1000)} s); the previous mirror is kept`,
+    );
   }
   if (exit.code !== 0) {
     const line = gitFailure({ gitDir, args }, { code: exit.code ?? 128, stderr: exit.stderr }).message;
@@ -186,7 +197,11 @@ async function fetchInto(
 
 /** Point the mirror's HEAD at the remote's default branch (kept as it is when the remote names none). */
 async function setHead(gitDir: string, url: string, network: NetworkAccess): Promise<void> {
-  const r = await runGit({ gitDir, args: ['ls-remote', '--symref', '--end-of-options', url, 'HEAD'], network });
+  const r = await runGit({
+    gitDir,
+    args: ['ls-remote', '--symref', '--end-of-options', url, 'HEAD'],
+    network,
+  });
   const m = /^ref: (refs\/heads\/\S+)\tHEAD$/m.exec(r.stdout.toString('utf8'));
   if (r.code === 0 && m) await runGit({ gitDir, args: ['symbolic-ref', 'HEAD', m[1]!] });
 }
@@ -213,13 +228,18 @@ async function adoptIncoming(gitDir: string): Promise<void> {
   for (const ref of current.keys()) if (!wanted.has(ref)) lines.push(`delete ${ref}`);
   if (lines.length === 0) return;
   const r = await runGit({ gitDir, args: ['update-ref', '--stdin'], input: `${lines.join('\n')}\n` });
-  if (r.code !== 0) throw new CtoError('MIRROR_FAILED', `${gitDir}: cannot update the mirror's refs: ${r.stderr.trim()}`);
+  if (r.code !== 0)
+    throw new CtoError('MIRROR_FAILED', `${gitDir}: cannot update the mirror's refs: ${r.stderr.trim()}`);
 }
 
 async function dropIncoming(gitDir: string): Promise<void> {
   const refsToDrop = [...(await refMap(gitDir, INCOMING)).keys()];
   if (refsToDrop.length === 0) return;
-  await runGit({ gitDir, args: ['update-ref', '--stdin'], input: refsToDrop.map((r) => `delete ${r}\n`).join('') });
+  await runGit({
+    gitDir,
+    args: ['update-ref', '--stdin'],
+    input: refsToDrop.map((r) => `delete ${r}\n`).join(''),
+  });
 }
 
 /**
@@ -229,7 +249,8 @@ async function dropIncoming(gitDir: string): Promise<void> {
 async function removeLeftovers(gitDir: string, kept: ReadonlySet<string> | null): Promise<void> {
   const pack = join(gitDir, 'objects', 'pack');
   for (const name of await readdir(pack).catch(() => [] as string[])) {
-    if (name.startsWith('tmp_') || (kept !== null && !kept.has(name))) await rm(join(pack, name), { force: true });
+    if (name.startsWith('tmp_') || (kept !== null && !kept.has(name)))
+      await rm(join(pack, name), { force: true });
   }
 }
 
@@ -263,10 +284,12 @@ export async function fetchMirror(
   const tmp = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const init = await runGit({ gitDir: tmp, args: ['init', '--quiet', '--bare'] });
-    if (init.code !== 0) throw new CtoError('MIRROR_FAILED', `${redact(url)}: cannot create ${tmp}: ${init.stderr.trim()}`);
+    if (init.code !== 0)
+      throw new CtoError('MIRROR_FAILED', `${redact(url)}: cannot create ${tmp}: ${init.stderr.trim()}`);
     await fetchInto(tmp, url, budget, network);
     await setHead(tmp, url, network);
-    if ((await refs(tmp)).trim() === '') throw new CtoError('MIRROR_FAILED', `${redact(url)}: the remote has no branch or tag`);
+    if ((await refs(tmp)).trim() === '')
+      throw new CtoError('MIRROR_FAILED', `${redact(url)}: the remote has no branch or tag`);
     await rename(tmp, dest);
   } finally {
     if (existsSync(tmp)) await rm(tmp, { recursive: true, force: true });

@@ -4,10 +4,22 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isCtoError } from '../errors.ts';
 import { discoverRepositories } from '../scan/discover.ts';
-import { type FoundSourceRepository, listSourceRepositories, recordFetch, saveDiscovery } from '../store/sources.ts';
+import {
+  type FoundSourceRepository,
+  listSourceRepositories,
+  recordFetch,
+  saveDiscovery,
+} from '../store/sources.ts';
 import type { Store } from '../store/store.ts';
 import { type ForgeOptions, listGithub, listGitlab } from './forges.ts';
-import { type Credentials, DEFAULT_MIRROR_BUDGET, fetchMirror, type MirrorBudget, mirrorPathFor, redact } from './mirror.ts';
+import {
+  type Credentials,
+  DEFAULT_MIRROR_BUDGET,
+  fetchMirror,
+  type MirrorBudget,
+  mirrorPathFor,
+  redact,
+} from './mirror.ts';
 import { passesFilters, type Source, type SourcesFile, sourceId } from './sources-config.ts';
 
 export interface SourceOutcome {
@@ -48,7 +60,11 @@ function folderPath(folder: string, workspaceDir: string): string {
 
 /** A repository's name from its URL: the last path segment without `.git`. */
 function nameOfUrl(url: string): string {
-  const last = url.replace(/[/\\]+$/, '').split(/[/:\\]/).pop() ?? '';
+  const last =
+    url
+      .replace(/[/\\]+$/, '')
+      .split(/[/:\\]/)
+      .pop() ?? '';
   return last.replace(/\.git$/, '') || url;
 }
 
@@ -62,16 +78,42 @@ function credentialsOf(source: Source, env: NodeJS.ProcessEnv): Credentials | un
 async function list(source: Source, opts: SyncOptions): Promise<FoundSourceRepository[]> {
   const id = sourceId(source);
   if ('url' in source) {
-    return [{ key: source.url, name: source.name ?? nameOfUrl(source.url), source: id, kind: 'url', archived: false, fork: false }];
+    return [
+      {
+        key: source.url,
+        name: source.name ?? nameOfUrl(source.url),
+        source: id,
+        kind: 'url',
+        archived: false,
+        fork: false,
+      },
+    ];
   }
   if ('folder' in source) {
-    const { repositories } = await discoverRepositories([folderPath(source.folder, opts.workspaceDir)], { maxDepth: 4 });
+    const { repositories } = await discoverRepositories([folderPath(source.folder, opts.workspaceDir)], {
+      maxDepth: 4,
+    });
     return repositories
       .filter((r) => passesFilters(r.name, source))
-      .map((r) => ({ key: r.path, name: r.name, source: id, kind: 'folder' as const, archived: false, fork: false }));
+      .map((r) => ({
+        key: r.path,
+        name: r.name,
+        source: id,
+        kind: 'folder' as const,
+        archived: false,
+        fork: false,
+      }));
   }
-  const repos = 'github' in source ? await listGithub(source, opts.forge) : await listGitlab(source, opts.forge);
-  return repos.map((r) => ({ key: r.url, name: r.fullName, source: id, kind: 'url' as const, archived: r.archived, fork: r.fork }));
+  const repos =
+    'github' in source ? await listGithub(source, opts.forge) : await listGitlab(source, opts.forge);
+  return repos.map((r) => ({
+    key: r.url,
+    name: r.fullName,
+    source: id,
+    kind: 'url' as const,
+    archived: r.archived,
+    fork: r.fork,
+  }));
 }
 
 /** The mirror's folder: filed by the URL's host and path, named after the listed name (what scans show). */
@@ -81,7 +123,10 @@ function mirrorFolder(cache: string, url: string, name: string): string {
   return last ? join(dirname(byUrl), `${last}.git`) : byUrl;
 }
 
-export function mirrorSettings(file: SourcesFile, workspaceDir: string): { folder: string; budget: MirrorBudget } {
+export function mirrorSettings(
+  file: SourcesFile,
+  workspaceDir: string,
+): { folder: string; budget: MirrorBudget } {
   const m = file.mirrors ?? {};
   return {
     folder: m.folder ? folderPath(m.folder, workspaceDir) : join(workspaceDir, '.cto', 'mirrors'),
@@ -116,7 +161,9 @@ export async function syncSources(store: Store, file: SourcesFile, opts: SyncOpt
   const fetches: FetchOutcome[] = [];
   if (opts.fetch !== false) {
     const { folder, budget } = mirrorSettings(file, opts.workspaceDir);
-    const remotes = (await listSourceRepositories(store)).filter((r) => r.kind === 'url' && r.goneAt === null);
+    const remotes = (await listSourceRepositories(store)).filter(
+      (r) => r.kind === 'url' && r.goneAt === null,
+    );
     for (const r of remotes) {
       const source = sourceOfKey.get(r.key);
       if (!source) continue; // its source failed to list this time: its mirror stays as it is

@@ -32,7 +32,10 @@ export async function saveDiscovery(
 ): Promise<{ added: number; gone: number; back: number }> {
   return store.db.transaction().execute(async (tx) => {
     const existing = new Map(
-      (await tx.selectFrom('source_repositories').select(['key', 'source', 'gone_at']).execute()).map((r) => [r.key, r]),
+      (await tx.selectFrom('source_repositories').select(['key', 'source', 'gone_at']).execute()).map((r) => [
+        r.key,
+        r,
+      ]),
     );
     let added = 0;
     let back = 0;
@@ -57,7 +60,14 @@ export async function saveDiscovery(
         added++;
         await tx
           .insertInto('source_repositories')
-          .values({ key: r.key, ...values, first_seen_at: now, mirror: null, fetched_at: null, fetch_error: null })
+          .values({
+            key: r.key,
+            ...values,
+            first_seen_at: now,
+            mirror: null,
+            fetched_at: null,
+            fetch_error: null,
+          })
           .execute();
       }
     }
@@ -84,7 +94,12 @@ export async function recordFetch(
 }
 
 export async function listSourceRepositories(store: Store): Promise<SourceRepository[]> {
-  const rows = await store.db.selectFrom('source_repositories').selectAll().orderBy('source').orderBy('name').execute();
+  const rows = await store.db
+    .selectFrom('source_repositories')
+    .selectAll()
+    .orderBy('source')
+    .orderBy('name')
+    .execute();
   return rows.map((r) => ({
     key: r.key,
     name: r.name,

@@ -19,6 +19,10 @@ export const sources: Migration = {
       .addColumn('fetched_at', 'text')
       .addColumn('fetch_error', 'text')
       .execute();
-    await db.schema.createIndex('source_repositories_source').on('source_repositories').columns(['source']).execute();
+    await db.schema
+      .createIndex('source_repositories_source')
+      .on('source_repositories')
+      .columns(['source'])
+      .execute();
   },
 };
