@@ -70,15 +70,22 @@ const DECISIONS = [
 
 const TODAY = '2026-01-20';
 
+/** A repository's knowledge: key people (the truck factor's authors), some departed, and others who left. */
 const departed = (repository: string, names: string[], keyPeople: number): RepositoryKnowledge =>
   ({
     repository,
+    people: Array.from({ length: keyPeople }, (_, i) => ({
+      person: `p-${names[i] ?? `stays-${i}`}`,
+      name: names[i] ?? `Stays ${i}`,
+      departed: i < names.length,
+    })),
     active: {
       truckFactor: keyPeople - names.length,
       people: [],
       keyPeople,
       activeKeyPeople: keyPeople - names.length,
-      departed: names.map((name) => ({ person: `p-${name}`, name })),
+      // Everyone who left, key or not: not what the decision counts.
+      departed: [...names, 'Occasional Contributor'].map((name) => ({ person: `p-${name}`, name })),
       restsOnDeparted: names.length === keyPeople,
     },
   }) as unknown as RepositoryKnowledge;
@@ -105,11 +112,15 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         windowEnd: windowEndOf(TODAY, 6),
         workspaceDir: null,
         teams: [{ name: 'Platform', members: [], handles: [], owns: ['gin'] }] as never,
-        repositories: ['api', 'web', 'gin', 'flask'],
+        repositories: ['api', 'web', 'gin', 'flask', 'jedis'],
         register: await registerRows(store),
         problems: PROBLEMS,
         knowledge: {
-          repositories: [departed('gin', ['Ada'], 2), departed('flask', [], 3)],
+          repositories: [
+            departed('gin', ['Ada'], 2),
+            departed('flask', [], 3),
+            departed('jedis', ['Bo', 'Cy'], 2),
+          ],
           people: [],
           day: TODAY,
         },
@@ -122,6 +133,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         ['acceptance-expiring', 'api', '2026-03-01', 'Platform'],
         ['end-of-life', 'web', '2026-05-30', 'Web'],
         ['key-people-left', 'gin', null, 'Platform'],
+        ['key-people-left', 'jedis', null, 'unassigned'],
       ]);
       expect(items[0]?.title).toBe(
         'api: nodejs 16 is past its end of life; upgrade, or accept it in risks.yaml.',
@@ -134,9 +146,12 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         'api: acceptance expires 2026-03-01 for GHSA-1 in lodash; renew it or fix.',
       );
       expect(items[4]?.title).toBe(
-        'gin: 1 of 2 key people have left, truck factor among those active 1; name who takes over (Ada).',
+        'gin: 1 of 2 key people has left, truck factor among those active 1; name who takes over (Ada).',
       );
       expect(items[4]?.evidence.people).toEqual(['p-Ada']);
+      expect(items[5]?.title).toBe(
+        'jedis: all 2 key people have left, truck factor among those active 0; name who takes over (Bo, Cy).',
+      );
       for (const d of items) expect(d.sql).toMatch(/^select /);
 
       // A source added to the list joins the same order.
@@ -164,6 +179,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         'renewal-due',
         'acceptance-expiring',
         'end-of-life',
+        'key-people-left',
         'key-people-left',
       ]);
     } finally {

@@ -153,15 +153,17 @@ const keyPeopleLeft: DecisionSource = {
   label: 'repositories whose key people (truck factor authors) have left',
   collect(ctx) {
     const ownerOf = ownerResolver(ctx.teams);
+    // The key people are the truck factor's authors (`people`); `active.departed` lists everyone who left.
     return ctx.knowledge.repositories
-      .filter((r) => r.active.departed.length > 0)
+      .filter((r) => r.people.some((p) => p.departed))
       .map((r) => {
-        const gone = r.active.departed;
+        const gone = r.people.filter((p) => p.departed);
         const names = gone.slice(0, 3).map((p) => p.name);
         const who = gone.length > 3 ? `${names.join(', ')} and ${gone.length - 3} more` : names.join(', ');
-        const left = r.active.restsOnDeparted
-          ? `all ${r.active.keyPeople} key people have left`
-          : `${gone.length} of ${r.active.keyPeople} key people have left`;
+        const left =
+          gone.length === r.people.length
+            ? `${gone.length === 1 ? 'the one key person has' : `all ${gone.length} key people have`} left`
+            : `${gone.length} of ${r.people.length} key people ${gone.length === 1 ? 'has' : 'have'} left`;
         return {
           kind: 'key-people-left',
           title: `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; name who takes over (${who}).`,
