@@ -20,11 +20,23 @@ function twoRepos(): { root: string; a: string; b: string } {
   return { root, a, b };
 }
 
-describe('cto scan', () => {
-  test('--json prints a versioned document whose counts equal git', () => {
+/**
+ * Two repositories scanned into a workspace with `--json`, once per file: the scan's own test reads
+ * its output, the `cto sql` test the store it wrote.
+ */
+let scanned: { ws: string; a: string; r: ReturnType<typeof cto> } | undefined;
+function scannedTwoRepos() {
+  if (!scanned) {
     const { root, a } = twoRepos();
     const ws = tempDir();
-    const r = cto(['scan', root, '--workspace', ws, '--json']);
+    scanned = { ws, a, r: cto(['scan', root, '--workspace', ws, '--json']) };
+  }
+  return scanned;
+}
+
+describe('cto scan', () => {
+  test('--json prints a versioned document whose counts equal git', () => {
+    const { ws, a, r } = scannedTwoRepos();
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.schema).toBe('cto.scan/v1');
@@ -94,9 +106,7 @@ describe('cto scan', () => {
 
 describe('cto sql and repos', () => {
   test('sql prints a table or JSON and refuses writes', () => {
-    const { root } = twoRepos();
-    const ws = tempDir();
-    cto(['scan', root, '--workspace', ws]);
+    const { ws } = scannedTwoRepos();
     const t = cto([
       'sql',
       'select repository, count(*) as commits from current_commits group by repository order by 1',
