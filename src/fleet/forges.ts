@@ -4,7 +4,7 @@
 import { CtoError } from '../errors.ts';
 import { passesFilters, type Source } from './sources-config.ts';
 
-export interface ForgeRepository {
+interface ForgeRepository {
   /** The repository's own name (`flask`). */
   name: string;
   /** Owner and name (`pallets/flask`, `group/sub/project`). */

@@ -6,7 +6,7 @@
 // renamed into place when complete, and an existing one takes its new refs in one atomic update.
 import { randomBytes } from 'node:crypto';
 import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CtoError } from '../errors.ts';
 import { GiB, type GitBudget, MiB } from '../git/budget.ts';
@@ -27,7 +27,7 @@ export interface Credentials {
   token: string;
 }
 
-export interface MirrorResult {
+interface MirrorResult {
   path: string;
   /** True when the mirror did not exist before this fetch. */
   created: boolean;
@@ -295,9 +295,4 @@ export async function fetchMirror(
     if (existsSync(tmp)) await rm(tmp, { recursive: true, force: true });
   }
   return { path: dest, created: true, changed: true };
-}
-
-/** Size of a mirror on disk, for `cto sources`. */
-export async function mirrorBytes(path: string): Promise<number | null> {
-  return (await stat(path).catch(() => null)) ? folderBytes(path) : null;
 }

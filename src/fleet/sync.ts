@@ -22,13 +22,13 @@ import {
 } from './mirror.ts';
 import { passesFilters, type Source, type SourcesFile, sourceId } from './sources-config.ts';
 
-export interface SourceOutcome {
+interface SourceOutcome {
   id: string;
   listed: number;
   error: string | null;
 }
 
-export interface FetchOutcome {
+interface FetchOutcome {
   key: string;
   name: string;
   created: boolean;
@@ -36,7 +36,7 @@ export interface FetchOutcome {
   error: string | null;
 }
 
-export interface SyncResult {
+interface SyncResult {
   sources: SourceOutcome[];
   added: number;
   gone: number;
@@ -44,7 +44,7 @@ export interface SyncResult {
   fetches: FetchOutcome[];
 }
 
-export interface SyncOptions {
+interface SyncOptions {
   workspaceDir: string;
   /** Fetch the mirrors after listing (default true). */
   fetch?: boolean;
@@ -123,10 +123,7 @@ function mirrorFolder(cache: string, url: string, name: string): string {
   return last ? join(dirname(byUrl), `${last}.git`) : byUrl;
 }
 
-export function mirrorSettings(
-  file: SourcesFile,
-  workspaceDir: string,
-): { folder: string; budget: MirrorBudget } {
+function mirrorSettings(file: SourcesFile, workspaceDir: string): { folder: string; budget: MirrorBudget } {
   const m = file.mirrors ?? {};
   return {
     folder: m.folder ? folderPath(m.folder, workspaceDir) : join(workspaceDir, '.cto', 'mirrors'),

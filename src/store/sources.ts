@@ -10,7 +10,7 @@ export interface FoundSourceRepository {
   fork: boolean;
 }
 
-export interface SourceRepository extends FoundSourceRepository {
+interface SourceRepository extends FoundSourceRepository {
   mirror: string | null;
   firstSeenAt: string;
   lastSeenAt: string;

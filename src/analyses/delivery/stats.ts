@@ -17,8 +17,6 @@ export function median(values: readonly number[]): number | null {
   return percentile(values, 0.5);
 }
 
-export { DAY } from '../../reference-date.ts';
-
 /** Seconds to days, rounded to 0.01 day; null stays null. */
 export function days(seconds: number | null): number | null {
   return seconds === null ? null : Math.round((seconds / DAY) * 100) / 100;
