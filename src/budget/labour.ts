@@ -11,7 +11,7 @@ import { type Money, units } from './money.ts';
 /** Effort is counted in millionths of a person-month: exact enough, and integer. */
 const EFFORT_SCALE = 1_000_000n;
 
-export interface PersonRef {
+interface PersonRef {
   repository: string;
   personId: string;
   names: readonly string[];

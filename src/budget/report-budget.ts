@@ -47,7 +47,7 @@ function spendRow(r: CostRow): SpendRow {
   };
 }
 
-export function reportSpend(costs: readonly AllocatedCost[]): ReportSpend | null {
+function reportSpend(costs: readonly AllocatedCost[]): ReportSpend | null {
   if (costs.length === 0) return null;
   const summary = summariseCosts(costs);
   const teams = costsBy(costs, summary, 'team');

@@ -47,24 +47,41 @@ function printBudget(f: BudgetFacts): void {
   }
   printLine('');
   const interest = new Map(f.debt.repositories.map((r) => [r.repository, r]));
+  const effort = new Map([...l.repositories, ...l.teams].map((r) => [r.name, r.personMonths]));
   printTable(
-    ['repository', 'person-months', 'labour a month', 'debt interest a month', 'share of labour'],
-    l.repositories.map((r) => {
-      const i = interest.get(r.name);
+    [
+      'repository',
+      'person-months',
+      'labour a month',
+      'cloud/SaaS a month',
+      'total a month',
+      'debt interest a month',
+      'share of labour',
+    ],
+    f.ownership.repositories.map((o) => {
+      const i = interest.get(o.name);
       return [
-        r.name,
-        r.personMonths.toFixed(1),
-        m(r.costPerMonth),
+        o.name,
+        (effort.get(o.name) ?? 0).toFixed(1),
+        m(o.labourPerMonth),
+        formatTotals(o.spendPerMonth),
+        formatTotals(o.totalPerMonth),
         m(i?.perMonth ?? null),
         i?.shareOfLabour == null ? '-' : `${Math.round(i.shareOfLabour * 100)}%`,
       ];
     }),
   );
-  if (l.teams.length > 0) {
+  if (f.ownership.teams.length > 0) {
     printLine('');
     printTable(
-      ['team', 'person-months', 'labour a month'],
-      l.teams.map((t) => [t.name, t.personMonths.toFixed(1), m(t.costPerMonth)]),
+      ['team', 'person-months', 'labour a month', 'cloud/SaaS a month', 'total a month'],
+      f.ownership.teams.map((t) => [
+        t.name,
+        (effort.get(t.name) ?? 0).toFixed(1),
+        m(t.labourPerMonth),
+        formatTotals(t.spendPerMonth),
+        formatTotals(t.totalPerMonth),
+      ]),
     );
   }
   if (f.debt.hotspots.length > 0) {
