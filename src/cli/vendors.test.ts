@@ -80,7 +80,10 @@ describe.each(ENGINES)('cto vendors on %s', (engine) => {
   });
 
   test('the report: budget area filled, the unused contract reported, the renewal a decision needed', () => {
-    writeFileSync(join(ws, 'cto.yaml'), 'budget:\n  labour:\n    currency: EUR\n    default: 10000\n');
+    writeFileSync(
+      join(ws, 'cto.yaml'),
+      'budget:\n  labour:\n    currency: EUR\n    default: 10000\ncosts:\n  default:\n    repository: shop\n',
+    );
     expect(cto(['costs', 'import', FOCUS_SAMPLE, ...db]).code).toBe(0);
     const run = cto(['report', '--today', '2026-12-07', '--json', ...db]);
     expect(run.code).toBe(0);
@@ -108,6 +111,17 @@ describe.each(ENGINES)('cto vendors on %s', (engine) => {
     expect(budget.schema).toBe('cto.budget/v1');
     expect(budget.labour.repositories).toMatchObject([
       { name: 'shop', personMonths: 1, cost: { amount: '10000.00', currency: 'EUR' } },
+    ]);
+    // In a window holding the FOCUS sample's month (September 2024) and no commit: ownership is the
+    // allocated spend, a month on average. Python's Decimal sums BilledCost to 20.52022672899 USD; / 12.
+    const then = JSON.parse(cto(['budget', '--today', '2024-11-15', '--json', ...db]).stdout);
+    expect(then.ownership.repositories).toEqual([
+      {
+        name: 'shop',
+        labourPerMonth: null,
+        spendPerMonth: [{ amount: '1.71', currency: 'USD' }],
+        totalPerMonth: [{ amount: '1.71', currency: 'USD' }],
+      },
     ]);
   });
 
