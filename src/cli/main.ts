@@ -10,6 +10,7 @@ import { printError, writeError } from './output.ts';
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.ts')).scanCommand(),
+  worker: async () => (await import('./worker.ts')).workerCommand(),
   repos: async () => (await import('./repos.ts')).reposCommand(),
   diagnostics: async () => (await import('./diagnostics.ts')).diagnosticsCommand(),
   sql: async () => (await import('./sql.ts')).sqlCommand(),

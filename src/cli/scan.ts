@@ -8,9 +8,9 @@ import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
 import { type HistorySpec, parseHistorySpec } from '../scan/periods.ts';
 import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
-import type { RepoOutcome } from '../scan/scan.ts';
+import type { RepoOutcome, ScanOptions } from '../scan/scan.ts';
 import type { Store } from '../store/store.ts';
-import { parseSize, type WorkspaceConfig } from '../workspace.ts';
+import { parseSize, type Workspace, type WorkspaceConfig } from '../workspace.ts';
 import {
   globalOptions,
   parseIntOption,
@@ -34,12 +34,17 @@ import {
 import { createProgress } from './progress.ts';
 import { todayOption } from './reference.ts';
 
-interface ScanFlags {
+export interface ScanFlags {
   rev?: string;
+  /** Enqueue one job per repository for `cto worker` instead of scanning (PostgreSQL). */
+  queue?: boolean;
+  priority?: number;
+  lease?: number;
   depth?: number;
   jobs?: number;
   maxFileSize?: number;
-  wait?: number;
+  /** Seconds to wait for a repository's lock; with --queue, for the jobs (true: until done). */
+  wait?: number | true;
   gitMemory?: string;
   gitTimeout?: string;
   gitOutput?: string;
@@ -89,8 +94,8 @@ export function scanCommand(): Command {
       parseSizeOption('--max-file-size'),
     )
     .option(
-      '--wait <seconds>',
-      'wait this long for another scan of the same repository to end, then skip it (default 0)',
+      '--wait [seconds]',
+      'wait this long for another scan of the same repository to end, then skip it (default 0); with --queue: wait until the jobs are done (at most this long) and print their summary',
       parseSecondsOption('--wait'),
     )
     .option(
@@ -126,31 +131,42 @@ export function scanCommand(): Command {
       'also scan every repository sources.yaml lists (mirrors after `cto sources sync`, local folders)',
     )
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
+    .option(
+      '--queue',
+      'enqueue one job per repository for `cto worker` instead of scanning (PostgreSQL store; see docs/queue.md)',
+    )
+    .option(
+      '--priority <n>',
+      'with --queue: jobs of higher priority run first, 0 to 100 (default 0; a rescan after a push: 10)',
+      parseIntOption('--priority', 0, 100),
+    )
+    .option(
+      '--lease <seconds>',
+      'with --queue: a worker silent this long loses the job to another, 10 to 3600 (default 60)',
+      parseIntOption('--lease', 10, 3600),
+    )
     .option('--analyses <ids>', 'analyses to run, comma-separated (default: all; see docs/scan.md)')
     .option('--no-analyses', 'store facts only, without running analyses (for benchmarks and debugging)')
     .action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
       const opts = globalOptions(cmd);
       const asked = await analysesFromFlag(flags.analyses);
+      if (flags.wait === true && !flags.queue)
+        throw new CtoError('USAGE', '--wait takes a number of seconds (0 or more) unless with --queue');
+      if (flags.queue) {
+        const { enqueueCommand } = await import('./scan-queue.ts');
+        process.exitCode = await enqueueCommand(paths, cmd.args.length > 0, flags, opts);
+        return;
+      }
       process.exitCode = await withWritableStore(opts, async (store, ws) => {
         const cfg = ws.config.scan ?? {};
         if (flags.all) paths = await withKnownRepositories(store, cmd.args.length > 0 ? paths : []);
         const progress = createProgress(!flags.json);
         const result = await runScan(store, {
           paths,
-          rev: flags.rev,
           depth: flags.depth ?? cfg.depth ?? 4,
           jobs: flags.jobs ?? cfg.jobs ?? 2,
-          maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
-          plugins: registryPlugins(
-            asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses)),
-            join(ws.dir, '.cto', 'plugins.json'),
-          ),
-          workspace: { dir: ws.dir, config: ws.config },
-          lockWaitMs: (flags.wait ?? 0) * 1000,
-          history: flags.history,
-          today: flags.today,
+          ...(await scanSettings(flags, ws, asked)),
           onDiscovered: (n) => progress.total(n),
-          budget: budgetSettings(flags, cfg),
           onStart: (r) => progress.start(r),
           onStage: (r, e) => progress.stage(r, e),
           onDone: (o, started) => progress.done(started, doneLine(o)),
@@ -181,7 +197,7 @@ export function scanCommand(): Command {
 }
 
 /** The paths given, plus every repository the sources list (docs/fleet.md); an error when there are none. */
-async function withKnownRepositories(store: Store, given: string[]): Promise<string[]> {
+export async function withKnownRepositories(store: Store, given: string[]): Promise<string[]> {
   const { paths, notFetched } = await scannablePaths(store);
   if (notFetched.length > 0) {
     printError(
@@ -195,6 +211,31 @@ async function withKnownRepositories(store: Store, given: string[]): Promise<str
     );
   }
   return [...given, ...paths];
+}
+
+/**
+ * What a scan of one repository is told, from the flags, then `scan:` in cto.yaml, then the defaults:
+ * the same for `cto scan` and for the jobs `cto worker` runs.
+ */
+export async function scanSettings(
+  flags: ScanFlags,
+  ws: Workspace,
+  asked?: readonly Analysis[],
+): Promise<ScanOptions> {
+  const cfg = ws.config.scan ?? {};
+  return {
+    rev: flags.rev,
+    maxFileSize: parseSize(flags.maxFileSize ?? cfg.maxFileSize ?? '10MiB'),
+    plugins: registryPlugins(
+      asked ?? (await chooseAnalyses(flags.analyses, cfg.analyses)),
+      join(ws.dir, '.cto', 'plugins.json'),
+    ),
+    workspace: { dir: ws.dir, config: ws.config },
+    lockWaitMs: (typeof flags.wait === 'number' ? flags.wait : 0) * 1000,
+    history: flags.history,
+    today: flags.today,
+    budget: budgetSettings(flags, cfg),
+  };
 }
 
 /** Flags first, then `scan:` in cto.yaml, then the defaults (docs/scan.md, Budgets). */
@@ -241,7 +282,7 @@ function doneLine(o: RepoOutcome): string {
   ]);
 }
 
-function printSummary(outcomes: RepoOutcome[]): void {
+export function printSummary(outcomes: RepoOutcome[]): void {
   const rows = outcomes.map((o) => [
     o.name,
     shortSha(o.commit),
@@ -285,7 +326,7 @@ function printHistorySummary(outcomes: RepoOutcome[]): void {
       if (p.status === 'failed') printError(`cto: ${o.name} as of ${p.asOf}: ${p.error ?? 'failed'}`);
 }
 
-function summary(outcomes: RepoOutcome[], problems: number) {
+export function summary(outcomes: RepoOutcome[], problems: number) {
   const count = (s: RepoOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return {
     repositories: outcomes.length,

@@ -32,6 +32,7 @@ export async function dropTestSchemas(): Promise<void> {
     const database = decodeURIComponent(new URL(PG_URL).pathname.slice(1));
     for (const s of schemas.splice(0)) {
       await client.query(`drop schema if exists ${s} cascade`);
+      await client.query(`drop schema if exists ${s}_queue cascade`); // the scan queue's (docs/queue.md)
       await client.query(`drop role if exists ${readerRoleName(database, s)}`);
     }
   } finally {

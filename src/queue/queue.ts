@@ -1,0 +1,122 @@
+// The scan queue on PostgreSQL: one pg-boss job per repository and revision, in a schema of its own
+// next to the store's. pg-boss gives the guarantees (docs/queue.md): a repository queued or running is
+// not queued twice (policy `exclusive` with the repository as singleton key), a job whose worker stops
+// sending heartbeats (its lease) is given to another worker, retries back off, and a job that failed
+// for good lands in the dead-letter queue with its reason.
+import { PgBoss } from 'pg-boss';
+import { CtoError } from '../errors.ts';
+import type { FoundRepository } from '../scan/discover.ts';
+import { parsePostgresUrl } from '../store/engines/postgres/open.ts';
+import { isPostgresUrl } from '../store/target.ts';
+
+export const SCAN_QUEUE = 'scan';
+const DEAD_QUEUE = 'scan-dead';
+
+/** What a job carries: where the repository is and the revision to scan (null: HEAD). */
+export interface ScanJob {
+  path: string;
+  rev: string | null;
+  /** The repository's git directory, the key that makes a repository queued once. */
+  key: string;
+}
+
+interface EnqueueOptions {
+  /** Higher runs first: a rescan after a push before the weekly full rescan. */
+  priority: number;
+  /** Seconds a worker may go without a heartbeat before its job is given to another worker. */
+  leaseSeconds: number;
+}
+
+export const DEFAULT_LEASE_SECONDS = 60;
+/** Attempts after the first, with exponential backoff from RETRY_DELAY_SECONDS up to an hour. */
+const RETRY_LIMIT = 3;
+const RETRY_DELAY_SECONDS = 10;
+/** A lease, not a time limit: a scan may take hours while its worker keeps sending heartbeats. */
+const EXPIRE_SECONDS = 24 * 3600;
+
+/** The schema pg-boss's tables live in: the store's schema plus `_queue`, or `cto_queue`. */
+function queueSchema(storeSchema: string | null): string {
+  return storeSchema ? `${storeSchema}_queue` : 'cto_queue';
+}
+
+/** The queue needs PostgreSQL: a usage error naming what to do otherwise. */
+export function requirePostgres(target: string, what: string): void {
+  if (!isPostgresUrl(target))
+    throw new CtoError(
+      'USAGE',
+      `${what} needs a PostgreSQL store (--db postgres://...); the store here is SQLite (${target}): scan without the queue`,
+    );
+}
+
+/** Start pg-boss on the store's database, creating its schema and the two queues when missing. */
+export async function openQueue(
+  target: string,
+  options: { supervise: boolean; name?: string } = { supervise: false },
+): Promise<PgBoss> {
+  const { connectionString, schema } = parsePostgresUrl(target);
+  const boss = new PgBoss({
+    connectionString,
+    schema: queueSchema(schema),
+    max: 4,
+    supervise: options.supervise,
+    schedule: false,
+    monitorIntervalSeconds: 10,
+    instanceName: options.name,
+    registerInstance: options.supervise,
+    instanceHeartbeatSeconds: 10,
+  });
+  boss.on('error', () => {
+    // Connection blips are retried by pg-boss; a lasting failure surfaces in the next call.
+  });
+  try {
+    await boss.start();
+    await ensureQueues(boss);
+  } catch (e) {
+    await boss.stop({ graceful: false, close: true }).catch(() => {});
+    throw new CtoError('DB_OPEN', `cannot open the scan queue: ${(e as Error).message}`, { cause: e });
+  }
+  return boss;
+}
+
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  if (!(await boss.getQueue(DEAD_QUEUE)))
+    await boss.createQueue(DEAD_QUEUE, { retentionSeconds: 365 * 24 * 3600 }).catch(ignoreExists);
+  if (!(await boss.getQueue(SCAN_QUEUE)))
+    await boss
+      .createQueue(SCAN_QUEUE, {
+        policy: 'exclusive',
+        deadLetter: DEAD_QUEUE,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        retryDelayMax: 3600,
+        expireInSeconds: EXPIRE_SECONDS,
+        deleteAfterSeconds: 7 * 24 * 3600,
+      })
+      .catch(ignoreExists);
+}
+
+/** Two processes creating the queue at once: the loser finds it made. */
+function ignoreExists(e: unknown): void {
+  if (!/already exists|duplicate key/i.test((e as Error).message)) throw e;
+}
+
+/** What makes a job unique: the repository (its git directory) and the revision. */
+export function singletonKey(gitDir: string, rev: string | null): string {
+  return `${gitDir}@${rev ?? 'HEAD'}`;
+}
+
+/** The job of one repository; its id, or null when the repository is already queued or running. */
+export async function enqueueScan(
+  boss: PgBoss,
+  found: FoundRepository,
+  rev: string | null,
+  options: EnqueueOptions,
+): Promise<string | null> {
+  const job: ScanJob = { path: found.path, rev, key: found.info.commonDir };
+  return boss.send(SCAN_QUEUE, job, {
+    singletonKey: singletonKey(job.key, rev),
+    priority: options.priority,
+    heartbeatSeconds: options.leaseSeconds,
+  });
+}
