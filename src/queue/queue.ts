@@ -44,7 +44,7 @@ export function requirePostgres(target: string, what: string): void {
   if (!isPostgresUrl(target))
     throw new CtoError(
       'USAGE',
-      `${what} needs a PostgreSQL store (--db postgres://...); the store here is SQLite (${target}): scan without the queue`,
+      `${what} needs a PostgreSQL store (--db postgres://..., or CTO_DB); the store here is SQLite (${target}), which cto scan writes in its own process`,
     );
 }
 
