@@ -8,6 +8,7 @@ import { loadTeams } from '../office/teams.ts';
 import { staleAfterDays } from '../reference-date.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
+import { slaOf } from '../risk/config.ts';
 import { updateRegister } from '../risk/register-update.ts';
 import { nowIso } from '../store/store.ts';
 import { globalOptions, parseDayOption, withExistingStoreToUpdate } from './context.ts';
@@ -64,6 +65,7 @@ export function reportCommand(): Command {
           exposurePaths: exposurePathsFrom(ws.config),
           staleAfterDays: staleAfterDays(ws.config),
           config: ws.config,
+          sla: slaOf(ws.config.risk),
         });
         await warnStale(store, ws.config, dayOf(flags), { json: true });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');

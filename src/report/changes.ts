@@ -92,6 +92,12 @@ export async function buildChanges(store: Store, since: string, current: ReportD
 
 /** Snapshot counts, dependency counts and repository-level metrics whose value moved. */
 function metricChanges(before: ReportData, after: ReportData): MetricChange[] {
+  const units = new Map<string, string | null>([
+    ['commits', 'commits'],
+    ['authors', 'people'],
+    ['files', 'files'],
+    ['dependencies', 'packages'],
+  ]);
   const values = (d: ReportData) => {
     const m = new Map<string, number | null>();
     const repo = new Map(d.snapshots.map((s) => [s.snapshotId, s.repository]));
@@ -102,8 +108,10 @@ function metricChanges(before: ReportData, after: ReportData): MetricChange[] {
     }
     for (const dep of d.deps) m.set(`${repo.get(dep.snapshotId)}\ndependencies\n`, dep.total);
     for (const x of d.metrics)
-      if (x.scope === 'repository' || x.scope === 'team')
+      if (x.scope === 'repository' || x.scope === 'team') {
         m.set(`${x.repository}\n${x.metric}\n${x.subject}`, x.value);
+        units.set(x.metric, x.unit);
+      }
     return m;
   };
   const a = values(before);
@@ -113,7 +121,8 @@ function metricChanges(before: ReportData, after: ReportData): MetricChange[] {
     const [repository = '', metric = '', subject = ''] = k.split('\n');
     const x = a.get(k) ?? null;
     const y = b.get(k) ?? null;
-    if (x !== y) out.push({ repository, metric, subject, before: x, after: y });
+    if (x !== y)
+      out.push({ repository, metric, unit: units.get(metric) ?? null, subject, before: x, after: y });
   }
   return out.sort((p, q) => p.repository.localeCompare(q.repository) || p.metric.localeCompare(q.metric));
 }

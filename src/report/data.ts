@@ -24,6 +24,7 @@ import { analysisAreas } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS, declaredArea } from './areas/classify.ts';
 import { departedFindings, knowledgeAt, type ReportKnowledge } from './knowledge.ts';
+import type { KpiValues } from './kpi-values.ts';
 import type { ReportOffice } from './office.ts';
 import type { AreaId, EvidenceRef, ReportFinding } from './types.ts';
 
@@ -54,6 +55,8 @@ export interface ReportData {
   register: RiskRow[];
   /** The workspace's decision records and objectives (report/office.ts); null or absent: no office. */
   office?: ReportOffice | null;
+  /** The values behind the KPIs now and in the previous period, set by the model before areas are built. */
+  kpiValues?: KpiValues;
 }
 
 /** A value quoted for SQL text shown to readers. */

@@ -50,10 +50,14 @@ describe('KPI trend', () => {
     const none = makeKpi(spec(4, 'people', 'up'), 3, null);
     expect(none.previous).toBeNull();
     expect(none.direction).toBeNull();
-    expect(kpiTrendText(none)).toBe('no earlier snapshot to compare with');
+    expect(kpiTrendText(none)).toBe('');
     expect(kpiArrow(none)).toBe('');
     const fell = makeKpi(spec(3, 'people', 'up'), 4, '2026-06-30');
     expect(kpiGood(fell)).toBe(false);
     expect(kpiTrendText(fell)).toBe('down 1 person (−25%) from 4 people on 2026-06-30');
+    expect(kpiTrendText(fell, { date: false })).toBe('down 1 person (−25%) from 4 people');
+    expect(kpiTrendText(makeKpi(spec(4, 'people', 'up'), null, '2026-06-30'))).toBe(
+      'no value on 2026-06-30 to compare with',
+    );
   });
 });

@@ -58,14 +58,16 @@ export function kpiArrow(k: Pick<Kpi, 'direction'>): string {
 }
 
 /**
- * The trend in words: "up 12 people (+25%) from 48 people on 2026-09-30", "unchanged since
- * 2026-09-30", or "no earlier value" / "no earlier snapshot". A share moves in percentage points.
+ * The trend in words: "up 12 people (+25%) from 48 people on 2026-09-30", "unchanged from 48 people
+ * on 2026-09-30", "no value on 2026-09-30 to compare with", or '' when the KPI has no previous
+ * period. A share moves in percentage points. `date: false` leaves the date out (a table's header says it).
  */
-export function kpiTrendText(k: Kpi): string {
-  if (k.previousPeriod === null) return 'no earlier snapshot to compare with';
-  if (k.direction === null) return `no value on ${k.previousPeriod} to compare with`;
+export function kpiTrendText(k: Kpi, opts: { date?: boolean } = {}): string {
+  if (k.previousPeriod === null) return '';
+  const on = opts.date === false ? '' : ` on ${k.previousPeriod}`;
+  if (k.direction === null) return `no value${on} to compare with`;
   const was = figureValue({ value: k.previous, unit: k.unit });
-  if (k.direction === 'flat') return `unchanged from ${was} on ${k.previousPeriod}`;
+  if (k.direction === 'flat') return `unchanged from ${was}${on}`;
   const by = Math.abs(k.change ?? 0);
   const amount =
     k.unit === 'ratio'
@@ -77,5 +79,5 @@ export function kpiTrendText(k: Kpi): string {
     k.changeRelative !== null && k.unit !== 'ratio' && k.unit !== '%'
       ? ` (${k.changeRelative > 0 ? '+' : '−'}${figureValue({ value: Math.abs(k.changeRelative), unit: 'ratio' })})`
       : '';
-  return `${k.direction} ${amount}${relative} from ${was} on ${k.previousPeriod}`;
+  return `${k.direction} ${amount}${relative} from ${was}${on}`;
 }

@@ -35,10 +35,22 @@ const HISTORY: CommitSpec[] = [
 ];
 
 /** A stand-in analysis of one report area whose findings are chosen by the test (delivery's has a metric). */
-function fake(area: ReportArea, rules: Array<[string, 'critical' | 'high' | 'medium' | 'low']>): Analysis {
+function fake(
+  area: ReportArea,
+  rules: Array<[string, 'critical' | 'high' | 'medium' | 'low']>,
+  leadTimeDays = 4,
+): Analysis {
   const metrics: Metric[] =
     area === 'delivery'
-      ? [{ metric: 'lead-time-median-365d', scope: 'repository', subject: '', value: 4, unit: 'days' }]
+      ? [
+          {
+            metric: 'lead-time-median-365d',
+            scope: 'repository',
+            subject: '',
+            value: leadTimeDays,
+            unit: 'days',
+          },
+        ]
       : [];
   return fakeAnalysis(
     `fake-${area}`,
@@ -142,7 +154,7 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
     await scan(store, dir, [
       fake('infrastructure-security', [['vulnerability-new', 'critical']]),
       fake('team-knowledge', [['truck-factor-one', 'high']]),
-      fake('delivery', [['hotspot-churn', 'medium']]),
+      fake('delivery', [['hotspot-churn', 'medium']], 6),
     ]);
 
     const m = await buildReport(store, { now: NOW, since: '2026-01-15' });
@@ -169,6 +181,7 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
     expect(c?.metricChanges).toContainEqual({
       repository: expect.any(String),
       metric: 'commits',
+      unit: 'commits',
       subject: '',
       before: 3,
       after: 4,
@@ -178,11 +191,47 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
     const charts = m.sections.flatMap((s) => s.charts.map((x) => x.id));
     expect(charts).toEqual(expect.arrayContaining(['activity', 'lead-time', 'knowledge-concentration']));
 
-    // Raw metric ids stay in the appendix: the body names none of the ids docs/metrics defines
-    // (the fake findings' titles quote their rule ids on purpose and are left out). The --since
-    // section's list of figures that moved and the HTML sections' evidence lists still name metric
-    // ids: checked without them.
-    const plain = await buildReport(store, { now: NOW });
+    // KPIs: the delivery analysis stored a median lead time of 4 days, then 6; compared with the
+    // snapshot current on --since, and without it with the snapshot before the current one.
+    const lead = (r: typeof m) =>
+      r.sections.find((s) => s.id === 'delivery')?.kpis.find((k) => k.id === 'kpi-lead-time');
+    expect(lead(m)).toMatchObject({
+      value: 6,
+      display: '6 days',
+      previous: 4,
+      previousPeriod: '2026-01-15',
+      change: 2,
+      changeRelative: 0.5,
+      direction: 'up',
+      better: 'down',
+    });
+    expect(lead(await buildReport(store, { now: NOW }))).toMatchObject({
+      previous: 4,
+      previousPeriod: '2026-01-10',
+      direction: 'up',
+    });
+    for (const s of m.sections) {
+      expect(s.kpis.length === 0 || (s.kpis.length >= 3 && s.kpis.length <= 6)).toBe(true);
+      for (const k of s.kpis) expect(k.sql).toMatch(/^select /);
+    }
+    expect(m.sections.filter((s) => s.kpis.length > 0).map((s) => s.id)).toEqual([
+      'technology-strategy',
+      'infrastructure-security',
+      'team-knowledge',
+      'delivery',
+    ]);
+    // The findings that matter: the security finding, ranked by its risk score, links to the full list.
+    const security = m.sections.find((s) => s.id === 'infrastructure-security');
+    expect(security?.topFindings).toEqual([
+      {
+        id: security?.findings[0]?.id,
+        score: m.summary.topRisks[0]?.score,
+        repositories: [expect.any(String)],
+      },
+    ]);
+
+    // Raw metric ids stay in the appendix: the body, with what changed since a date, names none of the
+    // ids docs/metrics defines (the fake findings' titles quote their rule ids on purpose and are left out).
     const fakeRules = new Set([
       'vulnerability-new',
       'vulnerability-old',
@@ -200,22 +249,24 @@ describe.each(ENGINES)('report model on %s', (engine: Engine) => {
       ),
     ].filter((id) => !fakeRules.has(id));
     expect(ids).toContain('lead-time-median-365d');
-    const md = renderMarkdown(plain);
+    const md = renderMarkdown(m);
     const [mdBody = '', mdAppendix = ''] = md.split('## Appendix');
-    const html = renderHtml(plain);
+    const html = renderHtml(m);
     const [htmlBody = '', htmlAppendix = ''] = html.split('<section id="appendix">');
-    for (const body of [
-      mdBody,
-      htmlBody
-        .replace(/<div class="evidence">[\s\S]*?<\/section>/g, ' ')
-        .replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/g, ' '),
-    ]) {
+    expect(mdBody).toContain('Figures that moved');
+    expect(mdBody).toMatch(
+      /\| Lead time for changes, median of repositories \(365 days\) \| 6 days \| ↑ up 2 days \(\+50%\) from 4 days \|/,
+    );
+    for (const body of [mdBody, htmlBody.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/g, ' ')]) {
       const found = ids.filter((id) => new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(body));
       expect(found).toEqual([]);
+      expect(body).not.toMatch(/[a-z]+(-[a-z0-9]+)+ \(/);
     }
-    expect(mdAppendix).toContain('| lead-time-median-365d (');
-    expect(mdAppendix).toContain('| 4 days |');
-    expect(htmlAppendix).toContain('lead-time-median-365d (');
+    expect(mdAppendix).toContain('| `lead-time-median-365d` |');
+    expect(mdAppendix).toMatch(/\| Median lead time for changes \(365 days\), [^|]+ \| 6 days \|/);
+    expect(htmlAppendix).toContain('<code>lead-time-median-365d</code>');
+    expect(htmlAppendix).toContain(`id="findings-infrastructure-security"`);
+    expect(htmlBody).toContain('href="#findings-infrastructure-security"');
     // Every figure and finding carries a query to reproduce it.
     for (const s of m.sections)
       for (const x of [...s.figures, ...s.findings]) expect(x.sql).toMatch(/^select /);

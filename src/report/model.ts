@@ -5,6 +5,7 @@ import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
 import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
+import type { Sla } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
 import type { Problem } from '../risk/types.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
@@ -25,11 +26,13 @@ import { loadReportData, type ReportData } from './data.ts';
 import { decisionsNeeded, windowEndOf } from './decisions-needed.ts';
 import { loadDefinitions } from './definitions.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
+import { loadKpiValues } from './kpi-values.ts';
 import { addLicenceResults } from './licences.ts';
 import { reportOffice, violationFindings } from './office.ts';
 import { addProblemFindings, findingOfKey } from './problems.ts';
 import { summaryAreas } from './summary.ts';
 import { assignOwners, teamNote, teamRepositories } from './team-scope.ts';
+import { topFindings } from './top-findings.ts';
 import { registerCounts, topRisks } from './top-risks.ts';
 import { REPORT_SCHEMA, type ReportModel } from './types.ts';
 
@@ -55,6 +58,8 @@ interface ReportOptions {
   staleAfterDays?: number;
   /** cto.yaml, for the budget area (cost allocation rules, labour rates, hotspot exclusions). */
   config?: Record<string, unknown>;
+  /** Days to fix per severity (cto.yaml `risk.sla`), for the overdue risks KPI; the defaults when absent. */
+  sla?: Sla;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -96,6 +101,15 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     ...violationFindings(data.office, inScope, teams).map((f) => ({ ...f, area: 'innovation' as const })),
   );
   assignOwners(data, teams);
+  data.kpiValues = await loadKpiValues(store, {
+    snapshots: data.snapshots,
+    today,
+    since: opts.since,
+    baseline: changes?.baseline,
+    teams,
+    eolWindowMonths: windowMonths,
+    sla: opts.sla,
+  });
   // A team's view: its findings, plus unowned ones in the repositories it owns.
   const inView = (f: { owner: string }) =>
     f.owner === opts.team || (scoped !== null && f.owner === 'unassigned');
@@ -133,6 +147,13 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   ].map((build) => build(data));
   uniqueFigureIds(sections);
   await addPortfolioCharts(store, sections, { ranked, teams, team: opts.team, today, windowMonths });
+  const idOfKey = findingOfKey(data.findings);
+  const scores = new Map<string, number>();
+  for (const r of data.register) {
+    const id = idOfKey(r.key);
+    if (id !== null && (scores.get(id) ?? -1) < r.score) scores.set(id, r.score);
+  }
+  for (const s of sections) s.topFindings = topFindings(s.findings, scores);
   if (changes && opts.team) {
     const mine = <T extends { owner: string }>(l: T[]) => l.filter(inView);
     Object.assign(changes, {

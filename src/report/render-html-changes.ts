@@ -2,6 +2,7 @@
 
 import { AREA_TITLES } from './areas/classify.ts';
 import { esc } from './charts/svg.ts';
+import { metricChangeText } from './format.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import type { AreaId, Changes, ReportFinding } from './types.ts';
 
@@ -42,10 +43,7 @@ export function changesHtml(c: Changes): string {
     feedChangesHtml(c, c.endOfLife.area, `${AREA_TITLES[c.endOfLife.area]}: `),
     list(
       'Figures that moved',
-      c.metricChanges.map(
-        (m) =>
-          `<li>${esc(m.repository)}: ${esc(m.metric)}${m.subject ? ` ${esc(m.subject)}` : ''} ${m.before ?? 'none'} → ${m.after ?? 'none'}</li>`,
-      ),
+      c.metricChanges.map((m) => `<li>${esc(metricChangeText(m))}</li>`),
     ),
     list(
       'New technologies',

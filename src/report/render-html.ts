@@ -4,7 +4,7 @@ import { renderChart } from './charts/render.ts';
 import { esc } from './charts/svg.ts';
 import { figureValue } from './format.ts';
 import { STYLE } from './html-style.ts';
-import { kpiArrow, kpiGood } from './kpi.ts';
+import { kpiArrow, kpiGood, kpiTrendText } from './kpi.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
 import { riskDueText, riskStatusText } from './top-risks.ts';
 import type { AreaSection, Changes, EvidenceRef, Figure, Kpi, ReportFinding, ReportModel } from './types.ts';
@@ -102,72 +102,114 @@ function summaryHtml(model: ReportModel): string {
 }
 
 function sectionHtml(s: AreaSection, changes: Changes | null): string {
-  const body = s.figures.filter((f) => !f.detail);
-  const figures =
-    (body.length ? figureTable(body, 'figure') : '') +
-    (body.length < s.figures.length
-      ? `<p><a href="#metrics-${s.id}">Stored metrics per repository</a>: in the appendix.</p>`
-      : '');
   const charts = s.charts
     .map(
       (c) =>
-        `<figure id="chart-${c.id}">${renderChart(c)}<figcaption>${esc(c.title)}. Query: <code>${esc(c.sql)}</code></figcaption></figure>`,
+        `<figure id="chart-${c.id}">${renderChart(c)}<figcaption>${esc(c.title)}. <a href="#sql-chart-${c.id}">Query in the appendix</a>.</figcaption></figure>`,
     )
     .join('');
-  const findings = s.findings.length
-    ? `<h3>Findings</h3><table><tr><th>severity</th><th>finding</th><th>repository</th><th>owner</th></tr>${s.findings
-        .slice(0, 100)
-        .map(
-          (f) =>
-            `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td></tr>`,
-        )
-        .join(
-          '',
-        )}</table>${s.findings.length > 100 ? `<p>${s.findings.length - 100} more in report.json.</p>` : ''}`
-    : '';
   const since = changes && !changes.message ? feedChangesHtml(changes, s.id, `Since ${changes.since}: `) : '';
   const missing = s.missing.length
     ? `<p class="missing">Not available yet: ${esc(s.missing.join('; '))}.</p>`
     : '';
-  const evidence = [
-    ...s.figures.map((f) => evidenceHtml(f.id, f.label, f.evidence, f.sql)),
-    ...s.findings.slice(0, 100).map(findingEvidence),
-  ];
-  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${figures}${charts}${findings}${since}<div class="evidence"><h3>Evidence</h3>${evidence.join('')}</div></section>`;
+  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${kpiTable(s)}${charts}${topFindingsHtml(s)}${since}</section>`;
 }
 
-function figureTable(figures: Figure[], head: string): string {
-  return `<table><tr><th>${head}</th><th>value</th></tr>${figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(value(f))}</a></td></tr>`).join('')}</table>`;
-}
-
-/** The raw stored metrics of every area, each value linking to its evidence in the area's section. */
-function storedMetricsHtml(model: ReportModel): string {
-  return model.sections
-    .filter((s) => s.figures.some((f) => f.detail))
-    .map(
-      (s) =>
-        `<h3 id="metrics-${s.id}">Stored metrics: ${esc(s.title)}</h3>${figureTable(
-          s.figures.filter((f) => f.detail),
-          'metric',
-        )}`,
-    )
+/** The area's KPIs: what each is, its value now and how it moved against the previous period. */
+function kpiTable(s: AreaSection): string {
+  if (s.kpis.every((k) => k.value === null)) return '';
+  const period = s.kpis.find((k) => k.previousPeriod !== null)?.previousPeriod ?? null;
+  const rows = s.kpis
+    .map((k) => {
+      const good = kpiGood(k);
+      const tone = good === true ? 'better' : good === false ? 'worse' : 'neutral';
+      const trend = k.value === null ? '' : kpiTrendText(k, { date: false });
+      return `<tr><td>${esc(k.label)}</td><td class="num"><a href="#ev-${k.id}">${esc(k.display)}</a></td><td class="trend trend-${tone}">${trend ? esc(`${kpiArrow(k)} ${trend}`.trim()) : '–'}</td></tr>`;
+    })
     .join('');
+  const note = period
+    ? ''
+    : '<p class="meta">No earlier snapshot to compare with: <code>cto scan --history 8q</code> writes the state at past quarter ends.</p>';
+  return `<table class="kpis"><thead><tr><th>key figure</th><th>now</th><th>${period ? `against ${esc(period)}` : 'trend'}</th></tr></thead><tbody>${rows}</tbody></table>${note}`;
 }
 
-function value(f: Figure): string {
-  return figureValue(f);
+/** The findings that matter (at most five), and a link to all of them in the appendix. */
+function topFindingsHtml(s: AreaSection): string {
+  if (s.findings.length === 0) return '';
+  const byId = new Map(s.findings.map((f) => [f.id, f]));
+  const rows = s.topFindings
+    .flatMap((t) => {
+      const f = byId.get(t.id);
+      if (!f) return [];
+      const where =
+        t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
+      return [
+        `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(where)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
+      ];
+    })
+    .join('');
+  const all = `<p><a href="#findings-${s.id}">All ${s.findings.length} findings of this area</a> are in the appendix.</p>`;
+  return `<h3>Findings that matter</h3><table><thead><tr><th>severity</th><th>finding</th><th>where</th><th>owner</th><th>suggested action</th></tr></thead><tbody>${rows}</tbody></table>${all}`;
 }
+
+function figureTable(figures: Figure[]): string {
+  return `<table><thead><tr><th>figure</th><th>value</th><th>stored metric</th></tr></thead><tbody>${figures.map((f) => `<tr><td>${esc(f.label)}</td><td class="num"><a href="#ev-${f.id}">${esc(figureValue(f))}</a></td><td>${f.metric ? `<code>${esc(f.metric)}</code>` : ''}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** An area in the appendix: every figure per repository, every finding, the evidence and queries. */
+function areaAppendixHtml(s: AreaSection): string {
+  const figures = s.figures.length
+    ? `<h4 id="metrics-${s.id}">Figures per repository</h4>${figureTable(s.figures)}`
+    : '';
+  const findings = s.findings.length
+    ? `<h4 id="findings-${s.id}">All findings (${s.findings.length})</h4><table><thead><tr><th>severity</th><th>finding</th><th>repository</th><th>owner</th><th>rule</th></tr></thead><tbody>${s.findings
+        .slice(0, MAX_FINDINGS)
+        .map(
+          (f) =>
+            `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td><code>${esc(f.rule)}</code></td></tr>`,
+        )
+        .join(
+          '',
+        )}</tbody></table>${s.findings.length > MAX_FINDINGS ? `<p>${s.findings.length - MAX_FINDINGS} more in report.json.</p>` : ''}`
+    : '';
+  const evidence = [
+    ...s.kpis.map((k) => evidenceHtml(k.id, `${k.label}: ${k.display}`, k.evidence, k.sql)),
+    ...s.figures.map((f) =>
+      evidenceHtml(
+        f.id,
+        `${f.label}: ${figureValue(f)}`,
+        f.evidence,
+        f.sql,
+        f.metric ? [`stored metric: ${f.metric}`] : [],
+      ),
+    ),
+    ...s.charts.map((c) => evidenceHtml(`sql-chart-${c.id}`, `Chart: ${c.title}`, {}, c.sql, [], '')),
+    ...s.findings.slice(0, MAX_FINDINGS).map(findingEvidence),
+  ];
+  if (!figures && !findings && evidence.length === 0) return '';
+  return `<h3 id="appendix-${s.id}">${esc(s.title)}</h3>${figures}${findings}<div class="evidence"><h4>Evidence and queries</h4>${evidence.join('')}</div>`;
+}
+
+const MAX_FINDINGS = 200;
 
 function findingEvidence(f: ReportFinding): string {
   return evidenceHtml(
     f.id,
-    `${f.severity}: ${f.title}${f.detail ? ` (${f.detail})` : ''} [${f.rule}, ${f.subject || 'repository'}]`,
+    `${f.severity}: ${f.title}${f.detail ? ` (${f.detail})` : ''}`,
     f.evidence,
     f.sql,
+    [`rule ${f.rule} of ${f.analysis}${f.subject ? `, subject ${f.subject}` : ''}`],
   );
 }
 
-function evidenceHtml(id: string, label: string, ev: EvidenceRef, sql: string): string {
+function evidenceHtml(
+  id: string,
+  label: string,
+  ev: EvidenceRef,
+  sql: string,
+  notes: string[] = [],
+  prefix = 'ev-',
+): string {
   const lists = Object.entries(ev)
     .filter(([, v]) => Array.isArray(v) && v.length > 0)
     .map(
@@ -178,7 +220,8 @@ function evidenceHtml(id: string, label: string, ev: EvidenceRef, sql: string): 
           .join(', ')}${(v as string[]).length > 50 ? ' …' : ''}</li>`,
     )
     .join('');
-  return `<details id="ev-${id}"><summary>${esc(label)}</summary><ul>${lists}<li>reproduce: <code>cto sql "${esc(sql)}"</code></li></ul></details>`;
+  const extra = notes.map((n) => `<li>${esc(n)}</li>`).join('');
+  return `<details id="${prefix}${id}"><summary>${esc(label)}</summary><ul>${extra}${lists}<li>reproduce: <code>cto sql "${esc(sql)}"</code></li></ul></details>`;
 }
 
 function appendixHtml(model: ReportModel): string {
@@ -201,5 +244,6 @@ function appendixHtml(model: ReportModel): string {
         `<details><summary>${esc(x.title)} (<code>${esc(x.source)}</code>)</summary><pre>${esc(x.text)}</pre></details>`,
     )
     .join('');
-  return `<section id="appendix"><h2>Appendix</h2>${storedMetricsHtml(model)}<h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>age</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
+  const areas = model.sections.map(areaAppendixHtml).join('');
+  return `<section id="appendix"><h2>Appendix</h2><p class="meta print-only">Evidence lists and the <code>cto sql</code> queries behind every figure are in the HTML report and report.json.</p>${areas}<h3>Definitions</h3>${defs}<h3>Data used</h3><table><tr><th>repository</th><th>snapshot commit</th><th>ref</th><th>status</th><th>scanned (UTC)</th><th>age</th><th>tool</th></tr>${repos}</table>${failed ? `<p>Failed scans:</p><ul>${failed}</ul>` : ''}<p>Feeds:</p><ul>${feeds}</ul><p>Report by cto ${esc(d.toolVersion)}, store engine ${esc(d.engine)}.</p></section>`;
 }

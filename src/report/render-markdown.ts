@@ -4,7 +4,7 @@
 import { AREA_TITLES } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
 import { chartFile } from './charts/files.ts';
-import { figureValue } from './format.ts';
+import { figureValue, metricChangeText } from './format.ts';
 import { kpiArrow, kpiTrendText } from './kpi.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import { riskDueText, riskStatusText } from './top-risks.ts';
@@ -91,19 +91,7 @@ export function renderMarkdown(m: ReportModel): string {
   if (m.changes) out.push(...changesMd(m.changes));
   for (const s of m.sections) out.push(...sectionMd(s, m.changes));
   out.push('## Appendix', '');
-  for (const s of m.sections) {
-    const detail = s.figures.filter((f) => f.detail);
-    if (detail.length)
-      out.push(
-        `### Stored metrics: ${s.title}`,
-        '',
-        table(
-          ['metric', 'value'],
-          detail.map((f) => [f.label, figureValue(f)]),
-        ),
-        '',
-      );
-  }
+  for (const s of m.sections) out.push(...areaAppendixMd(s));
   out.push('### Definitions', '');
   for (const d of m.appendix.definitions) out.push(`- ${d.title}: \`${d.source}\``);
   out.push('', '### Data used', '');
@@ -152,28 +140,74 @@ function feedChangesMd(c: Changes, area: AreaId, prefix: string): string[] {
 function sectionMd(s: AreaSection, changes: Changes | null): string[] {
   const out = [`## ${s.title}: ${BADGE[s.rating] ?? s.rating}`, '', s.line, ''];
   if (s.missing.length) out.push(`Not available yet: ${s.missing.join('; ')}.`, '');
-  const body = s.figures.filter((f) => !f.detail);
-  if (body.length)
+  if (s.kpis.some((k) => k.value !== null)) {
+    const period = s.kpis.find((k) => k.previousPeriod !== null)?.previousPeriod ?? null;
     out.push(
       table(
-        ['figure', 'value'],
-        body.map((f) => [f.label, figureValue(f)]),
+        ['key figure', 'now', period ? `against ${period}` : 'trend'],
+        s.kpis.map((k) => {
+          const trend = k.value === null ? '' : kpiTrendText(k, { date: false });
+          return [k.label, k.display, trend ? `${kpiArrow(k)} ${trend}`.trim() : '–'];
+        }),
       ),
       '',
     );
-  if (body.length < s.figures.length) out.push('Stored metrics per repository: see the appendix.', '');
+    if (!period)
+      out.push(
+        '_No earlier snapshot to compare with: `cto scan --history 8q` writes the state at past quarter ends._',
+        '',
+      );
+  }
   for (const c of s.charts) out.push(...chartMd(c));
+  if (s.findings.length) {
+    const byId = new Map(s.findings.map((f) => [f.id, f]));
+    out.push(
+      '### Findings that matter',
+      '',
+      table(
+        ['severity', 'finding', 'where', 'owner', 'suggested action'],
+        s.topFindings.flatMap((t) => {
+          const f = byId.get(t.id);
+          const where =
+            t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
+          return f ? [[f.severity, f.title, where, f.owner, f.action]] : [];
+        }),
+      ),
+      '',
+      `All ${s.findings.length} findings of this area: [appendix](#all-findings-${s.id}).`,
+      '',
+    );
+  }
+  if (changes && !changes.message) out.push(...feedChangesMd(changes, s.id, `Since ${changes.since}: `));
+  return out;
+}
+
+/** An area in the appendix: its figures per repository with their stored metric ids, and every finding. */
+function areaAppendixMd(s: AreaSection): string[] {
+  const out: string[] = [];
+  if (s.figures.length)
+    out.push(
+      `### ${s.title}: figures per repository`,
+      '',
+      table(
+        ['figure', 'value', 'stored metric'],
+        s.figures.map((f) => [f.label, figureValue(f), f.metric ? `\`${f.metric}\`` : '']),
+      ),
+      '',
+    );
   if (s.findings.length)
     out.push(
-      '### Findings',
+      `<a id="all-findings-${s.id}"></a>`,
+      '',
+      `### ${s.title}: all findings (${s.findings.length})`,
       '',
       table(
-        ['severity', 'finding', 'repository', 'owner'],
-        s.findings.slice(0, 100).map((f) => [f.severity, f.title, f.repository, f.owner]),
+        ['severity', 'finding', 'repository', 'owner', 'rule'],
+        s.findings.slice(0, 200).map((f) => [f.severity, f.title, f.repository, f.owner, `\`${f.rule}\``]),
       ),
       '',
     );
-  if (changes && !changes.message) out.push(...feedChangesMd(changes, s.id, `Since ${changes.since}: `));
+  if (s.findings.length > 200) out.push(`${s.findings.length - 200} more in report.json.`, '');
   return out;
 }
 
@@ -245,15 +279,7 @@ function changesMd(c: Changes): string[] {
   );
   for (const area of [c.vulnerabilities.area, c.endOfLife.area])
     out.push(...feedChangesMd(c, area, `${AREA_TITLES[area]}: `));
-  out.push(
-    ...list(
-      'Figures that moved',
-      c.metricChanges.map(
-        (x) =>
-          `${x.repository}: ${x.metric}${x.subject ? ` ${x.subject}` : ''} ${x.before ?? 'none'} → ${x.after ?? 'none'}`,
-      ),
-    ),
-  );
+  out.push(...list('Figures that moved', c.metricChanges.map(metricChangeText)));
   out.push(
     ...list(
       'New technologies',

@@ -28,7 +28,9 @@ export interface Figure {
   evidence: EvidenceRef;
   /** Run with `cto sql "<sql>"` to reproduce the figure. */
   sql: string;
-  /** A raw stored metric (its id in the label, one per repository or subject set): shown in the appendix. */
+  /** The stored metric's id, for a figure of one (named in words in the label). */
+  metric?: string;
+  /** A raw stored metric (one per repository or subject set): shown in the appendix with its id. */
   detail?: true;
 }
 
@@ -166,6 +168,16 @@ export interface DecisionNeeded {
   sql: string;
 }
 
+/** One of the findings that matter in an area: a finding of `findings`, and where else it occurs. */
+export interface TopFinding {
+  /** The id of the finding shown (in the section's `findings`). */
+  id: string;
+  /** Its risk score (docs/risk.md), null when it is not a scored problem. */
+  score: number | null;
+  /** The repositories with the same finding (rule, subject and title). */
+  repositories: string[];
+}
+
 export interface AreaSection {
   id: AreaId;
   title: string;
@@ -179,6 +191,8 @@ export interface AreaSection {
   figures: Figure[];
   charts: Chart[];
   findings: ReportFinding[];
+  /** The findings that matter: at most five, the same finding once, highest risk score first. */
+  topFindings: TopFinding[];
   /** Data sources or analyses this area would use that the store does not hold. */
   missing: string[];
 }
@@ -199,6 +213,8 @@ export interface SnapshotRef {
 export interface MetricChange {
   repository: string;
   metric: string;
+  /** The metric's unit (null when it has none), to show the values rounded for people. */
+  unit: string | null;
   subject: string;
   before: number | null;
   after: number | null;

@@ -34,8 +34,8 @@ export const TREND_GROUPS = ['portfolio', 'team', 'repository'] as const;
 export type TrendGroup = (typeof TREND_GROUPS)[number];
 
 interface TrendOptions {
-  /** A key metric family or series id, or any stored metric's name; all key metrics when absent. */
-  metric?: string;
+  /** A key metric family or series id, or any stored metric's name (or several); all key metrics when absent. */
+  metric?: string | readonly string[];
   by: TrendGroup;
   /** Only points on or after this day (YYYY-MM-DD). */
   since?: string;
@@ -165,8 +165,23 @@ function monthlyCost(
 }
 
 /** The metrics a name asks for: key metrics by family or id, else a stored metric by its name. */
-async function metricsFor(store: Store, name: string | undefined): Promise<TrendMetric[]> {
+async function metricsFor(
+  store: Store,
+  name: string | readonly string[] | undefined,
+): Promise<TrendMetric[]> {
   if (name === undefined) return [...KEY_METRICS];
+  if (typeof name !== 'string') {
+    const out: TrendMetric[] = [];
+    for (const n of name) {
+      const key = keyMetricsNamed(n);
+      if (key.length > 0) out.push(...key);
+      else {
+        const unit = await storedMetricUnit(store, n);
+        if (unit !== undefined) out.push(storedMetric(n, unit));
+      }
+    }
+    return out;
+  }
   const key = keyMetricsNamed(name);
   if (key.length > 0) return key;
   const unit = await storedMetricUnit(store, name);

@@ -26,7 +26,7 @@ export type Source =
   | { kind: 'costs'; measure: 'billed' | 'effective' };
 
 /** A severity level, exposure at runtime, or both (critical and high in runtime dependencies). */
-export type VulnerabilityLevel = 'critical' | 'high' | 'medium' | 'low' | 'runtime' | 'runtime-critical-high';
+type VulnerabilityLevel = 'critical' | 'high' | 'medium' | 'low' | 'runtime' | 'runtime-critical-high';
 
 export interface TrendMetric {
   /** The series id (what `cto trend <metric>` and the JSON name). */

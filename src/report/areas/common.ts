@@ -1,5 +1,6 @@
 // What every area section shares: figures from stored metrics, the rating and the summary line.
 import type { ReportData, ReportMetric } from '../data.ts';
+import { metricName } from '../definitions.ts';
 import type { AreaId, AreaSection, Chart, Figure, Kpi, ReportFinding } from '../types.ts';
 import { AREA_TITLES, bySeverity, rate, severityCounts, worst } from './classify.ts';
 import type { MetricRule } from './rules.ts';
@@ -41,7 +42,8 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
     if (m.scope === 'repository' && m.subject === '') {
       figures.push({
         id: `m-${slug(m.repository)}-${slug(m.metric)}`,
-        label: `${m.metric} (${m.repository})`,
+        label: `${cap(metricName(m.metric))}, ${m.repository}`,
+        metric: m.metric,
         value: m.value,
         ...(m.unit ? { unit: m.unit } : {}),
         evidence: m.evidenceRef,
@@ -57,7 +59,8 @@ export function metricFigures(metrics: ReportMetric[], skip: Set<string> = new S
     const [repository = '', metric = '', scope = ''] = key.split('\n');
     figures.push({
       id: `m-${slug(repository)}-${slug(metric)}-${slug(scope)}`,
-      label: `${metric} (${repository}): ${subjectNoun(metric, scope)} measured`,
+      label: `${cap(metricName(metric))}, ${repository}: ${subjectNoun(metric, scope)} measured`,
+      metric,
       value: list.length,
       unit: subjectNoun(metric, scope),
       evidence: {
@@ -116,7 +119,19 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
   const { figures, charts, missing } = parts;
   const kpis = parts.kpis ?? [];
   const reasons = rules.map((r) => r.reason);
-  return { id, title: AREA_TITLES[id], rating, line, reasons, kpis, figures, charts, findings, missing };
+  return {
+    id,
+    title: AREA_TITLES[id],
+    rating,
+    line,
+    reasons,
+    kpis,
+    figures,
+    charts,
+    findings,
+    topFindings: [],
+    missing,
+  };
 }
 
 export function figure(
@@ -129,6 +144,8 @@ export function figure(
 ): Figure {
   return { id, label, value, ...(unit ? { unit } : {}), evidence, sql };
 }
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

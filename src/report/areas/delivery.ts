@@ -2,6 +2,7 @@
 import type { ReportData } from '../data.ts';
 import type { AreaSection, Chart, Figure } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { deliveryKpis } from './kpis.ts';
 import { deliveryRules } from './rules.ts';
 
 const DAY = 86_400_000;
@@ -36,6 +37,7 @@ export function deliverySection(data: ReportData): AreaSection {
     'delivery',
     data,
     {
+      kpis: deliveryKpis(data),
       figures,
       charts,
       missing,

@@ -4,6 +4,7 @@ import { type Coverage, checkedShare, coverageNote } from '../../findings/covera
 import { q, type ReportData, type ReportMetric } from '../data.ts';
 import type { AreaSection, Chart, Figure, ReportFinding } from '../types.ts';
 import { areaFindings, areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { securityKpis } from './kpis.ts';
 import { securityRules } from './rules.ts';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -28,6 +29,7 @@ export function securitySection(data: ReportData): AreaSection {
     'infrastructure-security',
     data,
     {
+      kpis: securityKpis(data),
       figures: [
         ...metricFigures(metrics, new Set(['licence-known-share'])),
         ...coverageFigures(metrics.filter((m) => m.metric === 'licence-known-share')),

@@ -5,6 +5,7 @@ import { ACTIVE_WINDOW_DAYS, dayBefore, RECENT_WINDOW_DAYS } from '../../referen
 import type { ReportData } from '../data.ts';
 import type { AreaSection, Chart, Figure } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
+import { teamKpis } from './kpis.ts';
 import { knowledgeRules } from './rules.ts';
 
 export function teamSection(data: ReportData): AreaSection {
@@ -81,6 +82,7 @@ export function teamSection(data: ReportData): AreaSection {
     'team-knowledge',
     data,
     {
+      kpis: teamKpis(data),
       figures,
       charts,
       missing,

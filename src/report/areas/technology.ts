@@ -2,8 +2,10 @@
 
 import { runwayChart } from '../charts/from-data.ts';
 import type { ReportData, ReportMetric } from '../data.ts';
+import { metricName } from '../definitions.ts';
 import type { AreaSection, Chart } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures } from './common.ts';
+import { technologyKpis } from './kpis.ts';
 
 const LANGUAGE_METRICS = ['language-code-lines', 'code-lines', 'lines-code', 'code', 'lines', 'files'];
 
@@ -68,7 +70,7 @@ export function technologySection(data: ReportData): AreaSection {
   return buildSection(
     'technology-strategy',
     data,
-    { figures, charts, missing },
+    { kpis: technologyKpis(data), figures, charts, missing },
     'Not measured: no technology analysis stored results; `cto scan <repository>` runs them.',
   );
 }
@@ -84,9 +86,9 @@ function languageChart(metrics: ReportMetric[]): Chart | null {
   return {
     id: 'languages',
     kind: 'bar',
-    title: `Languages: ${name} across repositories (top 12)`,
+    title: `Languages: ${metricName(name)} across repositories (top 12)`,
     labels: top.map(([l]) => l),
-    series: [{ name, values: top.map(([, v]) => v) }],
+    series: [{ name: metricName(name), values: top.map(([, v]) => v) }],
     sql: `select subject, sum(value) from current_metrics where analysis = 'languages' and metric = '${name}' group by subject order by 2 desc`,
   };
 }

@@ -152,6 +152,7 @@ describe('report files', () => {
           kpis: [],
           figures: [],
           findings: [],
+          topFindings: [],
           missing: [],
           charts: [
             {
