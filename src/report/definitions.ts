@@ -37,6 +37,7 @@ const METRIC_NAMES: Record<string, string> = {
   contributors: 'contributors',
   'deployment-frequency': 'deployment frequency (DORA bucket)',
   'deployments-window': 'deployments in the window',
+  'eol-runway': 'end-of-life runway',
   'hotspot-score': 'hotspot score',
   'ignored-tags': 'tags not counted as releases',
   'language-code-lines': 'code lines by language',

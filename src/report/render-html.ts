@@ -144,12 +144,12 @@ function topFindingsHtml(s: AreaSection): string {
       const where =
         t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
       return [
-        `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(where)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
+        `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td class="num">${t.score ?? '–'}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(where)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
       ];
     })
     .join('');
   const all = `<p><a href="#findings-${s.id}">All ${s.findings.length} findings of this area</a> are in the appendix.</p>`;
-  return `<h3>Findings that matter</h3><table><thead><tr><th>severity</th><th>finding</th><th>where</th><th>owner</th><th>suggested action</th></tr></thead><tbody>${rows}</tbody></table>${all}`;
+  return `<h3>Findings that matter</h3><table><thead><tr><th>severity</th><th>risk score</th><th>finding</th><th>where</th><th>owner</th><th>suggested action</th></tr></thead><tbody>${rows}</tbody></table>${all}`;
 }
 
 function figureTable(figures: Figure[]): string {

@@ -165,12 +165,12 @@ function sectionMd(s: AreaSection, changes: Changes | null): string[] {
       '### Findings that matter',
       '',
       table(
-        ['severity', 'finding', 'where', 'owner', 'suggested action'],
+        ['severity', 'risk score', 'finding', 'where', 'owner', 'suggested action'],
         s.topFindings.flatMap((t) => {
           const f = byId.get(t.id);
           const where =
             t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
-          return f ? [[f.severity, f.title, where, f.owner, f.action]] : [];
+          return f ? [[f.severity, t.score ?? '–', f.title, where, f.owner, f.action]] : [];
         }),
       ),
       '',
