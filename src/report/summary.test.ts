@@ -26,6 +26,7 @@ const section = (over: Partial<AreaSection> & Pick<AreaSection, 'id' | 'rating'>
   figures: [],
   charts: [],
   findings: [],
+  topFindings: [],
   missing: [],
   ...over,
 });
