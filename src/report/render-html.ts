@@ -96,7 +96,7 @@ function summaryHtml(model: ReportModel): string {
         )
         .join(
           '',
-        )}</table>${more > 0 ? `<p class="meta">${more} more decisions needed: listed in report.json (<code>summary.decisions</code>).</p>` : ''}`
+        )}</table>${more > 0 ? `<p class="meta">${more} more ${more === 1 ? 'decision' : 'decisions'} needed: listed in report.json (<code>summary.decisions</code>).</p>` : ''}`
     : '<p>No decision needed: no acceptance ends, no end of life comes within the window undecided, no key person has left.</p>';
   return `<section id="summary"><h2>Executive summary</h2>${ratings}<h3>Top risks</h3>${risks}${counts}<h3 id="decisions-needed">Decisions needed</h3>${decided}<p class="end-of-summary meta">End of the summary: the sections follow.</p></section>`;
 }
