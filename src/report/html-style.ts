@@ -21,7 +21,7 @@ details { margin: 4px 0; } details > summary { cursor: pointer; }
 #summary table { table-layout: fixed; margin: 4px 0 8px; } #summary td, #summary th { overflow-wrap: anywhere; }
 #summary table.one-line td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 #summary .drivers { display: block; color: #444; font-size: 12px; } #summary .repo { color: #555; } #summary .rating { min-width: 0; width: 100%; box-sizing: border-box; }
-#summary td.trend { font-size: 12px; } .trend-better { color: #1e8449; } .trend-worse { color: #a93226; } .trend-neutral { color: #1a1a1a; }
+#summary td.trend { font-size: 12px; } #summary td.trend .meta { display: block; font-size: inherit; } .trend-better { color: #1e8449; } .trend-worse { color: #a93226; } .trend-neutral { color: #1a1a1a; }
 #summary tr.status-overdue td.status { color: #a93226; font-weight: bold; }
 @media print { body { max-width: none; padding: 0; } header h1 { font-size: 20px; margin: 0; }
   header .meta { margin: 2px 0; } #summary { break-after: page; page-break-after: always; } #summary h2 { margin: 6px 0 4px; font-size: 17px; } #summary h3 { margin: 8px 0 2px; font-size: 13px; }

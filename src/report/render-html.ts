@@ -47,8 +47,15 @@ function headlineHtml(k: Kpi | null): string {
   const change =
     k.change === null
       ? ''
-      : `<span class="trend-${tone}">${kpiArrow(k)} ${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${esc(figureValue({ value: Math.abs(k.change), unit: k.unit === 'ratio' ? 'ratio' : '' }))}</span><br>`;
-  return `${change}<span class="meta">${esc(clip(k.label, 48))}: ${esc(k.display)}</span>`;
+      : `<span class="trend-${tone}">${kpiArrow(k)} ${k.change > 0 ? '+' : k.change < 0 ? '−' : '±'}${esc(changeAmount(Math.abs(k.change), k.unit))}</span>`;
+  return `${change}<span class="meta">${esc(clip(k.label, 60))}: ${esc(k.display)}</span>`;
+}
+
+/** A change as a number: a share's change in percentage points ("12 pts"), else the rounded number. */
+function changeAmount(by: number, unit: string): string {
+  if (unit === 'ratio') return `${Math.round(100 * by)} pts`;
+  if (unit === '%') return `${figureValue({ value: by })} pts`;
+  return figureValue({ value: by });
 }
 
 /** Decisions shown on the summary page; the rest are counted and listed in report.json. */
