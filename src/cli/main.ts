@@ -38,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   decisions: async () => (await import('./decisions.ts')).decisionsCommand(),
   objectives: async () => (await import('./objectives.ts')).objectivesCommand(),
   sources: async () => (await import('./sources.ts')).sourcesCommand(),
+  skills: async () => (await import('./skills.ts')).skillsCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

@@ -76,6 +76,7 @@ const BAD_VALUES: Record<string, string[]> = {
   'decisions new --today': ['tomorrow', '2024-02-30'],
   'decisions supersede --by': ['x', '-1'],
   'objectives --today': ['tomorrow', '2024-02-30'],
+  'skills --today': ['tomorrow', '2024-02-30'],
 };
 
 /** Options whose value is free text, with why nothing is refused as it is read. */
