@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   costs: async () => (await import('./costs.ts')).costsCommand(),
   decisions: async () => (await import('./decisions.ts')).decisionsCommand(),
   objectives: async () => (await import('./objectives.ts')).objectivesCommand(),
+  experiments: async () => (await import('./experiments.ts')).experimentsCommand(),
   sources: async () => (await import('./sources.ts')).sourcesCommand(),
   skills: async () => (await import('./skills.ts')).skillsCommand(),
 };

@@ -66,7 +66,7 @@ const dateSchema = z.union([
 ]);
 
 /** A decision named by its number: `5`, `"0005"` or `"ADR-0005"`. */
-const numberRef = z
+export const numberRef = z
   .union([
     z.number().int().min(0),
     z.string().regex(/^(ADR-?)?\d+$/i, 'a decision number, e.g. 5 or ADR-0005'),
