@@ -34,7 +34,7 @@ export const TREND_GROUPS = ['portfolio', 'team', 'repository'] as const;
 export type TrendGroup = (typeof TREND_GROUPS)[number];
 
 interface TrendOptions {
-  /** A key metric family or series id, or any stored metric's name (or several); all key metrics when absent. */
+  /** A key metric family or series id, or any stored metric's name; or a list of series ids and stored metric names, each once; all key metrics when absent. */
   metric?: string | readonly string[];
   by: TrendGroup;
   /** Only points on or after this day (YYYY-MM-DD). */
@@ -171,16 +171,15 @@ async function metricsFor(
 ): Promise<TrendMetric[]> {
   if (name === undefined) return [...KEY_METRICS];
   if (typeof name !== 'string') {
-    const out: TrendMetric[] = [];
+    // Several series by id (a key metric's id, not its family), each once.
+    const out = new Map<string, TrendMetric>();
     for (const n of name) {
-      const key = keyMetricsNamed(n);
-      if (key.length > 0) out.push(...key);
-      else {
-        const unit = await storedMetricUnit(store, n);
-        if (unit !== undefined) out.push(storedMetric(n, unit));
-      }
+      const key = KEY_METRICS.find((m) => m.id === n);
+      const unit = key ? null : await storedMetricUnit(store, n);
+      const m = key ?? (unit !== undefined ? storedMetric(n, unit) : undefined);
+      if (m) out.set(m.id, m);
     }
-    return out;
+    return [...out.values()];
   }
   const key = keyMetricsNamed(name);
   if (key.length > 0) return key;

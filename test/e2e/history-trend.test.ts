@@ -287,6 +287,20 @@ describe.each(ENGINES)('scan --history and trend on %s', (engine) => {
     const since = await trendOf(store, TODAY, 'truck-factor', '2025-07-01');
     expect(since.points.map((p) => p.date)).toEqual(['2025-09-30', '2025-12-31', TODAY]);
     expect(since.series.map((s) => s.metric)).toEqual(['truck-factor']);
+    // A list names series by id, each once: `vulnerabilities` is the one series, not its family.
+    const list = await buildTrend(store, {
+      metric: ['vulnerabilities', 'vulnerabilities-runtime-critical-high', 'releases', 'no-such-metric'],
+      by: 'repository',
+      today: TODAY,
+      teams: [],
+      eolWindowMonths: 6,
+    });
+    expect(list.series.map((s) => s.metric)).toEqual([
+      'vulnerabilities',
+      'vulnerabilities-runtime-critical-high',
+      'releases',
+    ]);
+    expect(list.series[1]?.values).toEqual([0, 0, 1, 0, 0]);
     const byName = await trendOf(store, TODAY, 'releases');
     expect(byName.series.map((s) => s.metric)).toEqual(['releases']);
     expect(byName.series[0]?.values).toEqual([0, 1, 1, 2, 2]);
