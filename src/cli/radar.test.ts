@@ -1,8 +1,9 @@
 // `cto radar` as a user meets it: a radar written in the workspace joined to a scanned store, on both engines.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cto } from '../../test/helpers/cli.ts';
+import { schemaValidator } from '../../test/helpers/json-schema.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 
@@ -114,6 +115,52 @@ describe.each(ENGINES)('cto radar on %s', (engine) => {
     );
     const again = JSON.parse(cto(['office', 'init', '--json', ...args]).stdout);
     expect(again.written).toEqual([]);
+  });
+
+  test('the report shows radar coverage and drift in technology strategy, the drawn radar and its list', () => {
+    const r = cto(['report', '--json', '--today', '2026-12-06', '--out', join(tempDir(), 'out'), ...db]);
+    expect(r.code).toBe(0);
+    const model = JSON.parse(r.stdout);
+    const validate = schemaValidator(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/report-schema.json'), 'utf8')),
+    );
+    expect(validate(model), JSON.stringify(validate.errors)).toBe(true);
+    const s = model.sections.find((x: { id: string }) => x.id === 'technology-strategy');
+    const kpi = (id: string) => s.kpis.find((k: { id: string }) => k.id === id);
+    const coverage = JSON.parse(cto(['radar', '--json', '--today', '2026-12-06', ...db]).stdout).radar
+      .coverage;
+    expect(kpi('radar-coverage').value).toBe(coverage.percent);
+    expect(kpi('radar-hold-in-use').value).toBe(1);
+    const hold = s.findings.filter((f: { rule: string }) => f.rule === 'radar-hold-in-use');
+    expect(hold.map((f: { repository: string; severity: string }) => [f.repository, f.severity])).toEqual([
+      ['shop', 'medium'],
+    ]);
+    expect(s.radar.items.map((i: { number: number; title: string }) => [i.number, i.title])).toEqual([
+      [1, 'express'],
+      [2, 'jQuery'],
+      [3, 'Pair programming'],
+    ]);
+    const chart = s.charts.find((c: { kind: string }) => c.kind === 'radar');
+    expect(chart.labels).toEqual(['1', '2', '3']);
+    expect(chart.rings).toEqual(['Adopt', 'Trial', 'Assess', 'Hold']);
+    expect(s.missing.join(' ')).not.toMatch(/radar/);
+    // A workspace with no radar: the area names it as missing, and no radar findings.
+    const bare = JSON.parse(
+      cto([
+        'report',
+        '--json',
+        '--today',
+        '2026-12-06',
+        '--out',
+        join(tempDir(), 'o'),
+        '--workspace',
+        tempDir(),
+        '--db',
+        db[3] as string,
+      ]).stdout,
+    ).sections.find((x: { id: string }) => x.id === 'technology-strategy');
+    expect(bare.missing.join(' ')).toMatch(/technology radar/);
+    expect(bare.radar).toBeUndefined();
   });
 
   test('a workspace without a radar says how to start one', () => {

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { exposurePathsFrom } from '../collectors/exposure.ts';
 import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
+import { loadRadarView } from '../radar/index.ts';
 import { staleAfterDays } from '../reference-date.ts';
 import { buildReport } from '../report/model.ts';
 import { renderJson, writeReport } from '../report/write.ts';
@@ -66,6 +67,7 @@ export function reportCommand(): Command {
           staleAfterDays: staleAfterDays(ws.config),
           config: ws.config,
           sla: slaOf(ws.config.risk),
+          radar: await loadRadarView(store, ws, dayOf(flags)),
         });
         await warnStale(store, ws.config, dayOf(flags), { json: true });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');

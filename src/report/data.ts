@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../analyses/types.ts';
 import type { Coverage } from '../findings/coverage.ts';
+import type { RadarView } from '../radar/view.ts';
 import {
   findingsOf,
   metricsOf,
@@ -57,6 +58,8 @@ export interface ReportData {
   office?: ReportOffice | null;
   /** The values behind the KPIs now and in the previous period, set by the model before areas are built. */
   kpiValues?: KpiValues;
+  /** The workspace's radar joined to usage (src/radar/); null when it has none, absent when not read. */
+  radar?: RadarView | null;
 }
 
 /** A value quoted for SQL text shown to readers. */

@@ -4,6 +4,7 @@ import { loadReportBudget } from '../budget/report-budget.ts';
 import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
 import type { Team } from '../office/teams.ts';
+import type { RadarView } from '../radar/view.ts';
 import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
 import type { Sla } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
@@ -17,6 +18,7 @@ import { anonymizeJson } from './anonymize.ts';
 import { budgetSection } from './areas/budget.ts';
 import { deliverySection } from './areas/delivery.ts';
 import { innovationSection } from './areas/innovation.ts';
+import { addRadarFindings } from './areas/radar.ts';
 import { securitySection } from './areas/security.ts';
 import { teamSection } from './areas/team.ts';
 import { technologySection } from './areas/technology.ts';
@@ -60,6 +62,8 @@ interface ReportOptions {
   config?: Record<string, unknown>;
   /** Days to fix per severity (cto.yaml `risk.sla`), for the overdue risks KPI; the defaults when absent. */
   sla?: Sla;
+  /** The workspace's radar joined to usage (src/radar/), null when it has none. */
+  radar?: RadarView | null;
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -100,6 +104,8 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   data.findings.push(
     ...violationFindings(data.office, inScope, teams).map((f) => ({ ...f, area: 'innovation' as const })),
   );
+  if (opts.radar !== undefined) data.radar = opts.radar;
+  addRadarFindings(data);
   assignOwners(data, teams);
   data.kpiValues = await loadKpiValues(store, {
     snapshots: data.snapshots,

@@ -5,6 +5,7 @@ import { esc } from './charts/svg.ts';
 import { figureValue } from './format.ts';
 import { STYLE } from './html-style.ts';
 import { kpiArrow, kpiGood, kpiTrendText } from './kpi.ts';
+import { radarListHtml } from './radar-list.ts';
 import { changesHtml, feedChangesHtml } from './render-html-changes.ts';
 import { riskDueText, riskStatusText } from './top-risks.ts';
 import type { AreaSection, Changes, EvidenceRef, Figure, Kpi, ReportFinding, ReportModel } from './types.ts';
@@ -116,10 +117,11 @@ function sectionHtml(s: AreaSection, changes: Changes | null): string {
     )
     .join('');
   const since = changes && !changes.message ? feedChangesHtml(changes, s.id, `Since ${changes.since}: `) : '';
+  const radar = s.radar ? radarListHtml(s.radar) : '';
   const missing = s.missing.length
     ? `<p class="missing">Not available yet: ${esc(s.missing.join('; '))}.</p>`
     : '';
-  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${kpiTable(s)}${charts}${topFindingsHtml(s)}${since}</section>`;
+  return `<section class="area" id="area-${s.id}" data-rating="${s.rating}"><h2>${esc(s.title)} ${ratingBadge(s.rating)}</h2><p>${esc(s.line)}</p>${missing}${kpiTable(s)}${s.radar?.crowded ? radar + charts : charts + radar}${topFindingsHtml(s)}${since}</section>`;
 }
 
 /** The area's KPIs: what each is, its value now and how it moved against the previous period. */

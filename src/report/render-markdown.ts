@@ -6,6 +6,7 @@ import { snapshotAgeText } from './changes.ts';
 import { chartFile } from './charts/files.ts';
 import { figureValue, metricChangeText } from './format.ts';
 import { kpiArrow, kpiTrendText } from './kpi.ts';
+import { radarListMd } from './radar-list.ts';
 import { feedChangeLists } from './render-feed-changes.ts';
 import { riskDueText, riskStatusText } from './top-risks.ts';
 import type { AreaId, AreaSection, Changes, Chart, ReportModel } from './types.ts';
@@ -158,7 +159,9 @@ function sectionMd(s: AreaSection, changes: Changes | null): string[] {
         '',
       );
   }
+  if (s.radar?.crowded) out.push(...radarListMd(s.radar, table));
   for (const c of s.charts) out.push(...chartMd(c));
+  if (s.radar && !s.radar.crowded) out.push(...radarListMd(s.radar, table));
   if (s.findings.length) {
     const byId = new Map(s.findings.map((f) => [f.id, f]));
     out.push(
@@ -218,6 +221,7 @@ const FIRST_COLUMN: Record<Chart['kind'], string> = {
   timeline: 'item',
   matrix: 'severity',
   'small-multiples': 'period',
+  radar: 'blip',
 };
 
 /** The chart as an image of its SVG file, then its numbers (the last period marked when partial). */

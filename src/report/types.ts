@@ -71,9 +71,10 @@ export interface Kpi {
 /**
  * bar, stacked-bar: one row per label; line: values over ordered labels; timeline: the end-of-life
  * runway (days per item); matrix: counts per severity (labels) and exposure (series); small-multiples:
- * one small line chart per series (a team) over the same labels.
+ * one small line chart per series (a team) over the same labels; radar: numbered blips (labels) with
+ * their ring and quadrant indexes (series `ring`, `quadrant`) on `rings` x `quadrants`.
  */
-export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline' | 'matrix' | 'small-multiples';
+export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'timeline' | 'matrix' | 'small-multiples' | 'radar';
 
 export interface ChartSeries {
   name: string;
@@ -93,6 +94,9 @@ export interface Chart {
   partial?: boolean;
   /** Timeline: days before an end of life at which an item is within the window (amber). */
   windowDays?: number;
+  /** Radar: ring titles, inner to outer, and quadrant titles. */
+  rings?: string[];
+  quadrants?: string[];
   sql: string;
 }
 
@@ -195,6 +199,27 @@ export interface AreaSection {
   topFindings: TopFinding[];
   /** Data sources or analyses this area would use that the store does not hold. */
   missing: string[];
+  /** Technology strategy: the radar's list view (docs/office.md#radar), when the workspace has a radar. */
+  radar?: RadarList;
+}
+
+/** The radar as a list, numbered as on the drawn radar; `crowded`: the list comes before the drawing. */
+export interface RadarList {
+  release: string;
+  previousRelease: string | null;
+  coveragePercent: number | null;
+  crowded: boolean;
+  items: Array<{
+    number: number;
+    title: string;
+    ring: string;
+    quadrant: string;
+    change: string;
+    runtimeRepositories: string[];
+    teams: string[];
+    activePeople: number;
+    trend: number | null;
+  }>;
 }
 
 export interface SnapshotRef {

@@ -6,6 +6,7 @@ import { metricName } from '../definitions.ts';
 import type { AreaSection, Chart } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures } from './common.ts';
 import { technologyKpis } from './kpis.ts';
+import { radarParts } from './radar.ts';
 
 const LANGUAGE_METRICS = ['language-code-lines', 'code-lines', 'lines-code', 'code', 'lines', 'files'];
 
@@ -67,12 +68,21 @@ export function technologySection(data: ReportData): AreaSection {
   if (!languages) missing.push('languages analysis (lines per language)');
   if (!eol) missing.push('end-of-life runway (endoflife.date feed matched to runtimes)');
   if (!data.metrics.some((m) => m.analysis === 'technologies')) missing.push('technologies analysis');
-  return buildSection(
+  const radar = radarParts(data);
+  const section = buildSection(
     'technology-strategy',
     data,
-    { kpis: technologyKpis(data), figures, charts, missing },
+    {
+      kpis: technologyKpis(data),
+      figures: [...radar.figures, ...figures],
+      charts: [...radar.charts, ...charts],
+      missing: [...missing, ...radar.missing],
+    },
     'Not measured: no technology analysis stored results; `cto scan <repository>` runs them.',
   );
+  section.kpis = [...section.kpis, ...radar.kpis].slice(0, 6);
+  if (radar.radar) section.radar = radar.radar;
+  return section;
 }
 
 function languageChart(metrics: ReportMetric[]): Chart | null {

@@ -6,6 +6,7 @@
 // black and white and without hovering); a period not ended at the report date is dashed and shaded
 // "partial", never drawn as if complete.
 import type { Chart, ChartSeries } from '../types.ts';
+import { radarDefinition } from './radar.ts';
 
 /** What the renderer needs: the ECharts option (plain data and formatter functions) and the size in px. */
 export interface ChartDefinition {
@@ -81,6 +82,8 @@ export function chartDefinition(chart: Chart): ChartDefinition {
       return matrixDefinition(chart);
     case 'small-multiples':
       return smallMultiplesDefinition(chart);
+    case 'radar':
+      return radarDefinition(chart);
   }
 }
 

@@ -1,11 +1,12 @@
 // One renderer for every chart: the chart's definition (definitions.ts) drawn by Apache ECharts'
 // server-side SVG renderer. No DOM, browser, fonts or network; the same chart gives the same bytes.
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  PolarComponent,
   TitleComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -19,6 +20,8 @@ echarts.use([
   BarChart,
   LineChart,
   HeatmapChart,
+  ScatterChart,
+  PolarComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
