@@ -4,7 +4,7 @@
 import { followRenames } from '../analyses/hotspots/follow.ts';
 import type { ChangeRow, HotspotRow } from '../store/hotspots.ts';
 import { type EffortCell, money } from './labour.ts';
-import type { Money } from './money.ts';
+import { type Money, units } from './money.ts';
 
 export interface DebtInput {
   repository: string;
@@ -142,15 +142,18 @@ export function debtInterest(
           : Number((repoInterest * 10_000n) / labour) / 10_000,
     });
   }
-  const amount = (m: Money | null) => (m === null ? -1 : Number(m.amount));
   hotspots.sort(
-    (a, b) =>
-      amount(b.perMonth) - amount(a.perMonth) || b.commits - a.commits || a.path.localeCompare(b.path),
+    (a, b) => byAmount(b.perMonth, a.perMonth) || b.commits - a.commits || a.path.localeCompare(b.path),
   );
-  repositories.sort(
-    (a, b) => amount(b.perMonth) - amount(a.perMonth) || a.repository.localeCompare(b.repository),
-  );
+  repositories.sort((a, b) => byAmount(b.perMonth, a.perMonth) || a.repository.localeCompare(b.repository));
   return { hotspots, repositories };
+}
+
+/** Exact order of two amounts (unknown lowest). */
+function byAmount(a: Money | null, b: Money | null): number {
+  const x = a === null ? -1n : units(a.amount);
+  const y = b === null ? -1n : units(b.amount);
+  return x === y ? 0 : x > y ? 1 : -1;
 }
 
 function share(part: number, whole: number): number {

@@ -96,6 +96,9 @@ describe.each(ENGINES)('cto vendors on %s', (engine) => {
     expect(fig('uncovered-technologies')).toBe('Stripe (shop)');
     expect(fig('renewals-90d')).toBe('Datadog Pro on 2027-02-01 (notice by 2026-12-03, 48,001 EUR a year)');
     expect(area.line).toContain('1 contract pays for technology no scanned repository uses');
+    // No rule names a team: all of the sample's September 2024 spend (20.52022672899 USD by Python's
+    // Decimal sum of BilledCost) is the unallocated team's, shown to the cent.
+    expect(fig('spend-team-USD-unallocated')).toBe('2024-09: 20.52 USD');
     // The FOCUS sample bills in USD only; the labour rate makes the debt interest a figure in EUR.
     expect(area.kpis.map((k: { id: string }) => k.id)).toEqual([
       'spend-usd',

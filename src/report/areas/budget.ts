@@ -110,6 +110,18 @@ function spendParts(b: ReportBudget, kpis: Kpi[], figures: Figure[]): void {
         null,
       ),
     );
+  for (const team of s.teams.slice(0, 5))
+    figures.push(
+      figure(
+        `spend-team-${team.currency}-${team.name ?? 'unallocated'}`,
+        `Spend of ${team.name ?? 'no team (unallocated)'} by month`,
+        s.months
+          .map((month, i) => `${month}: ${formatMoney(team.months[i] ?? { ...team.total, amount: '0' }, 2)}`)
+          .join('; '),
+        COSTS_SQL,
+        {},
+      ),
+    );
   const teams = s.teams.slice(0, 8);
   if (teams.length > 0)
     figures.push(
