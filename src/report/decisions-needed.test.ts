@@ -146,11 +146,11 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         'api: acceptance expires 2026-03-01 for GHSA-1 in lodash; renew it or fix.',
       );
       expect(items[4]?.title).toBe(
-        'gin: 1 of 2 key people has left, truck factor among those active 1; name who takes over (Ada).',
+        'gin: 1 of 2 key people has left, truck factor among those active 1; decide who takes over (Ada).',
       );
       expect(items[4]?.evidence.people).toEqual(['p-Ada']);
       expect(items[5]?.title).toBe(
-        'jedis: all 2 key people have left, truck factor among those active 0; name who takes over (Bo, Cy).',
+        'jedis: all 2 key people have left, truck factor among those active 0; decide who takes over (Bo, Cy).',
       );
       for (const d of items) expect(d.sql).toMatch(/^select /);
 

@@ -166,7 +166,7 @@ const keyPeopleLeft: DecisionSource = {
             : `${gone.length} of ${r.people.length} key people ${gone.length === 1 ? 'has' : 'have'} left`;
         return {
           kind: 'key-people-left',
-          title: `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; name who takes over (${who}).`,
+          title: `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; decide who takes over (${who}).`,
           subject: '',
           repository: r.repository,
           due: null,
