@@ -1,14 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { initOffice } from './init.ts';
+import { objectivesFileSchema } from './objectives/schema.ts';
 import { radarConfig } from './radar/config.ts';
 import { loadRadar } from './radar/load.ts';
 import { loadTeams } from './teams.ts';
+import { readYamlFile } from './yaml-file.ts';
 
 afterAll(cleanupTemp);
 
@@ -69,9 +70,11 @@ describe('cto office init', () => {
     expect(madr.data.date).toBe('2026-12-06');
     expect(madr.body).toMatch(/^# .+\n\n## Context and Problem Statement/);
     expect(madr.body).toContain('## Decision Outcome');
-    const objectives = parse(readFileSync(join(dir, 'objectives.yaml'), 'utf8'));
-    expect(objectives.objectives[0]['key-results'][0]).toMatchObject({
+    // The example objective is valid for the schema `cto objectives` reads.
+    const objectives = readYamlFile(join(dir, 'objectives.yaml'), objectivesFileSchema, 'objectives.yaml');
+    expect(objectives?.objectives[0]?.['key-results'][0]).toMatchObject({
       metric: 'end-of-life',
+      scope: 'portfolio',
       target: 0,
       due: '2027-12-06',
     });

@@ -211,7 +211,6 @@ objectives:
       - title: Runtimes, images and packages past end of life (cto trend end-of-life)
         metric: end-of-life
         scope: portfolio
-        # baseline: the value today, from \`cto trend end-of-life\`
         target: 0
         due: ${due}
 `;

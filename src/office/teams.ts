@@ -37,7 +37,7 @@ export const teamSchema = z
   })
   .strict();
 
-const teamsFileSchema = z.object({ teams: z.array(teamSchema).default([]) }).strict();
+export const teamsFileSchema = z.object({ teams: z.array(teamSchema).default([]) }).strict();
 
 export type Team = z.infer<typeof teamSchema>;
 

@@ -59,7 +59,7 @@ const entrySchema = z
       });
   });
 
-const risksFileSchema = z.object({ risks: z.array(entrySchema).default([]) }).strict();
+export const risksFileSchema = z.object({ risks: z.array(entrySchema).default([]) }).strict();
 
 export type DecisionEntry = z.infer<typeof entrySchema>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTechnologies } from '../../analyses/technologies/match.ts';
-import type { RadarItem } from './load.ts';
-import { mapRadarItems } from './map.ts';
+import { loadTechnologies } from '../analyses/technologies/match.ts';
+import type { RadarItem } from '../office/radar/load.ts';
+import { mapRadarItems } from '../office/radar/map.ts';
 
 const item = (id: string, title: string, technologies: string[] = []): RadarItem => ({
   id,
