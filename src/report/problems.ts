@@ -49,6 +49,7 @@ function problemFinding(p: Problem): ReportFinding & { area: AreaId } {
       ...(e.advisories ? { advisories: e.advisories } : {}),
     },
     sql: sqlOf(p),
+    exposure: p.exposure,
   };
 }
 

@@ -113,6 +113,11 @@ export interface ReportFinding {
   action: string;
   evidence: EvidenceRef;
   sql: string;
+  /**
+   * The most exposed place of the problem (vulnerabilities, end of life): weighs its severity in the
+   * area's rating (docs/report.md#rating-rule). Absent for analysis findings: counted as runtime.
+   */
+  exposure?: Exposure;
 }
 
 /** One of the risk register's top items (docs/report.md#top-risks), as it stands on the report's day. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { ReportFinding } from '../types.ts';
-import { rate } from './classify.ts';
+import { rate, ratedSeverity } from './classify.ts';
 
 const finding = (severity: string) => ({ severity }) as ReportFinding;
 
@@ -11,4 +11,24 @@ test('green needs everything checked: not checked is grey, findings still rate r
   expect(rate([finding('medium')], true, false)).toBe('amber');
   expect(rate([finding('critical')], true, false)).toBe('red');
   expect(rate([], false)).toBe('grey');
+});
+
+test('a finding weighs in the rating by its exposure: a development tool past end of life does not make an area red', () => {
+  const at = (severity: string, exposure: ReportFinding['exposure']) =>
+    ({ severity, exposure }) as ReportFinding;
+  // Three high findings at runtime: red. The same three in development tools weigh as low: green.
+  expect(rate([at('high', 'runtime'), at('high', 'runtime'), at('high', 'runtime')], true)).toBe('red');
+  expect(rate([at('high', 'development'), at('high', 'development'), at('high', 'development')], true)).toBe(
+    'green',
+  );
+  // Unknown exposure (analysis findings) counts as runtime.
+  expect(ratedSeverity(at('high', undefined))).toBe('high');
+  // Severity x exposure weight (docs/risk.md), the nearest severity, never higher than its own.
+  expect(ratedSeverity(at('high', 'build'))).toBe('medium'); // 3.5 -> 4
+  expect(ratedSeverity(at('critical', 'build'))).toBe('medium'); // 5 -> 4
+  expect(ratedSeverity(at('high', 'ci'))).toBe('medium'); // 2.8 -> 4
+  expect(ratedSeverity(at('critical', 'development'))).toBe('low'); // 2.5: tie between 1 and 4 -> lower
+  expect(ratedSeverity(at('low', 'test'))).toBe('info');
+  expect(ratedSeverity(at('medium', 'runtime'))).toBe('medium');
+  expect(rate([at('critical', 'build')], true)).toBe('amber');
 });

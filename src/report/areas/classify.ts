@@ -1,4 +1,6 @@
 // The CTO areas, which one an analysis result belongs to, and the rating rule of docs/report.md.
+import type { Severity } from '../../analyses/types.ts';
+import { riskWeights } from '../../risk/config.ts';
 import type { AreaId, Rating, ReportFinding } from '../types.ts';
 
 export const AREA_TITLES: Record<AreaId, string> = {
@@ -22,6 +24,25 @@ export function declaredArea(area: string | undefined): AreaId {
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+const WEIGHTS = riskWeights(undefined);
+const ASCENDING: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * The severity a finding weighs in its area's rating: its own where it is exposed at runtime (or its
+ * exposure is not known), else the severity nearest to its risk score's severity × exposure weight
+ * (docs/risk.md#risk-score; ties to the lower), never higher than its own. A high end of life of a
+ * development tool (7 × 0.25) weighs as low; a high one in a build stage (7 × 0.5) as medium.
+ */
+export function ratedSeverity(f: Pick<ReportFinding, 'severity' | 'exposure'>): Severity {
+  if (f.exposure === undefined || f.exposure === 'runtime') return f.severity;
+  const score = WEIGHTS.severity[f.severity] * WEIGHTS.exposure[f.exposure];
+  let best: Severity = 'info';
+  for (const s of ASCENDING) {
+    if (Math.abs(WEIGHTS.severity[s] - score) < Math.abs(WEIGHTS.severity[best] - score)) best = s;
+  }
+  return ASCENDING.indexOf(best) < ASCENDING.indexOf(f.severity) ? best : f.severity;
+}
+
 /**
  * The rating rule (docs/report.md): grey when no analysis of the area stored anything; red with a
  * critical finding or three high ones; amber with a high or medium finding; green otherwise, but only
@@ -29,7 +50,7 @@ const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2,
  */
 export function rate(findings: ReportFinding[], analysed: boolean, complete = true): Rating {
   if (!analysed) return 'grey';
-  const n = (s: string) => findings.filter((f) => f.severity === s).length;
+  const n = (s: string) => findings.filter((f) => ratedSeverity(f) === s).length;
   if (n('critical') > 0 || n('high') >= 3) return 'red';
   if (n('high') > 0 || n('medium') > 0) return 'amber';
   return complete ? 'green' : 'grey';

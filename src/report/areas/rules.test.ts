@@ -106,8 +106,8 @@ describe('an area without data', () => {
     expect(securitySection(empty).line).toMatch(/^Not measured: .*`cto feed import/);
     const innovation = innovationSection(empty);
     expect(innovation.rating).toBe('grey');
-    expect(innovation.line).toMatch(/^Not measured: no cto command measures/);
-    expect(innovation.missing).toEqual([]);
+    expect(innovation.line).toMatch(/^Not measured: no office in the workspace.*`cto office init`/);
+    expect(innovation.missing).toEqual([expect.stringContaining('`cto office init`')]);
     const budget = budgetSection(empty);
     expect(budget.rating).toBe('grey');
     expect(budget.line).toMatch(/^Not measured: .*`cto costs import`/);
