@@ -5,7 +5,7 @@
 // On a Node.js older than the one `cto` needs, the Node.js installed with the project
 // (the `node` package) runs it instead, so `cto` works from any folder after `npm link`
 // or a global install even when the system Node.js is older.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,23 @@ if (major < 22 || (major === 22 && minor < 18)) {
   const self = realpathSync(fileURLToPath(import.meta.url));
   const bundled = join(dirname(self), '..', 'node_modules', 'node', 'bin', 'node');
   if (process.env.CTO_BUNDLED_NODE !== '1' && existsSync(bundled)) {
-    const r = spawnSync(bundled, [self, ...process.argv.slice(2)], {
+    const child = spawn(bundled, [self, ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: { ...process.env, CTO_BUNDLED_NODE: '1' },
     });
-    if (r.signal) process.kill(process.pid, r.signal);
-    process.exit(r.status ?? 2);
+    // SIGTERM and SIGHUP sent to this process go on to the real one, which decides how to stop
+    // (`cto worker` finishes the jobs in hand); SIGINT from a terminal reaches both already.
+    const forward = (signal) => child.kill(signal);
+    process
+      .on('SIGTERM', forward)
+      .on('SIGHUP', forward)
+      .on('SIGINT', () => {});
+    const [status, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(status ?? 2);
   }
   process.stderr.write(
     `cto: needs Node.js 22.18 or newer (24 LTS recommended); this is Node.js ${process.versions.node}. ` +

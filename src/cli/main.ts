@@ -11,6 +11,7 @@ import { printError, writeError } from './output.ts';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan.ts')).scanCommand(),
   worker: async () => (await import('./worker.ts')).workerCommand(),
+  status: async () => (await import('./status.ts')).statusCommand(),
   repos: async () => (await import('./repos.ts')).reposCommand(),
   diagnostics: async () => (await import('./diagnostics.ts')).diagnosticsCommand(),
   sql: async () => (await import('./sql.ts')).sqlCommand(),

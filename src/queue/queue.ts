@@ -10,7 +10,7 @@ import { parsePostgresUrl } from '../store/engines/postgres/open.ts';
 import { isPostgresUrl } from '../store/target.ts';
 
 export const SCAN_QUEUE = 'scan';
-const DEAD_QUEUE = 'scan-dead';
+export const DEAD_QUEUE = 'scan-dead';
 
 /** What a job carries: where the repository is and the revision to scan (null: HEAD). */
 export interface ScanJob {
@@ -35,7 +35,7 @@ const RETRY_DELAY_SECONDS = 10;
 const EXPIRE_SECONDS = 24 * 3600;
 
 /** The schema pg-boss's tables live in: the store's schema plus `_queue`, or `cto_queue`. */
-function queueSchema(storeSchema: string | null): string {
+export function queueSchema(storeSchema: string | null): string {
   return storeSchema ? `${storeSchema}_queue` : 'cto_queue';
 }
 

@@ -109,3 +109,41 @@ function repositoryNotFound(argument: string, known: readonly KnownRepository[])
     `no scanned repository is named "${argument}" (known: ${list})`,
   );
 }
+
+/** A repository's scan health, as `cto status` shows it. */
+interface ScanHealth {
+  name: string;
+  path: string;
+  /** When its current snapshot (the last successful scan) finished; null when none has. */
+  lastSuccessAt: string | null;
+  /** The last failed scan after it (error and when); null when the last scan succeeded. */
+  lastError: { message: string; at: string | null } | null;
+}
+
+export async function scanHealth(store: Store): Promise<ScanHealth[]> {
+  const rows = await currentRepositories(store);
+  const failed = await store.db
+    .selectFrom('snapshots')
+    .select(['repository_id', 'id', 'error', 'finished_at', 'status'])
+    .where('status', 'in', ['failed', 'abandoned'])
+    .orderBy('id')
+    .execute();
+  const lastFailed = new Map<number, (typeof failed)[number]>();
+  for (const f of failed) lastFailed.set(f.repository_id, f);
+  return rows.map((r) => {
+    const f = lastFailed.get(r.id);
+    const after = f && (r.snapshotId === null || f.id > r.snapshotId);
+    return {
+      name: r.name,
+      path: r.path,
+      lastSuccessAt: r.finished_at,
+      lastError: after
+        ? {
+            message:
+              f.error ?? (f.status === 'abandoned' ? 'the scan was stopped before it ended' : 'failed'),
+            at: f.finished_at,
+          }
+        : null,
+    };
+  });
+}

@@ -2,7 +2,9 @@
 // processes share the jobs, every snapshot is written once; a worker killed with SIGKILL mid-job loses
 // nothing (its job goes to another worker once its lease runs out); SIGTERM lets the job in hand finish.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
@@ -58,7 +60,7 @@ async function snapshots(db: string): Promise<{ path: string; status: string }[]
   );
 }
 
-async function until(what: string, check: () => Promise<boolean>, tries = 600): Promise<void> {
+async function until(what: string, check: () => Promise<boolean> | boolean, tries = 600): Promise<void> {
   for (let i = 0; i < tries; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 200));
@@ -131,6 +133,36 @@ describe('scan queue on PostgreSQL', () => {
     expect(new Set(rows.map((r) => r.path)).size).toBe(6);
     expect(rows.every((r) => r.status === 'ok')).toBe(true);
 
+    // cto status: nothing waiting, both workers alive, every repository scanned today, none stale.
+    const status = JSON.parse(cto(['status', '--db', db, '--json']).stdout);
+    expect(status.schema).toBe('cto.status/v1');
+    expect(status.queue).toMatchObject({ waiting: 0, running: 0, failed: 0, deadLetters: [] });
+    expect(status.queue.workers.map((w: { pid: number }) => w.pid).sort()).toEqual(
+      [a.child.pid, b.child.pid].sort(),
+    );
+    expect(status.repositories).toHaveLength(6);
+    expect(status.findings).toEqual([]);
+    // Past snapshots.staleAfterDays (90 by default) every repository is a finding.
+    const later = JSON.parse(cto(['status', '--db', db, '--json', '--today', '2099-01-01']).stdout);
+    expect(later.findings.map((f: { rule: string }) => f.rule)).toEqual(Array(6).fill('stale-repository'));
+
+    // A repository gone before its job runs: a dead letter with the reason, not retried.
+    const doomed = buildRepo(join(tempDir(), 'doomed'), [
+      { author: ADA, date: '2024-01-01T10:00:00Z', files: { 'a.txt': 'a\n' } },
+    ]);
+    a.child.kill('SIGSTOP');
+    b.child.kill('SIGSTOP');
+    expect(cto(['scan', doomed, '--queue', '--db', db]).code).toBe(0);
+    rmSync(doomed, { recursive: true, force: true });
+    a.child.kill('SIGCONT');
+    b.child.kill('SIGCONT');
+    let dead: { path: string; code: string }[] = [];
+    await until('the dead letter', async () => {
+      dead = JSON.parse(cto(['status', '--db', db, '--json']).stdout).queue.deadLetters;
+      return dead.length > 0;
+    });
+    expect(dead).toMatchObject([{ path: doomed, code: 'PATH_NOT_FOUND' }]);
+
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
     expect(await a.exit).toEqual({ code: 0, signal: null });
@@ -138,6 +170,7 @@ describe('scan queue on PostgreSQL', () => {
     // Both took part (each says what it completed) or one was faster: together they did each job once.
     const done = (a.stderr() + b.stderr()).match(/^completed /gm) ?? [];
     expect(done).toHaveLength(6);
+    expect(a.stderr() + b.stderr()).toMatch(/^deadletter .*doomed.*\[PATH_NOT_FOUND\]/m);
   }, 300_000);
 
   test('a worker killed with SIGKILL mid-job loses nothing: the job is retried after its lease', async () => {
@@ -193,4 +226,24 @@ describe('scan queue on PostgreSQL', () => {
       { state: 'created', path: small },
     ]);
   }, 300_000);
+
+  test('SIGTERM to the launcher of an older Node.js reaches the worker, which drains and exits 0', async () => {
+    const db = freshStoreTarget('postgres');
+    const launch = `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); process.argv.splice(1, process.argv.length, 'cto', 'worker', '--db', ${JSON.stringify(db)}, '--workspace', ${JSON.stringify(ws)}); await import(${JSON.stringify(pathToFileURL(CTO_BIN).href)})`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', launch], {
+      env: { ...process.env, CTO_DB: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+      child.on('close', (code, signal) => res({ code, signal })),
+    );
+    await until('the worker to start', () => err.includes('waiting for jobs'));
+    child.kill('SIGTERM');
+    expect(await exit).toEqual({ code: 0, signal: null });
+    expect(err).toMatch(/SIGTERM: finishing the jobs in hand/);
+  }, 120_000);
 });

@@ -1,0 +1,79 @@
+// What the scan queue holds and who works on it, for `cto status`: jobs by state, the dead letters with
+// their reason, and the workers registered with their last heartbeat.
+import { sql } from 'kysely';
+import type { PgBoss } from 'pg-boss';
+import type { RepoOutcome } from '../scan/scan.ts';
+import type { Store } from '../store/store.ts';
+import { DEAD_QUEUE, openQueue, queueSchema, SCAN_QUEUE, type ScanJob } from './queue.ts';
+
+interface QueueStatus {
+  /** Queued, or waiting for a retry. */
+  waiting: number;
+  running: number;
+  /** Jobs that failed for good (their retries spent, or a failure no retry mends). */
+  failed: number;
+  deadLetters: { path: string; rev: string | null; code: string | null; reason: string; at: string }[];
+  workers: {
+    host: string;
+    pid: number;
+    name: string | null;
+    startedAt: string;
+    heartbeatAt: string;
+    jobs: number;
+  }[];
+}
+
+/** The queue next to the store, or null when no job was ever queued there (nothing is created). */
+export async function queueStatus(store: Store, target: string): Promise<QueueStatus | null> {
+  if (store.engine !== 'postgres') return null;
+  const schema = queueSchema(store.schema);
+  const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(store.db);
+  if (found.rows.length === 0) return null;
+  const boss = await openQueue(target);
+  try {
+    return await read(boss, schema);
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}
+
+async function read(boss: PgBoss, schema: string): Promise<QueueStatus> {
+  const counts = await boss
+    .getDb()
+    .executeSql(`select state, count(*)::int as n from ${schema}.job where name = $1 group by state`, [
+      SCAN_QUEUE,
+    ]);
+  const n = (...states: string[]) =>
+    (counts.rows as { state: string; n: number }[])
+      .filter((r) => states.includes(r.state))
+      .reduce((a, r) => a + r.n, 0);
+  const dead = await boss.findJobs<ScanJob>(DEAD_QUEUE, { limit: 1000 });
+  const instances = await boss.getInstances();
+  return {
+    waiting: n('created', 'retry'),
+    running: n('active'),
+    failed: n('failed'),
+    deadLetters: dead
+      .map((j) => {
+        const out = (j.sourceOutput ?? j.output) as Partial<RepoOutcome> & { message?: string };
+        return {
+          path: j.data.path,
+          rev: j.data.rev,
+          code: out?.error?.code ?? null,
+          reason: out?.error?.message ?? out?.message ?? 'failed',
+          at: new Date(j.createdOn).toISOString(),
+        };
+      })
+      .sort((a, b) => b.at.localeCompare(a.at)),
+    workers: instances
+      .filter((i) => i.live)
+      .map((i) => ({
+        host: i.host,
+        pid: i.pid,
+        name: i.name,
+        startedAt: new Date(i.startedOn).toISOString(),
+        heartbeatAt: new Date(i.heartbeatOn).toISOString(),
+        jobs: i.workers.reduce((a, w) => a + w.active, 0),
+      })),
+  };
+}
