@@ -90,4 +90,23 @@ describe.each(ENGINES)('cto experiments on %s', (engine) => {
     expect(text.stdout).toContain('web:bun-trial not counted: the store holds only refs/heads/main of web');
     expect(text.stderr).toContain('experiments/broken.md:5:');
   });
+
+  test("the report's Innovation area shows the findings; the overdue experiment is a decision needed", () => {
+    const r = cto(['report', '--today', '2026-12-06', '--json', '--out', join(ws, 'report'), ...db]);
+    expect(r.code, r.stderr).toBe(0);
+    const model = JSON.parse(r.stdout);
+    const area = model.sections.find((s: { id: string }) => s.id === 'innovation');
+    const found = area.findings
+      .filter((f: { analysis: string }) => f.analysis === 'experiments')
+      .map((f: { rule: string; repository: string; owner: string }) => [f.rule, f.repository, f.owner]);
+    expect(found).toEqual([
+      ['experiment-overdue', 'api', 'Ada Lovelace'],
+      ['experiment-radar-not-moved', 'web', 'Bob Builder'],
+    ]);
+    expect(area.kpis.find((k: { id: string }) => k.id === 'experiments-overdue')).toMatchObject({ value: 1 });
+    const needed = model.summary.decisions.filter((d: { kind: string }) => d.kind === 'experiment-overdue');
+    expect(needed).toEqual([
+      expect.objectContaining({ subject: 'experiments/bun.md', due: '2026-10-31', owner: 'Ada Lovelace' }),
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import type { RiskRow } from '../store/risks.ts';
 import { registerEvents } from '../store/risks.ts';
 import type { Store } from '../store/store.ts';
 import { q } from './data.ts';
+import { experimentsOverdue } from './experiments.ts';
 import type { ReportKnowledge } from './knowledge.ts';
 import { objectivesOffTrack, proposedDecisions } from './office.ts';
 import type { DecisionNeeded } from './types.ts';
@@ -215,6 +216,7 @@ export const DECISION_SOURCES: DecisionSource[] = [
   renewals,
   proposedDecisions,
   objectivesOffTrack,
+  experimentsOverdue,
 ];
 
 /** Every source's items: soonest due first (undated last), then by source order, repository and title. */

@@ -27,6 +27,7 @@ import { riskMatrixChart, teamTrendChart } from './charts/from-data.ts';
 import { loadReportData, type ReportData } from './data.ts';
 import { decisionsNeeded, windowEndOf } from './decisions-needed.ts';
 import { loadDefinitions } from './definitions.ts';
+import { experimentReportFindings } from './experiments.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
 import { loadKpiValues } from './kpi-values.ts';
 import { addLicenceResults } from './licences.ts';
@@ -106,6 +107,9 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
   );
   if (opts.radar !== undefined) data.radar = opts.radar;
   addRadarFindings(data);
+  data.findings.push(
+    ...experimentReportFindings(data.office, inScope).map((f) => ({ ...f, area: 'innovation' as const })),
+  );
   assignOwners(data, teams);
   data.kpiValues = await loadKpiValues(store, {
     snapshots: data.snapshots,

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Violation } from '../office/decisions/checks.ts';
 import { DECISIONS_DIR } from '../office/decisions/schema.ts';
 import { type DecisionsView, decisionsView } from '../office/decisions/view.ts';
+import { EXPERIMENTS_DIR } from '../office/experiments/schema.ts';
+import { type ExperimentsView, experimentsView } from '../office/experiments/view.ts';
 import { OBJECTIVES_FILE } from '../office/objectives/schema.ts';
 import { type ObjectivesView, objectivesView } from '../office/objectives/view.ts';
 import type { Team } from '../office/teams.ts';
@@ -20,6 +22,8 @@ export interface ReportOffice {
   decisions: DecisionsView | null;
   /** Null when the workspace has no objectives.yaml. */
   objectives: ObjectivesView | null;
+  /** Null when the workspace has no experiments/ folder (report/experiments.ts reads it). */
+  experiments: ExperimentsView | null;
 }
 
 interface OfficeOptions {
@@ -52,7 +56,8 @@ async function readOffice(store: Store, o: OfficeOptions): Promise<ReportOffice 
   if (dir === null) return null;
   const hasDecisions = existsSync(join(dir, DECISIONS_DIR));
   const hasObjectives = existsSync(join(dir, OBJECTIVES_FILE));
-  if (!hasDecisions && !hasObjectives) return null;
+  const hasExperiments = existsSync(join(dir, EXPERIMENTS_DIR));
+  if (!hasDecisions && !hasObjectives && !hasExperiments) return null;
   const config = loadWorkspace(dir).config;
   return {
     decisions: hasDecisions ? await decisionsView(store, { dir, config }, o.today) : null,
@@ -63,6 +68,7 @@ async function readOffice(store: Store, o: OfficeOptions): Promise<ReportOffice 
           { today: o.today, teams: o.teams, eolWindowMonths: o.windowMonths },
         )
       : null,
+    experiments: hasExperiments ? await experimentsView(store, { dir, config }, o.today) : null,
   };
 }
 

@@ -195,6 +195,9 @@ export interface ExperimentFinding {
   title: string;
   owner: string;
   repositories: string[];
+  /** The time box. */
+  start: string;
+  end: string;
   due: string;
   severity: 'medium' | 'low';
 }
@@ -275,6 +278,8 @@ export function experimentFindings(experiments: readonly ExperimentView[]): Expe
         title: `Experiment "${e.title}" ended ${e.end} (${e.days} days ago) without an outcome: adopt, trial or drop.`,
         owner: e.owner,
         repositories,
+        start: e.start,
+        end: e.end,
         due: e.end,
         severity: 'medium',
       });
@@ -285,6 +290,8 @@ export function experimentFindings(experiments: readonly ExperimentView[]): Expe
         title: `Experiment "${e.title}": ${e.radarStanding.message}.`,
         owner: e.owner,
         repositories,
+        start: e.start,
+        end: e.end,
         due: e.end,
         severity: 'low',
       });

@@ -3,6 +3,7 @@
 // too long. Grey only when the workspace has no office (no decisions/, no objectives.yaml).
 import type { ReportData } from '../data.ts';
 import { q } from '../data.ts';
+import { experimentKpis } from '../experiments.ts';
 import { makeKpi } from '../kpi.ts';
 import type { AreaSection, Kpi } from '../types.ts';
 import { areaMetrics, buildSection, metricFigures } from './common.ts';
@@ -89,6 +90,8 @@ export function innovationSection(data: ReportData): AreaSection {
         reason: `${off.length} of ${objectives.objectives.length} objectives off track: ${off.map((o) => o.title).join('; ')}.`,
       });
   }
+  // Experiments (experiments/*.md): their own part, report/experiments.ts.
+  kpis.push(...experimentKpis(office));
   const notMeasured =
     objectives?.objectives.flatMap((o) => o.keyResults).filter((k) => k.status === 'not measured').length ??
     0;
