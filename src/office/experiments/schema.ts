@@ -65,4 +65,3 @@ export const experimentSchema = z
           'name the repositories (repositories:) or branches (branches: [repo:branch]) the experiment runs in',
       });
   });
-export type ExperimentFrontMatter = z.output<typeof experimentSchema>;

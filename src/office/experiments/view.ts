@@ -13,7 +13,7 @@ import { loadRadar, type Radar } from '../radar/load.ts';
 import { type ExperimentRecord, loadExperiments } from './records.ts';
 import type { Outcome } from './schema.ts';
 
-export type ExperimentState = 'planned' | 'running' | 'overdue' | 'concluded';
+type ExperimentState = 'planned' | 'running' | 'overdue' | 'concluded';
 
 /** planned before its start; running up to its end; overdue past its end without an outcome; concluded with one. */
 export function experimentState(
@@ -25,7 +25,7 @@ export function experimentState(
   return today <= e.end ? 'running' : 'overdue';
 }
 
-export interface EvidenceLink {
+interface EvidenceLink {
   repository: string;
   /** The branch named in the file; null for a whole repository (its scanned ref). */
   branch: string | null;
@@ -39,7 +39,7 @@ export interface EvidenceLink {
   lastCommitAt: string | null;
 }
 
-export interface ExperimentEvidence {
+interface ExperimentEvidence {
   links: EvidenceLink[];
   /** Commits in the time box over the counted links (a repository counted once). */
   commits: number;
@@ -121,7 +121,7 @@ function tally(rows: readonly TimeBoxCommits[]): { commits: number; people: numb
 /** The radar stance an outcome asks for. */
 const WANTED: Record<Outcome, Stance> = { adopt: 'adopt', trial: 'trial', drop: 'hold' };
 
-export interface RadarStanding {
+interface RadarStanding {
   /** The item named by the experiment; null when it is not on the radar. */
   item: string | null;
   ring: string | null;
@@ -267,7 +267,7 @@ export async function experimentsView(
 }
 
 /** Overdue experiments, and outcomes the radar does not show yet. */
-export function experimentFindings(experiments: readonly ExperimentView[]): ExperimentFinding[] {
+function experimentFindings(experiments: readonly ExperimentView[]): ExperimentFinding[] {
   const out: ExperimentFinding[] = [];
   for (const e of experiments) {
     const repositories = [...new Set([...e.repositories, ...e.branches.map((b) => b.repository)])];
