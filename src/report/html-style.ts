@@ -25,7 +25,7 @@ details { margin: 4px 0; } details > summary { cursor: pointer; }
 #summary tr.status-overdue td.status { color: #a93226; font-weight: bold; }
 @media print { body { max-width: none; padding: 0; } header h1 { font-size: 20px; margin: 0; }
   header .meta { margin: 2px 0; } #summary { break-after: page; page-break-after: always; } #summary h2 { margin: 6px 0 4px; font-size: 17px; } #summary h3 { margin: 8px 0 2px; font-size: 13px; }
-  #summary table { font-size: 9px; line-height: 1.3; margin: 2px 0 4px; } #summary th, #summary td { padding: 1px 4px; } #summary .drivers, #summary td.trend { font-size: 8.5px; } #summary p { margin: 2px 0; font-size: 9px; } h2 { page-break-after: avoid; break-after: avoid; } a { color: inherit; text-decoration: none; } .evidence { display: none; } .print-only { display: block; } }
+  #summary table { font-size: 9.5px; line-height: 1.3; margin: 2px 0 4px; } #summary th, #summary td { padding: 1px 4px; } #summary .drivers, #summary td.trend { font-size: 9px; } #summary p { margin: 2px 0; font-size: 9.5px; } h2 { page-break-after: avoid; break-after: avoid; } a { color: inherit; text-decoration: none; } .evidence { display: none; } .print-only { display: block; } }
 table.kpis td:first-child { width: 55%; } table.kpis td.num, table.kpis td.trend { white-space: nowrap; }
 h4 { margin: 16px 0 6px; } .print-only { display: none; }
 `;
