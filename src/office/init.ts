@@ -8,7 +8,7 @@ import type { RadarConfig } from './radar/config.ts';
 import { writeItems } from './radar/write.ts';
 import { TEAMS_FILE } from './teams.ts';
 
-export interface InitTechnology {
+interface InitTechnology {
   id: string;
   name: string;
   category: string;
@@ -16,13 +16,13 @@ export interface InitTechnology {
   repositories: string[];
 }
 
-export interface InitCodeOwnerRule {
+interface InitCodeOwnerRule {
   repository: string;
   pattern: string;
   owners: string[];
 }
 
-export interface InitResult {
+interface InitResult {
   written: string[];
   /** Files (or folders) that exist and were left as they are. */
   kept: string[];
@@ -48,8 +48,8 @@ const CATEGORY_QUADRANT: Record<string, string> = {
   messaging: 'platforms-and-operations',
 };
 
-export const DECISIONS_FOLDER = 'decisions';
-export const OBJECTIVES_FILE = 'objectives.yaml';
+const DECISIONS_FOLDER = 'decisions';
+const OBJECTIVES_FILE = 'objectives.yaml';
 
 export function initOffice(
   dir: string,

@@ -11,7 +11,7 @@ export interface ItemToWrite {
 }
 
 /** Item file text: front matter then body. */
-export function itemText(front: Record<string, unknown>, body: string): string {
+function itemText(front: Record<string, unknown>, body: string): string {
   const defined = Object.fromEntries(Object.entries(front).filter(([, v]) => v !== undefined));
   return `---\n${stringify(defined, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
 }
