@@ -1,9 +1,12 @@
 // `cto status`: the scan queue (waiting, running, failed), the workers alive with their last heartbeat,
 // and per repository the last successful scan, its age and the last error; stale repositories are findings.
+import { basename } from 'node:path';
 import { Command } from 'commander';
+import { scannablePaths } from '../fleet/sync.ts';
 import { queueStatus } from '../queue/status.ts';
 import { snapshotAge, staleAfterDays } from '../reference-date.ts';
 import { scanHealth } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
 import { storeTarget } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { formatNumber, pathColumn, printJson, printLine, printTable, styled, textColumn } from './output.ts';
@@ -22,7 +25,8 @@ export function statusCommand(): Command {
         const refDay = dayOf(flags);
         const limit = staleAfterDays(ws.config);
         const queue = await queueStatus(store, storeTarget(ws, opts.db));
-        const repositories = (await scanHealth(store)).map((r) => {
+        const scanned = await scanHealth(store);
+        const repositories = [...scanned, ...(await neverScanned(store, scanned))].map((r) => {
           const age = snapshotAge(r.lastSuccessAt, refDay, limit);
           return { ...r, ageDays: age?.days ?? null, stale: age === null || age.stale };
         });
@@ -88,4 +92,20 @@ function printQueue(queue: Awaited<ReturnType<typeof queueStatus>>): void {
     printLine(styled('red', 'dead letter'), ` ${d.path}: ${d.reason}${d.code ? ` [${d.code}]` : ''}`);
   if (queue.deadLetters.length > 10)
     printLine(`... and ${formatNumber(queue.deadLetters.length - 10)} more dead letters (--json lists them)`);
+}
+
+/** Repositories sources.yaml lists (docs/fleet.md) that no scan has reached yet: never scanned. */
+async function neverScanned(store: Store, scanned: { path: string }[]) {
+  const known = new Set(scanned.map((r) => r.path));
+  const listed = await scannablePaths(store);
+  return [
+    ...listed.paths
+      .filter((p) => !known.has(p))
+      .map((p) => ({ name: basename(p), path: p, lastError: null })),
+    ...listed.notFetched.map((url) => ({
+      name: basename(url),
+      path: url,
+      lastError: { message: 'no mirror yet (cto sources sync)', at: null },
+    })),
+  ].map((r) => ({ ...r, lastSuccessAt: null }));
 }

@@ -2,7 +2,7 @@
 // processes share the jobs, every snapshot is written once; a worker killed with SIGKILL mid-job loses
 // nothing (its job goes to another worker once its lease runs out); SIGTERM lets the job in hand finish.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -245,5 +245,18 @@ describe('scan queue on PostgreSQL', () => {
     child.kill('SIGTERM');
     expect(await exit).toEqual({ code: 0, signal: null });
     expect(err).toMatch(/SIGTERM: finishing the jobs in hand/);
+  }, 120_000);
+
+  test('cto status: repositories sources.yaml lists and no scan reached are stale findings', () => {
+    const db = freshStoreTarget('postgres');
+    const listing = tempDir('cto-queue-sources-');
+    writeFileSync(join(listing, 'sources.yaml'), `sources:\n  - folder: ${join(root, 'small')}\n`);
+    expect(cto(['sources', 'sync', '--db', db, '--workspace', listing]).code).toBe(0);
+    expect(cto(['scan', join(root, 'small', 'r1'), '--db', db, '--workspace', listing]).code).toBe(0);
+    const status = JSON.parse(cto(['status', '--db', db, '--workspace', listing, '--json']).stdout);
+    expect(status.queue).toBeNull();
+    const stale = status.findings.map((f: { path: string }) => f.path).sort();
+    expect(stale).toEqual([0, 2, 3, 4, 5].map((i) => join(root, 'small', `r${i}`)));
+    expect(status.repositories).toHaveLength(6);
   }, 120_000);
 });
