@@ -55,7 +55,14 @@ const NODE16 = eol('api', '16', 'high', '2023-09-11');
 const NODE20 = eol('web', '20', 'medium', '2026-04-30');
 const NODE18 = eol('web', '18', 'medium', '2026-05-30');
 const CI_ONLY = eol('web', '14', 'low', '2023-04-30');
-const PROBLEMS = [FORM, LODASH, AXIOS, NODE16, NODE20, NODE18, CI_ONLY];
+// A development tool past its end of life weighs as low (high x development): not a board decision.
+const DEV_TOOL: Problem = {
+  ...eol('api', '8', 'high', '2024-10-05'),
+  key: 'end-of-life:api:eslint:8',
+  subject: 'eslint 8',
+  exposure: 'development',
+};
+const PROBLEMS = [FORM, LODASH, AXIOS, NODE16, NODE20, NODE18, CI_ONLY, DEV_TOOL];
 
 const accept = (key: string, expires: string, owner = 'Platform'): DecisionEntry => ({
   key,

@@ -12,6 +12,7 @@ import type { Problem } from '../risk/types.ts';
 import type { RiskRow } from '../store/risks.ts';
 import { registerEvents } from '../store/risks.ts';
 import type { Store } from '../store/store.ts';
+import { ratedSeverity } from './areas/classify.ts';
 import { q } from './data.ts';
 import { experimentsOverdue } from './experiments.ts';
 import type { ReportKnowledge } from './knowledge.ts';
@@ -129,19 +130,30 @@ const endOfLife: DecisionSource = {
   label: 'end of life within the window (or passed) with no decision in the register',
   collect(ctx) {
     const decided = new Set(ctx.register.filter((r) => r.status !== 'open').map((r) => r.key));
-    return ctx.problems
-      .filter((p) => p.kind === 'end-of-life' && p.severity !== 'low' && !decided.has(p.key))
-      .map((p) => ({
-        kind: 'end-of-life',
-        title: `${p.repository}: ${p.title}; upgrade, or accept it in risks.yaml.`,
-        subject: p.subject,
-        repository: p.repository,
-        due: p.eolDate ?? null,
-        owner: p.owner,
-        riskKey: p.key,
-        evidence: { repositories: [p.repository], ...(p.evidence.files ? { files: p.evidence.files } : {}) },
-        sql: `select repository, kind, version, path from current_runtimes where repository = ${q(p.repository)}`,
-      }));
+    return (
+      ctx.problems
+        // What only development, test or CI tooling runs is not a decision for the board: it stays in
+        // the register and the technology section (rated severity, docs/report.md#rating-rule).
+        .filter((p) => p.kind === 'end-of-life' && !decided.has(p.key))
+        .filter(
+          (p) =>
+            ratedSeverity(p) === 'high' || ratedSeverity(p) === 'medium' || ratedSeverity(p) === 'critical',
+        )
+        .map((p) => ({
+          kind: 'end-of-life',
+          title: `${p.repository}: ${p.title}; upgrade, or accept it in risks.yaml.`,
+          subject: p.subject,
+          repository: p.repository,
+          due: p.eolDate ?? null,
+          owner: p.owner,
+          riskKey: p.key,
+          evidence: {
+            repositories: [p.repository],
+            ...(p.evidence.files ? { files: p.evidence.files } : {}),
+          },
+          sql: `select repository, kind, version, path from current_runtimes where repository = ${q(p.repository)}`,
+        }))
+    );
   },
 };
 

@@ -79,3 +79,35 @@ describe('the summary row of an area', () => {
     expect(security?.headline).toBeNull();
   });
 });
+
+describe('the summary row weighs findings by exposure', () => {
+  test('development tools past end of life are said apart and do not drive the area', () => {
+    const dev = (rule: string): ReportFinding => ({
+      ...finding('high', 'eol', rule),
+      exposure: 'development',
+    });
+    const [technology] = summaryAreas(
+      [
+        section({
+          id: 'technology-strategy',
+          rating: 'amber',
+          findings: [
+            {
+              ...finding('high', 'eol', 'eol-past'),
+              exposure: 'runtime',
+              title: 'nodejs 16 is past its end of life',
+            },
+            { ...dev('eol-past'), title: 'eslint 8 is past its end of life' },
+            { ...dev('eol-past'), title: 'mocha 9 is past its end of life' },
+          ],
+        }),
+      ],
+      [],
+      '2026-02-01',
+    );
+    expect(technology?.sentence).toBe(
+      'Needs attention: 1 high technology problem open (1 past end of life); 2 more only in development or test tooling, weighed as low.',
+    );
+    expect(technology?.drivers).toEqual(['high: nodejs 16 is past its end of life (api)']);
+  });
+});

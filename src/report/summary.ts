@@ -3,6 +3,7 @@
 // the area's headline KPI with its trend against the previous period.
 import { overdueDays } from '../risk/register-view.ts';
 import type { RiskRow } from '../store/risks.ts';
+import { ratedSeverity } from './areas/classify.ts';
 import type { AreaId, AreaSection, Rating, ReportFinding, SummaryArea } from './types.ts';
 
 const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
@@ -14,7 +15,7 @@ const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
 /** "2 critical, 1 high and 3 medium" (zero counts left out); empty when all are zero. */
 function countsInWords(findings: readonly ReportFinding[]): string {
   const parts = (['critical', 'high', 'medium'] as const)
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .map((s) => [s, findings.filter((f) => ratedSeverity(f) === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   if (parts.length === 0) return '';
@@ -54,10 +55,14 @@ const SERIOUS = new Set(['critical', 'high', 'medium']);
 /** The area's sentence: what its rating means, with the counts that make it. */
 function areaSentence(s: AreaSection, overdue: number): string {
   if (s.rating === 'grey') return s.line;
-  const serious = s.findings.filter((f) => SERIOUS.has(f.severity));
+  // Counted at their rated severity (exposure-weighted, docs/report.md#rating-rule): what only
+  // development, test or CI tooling has is said apart, not counted with what ships.
+  const serious = s.findings.filter((f) => SERIOUS.has(ratedSeverity(f)));
+  const lowered = s.findings.filter((f) => SERIOUS.has(f.severity) && !SERIOUS.has(ratedSeverity(f))).length;
   const counts = countsInWords(serious);
   const { noun, detail } = NOUNS[s.id];
-  const late = overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : '';
+  const tooling = lowered > 0 ? `; ${lowered} more only in development or test tooling, weighed as low` : '';
+  const late = `${overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : ''}${tooling}`;
   if (!counts) {
     const figures =
       s.reasons.length === 0
@@ -74,8 +79,9 @@ function areaSentence(s: AreaSection, overdue: number): string {
 /** What drives the rating: the metric rules that fired, then the most severe findings, at most `n`. */
 function areaDrivers(s: AreaSection, n = 3): string[] {
   const out = [...s.reasons];
-  const worst = s.findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
-  const shown = (worst.length > 0 ? worst : s.findings.filter((f) => f.severity === 'medium')).slice(
+  const rated = (f: ReportFinding) => ratedSeverity(f);
+  const worst = s.findings.filter((f) => rated(f) === 'critical' || rated(f) === 'high');
+  const shown = (worst.length > 0 ? worst : s.findings.filter((f) => rated(f) === 'medium')).slice(
     0,
     Math.max(0, n - out.length),
   );
