@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
+import { type ExperimentRecord, loadExperiments } from './experiments/records.ts';
+import { experimentState } from './experiments/view.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { initOffice } from './init.ts';
 import { objectivesFileSchema } from './objectives/schema.ts';
@@ -31,6 +33,7 @@ describe('cto office init', () => {
     expect(result.kept).toEqual([]);
     expect(result.written.sort()).toEqual([
       'decisions/0001-record-technology-decisions.md',
+      'experiments/example.md',
       'objectives.yaml',
       'radar/2026-12-06/java.md',
       'radar/2026-12-06/postgresql.md',
@@ -70,6 +73,15 @@ describe('cto office init', () => {
     expect(madr.data.date).toBe('2026-12-06');
     expect(madr.body).toMatch(/^# .+\n\n## Context and Problem Statement/);
     expect(madr.body).toContain('## Decision Outcome');
+    // The example experiment is valid for `cto experiments`, running on a scanned repository and on the radar.
+    const experiments = loadExperiments(dir);
+    expect(experiments.diagnostics).toEqual([]);
+    expect(experiments.records[0]).toMatchObject({
+      radar: 'java',
+      repositories: ['jedis'],
+      end: '2027-01-17',
+    });
+    expect(experimentState(experiments.records[0] as ExperimentRecord, '2026-12-06')).toBe('running');
     // The example objective is valid for the schema `cto objectives` reads.
     const objectives = readYamlFile(join(dir, 'objectives.yaml'), objectivesFileSchema, 'objectives.yaml');
     expect(objectives?.objectives[0]?.['key-results'][0]).toMatchObject({
@@ -94,7 +106,13 @@ describe('cto office init', () => {
     expect(loadRadar(dir, config)?.items.map((i) => i.ring)).toEqual(['explore', 'explore']);
     const again = initOffice(dir, { config, technologies, codeOwners, today: '2026-12-07' });
     expect(again.written).toEqual([]);
-    expect(again.kept.sort()).toEqual(['decisions/', 'objectives.yaml', 'radar/', 'teams.yaml']);
+    expect(again.kept.sort()).toEqual([
+      'decisions/',
+      'experiments/',
+      'objectives.yaml',
+      'radar/',
+      'teams.yaml',
+    ]);
   });
 
   it('writes no teams.yaml when no CODEOWNERS rule names an owner, and says so', () => {
@@ -106,6 +124,9 @@ describe('cto office init', () => {
       today: '2026-12-06',
     });
     expect(r.written).not.toContain('teams.yaml');
-    expect(r.notes).toEqual(['teams.yaml: not written (no CODEOWNERS file in the last scan names an owner)']);
+    expect(r.notes).toEqual([
+      'teams.yaml: not written (no CODEOWNERS file in the last scan names an owner)',
+      'experiments/: no example written (no repository in the last scan)',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 // `cto office init`: a starter office from the last scan. It writes only what is missing and never
 // overwrites a file: a radar with every technology in runtime use in a ring to assess, teams.yaml
-// from the CODEOWNERS files, a first decision record (MADR 4) and an example objective.
+// from the CODEOWNERS files, a first decision record (MADR 4), an example objective and an example
+// experiment.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { EXPERIMENTS_DIR } from './experiments/schema.ts';
 import type { RadarConfig } from './radar/config.ts';
 import { writeItems } from './radar/write.ts';
 import { TEAMS_FILE } from './teams.ts';
@@ -79,6 +81,7 @@ export function initOffice(
       result,
     );
   writeNew(dir, OBJECTIVES_FILE, exampleObjective(input.today), result);
+  starterExperiment(dir, input, result);
   return result;
 }
 
@@ -214,4 +217,52 @@ objectives:
         target: 0
         due: ${due}
 `;
+}
+
+/** An example experiment on a scanned repository, running from today for six weeks; none over existing experiments. */
+function starterExperiment(
+  dir: string,
+  input: {
+    config: RadarConfig;
+    technologies: InitTechnology[];
+    codeOwners: InitCodeOwnerRule[];
+    today: string;
+  },
+  result: InitResult,
+): void {
+  const folder = join(dir, EXPERIMENTS_DIR);
+  if (existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.md'))) {
+    result.kept.push(`${EXPERIMENTS_DIR}/`);
+    return;
+  }
+  const tech = input.technologies.find((t) => t.repositories.length > 0);
+  const repository = tech?.repositories[0] ?? input.codeOwners[0]?.repository;
+  if (repository === undefined) {
+    result.notes.push(`${EXPERIMENTS_DIR}/: no example written (no repository in the last scan)`);
+    return;
+  }
+  // Linked to the radar only when the item is there (the starter radar writes one per technology).
+  const onRadar = tech && existsSync(join(dir, input.config.folder, input.today, `${tech.id}.md`));
+  const end = new Date(Date.parse(`${input.today}T00:00:00Z`) + 42 * 86_400_000).toISOString().slice(0, 10);
+  writeNew(
+    dir,
+    `${EXPERIMENTS_DIR}/example.md`,
+    `---
+title: Example experiment
+hypothesis: What we expect to learn, in one sentence we can prove wrong
+owner: CTO
+start: ${input.today}
+end: ${end}
+budget: { amount: "0", currency: EUR }
+${onRadar ? `radar: ${tech.id}\n` : ''}repositories: [${JSON.stringify(repository)}]
+outcome: null
+---
+
+# Example experiment
+
+Written by \`cto office init\` as an example: edit or delete it. The fields are described in
+docs/office.md ("Experiments"). Set \`outcome\` to adopt, trial or drop when it ends.
+`,
+    result,
+  );
 }
