@@ -22,7 +22,7 @@ const PERMANENT: ReadonlySet<string> = new Set<ErrorCode>([
 type JobVerdict = 'completed' | 'failed' | 'deadletter';
 
 /** How a job ends for an outcome: a scan that ran, or was told nothing new, is done. */
-function verdict(outcome: RepoOutcome): JobVerdict {
+export function verdict(outcome: RepoOutcome): JobVerdict {
   if (outcome.status === 'ok' || outcome.status === 'partial' || outcome.status === 'unchanged')
     return 'completed';
   if (outcome.status === 'failed' && outcome.error && PERMANENT.has(outcome.error.code)) return 'deadletter';
