@@ -55,6 +55,18 @@ describe('delivery against the DORA clusters', () => {
     );
     expect(s.rating).toBe('green');
   });
+  test('an all-time figure read because the repository had no release in 365 days says so', () => {
+    const s = deliverySection(
+      data([
+        metric('express', 'change-failure-rate', 0.57),
+        metric('flask', 'change-failure-rate', 0.9),
+        metric('flask', 'change-failure-rate-365d', 0.5),
+      ]),
+    );
+    expect(s.line).toContain(
+      'Change failure proxy over 45%: express 57% (over all releases, none in the last 365 days), flask 50%.',
+    );
+  });
   test('a median lead time over a month is amber, over six months red; rework like change failure', () => {
     expect(deliverySection(data([metric('a', 'lead-time-median-365d', 40)])).rating).toBe('amber');
     expect(deliverySection(data([metric('a', 'lead-time-median-365d', 200)])).line).toContain(

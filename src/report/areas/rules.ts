@@ -21,6 +21,8 @@ interface Threshold {
   name: string;
   format: (v: number) => string;
   source: string;
+  /** Said after a repository's figure when it comes from a later metric than the first (the fallback). */
+  fallback: string;
 }
 
 const percent = (v: number) => `${Math.round(100 * v)}%`;
@@ -39,6 +41,7 @@ const DELIVERY_THRESHOLDS: Threshold[] = [
     name: 'change failure proxy',
     format: percent,
     source: 'DORA 2022: medium up to 30%, low 46-60%',
+    fallback: 'over all releases, none in the last 365 days',
   },
   {
     metrics: ['rework-rate-365d', 'rework-rate'],
@@ -47,6 +50,7 @@ const DELIVERY_THRESHOLDS: Threshold[] = [
     name: 'rework proxy',
     format: percent,
     source: 'same thresholds as change failure',
+    fallback: 'over all releases, none in the last 365 days',
   },
   {
     metrics: ['lead-time-median-365d', 'lead-time-median-last-10'],
@@ -55,6 +59,7 @@ const DELIVERY_THRESHOLDS: Threshold[] = [
     name: 'median lead time for changes',
     format: days,
     source: 'DORA 2022: medium up to one month, low one to six months',
+    fallback: 'last 10 releases, none in the last 365 days',
   },
 ];
 
@@ -64,10 +69,14 @@ export function deliveryRules(metrics: ReportMetric[]): MetricRule[] {
 
 function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
   const byRepo = new Map<string, number>();
+  const fromFallback = new Set<string>();
   for (const name of [...t.metrics].reverse()) {
     for (const m of metrics) {
-      if (m.metric === name && m.subject === '' && typeof m.value === 'number')
+      if (m.metric === name && m.subject === '' && typeof m.value === 'number') {
         byRepo.set(m.repository, m.value);
+        if (name === t.metrics[0]) fromFallback.delete(m.repository);
+        else fromFallback.add(m.repository);
+      }
     }
   }
   const over = (limit: number) =>
@@ -75,7 +84,9 @@ function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
   const red = over(t.red);
   const amber = over(t.amber).filter(([r]) => !red.some(([x]) => x === r));
   const out: MetricRule[] = [];
-  const list = (l: [string, number][]) => l.map(([r, v]) => `${r} ${t.format(v)}`).join(', ');
+  // A figure read from the fallback metric says so: it is not the window the first metric counts.
+  const list = (l: [string, number][]) =>
+    l.map(([r, v]) => `${r} ${t.format(v)}${fromFallback.has(r) ? ` (${t.fallback})` : ''}`).join(', ');
   if (red.length)
     out.push({ rating: 'red', reason: `${cap(t.name)} over ${t.format(t.red)}: ${list(red)}.` });
   if (amber.length)
