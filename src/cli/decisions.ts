@@ -3,11 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { type DecisionsView, decisionsView } from '../decisions/view.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { INDEX_FILE, renderIndex, supersedeEdges } from '../office/decisions/index-file.ts';
 import { loadDecisionRecords } from '../office/decisions/records.ts';
 import { DECISION_STATUSES, DECISIONS_DIR } from '../office/decisions/schema.ts';
-import { type DecisionsView, decisionsView } from '../office/decisions/view.ts';
 import { newDecision, supersede } from '../office/decisions/write.ts';
 import { referenceDay } from '../reference-date.ts';
 import { loadWorkspace } from '../workspace.ts';

@@ -16,6 +16,11 @@ afterEach(() => vi.restoreAllMocks());
 const BAD_VALUES: Record<string, string[]> = {
   'scan --depth': ['0', '-3', 'abc', '2.5', '65'],
   'scan --jobs': ['0', 'many', '65'],
+  'scan --priority': ['abc', '101', '-1'],
+  'scan --lease': ['5', 'x', '3601'],
+  'worker --jobs': ['0', 'many', '65'],
+  'status --today': ['tomorrow', '2024-02-30'],
+  'experiments --today': ['2024-02-30', 'soon'],
   'scan --max-file-size': ['big', '-1', '10XB'],
   'scan --analyses': ['nope', 'languages,nope'],
   'scan --wait': ['-1', 'soon'],

@@ -2,9 +2,9 @@
 // the Innovation area and the decisions-needed sources (docs/report.md, docs/office.md).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Violation } from '../office/decisions/checks.ts';
+import type { Violation } from '../decisions/checks.ts';
+import { type DecisionsView, decisionsView } from '../decisions/view.ts';
 import { DECISIONS_DIR } from '../office/decisions/schema.ts';
-import { type DecisionsView, decisionsView } from '../office/decisions/view.ts';
 import { EXPERIMENTS_DIR } from '../office/experiments/schema.ts';
 import { type ExperimentsView, experimentsView } from '../office/experiments/view.ts';
 import { OBJECTIVES_FILE } from '../office/objectives/schema.ts';

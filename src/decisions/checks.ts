@@ -1,15 +1,15 @@
 // Decision checks evaluated against each repository's current snapshot when read (docs/office.md
 // "Checks"): only accepted decisions apply; a superseded, deprecated or rejected decision's checks stop.
 import { matchesGlob } from 'node:path';
-import { detectTechnologies } from '../../analyses/technologies/detect.ts';
-import { loadTechnologies } from '../../analyses/technologies/match.ts';
-import type { Technology } from '../../analyses/technologies/schema.ts';
-import { judge } from '../../licences/policy.ts';
-import type { Team } from '../teams.ts';
-import { factsInScope, type RepositoryFacts, repositoryInScope } from './facts.ts';
-import { cycleCompare, inRange, packageCompare, parseRange } from './range.ts';
-import type { DecisionCheck, DecisionRecord, OfficeDiagnostic } from './records.ts';
-import type { CheckKind } from './schema.ts';
+import { detectTechnologies } from '../analyses/technologies/detect.ts';
+import { loadTechnologies } from '../analyses/technologies/match.ts';
+import type { Technology } from '../analyses/technologies/schema.ts';
+import { judge } from '../licences/policy.ts';
+import { factsInScope, type RepositoryFacts, repositoryInScope } from '../office/decisions/facts.ts';
+import { cycleCompare, inRange, packageCompare, parseRange } from '../office/decisions/range.ts';
+import type { DecisionCheck, DecisionRecord, OfficeDiagnostic } from '../office/decisions/records.ts';
+import type { CheckKind } from '../office/decisions/schema.ts';
+import type { Team } from '../office/teams.ts';
 
 export interface Violation {
   decision: number;

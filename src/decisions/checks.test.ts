@@ -10,10 +10,10 @@ import {
   TEAMS,
   writeDecisions,
   writeSuccessor,
-} from '../../../test/fixtures/office/decisions/office.ts';
-import { cto } from '../../../test/helpers/cli.ts';
-import { buildRepo, cleanupTemp, tempDir } from '../../../test/helpers/repo-builder.ts';
-import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../../test/helpers/stores.ts';
+} from '../../test/fixtures/office/decisions/office.ts';
+import { cto } from '../../test/helpers/cli.ts';
+import { buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 
 interface ViolationJson {
   decision: number;

@@ -1,12 +1,17 @@
 // What `cto decisions` and the report show: the records, their checks evaluated against the current
 // snapshots, and the proposed decisions waiting too long.
-import type { Store } from '../../store/store.ts';
-import { loadTeams } from '../teams.ts';
+
+import { currentFacts } from '../office/decisions/facts.ts';
+import { type DecisionNeeded, proposedTooLong } from '../office/decisions/index-file.ts';
+import {
+  type DecisionRecord,
+  loadDecisionRecords,
+  type OfficeDiagnostic,
+} from '../office/decisions/records.ts';
+import { DEFAULT_PROPOSED_MAX_AGE_DAYS } from '../office/decisions/schema.ts';
+import { loadTeams } from '../office/teams.ts';
+import type { Store } from '../store/store.ts';
 import { type Evaluation, evaluateDecisions } from './checks.ts';
-import { currentFacts } from './facts.ts';
-import { type DecisionNeeded, proposedTooLong } from './index-file.ts';
-import { type DecisionRecord, loadDecisionRecords, type OfficeDiagnostic } from './records.ts';
-import { DEFAULT_PROPOSED_MAX_AGE_DAYS } from './schema.ts';
 
 export interface DecisionsView {
   records: DecisionRecord[];
