@@ -88,7 +88,8 @@ export function loadWorkspace(dir: string): Workspace {
   const abs = resolve(dir);
   if (!existsSync(abs)) throw new CtoError('PATH_NOT_FOUND', `workspace ${dir} does not exist`);
   const config = readYamlFile(join(abs, CONFIG_FILE), configSchema, CONFIG_FILE) ?? {};
-  // Office files are checked as they are loaded here, so a mistake stops a command before any scan.
+  // Office files are checked as they are loaded here: a mistake stops every command before it starts,
+  // except a scan, which says it once and goes on without the file (src/office/lenient.ts).
   loadTeams(abs);
   loadPeopleConfig(abs, config);
   loadDecisions(abs);

@@ -5,6 +5,7 @@ import type { Analysis } from '../analyses/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { scannablePaths } from '../fleet/sync.ts';
 import { type BudgetSettings, DEFAULT_BUDGET_SETTINGS } from '../git/budget.ts';
+import { withLenientOffice } from '../office/lenient.ts';
 import { type HistorySpec, parseHistorySpec } from '../scan/periods.ts';
 import { registryPlugins } from '../scan/plugins.ts';
 import { runScan } from '../scan/run.ts';
@@ -157,43 +158,50 @@ export function scanCommand(): Command {
         process.exitCode = await enqueueCommand(paths, cmd.args.length > 0, flags, opts);
         return;
       }
-      process.exitCode = await withWritableStore(opts, async (store, ws) => {
-        const cfg = ws.config.scan ?? {};
-        if (flags.all) paths = await withKnownRepositories(store, cmd.args.length > 0 ? paths : []);
-        const progress = createProgress(!flags.json);
-        const result = await runScan(store, {
-          paths,
-          depth: flags.depth ?? cfg.depth ?? 4,
-          jobs: flags.jobs ?? cfg.jobs ?? 2,
-          ...(await scanSettings(flags, ws, asked)),
-          onDiscovered: (n) => progress.total(n),
-          onStart: (r) => progress.start(r),
-          onStage: (r, e) => progress.stage(r, e),
-          onDone: (o, started) => progress.done(started, doneLine(o)),
-        });
-        progress.stop();
-        for (const p of result.problems) printError(`cto: ${p.error.message} [${p.error.code}]`);
-        const failed =
-          result.repositories.filter((r) => r.status === 'failed').length + result.problems.length;
-        if (flags.json) {
-          printJson('cto.scan/v1', {
-            store: { engine: store.engine, location: store.location },
-            repositories: result.repositories,
-            problems: result.problems.map((p) => ({
-              path: p.path,
-              code: p.error.code,
-              message: p.error.message,
-            })),
-            summary: summary(result.repositories, result.problems.length),
+      process.exitCode = await withLenientOffice(reportOfficeProblem, () =>
+        withWritableStore(opts, async (store, ws) => {
+          const cfg = ws.config.scan ?? {};
+          if (flags.all) paths = await withKnownRepositories(store, cmd.args.length > 0 ? paths : []);
+          const progress = createProgress(!flags.json);
+          const result = await runScan(store, {
+            paths,
+            depth: flags.depth ?? cfg.depth ?? 4,
+            jobs: flags.jobs ?? cfg.jobs ?? 2,
+            ...(await scanSettings(flags, ws, asked)),
+            onDiscovered: (n) => progress.total(n),
+            onStart: (r) => progress.start(r),
+            onStage: (r, e) => progress.stage(r, e),
+            onDone: (o, started) => progress.done(started, doneLine(o)),
           });
-        } else if (result.repositories.length > 0) {
-          printSummary(result.repositories);
-          if (flags.history) printHistorySummary(result.repositories);
-        }
-        if (result.repositories.length === 0) return 2;
-        return failed > 0 ? 1 : 0;
-      });
+          progress.stop();
+          for (const p of result.problems) printError(`cto: ${p.error.message} [${p.error.code}]`);
+          const failed =
+            result.repositories.filter((r) => r.status === 'failed').length + result.problems.length;
+          if (flags.json) {
+            printJson('cto.scan/v1', {
+              store: { engine: store.engine, location: store.location },
+              repositories: result.repositories,
+              problems: result.problems.map((p) => ({
+                path: p.path,
+                code: p.error.code,
+                message: p.error.message,
+              })),
+              summary: summary(result.repositories, result.problems.length),
+            });
+          } else if (result.repositories.length > 0) {
+            printSummary(result.repositories);
+            if (flags.history) printHistorySummary(result.repositories);
+          }
+          if (result.repositories.length === 0) return 2;
+          return failed > 0 ? 1 : 0;
+        }),
+      );
     });
+}
+
+/** A bad office file does not stop a scan: said once, with its file and line, and the scan goes on without it. */
+function reportOfficeProblem(message: string): void {
+  printError(`cto: ${message} [CONFIG_INVALID]; this scan goes on as if the file were absent`);
 }
 
 /** The paths given, plus every repository the sources list (docs/fleet.md); an error when there are none. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { CtoError } from '../errors.ts';
 import { checkPattern } from '../people/codeowners/pattern.ts';
 import type { AliasConfig } from '../people/identities/index.ts';
+import { officeFile } from './lenient.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const personSchema = z
@@ -79,6 +80,9 @@ export function parsePeopleConfig(raw: unknown, source: string): PeopleConfig {
 export function loadPeopleConfig(workspaceDir: string, config: Record<string, unknown>): PeopleConfig {
   const file = join(workspaceDir, PEOPLE_FILE);
   if (existsSync(file))
-    return parsePeopleConfig(readYamlFile(file, peopleConfigSchema, PEOPLE_FILE), PEOPLE_FILE);
+    return officeFile(
+      () => parsePeopleConfig(readYamlFile(file, peopleConfigSchema, PEOPLE_FILE), PEOPLE_FILE),
+      () => parsePeopleConfig(undefined, PEOPLE_FILE),
+    );
   return parsePeopleConfig(config.people, 'cto.yaml: people');
 }

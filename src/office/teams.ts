@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { CtoError } from '../errors.ts';
 import { checkPattern, compilePattern, type PathMatcher } from '../people/codeowners/pattern.ts';
 import { normaliseName } from '../people/identities/normalise.ts';
+import { officeFile } from './lenient.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const patternSchema = z.string().refine((p) => checkPattern(p) === null, {
@@ -51,8 +52,13 @@ export function hasTeamsFile(workspaceDir: string): boolean {
 /** Teams from `teams.yaml` in the workspace; an empty list when the file is absent. */
 export function loadTeams(workspaceDir: string): Team[] {
   const file = join(workspaceDir, TEAMS_FILE);
-  const data = readYamlFile(file, teamsFileSchema, TEAMS_FILE);
-  return data === null ? [] : uniqueTeams(data.teams, TEAMS_FILE);
+  return officeFile(
+    () => {
+      const data = readYamlFile(file, teamsFileSchema, TEAMS_FILE);
+      return data === null ? [] : uniqueTeams(data.teams, TEAMS_FILE);
+    },
+    () => [],
+  );
 }
 
 /** Validate already-parsed YAML; `source` names the file in error messages. */

@@ -12,6 +12,7 @@
 //       false-positive: { reason: the Dockerfile is an example }
 import { join } from 'node:path';
 import { z } from 'zod';
+import { officeFile } from '../office/lenient.ts';
 import { readYamlFile } from '../office/yaml-file.ts';
 import { daySchema } from '../reference-date.ts';
 
@@ -71,7 +72,10 @@ export type Decision =
 
 /** The entries of risks.yaml; none when the file is absent. Errors name the file, line and key. */
 export function loadDecisions(workspaceDir: string): DecisionEntry[] {
-  return readYamlFile(join(workspaceDir, RISKS_FILE), risksFileSchema, RISKS_FILE)?.risks ?? [];
+  return officeFile(
+    () => readYamlFile(join(workspaceDir, RISKS_FILE), risksFileSchema, RISKS_FILE)?.risks ?? [],
+    () => [],
+  );
 }
 
 /** What the register knows of a risk to match it. */
