@@ -5,6 +5,7 @@ import { checkedShare } from '../../findings/coverage.ts';
 import type { ReportData } from '../data.ts';
 import { type KpiSpec, makeKpi } from '../kpi.ts';
 import type { KpiSeries } from '../kpi-values.ts';
+import { registerCounts } from '../top-risks.ts';
 import type { Kpi } from '../types.ts';
 import { areaFindings } from './common.ts';
 
@@ -84,6 +85,7 @@ export function securityKpis(data: ReportData): Kpi[] {
   const findings = areaFindings(data, 'infrastructure-security');
   const licence = findings.filter((f) => /licen[cs]e/.test(`${f.analysis} ${f.rule}`));
   const c = data.vulnCoverage;
+  const register = registerCounts(data.register, data.now.toISOString().slice(0, 10));
   const covered = c && c.total > 0 ? checkedShare(c.checked, c.total) : null;
   return [
     seriesKpi(data, 'vulnerabilities-runtime-critical-high', {
@@ -122,20 +124,31 @@ export function securityKpis(data: ReportData): Kpi[] {
       },
       licence.length,
     ),
-    seriesKpi(data, 'risks-overdue', {
-      id: 'kpi-risks-overdue',
-      label: 'Risks open past their SLA',
-      unit: 'risks',
-      better: 'down',
-      sql: "select key, repository, severity, first_seen_at, sla_due, title from risks where status = 'open' order by severity, first_seen_at",
-    }),
-    seriesKpi(data, 'risks-open', {
-      id: 'kpi-risks-open',
-      label: 'Risks open in the register',
-      unit: 'risks',
-      better: 'down',
-      sql: "select key, repository, severity, first_seen_at, title from risks where status = 'open' order by score desc",
-    }),
+    // Now: the register on the report's day, as the summary counts it; before: the trend's series.
+    seriesKpi(
+      data,
+      'risks-overdue',
+      {
+        id: 'kpi-risks-overdue',
+        label: 'Risks open past their SLA',
+        unit: 'risks',
+        better: 'down',
+        sql: "select key, repository, severity, first_seen_at, sla_due, title from risks where status = 'open' order by severity, first_seen_at",
+      },
+      register.overdue,
+    ),
+    seriesKpi(
+      data,
+      'risks-open',
+      {
+        id: 'kpi-risks-open',
+        label: 'Risks open in the register',
+        unit: 'risks',
+        better: 'down',
+        sql: "select key, repository, severity, first_seen_at, title from risks where status = 'open' order by score desc",
+      },
+      register.open,
+    ),
   ];
 }
 

@@ -5,6 +5,7 @@ import type { ReportData, ReportMetric } from '../data.ts';
 import { budgetSection } from './budget.ts';
 import { deliverySection } from './delivery.ts';
 import { innovationSection } from './innovation.ts';
+import { securityKpis } from './kpis.ts';
 import { securitySection } from './security.ts';
 import { teamSection } from './team.ts';
 
@@ -194,5 +195,19 @@ describe('security: overdue risks by exposure', () => {
     ]);
     expect(s.reasons).toEqual([]);
     expect(s.rating).toBe('green');
+  });
+});
+
+describe('the register KPIs', () => {
+  test('count the register on the report day, as the summary does', () => {
+    const row = (key: string, sla: string, status = 'open') =>
+      ({ key, status, sla_due: sla, area: 'infrastructure-security', decision: null }) as unknown as RiskRow;
+    const kpis = securityKpis({
+      ...data([]),
+      register: [row('a', '2025-12-01'), row('b', '2026-03-01'), row('c', '2025-01-01', 'closed')],
+    });
+    const value = (id: string) => kpis.find((k) => k.id === id)?.value;
+    expect(value('kpi-risks-open')).toBe(2);
+    expect(value('kpi-risks-overdue')).toBe(1);
   });
 });
