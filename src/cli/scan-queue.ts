@@ -11,7 +11,7 @@ import {
   singletonKey,
 } from '../queue/queue.ts';
 import { discoverRepositories } from '../scan/discover.ts';
-import type { RepoOutcome } from '../scan/scan.ts';
+import { failedOutcome, type RepoOutcome } from '../scan/scan.ts';
 import { loadWorkspace, storeTarget } from '../workspace.ts';
 import { type globalOptions, withStore } from './context.ts';
 import { formatNumber, printError, printJson, printLine } from './output.ts';
@@ -126,23 +126,8 @@ async function waitFor(
 
 /** A job gone from the queue (deleted by its retention) before its outcome was read. */
 function lostOutcome(q: Queued): RepoOutcome {
-  return {
-    name: q.name,
-    path: q.path,
-    status: 'failed',
-    snapshotId: null,
-    commit: null,
-    ref: q.rev,
-    historyMode: null,
-    newCommits: 0,
-    commits: 0,
-    authors: 0,
-    files: 0,
-    firstCommitAt: null,
-    lastCommitAt: null,
-    diagnostics: [],
-    error: { code: 'DB_QUERY', message: 'the job is no longer in the queue' },
-    durationMs: 0,
-    history: [],
-  };
+  return failedOutcome(q.name, q.path, q.rev, {
+    code: 'DB_QUERY',
+    message: 'the job is no longer in the queue',
+  });
 }

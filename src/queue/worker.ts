@@ -4,7 +4,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { ErrorCode } from '../errors.ts';
 import { discoverRepositories } from '../scan/discover.ts';
-import { type RepoOutcome, type ScanOptions, scanRepository } from '../scan/scan.ts';
+import { failedOutcome, type RepoOutcome, type ScanOptions, scanRepository } from '../scan/scan.ts';
 import type { Store } from '../store/store.ts';
 import { SCAN_QUEUE, type ScanJob } from './queue.ts';
 
@@ -67,33 +67,15 @@ async function runJob(store: Store, job: ScanJob, settings: ScanOptions): Promis
   const found = repositories.find((r) => r.info.commonDir === job.key) ?? repositories[0];
   if (!found || problems.length > 0) {
     const error = problems[0]?.error;
-    return failedOutcome(job, error?.code ?? 'NOT_A_REPOSITORY', error?.message ?? `${job.path}: not found`);
+    return jobFailed(job, error?.code ?? 'NOT_A_REPOSITORY', error?.message ?? `${job.path}: not found`);
   }
   try {
     return await scanRepository(store, found, { ...settings, rev: job.rev ?? undefined, lockWaitMs: 0 });
   } catch (e) {
-    return failedOutcome(job, 'GIT_FAILED', (e as Error).message);
+    return jobFailed(job, 'GIT_FAILED', (e as Error).message);
   }
 }
 
-function failedOutcome(job: ScanJob, code: string, message: string): RepoOutcome {
-  return {
-    name: job.path,
-    path: job.path,
-    status: 'failed',
-    snapshotId: null,
-    commit: null,
-    ref: job.rev,
-    historyMode: null,
-    newCommits: 0,
-    commits: 0,
-    authors: 0,
-    files: 0,
-    firstCommitAt: null,
-    lastCommitAt: null,
-    diagnostics: [],
-    error: { code, message },
-    durationMs: 0,
-    history: [],
-  };
+function jobFailed(job: ScanJob, code: string, message: string): RepoOutcome {
+  return failedOutcome(job.path, job.path, job.rev, { code, message });
 }

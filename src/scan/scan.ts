@@ -169,13 +169,23 @@ async function scanWithinBudget(
 }
 
 function newOutcome(found: FoundRepository): RepoOutcome {
+  return failedOutcome(found.name, found.path, null, null);
+}
+
+/** An outcome that ended before anything was scanned: failed, with nothing counted. */
+export function failedOutcome(
+  name: string,
+  path: string,
+  ref: string | null,
+  error: RepoOutcome['error'],
+): RepoOutcome {
   return {
-    name: found.name,
-    path: found.path,
+    name,
+    path,
     status: 'failed',
     snapshotId: null,
     commit: null,
-    ref: null,
+    ref,
     historyMode: null,
     newCommits: 0,
     commits: 0,
@@ -184,7 +194,7 @@ function newOutcome(found: FoundRepository): RepoOutcome {
     firstCommitAt: null,
     lastCommitAt: null,
     diagnostics: [],
-    error: null,
+    error,
     durationMs: 0,
     history: [],
   };
