@@ -1,9 +1,5 @@
-// Decision records: `decisions/NNNN-title.md`, MADR 4 Markdown with YAML front matter. A bad record is a
-// diagnostic naming its file and line; the others still load (docs/office.md "Decisions").
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isCtoError } from '../../errors.ts';
-import { parseFrontMatter } from '../front-matter.ts';
+import { type OfficeDiagnostic, parseFrontMatter, readRecordFolder } from '../front-matter.ts';
 import {
   type CheckScope,
   type CheckTarget,
@@ -39,11 +35,7 @@ export interface DecisionRecord {
   checks: DecisionCheck[];
 }
 
-export interface OfficeDiagnostic {
-  file: string;
-  line: number | null;
-  message: string;
-}
+export type { OfficeDiagnostic } from '../front-matter.ts';
 
 interface DecisionSet {
   records: DecisionRecord[];
@@ -55,25 +47,12 @@ const RECORD_NAME = /^(\d{4})-([^/]+)\.md$/;
 
 /** Every numbered record in `decisions/`, in number order; an absent folder gives none. */
 export function loadDecisionRecords(workspaceDir: string): DecisionSet {
-  const dir = join(workspaceDir, DECISIONS_DIR);
-  if (!existsSync(dir)) return { records: [], diagnostics: [] };
-  const records: DecisionRecord[] = [];
-  const diagnostics: OfficeDiagnostic[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const m = RECORD_NAME.exec(name);
-    if (!m) continue;
-    const file = `${DECISIONS_DIR}/${name}`;
-    let text: string;
-    try {
-      text = readFileSync(join(dir, name), 'utf8');
-    } catch (e) {
-      diagnostics.push({ file, line: null, message: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const parsed = parseRecord(text, file, Number(m[1]), m[2] as string);
-    if ('message' in parsed) diagnostics.push(parsed);
-    else records.push(parsed);
-  }
+  const { records, diagnostics } = readRecordFolder(
+    workspaceDir,
+    DECISIONS_DIR,
+    (name) => RECORD_NAME.exec(name),
+    (text, file, m) => parseRecord(text, file, Number(m[1]), m[2] as string),
+  );
   diagnostics.push(...consistency(records));
   return { records: withSupersededBy(records), diagnostics };
 }

@@ -1,11 +1,7 @@
-// Experiment files: `experiments/*.md`, Markdown with YAML front matter (schema.ts). A bad file is a
-// diagnostic naming its file and line; the others still load (docs/office.md "Experiments").
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Money } from '../../budget/money.ts';
 import { isCtoError } from '../../errors.ts';
 import type { OfficeDiagnostic } from '../decisions/records.ts';
-import { parseFrontMatter } from '../front-matter.ts';
+import { parseFrontMatter, readRecordFolder } from '../front-matter.ts';
 import { EXPERIMENTS_DIR, experimentSchema, type Outcome } from './schema.ts';
 
 export interface BranchLink {
@@ -36,25 +32,12 @@ interface ExperimentSet {
 
 /** Every `*.md` in `experiments/` but README.md, in file name order; an absent folder gives none. */
 export function loadExperiments(workspaceDir: string): ExperimentSet {
-  const dir = join(workspaceDir, EXPERIMENTS_DIR);
-  if (!existsSync(dir)) return { records: [], diagnostics: [] };
-  const records: ExperimentRecord[] = [];
-  const diagnostics: OfficeDiagnostic[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
-    const file = `${EXPERIMENTS_DIR}/${name}`;
-    let text: string;
-    try {
-      text = readFileSync(join(dir, name), 'utf8');
-    } catch (e) {
-      diagnostics.push({ file, line: null, message: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const parsed = parseExperiment(text, file, name.slice(0, -3));
-    if ('message' in parsed) diagnostics.push(parsed);
-    else records.push(parsed);
-  }
-  return { records, diagnostics };
+  return readRecordFolder(
+    workspaceDir,
+    EXPERIMENTS_DIR,
+    (name) => (name.endsWith('.md') && name.toLowerCase() !== 'readme.md' ? name.slice(0, -3) : null),
+    parseExperiment,
+  );
 }
 
 /** One experiment from its text; a diagnostic when its front matter is missing or invalid. */

@@ -4,16 +4,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCtoError } from '../../errors.ts';
-import { parseFrontMatter } from '../front-matter.ts';
+import { type OfficeDiagnostic, parseFrontMatter } from '../front-matter.ts';
 import type { RadarConfig } from './config.ts';
 import { ITEM_FILE, type RadarItemFile, RELEASE_FOLDER, radarItemSchema } from './item.ts';
 
-/** A problem in an office file: data, shown with the results, never a stop. */
-export interface OfficeDiagnostic {
-  file: string;
-  line: number | null;
-  message: string;
-}
+export type { OfficeDiagnostic } from '../front-matter.ts';
 
 export interface RadarEntry {
   release: string;
