@@ -33,4 +33,12 @@ test('an editor using them accepts a good file and rejects a misspelt key, as ct
   expect(validate('radar-item.schema.json', 'title: Java\nfeatures: true\n')).toBe(false);
   expect(validate('cto.schema.json', 'radar:\n  rings: [{ id: adopt }]\n')).toBe(true);
   expect(validate('cto.schema.json', 'radar:\n  ring: []\n')).toBe(false);
+  expect(
+    validate('vendors.schema.json', 'vendors:\n  - vendor: Datadog\n    technologies: [datadog]\n'),
+  ).toBe(true);
+  expect(validate('vendors.schema.json', 'vendors:\n  - vendor: Datadog\n    renewl: 2027-01-01\n')).toBe(
+    false,
+  );
+  expect(validate('sources.schema.json', 'sources:\n  - github: acme\n    token: GITHUB_TOKEN\n')).toBe(true);
+  expect(validate('sources.schema.json', 'sources:\n  - github: acme\n    tokn: GITHUB_TOKEN\n')).toBe(false);
 });

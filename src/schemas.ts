@@ -2,12 +2,15 @@
 // the same schemas that check the files, converted by zod's own z.toJSONSchema. Rules a JSON Schema
 // cannot say (a pattern that must compile, a date after another) are only checked by cto.
 import { z } from 'zod';
+import { loadTechnologies } from './analyses/technologies/match.ts';
+import { sourcesFileSchema } from './fleet/sources-config.ts';
 import { frontMatterSchema } from './office/decisions/schema.ts';
 import { experimentSchema } from './office/experiments/schema.ts';
 import { objectivesFileSchema } from './office/objectives/schema.ts';
 import { peopleConfigSchema } from './office/people.ts';
 import { radarItemSchema } from './office/radar/item.ts';
 import { teamsFileSchema } from './office/teams.ts';
+import { vendorsFileSchema } from './office/vendors.ts';
 import { risksFileSchema } from './risk/decisions.ts';
 import { configSchema } from './workspace.ts';
 
@@ -20,6 +23,11 @@ const SCHEMAS: Record<string, { title: string; schema: z.ZodType }> = {
   'radar-item.schema.json': { title: 'radar/<release>/<item>.md front matter', schema: radarItemSchema },
   'decision.schema.json': { title: 'decisions/NNNN-*.md front matter (MADR 4)', schema: frontMatterSchema },
   'experiment.schema.json': { title: 'experiments/*.md front matter', schema: experimentSchema },
+  'vendors.schema.json': {
+    title: 'vendors.yaml',
+    schema: vendorsFileSchema(new Set(loadTechnologies().map((t) => t.id))),
+  },
+  'sources.schema.json': { title: 'sources.yaml', schema: sourcesFileSchema },
 };
 
 /** File name (under docs/schemas/) -> JSON Schema text, as committed. */

@@ -93,11 +93,16 @@ export interface VendorsFile {
   problem: string | null;
 }
 
+/** The schema of vendors.yaml, technology ids checked against `known` (the catalogue's). */
+export function vendorsFileSchema(known: ReadonlySet<string>) {
+  return z.object({ vendors: z.array(contractSchema(known)).default([]) }).strict();
+}
+
 /** Read vendors.yaml of the workspace, checking technology ids against `known`. */
 export function loadVendors(workspaceDir: string, known: ReadonlySet<string>): VendorsFile {
   const file = join(workspaceDir, VENDORS_FILE);
   if (!existsSync(file)) return { present: false, contracts: [], problem: null };
-  const schema = z.object({ vendors: z.array(contractSchema(known)).default([]) }).strict();
+  const schema = vendorsFileSchema(known);
   try {
     const data = readYamlFile(file, schema, VENDORS_FILE);
     return { present: true, contracts: (data?.vendors ?? []).map(toContract), problem: null };
