@@ -62,3 +62,24 @@ test("a technology's exposures are those of the facts behind it, most exposed fi
   // A file named by its path alone is judged by the workspace's path rules.
   expect(by.terraform).toEqual(['example']);
 });
+
+test("a tool's own config file does not make it a runtime technology; what ships still does", () => {
+  const metrics = detectTechnologies({
+    dependencies: [],
+    images: [],
+    runtimes: [],
+    paths: [
+      'eslint.config.js',
+      'gulpfile.js',
+      'codecov.yml',
+      '.devcontainer/devcontainer.json',
+      'src/App.java',
+    ],
+  });
+  const exposures = (id: string) => metrics.find((m) => m.subject === id)?.evidence?.exposures;
+  expect(exposures('eslint')).toEqual(['development']);
+  expect(exposures('devcontainers')).toEqual(['development']);
+  expect(exposures('gulp')).toEqual(['build']);
+  expect(exposures('codecov')).toEqual(['ci']);
+  expect(exposures('java')).toEqual(['runtime']);
+});

@@ -37,6 +37,18 @@ const RUNTIME_TECHNOLOGY: Record<string, string> = {
 /** The most names of each kind a metric's evidence lists; the value still counts them all. */
 export const EVIDENCE_LIMIT = 50;
 
+/** What a tool's own config file exposes at most: its `pathExposure`, else by category. */
+const CATEGORY_CAP: Partial<Record<Technology['category'], Exposure>> = {
+  ci: 'ci',
+  testing: 'test',
+  build: 'build',
+};
+const pathCap = (t: Technology): Exposure => t.pathExposure ?? CATEGORY_CAP[t.category] ?? 'runtime';
+
+/** The less exposed of two (EXPOSURES runs from most to least exposed). */
+const lessExposed = (a: Exposure, b: Exposure): Exposure =>
+  EXPOSURES.indexOf(a) >= EXPOSURES.indexOf(b) ? a : b;
+
 /**
  * One metric per technology found, with its evidence and the exposures of the facts behind it (a file
  * matched by its path alone is judged by `paths`, the workspace's exposure rules).
@@ -52,9 +64,9 @@ export function detectTechnologies(
     factExposure.set(`package\u0000${d.name}\u0000${d.manifestPath}`, d.exposure ?? byPath(d.manifestPath));
   for (const i of facts.images)
     factExposure.set(`image\u0000${i.name}\u0000${i.path}`, i.exposure ?? byPath(i.path));
-  const exposureOf = (kind: string, value: string, path: string): Exposure =>
+  const exposureOf = (t: Technology, kind: string, value: string, path: string): Exposure =>
     kind === 'path'
-      ? byPath(path)
+      ? lessExposed(byPath(path), pathCap(t))
       : (factExposure.get(`${kind === 'package' ? 'package' : 'image'}\u0000${value}\u0000${path}`) ??
         byPath(path));
   const matches = matchTechnologies(
@@ -92,7 +104,7 @@ export function detectTechnologies(
       if (e.kind === 'package') s.packages.add(e.value);
       else if (e.kind !== 'path') s.images.add(e.value);
       s.files.add(e.path);
-      s.exposures.add(exposureOf(e.kind, e.value, e.path));
+      s.exposures.add(exposureOf(m.technology, e.kind, e.value, e.path));
     }
   }
   const ids = new Set(table.map((t) => t.id));

@@ -46,6 +46,11 @@ export const TechnologySchema = z.strictObject({
    * of it with no contract in vendors.yaml is reported by `cto vendors` (docs/budget.md).
    */
   commercial: z.literal(true).optional(),
+  /**
+   * The most a match by a file path alone exposes it (a linter's or a dev container's config file is
+   * not the product); default by category: `ci` for ci, `test` for testing, `build` for build.
+   */
+  pathExposure: z.enum(['build', 'ci', 'development', 'test']).optional(),
   /** Package names per ecosystem (Maven `group:artifact`). */
   packages: z.partialRecord(z.enum(ECOSYSTEMS), Rules).optional(),
   /** Container image names without tag; `docker.io/` and `library/` are implied. */
