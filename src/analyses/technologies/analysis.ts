@@ -7,7 +7,7 @@ import { detectTechnologies } from './detect.ts';
 
 export const technologiesAnalysis: Analysis = {
   id: 'technologies',
-  version: 3,
+  version: 4,
   area: 'technology-strategy',
   writes: [],
   metrics: ['technology', 'technologies'],

@@ -82,4 +82,12 @@ test("a tool's own config file does not make it a runtime technology; what ships
   expect(exposures('gulp')).toEqual(['build']);
   expect(exposures('codecov')).toEqual(['ci']);
   expect(exposures('java')).toEqual(['runtime']);
+  // A testing library declared where no test scope exists (go.mod) is test code all the same.
+  const go = detectTechnologies({
+    dependencies: [{ ecosystem: 'Go', name: 'github.com/stretchr/testify', manifestPath: 'go.mod' }],
+    images: [],
+    runtimes: [],
+    paths: [],
+  });
+  expect(go.find((m) => m.subject === 'testify')?.evidence?.exposures).toEqual(['test']);
 });

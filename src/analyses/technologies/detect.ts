@@ -45,9 +45,12 @@ const CATEGORY_CAP: Partial<Record<Technology['category'], Exposure>> = {
 };
 const pathCap = (t: Technology): Exposure => t.pathExposure ?? CATEGORY_CAP[t.category] ?? 'runtime';
 
-/** The less exposed of two (EXPOSURES runs from most to least exposed). */
-const lessExposed = (a: Exposure, b: Exposure): Exposure =>
-  EXPOSURES.indexOf(a) >= EXPOSURES.indexOf(b) ? a : b;
+/**
+ * A shipped exposure (runtime, build) lowered to `cap` when the cap is less exposed (EXPOSURES runs
+ * from most to least exposed); what is already development, test, example or docs stays as it is.
+ */
+const lessExposed = (e: Exposure, cap: Exposure): Exposure =>
+  (e === 'runtime' || e === 'build') && EXPOSURES.indexOf(cap) > EXPOSURES.indexOf(e) ? cap : e;
 
 /**
  * One metric per technology found, with its evidence and the exposures of the facts behind it (a file
@@ -64,11 +67,15 @@ export function detectTechnologies(
     factExposure.set(`package\u0000${d.name}\u0000${d.manifestPath}`, d.exposure ?? byPath(d.manifestPath));
   for (const i of facts.images)
     factExposure.set(`image\u0000${i.name}\u0000${i.path}`, i.exposure ?? byPath(i.path));
+  // A testing library is test code wherever it is declared (go.mod has no test scope).
   const exposureOf = (t: Technology, kind: string, value: string, path: string): Exposure =>
     kind === 'path'
       ? lessExposed(byPath(path), pathCap(t))
-      : (factExposure.get(`${kind === 'package' ? 'package' : 'image'}\u0000${value}\u0000${path}`) ??
-        byPath(path));
+      : lessExposed(
+          factExposure.get(`${kind === 'package' ? 'package' : 'image'}\u0000${value}\u0000${path}`) ??
+            byPath(path),
+          t.category === 'testing' ? 'test' : 'runtime',
+        );
   const matches = matchTechnologies(
     {
       dependencies: facts.dependencies.map(
