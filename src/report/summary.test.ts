@@ -109,5 +109,24 @@ describe('the summary row weighs findings by exposure', () => {
       'Needs attention: 1 high technology problem open (1 past end of life); 2 more only in development or test tooling, weighed as low.',
     );
     expect(technology?.drivers).toEqual(['high: nodejs 16 is past its end of life (api)']);
+    // Only medium weighed findings: the driver says where the high one is exposed.
+    const [ci] = summaryAreas(
+      [
+        section({
+          id: 'technology-strategy',
+          rating: 'amber',
+          findings: [
+            {
+              ...finding('high', 'eol', 'eol-past'),
+              exposure: 'ci',
+              title: 'rust 1.80 is past its end of life',
+            },
+          ],
+        }),
+      ],
+      [],
+      '2026-02-01',
+    );
+    expect(ci?.drivers).toEqual(['high, in ci: rust 1.80 is past its end of life (api)']);
   });
 });

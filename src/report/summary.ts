@@ -85,7 +85,11 @@ function areaDrivers(s: AreaSection, n = 3): string[] {
     0,
     Math.max(0, n - out.length),
   );
-  for (const f of shown) out.push(`${f.severity}: ${f.title} (${f.repository})`);
+  // A finding weighed lower than its own severity says where it is exposed ("high, in ci").
+  for (const f of shown) {
+    const where = rated(f) !== f.severity && f.exposure ? `, in ${f.exposure}` : '';
+    out.push(`${f.severity}${where}: ${f.title} (${f.repository})`);
+  }
   return out.slice(0, n);
 }
 
