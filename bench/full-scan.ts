@@ -1,0 +1,120 @@
+// `npm run bench -- --full <repo>...`: the first full scan (every collector and analysis) of the
+// repositories into one fresh SQLite workspace, as one process, with the seconds, share and peak RSS
+// of each stage and analysis (bench/scan-stages.ts, timed by the scan's own progress events), against
+// `git log --numstat --find-renames` over the same repositories measured just before in the same run;
+// then a no-op rescan through the CLI. Whole-process peaks come from `/usr/bin/time -v`: its maximum
+// resident size is that of the largest single process of the tree (cto or one of its git children).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { timed } from './history.ts';
+import type { StageTimes } from './scan-stages.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TIME = '/usr/bin/time';
+
+interface Measured {
+  seconds: number;
+  /** Largest resident size of any one process of the tree, megabytes (`/usr/bin/time -v`). */
+  maxRssMb: number;
+  stdout: string;
+}
+
+/** Runs a command under `/usr/bin/time -v`: wall seconds, peak RSS, its standard output. */
+function measured(cmd: string, args: string[], env: NodeJS.ProcessEnv, keepStdout: boolean): Promise<Measured> {
+  return new Promise((res, rej) => {
+    const start = process.hrtime.bigint();
+    const p = spawn(TIME, ['-v', cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => {
+      if (keepStdout) stdout += d.toString('utf8');
+    });
+    p.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    p.on('error', rej);
+    p.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (code !== 0) return rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+      const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      res({ seconds, maxRssMb: kb ? Number(kb[1]) / 1024 : Number.NaN, stdout });
+    });
+  });
+}
+
+export interface FullScanBench {
+  repositories: string[];
+  reference: { seconds: number; maxRssMb: number };
+  scan: Measured & { times: StageTimes };
+  noopSeconds: number;
+}
+
+export async function benchFullScan(repos: readonly string[]): Promise<FullScanBench> {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  const ws = mkdtempSync(join(tmpdir(), 'cto-bench-full-'));
+  try {
+    // Warm the page cache so neither side pays for the first read of the packs.
+    for (const r of repos) await timed('git', ['-C', r, 'rev-list', '--count', 'HEAD'], env);
+    const reference = { seconds: 0, maxRssMb: 0 };
+    for (const r of repos) {
+      const m = await measured('git', ['-C', r, 'log', '--numstat', '--find-renames', 'HEAD'], env, false);
+      reference.seconds += m.seconds;
+      reference.maxRssMb = Math.max(reference.maxRssMb, m.maxRssMb);
+    }
+    const scan = await measured(
+      process.execPath,
+      [join(ROOT, 'bench/scan-stages.ts'), repos.join(','), ws],
+      process.env,
+      true,
+    );
+    const times = JSON.parse(scan.stdout) as StageTimes;
+    const noop = await timed(
+      process.execPath,
+      [join(ROOT, 'bin/cto.js'), 'scan', ...repos, '--workspace', ws, '--json'],
+      process.env,
+    );
+    if (noop.code !== 0) throw new Error(`no-op rescan exited ${noop.code}`);
+    return { repositories: [...repos], reference, scan: { ...scan, times }, noopSeconds: noop.ms / 1000 };
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+const LABEL: Record<string, string> = {
+  start: 'discover + plan',
+  history: 'history',
+  tree: 'tree',
+  collectors: 'collect',
+  finish: 'commit',
+};
+
+export function printFullScan(b: FullScanBench): void {
+  const t = b.scan.times;
+  const sum = b.scan.seconds;
+  const s = (x: number) => `${x.toFixed(2)} s`;
+  console.log(`full scan (every collector and analysis): ${b.repositories.join(', ')} (status ${t.status})`);
+  console.log('| stage / analysis | wall | share | peak RSS (cto) |');
+  console.log('| --- | --- | --- | --- |');
+  const outside = b.scan.seconds - Object.values(t.stages).reduce((a, x) => a + x, 0);
+  console.log(`| node start, module load, store open | ${s(outside)} | ${((outside / sum) * 100).toFixed(1)}% | |`);
+  for (const [name, secs] of Object.entries(t.stages)) {
+    const label = name.startsWith('analysis:') ? `  analysis ${name.slice(9)}` : (LABEL[name] ?? name);
+    console.log(
+      `| ${label} | ${s(secs)} | ${((secs / sum) * 100).toFixed(1)}% | ${t.peakRssMb[name] ?? '-'} MB |`,
+    );
+  }
+  const analyses = Object.entries(t.stages)
+    .filter(([n]) => n.startsWith('analysis:'))
+    .reduce((a, [, x]) => a + x, 0);
+  console.log(`| (all analyses) | ${s(analyses)} | ${((analyses / sum) * 100).toFixed(1)}% | |`);
+  console.log(
+    `| full scan, whole process (with node start) | ${s(b.scan.seconds)} | 100% | ${b.scan.maxRssMb.toFixed(0)} MB (largest process) |`,
+  );
+  console.log(
+    `| reference: git log --numstat --find-renames | ${s(b.reference.seconds)} | | ${b.reference.maxRssMb.toFixed(0)} MB |`,
+  );
+  console.log(`  ratio full scan / reference  ${(b.scan.seconds / b.reference.seconds).toFixed(2)}`);
+  console.log(`  no-op rescan (cto scan)      ${s(b.noopSeconds)}  (target < 0.5 s)`);
+}
