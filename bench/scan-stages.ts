@@ -76,6 +76,10 @@ export async function scanStages(
       // A benchmark tree may be bigger than the default bound on tree entries.
       budget: { ...DEFAULT_BUDGET_SETTINGS, treeEntries: 100_000_000 },
       workspace: { dir: ws.dir, config: ws.config },
+      // Each repository's plan (after the first, whose discover and plan are 'start' already).
+      onStart: () => {
+        if (current !== 'start') switchTo('start');
+      },
       onStage: (_repo, e) => {
         const name = stageName(e);
         if (name !== current) switchTo(name);
@@ -83,7 +87,7 @@ export async function scanStages(
     });
     switchTo('end');
     const statuses = new Set(result.repositories.map((r) => r.status));
-    const status = statuses.size === 1 ? [...statuses][0] : [...statuses].join(',') || 'none';
+    const status = [...statuses].join(',') || 'none';
     return { stages, memory, peakRssMb, total: (performance.now() - started) / 1000, status };
   } finally {
     clearInterval(sampler);
