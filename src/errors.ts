@@ -36,6 +36,13 @@ export const ERROR_CODES = {
   REPOSITORY_NOT_FOUND: 'no scanned repository has that name',
   SCAN_IN_PROGRESS: 'another scan of the repository is running',
   NOT_CHECKED: 'a pass or fail was asked for what was not checked',
+  UNAUTHENTICATED: 'a server request carried no valid credentials',
+  FORBIDDEN: 'the role of the signed-in user does not allow the request',
+  NOT_FOUND: 'the server has no such route',
+  RATE_LIMITED: 'too many requests to the server in a short time',
+  USER_EXISTS: 'a user with that email already exists',
+  USER_NOT_FOUND: 'no user has that email',
+  SERVER_CONFIG: 'the server cannot start as configured',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

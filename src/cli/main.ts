@@ -41,6 +41,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   experiments: async () => (await import('./experiments.ts')).experimentsCommand(),
   sources: async () => (await import('./sources.ts')).sourcesCommand(),
   skills: async () => (await import('./skills.ts')).skillsCommand(),
+  users: async () => (await import('./users.ts')).usersCommand(),
+  tokens: async () => (await import('./tokens.ts')).tokensCommand(),
+  audit: async () => (await import('./audit.ts')).auditCommand(),
+  serve: async () => (await import('./serve.ts')).serveCommand(),
 };
 
 /** Global options that take a value: their value is not the command name. */

@@ -2,6 +2,7 @@
 // ISO 8601 text (plus epoch seconds where arithmetic is needed), so both engines read the same.
 // The tables live in src/store/tables/, one file per feature; this file composes them.
 
+export type * from './tables/accounts.ts';
 export type * from './tables/code.ts';
 export type * from './tables/costs.ts';
 export type * from './tables/delivery.ts';
@@ -15,6 +16,7 @@ export type * from './tables/risk.ts';
 export type * from './tables/scan.ts';
 export type * from './tables/sources.ts';
 
+import type { ApiTokensTable, AuditTable, UsersTable } from './tables/accounts.ts';
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
 import type { CostImportsTable, CostLinesTable } from './tables/costs.ts';
 import type { DeliveryActivityTable, DeliveryReleasesTable } from './tables/delivery.ts';
@@ -86,6 +88,9 @@ export interface Database {
   cost_imports: CostImportsTable;
   cost_lines: CostLinesTable;
   source_repositories: SourceRepositoriesTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  audit: AuditTable;
 }
 
 /**

@@ -21,6 +21,7 @@ import { historicalSnapshots } from './0018-historical-snapshots.ts';
 import { personDays } from './0019-person-days.ts';
 import { costs } from './0020-costs.ts';
 import { sources } from './0032-sources.ts';
+import { accounts } from './0035-accounts.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -49,6 +50,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0019-person-days': personDays,
         '0020-costs': costs(engine),
         '0032-sources': sources,
+        '0035-accounts': accounts(engine),
       };
     },
   };

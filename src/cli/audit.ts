@@ -1,0 +1,43 @@
+// `cto audit`: the audit trail of accounts and the server (docs/server.md#audit), newest first.
+import { Command } from 'commander';
+import { auditRows } from '../store/accounts.ts';
+import { globalOptions, withStore } from './context.ts';
+import { printJson, printLine, printTable } from './output.ts';
+
+export function auditCommand(): Command {
+  return new Command('audit')
+    .description(
+      'list the audit trail (user and token creation, role changes, failed authentications), newest first',
+    )
+    .option('--limit <n>', 'at most this many entries', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print a JSON document (schema cto.audit/v1)')
+    .action(async (flags: { json?: boolean; limit?: number }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        const rows = (await auditRows(store, flags.limit)).map((r) => ({
+          at: r.at,
+          actor: r.actor,
+          source: r.source,
+          action: r.action,
+          detail: JSON.parse(r.detail) as Record<string, unknown>,
+        }));
+        if (flags.json) {
+          printJson('cto.audit/v1', { entries: rows });
+          return;
+        }
+        if (rows.length === 0) {
+          printLine('The audit trail is empty.');
+          return;
+        }
+        printTable(
+          ['at (UTC)', 'who', 'from', 'action', 'detail'],
+          rows.map((r) => [
+            r.at.slice(0, 19).replace('T', ' '),
+            r.actor,
+            r.source,
+            r.action,
+            JSON.stringify(r.detail),
+          ]),
+        );
+      });
+    });
+}

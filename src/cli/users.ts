@@ -1,0 +1,73 @@
+// `cto users`: local accounts of `cto serve` (docs/server.md).
+import { text } from 'node:stream/consumers';
+import { Command } from 'commander';
+import { addUser, changeRole } from '../server/accounts.ts';
+import { ROLES } from '../server/roles.ts';
+import { listUsers } from '../store/accounts.ts';
+import { globalOptions, withStore, withWritableStore } from './context.ts';
+import { printJson, printLine, printTable } from './output.ts';
+
+export function usersCommand(): Command {
+  const users = new Command('users').description('local accounts of cto serve: add, list, change a role');
+  users
+    .command('add')
+    .description('add a user; prints a one-time password unless --password-stdin gives one')
+    .argument('<email>', 'the login name')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')} (docs/server.md#roles)`)
+    .option('--password-stdin', 'read the password (12 characters or more) from standard input')
+    .action(async (email: string, flags: { role: string; passwordStdin?: boolean }, cmd: Command) => {
+      const password = flags.passwordStdin ? (await text(process.stdin)).replace(/\r?\n$/, '') : undefined;
+      await withWritableStore(globalOptions(cmd), async (store) => {
+        const added = await addUser(store, {
+          email,
+          role: flags.role,
+          ...(password === undefined ? {} : { password }),
+        });
+        printLine(`User ${email.toLowerCase()} added with the role ${flags.role}.`);
+        if (added.oneTimePassword) printLine(`One-time password (shown once): ${added.oneTimePassword}`);
+      });
+    });
+  users
+    .command('role')
+    .description("change a user's role (audited)")
+    .argument('<email>', 'the user')
+    .argument('<role>', ROLES.join(', '))
+    .action(async (email: string, role: string, _flags: unknown, cmd: Command) => {
+      await withWritableStore(globalOptions(cmd), async (store) => {
+        await changeRole(store, email, role);
+        printLine(`User ${email.toLowerCase()} now has the role ${role}.`);
+      });
+    });
+  users
+    .command('list')
+    .description('list the users and their roles')
+    .option('--json', 'print a JSON document (schema cto.users/v1)')
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        const rows = (await listUsers(store)).map((u) => ({
+          email: u.email,
+          role: u.role,
+          createdAt: u.created_at,
+          disabledAt: u.disabled_at,
+        }));
+        if (flags.json) {
+          printJson('cto.users/v1', { users: rows });
+          return;
+        }
+        if (rows.length === 0) {
+          printLine('No users yet. Add one with `cto users add <email> --role admin`.');
+          return;
+        }
+        printTable(
+          ['email', 'role', 'created (UTC)', 'disabled'],
+          rows.map((u) => [
+            u.email,
+            u.role,
+            u.createdAt.slice(0, 16).replace('T', ' '),
+            u.disabledAt ? 'yes' : '',
+          ]),
+        );
+      });
+    });
+  return users;
+}
