@@ -2,14 +2,8 @@
 
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { exposurePathsFrom } from '../collectors/exposure.ts';
-import { policyFromConfig } from '../licences/policy.ts';
-import { loadTeams } from '../office/teams.ts';
-import { loadRadarView } from '../radar/index.ts';
-import { staleAfterDays } from '../reference-date.ts';
-import { buildReport } from '../report/model.ts';
+import { buildWorkspaceReport } from '../report/workspace.ts';
 import { renderJson, writeReport } from '../report/write.ts';
-import { slaOf } from '../risk/config.ts';
 import { updateRegister } from '../risk/register-update.ts';
 import { nowIso } from '../store/store.ts';
 import { globalOptions, parseDayOption, withExistingStoreToUpdate } from './context.ts';
@@ -54,20 +48,12 @@ export function reportCommand(): Command {
       await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
         // The register first, as `cto risks` does: risks.yaml decisions and expiries as of the report's day.
         await updateRegister(store, ws, { at: now ? now.toISOString() : nowIso() });
-        const model = await buildReport(store, {
+        const model = await buildWorkspaceReport(store, ws, {
+          day: dayOf(flags),
           ...(since ? { since } : {}),
           ...(now ? { now } : {}),
           ...(flags.team ? { team: flags.team } : {}),
           anonymize: flags.anonymize === true,
-          teams: loadTeams(ws.dir),
-          licencePolicy: policyFromConfig(ws.config),
-          workspaceDir: ws.dir,
-          eolWindowMonths: ws.config.eol?.windowMonths,
-          exposurePaths: exposurePathsFrom(ws.config),
-          staleAfterDays: staleAfterDays(ws.config),
-          config: ws.config,
-          sla: slaOf(ws.config.risk),
-          radar: await loadRadarView(store, ws, dayOf(flags)),
         });
         await warnStale(store, ws.config, dayOf(flags), { json: true });
         const outDir = flags.out ? resolve(flags.out) : resolve(ws.dir, 'cto-report');

@@ -1,11 +1,9 @@
 // `cto trend [metric]`: key metrics (or any stored metric) over time, from the historical snapshots of
 // `scan --history` and the current ones, per repository, team or the portfolio (docs/trend.md).
 import { Command } from 'commander';
-import { allocatedCosts } from '../costs/allocate.ts';
-import { loadTeams } from '../office/teams.ts';
-import { slaOf } from '../risk/config.ts';
-import { buildTrend, TREND_GROUPS, type Trend, type TrendGroup, type TrendSeries } from '../trend/build.ts';
+import { TREND_GROUPS, type Trend, type TrendGroup, type TrendSeries } from '../trend/build.ts';
 import { KEY_METRICS } from '../trend/metrics.ts';
+import { buildWorkspaceTrend } from '../trend/workspace.ts';
 import { choiceOption, globalOptions, parseDayOption, withStore } from './context.ts';
 import { formatNumber, printJson, printLine, printTable, sparkline, textColumn } from './output.ts';
 
@@ -37,15 +35,11 @@ export function trendCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.trend/v1, docs/trend.md)')
     .action(async (metric: string | undefined, flags: TrendFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const trend = await buildTrend(store, {
+        const trend = await buildWorkspaceTrend(store, ws, {
           metric,
           by: flags.by ?? 'portfolio',
           since: flags.since,
           today: flags.today ?? new Date().toISOString().slice(0, 10),
-          teams: loadTeams(ws.dir),
-          eolWindowMonths: ws.config.eol?.windowMonths ?? 6,
-          sla: slaOf(ws.config.risk),
-          costs: await allocatedCosts(store, ws.config.costs, loadTeams(ws.dir)),
         });
         if (flags.json) {
           printJson('cto.trend/v1', { ...trend });

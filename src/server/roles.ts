@@ -21,8 +21,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['api:describe', 'users:admin'],
   member: ['api:describe', 'portfolio:read', 'summary:read'],
-  // People-level data for a lead's own teams is not built yet: leads are refused it (403) for now.
-  lead: ['api:describe', 'portfolio:read', 'summary:read'],
+  // People-level data of a lead's own teams only: the routes refuse leads (403) until that scoping is built.
+  lead: ['api:describe', 'portfolio:read', 'summary:read', 'people:read'],
   board: ['api:describe', 'summary:read'],
 };
 

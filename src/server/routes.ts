@@ -1,11 +1,15 @@
 // The API's routes (docs/server.md#routes): each names the permission it needs, its query schema
 // (zod, turned into the OpenAPI document) and reads through the same store functions as the CLI.
 import { z } from 'zod';
+import { referenceDay } from '../reference-date.ts';
+import { buildWorkspaceReport } from '../report/workspace.ts';
 import { listUsers } from '../store/accounts.ts';
 import { currentPeople } from '../store/people.ts';
 import { listRepositories } from '../store/repositories.ts';
 import { registerRows } from '../store/risks.ts';
 import type { Store } from '../store/store.ts';
+import { TREND_GROUPS } from '../trend/build.ts';
+import { buildWorkspaceTrend } from '../trend/workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import type { Permission } from './roles.ts';
 
@@ -29,8 +33,8 @@ export interface ApiRoute {
   list: boolean;
   /** The document is sent as it is, without the `schema` field (the OpenAPI document). */
   raw?: boolean;
-  /** Refuse a caller whose role has the permission in general but not here yet (403 with this message). */
-  deferredFor?: readonly string[];
+  /** Roles that hold the permission but are refused here until their scoping is built (403, saying why). */
+  deferred?: { roles: readonly string[]; reason: string };
   handler: (ctx: RouteContext) => Promise<unknown>;
 }
 
@@ -39,7 +43,10 @@ const PAGING = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
+
+/** Roles that see people only under stable pseudonyms. */
+const ANONYMISED_ROLES: readonly string[] = ['board'];
 
 export const API_ROUTES: readonly ApiRoute[] = [
   {
@@ -71,7 +78,54 @@ export const API_ROUTES: readonly ApiRoute[] = [
     schema: 'cto.people/v1',
     query: PAGING,
     list: true,
-    handler: ({ store }) => currentPeople(store, today()),
+    deferred: { roles: ['lead'], reason: "people-level data limited to a lead's own teams is not built yet" },
+    handler: ({ store }) => currentPeople(store, referenceDay()),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/trend',
+    permission: 'portfolio:read',
+    summary: 'Key metrics over time (as `cto trend --json`): one series per portfolio, team or repository.',
+    schema: 'cto.trend/v1',
+    query: z.object({
+      metric: z.string().min(1).optional(),
+      by: z.enum(TREND_GROUPS).default('portfolio'),
+      since: DAY.optional(),
+      today: DAY.optional(),
+    }),
+    list: false,
+    handler: ({ store, ws, query }) =>
+      buildWorkspaceTrend(store, ws, {
+        ...(typeof query.metric === 'string' ? { metric: query.metric } : {}),
+        by: query.by as (typeof TREND_GROUPS)[number],
+        ...(typeof query.since === 'string' ? { since: query.since } : {}),
+        today: referenceDay(query.today as string | undefined),
+      }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/report/summary',
+    permission: 'summary:read',
+    summary:
+      "The report's executive summary (the `summary` of `cto report --json`): area ratings, top risks, register counts, decisions needed; people anonymised for the board.",
+    schema: 'cto.report-summary/v1',
+    query: z.object({ today: DAY.optional(), team: z.string().min(1).optional() }),
+    list: false,
+    handler: async ({ store, ws, query, user }) => {
+      const day = referenceDay(query.today as string | undefined);
+      const model = await buildWorkspaceReport(store, ws, {
+        day,
+        ...(query.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
+        ...(typeof query.team === 'string' ? { team: query.team } : {}),
+        anonymize: ANONYMISED_ROLES.includes(user.role),
+      });
+      return {
+        generatedAt: model.generatedAt,
+        scope: model.scope,
+        notice: model.notice,
+        summary: model.summary,
+      };
+    },
   },
   {
     method: 'GET',

@@ -92,6 +92,37 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     expect(seen).toHaveLength(ALL_ROUTES.length * ROLE_NAMES.length);
   });
 
+  test('a lead is refused people-level data with the reason; the board gets the summary anonymised', async () => {
+    const lead = await get('/api/v1/people', tokens.lead);
+    expect(lead.status).toBe(403);
+    expect(((await lead.json()) as { error: { message: string } }).error.message).toMatch(
+      /lead's own teams is not built/,
+    );
+    const scope = async (role: string) =>
+      (await (await get('/api/v1/report/summary', tokens[role])).json()) as {
+        schema: string;
+        scope: { anonymized: boolean };
+        summary: { register: { open: number } };
+      };
+    const board = await scope('board');
+    expect(board.schema).toBe('cto.report-summary/v1');
+    expect(board.scope.anonymized).toBe(true);
+    expect(board.summary.register.open).toBe(0);
+    expect((await scope('member')).scope.anonymized).toBe(false);
+  });
+
+  test('the trend route takes the CLI options and refuses a bad one with USAGE', async () => {
+    const trend = (await (await get('/api/v1/trend?by=team&today=2026-06-30', tokens.member)).json()) as {
+      schema: string;
+      by: string;
+      reference: string;
+    };
+    expect([trend.schema, trend.by, trend.reference]).toEqual(['cto.trend/v1', 'team', '2026-06-30']);
+    const bad = await get('/api/v1/trend?by=planet', tokens.member);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('USAGE');
+  });
+
   test('an expired token, a made-up token and a malformed header are refused and audited', async () => {
     const before = (await auditRows(store)).filter((a) => a.action === 'auth.failed').length;
     expect((await get('/api/v1/repositories', expired)).status).toBe(401);

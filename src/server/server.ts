@@ -111,8 +111,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           await audit(options.store, req, user.email, 'access.denied', { route: route.url, role: user.role });
           throw new CtoError('FORBIDDEN', `the role ${user.role} may not read ${route.url}`);
         }
-        if (route.deferredFor?.includes(user.role)) {
-          throw new CtoError('FORBIDDEN', `${route.url} for the role ${user.role} is not available yet`);
+        if (route.deferred?.roles.includes(user.role)) {
+          throw new CtoError(
+            'FORBIDDEN',
+            `${route.url} is refused to the role ${user.role}: ${route.deferred.reason}`,
+          );
         }
         const parsed = route.query.safeParse(req.query ?? {});
         if (!parsed.success) {
