@@ -8,6 +8,8 @@ export interface SyntheticSpec {
   commits: number;
   files: number;
   authors: number;
+  /** Seed of the generator (default 42): another seed, another repository of the same shape. */
+  seed?: number;
 }
 
 /** mulberry32: a small, fast, seeded generator. */
@@ -42,7 +44,7 @@ function pathFor(i: number): string {
 }
 
 function* stream(spec: SyntheticSpec): Generator<Buffer> {
-  const r = rng(42);
+  const r = rng(spec.seed ?? 42);
   const files: string[][] = [];
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)] as T;
   const line = () =>
@@ -79,7 +81,8 @@ function* stream(spec: SyntheticSpec): Generator<Buffer> {
 
 /** Path of the bare repository for `spec` under `cacheDir`, built on first use. */
 export function syntheticRepository(cacheDir: string, spec: SyntheticSpec): Promise<string> {
-  const dir = join(cacheDir, `synthetic-${spec.commits}c-${spec.files}f-${spec.authors}a.git`);
+  const seed = spec.seed === undefined ? '' : `-s${spec.seed}`;
+  const dir = join(cacheDir, `synthetic-${spec.commits}c-${spec.files}f-${spec.authors}a${seed}.git`);
   return cachedFastImport(dir, stream(spec));
 }
 
