@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { referenceDay } from '../reference-date.ts';
 import { buildWorkspaceReport } from '../report/workspace.ts';
-import { listUsers } from '../store/accounts.ts';
+import { auditRows, listUsers } from '../store/accounts.ts';
 import { currentPeople } from '../store/people.ts';
 import { listRepositories } from '../store/repositories.ts';
 import { registerRows } from '../store/risks.ts';
@@ -141,6 +141,23 @@ export const API_ROUTES: readonly ApiRoute[] = [
         role: u.role,
         createdAt: u.created_at,
         disabledAt: u.disabled_at,
+      })),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/audit',
+    permission: 'users:admin',
+    summary: 'The audit trail, newest first (as `cto audit --json`). Read only: no route changes it.',
+    schema: 'cto.audit/v1',
+    query: PAGING,
+    list: true,
+    handler: async ({ store }) =>
+      (await auditRows(store)).map((r) => ({
+        at: r.at,
+        actor: r.actor,
+        source: r.source,
+        action: r.action,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
       })),
   },
 ];

@@ -200,6 +200,27 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     expect(doc.paths['/api/v1/people']?.get['x-cto-permission']).toBe('people:read');
   });
 
+  test('the audit trail cannot be changed through the API: writing methods are refused, the rows stay', async () => {
+    const before = await store.db.selectFrom('audit').selectAll().orderBy('id').execute();
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const res = await fetch(`${base}/api/v1/audit`, {
+        method,
+        headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status, method).toBe(404);
+      await res.arrayBuffer();
+    }
+    const after = await store.db.selectFrom('audit').selectAll().orderBy('id').execute();
+    expect(after).toEqual(before);
+    const listed = (await (await get('/api/v1/audit?limit=1', tokens.admin)).json()) as {
+      total: number;
+      items: { action: string }[];
+    };
+    expect(listed.total).toBe(before.length);
+    expect(listed.items).toHaveLength(1);
+  });
+
   test('a request body over the limit is refused without a stack trace', async () => {
     const res = await fetch(`${base}/api/v1/repositories`, {
       method: 'POST',
