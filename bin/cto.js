@@ -7,6 +7,7 @@
 // or a global install even when the system Node.js is older.
 import { spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +40,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Node's compile cache (os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE names another, off
+// with NODE_DISABLE_COMPILE_CACHE=1) keeps the stripped TypeScript and compiled code of the modules
+// loaded below, so a later start does not strip and compile every source file again.
+module.enableCompileCache?.();
 await (await import('../src/cli/main.ts')).run();
