@@ -1,7 +1,7 @@
 // `cto audit`: the audit trail of accounts and the server (docs/server.md#audit), newest first.
 import { Command } from 'commander';
 import { auditRows } from '../store/accounts.ts';
-import { globalOptions, withStore } from './context.ts';
+import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
 export function auditCommand(): Command {
@@ -9,7 +9,7 @@ export function auditCommand(): Command {
     .description(
       'list the audit trail (user and token creation, role changes, failed authentications), newest first',
     )
-    .option('--limit <n>', 'at most this many entries', (v) => Number.parseInt(v, 10))
+    .option('--limit <n>', 'at most this many entries', parseIntOption('--limit'))
     .option('--json', 'print a JSON document (schema cto.audit/v1)')
     .action(async (flags: { json?: boolean; limit?: number }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
