@@ -8,7 +8,12 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the API over the store (bearer tokens from cto tokens create; docs/server.md)')
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
-    .option('--port <port>', 'the port to listen on (0: any free port)', parseIntOption('--port', 0, 65535), 8080)
+    .option(
+      '--port <port>',
+      'the port to listen on (0: any free port)',
+      parseIntOption('--port', 0, 65535),
+      8080,
+    )
     .action(async (flags: { host: string; port: number }, cmd: Command) => {
       await withWritableStore(globalOptions(cmd), async (store, ws) => {
         const app = await buildServer({ store, ws });
