@@ -1,8 +1,10 @@
 // `cto tokens`: API tokens for scripts (docs/server.md#tokens): shown once, stored hashed.
 import { Command } from 'commander';
-import { createToken, expiryFrom } from '../server/accounts.ts';
-import { globalOptions, withWritableStore } from './context.ts';
-import { printLine } from './output.ts';
+import { CtoError } from '../errors.ts';
+import { createToken, expiryFrom, revokeToken } from '../server/accounts.ts';
+import { listTokens } from '../store/accounts.ts';
+import { globalOptions, withStore, withWritableStore } from './context.ts';
+import { printJson, printLine, printTable } from './output.ts';
 
 export function tokensCommand(): Command {
   const tokens = new Command('tokens').description('API tokens of cto serve');
@@ -22,6 +24,56 @@ export function tokensCommand(): Command {
         printLine(
           `Token ${t.prefix} (${flags.name}) for ${email.toLowerCase()}, ${expiresAt ? `expires ${expiresAt.slice(0, 10)}` : 'never expires'}. It is shown only now.`,
         );
+      });
+    });
+  tokens
+    .command('list')
+    .description('list the tokens: prefix, name, user, expiry, last use, revoked (never the secret)')
+    .option('--json', 'print a JSON document (schema cto.tokens/v1)')
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      await withStore(globalOptions(cmd), async (store) => {
+        const rows = (await listTokens(store)).map((t) => ({
+          prefix: t.prefix,
+          name: t.name,
+          email: t.email,
+          scopes: t.scopes.split(' '),
+          createdAt: t.created_at,
+          expiresAt: t.expires_at,
+          lastUsedAt: t.last_used_at,
+          revokedAt: t.revoked_at,
+        }));
+        if (flags.json) {
+          printJson('cto.tokens/v1', { tokens: rows });
+          return;
+        }
+        if (rows.length === 0) {
+          printLine('No tokens yet. Create one with `cto tokens create <email> --name ci`.');
+          return;
+        }
+        const day = (v: string | null) => (v ? v.slice(0, 10) : '');
+        printTable(
+          ['prefix', 'name', 'user', 'expires', 'last used', 'revoked'],
+          rows.map((t) => [
+            t.prefix,
+            t.name,
+            t.email,
+            t.expiresAt ? day(t.expiresAt) : 'never',
+            day(t.lastUsedAt),
+            day(t.revokedAt),
+          ]),
+        );
+      });
+    });
+  tokens
+    .command('revoke')
+    .description('revoke a token by its prefix (the 12 characters after cto_); it stops working at once')
+    .argument('<prefix>', 'the prefix cto tokens list shows')
+    .action(async (prefix: string, _flags: unknown, cmd: Command) => {
+      await withWritableStore(globalOptions(cmd), async (store) => {
+        if (!(await revokeToken(store, prefix))) {
+          throw new CtoError('USAGE', `no active token has the prefix ${prefix}: cto tokens list shows them`);
+        }
+        printLine(`Token ${prefix} revoked.`);
       });
     });
   return tokens;

@@ -1,7 +1,7 @@
 // `cto users`: local accounts of `cto serve` (docs/server.md).
 import { text } from 'node:stream/consumers';
 import { Command } from 'commander';
-import { addUser, changeRole } from '../server/accounts.ts';
+import { addUser, changeRole, setDisabled } from '../server/accounts.ts';
 import { ROLES } from '../server/roles.ts';
 import { listUsers } from '../store/accounts.ts';
 import { globalOptions, withStore, withWritableStore } from './context.ts';
@@ -38,6 +38,25 @@ export function usersCommand(): Command {
         printLine(`User ${email.toLowerCase()} now has the role ${role}.`);
       });
     });
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    users
+      .command(name)
+      .description(
+        disabled
+          ? 'disable a user: their tokens stop working at once (audited)'
+          : 'enable a disabled user again (audited)',
+      )
+      .argument('<email>', 'the user')
+      .action(async (email: string, _flags: unknown, cmd: Command) => {
+        await withWritableStore(globalOptions(cmd), async (store) => {
+          await setDisabled(store, email, disabled);
+          printLine(`User ${email.toLowerCase()} ${disabled ? 'disabled' : 'enabled'}.`);
+        });
+      });
+  }
   users
     .command('list')
     .description('list the users and their roles')

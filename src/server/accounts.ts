@@ -1,6 +1,14 @@
 // Account actions shared by the CLI (`cto users`, `cto tokens`) and the server: each writes its audit row.
 import { CtoError } from '../errors.ts';
-import { appendAudit, findUser, insertToken, insertUser, setUserRole } from '../store/accounts.ts';
+import {
+  appendAudit,
+  findUser,
+  insertToken,
+  insertUser,
+  revokeTokenRow,
+  setUserDisabled,
+  setUserRole,
+} from '../store/accounts.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import { hashPassword, newToken, oneTimePassword } from './credentials.ts';
 import { isRole, ROLES } from './roles.ts';
@@ -52,6 +60,33 @@ export async function changeRole(store: Store, email: string, role: string, by: 
     action: 'user.role',
     detail: { email: user.email, from: user.role, to: role },
   });
+}
+
+/** Disable a user (their tokens stop working at once) or enable them again. */
+export async function setDisabled(
+  store: Store,
+  email: string,
+  disabled: boolean,
+  by: Actor = CLI,
+): Promise<void> {
+  const user = await findUser(store, email);
+  if (!user) throw new CtoError('USER_NOT_FOUND', `no user ${email}: cto users list shows them`);
+  const now = nowIso();
+  await setUserDisabled(store, user.email, disabled ? now : null);
+  await appendAudit(store, {
+    at: now,
+    ...by,
+    action: disabled ? 'user.disabled' : 'user.enabled',
+    detail: { email: user.email },
+  });
+}
+
+/** Revoke a token by its prefix; false when no unrevoked token has it. */
+export async function revokeToken(store: Store, prefix: string, by: Actor = CLI): Promise<boolean> {
+  const now = nowIso();
+  const done = (await revokeTokenRow(store, prefix, now)) > 0;
+  if (done) await appendAudit(store, { at: now, ...by, action: 'token.revoked', detail: { prefix } });
+  return done;
 }
 
 /** Create an API token; the whole token is returned once and never stored. */

@@ -65,6 +65,43 @@ export async function tokenByPrefix(
   return user ? { token, user } : undefined;
 }
 
+/** Tokens with their user's email, newest first; never the secret's hash. */
+export async function listTokens(store: Store) {
+  return store.db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select([
+      't.prefix',
+      't.name',
+      'u.email',
+      't.scopes',
+      't.created_at',
+      't.expires_at',
+      't.last_used_at',
+      't.revoked_at',
+    ])
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+export async function revokeTokenRow(store: Store, prefix: string, now: string): Promise<number> {
+  const r = await store.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('prefix', '=', prefix)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function setUserDisabled(store: Store, email: string, at: string | null): Promise<void> {
+  await store.db
+    .updateTable('users')
+    .set({ disabled_at: at })
+    .where('email', '=', email.toLowerCase())
+    .execute();
+}
+
 export async function touchToken(store: Store, id: number, now: string): Promise<void> {
   await store.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }

@@ -111,3 +111,15 @@ test('cto audit lists user and token creation and the failed and denied requests
   expect(audit.entries.find((e) => e.action === 'access.denied')?.actor).toMatch(/@office\.test$/);
   expect(audit.entries.find((e) => e.action === 'auth.failed')?.source).toBe('127.0.0.1');
 });
+
+test('cto tokens list shows prefixes, never secrets; a revoked token stops working', async () => {
+  const listed = cto(['-w', ws, 'tokens', 'list', '--json']);
+  const doc = JSON.parse(listed.stdout) as { schema: string; tokens: { prefix: string; email: string }[] };
+  expect(doc.schema).toBe('cto.tokens/v1');
+  const prefix = (tokens.member as string).split('_')[1] as string;
+  expect(doc.tokens.find((t) => t.email === 'member@office.test')?.prefix).toBe(prefix);
+  expect(listed.stdout).not.toContain((tokens.member as string).split('_')[2]);
+  expect(cto(['-w', ws, 'tokens', 'revoke', prefix]).code).toBe(0);
+  expect((await get('/api/v1/repositories', 'member')).status).toBe(401);
+  expect(cto(['-w', ws, 'tokens', 'revoke', prefix]).stderr).toMatch(/no active token.*\[USAGE\]/);
+});
