@@ -12,7 +12,7 @@ import { type AuthorLines, blameFile, blameFiles } from '../src/analyses/ownersh
 import { replayOwnership } from '../src/analyses/ownership/replay.ts';
 import { budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../src/git/budget.ts';
 import { gitOk } from '../src/git/invoke.ts';
-import { objectsSize } from '../src/git/refs.ts';
+import { countObjects } from '../src/git/refs.ts';
 import { referenceDay, referenceTs } from '../src/reference-date.ts';
 import { openStore } from '../src/store/store.ts';
 
@@ -30,7 +30,7 @@ const text = grep
 console.log(`${gitDir} at ${commit.slice(0, 12)}: ${text.length} text files`);
 
 // Git runs under the budget a scan of this repository would give it.
-const budget = budgetFor(DEFAULT_BUDGET_SETTINGS, await objectsSize(gitDir));
+const budget = budgetFor(DEFAULT_BUDGET_SETTINGS, (await countObjects(gitDir)).bytes);
 let t = Date.now();
 const replay = await withGitBudget(budget, () => replayOwnership(gitDir, commit));
 const unsure = text.filter((p) => !replay.files.get(p));

@@ -32,17 +32,28 @@ export async function repoInfo(path: string): Promise<RepoInfo> {
   return { gitDir, commonDir, bare: bare === 'true', shallow: shallow === 'true' };
 }
 
-/**
- * Object directories the repository borrows through `objects/info/alternates` (followed as git
- * follows them, recursively), as git itself lists them: absolute paths, in git's order.
- */
-export async function alternateObjectDirs(gitDir: string): Promise<string[]> {
-  const out = await gitOk({ gitDir, args: ['count-objects', '-v'] });
-  const dirs: string[] = [];
-  for (const line of decodeGitBytes(out).split('\n')) {
-    if (line.startsWith('alternate: ')) dirs.push(unquoteC(line.slice('alternate: '.length)));
+/** What one `git count-objects -v` says of a repository. */
+export interface ObjectCount {
+  /** Bytes the objects take on disk (loose, packed, garbage). */
+  bytes: number;
+  /**
+   * Object directories the repository borrows through `objects/info/alternates` (followed as git
+   * follows them, recursively), as git itself lists them: absolute paths, in git's order.
+   */
+  alternates: string[];
+}
+
+/** The size of the objects and the borrowed object directories, from one git process. */
+export async function countObjects(gitDir: string): Promise<ObjectCount> {
+  const text = decodeGitBytes(await gitOk({ gitDir, args: ['count-objects', '-v'] }));
+  const alternates: string[] = [];
+  let kib = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('alternate: ')) alternates.push(unquoteC(line.slice('alternate: '.length)));
+    const size = /^(?:size|size-pack|size-garbage): (\d+)$/.exec(line);
+    if (size) kib += Number(size[1]);
   }
-  return dirs;
+  return { bytes: kib * 1024, alternates };
 }
 
 const C_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r' };
@@ -121,17 +132,6 @@ export async function commitAtOrBefore(
 export async function hasObject(gitDir: string, oid: string): Promise<boolean> {
   const r = await runGit({ gitDir, args: ['cat-file', '-e', `${oid}^{commit}`] });
   return r.code === 0;
-}
-
-/** Bytes the repository's objects take on disk (loose, packed, garbage), by `git count-objects -v`; 0 when unknown. */
-export async function objectsSize(gitDir: string): Promise<number> {
-  const r = await runGit({ gitDir, args: ['count-objects', '-v'] });
-  if (r.code !== 0) return 0;
-  let kib = 0;
-  for (const m of r.stdout.toString('latin1').matchAll(/^(?:size|size-pack|size-garbage): (\d+)$/gm)) {
-    kib += Number(m[1]);
-  }
-  return kib * 1024;
 }
 
 interface TagRecord {

@@ -4,7 +4,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from '../collectors/types.ts';
-import { alternateObjectDirs } from '../git/refs.ts';
+import { countObjects, type ObjectCount } from '../git/refs.ts';
 import type { FoundRepository } from './discover.ts';
 
 export interface GitLocation {
@@ -20,11 +20,12 @@ export interface GitLocation {
   alternates: string[];
 }
 
-export async function locateGit(found: FoundRepository): Promise<GitLocation> {
+/** `counted`: the repository's `git count-objects -v` when already read (else read here). */
+export async function locateGit(found: FoundRepository, counted?: ObjectCount | null): Promise<GitLocation> {
   const path = await realOrSame(found.path);
   const gitDir = await realOrSame(found.info.gitDir);
   const alternates: string[] = [];
-  for (const dir of await alternateObjectDirs(found.info.gitDir)) {
+  for (const dir of (counted ?? (await countObjects(found.info.gitDir))).alternates) {
     const real = await realOrSame(dir);
     if (!alternates.includes(real)) alternates.push(real);
   }

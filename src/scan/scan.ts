@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
-import { headRef, objectsSize, resolveCommit } from '../git/refs.ts';
+import { countObjects, headRef, type ObjectCount, resolveCommit } from '../git/refs.ts';
 import type { OfficeWorkspace } from '../office/inputs.ts';
 import { referenceDay } from '../reference-date.ts';
 import {
@@ -90,15 +90,17 @@ export async function scanRepository(
   found: FoundRepository,
   options: ScanOptions,
 ): Promise<RepoOutcome> {
-  const size = await objectsSize(found.info.gitDir).catch(() => 0);
-  const budget = budgetFor(options.budget ?? DEFAULT_BUDGET_SETTINGS, size);
-  return withGitBudget(budget, () => scanWithinBudget(store, found, options));
+  // One `git count-objects` gives the size the budget scales with and the alternates (identity.ts).
+  const counted = await countObjects(found.info.gitDir).catch(() => null);
+  const budget = budgetFor(options.budget ?? DEFAULT_BUDGET_SETTINGS, counted?.bytes ?? 0);
+  return withGitBudget(budget, () => scanWithinBudget(store, found, options, counted));
 }
 
 async function scanWithinBudget(
   store: Store,
   found: FoundRepository,
   options: ScanOptions,
+  counted: ObjectCount | null,
 ): Promise<RepoOutcome> {
   const started = Date.now();
   const outcome = newOutcome(found);
@@ -110,7 +112,7 @@ async function scanWithinBudget(
     const repo = await upsertRepository(store, found.info.commonDir, found.name, found.path);
     outcome.name = repo.name; // the store's name: unique across every repository scanned so far
     await cleanAbandoned(store, repo.id);
-    const location = await locateGit(found);
+    const location = await locateGit(found, counted);
     // Collected before the snapshot exists; stored with it by the commit stage.
     outcome.diagnostics = await whereFrom(found, location, repo);
     const declared = await options.plugins.declarations();
