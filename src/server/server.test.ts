@@ -176,6 +176,20 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     expect((await auditRows(store)).filter((a) => a.action === 'token.created')).toHaveLength(rows.length);
   });
 
+  test('cto sql reads accounts but never the credential hashes', async () => {
+    const ok = await store.readOnlyQuery('select email, role from users order by email');
+    expect(ok.rows.length).toBeGreaterThanOrEqual(4);
+    for (const q of [
+      'select password_hash from users',
+      'select * from users',
+      'select secret_hash from api_tokens',
+      'select count(*) from api_tokens where secret_hash is not null',
+    ]) {
+      await expect(store.readOnlyQuery(q), q).rejects.toThrow(/credential hashes|permission denied/);
+    }
+    expect((await store.readOnlyQuery('select prefix from api_tokens')).rows.length).toBeGreaterThan(0);
+  });
+
   test('security headers on every response: success, refusal and unknown route', async () => {
     for (const res of [
       await get('/api/v1/openapi.json', tokens.board),

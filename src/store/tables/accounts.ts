@@ -41,3 +41,9 @@ export interface AuditTable {
   /** JSON object with the particulars. */
   detail: string;
 }
+
+/** Columns `cto sql` may not read on either engine: credential hashes stay out of ad hoc queries. */
+export const SECRET_COLUMNS: Readonly<Record<string, string>> = {
+  users: 'password_hash',
+  api_tokens: 'secret_hash',
+};

@@ -3,8 +3,10 @@
 // User SQL runs inside `cto_sql_query`, a SECURITY DEFINER function owned by that role: there
 // PostgreSQL refuses to change `role` or `session_authorization` (set_config included), so a
 // statement cannot climb back to the connecting user however it is written.
+
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { SECRET_COLUMNS } from '../../tables/accounts.ts';
 
 /** The body of `cto_sql_query(query text) returns table(names text[], vals text)`. */
 export const SQL_QUERY_FUNCTION_BODY = `
@@ -96,11 +98,27 @@ begin
   if exists (select 1 from pg_roles where rolname = '${reader}') then
     perform pg_advisory_xact_lock(hashtext('cto sql reader ${reader}'));
     execute format('grant select on all tables in schema %I to %I', current_schema(), '${reader}');
+${secretColumnRevokes(reader)}
   end if;
 exception when insufficient_privilege then null;
 end
 $do$`)
     .execute(db);
+}
+
+/** Credential columns: the reader may select every other column of their tables, not these. */
+function secretColumnRevokes(reader: string): string {
+  return Object.entries(SECRET_COLUMNS)
+    .map(
+      ([table, column]) => `    if to_regclass(format('%I.%I', current_schema(), '${table}')) is not null then
+      execute format('revoke select on %I.%I from %I', current_schema(), '${table}', '${reader}');
+      execute format('grant select (%s) on %I.%I to %I',
+        (select string_agg(quote_ident(column_name), ', ') from information_schema.columns
+          where table_schema = current_schema() and table_name = '${table}' and column_name <> '${column}'),
+        current_schema(), '${table}', '${reader}');
+    end if;`,
+    )
+    .join('\n');
 }
 
 /** What is wrong with the reader role and its function, or null when they are as cto made them. */

@@ -3,7 +3,9 @@
 // that only report. Everything else, writes, ATTACH, transactions and pragmas that change the file
 // or the connection, is refused. better-sqlite3 has no authorizer; node:sqlite (built into Node.js)
 // has one, so the query process uses it.
+
 import { constants } from 'node:sqlite';
+import { SECRET_COLUMNS } from '../../tables/accounts.ts';
 
 export type GuardCode = 'DB_READ_ONLY' | 'SQL_NOT_ALLOWED';
 
@@ -94,8 +96,14 @@ const NAMES: Record<number, string> = {
 /** null when SQLite may go on; the refusal otherwise. Arguments as the authorizer receives them. */
 export function authorize(action: number, arg1: string | null, arg2: string | null): Refusal | null {
   switch (action) {
-    case constants.SQLITE_SELECT:
     case constants.SQLITE_READ:
+      return arg1 !== null && SECRET_COLUMNS[arg1] === arg2
+        ? {
+            code: 'SQL_NOT_ALLOWED',
+            message: `${arg1}.${arg2} holds credential hashes: cto sql does not read it`,
+          }
+        : null;
+    case constants.SQLITE_SELECT:
     case constants.SQLITE_RECURSIVE:
       return null;
     case constants.SQLITE_FUNCTION:
