@@ -50,7 +50,7 @@ describe.each(ENGINES)('cto sources sync on %s', (engine) => {
       };
       const first = await syncSources(store, file, opts);
       expect(first.sources.map((s) => [s.id.split(' ')[0], s.listed, s.error])).toEqual([
-        ['github:http://127.0.0.1:' + forge.url.split(':')[2], 3, null],
+        [`github:${forge.url}`, 3, null],
         [`folder:${local}`, 1, null],
         ['url:http://insecure.example.com/x.git', 1, null],
       ]);
