@@ -173,6 +173,15 @@ export function parseChoiceList(name: string, values: readonly string[]) {
   };
 }
 
+/** A lifetime: days (`90d`), hours (`12h`) or `never`, kept as written. */
+export function parseLifetime(name: string) {
+  return (value: string): string => {
+    if (value !== 'never' && !/^[1-9]\d*[dh]$/.test(value))
+      throw usage(name, 'days (90d), hours (12h) or never', value);
+    return value;
+  };
+}
+
 /** An option taking one of `values`: checked as it is read, listed in `--help`. */
 export function choiceOption(flags: string, description: string, values: readonly string[]): Option {
   const option = new Option(flags, description).choices(values);

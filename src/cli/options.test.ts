@@ -17,6 +17,10 @@ const BAD_VALUES: Record<string, string[]> = {
   'scan --depth': ['0', '-3', 'abc', '2.5', '65'],
   'scan --jobs': ['0', 'many', '65'],
   'scan --priority': ['abc', '101', '-1'],
+  'users add --role': ['god', 'root'],
+  'tokens create --expires': ['forever', '12', '0d', '-1d'],
+  'audit --limit': ['0', 'x'],
+  'serve --port': ['70000', 'x', '-1'],
   'scan --lease': ['5', 'x', '3601'],
   'worker --jobs': ['0', 'many', '65'],
   'status --today': ['tomorrow', '2024-02-30'],
@@ -96,6 +100,8 @@ const FREE: Record<string, string> = {
   'export openvex --author': 'free text: who issues the statements',
   'export cyclonedx-vex --output': 'a file to write',
   'radar export --output': 'a file to write',
+  'tokens create --name': 'free text: what the token is for',
+  'serve --host': 'an address to bind, checked when the server starts listening',
   'risks --repo': 'a repository name, checked against the store (REPOSITORY_NOT_FOUND)',
   'risks --team': 'a team name as the register stores owners; an unknown team lists nothing',
   'feed export --output': 'a file to write',
@@ -158,6 +164,8 @@ const ARGUMENTS: Record<string, string[]> = {
   'decisions supersede': ['1', '--by', '2'],
   'radar import': ['radar.csv'],
   'radar export': ['--format', 'byor'],
+  'users add': ['ada@example.com', '--role', 'member'],
+  'tokens create': ['ada@example.com', '--name', 'ci'],
 };
 
 const takesValue = (o: Option) => o.required || o.optional;

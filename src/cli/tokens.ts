@@ -1,9 +1,9 @@
 // `cto tokens`: API tokens for scripts (docs/server.md#tokens): shown once, stored hashed.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { CtoError } from '../errors.ts';
 import { createToken, expiryFrom, revokeToken } from '../server/accounts.ts';
 import { listTokens } from '../store/accounts.ts';
-import { globalOptions, withStore, withWritableStore } from './context.ts';
+import { globalOptions, parseLifetime, withStore, withWritableStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
 export function tokensCommand(): Command {
@@ -15,7 +15,11 @@ export function tokensCommand(): Command {
     )
     .argument('<email>', 'the user the token acts as')
     .requiredOption('--name <name>', 'what the token is for (ci, a script)')
-    .option('--expires <when>', 'lifetime: days (90d), hours (12h) or never', '90d')
+    .addOption(
+      new Option('--expires <when>', 'lifetime: days (90d), hours (12h) or never')
+        .default('90d')
+        .argParser(parseLifetime('--expires')),
+    )
     .action(async (email: string, flags: { name: string; expires: string }, cmd: Command) => {
       const expiresAt = expiryFrom(flags.expires, new Date());
       await withWritableStore(globalOptions(cmd), async (store) => {

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { addUser, changeRole, setDisabled } from '../server/accounts.ts';
 import { ROLES } from '../server/roles.ts';
 import { listUsers } from '../store/accounts.ts';
-import { globalOptions, withStore, withWritableStore } from './context.ts';
+import { choiceOption, globalOptions, withStore, withWritableStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
 export function usersCommand(): Command {
@@ -13,7 +13,13 @@ export function usersCommand(): Command {
     .command('add')
     .description('add a user; prints a one-time password unless --password-stdin gives one')
     .argument('<email>', 'the login name')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')} (docs/server.md#roles)`)
+    .addOption(
+      choiceOption(
+        '--role <role>',
+        `one of ${ROLES.join(', ')} (docs/server.md#roles)`,
+        ROLES,
+      ).makeOptionMandatory(),
+    )
     .option('--password-stdin', 'read the password (12 characters or more) from standard input')
     .action(async (email: string, flags: { role: string; passwordStdin?: boolean }, cmd: Command) => {
       const password = flags.passwordStdin ? (await text(process.stdin)).replace(/\r?\n$/, '') : undefined;
