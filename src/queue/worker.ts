@@ -47,7 +47,11 @@ export async function startWorker(
       localConcurrency: options.jobs,
       batchSize: 1,
       perJobResults: true,
-      pollingIntervalSeconds: 1,
+      // pg-boss waits the polling interval less the job's own time before asking again: a small
+      // repository's job would idle the slot. Ask twice a second (pg-boss's least), and at once while
+      // more jobs are ready (its ready count, refreshed by its monitor) and the last ask found one.
+      pollingIntervalSeconds: 0.5,
+      burstWhenReadyExceeds: 1,
     },
     async (jobs) =>
       Promise.all(
