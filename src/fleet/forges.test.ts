@@ -100,3 +100,16 @@ describe('GitLab group listing', () => {
     expect(all.filter((r) => r.archived || r.fork).map((r) => r.name)).toEqual(['terraform-aws', 'kaniko']);
   });
 });
+
+describe('a forge answer is bounded', () => {
+  it('a page larger than 16 MiB stops the source instead of filling memory; a page that is not JSON says so', async () => {
+    const huge = async () => new Response(`[${'"x",'.repeat(5_000_000)}"x"]`);
+    await expect(listGithub({ github: 'acme', api: 'https://forge.test' }, { fetch: huge })).rejects.toThrow(
+      /more than 16 MiB for one page/,
+    );
+    const html = async () => new Response('<html>login</html>');
+    await expect(listGithub({ github: 'acme', api: 'https://forge.test' }, { fetch: html })).rejects.toThrow(
+      /did not answer JSON/,
+    );
+  });
+});

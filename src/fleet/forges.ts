@@ -32,6 +32,33 @@ const PAGE_SIZE = 100;
 /** Pages read at most from one source (100 000 repositories): a loop in paging cannot run forever. */
 const MAX_PAGES = 1000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** The largest answer read for one page (a page of 100 repositories is well under 1 MiB). */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** A page's JSON, read up to MAX_PAGE_BYTES: a larger answer stops the source, never fills memory. */
+async function boundedJson(res: Response, label: string, url: string): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_PAGE_BYTES) {
+      await reader.cancel();
+      throw new CtoError(
+        'FORGE_FAILED',
+        `${label}: ${url} answered more than ${MAX_PAGE_BYTES / 1024 / 1024} MiB for one page`,
+      );
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new CtoError('FORGE_FAILED', `${label}: ${url} did not answer JSON`);
+  }
+}
 
 function tokenOf(source: GithubSource | GitlabSource, env: NodeJS.ProcessEnv): string | null {
   if (!source.token) return null;
@@ -102,7 +129,7 @@ async function getPages(
       const body = (await res.text()).slice(0, 200).replace(/\s+/g, ' ');
       throw new CtoError('FORGE_FAILED', `${label}: ${res.status} ${res.statusText} from ${url}: ${body}`);
     }
-    const json = (await res.json()) as unknown;
+    const json = await boundedJson(res, label, url);
     if (!Array.isArray(json)) throw new CtoError('FORGE_FAILED', `${label}: ${url} did not answer a list`);
     items.push(...json);
     url = next(res, url);

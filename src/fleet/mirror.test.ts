@@ -81,6 +81,12 @@ describe('fetchMirror over file://', () => {
     const moved = await fetchMirror(`file://${origin}`, dest);
     expect(moved).toMatchObject({ created: false, changed: true });
     expect(refsOf(dest)).toBe(refsOf(origin));
+
+    // The remote renames its default branch: the old one goes, HEAD follows the new one.
+    git(origin, ['branch', '-m', 'main', 'trunk']);
+    await fetchMirror(`file://${origin}`, dest);
+    expect(refsOf(dest)).toBe(refsOf(origin));
+    expect(git(dest, ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/trunk');
   });
 
   it('credentials reach git through its environment only: not in the mirror config or on disk', async () => {

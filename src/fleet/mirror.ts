@@ -195,6 +195,12 @@ async function fetchInto(
   }
 }
 
+/** Whether the mirror's HEAD names a branch it has. */
+async function headResolves(gitDir: string): Promise<boolean> {
+  const r = await runGit({ gitDir, args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] });
+  return r.code === 0;
+}
+
 /** Point the mirror's HEAD at the remote's default branch (kept as it is when the remote names none). */
 async function setHead(gitDir: string, url: string, network: NetworkAccess): Promise<void> {
   const r = await runGit({
@@ -273,7 +279,8 @@ export async function fetchMirror(
       await fetchInto(dest, url, budget, network, INCOMING);
       await adoptIncoming(dest);
       done = true;
-      await setHead(dest, url, network);
+      // The default branch rarely changes: ask the remote again only when HEAD's branch is gone.
+      if (!(await headResolves(dest))) await setHead(dest, url, network);
     } finally {
       await dropIncoming(dest);
       await removeLeftovers(dest, done ? null : packs);
