@@ -7,7 +7,7 @@ import { auditRows } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace } from '../workspace.ts';
 import { addUser, createToken, revokeToken, setDisabled } from './accounts.ts';
-import { API_ROUTES, type ApiRoute } from './routes.ts';
+import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { buildServer } from './server.ts';
 
 afterAll(async () => {

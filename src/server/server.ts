@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../version.ts';
 import type { Workspace } from '../workspace.ts';
 import { parseToken, secretMatches } from './credentials.ts';
 import { allows, PERMISSIONS } from './roles.ts';
-import { API_ROUTES, type ApiRoute } from './routes.ts';
+import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",

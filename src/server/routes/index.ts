@@ -1,0 +1,19 @@
+// The API's routes (docs/server.md#routes), one module per area: a new area adds its file and one line.
+import { ACCOUNT_ROUTES } from './accounts.ts';
+import { PEOPLE_ROUTES } from './people.ts';
+import { REPORT_ROUTES } from './report.ts';
+import { REPOSITORY_ROUTES } from './repositories.ts';
+import { RISK_ROUTES } from './risks.ts';
+import type { ApiRoute } from './route.ts';
+import { TREND_ROUTES } from './trend.ts';
+
+export type { ApiRoute } from './route.ts';
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...REPOSITORY_ROUTES,
+  ...RISK_ROUTES,
+  ...PEOPLE_ROUTES,
+  ...TREND_ROUTES,
+  ...REPORT_ROUTES,
+  ...ACCOUNT_ROUTES,
+];
