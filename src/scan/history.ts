@@ -1,8 +1,9 @@
 // Stage 3, history: stream `git log` over the new commits into the store in batches, record the
 // snapshot's history segments, and the tags reachable from the scanned commit.
 import type { Diagnostic } from '../collectors/types.ts';
-import { isMissingObjects, streamGit } from '../git/invoke.ts';
+import { isMissingObjects } from '../git/invoke.ts';
 import { type CommitRecord, LOG_ARGS, LOG_ARGS_WITHOUT_LINES, LogParser } from '../git/log.ts';
+import { countCommits, logParts, streamLogParts } from '../git/log-ranges.ts';
 import { listTags } from '../git/refs.ts';
 import { deleteHistoryRows, segmentsOf } from '../store/snapshots.ts';
 import type { Store, TableRow } from '../store/store.ts';
@@ -70,7 +71,9 @@ function changeRows(snapshotId: number, c: CommitRecord, out: TableRow<'file_cha
 
 /**
  * Read the commits of `range` (`<commit>` for a full read, `<old>..<new>` for an incremental one)
- * and write them as ingested by `snapshotId`. Writes overlap with git producing the next commits.
+ * and write them as ingested by `snapshotId`, in the order one `git log` prints them. Writes overlap
+ * with git producing the next commits; a long range is read by one git process per core
+ * (git/log-ranges.ts).
  */
 async function ingestHistory(
   store: Store,
@@ -110,7 +113,8 @@ async function ingestHistory(
     }
   };
   const args = lineCounts ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES;
-  for await (const chunk of streamGit({ gitDir, args: [...args, range, '--'] })) {
+  const count = await countCommits(gitDir, range);
+  for await (const chunk of streamLogParts(gitDir, args, range, count, logParts(count))) {
     await take(parser.push(chunk));
   }
   await take(parser.end());

@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ADA,
+  BOB,
+  buildRepo,
+  type CommitSpec,
+  cleanupTemp,
+  tempDir,
+} from '../../test/helpers/repo-builder.ts';
+import { streamGit } from './invoke.ts';
+import { type CommitRecord, LOG_ARGS, LogParser } from './log.ts';
+import { countCommits, logParts, partWindows, streamLogParts } from './log-ranges.ts';
+
+afterAll(cleanupTemp);
+
+async function bytes(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const all: Buffer[] = [];
+  for await (const c of chunks) all.push(c);
+  return Buffer.concat(all);
+}
+
+function parsed(b: Buffer): CommitRecord[] {
+  const p = new LogParser();
+  return [...p.push(b), ...p.end()];
+}
+
+const logTemps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('cto-log-'));
+
+describe('history read by several git processes', () => {
+  const dir = tempDir();
+  let gitDir = '';
+  beforeAll(() => {
+    // 40 commits with renames, a binary file, a side branch and its merge: every kind of record.
+    const commits: CommitSpec[] = [];
+    for (let i = 0; i < 36; i++) {
+      commits.push({
+        author: i % 2 ? ADA : BOB,
+        files: {
+          [`f${i % 7}.txt`]: `line ${i}\n`.repeat(i + 1),
+          ...(i === 3 ? { 'b.bin': Buffer.from([0, i]) } : {}),
+        },
+        ...(i === 10 ? { renames: [['f1.txt', 'moved/f1.txt']] as Array<[string, string]> } : {}),
+      });
+    }
+    commits.push({ branch: 'side', from: 20, files: { 'side.txt': 'side\n' } });
+    commits.push({ branch: 'side', files: { 'side.txt': 'side\nmore\n' } });
+    commits.push({ files: { 'main.txt': 'main\n' } });
+    commits.push({ merge: [37], files: { 'side.txt': 'side\nmore\n' } });
+    gitDir = buildRepo(dir, commits, { bare: true });
+  });
+
+  test('the parts print exactly what one process prints, for any number of parts', async () => {
+    const one = await bytes(streamGit({ gitDir, args: [...LOG_ARGS, 'HEAD', '--'] }));
+    const count = await countCommits(gitDir, 'HEAD');
+    expect(count).toBe(40);
+    expect(parsed(one)).toHaveLength(40);
+    for (const parts of [2, 3, 4, 7]) {
+      const split = await bytes(streamLogParts(gitDir, LOG_ARGS, 'HEAD', count, parts));
+      expect(split.equals(one), `${parts} parts`).toBe(true);
+    }
+    expect(logTemps()).toEqual([]); // the spooled parts are removed
+  });
+
+  test('an incremental range is split the same way', async () => {
+    const range = 'HEAD~25..HEAD';
+    const one = await bytes(streamGit({ gitDir, args: [...LOG_ARGS, range, '--'] }));
+    const count = await countCommits(gitDir, range);
+    const split = await bytes(streamLogParts(gitDir, LOG_ARGS, range, count, 3));
+    expect(parsed(split).map((c) => c.sha)).toEqual(parsed(one).map((c) => c.sha));
+    expect(split.equals(one)).toBe(true);
+  });
+
+  test("a part's failure ends the stream with git's error and leaves no files", async () => {
+    const read = bytes(streamLogParts(gitDir, [...LOG_ARGS, '--no-such-option'], 'HEAD', 40, 3));
+    await expect(read).rejects.toThrow(/git log failed/);
+    expect(logTemps()).toEqual([]);
+  });
+
+  test('parts: one per core, none under the minimum size; windows cover every commit once', () => {
+    expect(logParts(1_000, 2)).toBe(1);
+    expect(logParts(4_000, 2)).toBe(2);
+    expect(logParts(100_000, 2)).toBe(2);
+    expect(logParts(100_000, 16)).toBe(4);
+    expect(partWindows(10, 3)).toEqual([
+      { skip: 0, count: 4 },
+      { skip: 4, count: 4 },
+      { skip: 8, count: null },
+    ]);
+  });
+});

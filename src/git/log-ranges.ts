@@ -1,0 +1,99 @@
+// One `git log` over a long range read by several git processes at once, one per part of the range
+// (`--skip`/`--max-count` over the same walk, as git-truck does with two), so git's diff work, the
+// largest cost of reading history, is spread over the cores. The output comes back in the order one
+// process prints it: the first part streams through; the others are written to temporary files while
+// it runs and read back after it, so memory stays that of one chunk whatever the size of history.
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { budgetExceeded } from './budget.ts';
+import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
+
+/** A part of fewer commits is not worth a process of its own. */
+export const MIN_COMMITS_PER_PART = 2_000;
+
+/** How many parts a range of `commits` is read in: one per core, each of at least MIN_COMMITS_PER_PART. */
+export function logParts(commits: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 4, Math.floor(commits / MIN_COMMITS_PER_PART)));
+}
+
+/** Commits `git log <range>` would print (`git rev-list --count`, the same walk). */
+export async function countCommits(gitDir: string, range: string): Promise<number> {
+  const out = await gitOk({ gitDir, args: ['rev-list', '--count', range, '--'] });
+  return Number(out.toString('utf8').trim());
+}
+
+/** `--skip`/`--max-count` of each of `parts` parts of `commits` commits, in output order. */
+export function partWindows(commits: number, parts: number): Array<{ skip: number; count: number | null }> {
+  const size = Math.ceil(commits / parts);
+  return Array.from({ length: parts }, (_, i) => ({
+    skip: i * size,
+    count: i === parts - 1 ? null : size, // the last part takes whatever the walk still has
+  }));
+}
+
+function windowArgs(w: { skip: number; count: number | null }): string[] {
+  return [
+    ...(w.skip > 0 ? [`--skip=${w.skip}`] : []),
+    ...(w.count === null ? [] : [`--max-count=${w.count}`]),
+  ];
+}
+
+/** The output of one git process written to `file`; rejects as `streamGit` would throw. */
+async function spool(gitDir: string, args: string[], file: string, stopped: AbortSignal): Promise<void> {
+  const call = { gitDir, args };
+  const git = spawnGit(call);
+  const stop = () => git.kill();
+  stopped.addEventListener('abort', stop);
+  try {
+    const written = pipeline(git.stdout, createWriteStream(file));
+    const exit = await git.exited;
+    await written;
+    if (exit.exceeded) throw budgetExceeded(args[0] ?? '', exit.exceeded, git.budget);
+    if (exit.code !== 0) throw gitFailure(call, { code: exit.code ?? 128, stderr: exit.stderr });
+  } finally {
+    stopped.removeEventListener('abort', stop);
+    git.kill();
+  }
+}
+
+/**
+ * Stream `git <args> <range> --` (a `git log`) as one process would print it, read by `parts`
+ * processes at once. `args` must not limit or reorder the walk itself (no `--skip`, `--max-count`,
+ * `--reverse`). Ends with the first error any part ends with; the other processes are stopped.
+ */
+export async function* streamLogParts(
+  gitDir: string,
+  args: readonly string[],
+  range: string,
+  commits: number,
+  parts: number,
+): AsyncGenerator<Buffer> {
+  const windows = partWindows(commits, parts);
+  if (windows.length <= 1) {
+    yield* streamGit({ gitDir, args: [...args, range, '--'] });
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cto-log-'));
+  const stop = new AbortController();
+  const files = windows.slice(1).map((_, i) => join(dir, `part-${i + 1}`));
+  const spooled = windows
+    .slice(1)
+    .map((w, i) => spool(gitDir, [...args, ...windowArgs(w), range, '--'], files[i] as string, stop.signal));
+  for (const s of spooled) s.catch(() => {}); // each is awaited in turn below
+  try {
+    yield* streamGit({
+      gitDir,
+      args: [...args, ...windowArgs(windows[0] as { skip: number; count: number }), range, '--'],
+    });
+    for (const [i, s] of spooled.entries()) {
+      await s;
+      for await (const chunk of createReadStream(files[i] as string)) yield chunk as Buffer;
+    }
+  } finally {
+    stop.abort();
+    await Promise.allSettled(spooled);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
