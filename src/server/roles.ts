@@ -5,6 +5,8 @@ export const ROLES = ['admin', 'member', 'lead', 'board'] as const;
 type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  /** The dashboard's built files (no data in them): served to anyone, signed in or not. */
+  'web:files',
   /** The API description. */
   'api:describe',
   /** Repository-level data: repositories, risks, trends. */

@@ -10,6 +10,7 @@ import { nowIso, type Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { Workspace } from '../workspace.ts';
 import { parseToken, secretMatches } from './credentials.ts';
+import { registerDashboard } from './dashboard.ts';
 import { allows, PERMISSIONS } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 
@@ -31,6 +32,8 @@ interface ServerOptions {
   routes?: readonly ApiRoute[];
   /** Requests per minute per client address (default 600). */
   rateLimit?: number;
+  /** The built dashboard (default web/dist of the checkout). */
+  webDir?: string;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -100,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // No stack trace and no internal message to the client.
     reply.code(500).send(errorBody('DB_QUERY', 'the request failed on the server'));
   });
+  registerDashboard(app, options.webDir);
   for (const route of routes) {
     app.route({
       method: route.method,

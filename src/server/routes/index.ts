@@ -2,6 +2,7 @@
 import { ACCOUNT_ROUTES } from './accounts.ts';
 import { PEOPLE_ROUTES } from './people.ts';
 import { REPORT_ROUTES } from './report.ts';
+import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
 import { REPOSITORY_ROUTES } from './repositories.ts';
 import { RISK_ROUTES } from './risks.ts';
 import type { ApiRoute } from './route.ts';
@@ -15,5 +16,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...PEOPLE_ROUTES,
   ...TREND_ROUTES,
   ...REPORT_ROUTES,
+  ...REPORT_DOCUMENT_ROUTES,
   ...ACCOUNT_ROUTES,
 ];

@@ -1,0 +1,29 @@
+// The whole report document, for the dashboard's overview, area and findings pages: the same model
+// `cto report --json` prints (schema cto.report/v2), people anonymised for the board.
+import { z } from 'zod';
+import { referenceDay } from '../../reference-date.ts';
+import { buildWorkspaceReport } from '../../report/workspace.ts';
+import { ANONYMISED_ROLES, type ApiRoute, DAY } from './route.ts';
+
+export const REPORT_DOCUMENT_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/api/v1/report',
+    permission: 'summary:read',
+    summary:
+      'The report document (as `cto report --json`, schema cto.report/v2): the summary, every area with its KPIs, figures, charts and findings, and the appendix; people anonymised for the board.',
+    schema: 'cto.report/v2',
+    query: z.object({ today: DAY.optional(), team: z.string().min(1).optional() }),
+    list: false,
+    raw: true,
+    handler: async ({ store, ws, query, user }) => {
+      const day = referenceDay(query.today as string | undefined);
+      return buildWorkspaceReport(store, ws, {
+        day,
+        ...(query.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
+        ...(typeof query.team === 'string' ? { team: query.team } : {}),
+        anonymize: ANONYMISED_ROLES.includes(user.role),
+      });
+    },
+  },
+];

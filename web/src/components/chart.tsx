@@ -1,0 +1,80 @@
+// A chart of the report model drawn in the browser by Apache ECharts from the report's own definition
+// (src/report/charts/definitions.ts): the same chart as the report, plus hover tooltips, a legend that
+// toggles series, and a width that follows the screen.
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  PolarComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { chartDefinition } from '../../../src/report/charts/definitions.ts';
+import type { Chart } from '../../../src/report/types.ts';
+
+echarts.use([
+  BarChart,
+  LineChart,
+  HeatmapChart,
+  ScatterChart,
+  PolarComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+const TOOLTIP: Partial<Record<Chart['kind'], Record<string, unknown>>> = {
+  line: { trigger: 'axis' },
+  bar: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+  'stacked-bar': { trigger: 'axis', axisPointer: { type: 'shadow' } },
+  timeline: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+  'small-multiples': { trigger: 'axis' },
+  matrix: { trigger: 'item' },
+  radar: { trigger: 'item' },
+};
+
+export function ChartView({ chart }: { chart: Chart }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const def = chartDefinition(chart);
+    // The radar keeps its square; the others take the width they are given.
+    const square = chart.kind === 'radar';
+    const instance = echarts.init(el, null, {
+      renderer: 'canvas',
+      height: def.height,
+      ...(square ? { width: def.width } : {}),
+    });
+    instance.setOption({ ...def.option, tooltip: { confine: true, ...TOOLTIP[chart.kind] } });
+    const resize = new ResizeObserver(() => {
+      if (!square) instance.resize({ height: def.height });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+    };
+  }, [chart]);
+  return (
+    <figure className="chart">
+      <figcaption>{chart.title}</figcaption>
+      <div className="chart-canvas" ref={box} role="img" aria-label={chart.title} />
+      <details className="sql">
+        <summary>Query</summary>
+        <code>{chart.sql}</code>
+      </details>
+    </figure>
+  );
+}

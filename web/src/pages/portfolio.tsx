@@ -1,0 +1,95 @@
+// The portfolio: every repository with its current snapshot (as `cto repos`) and the teams; the first
+// step of the drill-down portfolio → team → repository → file or package.
+import { Link } from 'wouter';
+import { type Page, type RepositorySummary, useApi } from '../api.ts';
+import { type Column, DataTable } from '../components/data-table.tsx';
+import { Status } from '../components/report.tsx';
+import { useTeams } from '../components/team-picker.tsx';
+
+const repoHref = (name: string) => `/repositories/${encodeURIComponent(name)}`;
+
+const COLUMNS: Column<RepositorySummary>[] = [
+  {
+    id: 'name',
+    header: 'Repository',
+    value: (r) => r.name,
+    cell: (r) => <Link href={repoHref(r.name)}>{r.name}</Link>,
+  },
+  {
+    id: 'commits',
+    header: 'Commits',
+    value: (r) => r.commits,
+    numeric: true,
+    cell: (r) => (
+      <Link href={repoHref(r.name)} className="number">
+        {r.commits.toLocaleString('en-US')}
+      </Link>
+    ),
+  },
+  {
+    id: 'authors',
+    header: 'Authors',
+    value: (r) => r.authors,
+    numeric: true,
+    cell: (r) => (
+      <Link href={repoHref(r.name)} className="number">
+        {r.authors.toLocaleString('en-US')}
+      </Link>
+    ),
+  },
+  {
+    id: 'files',
+    header: 'Files',
+    value: (r) => r.files,
+    numeric: true,
+    cell: (r) => (
+      <Link href={repoHref(r.name)} className="number">
+        {r.files.toLocaleString('en-US')}
+      </Link>
+    ),
+  },
+  { id: 'last', header: 'Last commit', value: (r) => r.lastCommitAt?.slice(0, 10) ?? null },
+  { id: 'status', header: 'Scan', value: (r) => r.status, facet: true },
+];
+
+export function PortfolioPage() {
+  const repos = useApi<Page<RepositorySummary>>('/api/v1/repositories?limit=1000');
+  const teams = useTeams();
+  return (
+    <>
+      <h1>Portfolio</h1>
+      {teams.length > 0 && (
+        <section aria-labelledby="teams-title">
+          <h2 id="teams-title">Teams</h2>
+          <ul className="chips">
+            {teams.map((t) => (
+              <li key={t}>
+                <Link href={`/teams/${encodeURIComponent(t)}`}>{t}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="repos-title">
+        <h2 id="repos-title">Repositories</h2>
+        <Status loading={repos.loading} error={repos.error}>
+          {repos.data && (
+            <>
+              {repos.data.total > repos.data.items.length && (
+                <p className="notice">
+                  The first {repos.data.items.length} of {repos.data.total} repositories.
+                </p>
+              )}
+              <DataTable
+                label="Repositories"
+                rows={repos.data.items}
+                columns={COLUMNS}
+                initialSort={{ id: 'name', desc: false }}
+              />
+            </>
+          )}
+        </Status>
+      </section>
+    </>
+  );
+}

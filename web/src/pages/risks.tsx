@@ -1,0 +1,170 @@
+// The risk register (as `cto risks --all`): a table that sorts and filters by team (the owner),
+// repository, severity and status; `?team=` and `?status=` preset it. A risk's page shows its record.
+import { Link, useParams, useSearch } from 'wouter';
+import type { RiskRow } from '../../../src/store/risks.ts';
+import { type Page, useApi } from '../api.ts';
+import { type Column, DataTable } from '../components/data-table.tsx';
+import { RepoLink } from '../components/links.tsx';
+import { Status } from '../components/report.tsx';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The status on today: an open risk past its SLA due date is overdue (docs/risk.md). */
+export function stateOf(r: RiskRow): string {
+  return r.status === 'open' && r.sla_due !== null && r.sla_due < today() ? 'overdue' : r.status;
+}
+
+const SEVERITY_ORDER: Record<string, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
+const riskHref = (key: string) => `/risks/${encodeURIComponent(key)}`;
+
+const COLUMNS: Column<RiskRow>[] = [
+  {
+    id: 'severity',
+    header: 'Severity',
+    value: (r) => SEVERITY_ORDER[r.severity] ?? 0,
+    cell: (r) => <span className={`sev sev-${r.severity}`}>{r.severity}</span>,
+  },
+  {
+    id: 'title',
+    header: 'Risk',
+    value: (r) => r.title,
+    cell: (r) => <Link href={riskHref(r.key)}>{r.title}</Link>,
+  },
+  {
+    id: 'repository',
+    header: 'Repository',
+    value: (r) => r.repository,
+    cell: (r) => <RepoLink name={r.repository} />,
+    facet: true,
+  },
+  { id: 'team', header: 'Team', value: (r) => r.owner, facet: true },
+  { id: 'area', header: 'Area', value: (r) => r.area, facet: true },
+  { id: 'state', header: 'Status', value: stateOf, facet: true },
+  {
+    id: 'score',
+    header: 'Score',
+    value: (r) => Math.round(r.score),
+    numeric: true,
+    cell: (r) => (
+      <Link href={riskHref(r.key)} className="number">
+        {Math.round(r.score)}
+      </Link>
+    ),
+  },
+  { id: 'due', header: 'Due', value: (r) => r.sla_due },
+];
+
+/** `?status=open` is every risk the register counts as open: open and overdue ones. */
+function statusMatches(r: RiskRow, status: string | null): boolean {
+  if (!status) return true;
+  const s = stateOf(r);
+  return status === 'open' ? s === 'open' || s === 'overdue' : s === status;
+}
+
+export function useRisks(permitted = true) {
+  return useApi<Page<RiskRow>>(permitted ? '/api/v1/risks?limit=1000' : null);
+}
+
+export function RisksPage() {
+  const params = new URLSearchParams(useSearch());
+  const status = params.get('status');
+  const team = params.get('team');
+  const repository = params.get('repository');
+  const filters: Record<string, string> = {};
+  if (team) filters.team = team;
+  if (repository) filters.repository = repository;
+  const risks = useRisks();
+  const rows = (risks.data?.items ?? []).filter((r) => statusMatches(r, status));
+  return (
+    <>
+      <h1>Risks{status ? `: ${status}` : ''}</h1>
+      {status && (
+        <p>
+          <Link href="/risks">Every risk of the register</Link>
+        </p>
+      )}
+      <Status loading={risks.loading} error={risks.error}>
+        {risks.data && risks.data.total > risks.data.items.length && (
+          <p className="notice">
+            The first {risks.data.items.length} of {risks.data.total} risks.
+          </p>
+        )}
+        <DataTable
+          key={`${status}:${team}:${repository}`}
+          label="Risks"
+          rows={rows}
+          columns={COLUMNS}
+          initialSort={{ id: 'score', desc: true }}
+          initialFilters={filters}
+          empty="The register is empty."
+        />
+      </Status>
+    </>
+  );
+}
+
+export function RiskPage() {
+  const { key } = useParams<{ key: string }>();
+  const k = decodeURIComponent(key);
+  const risks = useRisks();
+  const r = risks.data?.items.find((x) => x.key === k);
+  const decision = r?.decision ? (JSON.parse(r.decision) as Record<string, unknown>) : null;
+  return (
+    <Status loading={risks.loading} error={risks.error}>
+      {risks.data && !r && <p className="problem">No risk {k} in the register.</p>}
+      {r && (
+        <>
+          <p className="crumbs">
+            <Link href="/risks">Risks</Link> › {r.repository}
+          </p>
+          <h1>{r.title}</h1>
+          <p>
+            <span className={`sev sev-${r.severity}`}>{r.severity}</span> {stateOf(r)}; score{' '}
+            <strong>{Math.round(r.score)}</strong> (severity × exposure × reachability × age)
+          </p>
+          <dl className="facts">
+            <dt>Repository</dt>
+            <dd>
+              <RepoLink name={r.repository} />
+            </dd>
+            <dt>Team</dt>
+            <dd>
+              <Link href={`/risks?team=${encodeURIComponent(r.owner)}`}>{r.owner}</Link>
+            </dd>
+            <dt>Subject</dt>
+            <dd>
+              <Link
+                href={`/findings?repository=${encodeURIComponent(r.repository)}&subject=${encodeURIComponent(r.subject)}`}
+              >
+                {r.subject}
+              </Link>
+            </dd>
+            <dt>Kind</dt>
+            <dd>{r.kind}</dd>
+            <dt>Exposure</dt>
+            <dd>{r.exposure}</dd>
+            <dt>First seen</dt>
+            <dd>{r.first_seen_at.slice(0, 10)}</dd>
+            <dt>Last seen</dt>
+            <dd>{r.last_seen_at.slice(0, 10)}</dd>
+            <dt>Due (SLA)</dt>
+            <dd>{r.sla_due ?? 'no SLA for its severity'}</dd>
+            <dt>Action</dt>
+            <dd>{r.action}</dd>
+            <dt>Decision</dt>
+            <dd>{decision ? <code>{JSON.stringify(decision)}</code> : 'none in risks.yaml'}</dd>
+            <dt>Key</dt>
+            <dd>
+              <code>{r.key}</code>
+            </dd>
+          </dl>
+          <p>
+            <Link href={`/findings?repository=${encodeURIComponent(r.repository)}`}>
+              Findings of {r.repository}
+            </Link>
+          </p>
+        </>
+      )}
+    </Status>
+  );
+}
