@@ -195,7 +195,7 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       await get('/api/v1/openapi.json', tokens.board),
       await get('/api/v1/users', tokens.board),
       await get('/api/v1/risks'),
-      await get('/nowhere', tokens.admin),
+      await get('/api/v1/nowhere', tokens.admin),
     ]) {
       expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
