@@ -1,7 +1,7 @@
 // `cto scan --queue`: one job per repository found under the paths, for `cto worker` to run; with
 // --wait, wait for them and print the same summary as a scan in this process.
 import type { PgBoss } from 'pg-boss';
-import { CtoError } from '../errors.ts';
+import { CtoError, isCtoError } from '../errors.ts';
 import {
   DEFAULT_LEASE_SECONDS,
   enqueueScan,
@@ -10,12 +10,14 @@ import {
   SCAN_QUEUE,
   singletonKey,
 } from '../queue/queue.ts';
-import { discoverRepositories } from '../scan/discover.ts';
+import { discoverRepositories, type FoundRepository } from '../scan/discover.ts';
 import { failedOutcome, type RepoOutcome } from '../scan/scan.ts';
-import { loadWorkspace, storeTarget } from '../workspace.ts';
+import { unchangedOutcomes } from '../scan/unchanged.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { loadWorkspace, storeTarget, type Workspace } from '../workspace.ts';
 import { type globalOptions, withStore } from './context.ts';
 import { formatNumber, printError, printJson, printLine } from './output.ts';
-import { printSummary, type ScanFlags, summary, withKnownRepositories } from './scan.ts';
+import { printSummary, type ScanFlags, scanSettings, summary, withKnownRepositories } from './scan.ts';
 
 interface Queued {
   name: string;
@@ -44,10 +46,16 @@ export async function enqueueCommand(
   });
   for (const p of problems) printError(`cto: ${p.error.message} [${p.error.code}]`);
   if (repositories.length === 0) throw new CtoError('NO_REPOSITORIES', 'no git repository to queue');
+  // Unchanged repositories are not queued: decided here as a worker would (cto.yaml's scan settings).
+  const unchanged =
+    flags.rev === undefined
+      ? await unchangedHere(target, ws, repositories)
+      : new Map<FoundRepository, RepoOutcome>();
   const boss = await openQueue(target);
   try {
     const queued: Queued[] = [];
     for (const found of repositories) {
+      if (unchanged.has(found)) continue;
       const rev = flags.rev ?? null;
       const id = await enqueueScan(boss, found, rev, {
         priority: flags.priority ?? 0,
@@ -56,11 +64,13 @@ export async function enqueueCommand(
       const job = id ?? (await openJob(boss, singletonKey(found.info.commonDir, rev)));
       queued.push({ name: found.name, path: found.path, rev, job, added: id !== null });
     }
+    const same = [...unchanged.values()];
     if (flags.wait === undefined) {
-      printQueued(queued, flags.json === true);
+      printQueued(queued, same, flags.json === true);
       return problems.length > 0 ? 1 : 0;
     }
-    const outcomes = await waitFor(boss, queued, flags.wait === true ? null : flags.wait * 1000);
+    const waited = await waitFor(boss, queued, flags.wait === true ? null : flags.wait * 1000);
+    const outcomes = { done: [...same, ...waited.done], waiting: waited.waiting };
     if (flags.json) {
       printJson('cto.scan/v1', {
         store: { engine: 'postgres', location: target.replace(/\/\/[^@/]*@/, '//') },
@@ -87,10 +97,15 @@ async function openJob(boss: PgBoss, key: string): Promise<string | null> {
   return jobs.find((j) => !DONE.has(j.state))?.id ?? jobs.at(-1)?.id ?? null;
 }
 
-function printQueued(queued: Queued[], json: boolean): void {
+function printQueued(queued: Queued[], unchanged: RepoOutcome[], json: boolean): void {
   const added = queued.filter((q) => q.added).length;
   if (json) {
-    printJson('cto.queue/v1', { queued: queued, added, alreadyQueued: queued.length - added });
+    printJson('cto.queue/v1', {
+      queued: queued,
+      added,
+      alreadyQueued: queued.length - added,
+      unchanged: unchanged.map((o) => ({ name: o.name, path: o.path, commit: o.commit })),
+    });
     return;
   }
   printLine(
@@ -98,8 +113,32 @@ function printQueued(queued: Queued[], json: boolean): void {
     added < queued.length
       ? `, ${formatNumber(queued.length - added)} repositories already queued or running`
       : '',
+    unchanged.length > 0 ? `, ${formatNumber(unchanged.length)} unchanged repositories not queued` : '',
     '; `cto worker` runs them, `cto status` follows them',
   );
+}
+
+/**
+ * The repositories a worker would find unchanged (src/scan/unchanged.ts), decided with this workspace's
+ * scan settings; none when the store does not exist yet (it is not created here).
+ */
+async function unchangedHere(
+  target: string,
+  ws: Workspace,
+  repositories: readonly FoundRepository[],
+): Promise<Map<FoundRepository, RepoOutcome>> {
+  let store: Store;
+  try {
+    store = await openStore(target, { mode: 'read' });
+  } catch (e) {
+    if (isCtoError(e) && e.code === 'NO_STORE') return new Map();
+    throw e;
+  }
+  try {
+    return await unchangedOutcomes(store, repositories, await scanSettings({}, ws));
+  } finally {
+    await store.close();
+  }
 }
 
 /** Poll the jobs until all are done or the time is up; the outcome each job stored. */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { CtoError } from '../errors.ts';
 import { gitOk, runGit } from './invoke.ts';
 import { decodeGitBytes } from './paths.ts';
+import { plainRepoInfo } from './ref-files.ts';
 
 export interface RepoInfo {
   /** Absolute git directory of the given path (for a linked worktree, its own git dir). */
@@ -14,8 +15,16 @@ export interface RepoInfo {
   shallow: boolean;
 }
 
-/** Ask git what `path` is. Throws NOT_A_REPOSITORY when it is none. */
+/**
+ * What `path` is: read from its files for a plain repository (src/git/ref-files.ts), else asked of git.
+ * Throws NOT_A_REPOSITORY when it is none.
+ */
 export async function repoInfo(path: string): Promise<RepoInfo> {
+  return (await plainRepoInfo(path)) ?? gitRepoInfo(path);
+}
+
+/** Ask git what `path` is (what `repoInfo` reads from the files of a plain repository). */
+export async function gitRepoInfo(path: string): Promise<RepoInfo> {
   const r = await runGit({
     gitDir: path,
     args: [

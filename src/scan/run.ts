@@ -2,6 +2,7 @@
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
 import { type RepoOutcome, type ScanOptions, scanRepository } from './scan.ts';
+import { unchangedOutcomes } from './unchanged.ts';
 
 interface RunOptions extends ScanOptions {
   paths: readonly string[];
@@ -23,6 +24,10 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
   const { repositories, problems } = await discoverRepositories(options.paths, { maxDepth: options.depth });
   options.onDiscovered?.(repositories.length);
   const outcomes: RepoOutcome[] = new Array(repositories.length);
+  // Every unchanged repository at once (one batch of queries, no git process); the others are scanned.
+  const started = Date.now();
+  const unchanged = await unchangedOutcomes(store, repositories, options).catch(() => null);
+  const share = Math.round((Date.now() - started) / Math.max(1, repositories.length));
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -30,7 +35,10 @@ export async function runScan(store: Store, options: RunOptions): Promise<RunRes
       const found = repositories[i];
       if (!found) return;
       options.onStart?.(found.name);
-      const outcome = await scanRepository(store, found, options);
+      const quick = unchanged?.get(found);
+      const outcome = quick
+        ? { ...quick, durationMs: share }
+        : await scanRepository(store, found, options, unchanged !== null);
       outcomes[i] = outcome;
       options.onDone?.(outcome, found.name);
     }

@@ -38,6 +38,7 @@ import { type PluginSource, pluginRuns } from './plugins.ts';
 import { registerStage } from './register.ts';
 import type { OnStage, SnapshotWork, StageEvent } from './stages.ts';
 import { treeStage } from './tree.ts';
+import { unchangedOutcomes } from './unchanged.ts';
 
 /** `skipped`: another scan of the repository was running (the lock); nothing was written. */
 export type RepoStatus = 'ok' | 'partial' | 'unchanged' | 'skipped' | 'failed';
@@ -89,7 +90,15 @@ export async function scanRepository(
   store: Store,
   found: FoundRepository,
   options: ScanOptions,
+  /** true when the caller already asked `unchangedOutcomes` of this repository (runScan does for all). */
+  fastPathAsked = false,
 ): Promise<RepoOutcome> {
+  // A no-op decided without git, a lock or a write; what it cannot decide, the plan decides below.
+  if (!fastPathAsked) {
+    const started = Date.now();
+    const quick = (await unchangedOutcomes(store, [found], options).catch(() => null))?.get(found);
+    if (quick) return { ...quick, durationMs: Date.now() - started };
+  }
   // One `git count-objects` gives the size the budget scales with and the alternates (identity.ts).
   const counted = await countObjects(found.info.gitDir).catch(() => null);
   const budget = budgetFor(options.budget ?? DEFAULT_BUDGET_SETTINGS, counted?.bytes ?? 0);

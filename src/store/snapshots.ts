@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { countAuthors } from '../people/identities/email.ts';
 import { detachRiskEvents } from './risks.ts';
 import { type HistoryMode, SNAPSHOT_TABLES, type SnapshotStatus } from './schema.ts';
+import type { PluginRun } from './snapshot-plugins.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';
 
@@ -279,5 +280,89 @@ export async function historicalPoints(
     .execute();
   const out = new Map<string, HistoricalPoint>();
   for (const r of rows) if (r.as_of) out.set(r.as_of, { id: r.id, asOf: r.as_of, commit: r.commit_sha });
+  return out;
+}
+
+/** A repository's current snapshot as a rescan compares with it (`currentByKey`). */
+interface CurrentSnapshot {
+  repository: { id: number; key: string; name: string };
+  snapshot: {
+    id: number;
+    commit_sha: string;
+    tool_version: string;
+    history_mode: HistoryMode;
+    commits_count: number;
+    authors_count: number;
+    files_count: number;
+    first_commit_at: string | null;
+    last_commit_at: string | null;
+  };
+  plugins: PluginRun[];
+  /** A scan holds the repository's lock (its row in `scan_locks`). */
+  locked: boolean;
+}
+
+/** Keys asked in one query: well under either engine's limit of bound parameters. */
+const KEYS_PER_QUERY = 500;
+
+/**
+ * The current snapshot of every repository among `keys` that has one, with the plugins that made it
+ * and whether a scan holds its lock: three queries for each 500 keys, however many repositories.
+ */
+export async function currentByKey(
+  store: Store,
+  keys: readonly string[],
+): Promise<Map<string, CurrentSnapshot>> {
+  const out = new Map<string, CurrentSnapshot>();
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const chunk = keys.slice(i, i + KEYS_PER_QUERY);
+    const rows = await store.db
+      .selectFrom('repositories as r')
+      .innerJoin('snapshots as s', 's.id', 'r.current_snapshot_id')
+      .select([
+        'r.id as repository_id',
+        'r.key',
+        'r.name',
+        's.id',
+        's.commit_sha',
+        's.tool_version',
+        's.history_mode',
+        's.commits_count',
+        's.authors_count',
+        's.files_count',
+        's.first_commit_at',
+        's.last_commit_at',
+      ])
+      .where('r.key', 'in', chunk)
+      .execute();
+    if (rows.length === 0) continue;
+    const locked = await store.db.selectFrom('scan_locks').select('key').where('key', 'in', chunk).execute();
+    const held = new Set(locked.map((l) => l.key));
+    const plugins = await store.db
+      .selectFrom('snapshot_plugins')
+      .select(['snapshot_id', 'kind', 'plugin', 'version', 'area', 'inputs'])
+      .where(
+        'snapshot_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const bySnapshot = new Map<number, PluginRun[]>();
+    for (const p of plugins) {
+      const id = Number(p.snapshot_id);
+      const list = bySnapshot.get(id) ?? [];
+      list.push({ kind: p.kind, id: p.plugin, version: Number(p.version), area: p.area, inputs: p.inputs });
+      bySnapshot.set(id, list);
+    }
+    for (const r of rows) {
+      const { repository_id, key, name, ...snapshot } = r;
+      out.set(key, {
+        repository: { id: Number(repository_id), key, name },
+        snapshot: { ...snapshot, id: Number(snapshot.id) },
+        plugins: bySnapshot.get(Number(r.id)) ?? [],
+        locked: held.has(key),
+      });
+    }
+  }
   return out;
 }

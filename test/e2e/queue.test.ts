@@ -133,6 +133,20 @@ describe('scan queue on PostgreSQL', () => {
     expect(new Set(rows.map((r) => r.path)).size).toBe(6);
     expect(rows.every((r) => r.status === 'ok')).toBe(true);
 
+    // A rescan with nothing new queues no job: the six are unchanged, decided by the enqueuing command.
+    const rescan = cto(['scan', join(root, 'small'), '--queue', '--db', db, '--wait', '--json']);
+    expect(rescan.code, rescan.stderr).toBe(0);
+    expect(JSON.parse(rescan.stdout).summary).toMatchObject({ repositories: 6, unchanged: 6, failed: 0 });
+    const listed = JSON.parse(cto(['scan', join(root, 'small'), '--queue', '--db', db, '--json']).stdout);
+    expect(listed).toMatchObject({ added: 0, alreadyQueued: 0 });
+    expect(listed.unchanged).toHaveLength(6);
+    const jobsAfter = await query<{ n: number }>(
+      db,
+      `select count(*)::int as n from ${new URL(db).searchParams.get('schema')}_queue.job where name = 'scan'`,
+    );
+    expect(jobsAfter[0]?.n).toBe(6);
+    expect(await snapshots(db)).toHaveLength(6);
+
     // cto status: nothing waiting, both workers alive, every repository scanned today, none stale.
     const status = JSON.parse(cto(['status', '--db', db, '--json']).stdout);
     expect(status.schema).toBe('cto.status/v1');
