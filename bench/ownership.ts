@@ -1,10 +1,12 @@
 // Benchmark: full line ownership of a real repository (all text files) by the replay with blame
-// fallback, against sequential `git blame` timed in the same run on 100 sampled files and scaled to
-// all files (or, with --all, on every text file); accuracy on those files; and the rescan after one
-// changed file.
-// Usage: node bench/ownership.ts [git dir] [--all] (default /work/.mirror/git+git/repo)
+// fallback, against `git log --numstat --find-renames` and sequential `git blame` timed in the same
+// run (blame on sampled files, scaled to all files; or, with --all, on every text file); accuracy on
+// those files; and the rescan after one changed file. The sample is every k-th text file in path
+// order (deterministic), 100 files unless --sample N.
+// Usage: node bench/ownership.ts [git dir] [--all] [--sample N] [--truth FILE]
+// (default /work/.mirror/git+git/repo)
 
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeOwnership } from '../src/analyses/ownership/analysis.ts';
@@ -15,10 +17,17 @@ import { gitOk } from '../src/git/invoke.ts';
 import { countObjects } from '../src/git/refs.ts';
 import { referenceDay, referenceTs } from '../src/reference-date.ts';
 import { openStore } from '../src/store/store.ts';
+import { timed } from './history.ts';
 
 const args = process.argv.slice(2);
 const whole = args.includes('--all');
-const gitDir = args.find((a) => a !== '--all') ?? '/work/.mirror/git+git/repo';
+const sampleAt = args.indexOf('--sample');
+const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 100;
+const truthAt = args.indexOf('--truth');
+if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new Error('--sample takes a count of files');
+const gitDir =
+  args.find((a, i) => !a.startsWith('--') && !['--sample', '--truth'].includes(args[i - 1] ?? '')) ??
+  '/work/.mirror/git+git/repo';
 const commit = (await gitOk({ gitDir, args: ['rev-parse', 'HEAD^{commit}'] })).toString().trim();
 const grep = await gitOk({ gitDir, args: ['grep', '-I', '--name-only', '-z', '-e', '', commit, '--'] });
 const text = grep
@@ -28,6 +37,16 @@ const text = grep
   .map((p) => p.slice(commit.length + 1))
   .sort();
 console.log(`${gitDir} at ${commit.slice(0, 12)}: ${text.length} text files`);
+
+// The reference, measured just before the replay in the same run (as bench/full-scan.ts does).
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+await timed('git', ['--git-dir', gitDir, 'rev-list', '--count', commit], env); // warm the page cache
+const reference = await timed(
+  'git',
+  ['--git-dir', gitDir, 'log', '--numstat', '--find-renames', commit],
+  env,
+);
+console.log(`reference: git log --numstat --find-renames ${(reference.ms / 1000).toFixed(1)} s`);
 
 // Git runs under the budget a scan of this repository would give it.
 const budget = budgetFor(DEFAULT_BUDGET_SETTINGS, (await countObjects(gitDir)).bytes);
@@ -51,20 +70,32 @@ console.log(
 );
 for (const p of unsure.slice(0, 10)) console.log(`  blamed: ${p}`);
 console.log(
-  `full ownership: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  `full ownership: ${(fullMs / 1000).toFixed(1)} s (${(fullMs / reference.ms).toFixed(2)}x the reference), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
 
-const step = Math.max(1, Math.floor(text.length / 100));
-const sample = whole ? text : text.filter((_, i) => i % step === 0).slice(0, 100);
-t = Date.now();
-const truth = new Map<string, AuthorLines[]>();
-for (const p of sample) truth.set(p, await blameFile(gitDir, commit, p));
-const seqMs = Date.now() - t;
-const scaled = (seqMs * text.length) / sample.length;
-console.log(
-  `sequential blame: ${(seqMs / 1000).toFixed(1)} s for ${sample.length} files${whole ? '' : `, scaled to all: ${(scaled / 1000).toFixed(0)} s`}`,
-);
-console.log(`speed-up: ${(scaled / fullMs).toFixed(1)}x (target >= 10x)`);
+const step = Math.max(1, Math.floor(text.length / sampleSize));
+const sample = whole ? text : text.filter((_, i) => i % step === 0).slice(0, sampleSize);
+// --truth FILE keeps blame's answers for this commit and sample, so a later run compares with them
+// without blaming again (and prints no speed-up).
+const truthFile = truthAt >= 0 ? args[truthAt + 1] : undefined;
+const truthKey = `${commit} ${sample.length} ${sample[0] ?? ''}`;
+const stored =
+  truthFile && existsSync(truthFile)
+    ? (JSON.parse(readFileSync(truthFile, 'utf8')) as { key: string; files: Array<[string, AuthorLines[]]> })
+    : undefined;
+const truth = new Map<string, AuthorLines[]>(stored?.key === truthKey ? stored.files : []);
+if (truth.size > 0) console.log(`blame of ${truth.size} files read from ${truthFile}`);
+else {
+  t = Date.now();
+  for (const p of sample) truth.set(p, await blameFile(gitDir, commit, p));
+  const seqMs = Date.now() - t;
+  const scaled = (seqMs * text.length) / sample.length;
+  console.log(
+    `sequential blame: ${(seqMs / 1000).toFixed(1)} s for ${sample.length} files${whole ? '' : `, scaled to all: ${(scaled / 1000).toFixed(0)} s`}`,
+  );
+  console.log(`speed-up: ${(scaled / fullMs).toFixed(1)}x (target >= 10x)`);
+  if (truthFile) writeFileSync(truthFile, JSON.stringify({ key: truthKey, files: [...truth] }));
+}
 
 const shares = (rows: AuthorLines[] = []) => {
   const total = rows.reduce((n, r) => n + r.lines, 0) || 1;

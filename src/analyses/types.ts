@@ -46,6 +46,11 @@ export interface AnalysisContext {
   segments: number[];
   /** The repository's previous snapshot, for analyses that reuse earlier work; null on a first scan. */
   previousSnapshotId: number | null;
+  /**
+   * Commits the same scan snapshots after this one (later `scan --history` points, then the current
+   * snapshot), oldest first: an analysis that reads history can serve them from one pass.
+   */
+  later?: readonly string[];
   /** The workspace configuration (cto.yaml), for options and office files. */
   config: Record<string, unknown>;
   workspaceDir: string;
@@ -58,6 +63,16 @@ export interface AnalysisContext {
    * the same value. Values are shared, so they must not be changed.
    */
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** What an analysis is given to start from git alone: the repository and the commit, no stored facts. */
+export interface GitSource {
+  gitDir: string;
+  commit: string;
+  /** The commit of the snapshot the analysis may reuse results of (`previousSnapshotId`'s); null on a first scan. */
+  previousCommit: string | null;
+  /** As `AnalysisContext.later`. */
+  later: readonly string[];
 }
 
 export interface AnalysisResult {
@@ -96,5 +111,11 @@ export interface Analysis {
    * has run, so a big one (every file change) is not held while later analyses work.
    */
   shares?: readonly string[];
+  /**
+   * Work that needs only the git directory and the commit (no stored facts): the engine may call it
+   * as soon as the snapshot's commit is planned, so the work runs beside the history stage and the
+   * other analyses. `run` takes over what it started, and does the work itself when it was not called.
+   */
+  fromGit?: (source: GitSource) => Promise<void>;
   run(ctx: AnalysisContext): Promise<AnalysisResult>;
 }

@@ -44,6 +44,7 @@ export async function analyseStage(work: SnapshotWork, segments: number[]): Prom
       commit: plan.commit,
       segments,
       previousSnapshotId: previous,
+      later: work.later ?? [],
       config: work.workspace.config,
       workspaceDir: work.workspace.dir,
       referenceDay: day,

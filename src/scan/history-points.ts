@@ -2,7 +2,8 @@
 // before each period end (docs/scan.md). Points are scanned oldest first, each extending the one
 // before it, so git history is read once, blob facts and unchanged files' results are reused, and a
 // point whose commit is the previous point's keeps every analysis's results. A point already stored
-// (same date, same commit) is not scanned again. Historical snapshots are never made current.
+// (same date, same commit) is not scanned again. Each point is told the commits snapshotted after it,
+// so an analysis reading history (ownership) serves every point and the tip from one pass. Historical snapshots are never made current.
 import { commitAtOrBefore } from '../git/refs.ts';
 import { createSnapshot, failSnapshot, historicalPoints } from '../store/snapshots.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -47,8 +48,17 @@ export async function scanHistoryPoints(
   const stored = await historicalPoints(store, repositoryId);
   const points: HistoryPointOutcome[] = [];
   let previous: PlanBase | null = null;
-  for (const asOf of periodEnds(spec, reference)) {
-    const commit = await commitAtOrBefore(found.info.gitDir, ctx.tip.commit, endOfDayInstant(asOf));
+  const ends: Array<{ asOf: string; commit: string | null }> = [];
+  for (const asOf of periodEnds(spec, reference))
+    ends.push({
+      asOf,
+      commit: await commitAtOrBefore(found.info.gitDir, ctx.tip.commit, endOfDayInstant(asOf)),
+    });
+  // The commits snapshotted after each point, so analyses that read history serve them in one pass.
+  const toScan = ends.map(({ asOf, commit }) =>
+    commit !== null && stored.get(asOf)?.commit !== commit ? commit : null,
+  );
+  for (const [i, { asOf, commit }] of ends.entries()) {
     if (commit === null) {
       points.push({ asOf, commit, snapshotId: null, status: 'no-commit', error: null });
       continue;
@@ -59,7 +69,8 @@ export async function scanHistoryPoints(
       previous = { id: have.id, commit_sha: commit, tool_version: TOOL_VERSION };
       continue;
     }
-    const outcome = await scanPoint(ctx, asOf, commit, previous);
+    const later = [...toScan.slice(i + 1).filter((c) => c !== null), ctx.tip.commit];
+    const outcome = await scanPoint(ctx, asOf, commit, previous, later);
     points.push(outcome);
     if (outcome.status === 'written' && outcome.snapshotId !== null)
       previous = { id: outcome.snapshotId, commit_sha: commit, tool_version: TOOL_VERSION };
@@ -72,6 +83,7 @@ async function scanPoint(
   asOf: string,
   commit: string,
   previous: PlanBase | null,
+  later: readonly string[],
 ): Promise<HistoryPointOutcome> {
   const { store, repositoryId, found } = ctx.template;
   const target = { commit, ref: ctx.tip.ref };
@@ -96,6 +108,7 @@ async function scanPoint(
       snapshotId,
       previousSnapshotId: previous?.id ?? null,
       asOf,
+      later,
       diagnostics: [],
     });
     return { asOf, commit, snapshotId, status: 'written', error: null };

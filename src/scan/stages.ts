@@ -41,6 +41,8 @@ export interface SnapshotWork {
   previousSnapshotId: number | null;
   /** A historical snapshot's date (`scan --history`); null for a snapshot made current. */
   asOf: string | null;
+  /** Commits this scan snapshots after this one (later `--history` points, then the current one). */
+  later?: readonly string[];
   plugins: Plugins;
   /** What the snapshot records of its plugins (versions, areas, office inputs). */
   runs: readonly PluginRun[];

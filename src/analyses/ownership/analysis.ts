@@ -1,12 +1,14 @@
 // Line ownership as `git blame` defines it: surviving lines per author (raw identity) per text file
 // of the scanned commit. Files whose (path, blob) is unchanged since the previous snapshot keep
-// their rows; a few changed files are blamed; many are computed by one replay of history, with
-// blame for the files the replay is unsure of. See docs/metrics/ownership.md.
+// their rows; a few changed files are blamed; many are computed by one replay of history (in a
+// worker thread, startable from git alone before the facts are stored: `fromGit`), with blame for the
+// files the replay is unsure of. See docs/metrics/ownership.md.
 import type { Diagnostic } from '../../collectors/types.ts';
+import { gitOk } from '../../git/invoke.ts';
 import { type OwnershipRow, ownershipByPath, ownershipRows, textFiles } from '../../store/ownership.ts';
-import type { Analysis, AnalysisContext, AnalysisResult } from '../types.ts';
+import type { Analysis, AnalysisContext, AnalysisResult, GitSource } from '../types.ts';
 import { type AuthorLines, blameFiles } from './blame.ts';
-import { replayOwnership } from './replay.ts';
+import { ownershipPass, startPass, takePass } from './pass.ts';
 
 const ID = 'ownership';
 
@@ -49,8 +51,11 @@ export async function computeOwnership(
   const engine = options.engine ?? 'auto';
   let toBlame = todo;
   let replayed = 0;
-  if (engine === 'replay' || (engine === 'auto' && todo.length > BLAME_DIRECTLY_UP_TO)) {
-    const replay = await replayOwnership(ctx.gitDir, ctx.commit);
+  // A pass started from git alone (or by an earlier snapshot of this scan) is used whatever the count.
+  const started = engine === 'blame' ? undefined : takePass(ctx.gitDir, ctx.commit);
+  if (started || engine === 'replay' || (engine === 'auto' && todo.length > BLAME_DIRECTLY_UP_TO)) {
+    const replay = await (started ??
+      ownershipPass({ gitDir: ctx.gitDir, commit: ctx.commit, later: ctx.later ?? [] }));
     toBlame = [];
     for (const path of todo) {
       const counts = replay.files.get(path);
@@ -77,6 +82,20 @@ export async function computeOwnership(
   return { rows, reused, blamed: blamed.results.size, replayed, diagnostics };
 }
 
+/** Whether the snapshot's ownership takes a replay: a first scan, or more changed files than are blamed. */
+async function startFromGit(source: GitSource): Promise<void> {
+  if (source.previousCommit !== null) {
+    const changed = await gitOk({
+      gitDir: source.gitDir,
+      args: ['diff', '--name-only', '-z', '--no-renames', source.previousCommit, source.commit, '--'],
+    });
+    let n = 0;
+    for (const byte of changed) if (byte === 0) n++;
+    if (n <= BLAME_DIRECTLY_UP_TO) return;
+  }
+  startPass(source);
+}
+
 function authorRows(path: string, authors: AuthorLines[]): OwnershipRow[] {
   return authors.map((a) => ({ path, author_name: a.name, author_email: a.email, lines: a.lines }));
 }
@@ -90,6 +109,7 @@ export const ownershipAnalysis: Analysis = {
   metrics: ['owned-lines'],
   rules: [],
   reads: [],
+  fromGit: startFromGit,
   async run(ctx): Promise<AnalysisResult> {
     const done = await computeOwnership(ctx);
     const rows = ownershipRows(ctx.snapshotId, done.rows);

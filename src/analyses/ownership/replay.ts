@@ -2,7 +2,8 @@
 // origin commit of each line. Non-merge commits apply their diff; a merge takes each file from the
 // first parent whose blob is identical (as blame does), else from its combined diff, read from a
 // second log of merges only. Trees are copied only at branch points and dropped once every child
-// has been replayed.
+// has been replayed. The same pass gives the ownership at any commit it goes through (`stops`: the
+// `scan --history` points), tallied when that commit is replayed.
 import { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk, streamGit } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
@@ -10,7 +11,7 @@ import { applyCommit, type FileState, type Tree } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
 import { countsFinalLine, type FollowContext } from './follow.ts';
 
-interface ReplayResult {
+export interface ReplayResult {
   /** Per file of the commit (UTF-8 path): lines per author index; null when the replay is unsure. */
   files: Map<string, Map<number, number> | null>;
   authors: Array<{ name: string; email: string }>;
@@ -32,16 +33,27 @@ const DIFF_ARGS = [
   `--format=${RECORD_FORMAT}`,
 ];
 
-export async function replayOwnership(gitDir: string, commit: string): Promise<ReplayResult> {
+/** Ownership at commits the pass goes through, each given to `onStop` when that commit is replayed. */
+interface ReplayStops {
+  commits: ReadonlySet<string>;
+  onStop: (commit: string, result: ReplayResult) => void;
+}
+
+/** Ownership at `commit` (and at the `stops` among its ancestors) by one pass over its history. */
+export async function replayOwnership(
+  gitDir: string,
+  commit: string,
+  stops?: ReplayStops,
+): Promise<ReplayResult> {
   const blobs = new BlobReader(gitDir);
   try {
-    return await replay({ gitDir, blobs, finalLine: await countsFinalLine(gitDir) }, commit);
+    return await replay({ gitDir, blobs, finalLine: await countsFinalLine(gitDir) }, commit, stops);
   } finally {
     blobs.close();
   }
 }
 
-async function replay(ctx: FollowContext, commit: string): Promise<ReplayResult> {
+async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): Promise<ReplayResult> {
   const { gitDir } = ctx;
   const children = await childCounts(gitDir, commit);
   const main = readAhead(
@@ -77,6 +89,12 @@ async function replay(ctx: FollowContext, commit: string): Promise<ReplayResult>
       const tree = takeBase(live, children, c.parents);
       await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
       if (c.sha === commit) final = tree;
+      else if (stops?.commits.has(c.sha))
+        stops.onStop(c.sha, {
+          files: tally(tree, authorOf),
+          authors: [...authors],
+          commits: authorOf.length,
+        });
       if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
     }
   } finally {
