@@ -17,6 +17,7 @@ import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
 import { snapshotsConfigSchema } from './reference-date.ts';
 import { riskConfigSchema } from './risk/config.ts';
+import { serverConfigSchema } from './server/config.ts';
 import { loadDecisions } from './risk/decisions.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
@@ -74,6 +75,7 @@ export const configSchema = z
     radar: radarConfigSchema.optional(),
     decisions: decisionsConfigSchema.optional(),
     costs: costsConfigSchema.optional(),
+    server: serverConfigSchema.optional(),
   })
   .strict();
 

@@ -4,7 +4,9 @@ import type { PgBoss } from 'pg-boss';
 import { CtoError, isCtoError } from '../errors.ts';
 import {
   DEFAULT_LEASE_SECONDS,
+  DONE_STATES,
   enqueueScan,
+  openJob,
   openQueue,
   requirePostgres,
   SCAN_QUEUE,
@@ -27,8 +29,6 @@ interface Queued {
   /** false: the repository was already queued or running; `job` is that job. */
   added: boolean;
 }
-
-const DONE = new Set(['completed', 'failed', 'cancelled']);
 
 export async function enqueueCommand(
   paths: string[],
@@ -91,12 +91,6 @@ export async function enqueueCommand(
   }
 }
 
-/** The job already queued or running for the repository (the reason a new one was not added). */
-async function openJob(boss: PgBoss, key: string): Promise<string | null> {
-  const jobs = await boss.findJobs(SCAN_QUEUE, { key });
-  return jobs.find((j) => !DONE.has(j.state))?.id ?? jobs.at(-1)?.id ?? null;
-}
-
 function printQueued(queued: Queued[], unchanged: RepoOutcome[], json: boolean): void {
   const added = queued.filter((q) => q.added).length;
   if (json) {
@@ -154,7 +148,7 @@ async function waitFor(
       if (outcomes.has(q) || !q.job) continue;
       const [job] = await boss.findJobs(SCAN_QUEUE, { id: q.job });
       if (!job) outcomes.set(q, lostOutcome(q));
-      else if (DONE.has(job.state)) outcomes.set(q, (job.output as RepoOutcome | null) ?? lostOutcome(q));
+      else if (DONE_STATES.has(job.state)) outcomes.set(q, (job.output as RepoOutcome | null) ?? lostOutcome(q));
     }
     const waiting = queued.filter((q) => q.job && !outcomes.has(q));
     if (waiting.length === 0 || Date.now() >= until)

@@ -120,3 +120,12 @@ export async function enqueueScan(
     heartbeatSeconds: options.leaseSeconds,
   });
 }
+
+/** Job states after which a job does not run again. */
+export const DONE_STATES: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+
+/** The job already queued or running for the repository (the reason a new one was not added). */
+export async function openJob(boss: PgBoss, key: string): Promise<string | null> {
+  const jobs = await boss.findJobs(SCAN_QUEUE, { key });
+  return jobs.find((j) => !DONE_STATES.has(j.state))?.id ?? jobs.at(-1)?.id ?? null;
+}

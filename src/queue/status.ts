@@ -77,3 +77,19 @@ async function read(boss: PgBoss, schema: string): Promise<QueueStatus> {
       })),
   };
 }
+
+/** A job's state and stored outcome; absent from the result when the queue no longer holds it. */
+interface JobState {
+  id: string;
+  state: string;
+  output: (Partial<RepoOutcome> & { message?: string }) | null;
+}
+
+/** The state of the given scan jobs, read from the queue's table in the store's database. */
+export async function jobStates(store: Store, ids: readonly string[]): Promise<Map<string, JobState>> {
+  if (store.engine !== 'postgres' || ids.length === 0) return new Map();
+  const table = sql.table(`${queueSchema(store.schema)}.job`);
+  const rows = await sql<JobState>`select id::text as id, state::text as state, output from ${table}
+    where name = ${SCAN_QUEUE} and id in (${sql.join(ids)})`.execute(store.db);
+  return new Map(rows.rows.map((r) => [r.id, r]));
+}

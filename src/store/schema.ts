@@ -3,6 +3,7 @@
 // The tables live in src/store/tables/, one file per feature; this file composes them.
 
 export type * from './tables/accounts.ts';
+export type * from './tables/server-scans.ts';
 export type * from './tables/code.ts';
 export type * from './tables/costs.ts';
 export type * from './tables/delivery.ts';
@@ -47,6 +48,7 @@ import type {
   SnapshotSegmentsTable,
   SnapshotsTable,
 } from './tables/scan.ts';
+import type { ServerScanItemsTable, ServerScansTable } from './tables/server-scans.ts';
 import type { SourceRepositoriesTable } from './tables/sources.ts';
 
 export interface Database {
@@ -91,6 +93,8 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   audit: AuditTable;
+  server_scans: ServerScansTable;
+  server_scan_items: ServerScanItemsTable;
 }
 
 /**
