@@ -1,8 +1,9 @@
 // `cto serve`: the HTTP API over the store (docs/server.md). Binds to 127.0.0.1 unless told otherwise.
 import { Command } from 'commander';
 import { buildServer } from '../server/server.ts';
+import { storeTarget } from '../workspace.ts';
 import { globalOptions, parseIntOption, withWritableStore } from './context.ts';
-import { printLine } from './output.ts';
+import { printError, printLine } from './output.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -15,12 +16,22 @@ export function serveCommand(): Command {
       8080,
     )
     .action(async (flags: { host: string; port: number }, cmd: Command) => {
-      await withWritableStore(globalOptions(cmd), async (store, ws) => {
-        const app = await buildServer({ store, ws });
+      const opts = globalOptions(cmd);
+      await withWritableStore(opts, async (store, ws) => {
+        const app = await buildServer({
+          store,
+          ws,
+          target: storeTarget(ws, opts.db),
+          onScheduleError: printError,
+        });
         const address = await app.listen({ host: flags.host, port: flags.port });
         printLine(
           `cto serve: listening on ${address} (API under /api/v1, described at /api/v1/openapi.json)`,
         );
+        for (const s of app.scans.schedules.list())
+          printLine(
+            `scheduled scan of ${s.scan === 'all' ? 'all sources' : s.scan.join(', ')}: "${s.cron}" (${s.timezone}), next at ${s.nextRunAt ?? 'never'}`,
+          );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

@@ -1,12 +1,8 @@
 // `cto status`: the scan queue (waiting, running, failed), the workers alive with their last heartbeat,
 // and per repository the last successful scan, its age and the last error; stale repositories are findings.
-import { basename } from 'node:path';
+// The document is built in src/queue/status.ts, shared with the server's GET /api/v1/status.
 import { Command } from 'commander';
-import { scannablePaths } from '../fleet/sync.ts';
-import { queueStatus } from '../queue/status.ts';
-import { snapshotAge, staleAfterDays } from '../reference-date.ts';
-import { scanHealth } from '../store/repositories.ts';
-import type { Store } from '../store/store.ts';
+import { type queueStatus, statusDocument } from '../queue/status.ts';
 import { storeTarget } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { formatNumber, pathColumn, printJson, printLine, printTable, styled, textColumn } from './output.ts';
@@ -22,35 +18,12 @@ export function statusCommand(): Command {
     .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       const opts = globalOptions(cmd);
       await withStore(opts, async (store, ws) => {
-        const refDay = dayOf(flags);
-        const limit = staleAfterDays(ws.config);
-        const queue = await queueStatus(store, storeTarget(ws, opts.db));
-        const scanned = await scanHealth(store);
-        const repositories = [...scanned, ...(await neverScanned(store, scanned))].map((r) => {
-          const age = snapshotAge(r.lastSuccessAt, refDay, limit);
-          return { ...r, ageDays: age?.days ?? null, stale: age === null || age.stale };
-        });
-        const findings = repositories
-          .filter((r) => r.stale)
-          .map((r) => ({
-            rule: 'stale-repository',
-            repository: r.name,
-            path: r.path,
-            message:
-              r.ageDays === null
-                ? `never scanned successfully${r.lastError ? `: ${r.lastError.message}` : ''}`
-                : `last scanned successfully ${r.ageDays} days ago, more than ${limit}${r.lastError ? `; last error: ${r.lastError.message}` : ''}`,
-          }));
+        const doc = await statusDocument(store, ws, storeTarget(ws, opts.db), dayOf(flags));
         if (flags.json) {
-          printJson('cto.status/v1', {
-            today: refDay,
-            staleAfterDays: limit,
-            queue,
-            repositories,
-            findings,
-          });
+          printJson('cto.status/v1', doc);
           return;
         }
+        const { queue, repositories, findings, staleAfterDays: limit } = doc;
         printQueue(queue);
         printLine(
           `repositories: ${formatNumber(repositories.length)}, `,
@@ -92,20 +65,4 @@ function printQueue(queue: Awaited<ReturnType<typeof queueStatus>>): void {
     printLine(styled('red', 'dead letter'), ` ${d.path}: ${d.reason}${d.code ? ` [${d.code}]` : ''}`);
   if (queue.deadLetters.length > 10)
     printLine(`... and ${formatNumber(queue.deadLetters.length - 10)} more dead letters (--json lists them)`);
-}
-
-/** Repositories sources.yaml lists (docs/fleet.md) that no scan has reached yet: never scanned. */
-async function neverScanned(store: Store, scanned: { path: string }[]) {
-  const known = new Set(scanned.map((r) => r.path));
-  const listed = await scannablePaths(store);
-  return [
-    ...listed.paths
-      .filter((p) => !known.has(p))
-      .map((p) => ({ name: basename(p), path: p, lastError: null })),
-    ...listed.notFetched.map((url) => ({
-      name: basename(url),
-      path: url,
-      lastError: { message: 'no mirror yet (cto sources sync)', at: null },
-    })),
-  ].map((r) => ({ ...r, lastSuccessAt: null }));
 }

@@ -2,8 +2,9 @@
 // marked, never dropped), then bring each remote repository's mirror up to date.
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isCtoError } from '../errors.ts';
+import { CtoError, isCtoError } from '../errors.ts';
 import { discoverRepositories } from '../scan/discover.ts';
+import { listRepositories } from '../store/repositories.ts';
 import {
   type FoundSourceRepository,
   listSourceRepositories,
@@ -194,4 +195,63 @@ export async function scannablePaths(store: Store): Promise<{ paths: string[]; n
     else notFetched.push(redact(r.key));
   }
   return { paths, notFetched };
+}
+
+/** A repository that cannot be scanned as asked: recorded as failed with its reason. */
+export interface Unavailable {
+  name: string;
+  path: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * What to scan: every repository sources.yaml lists (as `cto scan --all`), or the named ones, each
+ * looked up among the listed repositories, then the store's. A listed repository without a mirror yet
+ * cannot be scanned: it is a failure with its reason. An unknown name refuses the request.
+ */
+export async function resolveTargets(
+  store: Store,
+  names: readonly string[] | null,
+): Promise<{ paths: string[]; unavailable: Unavailable[] }> {
+  const listed = (await listSourceRepositories(store)).filter((r) => r.goneAt === null);
+  const noMirror = (name: string, key: string): Unavailable => ({
+    name,
+    path: redact(key),
+    code: 'MIRROR_FAILED',
+    message: 'no mirror yet: run `cto sources sync`',
+  });
+  if (names === null) {
+    const { paths } = await scannablePaths(store);
+    const unavailable = listed
+      .filter((r) => r.kind === 'url' && !r.mirror)
+      .map((r) => noMirror(r.name, r.key));
+    if (paths.length === 0 && unavailable.length === 0)
+      throw new CtoError(
+        'NO_REPOSITORIES',
+        'no repository is known from sources.yaml: run `cto sources sync` first, or name repositories (docs/fleet.md)',
+      );
+    return { paths, unavailable };
+  }
+  const stored = await listRepositories(store);
+  const paths: string[] = [];
+  const unavailable: Unavailable[] = [];
+  const unknown: string[] = [];
+  for (const name of new Set(names)) {
+    const source = listed.find((r) => r.name === name);
+    const path = source ? (source.kind === 'folder' ? source.key : source.mirror) : null;
+    if (source && !path) unavailable.push(noMirror(name, source.key));
+    else if (path) paths.push(path);
+    else {
+      const repo = stored.find((r) => r.name === name);
+      if (repo) paths.push(repo.path);
+      else unknown.push(name);
+    }
+  }
+  if (unknown.length > 0)
+    throw new CtoError(
+      'REPOSITORY_NOT_FOUND',
+      `no repository listed by sources.yaml or in the store is named ${unknown.map((n) => `"${n}"`).join(', ')} (GET /api/v1/repositories lists the store's)`,
+    );
+  return { paths, unavailable };
 }

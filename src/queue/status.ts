@@ -1,9 +1,15 @@
-// What the scan queue holds and who works on it, for `cto status`: jobs by state, the dead letters with
-// their reason, and the workers registered with their last heartbeat.
+// `cto status`'s document (schema cto.status/v1, also GET /api/v1/status): what the scan queue holds and
+// who works on it (jobs by state, the dead letters with their reason, the workers registered with their
+// last heartbeat), and per repository the last successful scan, its age and the last error.
+import { basename } from 'node:path';
 import { sql } from 'kysely';
 import type { PgBoss } from 'pg-boss';
+import { scannablePaths } from '../fleet/sync.ts';
+import { snapshotAge, staleAfterDays } from '../reference-date.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
+import { scanHealth } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { DEAD_QUEUE, openQueue, queueSchema, SCAN_QUEUE, type ScanJob } from './queue.ts';
 
 interface QueueStatus {
@@ -92,4 +98,43 @@ export async function jobStates(store: Store, ids: readonly string[]): Promise<M
   const rows = await sql<JobState>`select id::text as id, state::text as state, output from ${table}
     where name = ${SCAN_QUEUE} and id in (${sql.join(ids)})`.execute(store.db);
   return new Map(rows.rows.map((r) => [r.id, r]));
+}
+
+/** The document of `cto status --json` and GET /api/v1/status; stale repositories are findings. */
+export async function statusDocument(store: Store, ws: Workspace, target: string, today: string) {
+  const limit = staleAfterDays(ws.config);
+  const queue = await queueStatus(store, target);
+  const scanned = await scanHealth(store);
+  const repositories = [...scanned, ...(await neverScanned(store, scanned))].map((r) => {
+    const age = snapshotAge(r.lastSuccessAt, today, limit);
+    return { ...r, ageDays: age?.days ?? null, stale: age === null || age.stale };
+  });
+  const findings = repositories
+    .filter((r) => r.stale)
+    .map((r) => ({
+      rule: 'stale-repository',
+      repository: r.name,
+      path: r.path,
+      message:
+        r.ageDays === null
+          ? `never scanned successfully${r.lastError ? `: ${r.lastError.message}` : ''}`
+          : `last scanned successfully ${r.ageDays} days ago, more than ${limit}${r.lastError ? `; last error: ${r.lastError.message}` : ''}`,
+    }));
+  return { today, staleAfterDays: limit, queue, repositories, findings };
+}
+
+/** Repositories sources.yaml lists (docs/fleet.md) that no scan has reached yet: never scanned. */
+async function neverScanned(store: Store, scanned: { path: string }[]) {
+  const known = new Set(scanned.map((r) => r.path));
+  const listed = await scannablePaths(store);
+  return [
+    ...listed.paths
+      .filter((p) => !known.has(p))
+      .map((p) => ({ name: basename(p), path: p, lastError: null })),
+    ...listed.notFetched.map((url) => ({
+      name: basename(url),
+      path: url,
+      lastError: { message: 'no mirror yet (cto sources sync)', at: null },
+    })),
+  ].map((r) => ({ ...r, lastSuccessAt: null }));
 }

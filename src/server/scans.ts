@@ -1,17 +1,17 @@
 // Scans started from `cto serve` (docs/server.md#scans): by an admin through the API or by a schedule.
 // On PostgreSQL a scan is one job per repository on the shared queue, run by `cto worker`; on SQLite it
 // runs in the server's process, one at a time (a second request is refused: SCAN_IN_PROGRESS, 409).
+import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import { scanSettings } from '../cli/scan.ts';
 import { CtoError } from '../errors.ts';
-import { scannablePaths } from '../fleet/sync.ts';
+import { resolveTargets, type Unavailable } from '../fleet/sync.ts';
 import { DEFAULT_LEASE_SECONDS, enqueueScan, openJob, openQueue, singletonKey } from '../queue/queue.ts';
 import { jobStates } from '../queue/status.ts';
 import { discoverRepositories } from '../scan/discover.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
 import { appendAudit } from '../store/accounts.ts';
-import { listRepositories } from '../store/repositories.ts';
 import {
   abandonProcessScans,
   finishServerScan,
@@ -25,9 +25,9 @@ import {
   setServerScanTotal,
   settleServerScanItem,
 } from '../store/server-scans.ts';
-import { listSourceRepositories } from '../store/sources.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
+import { checkSchedules, type Schedules, startSchedules } from './schedules.ts';
 
 export interface ScanRequest {
   /** A user's email, or `schedule:<cron>`. */
@@ -41,14 +41,6 @@ export interface ScanRequest {
 
 type ItemStatus = 'waiting' | 'running' | RepoOutcome['status'];
 const PENDING: readonly string[] = ['waiting', 'running'];
-
-/** A repository that cannot be scanned as asked: recorded as failed with its reason. */
-interface Unavailable {
-  name: string;
-  path: string;
-  code: string;
-  message: string;
-}
 
 export interface ScanService {
   start(request: ScanRequest): Promise<ScanDocument>;
@@ -76,7 +68,10 @@ export async function createScanService(options: ServiceOptions): Promise<ScanSe
   let boss: Promise<PgBoss> | null = null;
   const queue = () => {
     if (!options.target)
-      throw new CtoError('SERVER_CONFIG', 'the store URL is not known to the server: cannot open the scan queue');
+      throw new CtoError(
+        'SERVER_CONFIG',
+        'the store URL is not known to the server: cannot open the scan queue',
+      );
     boss ??= openQueue(options.target);
     return boss;
   };
@@ -125,15 +120,15 @@ export async function createScanService(options: ServiceOptions): Promise<ScanSe
   };
 
   const document = async (row: ServerScanRow) => {
-    const refreshed = row.mode === 'queue' && row.status === 'running' ? await refreshQueued(store, row) : row;
+    const refreshed =
+      row.mode === 'queue' && row.status === 'running' ? await refreshQueued(store, row) : row;
     const items = await serverScanItems(store, [refreshed.id]);
     return { ...scanDocument(refreshed, items), items: items.map(itemDocument) };
   };
 
   return {
     async start(request) {
-      const id =
-        store.engine === 'postgres' ? await startOnQueue(request) : await startInProcess(request);
+      const id = store.engine === 'postgres' ? await startOnQueue(request) : await startInProcess(request);
       return document((await serverScan(store, id)) as ServerScanRow);
     },
     async list() {
@@ -257,7 +252,10 @@ function recordOutcome(store: Store, id: number, o: RepoOutcome): Promise<void> 
 /** Bring a queued scan's repositories up to date with their jobs; the scan is done when all are. */
 async function refreshQueued(store: Store, row: ServerScanRow): Promise<ServerScanRow> {
   const items = (await serverScanItems(store, [row.id])).filter((i) => PENDING.includes(i.status));
-  const states = await jobStates(store, items.flatMap((i) => (i.job_id ? [i.job_id] : [])));
+  const states = await jobStates(
+    store,
+    items.flatMap((i) => (i.job_id ? [i.job_id] : [])),
+  );
   const at = nowIso();
   let open = 0;
   for (const item of items) {
@@ -291,62 +289,17 @@ function fromJob(
   if (state === 'created' || state === 'retry') return { status: 'waiting', code: null, message: null };
   if (state === 'active') return { status: 'running', code: null, message: null };
   if (state === 'completed' && output?.status)
-    return { status: output.status, code: output.error?.code ?? null, message: output.error?.message ?? null };
+    return {
+      status: output.status,
+      code: output.error?.code ?? null,
+      message: output.error?.message ?? null,
+    };
   if (state === 'cancelled') return { status: 'failed', code: null, message: 'the job was cancelled' };
   return {
     status: 'failed',
     code: output?.error?.code ?? null,
     message: output?.error?.message ?? output?.message ?? 'failed',
   };
-}
-
-/**
- * What to scan: every repository sources.yaml lists (as `cto scan --all`), or the named ones, each
- * looked up among the listed repositories, then the store's. A listed repository without a mirror yet
- * cannot be scanned: it is a failure with its reason. An unknown name refuses the request.
- */
-async function resolveTargets(
-  store: Store,
-  names: readonly string[] | null,
-): Promise<{ paths: string[]; unavailable: Unavailable[] }> {
-  const listed = (await listSourceRepositories(store)).filter((r) => r.goneAt === null);
-  const noMirror = (name: string, key: string): Unavailable => ({
-    name,
-    path: key,
-    code: 'MIRROR_FAILED',
-    message: 'no mirror yet: run `cto sources sync`',
-  });
-  if (names === null) {
-    const { paths } = await scannablePaths(store);
-    const unavailable = listed.filter((r) => r.kind === 'url' && !r.mirror).map((r) => noMirror(r.name, r.key));
-    if (paths.length === 0 && unavailable.length === 0)
-      throw new CtoError(
-        'NO_REPOSITORIES',
-        'no repository is known from sources.yaml: run `cto sources sync` first, or name repositories (docs/fleet.md)',
-      );
-    return { paths, unavailable };
-  }
-  const stored = await listRepositories(store);
-  const paths: string[] = [];
-  const unavailable: Unavailable[] = [];
-  const unknown: string[] = [];
-  for (const name of new Set(names)) {
-    const source = listed.find((r) => r.name === name);
-    const path = source ? (source.kind === 'folder' ? source.key : source.mirror) : null;
-    if (source && !path) unavailable.push(noMirror(name, source.key));
-    else if (path) paths.push(path);
-    else {
-      const repo = stored.find((r) => r.name === name);
-      if (repo) paths.push(repo.path);
-      else unknown.push(name);
-    }
-  }
-  if (unknown.length > 0)
-    throw new CtoError(
-      'REPOSITORY_NOT_FOUND',
-      `no repository listed by sources.yaml or in the store is named ${unknown.map((n) => `"${n}"`).join(', ')} (GET /api/v1/repositories lists the store's)`,
-    );
-  return { paths, unavailable };
 }
 
 interface ItemDocument {
@@ -400,6 +353,48 @@ function scanDocument(row: ServerScanRow, items: ServerScanItemRow[]) {
     },
     failures: items
       .filter((i) => i.status === 'failed' || i.status === 'skipped')
-      .map((i) => ({ name: i.name, path: i.path, status: i.status, code: i.error_code, reason: i.error_message })),
+      .map((i) => ({
+        name: i.name,
+        path: i.path,
+        status: i.status,
+        code: i.error_code,
+        reason: i.error_message,
+      })),
   };
+}
+
+/** What the scan and status routes reach through `request.server.scans`. */
+export interface ServerScans {
+  service: ScanService;
+  schedules: Schedules;
+  /** The store's URL or path (for the queue's status). */
+  target: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    scans: ServerScans;
+  }
+}
+
+/**
+ * Give the server its scan service and start the schedules of cto.yaml (a bad cron expression refuses
+ * to start: CONFIG_INVALID); both stop when the server closes, after the scan running in it ends.
+ */
+export async function attachScans(
+  app: FastifyInstance,
+  options: ServiceOptions & { onScheduleError?: (message: string) => void },
+): Promise<void> {
+  const checked = checkSchedules(options.ws.config);
+  const service = await createScanService(options);
+  const schedules = startSchedules(
+    checked,
+    service,
+    options.onScheduleError ?? ((m) => process.stderr.write(`${m}\n`)),
+  );
+  app.decorate('scans', { service, schedules, target: options.target ?? options.store.location });
+  app.addHook('onClose', async () => {
+    schedules.stop();
+    await service.close();
+  });
 }

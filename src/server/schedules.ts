@@ -32,7 +32,9 @@ export function checkSchedules(config: WorkspaceConfig): Schedule[] {
   const schedules = config.server?.schedules ?? [];
   schedules.forEach((s, i) => {
     try {
-      new Cron(s.cron, { paused: true, timezone: s.timezone ?? 'UTC' }).stop();
+      const job = new Cron(s.cron, { paused: true, timezone: s.timezone ?? 'UTC' });
+      job.nextRun(); // a bad time zone shows only here
+      job.stop();
     } catch (e) {
       throw new CtoError(
         'CONFIG_INVALID',
@@ -51,28 +53,24 @@ export function startSchedules(
 ): Schedules {
   const runs = schedules.map((s) => {
     let lastRun: LastRun | null = null;
-    const job = new Cron(
-      s.cron,
-      { timezone: s.timezone ?? 'UTC', protect: true, unref: true },
-      async () => {
-        const at = new Date().toISOString();
-        try {
-          const scan = await scans.start({
-            actor: `schedule:${s.cron}`,
-            source: 'schedule',
-            trigger: 'schedule',
-            repositories: s.scan === 'all' ? null : s.scan,
-          });
-          lastRun = { at, scan: scan.id, error: null };
-        } catch (e) {
-          const error = isCtoError(e)
-            ? { code: e.code as string, message: e.message }
-            : { code: 'DB_QUERY', message: (e as Error).message };
-          lastRun = { at, scan: null, error };
-          onError(`cto serve: the scheduled scan "${s.cron}" did not start: ${error.message} [${error.code}]`);
-        }
-      },
-    );
+    const job = new Cron(s.cron, { timezone: s.timezone ?? 'UTC', protect: true, unref: true }, async () => {
+      const at = new Date().toISOString();
+      try {
+        const scan = await scans.start({
+          actor: `schedule:${s.cron}`,
+          source: 'schedule',
+          trigger: 'schedule',
+          repositories: s.scan === 'all' ? null : s.scan,
+        });
+        lastRun = { at, scan: scan.id, error: null };
+      } catch (e) {
+        const error = isCtoError(e)
+          ? { code: e.code as string, message: e.message }
+          : { code: 'DB_QUERY', message: (e as Error).message };
+        lastRun = { at, scan: null, error };
+        onError(`cto serve: the scheduled scan "${s.cron}" did not start: ${error.message} [${error.code}]`);
+      }
+    });
     return { s, job, last: () => lastRun };
   });
   return {

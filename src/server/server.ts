@@ -13,6 +13,7 @@ import { parseToken, secretMatches } from './credentials.ts';
 import { registerDashboard } from './dashboard.ts';
 import { allows, PERMISSIONS } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
+import { attachScans } from './scans.ts';
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -34,6 +35,10 @@ interface ServerOptions {
   rateLimit?: number;
   /** The built dashboard (default web/dist of the checkout). */
   webDir?: string;
+  /** The store's URL (PostgreSQL: scans started from the server go through its queue). */
+  target?: string;
+  /** Where a scheduled scan that could not start is said (default: stderr). */
+  onScheduleError?: (message: string) => void;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -143,6 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     });
   }
+  await attachScans(app, options);
   return app;
 }
 
