@@ -43,6 +43,11 @@ export const ERROR_CODES = {
   USER_EXISTS: 'a user with that email already exists',
   USER_NOT_FOUND: 'no user has that email',
   SERVER_CONFIG: 'the server cannot start as configured',
+  WEBHOOK_SIGNATURE: 'a webhook carried no valid Standard Webhooks signature',
+  WEBHOOK_TIMESTAMP: 'a webhook was signed more than 5 minutes from the server clock',
+  WEBHOOK_REPLAYED: 'a webhook message id was already accepted',
+  WEBHOOKS_OFF: 'no webhook secret is configured',
+  EVENT_INVALID: 'a delivery event is not valid',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -17,8 +17,9 @@ import { loadTeams } from './office/teams.ts';
 import { readYamlFile } from './office/yaml-file.ts';
 import { snapshotsConfigSchema } from './reference-date.ts';
 import { riskConfigSchema } from './risk/config.ts';
-import { serverConfigSchema } from './server/config.ts';
 import { loadDecisions } from './risk/decisions.ts';
+import { serverConfigSchema } from './server/config.ts';
+import { webhooksConfigSchema } from './server/webhook.ts';
 import { checkStoreTarget, isPostgresUrl } from './store/target.ts';
 
 const CONFIG_FILE = 'cto.yaml';
@@ -76,6 +77,7 @@ export const configSchema = z
     decisions: decisionsConfigSchema.optional(),
     costs: costsConfigSchema.optional(),
     server: serverConfigSchema.optional(),
+    webhooks: webhooksConfigSchema.optional(),
   })
   .strict();
 

@@ -9,15 +9,17 @@ const d = (x: number | null) => (x === null ? '' : x.toFixed(1));
 const FOOTER = [
   'Derived from git: releases are version tags (pre-releases apart); lead time = release date − author date of each',
   'non-merge commit in its first release; frequency in Four Keys buckets; change failure = followed by a patch release',
-  'within the window or reverted in the next release; rework = such a fix. Definitions: docs/metrics/delivery.md',
+  'within the window or reverted in the next release; rework = such a fix. Source "events": the repository has recorded',
+  'production deployments (cto event, webhooks), and frequency, lead time, change failure and time to restore come',
+  'from them and its incidents. Definitions: docs/metrics/delivery.md',
 ];
 
 export function printSummaries(sums: readonly RepositorySummary[], teams: readonly TeamSummary[]): void {
   const rows: Cell[][] = sums.map((s) =>
     !s.analysed
-      ? [s.repository, 'not analysed (rescan)', '', '', '', '', '', '', '', '']
-      : s.releases === 0
-        ? [s.repository, 'no releases', '', '', '', '', '', s.unreleased.commits, '', '']
+      ? [s.repository, 'not analysed (rescan)', '', '', '', '', '', '', '', '', '', '']
+      : s.releases === 0 && !s.events
+        ? [s.repository, 'no releases', '', '', '', '', '', s.unreleased.commits, '', '', '', 'tags']
         : [
             s.repository,
             s.releases,
@@ -29,6 +31,8 @@ export function printSummaries(sums: readonly RepositorySummary[], teams: readon
             s.unreleased.commits,
             s.deploymentFrequency.bucket ?? '',
             `${pct(s.changeFailureRate.last365d)} / ${pct(s.reworkRate.last365d)}`,
+            s.timeToRestoreHours ? d(s.timeToRestoreHours.median) : '',
+            s.events ? 'events' : 'tags',
           ],
   );
   const headers = [
@@ -42,6 +46,8 @@ export function printSummaries(sums: readonly RepositorySummary[], teams: readon
     'unreleased',
     'frequency',
     'fail/rework 365d',
+    'restore h',
+    'source',
   ];
   printTable(headers, rows);
   if (teams.length > 0) {
@@ -71,6 +77,39 @@ export function printSummaries(sums: readonly RepositorySummary[], teams: readon
   printFooter();
 }
 
+/** The DORA figures of a repository's recorded events. */
+function printEvents(s: RepositorySummary): void {
+  const e = s.events;
+  if (!e) return;
+  const f = s.deploymentFrequency;
+  const l = s.leadTimeDays;
+  const r = s.timeToRestoreHours;
+  printLine(`from events: ${e.productionDeployments} production deployments`);
+  printLine(
+    `  deployment frequency: ${f.bucket ?? 'no data'} (${f.deploymentsInWindow ?? 0} in the last 3 months)`,
+  );
+  printLine(
+    `  lead time (days): last 10 deployments median ${d(l.last10.median)}, p90 ${d(l.last10.p90)} over ${l.last10.changes} commits; last 365 days median ${d(l.last365d.median)} over ${l.last365d.changes} commits`,
+  );
+  printLine(
+    `  change failure: ${pct(s.changeFailureRate.last365d)} last 365 days, ${pct(s.changeFailureRate.all)} all (${e.failedDeployments.length} deployments linked to incidents)`,
+  );
+  printLine(
+    `  time to restore (hours): median ${d(r?.median ?? null)}, p90 ${d(r?.p90 ?? null)} over ${r?.resolved ?? 0} resolved incidents; ${r?.open ?? 0} open`,
+  );
+  if (e.deploymentsNotInHistory.length > 0)
+    printLine(
+      styled(
+        'yellow',
+        `  not checked: ${e.deploymentsNotInHistory.length} deployments of commits not in the scanned history (rescan): ${e.deploymentsNotInHistory.slice(0, 5).join(', ')}`,
+      ),
+    );
+  if (e.unlinkedIncidents.length > 0)
+    printLine(
+      `  ${e.unlinkedIncidents.length} incidents name no production deployment or shipped commit: counted for time to restore only`,
+    );
+}
+
 function printFooter(): void {
   printLine('');
   for (const line of FOOTER) printLine(styled('dim', line));
@@ -83,6 +122,7 @@ export function printRepository(r: RepositoryDelivery, s: RepositorySummary): vo
     w('not analysed yet: scan it again with this version of cto');
     return;
   }
+  if (s.events) printEvents(s);
   if (s.releases === 0)
     w(`no releases (${s.prereleases} pre-releases, ${s.ignoredTags} tags that are not versions)`);
   else {
@@ -100,13 +140,15 @@ export function printRepository(r: RepositoryDelivery, s: RepositorySummary): vo
     w(
       `lead time (days): last 10 releases median ${d(l10.median)}, p90 ${d(l10.p90)} over ${l10.changes} commits; last 365 days median ${d(l365.median)}, p90 ${d(l365.p90)} over ${l365.changes} commits`,
     );
-    const f = s.deploymentFrequency;
-    w(
-      `deployment frequency: ${f.bucket ?? 'no data'} (${f.deploymentsInWindow ?? 0} in the last 3 months, from ${f.source})`,
-    );
-    w(
-      `change failure: ${pct(s.changeFailureRate.last365d)} last 365 days, ${pct(s.changeFailureRate.all)} all; rework: ${pct(s.reworkRate.last365d)} last 365 days, ${pct(s.reworkRate.all)} all`,
-    );
+    if (!s.events) {
+      const f = s.deploymentFrequency;
+      w(
+        `deployment frequency: ${f.bucket ?? 'no data'} (${f.deploymentsInWindow ?? 0} in the last 3 months, from ${f.source})`,
+      );
+      w(
+        `change failure: ${pct(s.changeFailureRate.last365d)} last 365 days, ${pct(s.changeFailureRate.all)} all; rework: ${pct(s.reworkRate.last365d)} last 365 days, ${pct(s.reworkRate.all)} all`,
+      );
+    } else w(`rework (from tags): ${pct(s.reworkRate.last365d)} last 365 days, ${pct(s.reworkRate.all)} all`);
   }
   w(
     `unreleased: ${s.unreleased.commits ?? 0} commits, median age ${d(s.unreleased.medianAgeDays)} days, oldest ${d(s.unreleased.maxAgeDays)} days`,

@@ -1,17 +1,8 @@
 // `cto delivery [repository]`: releases, cadence, lead time for changes, deployment frequency,
 // change failure and rework proxies, activity; per repository and per team.
 import { Command } from 'commander';
-import { deliveryConfig } from '../analyses/delivery/config.ts';
-import { type DeploymentEvent, loadDeployments } from '../analyses/delivery/deployments.ts';
-import {
-  DERIVED_FROM,
-  type RepositorySummary,
-  summarise,
-  teamSummary,
-} from '../analyses/delivery/summary.ts';
-import { loadTeams, teamsOwning } from '../office/teams.ts';
-import { referenceTs } from '../reference-date.ts';
-import { readDelivery } from '../store/delivery.ts';
+import { DERIVED_FROM, type RepositorySummary } from '../analyses/delivery/summary.ts';
+import { workspaceDelivery } from '../analyses/delivery/workspace.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { printRepository, printSummaries } from './delivery-print.ts';
@@ -30,7 +21,9 @@ export function deliveryCommand(): Command {
     )
     .addHelpText(
       'after',
-      '\nEverything is derived from git (version tags and commit ancestry); definitions: docs/metrics/delivery.md.\n' +
+      '\nDerived from git (version tags and commit ancestry), or, for a repository with a recorded production\n' +
+        'deployment (`cto event`, webhooks of `cto serve`), DORA figures from its events; each figure names its\n' +
+        'source. Definitions: docs/metrics/delivery.md.\n' +
         'cto.yaml `delivery`: tagPattern (regex with a group `version`), patchWindowDays (default 14),\n' +
         'deployments (a CSV or JSON file of deployment events: repository,time[,status]).',
     )
@@ -42,30 +35,14 @@ export function deliveryCommand(): Command {
           ...(repository !== undefined ? { repository } : {}),
           json: flags.json === true,
         });
-        const config = deliveryConfig(ws.config);
-        const events = config.deployments
-          ? loadDeployments(ws.dir, config.deployments)
-          : new Map<string, DeploymentEvent[]>();
-        const repos = await readDelivery(store, referenceTs(day), repository);
-        const sums = repos.map((r) => summarise(r, events.get(r.repository)));
-        const teams = loadTeams(ws.dir).flatMap((t) => {
-          const owned = repos.filter((r) => teamsOwning([t], r.repository).length > 0);
-          if (owned.length === 0) return [];
-          return [
-            teamSummary(
-              t.name,
-              owned,
-              sums.filter((s) => owned.some((o) => o.repository === s.repository)),
-            ),
-          ];
-        });
+        const { repos, sums, teams, patchWindowDays } = await workspaceDelivery(store, ws, day, repository);
         if (flags.json) {
           const detail = name !== undefined ? repos[0] : undefined;
           printJson('cto.delivery/v1', {
             definitions: 'docs/metrics/delivery.md',
             today: day,
             derivedFrom: DERIVED_FROM,
-            patchWindowDays: config.patchWindowDays,
+            patchWindowDays,
             repositories: sums.map((s: RepositorySummary) => ({
               ...s,
               ...(detail && detail.repository === s.repository

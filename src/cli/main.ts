@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   budget: async () => (await import('./budget.ts')).budgetCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   delivery: async () => (await import('./delivery.ts')).deliveryCommand(),
+  event: async () => (await import('./event.ts')).eventCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),
   people: async () => (await import('./people.ts')).peopleCommand(),
   knowledge: async () => (await import('./knowledge.ts')).knowledgeCommand(),

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'people:read',
   /** Users and settings. */
   'users:admin',
+  /** Recording delivery events: held by no role, only by a sender that signs with the webhook secret. */
+  'events:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -25,10 +26,22 @@ const POLICY: Record<string, readonly string[]> = {
   // Leads' own-team people data is not built yet: refused for now.
   'people:read': [],
   'users:admin': ['admin'],
+  // Held by no role: only a sender signing with the webhook secret records events.
+  'events:write': [],
 };
 const ROLE_NAMES = ['admin', 'member', 'lead', 'board'] as const;
-const OPENAPI = { url: '/api/v1/openapi.json', permission: 'api:describe' };
-const ALL_ROUTES = [...API_ROUTES.map((r) => ({ url: r.url, permission: r.permission as string })), OPENAPI];
+const OPENAPI = { url: '/api/v1/openapi.json', method: 'GET', auth: 'bearer', permission: 'api:describe' };
+const ALL_ROUTES = [
+  ...API_ROUTES.map((r) => ({
+    url: r.url,
+    method: r.method as string,
+    auth: r.auth ?? 'bearer',
+    permission: r.permission as string,
+  })),
+  OPENAPI,
+];
+const BEARER_ROUTES = ALL_ROUTES.filter((r) => r.auth === 'bearer');
+const WEBHOOK_ROUTES = ALL_ROUTES.filter((r) => r.auth === 'webhook');
 
 describe.each(ENGINES)('cto serve on %s', (engine) => {
   let store: Store;
@@ -52,7 +65,7 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
         expiresAt: '2020-01-01T00:00:00.000Z',
       })
     ).token;
-    app = await buildServer({ store, ws: loadWorkspace(tempDir()) });
+    app = await buildServer({ store, ws: loadWorkspace(tempDir()), webhookKey: randomBytes(32) });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   }, 60_000);
 
@@ -66,17 +79,37 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
 
-  test('every route refuses a request without a token: 401 UNAUTHENTICATED as JSON', async () => {
+  test('every route refuses a request without credentials: 401 as JSON', async () => {
+    expect(WEBHOOK_ROUTES.length).toBeGreaterThan(0);
     for (const r of ALL_ROUTES) {
-      const res = await get(r.url);
+      const res = await fetch(`${base}${r.url}`, {
+        method: r.method,
+        ...(r.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+      });
       expect(res.status, r.url).toBe(401);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        r.auth === 'webhook' ? 'WEBHOOK_SIGNATURE' : 'UNAUTHENTICATED',
+      );
+    }
+  });
+
+  test('a webhook route takes no bearer token, whatever the role: only a signature', async () => {
+    for (const r of WEBHOOK_ROUTES) {
+      for (const role of ROLE_NAMES) {
+        const res = await fetch(`${base}${r.url}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+          body: '{}',
+        });
+        expect(res.status, `${role} ${r.url}`).toBe(401);
+        await res.arrayBuffer();
+      }
     }
   });
 
   test('the route x role matrix: each role is allowed exactly what the policy grants', async () => {
     const seen: string[] = [];
-    for (const r of ALL_ROUTES) {
+    for (const r of BEARER_ROUTES) {
       const allowed = POLICY[r.permission];
       expect(allowed, `${r.url} names a permission the policy does not know`).toBeDefined();
       for (const role of ROLE_NAMES) {
@@ -89,7 +122,7 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
         seen.push(`${role} ${r.url} ${res.status}`);
       }
     }
-    expect(seen).toHaveLength(ALL_ROUTES.length * ROLE_NAMES.length);
+    expect(seen).toHaveLength(BEARER_ROUTES.length * ROLE_NAMES.length);
   });
 
   test('a lead is refused people-level data with the reason; the board gets the summary anonymised', async () => {

@@ -2,10 +2,11 @@
 // headers, body and rate limits, ETags and paging on lists, errors as JSON with the CLI's codes.
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { CtoError, type ErrorCode, isCtoError } from '../errors.ts';
 import { appendAudit, tokenByPrefix, touchToken } from '../store/accounts.ts';
+import { acceptWebhookId } from '../store/events.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { Workspace } from '../workspace.ts';
@@ -14,6 +15,7 @@ import { registerDashboard } from './dashboard.ts';
 import { allows, PERMISSIONS } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { attachScans } from './scans.ts';
+import { verifyWebhook, webhookKey } from './webhook.ts';
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -35,6 +37,8 @@ interface ServerOptions {
   rateLimit?: number;
   /** The built dashboard (default web/dist of the checkout). */
   webDir?: string;
+  /** The webhook secret's key (default: CTO_WEBHOOK_SECRET, else cto.yaml `webhooks.secret`); null: webhooks off. */
+  webhookKey?: Buffer | null;
   /** The store's URL (PostgreSQL: scans started from the server go through its queue). */
   target?: string;
   /** Where a scheduled scan that could not start is said (default: stderr). */
@@ -49,6 +53,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   USAGE: 400,
   REPOSITORY_NOT_FOUND: 404,
   NO_STORE: 404,
+  WEBHOOK_SIGNATURE: 401,
+  WEBHOOK_TIMESTAMP: 401,
+  WEBHOOK_REPLAYED: 409,
+  WEBHOOKS_OFF: 503,
+  EVENT_INVALID: 400,
 };
 
 /** Build the server with its routes; refuses (SERVER_CONFIG) a route that names no known permission. */
@@ -109,47 +118,107 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.code(500).send(errorBody('DB_QUERY', 'the request failed on the server'));
   });
   registerDashboard(app, options.webDir);
-  for (const route of routes) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      config: { permission: route.permission },
-      handler: async (req, reply) => {
-        const user = await authenticate(options.store, req);
-        if (!allows(user.role, route.permission as never)) {
-          await audit(options.store, req, user.email, 'access.denied', { route: route.url, role: user.role });
-          throw new CtoError('FORBIDDEN', `the role ${user.role} may not read ${route.url}`);
-        }
-        if (route.deferred?.roles.includes(user.role)) {
-          throw new CtoError(
-            'FORBIDDEN',
-            `${route.url} is refused to the role ${user.role}: ${route.deferred.reason}`,
-          );
-        }
-        const parsed = route.query.safeParse(req.query ?? {});
-        if (!parsed.success) {
-          throw new CtoError(
-            'USAGE',
-            `bad query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          );
-        }
-        const query = parsed.data as Record<string, unknown>;
-        const data = await route.handler({ store: options.store, ws: options.ws, query, user });
-        const body = route.list
-          ? page(route.schema, data as unknown[], query)
-          : route.raw
-            ? data
-            : { schema: route.schema, ...(data as object) };
-        const text = JSON.stringify(body);
+  const key =
+    options.webhookKey !== undefined ? options.webhookKey : webhookKey(process.env, options.ws.config);
+  const bearer = routes.filter((r) => r.auth !== 'webhook');
+  for (const route of bearer) app.route(routeOptions(route, options, key));
+  // Webhook routes keep the body as received: the signature covers those bytes, not re-serialised JSON.
+  await app.register(async (raw) => {
+    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+      done(null, body);
+    });
+    for (const route of routes.filter((r) => r.auth === 'webhook'))
+      raw.route(routeOptions(route, options, key));
+  });
+  await attachScans(app, options);
+  return app;
+}
+
+function routeOptions(route: ApiRoute, options: ServerOptions, key: Buffer | null): RouteOptions {
+  return {
+    method: route.method,
+    url: route.url,
+    config: { permission: route.permission } as RouteOptions['config'],
+    handler: async (req, reply) => {
+      const user =
+        route.auth === 'webhook'
+          ? await webhookSender(options.store, req, key)
+          : await authenticate(options.store, req);
+      if (route.auth !== 'webhook' && !allows(user.role, route.permission as never)) {
+        await audit(options.store, req, user.email, 'access.denied', { route: route.url, role: user.role });
+        throw new CtoError('FORBIDDEN', `the role ${user.role} may not read ${route.url}`);
+      }
+      if (route.deferred?.roles.includes(user.role)) {
+        throw new CtoError(
+          'FORBIDDEN',
+          `${route.url} is refused to the role ${user.role}: ${route.deferred.reason}`,
+        );
+      }
+      const parsed = route.query.safeParse(req.query ?? {});
+      if (!parsed.success) {
+        throw new CtoError(
+          'USAGE',
+          `bad query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      }
+      const query = parsed.data as Record<string, unknown>;
+      const body = Buffer.isBuffer(req.body) ? req.body : undefined;
+      const data = await route.handler({
+        store: options.store,
+        ws: options.ws,
+        query,
+        user,
+        body,
+        source: req.ip,
+      });
+      const doc = route.list
+        ? page(route.schema, data as unknown[], query)
+        : route.raw
+          ? data
+          : { schema: route.schema, ...(data as object) };
+      const text = JSON.stringify(doc);
+      if (route.method === 'GET') {
         const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
         reply.header('etag', etag);
         if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-        return reply.type('application/json; charset=utf-8').send(text);
-      },
-    });
+      }
+      return reply.type('application/json; charset=utf-8').send(text);
+    },
+  };
+}
+
+/**
+ * The sender of a signed webhook: the signature over the raw body, the timestamp and a message id not
+ * seen before (docs/server.md#delivery-events); each refusal audited.
+ */
+async function webhookSender(
+  store: Store,
+  req: FastifyRequest,
+  key: Buffer | null,
+): Promise<{ email: string; role: string }> {
+  if (!key) {
+    throw new CtoError('WEBHOOKS_OFF', 'webhooks are off: set CTO_WEBHOOK_SECRET and restart cto serve');
   }
-  await attachScans(app, options);
-  return app;
+  const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  try {
+    const id = verifyWebhook(key, req.headers, body, Math.floor(Date.now() / 1000));
+    if (!(await acceptWebhookId(store, id, new Date()))) {
+      throw new CtoError(
+        'WEBHOOK_REPLAYED',
+        `webhook-id ${id} was already accepted: a new message needs a new id`,
+      );
+    }
+  } catch (e) {
+    if (isCtoError(e)) {
+      await audit(store, req, 'webhook', 'webhook.refused', {
+        route: req.url,
+        code: e.code,
+        webhookId: String(req.headers['webhook-id'] ?? '').slice(0, 200),
+      });
+    }
+    throw e;
+  }
+  return { email: 'webhook', role: 'webhook' };
 }
 
 function page(schema: string, items: unknown[], query: Record<string, unknown>) {
@@ -222,7 +291,15 @@ function openApiDocument(routes: readonly ApiRoute[]) {
       [r.method.toLowerCase()]: {
         summary: r.summary,
         'x-cto-permission': r.permission,
-        security: [{ bearer: [] }],
+        security: [r.auth === 'webhook' ? { standardWebhooks: [] } : { bearer: [] }],
+        ...(r.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input' }) } },
+              },
+            }
+          : {}),
         parameters: Object.entries(schema.properties ?? {}).map(([name, s]) => ({
           name,
           in: 'query',
@@ -231,8 +308,19 @@ function openApiDocument(routes: readonly ApiRoute[]) {
         })),
         responses: {
           '200': { description: `a JSON document, schema ${r.schema}` },
-          '401': { description: 'no valid token (UNAUTHENTICATED)' },
-          '403': { description: 'the role lacks the permission (FORBIDDEN)' },
+          ...(r.auth === 'webhook'
+            ? {
+                '400': { description: 'not a valid event (EVENT_INVALID)' },
+                '401': {
+                  description:
+                    'no valid signature (WEBHOOK_SIGNATURE) or a timestamp outside 5 minutes (WEBHOOK_TIMESTAMP)',
+                },
+                '409': { description: 'the webhook-id was already accepted (WEBHOOK_REPLAYED)' },
+              }
+            : {
+                '401': { description: 'no valid token (UNAUTHENTICATED)' },
+                '403': { description: 'the role lacks the permission (FORBIDDEN)' },
+              }),
         },
       },
     };
@@ -240,7 +328,13 @@ function openApiDocument(routes: readonly ApiRoute[]) {
   return {
     openapi: '3.1.0',
     info: { title: 'cto', version: TOOL_VERSION },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        // Standard Webhooks: webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256>).
+        standardWebhooks: { type: 'apiKey', in: 'header', name: 'webhook-signature' },
+      },
+    },
     paths,
   };
 }

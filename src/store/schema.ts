@@ -3,10 +3,10 @@
 // The tables live in src/store/tables/, one file per feature; this file composes them.
 
 export type * from './tables/accounts.ts';
-export type * from './tables/server-scans.ts';
 export type * from './tables/code.ts';
 export type * from './tables/costs.ts';
 export type * from './tables/delivery.ts';
+export type * from './tables/events.ts';
 export type * from './tables/facts.ts';
 export type * from './tables/feeds.ts';
 export type * from './tables/history.ts';
@@ -15,12 +15,14 @@ export type * from './tables/people.ts';
 export type * from './tables/results.ts';
 export type * from './tables/risk.ts';
 export type * from './tables/scan.ts';
+export type * from './tables/server-scans.ts';
 export type * from './tables/sources.ts';
 
 import type { ApiTokensTable, AuditTable, UsersTable } from './tables/accounts.ts';
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
 import type { CostImportsTable, CostLinesTable } from './tables/costs.ts';
 import type { DeliveryActivityTable, DeliveryReleasesTable } from './tables/delivery.ts';
+import type { DeploymentsTable, IncidentsTable, WebhookMessagesTable } from './tables/events.ts';
 import type { DependenciesTable, DiagnosticsTable, ImagesTable, RuntimesTable } from './tables/facts.ts';
 import type {
   AdvisoriesTable,
@@ -93,6 +95,9 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   audit: AuditTable;
+  deployments: DeploymentsTable;
+  incidents: IncidentsTable;
+  webhook_messages: WebhookMessagesTable;
   server_scans: ServerScansTable;
   server_scan_items: ServerScanItemsTable;
 }

@@ -14,9 +14,12 @@ export interface ReleaseChanges {
   waiting: number[];
 }
 
+/** What lead time needs of a release or a deployment: its commit's position and its date. */
+type Shipped = Pick<Release, 'commitIndex' | 'releasedTs'>;
+
 export function assignChanges(
   graph: CommitGraph,
-  releases: readonly Release[],
+  releases: readonly Shipped[],
   authorTs: ArrayLike<number>,
 ): ReleaseChanges {
   const owner = firstContaining(
@@ -34,7 +37,7 @@ export function assignChanges(
       continue;
     }
     commits[r]?.push(i);
-    leads[r]?.push(Math.max(0, (releases[r] as Release).releasedTs - (authorTs[i] as number)));
+    leads[r]?.push(Math.max(0, (releases[r] as Shipped).releasedTs - (authorTs[i] as number)));
   }
   return { commits, leads, waiting };
 }
@@ -59,12 +62,16 @@ export function leadOver(changes: ReleaseChanges, positions: number[]): LeadSumm
 }
 
 /** Positions of the last `n` releases. */
-export function lastReleases(releases: readonly Release[], n: number): number[] {
+export function lastReleases(releases: readonly unknown[], n: number): number[] {
   return releases.map((_, i) => i).slice(Math.max(0, releases.length - n));
 }
 
 /** Positions of the releases dated in the `windowDays` days up to `asOf`. */
-export function releasesWithin(releases: readonly Release[], asOf: number, windowDays: number): number[] {
+export function releasesWithin(
+  releases: readonly Pick<Release, 'releasedTs'>[],
+  asOf: number,
+  windowDays: number,
+): number[] {
   const from = asOf - windowDays * DAY;
   return releases.flatMap((r, i) => (r.releasedTs > from && r.releasedTs <= asOf ? [i] : []));
 }

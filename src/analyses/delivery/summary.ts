@@ -3,8 +3,9 @@
 import { DAY } from '../../reference-date.ts';
 import type { RepositoryDelivery } from '../../store/delivery.ts';
 import type { DeploymentEvent } from './deployments.ts';
+import type { EventFigures } from './events.ts';
 import { bucketOf, deploymentFrequency, type FrequencyBucket } from './frequency.ts';
-import { median } from './stats.ts';
+import { days, median } from './stats.ts';
 
 export const DERIVED_FROM = {
   releases: 'git tags whose names match the version pattern; pre-releases counted apart',
@@ -17,7 +18,12 @@ export const DERIVED_FROM = {
   changeFailure:
     'releases followed by a patch release within the window, or whose commit is reverted in the next release',
   rework: 'releases that are such a patch release or contain such a revert',
+  events:
+    'recorded events (cto event, webhooks of cto serve), when a repository has a successful production deployment: deployments are those, lead time is deployment finish minus author date of each change it first shipped, change failure is deployments linked to an incident, time to restore is incident resolved minus started',
 } as const;
+
+/** Where a figure comes from: recorded events, version tags (releases), or the deployments file. */
+type Source = 'events' | 'releases' | 'deployments-file';
 
 export interface RepositorySummary {
   repository: string;
@@ -36,14 +42,36 @@ export interface RepositorySummary {
   unreleased: { commits: number | null; medianAgeDays: number | null; maxAgeDays: number | null };
   deploymentFrequency: {
     bucket: FrequencyBucket | null;
-    source: 'releases' | 'deployments-file';
+    source: Source;
     deploymentsInWindow: number | null;
   };
   changeFailureRate: { all: number | null; last365d: number | null };
   reworkRate: { all: number | null; last365d: number | null };
+  /** Time to restore (failed deployment recovery time), from incidents; null without events. */
+  timeToRestoreHours: { median: number | null; p90: number | null; resolved: number; open: number } | null;
+  /** The source of each DORA figure. */
+  sources: {
+    deploymentFrequency: Source;
+    leadTime: Source;
+    changeFailure: Source;
+    timeToRestore: Source | null;
+  };
+  /** What the events held, when they are the source: counts and what could not be used. */
+  events: {
+    productionDeployments: number;
+    failedDeployments: string[];
+    deploymentsNotInHistory: string[];
+    unlinkedIncidents: string[];
+  } | null;
 }
 
-export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]): RepositorySummary {
+const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10);
+
+export function summarise(
+  r: RepositoryDelivery,
+  deployments?: DeploymentEvent[],
+  events?: EventFigures | null,
+): RepositorySummary {
   const v = (name: string) => r.metrics.get(name)?.value ?? null;
   const stable = r.releases.filter((x) => x.prerelease === 0);
   const perYear: Record<string, number> = {};
@@ -69,7 +97,7 @@ export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]
       deploymentsInWindow: f?.deployments ?? null,
     };
   }
-  return {
+  const tags: RepositorySummary = {
     repository: r.repository,
     commit: r.commit,
     analysed: r.analysed,
@@ -99,6 +127,52 @@ export function summarise(r: RepositoryDelivery, deployments?: DeploymentEvent[]
     deploymentFrequency: frequency,
     changeFailureRate: { all: v('change-failure-rate'), last365d: v('change-failure-rate-365d') },
     reworkRate: { all: v('rework-rate'), last365d: v('rework-rate-365d') },
+    timeToRestoreHours: null,
+    sources: {
+      deploymentFrequency: frequency.source,
+      leadTime: 'releases',
+      changeFailure: 'releases',
+      timeToRestore: null,
+    },
+    events: null,
+  };
+  return events && events.deployments > 0 ? withEvents(tags, events) : tags;
+}
+
+/** The DORA figures replaced by those of the events; rework and the release figures stay. */
+function withEvents(s: RepositorySummary, e: EventFigures): RepositorySummary {
+  const lead = (l: EventFigures['lead365']) => ({
+    median: days(l.median),
+    p90: days(l.p90),
+    changes: l.changes,
+  });
+  return {
+    ...s,
+    leadTimeDays: { last10: lead(e.leadLast10), last365d: lead(e.lead365) },
+    deploymentFrequency: {
+      bucket: e.frequency?.bucket ?? null,
+      source: 'events',
+      deploymentsInWindow: e.frequency?.deployments ?? null,
+    },
+    changeFailureRate: { all: e.changeFailure.all, last365d: e.changeFailure.last365 },
+    timeToRestoreHours: {
+      median: hours(e.restore.median),
+      p90: hours(e.restore.p90),
+      resolved: e.restore.resolved,
+      open: e.restore.open,
+    },
+    sources: {
+      deploymentFrequency: 'events',
+      leadTime: 'events',
+      changeFailure: 'events',
+      timeToRestore: 'events',
+    },
+    events: {
+      productionDeployments: e.deployments,
+      failedDeployments: e.changeFailure.failed,
+      deploymentsNotInHistory: e.notInHistory,
+      unlinkedIncidents: e.unlinkedIncidents,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // The API's routes (docs/server.md#routes), one module per area: a new area adds its file and one line.
 import { ACCOUNT_ROUTES } from './accounts.ts';
+import { EVENT_ROUTES } from './events.ts';
 import { PEOPLE_ROUTES } from './people.ts';
 import { REPORT_ROUTES } from './report.ts';
 import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
@@ -18,4 +19,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...REPORT_ROUTES,
   ...REPORT_DOCUMENT_ROUTES,
   ...ACCOUNT_ROUTES,
+  ...EVENT_ROUTES,
 ];

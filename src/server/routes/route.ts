@@ -10,10 +10,14 @@ export interface RouteContext {
   ws: Workspace;
   query: Record<string, unknown>;
   user: { email: string; role: string };
+  /** The request body as received, for routes that take one (a webhook's signature covers these bytes). */
+  body: Buffer | undefined;
+  /** The client address. */
+  source: string;
 }
 
 export interface ApiRoute {
-  method: 'GET';
+  method: 'GET' | 'POST';
   url: string;
   /** The one permission a caller needs; a route without one stops the server from starting. */
   permission: Permission | undefined;
@@ -25,6 +29,13 @@ export interface ApiRoute {
   list: boolean;
   /** The document is sent as it is, without the `schema` field (the OpenAPI document). */
   raw?: boolean;
+  /**
+   * How the caller is authenticated: a bearer token and the role's permission (the default), or a
+   * Standard Webhooks signature with the server's webhook secret (src/server/webhook.ts).
+   */
+  auth?: 'bearer' | 'webhook';
+  /** The JSON body a POST route takes, for the OpenAPI document (the handler parses the raw body). */
+  body?: z.ZodType;
   /** Roles that hold the permission but are refused here until their scoping is built (403, saying why). */
   deferred?: { roles: readonly string[]; reason: string };
   handler: (ctx: RouteContext) => Promise<unknown>;
