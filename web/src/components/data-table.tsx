@@ -103,7 +103,9 @@ export function DataTable<T>({ label, rows, columns, initialFilters, initialSort
           );
         })}
         <span className="count" aria-live="polite">
-          {shown.length === rows.length ? `${rows.length} rows` : `${shown.length} of ${rows.length} rows`}
+          {shown.length === rows.length
+            ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`
+            : `${shown.length} of ${rows.length} rows`}
         </span>
       </div>
       <div className="table-scroll">

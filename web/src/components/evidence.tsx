@@ -22,8 +22,10 @@ function List({
         {title} ({items.length})
       </h3>
       <ul>
-        {items.slice(0, LIMIT).map((s) => (
-          <li key={s}>{render(s)}</li>
+        {items.slice(0, LIMIT).map((s, i) => (
+          // The same item may be named twice: the position keeps the keys apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
+          <li key={`${i}:${s}`}>{render(s)}</li>
         ))}
         {items.length > LIMIT && <li className="muted">and {items.length - LIMIT} more (run the query)</li>}
       </ul>

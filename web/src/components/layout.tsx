@@ -1,6 +1,6 @@
 // The frame of every page: the navigation (a bar on a laptop, a scrolling strip on a phone), who is
 // signed in, and the page.
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useCan, useSession } from '../session.tsx';
 import { useReport } from './report.tsx';
@@ -24,6 +24,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const can = useCan();
   const portfolio = can('portfolio:read');
   const report = useReport(null);
+  const [location] = useLocation();
+  // A new page starts at its top, as it would after a full load.
+  useEffect(() => {
+    if (location) window.scrollTo(0, 0);
+  }, [location]);
   return (
     <div className="shell">
       <header className="top">

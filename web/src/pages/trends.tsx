@@ -88,7 +88,7 @@ export function TrendsPage() {
             day.
           </p>
         )}
-        {chart && <ChartView key={`${by}:${metric}`} chart={chart} />}
+        {chart && <ChartView key={`chart:${by}:${metric}`} chart={chart} />}
         <DataTable
           key={`${by}:${metric}`}
           label="Series"
