@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeOwnership } from '../src/analyses/ownership/analysis.ts';
 import { type AuthorLines, blameFile, blameFiles } from '../src/analyses/ownership/blame.ts';
-import { replayOwnership } from '../src/analyses/ownership/replay.ts';
+import { ownershipPass } from '../src/analyses/ownership/pass.ts';
 import { budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../src/git/budget.ts';
 import { gitOk } from '../src/git/invoke.ts';
 import { countObjects } from '../src/git/refs.ts';
@@ -51,7 +51,7 @@ console.log(`reference: git log --numstat --find-renames ${(reference.ms / 1000)
 // Git runs under the budget a scan of this repository would give it.
 const budget = budgetFor(DEFAULT_BUDGET_SETTINGS, (await countObjects(gitDir)).bytes);
 let t = Date.now();
-const replay = await withGitBudget(budget, () => replayOwnership(gitDir, commit));
+const replay = await withGitBudget(budget, () => ownershipPass({ gitDir, commit, later: [] }));
 const unsure = text.filter((p) => !replay.files.get(p));
 const replayMs = Date.now() - t;
 const fallback = await blameFiles(gitDir, commit, unsure, 2);

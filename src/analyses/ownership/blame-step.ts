@@ -14,17 +14,9 @@ import {
   type Origins,
 } from './line-origins.ts';
 import type { RenameFile } from './rename-source.ts';
+import { type FileState, Tree } from './tree.ts';
 
-export interface FileState {
-  blob: string;
-  origins: Origins;
-  /** A symlink or submodule: followed through renames only when identical. */
-  special?: boolean;
-}
-
-export type Tree = Map<string, FileState>;
-
-const NO_FILES: Tree = new Map();
+const NO_FILES = new Tree();
 
 /** Applies one commit to `tree`, which holds its first parent's files and is changed in place. */
 export async function applyCommit(

@@ -40,6 +40,15 @@ export const RECORD_FORMAT = '%x01C %H %P%x00%an%x00%ae';
 
 const HUNK_RE = /^(@@+) (.*?) @@/;
 
+/**
+ * A copy of `s` that keeps nothing else alive: V8 cuts substrings as views of their parent, so a
+ * blob id or path sliced from the log would hold the whole chunk of output it came from for as long
+ * as the replay keeps the file (the final tree alone would pin most of the log).
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
 /** Undo git's C-style quoting of a path (latin1 in, latin1 out). */
 function unquote(s: string): string {
   if (!s.startsWith('"')) return s;
@@ -123,7 +132,13 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
       const done = commit;
       const [head = '', name = '', email = ''] = line.slice(3).split('\x00');
       const [sha = '', ...parents] = head.split(' ').filter((x) => x !== '');
-      commit = { sha, parents, authorName: name, authorEmail: email, files: [] };
+      commit = {
+        sha: own(sha),
+        parents: parents.map(own),
+        authorName: own(name),
+        authorEmail: own(email),
+        files: [],
+      };
       file = null;
       hunk = null;
       return done;
@@ -142,16 +157,16 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
     hunk = null;
     if (line.startsWith('diff --git ')) {
       const p = samePath(line.slice(11)) ?? '';
-      file = newFile(p, false);
+      file = newFile(own(p), false);
       commit.files.push(file);
     } else if (line.startsWith('diff --combined ') || line.startsWith('diff --cc ')) {
       const p = unquote(line.slice(line.indexOf(' ', 7) + 1));
-      file = newFile(p, true);
+      file = newFile(own(p), true);
       commit.files.push(file);
     } else if (file) {
       if (line.startsWith('index ')) {
         const [ids = '', mode] = line.slice(6).split(' ');
-        file.blobs = ids.split(/\.\.|,/);
+        file.blobs = ids.split(/\.\.|,/).map(own);
         if (mode !== undefined) file.special = isSpecial(mode);
       } else if (line.startsWith('new file mode ')) {
         file.status = 'A';
@@ -162,8 +177,8 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
       } else if (line.startsWith('new mode ')) file.special = isSpecial(line.slice(9));
       else if (line.startsWith('rename from ')) {
         file.status = 'R';
-        file.oldPath = unquote(line.slice(12));
-      } else if (line.startsWith('rename to ')) file.newPath = unquote(line.slice(10));
+        file.oldPath = own(unquote(line.slice(12)));
+      } else if (line.startsWith('rename to ')) file.newPath = own(unquote(line.slice(10)));
       else if (line.startsWith('Binary files ')) file.binary = true;
     }
     return null;

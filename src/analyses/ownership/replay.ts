@@ -7,9 +7,10 @@
 import { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk, streamGit } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
-import { applyCommit, type FileState, type Tree } from './blame-step.ts';
+import { applyCommit } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
 import { countsFinalLine, type FollowContext } from './follow.ts';
+import { Tree } from './tree.ts';
 
 export interface ReplayResult {
   /** Per file of the commit (UTF-8 path): lines per author index; null when the replay is unsure. */
@@ -84,7 +85,7 @@ async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): 
       }
       const index = authorOf.length;
       authorOf.push(id);
-      const parents = c.parents.map((p) => live.get(p) ?? new Map<string, FileState>());
+      const parents = c.parents.map((p) => live.get(p) ?? new Tree());
       const combined = c.parents.length > 1 ? await merges.find(c.sha) : undefined;
       const tree = takeBase(live, children, c.parents);
       await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
@@ -100,7 +101,7 @@ async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): 
   } finally {
     await merges.close();
   }
-  return { files: tally(final ?? new Map(), authorOf), authors, commits: authorOf.length };
+  return { files: tally(final ?? new Tree(), authorOf), authors, commits: authorOf.length };
 }
 
 /** Commits parsed ahead of the one being replayed, so git keeps writing while a commit waits on git. */
@@ -149,21 +150,20 @@ function mergeLookup(records: AsyncGenerator<CommitRecord>) {
 /** The first parent's tree to build on: taken over by its last child, copied for the others. */
 function takeBase(live: Map<string, Tree>, children: Map<string, number>, parents: string[]): Tree {
   const [p1] = parents;
-  const base =
-    p1 === undefined ? new Map<string, FileState>() : (live.get(p1) ?? new Map<string, FileState>());
+  const base = (p1 === undefined ? undefined : live.get(p1)) ?? new Tree();
   let tree = base;
   for (const [i, p] of parents.entries()) {
     const left = (children.get(p) ?? 1) - 1;
     children.set(p, left);
     if (left <= 0) live.delete(p);
-    else if (i === 0) tree = new Map(base);
+    else if (i === 0) tree = base.fork();
   }
   return tree;
 }
 
 function tally(tree: Tree, authorOf: number[]): ReplayResult['files'] {
   const out: ReplayResult['files'] = new Map();
-  for (const [path, state] of tree) {
+  for (const [path, state] of tree.entries()) {
     if (state.origins === null) {
       out.set(decodePath(path), null);
       continue;
