@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ANALYSES } from './registry.ts';
-import { REPORT_AREAS } from './types.ts';
+import { FACT_STAGES, REPORT_AREAS } from './types.ts';
 
 test('every folder under src/analyses/ is a registered analysis, listed once after the analyses it reads', () => {
   const here = import.meta.dirname;
@@ -18,6 +18,13 @@ test('every folder under src/analyses/ is a registered analysis, listed once aft
       expect(ids.indexOf(dep), `${a.id} runs after ${dep}`).toBeGreaterThanOrEqual(0);
     for (const dep of a.after ?? []) expect(ids.indexOf(dep)).toBeLessThan(i);
   });
+});
+
+test('every analysis declares the facts stages it reads, so the scan starts it as soon as they are stored', () => {
+  for (const a of ANALYSES) {
+    expect(a.needs, `${a.id} declares needs`).toBeDefined();
+    for (const stage of a.needs ?? []) expect(FACT_STAGES, `${a.id} needs ${stage}`).toContain(stage);
+  }
 });
 
 test('a selection of analyses keeps registry order, adds what they read, and refuses unknown ids', async () => {

@@ -35,6 +35,10 @@ export type { Evidence, Finding, Metric, Severity } from '../results.ts';
 /** Rows by analysis table, each typed from the schema. */
 export type AnalysisTables = { [T in AnalysisTable]?: TableRow<T>[] };
 
+/** The stages that store a snapshot's facts, in the order they used to run. */
+export const FACT_STAGES = ['history', 'tree', 'collect'] as const;
+export type FactStage = (typeof FACT_STAGES)[number];
+
 export interface AnalysisContext {
   store: Store;
   snapshotId: number;
@@ -106,6 +110,13 @@ export interface Analysis {
   reads: readonly OfficeInput[];
   /** Ids of analyses whose stored results this one reads; they run first. */
   after?: string[];
+  /**
+   * The facts stages whose rows it reads (`history`: commits, file changes and tags; `tree`: files;
+   * `collect`: dependencies, runtimes and images): it starts as soon as they are stored, beside the
+   * stages and analyses it does not need. Absent: all three. An analysis that reads only git (the
+   * directory and the commit) declares none and starts with the history stage.
+   */
+  needs?: readonly FactStage[];
   /**
    * Keys of the `ctx.shared` loads it reads: a load is dropped once the last analysis declaring it
    * has run, so a big one (every file change) is not held while later analyses work.

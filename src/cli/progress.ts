@@ -43,6 +43,8 @@ export function describeStage(event: StageEvent | null): string {
       return `collectors, ${formatNumber(event.done)} of ${formatNumber(event.total)}`;
     case 'analysis':
       return `analysis ${event.id} (${event.index} of ${event.total})`;
+    case 'done':
+      return `${event.name.replace(':', ' ')} done`;
     case 'finish':
       return 'finishing';
   }
@@ -100,7 +102,8 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
     },
     stage(repo, event) {
       const a = state.active.get(repo);
-      if (!a) return;
+      // Stages overlap: the line names the one that spoke last; the end of another changes nothing.
+      if (!a || event.stage === 'done') return;
       const changed = stageKey(a.event) !== stageKey(event);
       a.event = event;
       // A new stage is drawn at once; counts within a stage at the timer's pace.

@@ -1,5 +1,7 @@
-// Stage 6, analyse: run the analyses on the facts of the new snapshot and store what they derive.
-// An analysis that throws becomes a diagnostic; the others still run and the snapshot still finishes.
+// Stage 6, analyse: run the analyses on the facts of the new snapshot and store what they derive,
+// each as soon as what it declares it reads is stored. An analysis that throws becomes a diagnostic;
+// the others still run and the snapshot still finishes.
+import { availableParallelism } from 'node:os';
 import type {
   Analysis,
   AnalysisContext,
@@ -14,13 +16,22 @@ import { pluginsOf } from '../store/snapshot-plugins.ts';
 import type { Store } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
+/** Analyses computing at once: they are mostly git- or store-bound; more would only add memory. */
+const ANALYSES_AT_ONCE = Math.max(2, availableParallelism());
+
 /**
- * Run the plugins' analyses, in order, on the new snapshot whose history is `segments`. On a rescan
- * of the same commit, the analyses the plan keeps are not run: their results are copied from the
- * base snapshot. An analysis is given the previous snapshot to reuse only when the same version of
- * it made that snapshot's results.
+ * Run the plugins' analyses on the new snapshot whose history is `segments`, each as soon as the
+ * facts stages it `needs` are stored (`factsReady`) and the analyses it comes `after` are done, beside
+ * the others. On a rescan of the same commit, the analyses the plan keeps are not run: their results
+ * are copied from the base snapshot. An analysis is given the previous snapshot to reuse only when
+ * the same version of it made that snapshot's results.
  */
-export async function analyseStage(work: SnapshotWork, segments: number[]): Promise<void> {
+export async function analyseStage(
+  work: SnapshotWork,
+  segments: number[],
+  factsReady: (analysis: Analysis) => Promise<unknown>,
+  atOnce?: number,
+): Promise<void> {
   const { store, plan, snapshotId } = work;
   const keep = new Set(plan.kind === 'incremental' ? plan.keep : []);
   if (plan.kind === 'incremental') {
@@ -50,45 +61,123 @@ export async function analyseStage(work: SnapshotWork, segments: number[]): Prom
       referenceDay: day,
       referenceTs: referenceTs(day),
     },
-    work.onStage,
-    (a) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null),
+    {
+      onStage: work.onStage,
+      previousFor: (a) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null),
+      factsReady,
+      ...(atOnce === undefined ? {} : { atOnce }),
+    },
   );
   for (const d of diagnostics) work.diagnostics.push(d);
 }
 
+interface RunOptions {
+  onStage?: OnStage;
+  previousFor?: (analysis: Analysis) => number | null;
+  /** Settles when the facts the analysis needs are stored (default: at once); a rejection skips it. */
+  factsReady?: (analysis: Analysis) => Promise<unknown>;
+  /** Analyses computing at once (default: the cores, at least 2). */
+  atOnce?: number;
+}
+
+/**
+ * Run `analyses` (in registry order: an analysis comes after those it reads) as a graph: each starts
+ * once its facts are ready and the analyses it comes `after` are stored, at most `atOnce` computing
+ * at a time. Results are stored in the order of the list, whatever order they finish in, so the
+ * store holds the same rows in the same order as a run one after the other; diagnostics likewise.
+ */
 export async function runAnalyses(
   analyses: readonly Analysis[],
   facts: Omit<AnalysisContext, 'shared'>,
-  onStage?: OnStage,
-  previousFor: (analysis: Analysis) => number | null = () => facts.previousSnapshotId,
+  options: RunOptions = {},
 ): Promise<Diagnostic[]> {
+  const previousFor = options.previousFor ?? (() => facts.previousSnapshotId);
   const loads = new Map<string, Promise<unknown>>();
   const ctx: AnalysisContext = { ...facts, shared: sharedLoads(loads) };
-  const lastReader = new Map<string, Analysis>();
-  for (const a of analyses) for (const key of a.shares ?? []) lastReader.set(key, a);
-  const diagnostics: Diagnostic[] = [];
+  // Readers of each shared load still to finish: the load is dropped after the last of them.
+  const readers = new Map<string, number>();
+  for (const a of analyses) for (const key of a.shares ?? []) readers.set(key, (readers.get(key) ?? 0) + 1);
+  const releasedBy = new Set<string>();
+  const released = (a: Analysis) => {
+    if (releasedBy.has(a.id)) return;
+    releasedBy.add(a.id);
+    for (const key of a.shares ?? []) {
+      const left = (readers.get(key) ?? 1) - 1;
+      readers.set(key, left);
+      if (left === 0) loads.delete(key);
+    }
+  };
+  const atOnce = options.atOnce ?? ANALYSES_AT_ONCE;
+  const slots = semaphore(atOnce);
   const failed = new Set<string>();
+  const perAnalysis: Diagnostic[][] = analyses.map(() => []);
+  const done = new Map<string, Promise<void>>();
+  let stored: Promise<void> = Promise.resolve();
   for (const [i, analysis] of analyses.entries()) {
-    onStage?.({ stage: 'analysis', id: analysis.id, index: i + 1, total: analyses.length });
-    const missing = (analysis.after ?? []).filter((id) => failed.has(id));
-    if (missing.length > 0) {
-      failed.add(analysis.id);
-      diagnostics.push(diag(analysis.id, 'analysis-skipped', `not run: ${missing.join(', ')} failed first`));
-      continue;
-    }
-    try {
-      const result = await analysis.run({ ...ctx, previousSnapshotId: previousFor(analysis) });
-      const tables = declaredTables(analysis, result);
-      await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
-      for (const table of analysis.writes) await insertTable(ctx.store, table, tables);
-      for (const d of result.diagnostics ?? []) diagnostics.push(d); // may be one per file
-    } catch (e) {
-      failed.add(analysis.id);
-      diagnostics.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));
-    }
-    for (const [key, last] of lastReader) if (last === analysis) loads.delete(key);
+    const out = perAnalysis[i] as Diagnostic[];
+    const storedBefore = stored;
+    const finished = (async () => {
+      let result: AnalysisResult | null = null;
+      try {
+        const after = (analysis.after ?? []).filter((id) => done.has(id));
+        // One at a time is the old order: each analysis after the one before it in the list.
+        const before = atOnce === 1 ? [storedBefore] : [];
+        await Promise.all([options.factsReady?.(analysis), ...after.map((id) => done.get(id)), ...before]);
+        const missing = after.filter((id) => failed.has(id));
+        if (missing.length > 0) {
+          failed.add(analysis.id);
+          out.push(diag(analysis.id, 'analysis-skipped', `not run: ${missing.join(', ')} failed first`));
+        } else {
+          result = await slots(async () => {
+            options.onStage?.({ stage: 'analysis', id: analysis.id, index: i + 1, total: analyses.length });
+            try {
+              return await analysis.run({ ...ctx, previousSnapshotId: previousFor(analysis) });
+            } finally {
+              released(analysis); // before the slot goes to the next analysis
+              options.onStage?.({ stage: 'done', name: `analysis:${analysis.id}` });
+            }
+          });
+        }
+      } catch (e) {
+        failed.add(analysis.id);
+        out.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));
+      } finally {
+        released(analysis); // skipped or failed before it ran
+      }
+      await storedBefore;
+      if (result === null) return;
+      try {
+        const tables = declaredTables(analysis, result);
+        await storeAnalysisResult(ctx.store, ctx.snapshotId, analysis.id, result.metrics, result.findings);
+        for (const table of analysis.writes) await insertTable(ctx.store, table, tables);
+        for (const d of result.diagnostics ?? []) out.push(d); // may be one per file
+      } catch (e) {
+        failed.add(analysis.id);
+        out.push(diag(analysis.id, 'analysis-failed', (e as Error).message ?? String(e)));
+      }
+    })();
+    done.set(analysis.id, finished);
+    stored = finished;
   }
-  return diagnostics;
+  await Promise.all(done.values());
+  return perAnalysis.flat();
+}
+
+/** Run at most `size` of the functions given at once, the others in the order they asked. */
+function semaphore(size: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
 }
 
 /**

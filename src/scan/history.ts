@@ -127,12 +127,23 @@ async function ingestHistory(
 interface HistoryStageResult {
   /** Commits this snapshot read (0 when the commit is the base snapshot's). */
   newCommits: number;
-  /** Snapshots whose ingested commits make up this snapshot's history, this one last. */
-  segments: number[];
 }
 
-/** The history of the new snapshot: the base snapshot's segments plus what this one reads. */
-export async function historyStage(work: SnapshotWork): Promise<HistoryStageResult> {
+/**
+ * Snapshots whose ingested commits make up the new snapshot's history: the base snapshot's segments
+ * plus this one (known before the history stage reads anything, so the other stages can start).
+ */
+export async function historySegments(work: SnapshotWork): Promise<number[]> {
+  const { plan, store, snapshotId } = work;
+  const base = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
+  return [...base, snapshotId];
+}
+
+/** The history of the new snapshot: `segments` (historySegments), and the commits this one reads. */
+export async function historyStage(
+  work: SnapshotWork,
+  segments: readonly number[],
+): Promise<HistoryStageResult> {
   const { store, plan, snapshotId, found } = work;
   const gitDir = found.info.gitDir;
   if (found.info.shallow) {
@@ -144,7 +155,6 @@ export async function historyStage(work: SnapshotWork): Promise<HistoryStageResu
       ),
     );
   }
-  const segments = plan.kind === 'incremental' ? await segmentsOf(store, plan.baseId) : [];
   const range = plan.kind === 'incremental' ? plan.range : plan.commit;
   let newCommits = 0;
   if (range !== null) {
@@ -156,7 +166,6 @@ export async function historyStage(work: SnapshotWork): Promise<HistoryStageResu
       work.diagnostics.push(historyDiagnostic('unreadable-log', message, 'warning'));
     }
   }
-  segments.push(snapshotId);
   await store.insertMany(
     'snapshot_segments',
     segments.map((s) => ({ snapshot_id: snapshotId, segment_id: s })),
@@ -166,7 +175,7 @@ export async function historyStage(work: SnapshotWork): Promise<HistoryStageResu
     'tags',
     tags.map((t) => tagRow(snapshotId, t)),
   );
-  return { newCommits, segments };
+  return { newCommits };
 }
 
 /**

@@ -1,7 +1,8 @@
-// The pipeline for one repository, as named stages (DESIGN.md): plan -> history -> tree -> collect
-// -> analyse -> commit -> register, under the repository's lock and git budget. Every failure of one repository
+// The pipeline for one repository, as named stages (DESIGN.md): plan -> history, tree -> collect,
+// analyse (each analysis once the facts it needs are stored) -> commit -> register, under the repository's lock and git budget. Every failure of one repository
 // ends as a `failed` outcome; it never stops the others.
 
+import { FACT_STAGES, type FactStage } from '../analyses/types.ts';
 import type { Diagnostic } from '../collectors/types.ts';
 import { CtoError, isCtoError } from '../errors.ts';
 import { type BudgetSettings, budgetFor, DEFAULT_BUDGET_SETTINGS, withGitBudget } from '../git/budget.ts';
@@ -22,7 +23,7 @@ import { analyseStage } from './analyse.ts';
 import { collectStage } from './collect.ts';
 import { commitStage } from './commit.ts';
 import type { FoundRepository } from './discover.ts';
-import { historyStage } from './history.ts';
+import { historySegments, historyStage } from './history.ts';
 import { type HistoryPointOutcome, scanHistoryPoints } from './history-points.ts';
 import {
   type GitLocation,
@@ -80,6 +81,11 @@ export interface ScanOptions {
   history?: HistorySpec;
   /** The reference date history counts back from, YYYY-MM-DD (default: today, UTC). */
   today?: string;
+  /**
+   * Run the stages that do not depend on each other at once (default true); false runs them one
+   * after the other, each analysis alone, as a reference that must store the same rows.
+   */
+  overlap?: boolean;
 }
 
 /**
@@ -165,6 +171,7 @@ async function scanWithinBudget(
       workspace,
       onStage,
       diagnostics: [...outcome.diagnostics],
+      overlap: options.overlap ?? true,
     };
     return Object.assign(outcome, await runStages(work));
   } catch (e) {
@@ -231,6 +238,7 @@ async function historyFirst(
     maxFileSize: options.maxFileSize,
     workspace: options.workspace,
     onStage: shared.onStage,
+    overlap: options.overlap ?? true,
   };
   return scanHistoryPoints(
     { template, tip: { commit, ref }, wanted: shared.wanted, shallow: found.info.shallow, runStages },
@@ -239,20 +247,52 @@ async function historyFirst(
   );
 }
 
-/** The stages after plan, in order; what they give the outcome. */
+/**
+ * The stages after plan; what they give the outcome. History and tree start together, collect
+ * follows tree, each analysis starts once the facts it needs are stored; commit waits for all. Each
+ * stage keeps its own diagnostics, stored in the order the stages used to run one after the other.
+ */
 async function runStages(work: SnapshotWork): Promise<Partial<RepoOutcome>> {
-  const history = await historyStage(work);
-  const tree = await treeStage(work);
-  await collectStage(work, tree.inputs);
-  await analyseStage(work, history.segments);
-  const done = await commitStage(work, history.segments, tree.files);
+  const segments = await historySegments(work);
+  const own = (): SnapshotWork => ({ ...work, diagnostics: [] });
+  const views = { history: own(), tree: own(), collect: own(), analyse: own() };
+  const ended = (name: string) => () => work.onStage({ stage: 'done', name });
+  // `overlap: false` runs the same stages one after the other, each analysis alone.
+  const after = (p: Promise<unknown>) => (work.overlap ? Promise.resolve() : p.then(() => {}));
+  const history = historyStage(views.history, segments).finally(ended('history'));
+  const tree = after(history)
+    .then(() => treeStage(views.tree))
+    .finally(ended('tree'));
+  const collect = tree
+    .then(async (t) => {
+      await collectStage(views.collect, t.inputs);
+      t.inputs.clear(); // the contents collectors read are not held until the commit stage
+    })
+    .finally(ended('collectors'));
+  const facts: Record<FactStage, Promise<unknown>> = { history, tree, collect };
+  const analyse = after(collect).then(() =>
+    analyseStage(
+      views.analyse,
+      segments,
+      (a) => Promise.all((a.needs ?? FACT_STAGES).map((stage) => facts[stage])),
+      work.overlap ? undefined : 1,
+    ),
+  );
+  // Every stage ends before the scan does, even when one failed: nothing writes to a failed snapshot later.
+  const settled = await Promise.allSettled([history, tree, collect, analyse]);
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  for (const v of Object.values(views)) for (const d of v.diagnostics) work.diagnostics.push(d);
+  const read = await history;
+  const { files } = await tree;
+  const done = await commitStage(work, segments, files);
   await registerStage(work);
   return {
     status: done.status,
-    newCommits: history.newCommits,
+    newCommits: read.newCommits,
     commits: done.history.commits,
     authors: done.history.authors,
-    files: tree.files,
+    files,
     firstCommitAt: done.history.firstCommitAt,
     lastCommitAt: done.history.lastCommitAt,
     diagnostics: work.diagnostics,

@@ -1,7 +1,9 @@
-// The stages of a repository's scan, in order: discover -> plan -> history -> tree -> collect ->
-// analyse -> commit, one file each. The work of one new snapshot is what the stages after plan share,
-// and what the pipeline tells a progress display while it runs: the stage it is in, with counts.
-// Events are frequent; a listener keeps the latest and draws at its own pace.
+// The stages of a repository's scan: discover -> plan -> history, tree -> collect, analyse -> commit,
+// one file each. History and tree start together; collect follows tree; each analysis starts once the
+// facts stages it declares it needs are stored (Analysis.needs), beside the others. The work of one
+// new snapshot is what the stages after plan share, and what the pipeline tells a progress display
+// while it runs: the stages it is in, with counts. Events are frequent; a listener keeps the latest
+// of each stage and draws at its own pace.
 
 import type { Diagnostic } from '../collectors/types.ts';
 import type { OfficeWorkspace } from '../office/inputs.ts';
@@ -22,6 +24,8 @@ export type StageEvent =
   | { stage: 'collectors'; done: number; total: number }
   /** The analysis now running: the `index`-th (from 1) of `total`. */
   | { stage: 'analysis'; id: string; index: number; total: number }
+  /** A stage that runs beside others ended: 'history', 'tree', 'collectors' or 'analysis:<id>'. */
+  | { stage: 'done'; name: string }
   /** Diagnostics, counts and the final transaction. */
   | { stage: 'finish' };
 
@@ -51,4 +55,6 @@ export interface SnapshotWork {
   onStage: OnStage;
   /** Every stage appends here; the commit stage stores them. */
   diagnostics: Diagnostic[];
+  /** Stages that do not depend on each other run at once (ScanOptions.overlap). */
+  overlap: boolean;
 }

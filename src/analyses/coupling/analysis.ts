@@ -14,6 +14,7 @@ export const couplingAnalysis: Analysis = {
   metrics: [],
   rules: [],
   reads: [],
+  needs: ['history', 'tree'],
   shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);

@@ -37,6 +37,7 @@ export const deliveryAnalysis: Analysis = {
   ],
   rules: [],
   reads: ['config:delivery', 'reference-date'],
+  needs: ['history'],
   async run(ctx) {
     const config = deliveryConfig(ctx.config);
     const matcher = tagMatcher(config.tagPattern, ctx.repositoryName);

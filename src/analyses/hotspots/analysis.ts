@@ -19,6 +19,7 @@ export const hotspotsAnalysis: Analysis = {
   metrics: ['hotspot-score'],
   rules: [],
   reads: ['config:hotspots', 'reference-date'],
+  needs: ['history', 'tree'],
   after: ['languages'],
   shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {

@@ -49,6 +49,7 @@ export const knowledgeAnalysis: Analysis = {
     'unowned-folder',
   ],
   reads: ['teams', 'people', 'config:people', 'reference-date'],
+  needs: ['history', 'tree'],
   async run(ctx) {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);

@@ -13,6 +13,7 @@ export const languagesAnalysis: Analysis = {
   metrics: ['language-files', 'language-code-lines', 'code-lines'],
   rules: [],
   reads: [],
+  needs: ['tree'],
   async run(ctx) {
     const files = await regularFiles(ctx.store, ctx.snapshotId);
     const previous =

@@ -19,6 +19,7 @@ export const licencesAnalysis: Analysis = {
   metrics: ['licence-packages', 'licence-known-share'],
   rules: ['licence-denied', 'licence-not-allowed', 'licence-unknown'],
   reads: ['config:licences'],
+  needs: ['collect'],
   async run(ctx) {
     const policy = policyFromConfig(ctx.config);
     const packages = mergePackages(await snapshotDependencies(ctx.store, ctx.snapshotId));

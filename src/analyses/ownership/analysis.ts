@@ -109,6 +109,7 @@ export const ownershipAnalysis: Analysis = {
   metrics: ['owned-lines'],
   rules: [],
   reads: [],
+  needs: ['tree'],
   fromGit: startFromGit,
   async run(ctx): Promise<AnalysisResult> {
     const done = await computeOwnership(ctx);

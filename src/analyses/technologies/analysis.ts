@@ -13,6 +13,7 @@ export const technologiesAnalysis: Analysis = {
   metrics: ['technology', 'technologies'],
   rules: [],
   reads: ['config:exposure'],
+  needs: ['tree', 'collect'],
   async run(ctx) {
     const metrics = detectTechnologies(
       {
