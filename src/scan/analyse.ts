@@ -13,6 +13,7 @@ import type { Diagnostic } from '../collectors/types.ts';
 import { referenceDay, referenceTs } from '../reference-date.ts';
 import { copyAnalysisResults, storeAnalysisResult } from '../store/analysis-results.ts';
 import { pluginsOf } from '../store/snapshot-plugins.ts';
+import { getSnapshot } from '../store/snapshots.ts';
 import type { Store } from '../store/store.ts';
 import type { OnStage, SnapshotWork } from './stages.ts';
 
@@ -44,8 +45,11 @@ export async function analyseStage(
   const day = work.asOf ?? referenceDay(work.workspace.today);
   const before = previous === null ? [] : await pluginsOf(store, previous);
   const sameVersion = new Set(before.filter((r) => r.kind === 'analysis').map((r) => `${r.id}@${r.version}`));
+  const previousFor = (a: Analysis) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null);
+  const toRun = work.plugins.analyses.filter((a) => !keep.has(a.id));
+  const started = await startFromGit(work, toRun, previousFor);
   const diagnostics = await runAnalyses(
-    work.plugins.analyses.filter((a) => !keep.has(a.id)),
+    toRun,
     {
       store,
       snapshotId,
@@ -63,12 +67,43 @@ export async function analyseStage(
     },
     {
       onStage: work.onStage,
-      previousFor: (a) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null),
-      factsReady,
+      previousFor,
+      // Its work from git alone started (or failed to: run() then does it itself) and its facts stored.
+      factsReady: (a) => Promise.all([started.get(a.id), factsReady(a)]),
       ...(atOnce === undefined ? {} : { atOnce }),
     },
   );
   for (const d of diagnostics) work.diagnostics.push(d);
+}
+
+/**
+ * Start what each analysis can do from git alone (Analysis.fromGit) now, beside the facts stages:
+ * what settles when each has started its work. A failure here is not the analysis's: run() does the
+ * work itself.
+ */
+async function startFromGit(
+  work: SnapshotWork,
+  analyses: readonly Analysis[],
+  previousFor: (a: Analysis) => number | null,
+): Promise<Map<string, Promise<void>>> {
+  const started = new Map<string, Promise<void>>();
+  for (const a of analyses) {
+    if (!a.fromGit) continue;
+    const previous = previousFor(a);
+    const previousCommit =
+      previous === null ? null : ((await getSnapshot(work.store, previous))?.commit_sha ?? null);
+    const source = {
+      gitDir: work.found.info.gitDir,
+      commit: work.plan.commit,
+      previousCommit,
+      later: work.later ?? [],
+    };
+    started.set(
+      a.id,
+      a.fromGit(source).catch(() => {}),
+    );
+  }
+  return started;
 }
 
 interface RunOptions {
