@@ -2,10 +2,14 @@
 import { useLocation } from 'wouter';
 import type { Trend } from '../../../src/trend/build.ts';
 import { useApi } from '../api.ts';
+import { useCan } from '../session.tsx';
 
 /** The teams of teams.yaml, as `cto trend --by team` names them. */
 export function useTeams(): string[] {
-  const trend = useApi<Trend>('/api/v1/trend?by=team&metric=active-contributors-90d');
+  const can = useCan();
+  const trend = useApi<Trend>(
+    can('portfolio:read') ? '/api/v1/trend?by=team&metric=active-contributors-90d' : null,
+  );
   return [
     ...new Set((trend.data?.series ?? []).filter((s) => s.group === 'team').map((s) => s.subject)),
   ].sort();

@@ -3,8 +3,8 @@
 // every finding in a table that sorts and filters.
 import { Link, useParams, useSearch } from 'wouter';
 import type { AreaSection } from '../../../src/report/types.ts';
-import { ChartView } from '../components/chart.tsx';
 import { FindingsTable } from '../components/findings-table.tsx';
+import { LazyChart } from '../components/lazy-chart.tsx';
 import { KpiValue, RatingBadge, Status, useReport } from '../components/report.tsx';
 import { TeamPicker } from '../components/team-picker.tsx';
 import { useCan } from '../session.tsx';
@@ -72,7 +72,7 @@ function Area({ section, team }: { section: AreaSection; team: string | null }) 
         <section aria-labelledby="charts-title">
           <h2 id="charts-title">Charts</h2>
           {section.charts.map((c) => (
-            <ChartView key={c.id} chart={c} />
+            <LazyChart key={c.id} chart={c} />
           ))}
         </section>
       )}

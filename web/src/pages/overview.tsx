@@ -3,7 +3,7 @@
 // A team chosen above scopes it as `cto report --team` does.
 import { Link, useSearch } from 'wouter';
 import { RepoLink } from '../components/links.tsx';
-import { KpiValue, RatingBadge, Status, useReport } from '../components/report.tsx';
+import { KpiValue, NotPermitted, RatingBadge, Status, useReport } from '../components/report.tsx';
 import { TeamPicker } from '../components/team-picker.tsx';
 import { useCan } from '../session.tsx';
 
@@ -18,6 +18,7 @@ export function OverviewPage() {
         <h1>Overview{m?.scope.team ? `: team ${m.scope.team}` : ''}</h1>
         {can('portfolio:read') && <TeamPicker current={team} base="/" />}
       </div>
+      {!can('summary:read') && <NotPermitted what="the summary and the report" />}
       <Status loading={report.loading} error={report.error}>
         {m && (
           <>

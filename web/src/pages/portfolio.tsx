@@ -3,8 +3,9 @@
 import { Link } from 'wouter';
 import { type Page, type RepositorySummary, useApi } from '../api.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
-import { Status } from '../components/report.tsx';
+import { NotPermitted, Status } from '../components/report.tsx';
 import { useTeams } from '../components/team-picker.tsx';
+import { useCan } from '../session.tsx';
 
 const repoHref = (name: string) => `/repositories/${encodeURIComponent(name)}`;
 
@@ -53,8 +54,9 @@ const COLUMNS: Column<RepositorySummary>[] = [
 ];
 
 export function PortfolioPage() {
-  const repos = useApi<Page<RepositorySummary>>('/api/v1/repositories?limit=1000');
+  const repos = useRepositories();
   const teams = useTeams();
+  if (!useCan()('portfolio:read')) return <NotPermitted what="the portfolio" />;
   return (
     <>
       <h1>Portfolio</h1>
@@ -92,4 +94,10 @@ export function PortfolioPage() {
       </section>
     </>
   );
+}
+
+/** Every repository of the store (as `cto repos`), for the roles that may read it. */
+export function useRepositories() {
+  const can = useCan();
+  return useApi<Page<RepositorySummary>>(can('portfolio:read') ? '/api/v1/repositories?limit=1000' : null);
 }

@@ -1,16 +1,17 @@
 // A repository: its current snapshot (as `cto repos`), its findings of every area, its risks, and the
 // files and packages its findings name (the last step of the drill-down, each linked to its findings).
 import { Link, useParams } from 'wouter';
-import { type Page, type RepositorySummary, useApi } from '../api.ts';
 import { FindingsTable } from '../components/findings-table.tsx';
 import { EvidenceLink } from '../components/links.tsx';
-import { Status, useReport } from '../components/report.tsx';
+import { NotPermitted, Status, useReport } from '../components/report.tsx';
+import { useCan } from '../session.tsx';
+import { useRepositories } from './portfolio.tsx';
 import { useRisks } from './risks.tsx';
 
 export function RepositoryPage() {
   const { name: raw } = useParams<{ name: string }>();
   const name = decodeURIComponent(raw);
-  const repos = useApi<Page<RepositorySummary>>('/api/v1/repositories?limit=1000');
+  const repos = useRepositories();
   const report = useReport(null);
   const risks = useRisks();
   const repo = repos.data?.items.find((r) => r.name === name);
@@ -22,6 +23,7 @@ export function RepositoryPage() {
   const open = (risks.data?.items ?? []).filter(
     (r) => r.repository === name && (r.status === 'open' || r.status === 'accepted'),
   );
+  if (!useCan()('portfolio:read')) return <NotPermitted what="repositories" />;
   return (
     <>
       <p className="crumbs">

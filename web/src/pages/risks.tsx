@@ -5,7 +5,8 @@ import type { RiskRow } from '../../../src/store/risks.ts';
 import { type Page, useApi } from '../api.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { RepoLink } from '../components/links.tsx';
-import { Status } from '../components/report.tsx';
+import { NotPermitted, Status } from '../components/report.tsx';
+import { useCan } from '../session.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -61,8 +62,10 @@ function statusMatches(r: RiskRow, status: string | null): boolean {
   return status === 'open' ? s === 'open' || s === 'overdue' : s === status;
 }
 
-export function useRisks(permitted = true) {
-  return useApi<Page<RiskRow>>(permitted ? '/api/v1/risks?limit=1000' : null);
+/** The register, for the roles that may read it (none asked otherwise). */
+export function useRisks() {
+  const can = useCan();
+  return useApi<Page<RiskRow>>(can('portfolio:read') ? '/api/v1/risks?limit=1000' : null);
 }
 
 export function RisksPage() {
@@ -75,6 +78,7 @@ export function RisksPage() {
   if (repository) filters.repository = repository;
   const risks = useRisks();
   const rows = (risks.data?.items ?? []).filter((r) => statusMatches(r, status));
+  if (!useCan()('portfolio:read')) return <NotPermitted what="the risk register" />;
   return (
     <>
       <h1>Risks{status ? `: ${status}` : ''}</h1>
@@ -109,6 +113,7 @@ export function RiskPage() {
   const risks = useRisks();
   const r = risks.data?.items.find((x) => x.key === k);
   const decision = r?.decision ? (JSON.parse(r.decision) as Record<string, unknown>) : null;
+  if (!useCan()('portfolio:read')) return <NotPermitted what="the risk register" />;
   return (
     <Status loading={risks.loading} error={risks.error}>
       {risks.data && !r && <p className="problem">No risk {k} in the register.</p>}

@@ -2,10 +2,11 @@
 // packages and advisories (those the register and the report's findings name), each hit linked.
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { type Page, type RepositorySummary, useApi } from '../api.ts';
+import { type Page, useApi } from '../api.ts';
 import { EvidenceLink, RepoLink } from '../components/links.tsx';
 import { useReport } from '../components/report.tsx';
 import { useCan } from '../session.tsx';
+import { useRepositories } from './portfolio.tsx';
 import { useRisks } from './risks.tsx';
 
 interface Person {
@@ -20,9 +21,9 @@ export function SearchPage() {
   const [, navigate] = useLocation();
   const can = useCan();
   const portfolio = can('portfolio:read');
-  const repos = useApi<Page<RepositorySummary>>(portfolio ? '/api/v1/repositories?limit=1000' : null);
+  const repos = useRepositories();
   const people = useApi<Page<Person>>(can('people:read') && q ? '/api/v1/people?limit=1000' : null);
-  const risks = useRisks(portfolio);
+  const risks = useRisks();
   const report = useReport(null);
   const needle = q.trim().toLowerCase();
   const has = (s: string | undefined | null) => !!s && needle !== '' && s.toLowerCase().includes(needle);

@@ -5,9 +5,10 @@ import { useLocation, useSearch } from 'wouter';
 import type { Chart } from '../../../src/report/types.ts';
 import type { Trend, TrendSeries } from '../../../src/trend/build.ts';
 import { query, useApi } from '../api.ts';
-import { ChartView } from '../components/chart.tsx';
 import { type Column, DataTable } from '../components/data-table.tsx';
-import { round, Status } from '../components/report.tsx';
+import { LazyChart } from '../components/lazy-chart.tsx';
+import { NotPermitted, round, Status } from '../components/report.tsx';
+import { useCan } from '../session.tsx';
 
 const GROUPS = ['portfolio', 'team', 'repository'] as const;
 
@@ -50,11 +51,13 @@ export function TrendsPage() {
   const by = (GROUPS as readonly string[]).includes(params.get('by') ?? '')
     ? (params.get('by') as string)
     : 'portfolio';
-  const trend = useApi<Trend>(`/api/v1/trend${query({ by })}`);
+  const can = useCan();
+  const trend = useApi<Trend>(can('portfolio:read') ? `/api/v1/trend${query({ by })}` : null);
   const metrics = [...new Map((trend.data?.series ?? []).map((s) => [s.metric, s.label])).entries()];
   const metric = params.get('metric') ?? metrics[0]?.[0] ?? '';
   const series = (trend.data?.series ?? []).filter((s) => s.metric === metric);
   const chart = trend.data ? chartOf(trend.data, series) : null;
+  if (!can('portfolio:read')) return <NotPermitted what="trends" />;
   const go = (next: { by?: string; metric?: string }) => navigate(`/trends${query({ by, metric, ...next })}`);
   return (
     <>
@@ -88,7 +91,7 @@ export function TrendsPage() {
             day.
           </p>
         )}
-        {chart && <ChartView key={`chart:${by}:${metric}`} chart={chart} />}
+        {chart && <LazyChart key={`chart:${by}:${metric}`} chart={chart} />}
         <DataTable
           key={`${by}:${metric}`}
           label="Series"
