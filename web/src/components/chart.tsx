@@ -44,6 +44,19 @@ const TOOLTIP: Partial<Record<Chart['kind'], Record<string, unknown>>> = {
   radar: { trigger: 'item' },
 };
 
+/** Room under each grid for the axis labels, which the canvas would otherwise cut at its edge. */
+const AXIS_ROOM = 14;
+
+function withAxisRoom(option: Record<string, unknown>): Record<string, unknown> {
+  const grow = (g: unknown) =>
+    g && typeof g === 'object' && typeof (g as { bottom?: unknown }).bottom === 'number'
+      ? { ...g, bottom: (g as { bottom: number }).bottom + AXIS_ROOM }
+      : g;
+  const grid = option.grid;
+  if (grid === undefined || Array.isArray(grid)) return option;
+  return { ...option, grid: grow(grid) };
+}
+
 export function ChartView({ chart }: { chart: Chart }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -52,14 +65,16 @@ export function ChartView({ chart }: { chart: Chart }) {
     const def = chartDefinition(chart);
     // The radar keeps its square; the others take the width they are given.
     const square = chart.kind === 'radar';
+    const option = withAxisRoom(def.option);
+    const height = def.height + (option === def.option ? 0 : AXIS_ROOM);
     const instance = echarts.init(el, null, {
       renderer: 'canvas',
-      height: def.height,
+      height,
       ...(square ? { width: def.width } : {}),
     });
-    instance.setOption({ ...def.option, tooltip: { confine: true, ...TOOLTIP[chart.kind] } });
+    instance.setOption({ ...option, tooltip: { confine: true, ...TOOLTIP[chart.kind] } });
     const resize = new ResizeObserver(() => {
-      if (!square) instance.resize({ height: def.height });
+      if (!square) instance.resize({ height });
     });
     resize.observe(el);
     return () => {

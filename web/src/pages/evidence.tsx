@@ -30,6 +30,12 @@ export function EvidencePage() {
               : 'Nothing to compare with: no earlier snapshot measured it.'}
           </p>
           <Evidence evidence={k.evidence} sql={k.sql} />
+          <p>
+            <Link href={`/findings?area=${section.id}`} className="number">
+              {section.findings.length}
+            </Link>{' '}
+            {section.findings.length === 1 ? 'finding' : 'findings'} in {section.title}.
+          </p>
         </>
       )}
     </Status>

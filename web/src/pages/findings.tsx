@@ -24,10 +24,13 @@ function matches(f: ReportFinding, p: URLSearchParams): boolean {
 export function FindingsPage() {
   const params = new URLSearchParams(useSearch());
   const report = useReport(null);
-  const all = (report.data?.sections ?? []).flatMap((s) => s.findings.map((f) => ({ f, area: s })));
+  const area = params.get('area');
+  const all = (report.data?.sections ?? [])
+    .filter((s) => !area || s.id === area)
+    .flatMap((s) => s.findings.map((f) => ({ f, area: s })));
   const id = params.get('id');
   const one = id ? all.find((x) => x.f.id === id) : undefined;
-  const named = ['repository', 'subject', 'file', 'package', 'advisory'].filter((k) => params.get(k));
+  const named = ['area', 'repository', 'subject', 'file', 'package', 'advisory'].filter((k) => params.get(k));
   return (
     <Status loading={report.loading} error={report.error}>
       {id && report.data && !one && <p className="problem">No finding {id} in the report.</p>}
