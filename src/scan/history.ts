@@ -159,6 +159,7 @@ export async function historyStage(
   let newCommits = 0;
   if (range !== null) {
     const onProgress = (commits: number) => work.onStage({ stage: 'history', commits });
+    onProgress(0); // the stage has begun, before git prints its first commit
     const read = await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics);
     newCommits = read.commits;
     if (read.skippedTokens > 0) {
