@@ -8,7 +8,7 @@ import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import type { DeploymentEvent, IncidentEvent } from './schema.ts';
 
-export interface Receipt {
+interface Receipt {
   /** Who sent it (`webhook`, `cli`) and from where (client address or `cli`). */
   actor: string;
   source: string;

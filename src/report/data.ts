@@ -1,6 +1,7 @@
 // Everything a report reads for one set of snapshots, loaded once; areas build sections from it.
 
 import { createHash } from 'node:crypto';
+import type { RepositorySummary } from '../analyses/delivery/summary.ts';
 import type { Severity } from '../analyses/types.ts';
 import type { Coverage } from '../findings/coverage.ts';
 import type { RadarView } from '../radar/view.ts';
@@ -60,6 +61,8 @@ export interface ReportData {
   kpiValues?: KpiValues;
   /** The workspace's radar joined to usage (src/radar/); null when it has none, absent when not read. */
   radar?: RadarView | null;
+  /** Delivery of the repositories whose DORA figures come from recorded events; absent when not read. */
+  deliveryEvents?: RepositorySummary[];
 }
 
 /** A value quoted for SQL text shown to readers. */

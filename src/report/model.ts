@@ -1,5 +1,6 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
+import type { RepositorySummary } from '../analyses/delivery/summary.ts';
 import { loadReportBudget } from '../budget/report-budget.ts';
 import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
@@ -65,6 +66,8 @@ interface ReportOptions {
   sla?: Sla;
   /** The workspace's radar joined to usage (src/radar/), null when it has none. */
   radar?: RadarView | null;
+  /** Delivery of the repositories with recorded events (src/analyses/delivery/workspace.ts). */
+  deliveryEvents?: RepositorySummary[];
 }
 
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
@@ -106,6 +109,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     ...violationFindings(data.office, inScope, teams).map((f) => ({ ...f, area: 'innovation' as const })),
   );
   if (opts.radar !== undefined) data.radar = opts.radar;
+  if (opts.deliveryEvents) data.deliveryEvents = opts.deliveryEvents.filter((d) => inScope.has(d.repository));
   addRadarFindings(data);
   data.findings.push(
     ...experimentReportFindings(data.office, inScope).map((f) => ({ ...f, area: 'innovation' as const })),

@@ -1,11 +1,13 @@
 // The report of a workspace: buildReport with the workspace's teams, policies and office files, as
 // `cto report` and the server's summary route both build it.
+import { workspaceDelivery } from '../analyses/delivery/workspace.ts';
 import { exposurePathsFrom } from '../collectors/exposure.ts';
 import { policyFromConfig } from '../licences/policy.ts';
 import { loadTeams } from '../office/teams.ts';
 import { loadRadarView } from '../radar/index.ts';
 import { staleAfterDays } from '../reference-date.ts';
 import { slaOf } from '../risk/config.ts';
+import { hasDeliveryEvents } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
 import { buildReport } from './model.ts';
@@ -39,5 +41,8 @@ export async function buildWorkspaceReport(
     config: ws.config,
     sla: slaOf(ws.config.risk),
     radar: await loadRadarView(store, ws, opts.day),
+    deliveryEvents: (await hasDeliveryEvents(store))
+      ? (await workspaceDelivery(store, ws, opts.day)).sums.filter((s) => s.events !== null)
+      : [],
   });
 }

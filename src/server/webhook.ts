@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CtoError } from '../errors.ts';
 
 /** Seconds a message's timestamp may differ from the server clock, in either direction. */
-export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
+const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 const SECRET_PREFIX = 'whsec_';
 

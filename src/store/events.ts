@@ -51,6 +51,11 @@ export async function writeIncident(store: Store, row: Insertable<IncidentsTable
   return 'updated';
 }
 
+/** Whether any deployment was recorded: the delivery figures from events are read only then. */
+export async function hasDeliveryEvents(store: Store): Promise<boolean> {
+  return (await store.db.selectFrom('deployments').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function deploymentById(store: Store, eventId: string): Promise<DeploymentRow | undefined> {
   return store.db.selectFrom('deployments').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }

@@ -8,7 +8,7 @@ import { buildGraph, type CommitFact } from './graph.ts';
 import { assignChanges, type LeadSummary, lastReleases, leadOver, releasesWithin } from './lead.ts';
 import { median, percentile } from './stats.ts';
 
-export const PRODUCTION = 'production';
+const PRODUCTION = 'production';
 
 export interface EventFigures {
   /** Successful production deployments finished by as-of (all time). */

@@ -12,7 +12,7 @@ import { type DeploymentEvent, loadDeployments } from './deployments.ts';
 import { countsForDora, type EventFigures, eventFigures } from './events.ts';
 import { type RepositorySummary, summarise, type TeamSummary, teamSummary } from './summary.ts';
 
-export interface WorkspaceDelivery {
+interface WorkspaceDelivery {
   repos: RepositoryDelivery[];
   sums: RepositorySummary[];
   teams: TeamSummary[];

@@ -1,5 +1,6 @@
-// Delivery: activity over time and releases from history; lead time when an analysis stored it.
-import type { ReportData } from '../data.ts';
+// Delivery: activity over time and releases from history; lead time when an analysis stored it;
+// DORA's four keys from recorded events for the repositories that have them.
+import { q, type ReportData } from '../data.ts';
 import type { AreaSection, Chart, Figure } from '../types.ts';
 import { areaMetrics, buildSection, figure, metricFigures, slug } from './common.ts';
 import { deliveryKpis } from './kpis.ts';
@@ -29,7 +30,7 @@ export function deliverySection(data: ReportData): AreaSection {
       },
     );
   });
-  figures.push(...metricFigures(metrics, new Set()));
+  figures.push(...eventFigures(data), ...metricFigures(metrics, new Set()));
   const missing: string[] = [];
   if (!lead) missing.push('lead time for changes (delivery analysis)');
   if (!metrics.some((m) => /hotspot/.test(m.analysis))) missing.push('hotspots analysis');
@@ -42,10 +43,60 @@ export function deliverySection(data: ReportData): AreaSection {
       charts,
       missing,
       rules: deliveryRules(metrics),
-      analysed: metrics.length > 0 || data.findings.some((f) => f.area === 'delivery'),
+      analysed:
+        metrics.length > 0 ||
+        (data.deliveryEvents ?? []).length > 0 ||
+        data.findings.some((f) => f.area === 'delivery'),
     },
     'Not measured: the delivery analyses (releases, lead time, change failure) stored nothing; `cto scan <repository>` runs them (releases need tags). Activity from history is shown.',
   );
+}
+
+/**
+ * DORA's four keys of the repositories with recorded production deployments (docs/metrics/delivery.md#events):
+ * these replace the tag proxies for those repositories.
+ */
+function eventFigures(data: ReportData): Figure[] {
+  return (data.deliveryEvents ?? []).flatMap((d) => {
+    const r = d.repository;
+    const where = `repository = ${q(r)}`;
+    const deployments = `select event_id, commit_sha, finished_at from deployments where ${where} and environment = 'production' and status = 'success' order by finished_ts`;
+    const incidents = `select event_id, severity, started_at, resolved_at, deployment_event_id, commit_sha from incidents where ${where} order by started_ts`;
+    const evidence = { repositories: [r] };
+    return [
+      figure(
+        `d-events-frequency-${slug(r)}`,
+        `Deployment frequency from production deployments (${r}, ${d.deploymentFrequency.deploymentsInWindow ?? 0} in 3 months)`,
+        d.deploymentFrequency.bucket,
+        deployments,
+        evidence,
+      ),
+      figure(
+        `d-events-lead-${slug(r)}`,
+        `Lead time for changes to production, median (${r}, 365 days, from events)`,
+        d.leadTimeDays.last365d.median,
+        deployments,
+        evidence,
+        'days',
+      ),
+      figure(
+        `d-events-failure-${slug(r)}`,
+        `Change failure rate: production deployments linked to an incident (${r}, 365 days)`,
+        d.changeFailureRate.last365d,
+        incidents,
+        evidence,
+        'ratio',
+      ),
+      figure(
+        `d-events-restore-${slug(r)}`,
+        `Time to restore, median over resolved incidents (${r}, 365 days; ${d.timeToRestoreHours?.open ?? 0} open)`,
+        d.timeToRestoreHours?.median ?? null,
+        incidents,
+        evidence,
+        'hours',
+      ),
+    ];
+  });
 }
 
 /** Commits per month over the 24 months ending with the latest month that has a commit. */
