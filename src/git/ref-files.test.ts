@@ -135,6 +135,7 @@ describe('unusual layouts are left to git, which still reads them', () => {
     const gitDir = make();
     const r = await both(gitDir);
     expect(r.info).toBeNull();
+    expect(r.head).toBeNull();
     // The fall-back is git's answer.
     expect(await repoInfo(gitDir)).toEqual(r.fromGit.info);
   });

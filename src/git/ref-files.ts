@@ -49,14 +49,16 @@ export async function plainRepoInfo(path: string): Promise<PlainInfo | null> {
 
 /**
  * The commit HEAD names and the branch it is on (null when detached), as `git rev-parse HEAD` and `git
- * symbolic-ref -q HEAD` give them, for a git directory that `plainRepoInfo` accepted; null for anything
- * else (an unborn branch, a chain of symbolic refs, a ref file git would read differently).
+ * symbolic-ref -q HEAD` give them, for a git directory of the plain layout (`plainRepoInfo`); null for
+ * anything else (another layout, an unborn branch, a chain of symbolic refs, a ref file git would read
+ * differently).
  *
  * The commit is the ref's value: that it names a commit object is not checked here (the caller compares
  * it with a commit it stored, and asks git when they differ).
  */
 export async function headFromFiles(gitDir: string): Promise<{ commit: string; ref: string | null } | null> {
   try {
+    if ((await plainRepoInfo(gitDir)) === null) return null;
     const head = parseHead(await readFile(join(gitDir, 'HEAD'), 'utf8'));
     if (head === null) return null;
     if (head.oid) return { commit: head.oid, ref: null };
