@@ -3,7 +3,6 @@
 // The document is built in src/queue/status.ts, shared with the server's GET /api/v1/status.
 import { Command } from 'commander';
 import { type queueStatus, statusDocument } from '../queue/status.ts';
-import { storeTarget } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { formatNumber, pathColumn, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 import { dayOf, todayOption } from './reference.ts';
@@ -18,7 +17,7 @@ export function statusCommand(): Command {
     .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       const opts = globalOptions(cmd);
       await withStore(opts, async (store, ws) => {
-        const doc = await statusDocument(store, ws, storeTarget(ws, opts.db), dayOf(flags));
+        const doc = await statusDocument(store, ws, dayOf(flags));
         if (flags.json) {
           printJson('cto.status/v1', doc);
           return;

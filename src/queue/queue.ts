@@ -3,10 +3,11 @@
 // not queued twice (policy `exclusive` with the repository as singleton key), a job whose worker stops
 // sending heartbeats (its lease) is given to another worker, retries back off, and a job that failed
 // for good lands in the dead-letter queue with its reason.
-import { PgBoss } from 'pg-boss';
+import { fromKysely, PgBoss } from 'pg-boss';
 import { CtoError } from '../errors.ts';
 import type { FoundRepository } from '../scan/discover.ts';
 import { parsePostgresUrl } from '../store/engines/postgres/open.ts';
+import type { Store } from '../store/store.ts';
 import { isPostgresUrl } from '../store/target.ts';
 
 export const SCAN_QUEUE = 'scan';
@@ -48,15 +49,19 @@ export function requirePostgres(target: string, what: string): void {
     );
 }
 
-/** Start pg-boss on the store's database, creating its schema and the two queues when missing. */
+/**
+ * Start pg-boss on the store's database, creating its schema and the two queues when missing. `target`
+ * is the store's URL (pg-boss opens connections of its own), or an open PostgreSQL store whose
+ * connections pg-boss borrows (for reading the queue, as `cto status` and the server do).
+ */
 export async function openQueue(
-  target: string,
+  target: string | Store,
   options: { supervise: boolean; name?: string } = { supervise: false },
 ): Promise<PgBoss> {
-  const { connectionString, schema } = parsePostgresUrl(target);
+  const url = typeof target === 'string' ? parsePostgresUrl(target) : null;
   const boss = new PgBoss({
-    connectionString,
-    schema: queueSchema(schema),
+    ...(url ? { connectionString: url.connectionString } : { db: fromKysely((target as Store).db) }),
+    schema: queueSchema(url ? url.schema : (target as Store).schema),
     max: 4,
     supervise: options.supervise,
     schedule: false,

@@ -29,17 +29,20 @@ interface QueueStatus {
   }[];
 }
 
-/** The queue next to the store, or null when no job was ever queued there (nothing is created). */
-export async function queueStatus(store: Store, target: string): Promise<QueueStatus | null> {
+/**
+ * The queue next to the store, or null when no job was ever queued there (nothing is created). Read
+ * through the store's own connections: the server needs no URL for it.
+ */
+export async function queueStatus(store: Store): Promise<QueueStatus | null> {
   if (store.engine !== 'postgres') return null;
   const schema = queueSchema(store.schema);
   const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(store.db);
   if (found.rows.length === 0) return null;
-  const boss = await openQueue(target);
+  const boss = await openQueue(store);
   try {
     return await read(boss, schema);
   } finally {
-    await boss.stop({ graceful: false, close: true });
+    await boss.stop({ graceful: false, close: false });
   }
 }
 
@@ -101,9 +104,9 @@ export async function jobStates(store: Store, ids: readonly string[]): Promise<M
 }
 
 /** The document of `cto status --json` and GET /api/v1/status; stale repositories are findings. */
-export async function statusDocument(store: Store, ws: Workspace, target: string, today: string) {
+export async function statusDocument(store: Store, ws: Workspace, today: string) {
   const limit = staleAfterDays(ws.config);
-  const queue = await queueStatus(store, target);
+  const queue = await queueStatus(store);
   const scanned = await scanHealth(store);
   const repositories = [...scanned, ...(await neverScanned(store, scanned))].map((r) => {
     const age = snapshotAge(r.lastSuccessAt, today, limit);

@@ -7,6 +7,7 @@ import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
 import { REPOSITORY_ROUTES } from './repositories.ts';
 import { RISK_ROUTES } from './risks.ts';
 import type { ApiRoute } from './route.ts';
+import { STATUS_ROUTES } from './status.ts';
 import { TREND_ROUTES } from './trend.ts';
 
 export type { ApiRoute } from './route.ts';
@@ -18,6 +19,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...TREND_ROUTES,
   ...REPORT_ROUTES,
   ...REPORT_DOCUMENT_ROUTES,
+  ...STATUS_ROUTES,
   ...ACCOUNT_ROUTES,
   ...EVENT_ROUTES,
 ];
