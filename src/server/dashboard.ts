@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export const DASHBOARD_DIR = resolve(import.meta.dirname, '../../web/dist');
+const DASHBOARD_DIR = resolve(import.meta.dirname, '../../web/dist');
 
 /** No inline script or style anywhere; data only from this server; never framed. */
 export const DASHBOARD_CSP =

@@ -7,7 +7,7 @@ export interface SessionUser {
   role: string;
 }
 
-export interface Session {
+interface Session {
   user: SessionUser;
   csrfToken: string;
 }
@@ -46,7 +46,7 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
   });
 }
 
-export async function getJson<T>(url: string): Promise<T> {
+async function getJson<T>(url: string): Promise<T> {
   const res = await send('GET', url);
   if (!res.ok) throw await errorOf(res);
   return (await res.json()) as T;

@@ -11,7 +11,7 @@ import { useCan } from '../session.tsx';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The status on today: an open risk past its SLA due date is overdue (docs/risk.md). */
-export function stateOf(r: RiskRow): string {
+function stateOf(r: RiskRow): string {
   return r.status === 'open' && r.sla_due !== null && r.sla_due < today() ? 'overdue' : r.status;
 }
 
