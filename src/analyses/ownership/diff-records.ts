@@ -1,5 +1,6 @@
-// Streaming parser for a hardened `git log -p -U0` (first-parent or combined merge diffs): commits,
-// and per file its paths, blob ids and hunk headers. Line text is skipped; for combined diffs only
+// Streaming parser for a hardened `git log -p -U0` (first-parent or combined merge diffs) or
+// `git log --raw --no-abbrev` (file changes without hunks): commits, and per file its paths, blob ids
+// and hunk headers. Line text is skipped; for combined diffs only
 // the per-parent columns of each hunk line are kept. Strings are latin1 (one char per byte) until
 // paths are decoded at the end, so no byte sequence can shift a position.
 
@@ -108,6 +109,29 @@ function isSpecial(mode: string): boolean {
   return mode.startsWith('12') || mode.startsWith('16');
 }
 
+const RAW_RE = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]*)(?:\t(.*))?$/;
+
+/**
+ * One `--raw` line as the patch would show it: a type change (`T`) is a deletion and an addition of
+ * the same path, as `-p` prints it.
+ */
+function rawFiles(line: string): FileRecord[] {
+  const m = RAW_RE.exec(line);
+  if (!m) return [];
+  const [, oldMode = '', newMode = '', from = '', to = '', status = '', a = '', b] = m;
+  const file = (st: FileRecord['status'], path: string, blobs: string[], mode: string): FileRecord => ({
+    ...newFile(own(path), false),
+    status: st,
+    blobs: blobs.map(own),
+    special: isSpecial(mode),
+  });
+  const path = unquote(a);
+  if (status === 'T') return [file('D', path, [from, to], oldMode), file('A', path, [from, to], newMode)];
+  if (status === 'R') return [{ ...file('R', unquote(b ?? ''), [from, to], newMode), oldPath: own(path) }];
+  if (status === 'D') return [file('D', path, [from, to], oldMode)];
+  return [file(status === 'A' ? 'A' : 'M', path, [from, to], newMode)];
+}
+
 /** Turns chunks of log output into commit records, one at a time. */
 export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<CommitRecord> {
   let commit: CommitRecord | null = null;
@@ -144,6 +168,10 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
       return done;
     }
     if (!commit) return null;
+    if (c0 === 58) {
+      for (const f of rawFiles(line)) commit.files.push(f);
+      return null;
+    }
     if (line.startsWith('@@')) {
       const m = HUNK_RE.exec(line);
       if (!m || !file) return null;

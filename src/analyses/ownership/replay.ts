@@ -1,7 +1,7 @@
 // One pass over history, parents before children, tracking for every file of every live commit the
 // origin commit of each line. Non-merge commits apply their diff; a merge takes each file from the
-// first parent whose blob is identical (as blame does), else from its combined diff, read from a
-// second log of merges only. Trees are copied only at branch points and dropped once every child
+// first parent whose blob is identical (as blame does), else from its combined diff. Merges are read
+// from two more logs of merges only: their raw changes from the first parent, and combined diffs. Trees are copied only at branch points and dropped once every child
 // has been replayed. The same pass gives the ownership at any commit it goes through (`stops`: the
 // `scan --history` points), tallied when that commit is replayed.
 import { BlobReader } from '../../git/blob-reader.ts';
@@ -34,6 +34,17 @@ const DIFF_ARGS = [
   `--format=${RECORD_FORMAT}`,
 ];
 
+const RAW_ARGS = [
+  '--diff-merges=first-parent',
+  '--raw',
+  '--no-abbrev',
+  '--reverse',
+  '--topo-order',
+  '--find-renames',
+  ...SAFE_LOG_FLAGS,
+  `--format=${RECORD_FORMAT}`,
+];
+
 /** Ownership at commits the pass goes through, each given to `onStop` when that commit is replayed. */
 interface ReplayStops {
   commits: ReadonlySet<string>;
@@ -58,10 +69,13 @@ async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): 
   const { gitDir } = ctx;
   const children = await childCounts(gitDir, commit);
   const main = readAhead(
-    commitRecords(
-      streamGit({ gitDir, args: ['log', '--diff-merges=first-parent', ...DIFF_ARGS, commit, '--'] }),
-    ),
+    commitRecords(streamGit({ gitDir, args: ['log', '--diff-merges=off', ...DIFF_ARGS, commit, '--'] })),
     READ_AHEAD,
+  );
+  // A merge's changes from its first parent are needed file by file, not line by line (the lines
+  // come from the combined diff): its raw changes, without patches that repeat the branch's commits.
+  const mergeFiles = mergeLookup(
+    commitRecords(streamGit({ gitDir, args: ['log', '--merges', ...RAW_ARGS, commit, '--'] })),
   );
   // One line of context: at -U0 a combined diff hides lines common to all parents that carry
   // deleted lines before them, so the lines after them could not be placed.
@@ -86,9 +100,11 @@ async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): 
       const index = authorOf.length;
       authorOf.push(id);
       const parents = c.parents.map((p) => live.get(p) ?? new Tree());
-      const combined = c.parents.length > 1 ? await merges.find(c.sha) : undefined;
+      const merge = c.parents.length > 1;
+      const files = merge ? ((await mergeFiles.find(c.sha))?.files ?? []) : c.files;
+      const combined = merge ? await merges.find(c.sha) : undefined;
       const tree = takeBase(live, children, c.parents);
-      await applyCommit(ctx, tree, parents, c.files, combined?.files ?? [], index);
+      await applyCommit(ctx, tree, parents, files, combined?.files ?? [], index);
       if (c.sha === commit) final = tree;
       else if (stops?.commits.has(c.sha))
         stops.onStop(c.sha, {
@@ -100,6 +116,7 @@ async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): 
     }
   } finally {
     await merges.close();
+    await mergeFiles.close();
   }
   return { files: tally(final ?? new Tree(), authorOf), authors, commits: authorOf.length };
 }
