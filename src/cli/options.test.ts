@@ -19,6 +19,7 @@ const BAD_VALUES: Record<string, string[]> = {
   'scan --priority': ['abc', '101', '-1'],
   'users add --role': ['god', 'root'],
   'tokens create --expires': ['forever', '12', '0d', '-1d'],
+  'tokens create --scope': ['everything', 'read,root', 'read,'],
   'audit --limit': ['0', 'x'],
   'serve --port': ['70000', 'x', '-1'],
   'scan --lease': ['5', 'x', '3601'],

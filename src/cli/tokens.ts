@@ -2,8 +2,9 @@
 import { Command, Option } from 'commander';
 import { CtoError } from '../errors.ts';
 import { createToken, expiryFrom, revokeToken } from '../server/accounts.ts';
+import { SCOPES } from '../server/roles.ts';
 import { listTokens } from '../store/accounts.ts';
-import { globalOptions, parseLifetime, withStore, withWritableStore } from './context.ts';
+import { globalOptions, parseChoiceList, parseLifetime, withStore, withWritableStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
 export function tokensCommand(): Command {
@@ -20,16 +21,27 @@ export function tokensCommand(): Command {
         .default('90d')
         .argParser(parseLifetime('--expires')),
     )
-    .action(async (email: string, flags: { name: string; expires: string }, cmd: Command) => {
-      const expiresAt = expiryFrom(flags.expires, new Date());
-      await withWritableStore(globalOptions(cmd), async (store) => {
-        const t = await createToken(store, { email, name: flags.name, expiresAt });
-        printLine(t.token);
-        printLine(
-          `Token ${t.prefix} (${flags.name}) for ${email.toLowerCase()}, ${expiresAt ? `expires ${expiresAt.slice(0, 10)}` : 'never expires'}. It is shown only now.`,
-        );
-      });
-    });
+    .addOption(
+      new Option(
+        '--scope <scopes>',
+        `what the token may do, comma-separated: ${SCOPES.join(', ')} (docs/server.md#tokens)`,
+      )
+        .default(['read'], 'read')
+        .argParser(parseChoiceList('--scope', SCOPES)),
+    )
+    .action(
+      async (email: string, flags: { name: string; expires: string; scope: string[] }, cmd: Command) => {
+        const expiresAt = expiryFrom(flags.expires, new Date());
+        const scopes = [...new Set(flags.scope)];
+        await withWritableStore(globalOptions(cmd), async (store) => {
+          const t = await createToken(store, { email, name: flags.name, expiresAt, scopes });
+          printLine(t.token);
+          printLine(
+            `Token ${t.prefix} (${flags.name}, scopes ${scopes.join(', ')}) for ${email.toLowerCase()}, ${expiresAt ? `expires ${expiresAt.slice(0, 10)}` : 'never expires'}. It is shown only now.`,
+          );
+        });
+      },
+    );
   tokens
     .command('list')
     .description('list the tokens: prefix, name, user, expiry, last use, revoked (never the secret)')
@@ -56,11 +68,12 @@ export function tokensCommand(): Command {
         }
         const day = (v: string | null) => (v ? v.slice(0, 10) : '');
         printTable(
-          ['prefix', 'name', 'user', 'expires', 'last used', 'revoked'],
+          ['prefix', 'name', 'user', 'scopes', 'expires', 'last used', 'revoked'],
           rows.map((t) => [
             t.prefix,
             t.name,
             t.email,
+            t.scopes.join(','),
             t.expiresAt ? day(t.expiresAt) : 'never',
             day(t.lastUsedAt),
             day(t.revokedAt),

@@ -4,11 +4,21 @@
 export const ROLES = ['admin', 'member', 'lead', 'board'] as const;
 type Role = (typeof ROLES)[number];
 
+/**
+ * Callers that are not accounts: `anonymous` (no credentials, only signing in) and `webhook` (a
+ * sender proven by a route's own signature check). No user can be given these roles.
+ */
+type Principal = 'anonymous' | 'webhook';
+
 export const PERMISSIONS = [
   /** The dashboard's built files (no data in them): served to anyone, signed in or not. */
   'web:files',
   /** The API description. */
   'api:describe',
+  /** Signing in (password or OpenID Connect): the only permission of an anonymous caller. */
+  'session:login',
+  /** One's own session: read it, end it. */
+  'session:own',
   /** Repository-level data: repositories, risks, trends. */
   'portfolio:read',
   /** The report's summary. */
@@ -22,12 +32,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['api:describe', 'users:admin'],
-  member: ['api:describe', 'portfolio:read', 'summary:read'],
+const GRANTS: Record<Role | Principal, readonly Permission[]> = {
+  admin: ['api:describe', 'session:own', 'users:admin'],
+  member: ['api:describe', 'session:own', 'portfolio:read', 'summary:read'],
   // People-level data of a lead's own teams only: the routes refuse leads (403) until that scoping is built.
-  lead: ['api:describe', 'portfolio:read', 'summary:read', 'people:read'],
-  board: ['api:describe', 'summary:read'],
+  lead: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'people:read'],
+  board: ['api:describe', 'session:own', 'summary:read'],
+  anonymous: ['session:login'],
+  webhook: ['events:write'],
 };
 
 export function isRole(value: string): value is Role {
@@ -35,5 +47,30 @@ export function isRole(value: string): value is Role {
 }
 
 export function allows(role: string, permission: Permission): boolean {
-  return isRole(role) && GRANTS[role].includes(permission);
+  const grants = Object.hasOwn(GRANTS, role) ? GRANTS[role as Role | Principal] : [];
+  return grants.includes(permission);
+}
+
+/** Scopes an API token may carry (docs/server.md#tokens); a token acts within its role and its scopes. */
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * The token scope each permission needs (docs/server.md#tokens): `read` to read, `write` to change
+ * state, `admin` for users and settings (even to read them). A new permission must be placed here.
+ */
+const SCOPE_OF: Record<Permission, Scope> = {
+  'web:files': 'read',
+  'api:describe': 'read',
+  'session:login': 'write',
+  'session:own': 'read',
+  'portfolio:read': 'read',
+  'summary:read': 'read',
+  'people:read': 'read',
+  'users:admin': 'admin',
+  'events:write': 'write',
+};
+
+export function scopeOf(permission: Permission): Scope {
+  return SCOPE_OF[permission];
 }

@@ -26,22 +26,29 @@ const POLICY: Record<string, readonly string[]> = {
   // Leads' own-team people data is not built yet: refused for now.
   'people:read': [],
   'users:admin': ['admin'],
+  'session:own': ['admin', 'member', 'lead', 'board'],
+  // Signing in: only anonymous callers (the route ignores any credentials sent).
+  'session:login': [],
   // Held by no role: only a sender signing with the webhook secret records events.
   'events:write': [],
 };
 const ROLE_NAMES = ['admin', 'member', 'lead', 'board'] as const;
-const OPENAPI = { url: '/api/v1/openapi.json', method: 'GET', auth: 'bearer', permission: 'api:describe' };
-const ALL_ROUTES = [
+const ALL_SCOPES = ['read', 'write', 'admin'];
+const OPENAPI = { method: 'GET', url: '/api/v1/openapi.json', permission: 'api:describe', auth: 'caller' };
+const EVERY_ROUTE = [
   ...API_ROUTES.map((r) => ({
-    url: r.url,
     method: r.method as string,
-    auth: r.auth ?? 'bearer',
+    url: r.url,
     permission: r.permission as string,
+    auth: r.auth ?? 'caller',
   })),
   OPENAPI,
 ];
-const BEARER_ROUTES = ALL_ROUTES.filter((r) => r.auth === 'bearer');
-const WEBHOOK_ROUTES = ALL_ROUTES.filter((r) => r.auth === 'webhook');
+const WEBHOOK_ROUTES = EVERY_ROUTE.filter((r) => r.auth === 'webhook');
+/** Routes that need credentials, GET first (a DELETE may end the session it is sent with). */
+const ALL_ROUTES = EVERY_ROUTE.filter((r) => r.auth === 'caller').sort(
+  (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
+);
 
 describe.each(ENGINES)('cto serve on %s', (engine) => {
   let store: Store;
@@ -55,7 +62,12 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     for (const role of ROLE_NAMES) {
       await addUser(store, { email: `${role}@example.com`, role, password: `a long password for ${role}` });
       tokens[role] = (
-        await createToken(store, { email: `${role}@example.com`, name: 'test', expiresAt: null })
+        await createToken(store, {
+          email: `${role}@example.com`,
+          name: 'test',
+          expiresAt: null,
+          scopes: ALL_SCOPES,
+        })
       ).token;
     }
     expired = (
@@ -79,50 +91,91 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
 
-  test('every route refuses a request without credentials: 401 as JSON', async () => {
+  const call = (r: { method: string; url: string }, headers: Record<string, string>) =>
+    fetch(`${base}${r.url}`, { method: r.method, headers });
+
+  /** Sign in as a role: the cookie header and the CSRF header of a fresh session. */
+  const signIn = async (role: string) => {
+    const res = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${role}@example.com`, password: `a long password for ${role}` }),
+    });
+    expect(res.status, `sign in as ${role}`).toBe(200);
+    const doc = (await res.json()) as { csrfToken: string };
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    return { cookie, 'x-csrf-token': doc.csrfToken };
+  };
+
+  test('every route refuses a request without credentials: 401 UNAUTHENTICATED as JSON', async () => {
     expect(WEBHOOK_ROUTES.length).toBeGreaterThan(0);
-    for (const r of ALL_ROUTES) {
+    expect(ALL_ROUTES.length + WEBHOOK_ROUTES.length).toBe(EVERY_ROUTE.length - 1); // all but signing in
+    for (const r of [...ALL_ROUTES, ...WEBHOOK_ROUTES]) {
       const res = await fetch(`${base}${r.url}`, {
         method: r.method,
         ...(r.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
       });
-      expect(res.status, r.url).toBe(401);
+      expect(res.status, `${r.method} ${r.url}`).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
         r.auth === 'webhook' ? 'WEBHOOK_SIGNATURE' : 'UNAUTHENTICATED',
       );
     }
   });
 
-  test('a webhook route takes no bearer token, whatever the role: only a signature', async () => {
+  test('a webhook route takes no bearer token or session, whatever the role: only a signature', async () => {
+    const session = await signIn('admin');
     for (const r of WEBHOOK_ROUTES) {
       for (const role of ROLE_NAMES) {
-        const res = await fetch(`${base}${r.url}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        expect(res.status, `${role} ${r.url}`).toBe(401);
-        await res.arrayBuffer();
+        for (const headers of [{ authorization: `Bearer ${tokens[role]}` }, session]) {
+          const res = await fetch(`${base}${r.url}`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: '{}',
+          });
+          expect(res.status, `${role} ${r.url}`).toBe(401);
+          await res.arrayBuffer();
+        }
       }
     }
   });
 
-  test('the route x role matrix: each role is allowed exactly what the policy grants', async () => {
+  test('the route x role matrix, by token and by session: each role is allowed exactly what the policy grants', async () => {
     const seen: string[] = [];
-    for (const r of BEARER_ROUTES) {
+    const sessions: Record<string, Record<string, string>> = {};
+    for (const role of ROLE_NAMES) sessions[role] = await signIn(role);
+    for (const r of ALL_ROUTES) {
       const allowed = POLICY[r.permission];
       expect(allowed, `${r.url} names a permission the policy does not know`).toBeDefined();
       for (const role of ROLE_NAMES) {
-        const res = await get(r.url, tokens[role]);
-        const want = allowed?.includes(role) ? 200 : 403;
-        expect(res.status, `${role} ${r.url}`).toBe(want);
-        if (want === 403)
-          expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-        else await res.arrayBuffer();
-        seen.push(`${role} ${r.url} ${res.status}`);
+        for (const via of ['token', 'session'] as const) {
+          const headers =
+            via === 'token'
+              ? { authorization: `Bearer ${tokens[role]}` }
+              : (sessions[role] as Record<string, string>);
+          const res = await call(r, headers);
+          // The session routes are about a browser's session: a token has none (401).
+          const ok =
+            r.permission === 'session:own' && via === 'token' ? 401 : r.method === 'DELETE' ? 204 : 200;
+          const want = allowed?.includes(role) ? ok : 403;
+          expect(res.status, `${role} by ${via}: ${r.method} ${r.url}`).toBe(want);
+          if (want === 403)
+            expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+          else await res.arrayBuffer();
+          seen.push(`${role} ${via} ${r.method} ${r.url} ${res.status}`);
+        }
       }
     }
-    expect(seen).toHaveLength(BEARER_ROUTES.length * ROLE_NAMES.length);
+    expect(seen).toHaveLength(ALL_ROUTES.length * ROLE_NAMES.length * 2);
+    // Signing in is open to anyone and ignores credentials sent with it: a wrong password is 401 for all.
+    for (const role of ROLE_NAMES) {
+      const res = await fetch(`${base}/api/v1/session`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${role}@example.com`, password: 'not the password' }),
+      });
+      expect(res.status, role).toBe(401);
+      await res.arrayBuffer();
+    }
   });
 
   test('a lead is refused people-level data with the reason; the board gets the summary anonymised', async () => {
@@ -262,7 +315,10 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       paths: Record<string, { get: { 'x-cto-permission': string; parameters: { name: string }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(ALL_ROUTES.map((r) => r.url).sort());
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(EVERY_ROUTE.map((r) => r.url))].sort());
+    for (const r of EVERY_ROUTE) {
+      expect(doc.paths[r.url]?.[r.method.toLowerCase() as 'get'], `${r.method} ${r.url}`).toBeDefined();
+    }
     expect(doc.paths['/api/v1/risks']?.get.parameters.map((p) => p.name).sort()).toEqual([
       'limit',
       'offset',

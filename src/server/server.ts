@@ -1,17 +1,18 @@
-// `cto serve`'s HTTP server (docs/server.md): Fastify, bearer tokens, default-deny roles, security
-// headers, body and rate limits, ETags and paging on lists, errors as JSON with the CLI's codes.
+// `cto serve`'s HTTP server (docs/server.md): Fastify, bearer tokens and session cookies, default-deny
+// roles and token scopes, CSRF on cookie-authenticated writes, security headers (HSTS over HTTPS),
+// body and rate limits, ETags and paging on lists, errors as JSON with the CLI's codes.
 import { createHash } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CtoError, type ErrorCode, isCtoError } from '../errors.ts';
-import { appendAudit, tokenByPrefix, touchToken } from '../store/accounts.ts';
 import { acceptWebhookId } from '../store/events.ts';
-import { nowIso, type Store } from '../store/store.ts';
-import { TOOL_VERSION } from '../version.ts';
+import type { Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
-import { parseToken, secretMatches } from './credentials.ts';
+import { ANONYMOUS, audit, authenticate, type Caller, checkScopeAndCsrf } from './auth.ts';
 import { registerDashboard } from './dashboard.ts';
+import { openApiRoute } from './openapi.ts';
 import { allows, PERMISSIONS } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { attachScans } from './scans.ts';
@@ -26,7 +27,12 @@ const SECURITY_HEADERS = {
   'cache-control': 'private, no-cache',
 } as const;
 
+const EMPTY_QUERY = z.object({});
+
 const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Sent on every answer over HTTPS (directly, or behind a trusted proxy that says so): one year. */
+const HSTS = 'max-age=31536000';
 
 interface ServerOptions {
   store: Store;
@@ -43,6 +49,13 @@ interface ServerOptions {
   target?: string;
   /** Where a scheduled scan that could not start is said (default: stderr). */
   onScheduleError?: (message: string) => void;
+  /** Serve HTTPS directly with this certificate and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Honour X-Forwarded-For and X-Forwarded-Proto: `true` from any peer (only when nothing but the
+   * proxy can reach the server), or the proxies' addresses or CIDR ranges. Off by default.
+   */
+  trustProxy?: boolean | string;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -64,15 +77,14 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const routes = [...(options.routes ?? API_ROUTES)];
   routes.push(openApiRoute(routes));
-  for (const r of routes) {
-    if (r.permission === undefined || !(PERMISSIONS as readonly string[]).includes(r.permission)) {
-      throw new CtoError(
-        'SERVER_CONFIG',
-        `route ${r.method} ${r.url} declares no permission: refusing to start`,
-      );
-    }
-  }
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, exposeHeadRoutes: false });
+  for (const r of routes) checkRoute(r);
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: false,
+    exposeHeadRoutes: false,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.tls ? { https: options.tls } : {}),
+  }) as unknown as FastifyInstance;
   // Any route added without a permission, here or later, is refused as it is registered.
   app.addHook('onRoute', (r) => {
     const permission = (r.config as { permission?: string } | undefined)?.permission;
@@ -83,8 +95,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       );
     }
   });
-  app.addHook('onRequest', async (_req, reply) => {
+  app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  });
+  await app.register(cookie);
+  // JSON only: a cross-site form cannot send it without a CORS preflight, which cto never answers.
+  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw, done) => {
+    req.rawBody = raw as Buffer;
+    try {
+      done(null, (raw as Buffer).length === 0 ? undefined : JSON.parse((raw as Buffer).toString('utf8')));
+    } catch {
+      done(new CtoError('USAGE', 'the body is not valid JSON'), undefined);
+    }
   });
   await app.register(rateLimit, {
     max: options.rateLimit ?? 600,
@@ -120,88 +145,71 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerDashboard(app, options.webDir);
   const key =
     options.webhookKey !== undefined ? options.webhookKey : webhookKey(process.env, options.ws.config);
-  const bearer = routes.filter((r) => r.auth !== 'webhook');
-  for (const route of bearer) app.route(routeOptions(route, options, key));
-  // Webhook routes keep the body as received: the signature covers those bytes, not re-serialised JSON.
-  await app.register(async (raw) => {
-    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
-      done(null, body);
+  const add = (into: FastifyInstance, route: ApiRoute) =>
+    into.route({
+      method: route.method,
+      url: route.url,
+      config: { permission: route.permission },
+      handler: (req, reply) => handle(options, key, route, req, reply),
     });
-    for (const route of routes.filter((r) => r.auth === 'webhook'))
-      raw.route(routeOptions(route, options, key));
+  for (const route of routes.filter((r) => r.auth !== 'webhook')) add(app, route);
+  // Webhook routes take the body as received, JSON or not: the signature is checked before it is read.
+  await app.register(async (raw) => {
+    raw.removeContentTypeParser('application/json');
+    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      req.rawBody = body as Buffer;
+      done(null, undefined);
+    });
+    for (const route of routes.filter((r) => r.auth === 'webhook')) add(raw, route);
   });
   await attachScans(app, options);
   return app;
 }
 
-function routeOptions(route: ApiRoute, options: ServerOptions, key: Buffer | null): RouteOptions {
-  return {
-    method: route.method,
-    url: route.url,
-    config: { permission: route.permission } as RouteOptions['config'],
-    handler: async (req, reply) => {
-      const user =
-        route.auth === 'webhook'
-          ? await webhookSender(options.store, req, key)
-          : await authenticate(options.store, req);
-      if (route.auth !== 'webhook' && !allows(user.role, route.permission as never)) {
-        await audit(options.store, req, user.email, 'access.denied', { route: route.url, role: user.role });
-        throw new CtoError('FORBIDDEN', `the role ${user.role} may not read ${route.url}`);
-      }
-      if (route.deferred?.roles.includes(user.role)) {
-        throw new CtoError(
-          'FORBIDDEN',
-          `${route.url} is refused to the role ${user.role}: ${route.deferred.reason}`,
-        );
-      }
-      const parsed = route.query.safeParse(req.query ?? {});
-      if (!parsed.success) {
-        throw new CtoError(
-          'USAGE',
-          `bad query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
-      }
-      const query = parsed.data as Record<string, unknown>;
-      const body = Buffer.isBuffer(req.body) ? req.body : undefined;
-      const data = await route.handler({
-        store: options.store,
-        ws: options.ws,
-        query,
-        user,
-        body,
-        source: req.ip,
-      });
-      const doc = route.list
-        ? page(route.schema, data as unknown[], query)
-        : route.raw
-          ? data
-          : { schema: route.schema, ...(data as object) };
-      const text = JSON.stringify(doc);
-      if (route.method === 'GET') {
-        const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-        reply.header('etag', etag);
-        if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-      }
-      return reply.type('application/json; charset=utf-8').send(text);
-    },
+function page(schema: string, items: unknown[], query: Record<string, unknown>) {
+  const limit = query.limit as number;
+  const offset = query.offset as number;
+  return { schema, total: items.length, limit, offset, items: items.slice(offset, offset + limit) };
+}
+
+function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+/** A route must name a known permission; a public route one an anonymous caller holds. */
+function checkRoute(r: ApiRoute): void {
+  const refuse = (why: string) => {
+    throw new CtoError('SERVER_CONFIG', `route ${r.method} ${r.url} ${why}: refusing to start`);
   };
+  if (r.permission === undefined || !(PERMISSIONS as readonly string[]).includes(r.permission)) {
+    refuse('declares no permission');
+  }
+  if (r.auth === 'public' && !allows('anonymous', r.permission as never)) {
+    refuse(`is public but ${r.permission} is not granted to anonymous callers`);
+  }
+}
+
+async function callerOf(
+  store: Store,
+  key: Buffer | null,
+  route: ApiRoute,
+  req: FastifyRequest,
+): Promise<Caller> {
+  if (route.auth === 'public') return ANONYMOUS;
+  if (route.auth === 'webhook') return webhookSender(store, req, key);
+  return authenticate(store, req);
 }
 
 /**
  * The sender of a signed webhook: the signature over the raw body, the timestamp and a message id not
  * seen before (docs/server.md#delivery-events); each refusal audited.
  */
-async function webhookSender(
-  store: Store,
-  req: FastifyRequest,
-  key: Buffer | null,
-): Promise<{ email: string; role: string }> {
+async function webhookSender(store: Store, req: FastifyRequest, key: Buffer | null): Promise<Caller> {
   if (!key) {
     throw new CtoError('WEBHOOKS_OFF', 'webhooks are off: set CTO_WEBHOOK_SECRET and restart cto serve');
   }
-  const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   try {
-    const id = verifyWebhook(key, req.headers, body, Math.floor(Date.now() / 1000));
+    const id = verifyWebhook(key, req.headers, req.rawBody ?? Buffer.alloc(0), Math.floor(Date.now() / 1000));
     if (!(await acceptWebhookId(store, id, new Date()))) {
       throw new CtoError(
         'WEBHOOK_REPLAYED',
@@ -218,123 +226,68 @@ async function webhookSender(
     }
     throw e;
   }
-  return { email: 'webhook', role: 'webhook' };
+  return { email: 'webhook', role: 'webhook', via: 'webhook', scopes: ['write'] };
 }
 
-function page(schema: string, items: unknown[], query: Record<string, unknown>) {
-  const limit = query.limit as number;
-  const offset = query.offset as number;
-  return { schema, total: items.length, limit, offset, items: items.slice(offset, offset + limit) };
+function parseOr400(schema: ApiRoute['body'], value: unknown, what: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new CtoError(
+    'USAGE',
+    `bad ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+  );
 }
 
-function errorBody(code: ErrorCode, message: string) {
-  return { error: { code, message } };
-}
-
-/** The caller of a request from its bearer token; UNAUTHENTICATED (audited) otherwise. */
-async function authenticate(store: Store, req: FastifyRequest): Promise<{ email: string; role: string }> {
-  const header = req.headers.authorization;
-  if (!header) throw new CtoError('UNAUTHENTICATED', 'sign in: send Authorization: Bearer <token>');
-  const parts = /^Bearer (\S+)$/i.exec(header);
-  const token = parts ? parseToken(parts[1] as string) : null;
-  const found = token ? await tokenByPrefix(store, token.prefix) : undefined;
-  const now = nowIso();
-  let reason: string | null = null;
-  if (!token || !found || !secretMatches(token.secret, found.token.secret_hash)) reason = 'unknown token';
-  else if (found.token.revoked_at) reason = 'revoked token';
-  else if (found.token.expires_at && found.token.expires_at <= now) reason = 'expired token';
-  else if (found.user.disabled_at) reason = 'disabled user';
-  if (reason || !found) {
-    await audit(store, req, found?.user.email ?? 'anonymous', 'auth.failed', {
-      reason,
-      ...(token ? { prefix: token.prefix } : {}),
-    });
-    throw new CtoError('UNAUTHENTICATED', 'the token is not valid');
-  }
-  await touchToken(store, found.token.id, now);
-  return { email: found.user.email, role: found.user.role };
-}
-
-function audit(
-  store: Store,
+/** One request: the caller, the role, the token's scope, CSRF, the schemas, then the handler. */
+async function handle(
+  options: ServerOptions,
+  key: Buffer | null,
+  route: ApiRoute,
   req: FastifyRequest,
-  actor: string,
-  action: string,
-  detail: Record<string, unknown>,
+  reply: FastifyReply,
 ) {
-  return appendAudit(store, { at: nowIso(), actor, source: req.ip, action, detail });
-}
-
-/** The OpenAPI 3.1 document of the routes, their query parameters from the zod schemas. */
-function openApiRoute(routes: readonly ApiRoute[]): ApiRoute {
-  return {
-    method: 'GET',
-    url: '/api/v1/openapi.json',
-    permission: 'api:describe',
-    summary: 'This document: OpenAPI 3.1 generated from the route schemas.',
-    schema: 'cto.openapi/v1',
-    query: z.object({}),
-    list: false,
-    raw: true,
-    handler: async () => openApiDocument([...routes]),
-  };
-}
-
-function openApiDocument(routes: readonly ApiRoute[]) {
-  const paths: Record<string, unknown> = {};
-  for (const r of routes) {
-    const schema = z.toJSONSchema(r.query, { io: 'input' }) as {
-      properties?: Record<string, unknown>;
-      required?: string[];
-    };
-    paths[r.url] = {
-      [r.method.toLowerCase()]: {
-        summary: r.summary,
-        'x-cto-permission': r.permission,
-        security: [r.auth === 'webhook' ? { standardWebhooks: [] } : { bearer: [] }],
-        ...(r.body
-          ? {
-              requestBody: {
-                required: true,
-                content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input' }) } },
-              },
-            }
-          : {}),
-        parameters: Object.entries(schema.properties ?? {}).map(([name, s]) => ({
-          name,
-          in: 'query',
-          required: schema.required?.includes(name) ?? false,
-          schema: s,
-        })),
-        responses: {
-          '200': { description: `a JSON document, schema ${r.schema}` },
-          ...(r.auth === 'webhook'
-            ? {
-                '400': { description: 'not a valid event (EVENT_INVALID)' },
-                '401': {
-                  description:
-                    'no valid signature (WEBHOOK_SIGNATURE) or a timestamp outside 5 minutes (WEBHOOK_TIMESTAMP)',
-                },
-                '409': { description: 'the webhook-id was already accepted (WEBHOOK_REPLAYED)' },
-              }
-            : {
-                '401': { description: 'no valid token (UNAUTHENTICATED)' },
-                '403': { description: 'the role lacks the permission (FORBIDDEN)' },
-              }),
-        },
-      },
-    };
+  const { store } = options;
+  const caller = await callerOf(store, key, route, req);
+  const permission = route.permission as NonNullable<ApiRoute['permission']>;
+  if (!allows(caller.role, permission)) {
+    await audit(store, req, caller.email, 'access.denied', { route: route.url, role: caller.role });
+    throw new CtoError('FORBIDDEN', `the role ${caller.role} may not use ${route.method} ${route.url}`);
   }
-  return {
-    openapi: '3.1.0',
-    info: { title: 'cto', version: TOOL_VERSION },
-    components: {
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer' },
-        // Standard Webhooks: webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256>).
-        standardWebhooks: { type: 'apiKey', in: 'header', name: 'webhook-signature' },
-      },
-    },
-    paths,
-  };
+  if (route.deferred?.roles.includes(caller.role)) {
+    throw new CtoError(
+      'FORBIDDEN',
+      `${route.url} is refused to the role ${caller.role}: ${route.deferred.reason}`,
+    );
+  }
+  await checkScopeAndCsrf(store, req, caller, permission);
+  const query = parseOr400(route.query ?? EMPTY_QUERY, req.query ?? {}, 'query') as Record<string, unknown>;
+  const body = route.auth === 'webhook' ? undefined : parseOr400(route.body, req.body, 'body');
+  const user = { email: caller.email, role: caller.role };
+  const data = await route.handler({
+    store,
+    ws: options.ws,
+    query,
+    body,
+    rawBody: req.rawBody,
+    source: req.ip,
+    user,
+    caller,
+    request: req,
+    reply,
+  });
+  if (reply.sent) return reply;
+  if (route.status === 204) return reply.code(204).send();
+  const document = route.list
+    ? page(route.schema, data as unknown[], query)
+    : route.raw
+      ? data
+      : { schema: route.schema, ...(data as object) };
+  const text = JSON.stringify(document);
+  reply.code(route.status ?? 200).type('application/json; charset=utf-8');
+  if (route.method !== 'GET') return reply.send(text);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+  reply.header('etag', etag);
+  if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.send(text);
 }

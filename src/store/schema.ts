@@ -18,7 +18,13 @@ export type * from './tables/scan.ts';
 export type * from './tables/server-scans.ts';
 export type * from './tables/sources.ts';
 
-import type { ApiTokensTable, AuditTable, UsersTable } from './tables/accounts.ts';
+import type {
+  ApiTokensTable,
+  AuditTable,
+  LoginFailuresTable,
+  SessionsTable,
+  UsersTable,
+} from './tables/accounts.ts';
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
 import type { CostImportsTable, CostLinesTable } from './tables/costs.ts';
 import type { DeliveryActivityTable, DeliveryReleasesTable } from './tables/delivery.ts';
@@ -100,6 +106,8 @@ export interface Database {
   webhook_messages: WebhookMessagesTable;
   server_scans: ServerScansTable;
   server_scan_items: ServerScanItemsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
 }
 
 /**

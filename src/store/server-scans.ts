@@ -6,7 +6,10 @@ import type { Store } from './store.ts';
 
 export type ServerScanRow = Selectable<ServerScansTable>;
 export type ServerScanItemRow = Selectable<ServerScanItemsTable>;
-type NewItem = Pick<ServerScanItemRow, 'name' | 'path' | 'job_id' | 'status' | 'error_code' | 'error_message'>;
+type NewItem = Pick<
+  ServerScanItemRow,
+  'name' | 'path' | 'job_id' | 'status' | 'error_code' | 'error_message'
+>;
 
 export async function insertServerScan(
   store: Store,
@@ -87,7 +90,10 @@ export async function serverScan(store: Store, id: number): Promise<ServerScanRo
 }
 
 /** The repositories of the given scans, in the order they were added. */
-export async function serverScanItems(store: Store, scanIds: readonly number[]): Promise<ServerScanItemRow[]> {
+export async function serverScanItems(
+  store: Store,
+  scanIds: readonly number[],
+): Promise<ServerScanItemRow[]> {
   if (scanIds.length === 0) return [];
   return store.db
     .selectFrom('server_scan_items')

@@ -8,7 +8,7 @@ import type { ApiRoute, RouteContext } from './route.ts';
 
 function json(ctx: RouteContext): unknown {
   try {
-    return JSON.parse((ctx.body ?? Buffer.alloc(0)).toString('utf8'));
+    return JSON.parse((ctx.rawBody ?? Buffer.alloc(0)).toString('utf8'));
   } catch (e) {
     throw new CtoError('EVENT_INVALID', `the body is not JSON: ${(e as Error).message}`);
   }

@@ -7,12 +7,14 @@ import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
 import { REPOSITORY_ROUTES } from './repositories.ts';
 import { RISK_ROUTES } from './risks.ts';
 import type { ApiRoute } from './route.ts';
+import { SESSION_ROUTES } from './session.ts';
 import { STATUS_ROUTES } from './status.ts';
 import { TREND_ROUTES } from './trend.ts';
 
 export type { ApiRoute } from './route.ts';
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  ...SESSION_ROUTES,
   ...REPOSITORY_ROUTES,
   ...RISK_ROUTES,
   ...PEOPLE_ROUTES,

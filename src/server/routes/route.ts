@@ -1,44 +1,69 @@
-// What a route of the API is (docs/server.md#routes): the permission it needs, its query schema (zod,
-// turned into the OpenAPI document) and a handler that reads through the same functions as the CLI.
+// What a route of the API declares (docs/server.md#routes): method, permission, schemas of its query
+// and body (zod, turned into the OpenAPI document), how its caller authenticates, and a handler that
+// reads through the same functions as the CLI. The server does the rest: the caller, the role, the
+// token's scopes, CSRF for cookie-authenticated writes, webhook signatures, validation, ETags, paging.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../../store/store.ts';
 import type { Workspace } from '../../workspace.ts';
+import type { Caller } from '../auth.ts';
 import type { Permission } from '../roles.ts';
 
 export interface RouteContext {
   store: Store;
   ws: Workspace;
   query: Record<string, unknown>;
-  user: { email: string; role: string };
-  /** The request body as received, for routes that take one (a webhook's signature covers these bytes). */
-  body: Buffer | undefined;
-  /** The client address. */
+  /** The body as the route's `body` schema parsed it (undefined without one, and for a webhook route). */
+  body: unknown;
+  /** The body exactly as received (a webhook's signature covers these bytes). */
+  rawBody: Buffer | undefined;
+  /** The client address (X-Forwarded-For only with --trust-proxy). */
   source: string;
+  user: { email: string; role: string };
+  caller: Caller;
+  /** For what only a route knows: headers, cookies, redirects. */
+  request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   /** The one permission a caller needs; a route without one stops the server from starting. */
   permission: Permission | undefined;
   summary: string;
   /** The JSON document's schema id (`cto.<name>/v1`). */
   schema: string;
-  query: z.ZodObject;
+  /** Query parameters (default: none). */
+  query?: z.ZodObject;
+  /**
+   * The JSON body of a POST, PUT or DELETE; a body that does not parse is 400 USAGE. For a webhook
+   * route it only documents the body: the handler parses `rawBody` (the signature covers the bytes).
+   */
+  body?: z.ZodType;
+  /**
+   * How the caller proves who they are: `caller` (default) a bearer token or the session cookie, with
+   * CSRF for a cookie on a state-changing method; `public` nobody (signing in: the caller is
+   * `anonymous`); `webhook` a Standard Webhooks signature with the server's secret (src/server/webhook.ts;
+   * the caller's role is `webhook`). The permission is checked in every case.
+   */
+  auth?: 'caller' | 'public' | 'webhook';
+  /** The status of a success (default 200; 204 sends no body). */
+  status?: number;
   /** A list route returns its whole list; the server pages it (limit, offset). */
-  list: boolean;
+  list?: boolean;
   /** The document is sent as it is, without the `schema` field (the OpenAPI document). */
   raw?: boolean;
-  /**
-   * How the caller is authenticated: a bearer token and the role's permission (the default), or a
-   * Standard Webhooks signature with the server's webhook secret (src/server/webhook.ts).
-   */
-  auth?: 'bearer' | 'webhook';
-  /** The JSON body a POST route takes, for the OpenAPI document (the handler parses the raw body). */
-  body?: z.ZodType;
   /** Roles that hold the permission but are refused here until their scoping is built (403, saying why). */
   deferred?: { roles: readonly string[]; reason: string };
   handler: (ctx: RouteContext) => Promise<unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body exactly as received. */
+    rawBody?: Buffer;
+  }
 }
 
 export const PAGING = z.object({

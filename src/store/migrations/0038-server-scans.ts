@@ -28,7 +28,11 @@ export function serverScans(engine: Engine): Migration {
         .addColumn('error_message', 'text')
         .addColumn('finished_at', 'text')
         .execute();
-      await db.schema.createIndex('server_scan_items_scan').on('server_scan_items').columns(['scan_id']).execute();
+      await db.schema
+        .createIndex('server_scan_items_scan')
+        .on('server_scan_items')
+        .columns(['scan_id'])
+        .execute();
     },
   };
 }

@@ -22,6 +22,7 @@ import { personDays } from './0019-person-days.ts';
 import { costs } from './0020-costs.ts';
 import { sources } from './0032-sources.ts';
 import { accounts } from './0035-accounts.ts';
+import { sessions } from './0036-sessions.ts';
 import { deliveryEvents } from './0037-delivery-events.ts';
 import { serverScans } from './0038-server-scans.ts';
 import type { Engine } from './engine.ts';
@@ -53,6 +54,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020-costs': costs(engine),
         '0032-sources': sources,
         '0035-accounts': accounts(engine),
+        '0036-sessions': sessions(engine),
         '0037-delivery-events': deliveryEvents(engine),
         '0038-server-scans': serverScans(engine),
       };

@@ -21,7 +21,7 @@ export interface ApiTokensTable {
   /** SHA-256 of the secret (hex); the secret itself is never stored. */
   secret_hash: string;
   name: string;
-  /** Space-separated scopes (`read`). */
+  /** Space-separated scopes: `read`, `write`, `admin` (docs/server.md#tokens). */
   scopes: string;
   created_at: string;
   expires_at: string | null;
@@ -42,8 +42,37 @@ export interface AuditTable {
   detail: string;
 }
 
+/** A signed-in browser: the cookie `cto_session` holds a random secret, only its SHA-256 is here. */
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 (hex) of the cookie's secret. */
+  secret_hash: string;
+  /** How the user signed in: `password` or `oidc`. */
+  method: string;
+  /** The client address at sign-in. */
+  source: string;
+  created_at: string;
+  /** Updated as the session is used (at most once a minute); idle expiry counts from it. */
+  last_seen_at: string;
+  /** Absolute expiry, fixed at sign-in. */
+  expires_at: string;
+  /** Set on logout, on revocation, or when the user is disabled. */
+  revoked_at: string | null;
+}
+
+/** Failed password logins by `account:<email>` or `address:<ip>`, for throttling with backoff. */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_at: string;
+  /** No password is checked for this key before this time. */
+  blocked_until: string;
+}
+
 /** Columns `cto sql` may not read on either engine: credential hashes stay out of ad hoc queries. */
 export const SECRET_COLUMNS: Readonly<Record<string, string>> = {
   users: 'password_hash',
   api_tokens: 'secret_hash',
+  sessions: 'secret_hash',
 };
