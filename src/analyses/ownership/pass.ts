@@ -33,6 +33,7 @@ interface Pending {
   pass: number;
   order: number;
   result: Promise<ReplayResult>;
+  worker: Worker;
 }
 
 const WORKER = new URL('./pass-worker.ts', import.meta.url);
@@ -54,15 +55,17 @@ export function startPass(request: PassRequest): void {
   const stops = [...new Set([commit, ...request.later])];
   const last = stops[stops.length - 1] as string;
   const pass = ++passes;
+  const work: PassWork = { gitDir, commit: last, stops: stops.slice(0, -1), budget: currentGitBudget() };
+  const worker = new Worker(WORKER, { workerData: work });
+  // The process waits for the pass only while a result of it is awaited (takePass): an abandoned
+  // scan does not wait for it.
+  worker.unref();
   const settle = new Map<string, { resolve: (r: ReplayResult) => void; reject: (e: Error) => void }>();
   for (const [order, stop] of stops.entries()) {
     const result = new Promise<ReplayResult>((resolve, reject) => settle.set(stop, { resolve, reject }));
     result.catch(() => {}); // a result nobody takes must not fail the process
-    pending.set(keyOf(gitDir, stop), { pass, order, result });
+    pending.set(keyOf(gitDir, stop), { pass, order, result, worker });
   }
-  const work: PassWork = { gitDir, commit: last, stops: stops.slice(0, -1), budget: currentGitBudget() };
-  const worker = new Worker(WORKER, { workerData: work });
-  worker.unref(); // an abandoned scan does not wait for it
   const failAll = (e: Error) => {
     for (const s of settle.values()) s.reject(e);
     settle.clear();
@@ -91,6 +94,9 @@ export function takePass(gitDir: string, commit: string): Promise<ReplayResult> 
   if (!found) return undefined;
   pending.delete(key);
   for (const [k, p] of pending) if (p.pass === found.pass && p.order < found.order) pending.delete(k);
+  found.worker.ref();
+  const unref = () => found.worker.unref();
+  found.result.then(unref, unref);
   return found.result;
 }
 
