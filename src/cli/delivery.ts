@@ -1,8 +1,8 @@
 // `cto delivery [repository]`: releases, cadence, lead time for changes, deployment frequency,
 // change failure and rework proxies, activity; per repository and per team.
 import { Command } from 'commander';
-import { DERIVED_FROM, type RepositorySummary } from '../analyses/delivery/summary.ts';
-import { workspaceDelivery } from '../analyses/delivery/workspace.ts';
+import type { RepositorySummary } from '../analyses/delivery/summary.ts';
+import { deliveryDocument, workspaceDelivery } from '../analyses/delivery/workspace.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { globalOptions, withStore } from './context.ts';
 import { printRepository, printSummaries } from './delivery-print.ts';
@@ -35,22 +35,10 @@ export function deliveryCommand(): Command {
           ...(repository !== undefined ? { repository } : {}),
           json: flags.json === true,
         });
-        const { repos, sums, teams, patchWindowDays } = await workspaceDelivery(store, ws, day, repository);
+        const delivery = await workspaceDelivery(store, ws, day, repository);
+        const { repos, sums, teams } = delivery;
         if (flags.json) {
-          const detail = name !== undefined ? repos[0] : undefined;
-          printJson('cto.delivery/v1', {
-            definitions: 'docs/metrics/delivery.md',
-            today: day,
-            derivedFrom: DERIVED_FROM,
-            patchWindowDays,
-            repositories: sums.map((s: RepositorySummary) => ({
-              ...s,
-              ...(detail && detail.repository === s.repository
-                ? { releaseList: detail.releases, activity: detail.activity }
-                : {}),
-            })),
-            teams,
-          });
+          printJson('cto.delivery/v1', deliveryDocument(delivery, day, name !== undefined));
           return;
         }
         if (repos.length === 0) {

@@ -1,6 +1,7 @@
 // cto event as a person uses it: deployments and incidents written to the store without a server,
 // read back by cto event list, cto delivery and cto report.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildDeliveryRepo } from '../../test/fixtures/analyses/delivery/fixture.test-helper.ts';
@@ -163,13 +164,24 @@ test('deployments and incidents from the command line give cto delivery its DORA
   ]);
   expect(run('list').stdout).toMatch(/3 deployments, 2 incidents/);
 
+  writeFileSync(join(ws, 'teams.yaml'), 'teams:\n  - name: Platform\n    owns: [app]\n');
   const doc = JSON.parse(cto(['delivery', '--today', TODAY, '--json', '--workspace', ws]).stdout);
+  // The team pools the production deployments of its repositories with events, not their releases.
+  expect(doc.teams[0]).toMatchObject({
+    team: 'Platform',
+    releases365d: 4,
+    deployments365d: 3,
+    fromEvents: ['app'],
+    changeFailureRate365d: 1 / 3,
+  });
   const app = doc.repositories[0];
   expect(app.sources.leadTime).toBe('events');
   expect(app.changeFailureRate).toEqual({ all: 1 / 3, last365d: 1 / 3 });
   expect(app.timeToRestoreHours).toEqual({ median: 3, p90: 3, resolved: 1, open: 1 });
   expect(app.events).toEqual({
     productionDeployments: 3,
+    deployments365d: 3,
+    failed365d: 1,
     failedDeployments: ['deploy-1'],
     deploymentsNotInHistory: ['deploy-3'],
     unlinkedIncidents: ['inc-2'],

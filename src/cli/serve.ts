@@ -1,6 +1,7 @@
 // `cto serve`: the HTTP API over the store (docs/server.md). Binds to 127.0.0.1 unless told otherwise.
 import { Command } from 'commander';
 import { buildServer } from '../server/server.ts';
+import { webhookKey } from '../server/webhook.ts';
 import { storeTarget } from '../workspace.ts';
 import { globalOptions, parseIntOption, withWritableStore } from './context.ts';
 import { printError, printLine } from './output.ts';
@@ -27,6 +28,11 @@ export function serveCommand(): Command {
         const address = await app.listen({ host: flags.host, port: flags.port });
         printLine(
           `cto serve: listening on ${address} (API under /api/v1, described at /api/v1/openapi.json)`,
+        );
+        printLine(
+          webhookKey(process.env, ws.config)
+            ? 'delivery event webhooks: on (POST /api/v1/events/deployments and /incidents, Standard Webhooks)'
+            : 'delivery event webhooks: off (set CTO_WEBHOOK_SECRET to whsec_<base64> to take them)',
         );
         for (const s of app.scans.schedules.list())
           printLine(

@@ -202,6 +202,8 @@ describe.each(ENGINES)('delivery event webhooks on %s', (engine) => {
     expect(after.deploymentFrequency).toEqual({ bucket: 'fewer', source: 'events', deploymentsInWindow: 2 });
     expect(after.events).toEqual({
       productionDeployments: 2,
+      deployments365d: 2,
+      failed365d: 1,
       failedDeployments: ['deploy-1'],
       deploymentsNotInHistory: [],
       unlinkedIncidents: [],

@@ -18,7 +18,14 @@ export interface EventFigures {
   lead365: LeadSummary;
   /** Event ids of deployments whose commit is not in the scanned history: their changes are not counted. */
   notInHistory: string[];
-  changeFailure: { all: number | null; last365: number | null; failed: string[] };
+  changeFailure: {
+    all: number | null;
+    last365: number | null;
+    /** Production deployments of the 365 days to as-of, and those of them linked to an incident. */
+    deployments365: number;
+    failed365: number;
+    failed: string[];
+  };
   /** Incidents that name no deployment or commit shipped by a production deployment. */
   unlinkedIncidents: string[];
   /** Resolved − started over the incidents started in the 365 days to as-of, in seconds. */
@@ -89,6 +96,8 @@ export function eventFigures(
     changeFailure: {
       all: share(deployments.map((_, p) => p)),
       last365: share(within),
+      deployments365: within.length,
+      failed365: within.filter((p) => failed.has(p)).length,
       failed: [...failed].sort((a, b) => a - b).map((p) => (deployments[p] as DeploymentRow).event_id),
     },
     unlinkedIncidents: unlinked,

@@ -59,6 +59,9 @@ export interface RepositorySummary {
   /** What the events held, when they are the source: counts and what could not be used. */
   events: {
     productionDeployments: number;
+    /** Production deployments finished in the 365 days to as-of, and those of them linked to an incident. */
+    deployments365d: number;
+    failed365d: number;
     failedDeployments: string[];
     deploymentsNotInHistory: string[];
     unlinkedIncidents: string[];
@@ -169,6 +172,8 @@ function withEvents(s: RepositorySummary, e: EventFigures): RepositorySummary {
     },
     events: {
       productionDeployments: e.deployments,
+      deployments365d: e.changeFailure.deployments365,
+      failed365d: e.changeFailure.failed365,
       failedDeployments: e.changeFailure.failed,
       deploymentsNotInHistory: e.notInHistory,
       unlinkedIncidents: e.unlinkedIncidents,
@@ -181,9 +186,16 @@ export interface TeamSummary {
   repositories: string[];
   /** Stable releases dated in the 365 days up to the reference date. */
   releases365d: number;
-  /** Median of the repositories' 365-day lead time medians. */
+  /** Production deployments of the last 365 days, in the repositories whose figures come from events. */
+  deployments365d: number;
+  /** The repositories whose lead time and change failure come from recorded events. */
+  fromEvents: string[];
+  /** Median of the repositories' 365-day lead time medians (each from its own source). */
   leadTimeMedianDays: number | null;
-  /** Failed (or rework) releases over releases, pooled over the team's releases of the last 365 days. */
+  /**
+   * Failed units over units of the last 365 days, pooled: production deployments linked to an incident
+   * in the repositories with events, failed releases in the others. Rework pools releases only.
+   */
   changeFailureRate365d: number | null;
   reworkRate365d: number | null;
   /** Non-merge commits in no release, summed over the team's repositories. */
@@ -196,15 +208,28 @@ export function teamSummary(
   sums: readonly RepositorySummary[],
 ): TeamSummary {
   let releases = 0;
-  let failed = 0;
   let rework = 0;
+  let units = 0;
+  let failed = 0;
+  let deployments = 0;
+  const fromEvents: string[] = [];
   for (const r of repos) {
     const from = r.asOf - 365 * DAY;
+    const events = sums.find((s) => s.repository === r.repository)?.events;
+    if (events) {
+      fromEvents.push(r.repository);
+      deployments += events.deployments365d;
+      units += events.deployments365d;
+      failed += events.failed365d;
+    }
     for (const x of r.releases) {
       if (x.prerelease !== 0 || Number(x.released_ts) <= from || Number(x.released_ts) > r.asOf) continue;
       releases++;
-      failed += x.failed ?? 0;
       rework += x.rework ?? 0;
+      if (!events) {
+        units++;
+        failed += x.failed ?? 0;
+      }
     }
   }
   const leads = sums.flatMap((s) =>
@@ -214,8 +239,10 @@ export function teamSummary(
     team,
     repositories: repos.map((r) => r.repository),
     releases365d: releases,
+    deployments365d: deployments,
+    fromEvents,
     leadTimeMedianDays: median(leads),
-    changeFailureRate365d: releases > 0 ? failed / releases : null,
+    changeFailureRate365d: units > 0 ? failed / units : null,
     reworkRate365d: releases > 0 ? rework / releases : null,
     unreleasedCommits: sums.reduce((a, s) => a + (s.unreleased.commits ?? 0), 0),
   };

@@ -10,7 +10,7 @@ import type { Workspace } from '../../workspace.ts';
 import { deliveryConfig } from './config.ts';
 import { type DeploymentEvent, loadDeployments } from './deployments.ts';
 import { countsForDora, type EventFigures, eventFigures } from './events.ts';
-import { type RepositorySummary, summarise, type TeamSummary, teamSummary } from './summary.ts';
+import { DERIVED_FROM, type RepositorySummary, summarise, type TeamSummary, teamSummary } from './summary.ts';
 
 interface WorkspaceDelivery {
   repos: RepositoryDelivery[];
@@ -58,4 +58,22 @@ export async function workspaceDelivery(
     ];
   });
   return { repos, sums, teams, patchWindowDays: config.patchWindowDays };
+}
+
+/** The body of `cto delivery --json` (schema cto.delivery/v1); one repository adds its releases and activity. */
+export function deliveryDocument(d: WorkspaceDelivery, day: string, oneRepository: boolean) {
+  const detail = oneRepository ? d.repos[0] : undefined;
+  return {
+    definitions: 'docs/metrics/delivery.md',
+    today: day,
+    derivedFrom: DERIVED_FROM,
+    patchWindowDays: d.patchWindowDays,
+    repositories: d.sums.map((s) => ({
+      ...s,
+      ...(detail && detail.repository === s.repository
+        ? { releaseList: detail.releases, activity: detail.activity }
+        : {}),
+    })),
+    teams: d.teams,
+  };
 }
