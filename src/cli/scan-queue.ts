@@ -148,7 +148,8 @@ async function waitFor(
       if (outcomes.has(q) || !q.job) continue;
       const [job] = await boss.findJobs(SCAN_QUEUE, { id: q.job });
       if (!job) outcomes.set(q, lostOutcome(q));
-      else if (DONE_STATES.has(job.state)) outcomes.set(q, (job.output as RepoOutcome | null) ?? lostOutcome(q));
+      else if (DONE_STATES.has(job.state))
+        outcomes.set(q, (job.output as RepoOutcome | null) ?? lostOutcome(q));
     }
     const waiting = queued.filter((q) => q.job && !outcomes.has(q));
     if (waiting.length === 0 || Date.now() >= until)
