@@ -279,7 +279,16 @@ describe.skipIf(!browserPresent)(
       await visit(page, `/risks`);
       const rows = page.locator('.table-block tbody tr');
       const all = await rows.count();
-      expect(all).toBeGreaterThan(0);
+      expect(all).toBeGreaterThan(1);
+      // Sorted by score, highest first; a click on a heading sorts by that column.
+      const scores = (await page.locator('.table-block tbody tr td:nth-child(7)').allTextContents()).map(
+        Number,
+      );
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      await page.getByRole('button', { name: 'Risk', exact: true }).click();
+      const titles = await page.locator('.table-block tbody tr td:nth-child(2)').allTextContents();
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+      expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Risk');
       await page.locator('select[name="team"]').selectOption('platform');
       const teamCells = await page.locator('.table-block tbody tr td:nth-child(4)').allTextContents();
       expect(teamCells.length).toBeGreaterThan(0);

@@ -21,6 +21,8 @@ export interface Column<T> {
   /** A choice list of the column's values above the table. */
   facet?: boolean;
   numeric?: boolean;
+  /** Left out on a phone's narrow screen (its filter stays). */
+  secondary?: boolean;
 }
 
 interface Props<T> {
@@ -31,6 +33,12 @@ interface Props<T> {
   initialFilters?: Record<string, string>;
   initialSort?: { id: string; desc: boolean };
   empty?: string;
+}
+
+/** Numbers by value, anything else as text in the reader's language order. */
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a ?? '').localeCompare(String(b ?? ''));
 }
 
 export function DataTable<T>({ label, rows, columns, initialFilters, initialSort, empty }: Props<T>) {
@@ -48,8 +56,11 @@ export function DataTable<T>({ label, rows, columns, initialFilters, initialSort
         accessorFn: (row: T) => c.value(row),
         cell: (ctx) => (c.cell ? c.cell(ctx.row.original) : (ctx.getValue() as ReactNode)),
         sortUndefined: 'last',
+        sortingFn: (a, b, cid) => compare(a.getValue(cid), b.getValue(cid)),
         filterFn: c.facet ? 'equalsString' : 'includesString',
-        meta: { numeric: c.numeric === true },
+        meta: {
+          className: [c.numeric ? 'num' : '', c.secondary ? 'secondary' : ''].join(' ').trim() || undefined,
+        },
       })),
     [columns],
   );
@@ -115,11 +126,11 @@ export function DataTable<T>({ label, rows, columns, initialFilters, initialSort
               <tr key={g.id}>
                 {g.headers.map((h) => {
                   const dir = h.column.getIsSorted();
-                  const numeric = (h.column.columnDef.meta as { numeric: boolean }).numeric;
+                  const { className } = h.column.columnDef.meta as { className?: string };
                   return (
                     <th
                       key={h.id}
-                      className={numeric ? 'num' : undefined}
+                      className={className}
                       aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
                     >
                       <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
@@ -136,10 +147,7 @@ export function DataTable<T>({ label, rows, columns, initialFilters, initialSort
             {shown.map((r) => (
               <tr key={r.id}>
                 {r.getVisibleCells().map((c) => (
-                  <td
-                    key={c.id}
-                    className={(c.column.columnDef.meta as { numeric: boolean }).numeric ? 'num' : undefined}
-                  >
+                  <td key={c.id} className={(c.column.columnDef.meta as { className?: string }).className}>
                     {flexRender(c.column.columnDef.cell, c.getContext())}
                   </td>
                 ))}

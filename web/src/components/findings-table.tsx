@@ -28,8 +28,8 @@ const COLUMNS: Column<ReportFinding>[] = [
     facet: true,
   },
   { id: 'owner', header: 'Owner', value: (f) => f.owner, facet: true },
-  { id: 'exposure', header: 'Exposure', value: (f) => f.exposure ?? 'runtime', facet: true },
-  { id: 'rule', header: 'Rule', value: (f) => `${f.analysis}/${f.rule}` },
+  { id: 'exposure', header: 'Exposure', value: (f) => f.exposure ?? 'runtime', facet: true, secondary: true },
+  { id: 'rule', header: 'Rule', value: (f) => `${f.analysis}/${f.rule}`, secondary: true },
 ];
 
 export function FindingsTable({

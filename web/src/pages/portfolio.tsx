@@ -49,8 +49,8 @@ const COLUMNS: Column<RepositorySummary>[] = [
       </Link>
     ),
   },
-  { id: 'last', header: 'Last commit', value: (r) => r.lastCommitAt?.slice(0, 10) ?? null },
-  { id: 'status', header: 'Scan', value: (r) => r.status, facet: true },
+  { id: 'last', header: 'Last commit', value: (r) => r.lastCommitAt?.slice(0, 10) ?? null, secondary: true },
+  { id: 'status', header: 'Scan', value: (r) => r.status, facet: true, secondary: true },
 ];
 
 export function PortfolioPage() {

@@ -39,7 +39,7 @@ const COLUMNS: Column<RiskRow>[] = [
     facet: true,
   },
   { id: 'team', header: 'Team', value: (r) => r.owner, facet: true },
-  { id: 'area', header: 'Area', value: (r) => r.area, facet: true },
+  { id: 'area', header: 'Area', value: (r) => r.area, facet: true, secondary: true },
   { id: 'state', header: 'Status', value: stateOf, facet: true },
   {
     id: 'score',
@@ -52,7 +52,7 @@ const COLUMNS: Column<RiskRow>[] = [
       </Link>
     ),
   },
-  { id: 'due', header: 'Due', value: (r) => r.sla_due },
+  { id: 'due', header: 'Due', value: (r) => r.sla_due, secondary: true },
 ];
 
 /** `?status=open` is every risk the register counts as open: open and overdue ones. */
