@@ -7,11 +7,16 @@
 //     repositories back to back;
 //   - a no-op rescan of the N (nothing new, nothing written) in one `cto scan --all` process and
 //     through the queue with two workers; with `cto sources sync` fetching every mirror first and
-//     without; reference: `git rev-parse HEAD` over the N repositories back to back.
+//     without; reference: `git rev-parse HEAD` over the N repositories back to back;
+//   - checks by SQL, after the cold scans and again after the no-ops: one repository row per
+//     generated repository and exactly one snapshot each, `ok` (none duplicated, none lost, none
+//     written by a no-op);
+//   - the load average of the machine before and after (it may be shared).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { syntheticRepository } from './synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -44,6 +49,7 @@ function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
+const loadBefore = loadavg();
 const started = performance.now();
 const cache = resolve(ROOT, '.cto/bench/fleet');
 const repos: string[] = [];
@@ -124,37 +130,75 @@ async function queued(db: string, workers: number, label: string) {
   }
 }
 
-const cold1 = await queued(schema('w1'), 1, 'cold1');
-await node(schema('w2'), ['sources', 'sync']); // the mirrors are there: a fetch
-const cold2 = await queued(schema('w2'), 2, 'cold2');
-// No-op rescans on the schema scanned by two workers.
-const db = schema('w2');
-const noopProcess = await node(db, ['scan', '--all', '--json']);
-const noopQueue = await queued(db, 2, 'noop');
-const syncFetch = await node(db, ['sources', 'sync']);
-const noopAfterFetch = await node(db, ['scan', '--all', '--json']);
-const syncNoFetch = await node(db, ['sources', 'sync', '--no-fetch']);
+/**
+ * Every generated repository stored once with exactly one snapshot, `ok`: counted by SQL in the
+ * schema. Throws (the bench fails) otherwise.
+ */
+async function exactlyOnce(label: string): Promise<string> {
+  const name = `fleetbench_${process.pid}_${label}`;
+  const client = new pg.Client({ connectionString: DB, options: `-c search_path=${name}` });
+  await client.connect();
+  try {
+    const one = async (q: string) => Number((await client.query(q)).rows[0]?.n);
+    const repositories = await one('select count(*) as n from repositories');
+    const snapshots = await one('select count(*) as n from snapshots');
+    const notOne = await one(
+      'select count(*) as n from (select r.id from repositories r left join snapshots s on s.repository_id = r.id group by r.id having count(s.id) <> 1) x',
+    );
+    const notOk = await one("select count(*) as n from snapshots where status <> 'ok'");
+    const noCurrent = await one('select count(*) as n from repositories where current_snapshot_id is null');
+    const text = `${label}: ${repositories} repositories, ${snapshots} snapshots; repositories without exactly one snapshot: ${notOne}; snapshots not ok: ${notOk}; without a current snapshot: ${noCurrent}`;
+    if (repositories !== N || snapshots !== N || notOne + notOk + noCurrent > 0)
+      throw new Error(`not every snapshot written exactly once: ${text}`);
+    return text;
+  } finally {
+    await client.end();
+  }
+}
 
+// Each row is printed as soon as it is measured (a long run on a loaded machine still leaves figures),
+// with the load average at that moment.
 const f = (s: number) => `${s.toFixed(1)} s`;
 const per = (s: number) => `${((s / N) * 1000).toFixed(1)} ms/repo`;
 const mb = (xs: number[]) => xs.map((x) => `${x.toFixed(0)} MB`).join(', ');
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(`fleet of ${N} small repositories (30 commits, 12 files), PostgreSQL ${DB}`);
-console.log('measure | wall | per repository | reference | ratio | peak RSS per worker');
-const row = (label: string, s: number, ref: string, refS: number, rss = '') =>
-  console.log(`${label} | ${f(s)} | ${per(s)} | ${ref} ${f(refS)} | ${(s / refS).toFixed(2)} | ${rss}`);
-row('cold scan, 1 worker (queue)', cold1.seconds, 'git log --numstat', gitLog, mb(cold1.rss));
-row('cold scan, 2 workers (queue)', cold2.seconds, 'git log --numstat', gitLog, mb(cold2.rss));
 console.log(
-  `  throughput: ${(N / cold1.seconds).toFixed(2)} and ${(N / cold2.seconds).toFixed(2)} repos/s; 2 workers / 1 worker ${(cold1.seconds / cold2.seconds).toFixed(2)}x`,
+  `first sync (clones every mirror): ${f(firstSync)}; references: git log --numstat ${f(gitLog)}, git rev-parse HEAD ${f(revParse)}`,
 );
-row('no-op rescan, one process', noopProcess, 'git rev-parse HEAD', revParse);
+console.log('measure | wall | per repository | reference | ratio | peak RSS per worker | load average 1 min');
+const row = (label: string, s: number, ref: string, refS: number, rss = '') =>
+  console.log(
+    `${label} | ${f(s)} | ${per(s)} | ${ref} ${f(refS)} | ${(s / refS).toFixed(2)} | ${rss} | ${load(loadavg().slice(0, 1))}`,
+  );
+const checked = async (label: string) => console.log(`exactly once, by SQL: ${await exactlyOnce(label)}`);
+
+// One worker, then the no-op rescans on what it scanned, then two workers on a schema of their own.
+const db = schema('w1');
+const cold1 = await queued(db, 1, 'cold1');
+row('cold scan, 1 worker (queue)', cold1.seconds, 'git log --numstat', gitLog, mb(cold1.rss));
+await checked('w1');
+const noopProcess = await node(db, ['scan', '--all', '--json']);
+row('no-op rescan, one process (without fetch)', noopProcess, 'git rev-parse HEAD', revParse);
+const noopQueue = await queued(db, 2, 'noop');
 row('no-op rescan, queue, 2 workers', noopQueue.seconds, 'git rev-parse HEAD', revParse, mb(noopQueue.rss));
+const syncFetch = await node(db, ['sources', 'sync']);
 row('sources sync (fetch every mirror)', syncFetch, 'git rev-parse HEAD', revParse);
-row('sources sync --no-fetch', syncNoFetch, 'git rev-parse HEAD', revParse);
+const noopAfterFetch = await node(db, ['scan', '--all', '--json']);
 row('no-op rescan after the fetch', noopAfterFetch, 'git rev-parse HEAD', revParse);
 row('no-op rescan with fetch (sync + scan)', syncFetch + noopAfterFetch, 'git rev-parse HEAD', revParse);
+const syncNoFetch = await node(db, ['sources', 'sync', '--no-fetch']);
+row('sources sync --no-fetch', syncNoFetch, 'git rev-parse HEAD', revParse);
+await checked('w1'); // the no-ops wrote nothing
+await node(schema('w2'), ['sources', 'sync']); // the mirrors are there: a fetch
+const cold2 = await queued(schema('w2'), 2, 'cold2');
+row('cold scan, 2 workers (queue)', cold2.seconds, 'git log --numstat', gitLog, mb(cold2.rss));
+await checked('w2');
 console.log(
-  `first sync (clones every mirror): ${f(firstSync)}; target: no-op rescan of 1,000 < 10 s without fetch`,
+  `throughput: ${(N / cold1.seconds).toFixed(2)} and ${(N / cold2.seconds).toFixed(2)} repos/s; 2 workers / 1 worker ${(cold1.seconds / cold2.seconds).toFixed(2)}x; target: no-op rescan of 1,000 < 10 s without fetch`,
+);
+console.log(
+  `load average (1, 5, 15 min): ${load(loadBefore)} before, ${load(loadavg())} after; total ${f((performance.now() - started) / 1000)}`,
 );
 console.log(
   `schemas kept for sizing: fleetbench_${process.pid}_w1, fleetbench_${process.pid}_w2 (and _queue)`,
