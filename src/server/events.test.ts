@@ -40,6 +40,7 @@ describe.each(ENGINES)('delivery event webhooks on %s', (engine) => {
   let target = '';
   let ws = '';
   let n = 0;
+  let token = '';
 
   beforeAll(async () => {
     ws = tempDir('cto-ws-');
@@ -48,6 +49,8 @@ describe.each(ENGINES)('delivery event webhooks on %s', (engine) => {
     const scan = cto(['scan', repo, '--today', TODAY, '--workspace', ws, '--db', target]);
     expect(scan.code, scan.stderr).toBe(0);
     store = await openStore(target);
+    await addUser(store, { email: 'cto@example.com', role: 'member', password: 'a long password here' });
+    token = (await createToken(store, { email: 'cto@example.com', name: 't', expiresAt: null })).token;
     app = await buildServer({ store, ws: loadWorkspace(ws), webhookKey: KEY });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   }, 120_000);
@@ -210,6 +213,19 @@ describe.each(ENGINES)('delivery event webhooks on %s', (engine) => {
     });
     // Rework has no event definition: it stays on the tags.
     expect(after.reworkRate).toEqual(before.reworkRate);
+    // The API's report document shows the same figures in its delivery area.
+    const report = await fetch(`${base}/api/v1/report?today=${TODAY}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const area = (
+      (await report.json()) as { sections: { id: string; figures: { id: string; value: unknown }[] }[] }
+    ).sections.find((a) => a.id === 'delivery');
+    const value = (id: string) => area?.figures.find((f) => f.id === id)?.value;
+    expect([
+      value('d-events-failure-app'),
+      value('d-events-lead-app'),
+      value('d-events-restore-app'),
+    ]).toEqual([0.5, 7, 6]);
   });
 
   test('a replayed message id is refused; the same event id under a new message changes nothing', async () => {
