@@ -2,13 +2,14 @@
 import { Command } from 'commander';
 import { buildServer } from '../server/server.ts';
 import { webhookKey } from '../server/webhook.ts';
-import { storeTarget } from '../workspace.ts';
 import { globalOptions, parseIntOption, withWritableStore } from './context.ts';
 import { printError, printLine } from './output.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('serve the API over the store (bearer tokens from cto tokens create; docs/server.md)')
+    .description(
+      'serve the API over the store (bearer tokens from cto tokens create) and run the scans scheduled in cto.yaml (server.schedules); docs/server.md',
+    )
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option(
       '--port <port>',
@@ -22,7 +23,6 @@ export function serveCommand(): Command {
         const app = await buildServer({
           store,
           ws,
-          target: storeTarget(ws, opts.db),
           onScheduleError: printError,
         });
         const address = await app.listen({ host: flags.host, port: flags.port });

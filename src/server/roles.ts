@@ -29,14 +29,18 @@ export const PERMISSIONS = [
   'users:admin',
   /** Recording delivery events: held by no role, only by a sender that signs with the webhook secret. */
   'events:write',
+  /** Scans started from the server, their progress and schedules, and the scan status (queue, workers, staleness). */
+  'scans:read',
+  /** Starting a scan from the server. */
+  'scans:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role | Principal, readonly Permission[]> = {
-  admin: ['api:describe', 'session:own', 'users:admin'],
-  member: ['api:describe', 'session:own', 'portfolio:read', 'summary:read'],
+  admin: ['api:describe', 'session:own', 'users:admin', 'scans:read', 'scans:run'],
+  member: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'scans:read'],
   // People-level data of a lead's own teams only: the routes refuse leads (403) until that scoping is built.
-  lead: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'people:read'],
+  lead: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'people:read', 'scans:read'],
   board: ['api:describe', 'session:own', 'summary:read'],
   anonymous: ['session:login'],
   webhook: ['events:write'],
@@ -69,6 +73,8 @@ const SCOPE_OF: Record<Permission, Scope> = {
   'people:read': 'read',
   'users:admin': 'admin',
   'events:write': 'write',
+  'scans:read': 'read',
+  'scans:run': 'write',
 };
 
 export function scopeOf(permission: Permission): Scope {

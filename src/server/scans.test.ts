@@ -2,15 +2,21 @@
 // server's process and on PostgreSQL through the queue and a worker; on a schedule from cto.yaml.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually } from '../../test/helpers/processes.ts';
 import { ADA, buildRepo, cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
-import { dropTestSchemas, type ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
+import { scanSettings } from '../cli/scan.ts';
 import { syncSources } from '../fleet/sync.ts';
+import { openQueue } from '../queue/queue.ts';
+import { startWorker } from '../queue/worker.ts';
 import { auditRows } from '../store/accounts.ts';
 import { listServerScans } from '../store/server-scans.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace, type Workspace } from '../workspace.ts';
+import { addUser, createToken } from './accounts.ts';
 import { buildServer } from './server.ts';
 
 let repos = '';
@@ -47,20 +53,24 @@ async function workspaceWithSources(
 
 describe('scheduled scans (SQLite, in the server process)', () => {
   test('a schedule of cto.yaml fires, its scan reaches done, is audited as the schedule and shows its next run', async () => {
-    const { ws, store, target } = await workspaceWithSources(
+    const { ws, store } = await workspaceWithSources(
       'sqlite',
       'server:\n  schedules:\n    - cron: "* * * * * *"\n      scan: all\n',
     );
     const errors: string[] = [];
-    const app = await buildServer({ store, ws, target, onScheduleError: (m) => errors.push(m) });
+    const app = await buildServer({ store, ws, onScheduleError: (m) => errors.push(m) });
     try {
       const [schedule] = app.scans.schedules.list();
       expect(schedule?.cron).toBe('* * * * * *');
       expect(schedule?.nextRunAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-      await eventually('a scheduled scan done', async () =>
-        (await listServerScans(store)).some((s) => s.status === 'done'),
+      await eventually(
+        'a scheduled scan done',
+        async () => (await listServerScans(store)).some((s) => s.status === 'done'),
+        90_000,
       );
-      const done = (await app.scans.service.list()).find((s) => s.status === 'done');
+      const done = (await app.scans.service.list({ limit: 100, offset: 0 })).items.find(
+        (s) => s.status === 'done',
+      );
       expect(done).toMatchObject({ trigger: 'schedule', startedBy: 'schedule:* * * * * *', scope: 'all' });
       expect(done?.progress).toMatchObject({ total: 2, done: 2, pending: 0 });
       expect(done?.outcomes.failed).toBe(0);
@@ -73,7 +83,7 @@ describe('scheduled scans (SQLite, in the server process)', () => {
       await app.close();
       await store.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   test('a bad cron expression or time zone refuses to start, naming the schedule', async () => {
     for (const [yaml, message] of [
@@ -93,5 +103,186 @@ describe('scheduled scans (SQLite, in the server process)', () => {
         await store.close();
       }
     }
+  });
+});
+
+interface ScanDoc {
+  schema: string;
+  id: number;
+  trigger: string;
+  startedBy: string;
+  scope: 'all' | string[];
+  mode: string;
+  status: string;
+  progress: { total: number | null; done: number; pending: number | null };
+  outcomes: Record<string, number>;
+  failures: { name: string; code: string | null; reason: string | null }[];
+  items?: { name: string; status: string; job: string | null }[];
+}
+
+describe.each(ENGINES)('scans through the API on %s', (engine) => {
+  let store: Store;
+  let ws: Workspace;
+  let target: string;
+  let app: FastifyInstance;
+  let base = '';
+  const tokens: Record<string, string> = {};
+  let boss: PgBoss | undefined;
+  let workerStore: Store | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    ({ ws, store, target } = await workspaceWithSources(engine));
+    for (const role of ['admin', 'member', 'board']) {
+      await addUser(store, { email: `${role}@example.com`, role, password: `a long password for ${role}` });
+      tokens[role] = (
+        await createToken(store, {
+          email: `${role}@example.com`,
+          name: 'test',
+          expiresAt: null,
+          scopes: ['read', 'write', 'admin'],
+        })
+      ).token;
+    }
+    app = await buildServer({ store, ws });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    if (engine === 'postgres') {
+      // A worker as `cto worker` runs it, with a store of its own, taking the jobs the server queues.
+      workerStore = await openStore(target);
+      boss = await openQueue(target, { supervise: true, name: 'test worker' });
+      stopWorker = await startWorker(boss, workerStore, { jobs: 1, settings: await scanSettings({}, ws) });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopWorker?.();
+    await boss?.stop({ graceful: false, close: true });
+    await workerStore?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  const call = (method: string, url: string, token?: string, body?: unknown) =>
+    fetch(`${base}${url}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+  const scanDone = async (id: number): Promise<ScanDoc> => {
+    let doc: ScanDoc | undefined;
+    await eventually(
+      `scan ${id} done`,
+      async () => {
+        doc = (await (await call('GET', `/api/v1/scans/${id}`, tokens.member)).json()) as ScanDoc;
+        return doc.status !== 'running';
+      },
+      90_000,
+    );
+    return doc as ScanDoc;
+  };
+
+  test('without credentials every scan route is 401; a member or the board cannot start a scan (403), nothing is started', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/v1/scans'],
+      ['GET', '/api/v1/scans'],
+      ['GET', '/api/v1/scans/1'],
+    ] as const) {
+      const res = await call(method, url, undefined, method === 'POST' ? {} : undefined);
+      expect(res.status, `${method} ${url}`).toBe(401);
+      expect(await errorCode(res)).toBe('UNAUTHENTICATED');
+    }
+    for (const role of ['member', 'board']) {
+      const res = await call('POST', '/api/v1/scans', tokens[role], {});
+      expect(res.status, role).toBe(403);
+      expect(await errorCode(res)).toBe('FORBIDDEN');
+    }
+    const board = await call('GET', '/api/v1/scans', tokens.board);
+    expect(board.status).toBe(403);
+    await board.arrayBuffer();
+    expect(await listServerScans(store)).toEqual([]);
+  });
+
+  test('an admin starts a scan of every source: 202, audited, and its progress reaches done with both repositories scanned', async () => {
+    const res = await call('POST', '/api/v1/scans', tokens.admin, {});
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as ScanDoc;
+    expect(started).toMatchObject({
+      schema: 'cto.scan-run/v1',
+      trigger: 'api',
+      startedBy: 'admin@example.com',
+      scope: 'all',
+      mode: engine === 'postgres' ? 'queue' : 'process',
+      status: 'running',
+    });
+    if (engine === 'sqlite') {
+      // One scan at a time in the server's process: a second request while it runs is refused.
+      const again = await call('POST', '/api/v1/scans', tokens.admin, {});
+      expect(again.status).toBe(409);
+      expect(await errorCode(again)).toBe('SCAN_IN_PROGRESS');
+    }
+    const done = await scanDone(started.id);
+    expect(done.status).toBe('done');
+    expect(done.progress).toEqual({
+      total: 2,
+      done: 2,
+      pending: 0,
+      running: engine === 'postgres' ? 0 : null,
+    });
+    expect(done.outcomes).toMatchObject({ ok: 2, failed: 0 });
+    expect(done.items?.map((i) => [i.name, i.status]).sort()).toEqual([
+      ['alpha', 'ok'],
+      ['beta', 'ok'],
+    ]);
+    if (engine === 'postgres') expect(done.items?.every((i) => i.job !== null)).toBe(true);
+    const audit = (await auditRows(store)).find((r) => r.action === 'scan.started');
+    expect(audit?.actor).toBe('admin@example.com');
+    expect(JSON.parse(audit?.detail ?? '{}')).toMatchObject({
+      scan: started.id,
+      trigger: 'api',
+      scope: 'all',
+    });
+  }, 120_000);
+
+  test('named repositories: an unknown name is refused (404, nothing started); a known one is scanned again, unchanged', async () => {
+    const before = (await listServerScans(store)).length;
+    const bad = await call('POST', '/api/v1/scans', tokens.admin, { repositories: ['alpha', 'nope'] });
+    expect(bad.status).toBe(404);
+    const error = ((await bad.json()) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('REPOSITORY_NOT_FOUND');
+    expect(error.message).toMatch(/"nope"/);
+    const wrong = await call('POST', '/api/v1/scans', tokens.admin, { repositories: 'alpha' });
+    expect(wrong.status).toBe(400);
+    expect(await errorCode(wrong)).toBe('USAGE');
+    expect(await listServerScans(store)).toHaveLength(before);
+    const res = await call('POST', '/api/v1/scans', tokens.admin, { repositories: ['alpha'] });
+    expect(res.status).toBe(202);
+    const done = await scanDone(((await res.json()) as ScanDoc).id);
+    expect(done).toMatchObject({
+      status: 'done',
+      scope: ['alpha'],
+      progress: { total: 1, done: 1, pending: 0 },
+    });
+    expect(done.outcomes.unchanged).toBe(1);
+  }, 120_000);
+
+  test('GET /api/v1/scans lists the scans newest first, paged, with the schedules; an unknown id is 404', async () => {
+    const list = (await (await call('GET', '/api/v1/scans?limit=1', tokens.member)).json()) as {
+      schema: string;
+      total: number;
+      items: ScanDoc[];
+      schedules: unknown[];
+    };
+    expect(list.schema).toBe('cto.scan-runs/v1');
+    expect(list.total).toBe(2);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]?.scope).toEqual(['alpha']);
+    expect(list.schedules).toEqual([]);
+    const missing = await call('GET', '/api/v1/scans/999', tokens.member);
+    expect(missing.status).toBe(404);
+    expect(await errorCode(missing)).toBe('NOT_FOUND');
   });
 });

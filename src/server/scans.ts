@@ -7,10 +7,10 @@ import { scanSettings } from '../cli/scan.ts';
 import { CtoError } from '../errors.ts';
 import { resolveTargets, type Unavailable } from '../fleet/sync.ts';
 import { DEFAULT_LEASE_SECONDS, enqueueScan, openJob, openQueue, singletonKey } from '../queue/queue.ts';
-import { jobStates } from '../queue/status.ts';
-import { discoverRepositories } from '../scan/discover.ts';
+import { discoverRepositories, type FoundRepository } from '../scan/discover.ts';
 import { runScan } from '../scan/run.ts';
 import type { RepoOutcome } from '../scan/scan.ts';
+import { unchangedOutcomes } from '../scan/unchanged.ts';
 import { appendAudit } from '../store/accounts.ts';
 import {
   abandonProcessScans,
@@ -18,15 +18,20 @@ import {
   insertServerScan,
   insertServerScanItems,
   listServerScans,
-  type ServerScanItemRow,
   type ServerScanRow,
   serverScan,
   serverScanItems,
   setServerScanTotal,
-  settleServerScanItem,
 } from '../store/server-scans.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
+import {
+  type ItemDocument,
+  itemDocument,
+  refreshQueued,
+  type ScanDocument,
+  scanDocument,
+} from './scan-progress.ts';
 import { checkSchedules, type Schedules, startSchedules } from './schedules.ts';
 
 export interface ScanRequest {
@@ -39,26 +44,20 @@ export interface ScanRequest {
   repositories: readonly string[] | null;
 }
 
-type ItemStatus = 'waiting' | 'running' | RepoOutcome['status'];
-const PENDING: readonly string[] = ['waiting', 'running'];
-
 export interface ScanService {
   start(request: ScanRequest): Promise<ScanDocument>;
-  list(): Promise<ScanDocument[]>;
+  /** Scans newest first, a page of them, and how many there are. */
+  list(page: { limit: number; offset: number }): Promise<{ total: number; items: ScanDocument[] }>;
   get(id: number): Promise<ScanDocument & { items: ItemDocument[] }>;
-  /** Resolves when the scan running in this process (if any) has ended. */
-  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 interface ServiceOptions {
   store: Store;
   ws: Workspace;
-  /** The store's URL, for the queue (PostgreSQL); its location is kept without the password. */
-  target?: string;
 }
 
-export async function createScanService(options: ServiceOptions): Promise<ScanService> {
+async function createScanService(options: ServiceOptions): Promise<ScanService> {
   const { store, ws } = options;
   // A server stopped mid-scan (killed, crashed) left its in-process scan running: it is over.
   await abandonProcessScans(store, nowIso(), 'the server stopped before the scan ended');
@@ -66,13 +65,9 @@ export async function createScanService(options: ServiceOptions): Promise<ScanSe
   let runningId: number | null = null;
   let starting = false;
   let boss: Promise<PgBoss> | null = null;
+  // The queue borrows the store's connections (as `cto status` reads it): no URL needed.
   const queue = () => {
-    if (!options.target)
-      throw new CtoError(
-        'SERVER_CONFIG',
-        'the store URL is not known to the server: cannot open the scan queue',
-      );
-    boss ??= openQueue(options.target);
+    boss ??= openQueue(store);
     return boss;
   };
 
@@ -107,16 +102,35 @@ export async function createScanService(options: ServiceOptions): Promise<ScanSe
       ...unavailable,
       ...problems.map((p) => ({ name: p.path, path: p.path, code: p.error.code, message: p.error.message })),
     ]);
-    const items = [];
+    try {
+      await enqueueAll(b, id, repositories);
+    } catch (e) {
+      await finishServerScan(store, id, { status: 'failed', at: nowIso(), error: (e as Error).message });
+      throw e;
+    }
+    await setServerScanTotal(store, id, repositories.length + unavailable.length + problems.length);
+    return id;
+  };
+
+  /** One job per repository, but for the unchanged ones (as `cto scan --queue`): their outcome is known now. */
+  const enqueueAll = async (b: PgBoss, id: number, repositories: FoundRepository[]) => {
+    const unchanged = await unchangedOutcomes(store, repositories, await scanSettings({}, ws));
+    const items: Parameters<typeof insertServerScanItems>[2] = [...unchanged.values()].map((o) => ({
+      name: o.name,
+      path: o.path,
+      job_id: null,
+      status: o.status,
+      error_code: null,
+      error_message: null,
+    }));
     for (const found of repositories) {
+      if (unchanged.has(found)) continue;
       const job =
         (await enqueueScan(b, found, null, { priority: 0, leaseSeconds: DEFAULT_LEASE_SECONDS })) ??
         (await openJob(b, singletonKey(found.info.commonDir, null)));
       items.push({ name: found.name, path: found.path, job_id: job, ...pending('waiting') });
     }
     await insertServerScanItems(store, id, items);
-    await setServerScanTotal(store, id, items.length + unavailable.length + problems.length);
-    return id;
   };
 
   const document = async (row: ServerScanRow) => {
@@ -131,25 +145,23 @@ export async function createScanService(options: ServiceOptions): Promise<ScanSe
       const id = store.engine === 'postgres' ? await startOnQueue(request) : await startInProcess(request);
       return document((await serverScan(store, id)) as ServerScanRow);
     },
-    async list() {
-      const docs = [];
-      for (const row of await listServerScans(store)) {
+    async list(page) {
+      const rows = await listServerScans(store);
+      const items = [];
+      for (const row of rows.slice(page.offset, page.offset + page.limit)) {
         const { items: _items, ...doc } = await document(row);
-        docs.push(doc);
+        items.push(doc);
       }
-      return docs;
+      return { total: rows.length, items };
     },
     async get(id) {
       const row = await serverScan(store, id);
       if (!row) throw new CtoError('NOT_FOUND', `no scan has the id ${id} (GET /api/v1/scans lists them)`);
       return document(row);
     },
-    async idle() {
-      await running;
-    },
     async close() {
       await running;
-      if (boss) await (await boss.catch(() => null))?.stop({ graceful: false, close: true });
+      if (boss) await (await boss.catch(() => null))?.stop({ graceful: false, close: false });
     },
   };
 }
@@ -249,126 +261,10 @@ function recordOutcome(store: Store, id: number, o: RepoOutcome): Promise<void> 
   ]);
 }
 
-/** Bring a queued scan's repositories up to date with their jobs; the scan is done when all are. */
-async function refreshQueued(store: Store, row: ServerScanRow): Promise<ServerScanRow> {
-  const items = (await serverScanItems(store, [row.id])).filter((i) => PENDING.includes(i.status));
-  const states = await jobStates(
-    store,
-    items.flatMap((i) => (i.job_id ? [i.job_id] : [])),
-  );
-  const at = nowIso();
-  let open = 0;
-  for (const item of items) {
-    const job = item.job_id ? states.get(item.job_id) : undefined;
-    const next = job
-      ? fromJob(job.state, job.output)
-      : {
-          status: 'failed' as const,
-          code: 'DB_QUERY',
-          message: 'the job is no longer in the queue (deleted by its retention)',
-        };
-    if (PENDING.includes(next.status)) open++;
-    if (next.status === item.status) continue;
-    await settleServerScanItem(store, item.id, {
-      status: next.status,
-      errorCode: next.code,
-      errorMessage: next.message,
-      at: PENDING.includes(next.status) ? null : at,
-    });
-  }
-  if (open > 0) return row;
-  await finishServerScan(store, row.id, { status: 'done', at, error: null });
-  return (await serverScan(store, row.id)) as ServerScanRow;
-}
-
-/** A repository's status from its job: waiting, running, or the outcome the worker stored. */
-function fromJob(
-  state: string,
-  output: (Partial<RepoOutcome> & { message?: string }) | null,
-): { status: ItemStatus; code: string | null; message: string | null } {
-  if (state === 'created' || state === 'retry') return { status: 'waiting', code: null, message: null };
-  if (state === 'active') return { status: 'running', code: null, message: null };
-  if (state === 'completed' && output?.status)
-    return {
-      status: output.status,
-      code: output.error?.code ?? null,
-      message: output.error?.message ?? null,
-    };
-  if (state === 'cancelled') return { status: 'failed', code: null, message: 'the job was cancelled' };
-  return {
-    status: 'failed',
-    code: output?.error?.code ?? null,
-    message: output?.error?.message ?? output?.message ?? 'failed',
-  };
-}
-
-interface ItemDocument {
-  name: string;
-  path: string;
-  status: string;
-  job: string | null;
-  error: { code: string | null; message: string } | null;
-  finishedAt: string | null;
-}
-
-function itemDocument(i: ServerScanItemRow): ItemDocument {
-  return {
-    name: i.name,
-    path: i.path,
-    status: i.status,
-    job: i.job_id,
-    error: i.error_message === null ? null : { code: i.error_code, message: i.error_message },
-    finishedAt: i.finished_at,
-  };
-}
-
-export type ScanDocument = ReturnType<typeof scanDocument>;
-
-/** A scan as the API shows it: who started it, what it covers, how far it got and what failed why. */
-function scanDocument(row: ServerScanRow, items: ServerScanItemRow[]) {
-  const count = (s: string) => items.filter((i) => i.status === s).length;
-  const done = items.filter((i) => !PENDING.includes(i.status)).length;
-  return {
-    id: row.id,
-    trigger: row.trigger,
-    startedBy: row.actor,
-    scope: JSON.parse(row.scope) as 'all' | string[],
-    mode: row.mode,
-    status: row.status,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-    error: row.error,
-    progress: {
-      total: row.total,
-      done,
-      pending: row.total === null ? null : Math.max(0, row.total - done),
-      running: row.mode === 'queue' ? count('running') : null,
-    },
-    outcomes: {
-      ok: count('ok'),
-      partial: count('partial'),
-      unchanged: count('unchanged'),
-      skipped: count('skipped'),
-      failed: count('failed'),
-    },
-    failures: items
-      .filter((i) => i.status === 'failed' || i.status === 'skipped')
-      .map((i) => ({
-        name: i.name,
-        path: i.path,
-        status: i.status,
-        code: i.error_code,
-        reason: i.error_message,
-      })),
-  };
-}
-
-/** What the scan and status routes reach through `request.server.scans`. */
-export interface ServerScans {
+/** What the scan routes reach through `request.server.scans`. */
+interface ServerScans {
   service: ScanService;
   schedules: Schedules;
-  /** The store's URL or path (for the queue's status). */
-  target: string;
 }
 
 declare module 'fastify' {
@@ -392,7 +288,7 @@ export async function attachScans(
     service,
     options.onScheduleError ?? ((m) => process.stderr.write(`${m}\n`)),
   );
-  app.decorate('scans', { service, schedules, target: options.target ?? options.store.location });
+  app.decorate('scans', { service, schedules });
   app.addHook('onClose', async () => {
     schedules.stop();
     await service.close();

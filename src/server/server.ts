@@ -45,8 +45,6 @@ interface ServerOptions {
   webDir?: string;
   /** The webhook secret's key (default: CTO_WEBHOOK_SECRET, else cto.yaml `webhooks.secret`); null: webhooks off. */
   webhookKey?: Buffer | null;
-  /** The store's URL (PostgreSQL: scans started from the server go through its queue). */
-  target?: string;
   /** Where a scheduled scan that could not start is said (default: stderr). */
   onScheduleError?: (message: string) => void;
   /** Serve HTTPS directly with this certificate and key (PEM). */
@@ -71,6 +69,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WEBHOOK_REPLAYED: 409,
   WEBHOOKS_OFF: 503,
   EVENT_INVALID: 400,
+  SCAN_IN_PROGRESS: 409,
+  NO_REPOSITORIES: 400,
 };
 
 /** Build the server with its routes; refuses (SERVER_CONFIG) a route that names no known permission. */

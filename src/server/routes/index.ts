@@ -7,6 +7,7 @@ import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
 import { REPOSITORY_ROUTES } from './repositories.ts';
 import { RISK_ROUTES } from './risks.ts';
 import type { ApiRoute } from './route.ts';
+import { SCAN_ROUTES } from './scans.ts';
 import { SESSION_ROUTES } from './session.ts';
 import { STATUS_ROUTES } from './status.ts';
 import { TREND_ROUTES } from './trend.ts';
@@ -24,4 +25,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...STATUS_ROUTES,
   ...ACCOUNT_ROUTES,
   ...EVENT_ROUTES,
+  ...SCAN_ROUTES,
 ];
