@@ -49,6 +49,8 @@ export interface ReportData {
   technologies: Array<{ snapshotId: number; kind: string; name: string }>;
   /** Months before an end of life at which it is within the window, set with the feed results. */
   eolWindowMonths?: number;
+  /** endoflife.date products in the store, set with the feed results: 0 means end of life was not checked. */
+  eolProductsLoaded?: number;
   /** What was checked for vulnerabilities, set with the feed results; absent before they are added. */
   vulnCoverage?: Coverage;
   /** Team knowledge counted back from the report's day (report/knowledge.ts). */

@@ -19,7 +19,8 @@ export async function addFeedResults(
   const today = data.now.toISOString().slice(0, 10);
   data.eolWindowMonths = windowMonths;
   const ids = data.snapshots.map((s) => s.snapshotId);
-  const { rows } = await findEol(store, { today, windowMonths, snapshotIds: ids });
+  const { rows, productsLoaded } = await findEol(store, { today, windowMonths, snapshotIds: ids });
+  data.eolProductsLoaded = productsLoaded;
   for (const r of rows) {
     // A floor has no runway: it is not the runtime in use (its problem, if any, comes from src/risk).
     if (r.role === 'floor' || r.runwayMonths === null || !r.product) continue;

@@ -8,6 +8,7 @@ import { innovationSection } from './innovation.ts';
 import { securityKpis } from './kpis.ts';
 import { securitySection } from './security.ts';
 import { teamSection } from './team.ts';
+import { technologySection } from './technology.ts';
 
 const metric = (repository: string, metric: string, value: number, area = 'delivery'): ReportMetric =>
   ({
@@ -209,5 +210,26 @@ describe('the register KPIs', () => {
     const value = (id: string) => kpis.find((k) => k.id === id)?.value;
     expect(value('kpi-risks-open')).toBe(2);
     expect(value('kpi-risks-overdue')).toBe(1);
+  });
+});
+
+describe('technology strategy without lifecycles', () => {
+  const analysed = (eolProductsLoaded: number | undefined): ReportData => ({
+    ...data([metric('shop', 'language-code-lines', 1200, 'technology-strategy')]),
+    snapshots: [{ repository: 'shop', snapshotId: 1 } as ReportData['snapshots'][number]],
+    technologies: [{ snapshotId: 1, kind: 'runtime:node', name: 'node 18' }],
+    eolProductsLoaded,
+  });
+
+  test('runtimes with no endoflife.date data loaded are grey, never green, and the line says why', () => {
+    const section = technologySection(analysed(0));
+    expect(section.rating).toBe('grey');
+    expect(section.line).toContain('End of life not checked');
+  });
+
+  test('the same portfolio with lifecycles loaded and nothing past its end is green', () => {
+    const section = technologySection(analysed(420));
+    expect(section.rating).toBe('green');
+    expect(section.line).not.toContain('not checked');
   });
 });

@@ -77,6 +77,11 @@ export function technologySection(data: ReportData): AreaSection {
       figures: [...radar.figures, ...figures],
       charts: [...radar.charts, ...charts],
       missing: [...missing, ...radar.missing],
+      // Not checked is never green: without lifecycles, a runtime past its end of life would pass unseen.
+      unmeasured:
+        data.eolProductsLoaded === 0 && runtimes.length + images.length > 0
+          ? 'End of life not checked: no endoflife.date data loaded (`cto feed import <endoflife folder>` or `cto feed update`).'
+          : null,
     },
     'Not measured: no technology analysis stored results; `cto scan <repository>` runs them.',
   );
