@@ -1,6 +1,7 @@
 // The store side of delivery events (docs/metrics/delivery.md#events): deployments and incidents, one
 // row per event id, and the webhook message ids already accepted.
 import type { Insertable, Selectable } from 'kysely';
+import { CtoError } from '../errors.ts';
 import type { DeploymentsTable, IncidentsTable } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -21,6 +22,20 @@ function sameEvent<T extends object>(a: T, b: T, ignore: readonly string[]): boo
 
 const RECEIPT = ['id', 'source', 'received_at'];
 
+/** An event id names one event of one repository: reusing it for another is refused, never a move. */
+function sameRepository(
+  kind: string,
+  old: { repository: string },
+  row: { event_id: string; repository: string },
+) {
+  if (old.repository !== row.repository) {
+    throw new CtoError(
+      'EVENT_INVALID',
+      `id: the ${kind} ${row.event_id} was recorded for ${old.repository}; give ${row.repository}'s event another id`,
+    );
+  }
+}
+
 export async function writeDeployment(store: Store, row: Insertable<DeploymentsTable>): Promise<EventWrite> {
   const old = await store.db
     .selectFrom('deployments')
@@ -31,6 +46,7 @@ export async function writeDeployment(store: Store, row: Insertable<DeploymentsT
     await store.db.insertInto('deployments').values(row).execute();
     return 'created';
   }
+  sameRepository('deployment', old, row);
   if (sameEvent(row, old, RECEIPT)) return 'unchanged';
   await store.db.updateTable('deployments').set(row).where('event_id', '=', row.event_id).execute();
   return 'updated';
@@ -46,6 +62,7 @@ export async function writeIncident(store: Store, row: Insertable<IncidentsTable
     await store.db.insertInto('incidents').values(row).execute();
     return 'created';
   }
+  sameRepository('incident', old, row);
   if (sameEvent(row, old, RECEIPT)) return 'unchanged';
   await store.db.updateTable('incidents').set(row).where('event_id', '=', row.event_id).execute();
   return 'updated';
