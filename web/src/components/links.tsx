@@ -9,7 +9,7 @@ export function RepoLink({ name }: { name: string }) {
   return can('portfolio:read') ? (
     <Link href={`/repositories/${encodeURIComponent(name)}`}>{name}</Link>
   ) : (
-    <>{name}</>
+    name
   );
 }
 

@@ -88,7 +88,11 @@ function Area({ section, team }: { section: AreaSection; team: string | null }) 
                   <span className={`sev sev-${f.severity}`}>{f.severity}</span>{' '}
                   <Link href={`/findings?id=${encodeURIComponent(f.id)}`}>{f.title}</Link>{' '}
                   <span className="muted">
-                    in {t.repositories.length} {t.repositories.length === 1 ? 'repository' : 'repositories'}
+                    in{' '}
+                    <Link href={`/findings?subject=${encodeURIComponent(f.subject)}`} className="number">
+                      {t.repositories.length}
+                    </Link>{' '}
+                    {t.repositories.length === 1 ? 'repository' : 'repositories'}
                     {t.score !== null ? `; score ${Math.round(t.score)}` : ''}; {f.action}
                   </span>
                 </li>

@@ -1,7 +1,7 @@
 // Key metrics over time (as `cto trend --json`) for the portfolio, each team or each repository: the
 // chosen metric drawn with the report's line chart definition (hover for values, click a legend entry
 // to hide a series), and every series in a table that sorts and filters.
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import type { Chart } from '../../../src/report/types.ts';
 import type { Trend, TrendSeries } from '../../../src/trend/build.ts';
 import { query, useApi } from '../api.ts';
@@ -15,7 +15,19 @@ const GROUPS = ['portfolio', 'team', 'repository'] as const;
 const num = (v: number | null) => (v === null ? 'not measured' : round(v));
 
 const COLUMNS: Column<TrendSeries>[] = [
-  { id: 'subject', header: 'Subject', value: (s) => s.subject },
+  {
+    id: 'subject',
+    header: 'Subject',
+    value: (s) => s.subject,
+    cell: (s) =>
+      s.group === 'portfolio' ? (
+        <Link href="/portfolio">{s.subject}</Link>
+      ) : (
+        <Link href={`/${s.group === 'team' ? 'teams' : 'repositories'}/${encodeURIComponent(s.subject)}`}>
+          {s.subject}
+        </Link>
+      ),
+  },
   { id: 'first', header: 'First', value: (s) => s.first, numeric: true, cell: (s) => num(s.first) },
   { id: 'last', header: 'Now', value: (s) => s.last, numeric: true, cell: (s) => num(s.last) },
   {
