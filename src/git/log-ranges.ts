@@ -11,7 +11,7 @@ import { budgetExceeded } from './budget.ts';
 import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
 
 /** A part of fewer commits is not worth a process of its own. */
-export const MIN_COMMITS_PER_PART = 2_000;
+const MIN_COMMITS_PER_PART = 2_000;
 
 /** How many parts a range of `commits` is read in: one per core, each of at least MIN_COMMITS_PER_PART. */
 export function logParts(commits: number, cores = availableParallelism()): number {
