@@ -44,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   skills: async () => (await import('./skills.ts')).skillsCommand(),
   users: async () => (await import('./users.ts')).usersCommand(),
   tokens: async () => (await import('./tokens.ts')).tokensCommand(),
+  sessions: async () => (await import('./sessions.ts')).sessionsCommand(),
   audit: async () => (await import('./audit.ts')).auditCommand(),
   serve: async () => (await import('./serve.ts')).serveCommand(),
 };

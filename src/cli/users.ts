@@ -52,7 +52,7 @@ export function usersCommand(): Command {
       .command(name)
       .description(
         disabled
-          ? 'disable a user: their tokens stop working at once (audited)'
+          ? 'disable a user: their tokens stop working and their sessions end at once (audited)'
           : 'enable a disabled user again (audited)',
       )
       .argument('<email>', 'the user')

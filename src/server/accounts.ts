@@ -9,6 +9,7 @@ import {
   setUserDisabled,
   setUserRole,
 } from '../store/accounts.ts';
+import { revokeSessionRows } from '../store/sessions.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import { hashPassword, newToken, oneTimePassword } from './credentials.ts';
 import { isRole, ROLES } from './roles.ts';
@@ -62,7 +63,7 @@ export async function changeRole(store: Store, email: string, role: string, by: 
   });
 }
 
-/** Disable a user (their tokens stop working at once) or enable them again. */
+/** Disable a user (their tokens stop working and their sessions end at once) or enable them again. */
 export async function setDisabled(
   store: Store,
   email: string,
@@ -73,11 +74,12 @@ export async function setDisabled(
   if (!user) throw new CtoError('USER_NOT_FOUND', `no user ${email}: cto users list shows them`);
   const now = nowIso();
   await setUserDisabled(store, user.email, disabled ? now : null);
+  const sessionsEnded = disabled ? await revokeSessionRows(store, { userId: user.id }, now) : 0;
   await appendAudit(store, {
     at: now,
     ...by,
     action: disabled ? 'user.disabled' : 'user.enabled',
-    detail: { email: user.email },
+    detail: { email: user.email, ...(disabled ? { sessionsEnded } : {}) },
   });
 }
 

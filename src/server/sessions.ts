@@ -1,6 +1,7 @@
 // Browser sessions (docs/server.md#sessions): a random secret in the cookie `cto_session`, only its
 // SHA-256 stored; idle and absolute expiry; revocable; a synchronizer CSRF token derived from the secret.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { CtoError } from '../errors.ts';
 import { appendAudit, findUser } from '../store/accounts.ts';
 import { insertSession, revokeSessionRows, sessionBySecretHash, touchSession } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
@@ -150,11 +151,30 @@ export async function checkPassword(
   return { ok: true, user: { id: user.id, email: user.email, role: user.role } };
 }
 
-/** End a session (logout or revocation), audited with who did it. */
+/** End a session by id or all of a user's (`cto sessions revoke`); how many were live. Audited. */
+export async function revokeSessions(
+  store: Store,
+  which: { id: number } | { email: string },
+  by: { actor: string; source: string },
+): Promise<number> {
+  const now = new Date().toISOString();
+  let ended: number;
+  if ('id' in which) ended = await revokeSessionRows(store, { id: which.id }, now);
+  else {
+    const user = await findUser(store, which.email);
+    if (!user) throw new CtoError('USER_NOT_FOUND', `no user ${which.email}: cto users list shows them`);
+    ended = await revokeSessionRows(store, { userId: user.id }, now);
+  }
+  if (ended > 0)
+    await appendAudit(store, { at: now, ...by, action: 'session.revoked', detail: { ...which, ended } });
+  return ended;
+}
+
+/** End a session at logout, audited with who did it. */
 export async function endSession(
   store: Store,
   id: number,
-  by: { actor: string; source: string; action: 'logout' | 'session.revoked' },
+  by: { actor: string; source: string; action: 'logout' },
 ): Promise<boolean> {
   const now = new Date().toISOString();
   const done = (await revokeSessionRows(store, { id }, now)) > 0;
