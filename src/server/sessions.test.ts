@@ -220,7 +220,8 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
       .filter((r) => r.action === 'auth.failed')
       .slice(0, 3)
       .map((r) => JSON.parse(r.detail).reason);
-    expect(reasons).toEqual(['disabled user', 'expired session', 'idle session']);
+    // Disabling a user ends their sessions in the store (cto users disable).
+    expect(reasons).toEqual(['ended session', 'expired session', 'idle session']);
   });
 
   test('wrong password and unknown user get the same answer; failures are throttled per account with backoff', async () => {
