@@ -47,16 +47,24 @@ function operation(r: ApiRoute) {
     summary: r.summary,
     'x-cto-permission': r.permission,
     security: SECURITY[r.auth ?? 'caller'],
-    parameters: Object.entries(schema.properties ?? {}).map(([name, s]) => ({
-      name,
-      in: 'query',
-      required: schema.required?.includes(name) ?? false,
-      schema: s,
-    })),
+    parameters: [
+      ...[...r.url.matchAll(/:(\w+)/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: schema.required?.includes(name) ?? false,
+        schema: s,
+      })),
+    ],
     ...(r.body
       ? {
           requestBody: {
-            required: true,
+            required: !r.body.safeParse(undefined).success,
             content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input' }) } },
           },
         }
@@ -68,11 +76,17 @@ function operation(r: ApiRoute) {
   };
 }
 
+/** A route's URL as an OpenAPI path: Fastify's `:id` is OpenAPI's `{id}`. */
+export function openApiPath(url: string): string {
+  return url.replace(/:(\w+)/g, '{$1}');
+}
+
 function openApiDocument(routes: readonly ApiRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
-    paths[r.url] ??= {};
-    (paths[r.url] as Record<string, unknown>)[r.method.toLowerCase()] = operation(r);
+    const path = openApiPath(r.url);
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[r.method.toLowerCase()] = operation(r);
   }
   return {
     openapi: '3.1.0',

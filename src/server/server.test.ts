@@ -8,6 +8,7 @@ import { auditRows } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace } from '../workspace.ts';
 import { addUser, createToken, revokeToken, setDisabled } from './accounts.ts';
+import { openApiPath } from './openapi.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { buildServer } from './server.ts';
 
@@ -330,9 +331,14 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       paths: Record<string, { get: { 'x-cto-permission': string; parameters: { name: string }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(EVERY_ROUTE.map((r) => r.url))].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [...new Set(EVERY_ROUTE.map((r) => openApiPath(r.url)))].sort(),
+    );
     for (const r of EVERY_ROUTE) {
-      expect(doc.paths[r.url]?.[r.method.toLowerCase() as 'get'], `${r.method} ${r.url}`).toBeDefined();
+      expect(
+        doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase() as 'get'],
+        `${r.method} ${r.url}`,
+      ).toBeDefined();
     }
     expect(doc.paths['/api/v1/risks']?.get.parameters.map((p) => p.name).sort()).toEqual([
       'limit',
@@ -340,6 +346,10 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
       'repository',
     ]);
     expect(doc.paths['/api/v1/people']?.get['x-cto-permission']).toBe('people:read');
+    // A path parameter is OpenAPI's `{id}`, declared in the path.
+    expect(doc.paths['/api/v1/scans/{id}']?.get.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
   });
 
   test('the audit trail cannot be changed through the API: writing methods are refused, the rows stay', async () => {
