@@ -242,6 +242,7 @@ describe.skipIf(!browserPresent)(
         ['/trends', 'trends'],
         ['/trends?by=team', 'trends-team'],
         ['/search?q=lodash', 'search'],
+        ['/scans', 'scans'],
       ];
       // A client route loaded directly gets the application, which shows that page.
       const delivery = report.sections.find((s) => s.id === 'delivery');

@@ -52,6 +52,13 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** A state-changing request (with the session's CSRF token); its answer's document. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await send('POST', url, body);
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}
+
 /** Documents read in this session, by URL: pages that share one (the report) ask for it once. */
 const cache = new Map<string, Promise<unknown>>();
 

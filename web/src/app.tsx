@@ -12,6 +12,7 @@ import { OverviewPage } from './pages/overview.tsx';
 import { PortfolioPage } from './pages/portfolio.tsx';
 import { RepositoryPage } from './pages/repository.tsx';
 import { RiskPage, RisksPage } from './pages/risks.tsx';
+import { ScansPage } from './pages/scans.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { TeamPage } from './pages/team.tsx';
 import { TrendsPage } from './pages/trends.tsx';
@@ -61,6 +62,7 @@ export function App() {
           <Route path="/evidence/:area/:kpi" component={EvidencePage} />
           <Route path="/trends" component={TrendsPage} />
           <Route path="/search" component={SearchPage} />
+          <Route path="/scans" component={ScansPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </Layout>

@@ -42,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink href="/findings">Findings</NavLink>
           {portfolio && <NavLink href="/trends">Trends</NavLink>}
           <NavLink href="/search">Search</NavLink>
+          {can('scans:read') && <NavLink href="/scans">Scans</NavLink>}
         </nav>
         <div className="who">
           <span className="who-email" title={user.role}>

@@ -1,0 +1,86 @@
+// Scans started from the server (GET /api/v1/scans): progress, outcomes and failures with their
+// reasons, and the schedules of cto.yaml; an admin starts a scan of every source (POST /api/v1/scans).
+import { useState } from 'react';
+import type { ScanDocument } from '../../../src/server/scan-progress.ts';
+import type { ScheduleView } from '../../../src/server/schedules.ts';
+import { ApiError, type Page, postJson, useApi } from '../api.ts';
+import { type Column, DataTable } from '../components/data-table.tsx';
+import { NotPermitted, Status } from '../components/report.tsx';
+import { useCan } from '../session.tsx';
+
+const COLUMNS: Column<ScanDocument>[] = [
+  { id: 'id', header: 'Scan', value: (s) => s.id, numeric: true },
+  { id: 'status', header: 'Status', value: (s) => s.status, facet: true },
+  {
+    id: 'progress',
+    header: 'Done',
+    value: (s) => s.progress.done,
+    numeric: true,
+    cell: (s) => `${s.progress.done} of ${s.progress.total ?? '?'}`,
+  },
+  { id: 'failed', header: 'Failed', value: (s) => s.outcomes.failed, numeric: true },
+  { id: 'scope', header: 'Scope', value: (s) => (s.scope === 'all' ? 'every source' : s.scope.join(', ')) },
+  { id: 'by', header: 'Started by', value: (s) => s.startedBy, secondary: true },
+  { id: 'at', header: 'Started', value: (s) => s.createdAt.slice(0, 16).replace('T', ' ') },
+  { id: 'error', header: 'Error', value: (s) => s.error, secondary: true },
+];
+
+export function ScansPage() {
+  const can = useCan();
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState('');
+  const scans = useApi<Page<ScanDocument> & { schedules: ScheduleView[] }>(
+    can('scans:read') ? `/api/v1/scans?limit=100&v=${version}` : null,
+  );
+  if (!can('scans:read')) return <NotPermitted what="scans" />;
+  const start = () => {
+    setMessage('Starting…');
+    postJson<ScanDocument>('/api/v1/scans', {}).then(
+      (s) => {
+        setMessage(`Scan ${s.id} started.`);
+        setVersion((v) => v + 1);
+      },
+      (e: unknown) => setMessage(e instanceof ApiError ? `${e.message} (${e.code})` : String(e)),
+    );
+  };
+  return (
+    <>
+      <div className="page-head">
+        <h1>Scans</h1>
+        {can('scans:run') && (
+          <button type="submit" onClick={start}>
+            Scan every source
+          </button>
+        )}
+      </div>
+      {message && <p className="notice">{message}</p>}
+      <Status loading={scans.loading} error={scans.error}>
+        {scans.data && (
+          <>
+            <DataTable
+              label="Scans"
+              rows={scans.data.items}
+              columns={COLUMNS}
+              empty="No scan started from the server yet."
+            />
+            <h2>Schedules (cto.yaml)</h2>
+            {scans.data.schedules.length === 0 ? (
+              <p>No schedule: scans start only when asked.</p>
+            ) : (
+              <ul>
+                {scans.data.schedules.map((s) => (
+                  <li key={`${s.cron}:${s.timezone}`}>
+                    <code>{s.cron}</code> ({s.timezone}):{' '}
+                    {s.scan === 'all' ? 'every source' : s.scan.join(', ')}; next{' '}
+                    {s.nextRunAt?.slice(0, 16).replace('T', ' ') ?? 'never'}
+                    {s.lastRun?.error ? `; last run failed: ${s.lastRun.error.message}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </Status>
+    </>
+  );
+}
