@@ -27,10 +27,10 @@ const commit = (subject: string) =>
 
 const run = (...args: string[]) => cto(['event', ...args, '--workspace', ws]);
 
-test('bad events are refused with EVENT_INVALID and the field; nothing is written', () => {
+test('bad events are refused (USAGE for an option, EVENT_INVALID for the store) naming the field; nothing is written', () => {
   const short = run('deployment', '--repo', 'app', '--commit', 'abc123', '--env', 'production');
   expect(short.code).toBe(2);
-  expect(short.stderr).toMatch(/commit: a full commit SHA.*\[EVENT_INVALID\]/);
+  expect(short.stderr).toMatch(/--commit takes a full commit SHA.*"abc123" \[USAGE\]/);
   const unknown = run('deployment', '--repo', 'nope', '--commit', commit('feat e'), '--env', 'production');
   expect(unknown.stderr).toMatch(/repository: no scanned repository is named "nope".*\[EVENT_INVALID\]/);
   const status = run(

@@ -1,16 +1,20 @@
 // `cto event`: record a deployment or an incident in the store, as the webhooks of `cto serve` do
 // (docs/metrics/delivery.md#events), and list the events recorded.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import type { z } from 'zod';
+import { CtoError } from '../errors.ts';
 import { type Recorded, recordDeployment, recordIncident } from '../events/record.ts';
 import {
   DEPLOYMENT_STATUSES,
   deploymentEventSchema,
   incidentEventSchema,
   parseEvent,
+  SHA,
+  TIME,
 } from '../events/schema.ts';
 import { deliveryEvents } from '../store/events.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
-import { globalOptions, withStore, withWritableStore } from './context.ts';
+import { choiceOption, globalOptions, withStore, withWritableStore } from './context.ts';
 import { printJson, printLine, printTable, shortSha } from './output.ts';
 
 const CLI = { actor: 'cli', source: 'cli' };
@@ -35,6 +39,17 @@ function given(fields: Record<string, string | undefined>): Record<string, strin
 
 const TIME_HELP = 'ISO 8601 with a zone, e.g. 2024-03-01T12:00:00Z';
 
+/** An option checked as the command line is read (USAGE), by the same schema as the event's field. */
+function checked(name: string, schema: z.ZodType, takes: string) {
+  return (value: string): string => {
+    if (!schema.safeParse(value).success)
+      throw new CtoError('USAGE', `${name} takes ${takes}, not "${value}"`);
+    return value;
+  };
+}
+const sha = (name: string) => checked(name, SHA, 'a full commit SHA (40 or 64 hexadecimal characters)');
+const time = (name: string) => checked(name, TIME, `a time: ${TIME_HELP}`);
+
 export function eventCommand(): Command {
   const event = new Command('event').description(
     'record real deployments and incidents for the delivery metrics (or send them to cto serve as webhooks)',
@@ -43,15 +58,19 @@ export function eventCommand(): Command {
     .command('deployment')
     .description('record a deployment of a commit to an environment (production counts for DORA metrics)')
     .requiredOption('--repo <name>', 'the repository, by its name in `cto repos`')
-    .requiredOption('--commit <sha>', 'the full commit SHA deployed (40 or 64 hex characters)')
+    .requiredOption(
+      '--commit <sha>',
+      'the full commit SHA deployed (40 or 64 hex characters)',
+      sha('--commit'),
+    )
     .requiredOption('--env <environment>', 'the environment, e.g. production')
     .option(
       '--id <id>',
       'the event id: recording the same id again changes nothing (default: from the fields)',
     )
-    .option('--started-at <time>', `when the deployment started (${TIME_HELP})`)
-    .option('--finished-at <time>', `when it finished (${TIME_HELP}; default now)`)
-    .addOption(new Option('--status <status>', 'its outcome').choices(DEPLOYMENT_STATUSES).default('success'))
+    .option('--started-at <time>', `when the deployment started (${TIME_HELP})`, time('--started-at'))
+    .option('--finished-at <time>', `when it finished (${TIME_HELP}; default now)`, time('--finished-at'))
+    .addOption(choiceOption('--status <status>', 'its outcome', DEPLOYMENT_STATUSES).default('success'))
     .action(
       async (
         f: {
@@ -87,11 +106,15 @@ export function eventCommand(): Command {
     .command('incident')
     .description('record a production incident, and the deployment or commit that caused it when known')
     .requiredOption('--repo <name>', 'the repository, by its name in `cto repos`')
-    .requiredOption('--started-at <time>', `when the failure started (${TIME_HELP})`)
-    .option('--resolved-at <time>', `when service was restored (${TIME_HELP}); leave out while open`)
+    .requiredOption('--started-at <time>', `when the failure started (${TIME_HELP})`, time('--started-at'))
+    .option(
+      '--resolved-at <time>',
+      `when service was restored (${TIME_HELP}); leave out while open`,
+      time('--resolved-at'),
+    )
     .requiredOption('--severity <severity>', 'its severity, as your incident process names it (e.g. sev1)')
     .option('--deployment <id>', 'the event id of the deployment that caused it')
-    .option('--commit <sha>', 'the commit that caused it (full SHA)')
+    .option('--commit <sha>', 'the commit that caused it (full SHA)', sha('--commit'))
     .option('--id <id>', 'the event id: recording it again with a resolution time updates it')
     .action(
       async (

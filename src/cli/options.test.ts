@@ -22,6 +22,13 @@ const BAD_VALUES: Record<string, string[]> = {
   'tokens create --scope': ['everything', 'read,root', 'read,'],
   'audit --limit': ['0', 'x'],
   'serve --port': ['70000', 'x', '-1'],
+  'event deployment --commit': ['abc123', 'g'.repeat(40)],
+  'event deployment --started-at': ['yesterday', '2024-03-01'],
+  'event deployment --finished-at': ['2024-03-01T12:00:00', 'now'],
+  'event deployment --status': ['ok', 'done'],
+  'event incident --started-at': ['2024-13-01T00:00:00Z'],
+  'event incident --resolved-at': ['soon'],
+  'event incident --commit': ['HEAD'],
   'scan --lease': ['5', 'x', '3601'],
   'worker --jobs': ['0', 'many', '65'],
   'status --today': ['tomorrow', '2024-02-30'],
@@ -116,6 +123,14 @@ const FREE: Record<string, string> = {
   'diagnostics --kind': 'diagnostic codes, an open set that grows with the collectors',
   'diagnostics --collector': 'stage, collector or analysis ids, an open set',
   'decisions new --decision-makers': 'free text: names for the record',
+  'event deployment --repo': 'a repository name, checked against the store (EVENT_INVALID)',
+  'event deployment --env': 'free text: the environment; production counts',
+  'event deployment --id': "free text: the sender's event id",
+  'event incident --repo': 'a repository name, checked against the store (EVENT_INVALID)',
+  'event incident --severity': "free text: the incident process's name for it",
+  'event incident --deployment': 'an event id, checked against the recorded deployments (EVENT_INVALID)',
+  'event incident --id': "free text: the sender's event id",
+  'event list --repo': 'a repository name, checked against the store (REPOSITORY_NOT_FOUND)',
 };
 
 /** Allowed values the error line must list, where there is a fixed set. */
@@ -171,6 +186,8 @@ const ARGUMENTS: Record<string, string[]> = {
   'radar export': ['--format', 'byor'],
   'users add': ['ada@example.com', '--role', 'member'],
   'tokens create': ['ada@example.com', '--name', 'ci'],
+  'event deployment': ['--repo', 'app', '--commit', 'a'.repeat(40), '--env', 'production'],
+  'event incident': ['--repo', 'app', '--started-at', '2024-01-01T00:00:00Z', '--severity', 'sev1'],
 };
 
 const takesValue = (o: Option) => o.required || o.optional;

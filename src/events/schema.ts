@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { CtoError } from '../errors.ts';
 
-const SHA = z
+export const SHA = z
   .string()
   .regex(/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/, 'a full commit SHA: 40 (or 64) hexadecimal characters')
   .transform((s) => s.toLowerCase());
 
 /** ISO 8601 with a time zone (`Z` or an offset), stored as UTC. */
-const TIME = z.iso
+export const TIME = z.iso
   .datetime({ offset: true, message: 'an ISO 8601 time with a zone, e.g. 2024-03-01T12:00:00Z' })
   .transform((s) => new Date(s).toISOString());
 
