@@ -134,7 +134,7 @@ export function scanCommand(): Command {
     .option('--json', 'print the result as a JSON document (schema cto.scan/v1)')
     .option(
       '--queue',
-      'enqueue one job per repository for `cto worker` instead of scanning (PostgreSQL store; see docs/queue.md)',
+      'enqueue one job per repository for `cto worker` instead of scanning; unchanged repositories get none (PostgreSQL store; see docs/queue.md)',
     )
     .option(
       '--priority <n>',
