@@ -14,7 +14,7 @@ import { nowIso, type Store } from '../store/store.ts';
 
 type ItemStatus = 'waiting' | 'running' | RepoOutcome['status'];
 /** A repository not done yet. */
-export const PENDING: readonly string[] = ['waiting', 'running'];
+const PENDING: readonly string[] = ['waiting', 'running'];
 
 /** Bring a queued scan's repositories up to date with their jobs; the scan is done when all are. */
 export async function refreshQueued(store: Store, row: ServerScanRow): Promise<ServerScanRow> {
