@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
-import { auditRows } from '../store/accounts.ts';
+import { auditRows, insertUser } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace } from '../workspace.ts';
-import { addUser, createToken, setDisabled } from './accounts.ts';
+import { createToken, setDisabled } from './accounts.ts';
+import { hashPassword } from './credentials.ts';
 import { API_ROUTES } from './routes/index.ts';
 import type { ApiRoute } from './routes/route.ts';
 import { buildServer } from './server.ts';
@@ -18,6 +19,7 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'correct horse battery staple';
+const CHEAP_N = 2 ** 10;
 
 /** A state-changing route with a body, as the other areas add them: the pipeline is what is tested. */
 const ECHO: ApiRoute = {
@@ -38,8 +40,10 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
 
   beforeAll(async () => {
     store = await openStore(freshStoreTarget(engine));
+    // Users stored with a cheap scrypt cost: sign-ins are what is tested, not the cost (credentials.test.ts).
+    const hash = await hashPassword(PASSWORD, CHEAP_N);
     for (const email of ['ada@example.com', 'bo@example.com', 'cy@example.com', 'di@example.com']) {
-      await addUser(store, { email, role: 'admin', password: PASSWORD });
+      await insertUser(store, { email, role: 'admin', passwordHash: hash, now: new Date().toISOString() });
     }
     app = await buildServer({ store, ws: loadWorkspace(tempDir()), routes: [...API_ROUTES, ECHO] });
     base = await app.listen({ host: '127.0.0.1', port: 0 });

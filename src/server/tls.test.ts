@@ -8,10 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { freshStoreTarget } from '../../test/helpers/stores.ts';
-import { auditRows } from '../store/accounts.ts';
+import { auditRows, insertUser } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace } from '../workspace.ts';
-import { addUser } from './accounts.ts';
+import { hashPassword } from './credentials.ts';
 import { buildServer } from './server.ts';
 
 const PASSWORD = 'a long password for tls';
@@ -46,7 +46,14 @@ beforeAll(async () => {
   cert = readFileSync(join(dir, 'cert.pem'));
   key = readFileSync(join(dir, 'key.pem'));
   store = await openStore(freshStoreTarget('sqlite'));
-  await addUser(store, { email: 'ada@example.com', role: 'member', password: PASSWORD });
+  // A cheap scrypt cost: TLS is what is tested here.
+  const passwordHash = await hashPassword(PASSWORD, 2 ** 10);
+  await insertUser(store, {
+    email: 'ada@example.com',
+    role: 'member',
+    passwordHash,
+    now: new Date().toISOString(),
+  });
 }, 60_000);
 
 afterAll(async () => {
