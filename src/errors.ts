@@ -37,9 +37,10 @@ export const ERROR_CODES = {
   SCAN_IN_PROGRESS: 'another scan of the repository is running',
   NOT_CHECKED: 'a pass or fail was asked for what was not checked',
   UNAUTHENTICATED: 'a server request carried no valid credentials',
-  FORBIDDEN: 'the role of the signed-in user does not allow the request',
+  FORBIDDEN:
+    "the role of the signed-in user, the token's scopes, or a missing `x-csrf-token` do not allow the request",
   NOT_FOUND: 'the server has no such route',
-  RATE_LIMITED: 'too many requests to the server in a short time',
+  RATE_LIMITED: 'too many requests to the server, or too many failed sign-ins, in a short time',
   USER_EXISTS: 'a user with that email already exists',
   USER_NOT_FOUND: 'no user has that email',
   SERVER_CONFIG: 'the server cannot start as configured',
