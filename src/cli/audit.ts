@@ -1,6 +1,7 @@
 // `cto audit`: the audit trail of accounts and the server (docs/server.md#audit), newest first.
 import { Command } from 'commander';
 import { auditRows } from '../store/accounts.ts';
+import type { Store } from '../store/store.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
@@ -13,17 +14,12 @@ export function auditCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.audit/v1)')
     .action(async (flags: { json?: boolean; limit?: number }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        const rows = (await auditRows(store, flags.limit)).map((r) => ({
-          at: r.at,
-          actor: r.actor,
-          source: r.source,
-          action: r.action,
-          detail: JSON.parse(r.detail) as Record<string, unknown>,
-        }));
+        const doc = await auditDocument(store, flags.limit);
         if (flags.json) {
-          printJson('cto.audit/v1', { entries: rows });
+          printJson('cto.audit/v1', doc);
           return;
         }
+        const rows = doc.entries;
         if (rows.length === 0) {
           printLine('The audit trail is empty.');
           return;
@@ -40,4 +36,16 @@ export function auditCommand(): Command {
         );
       });
     });
+}
+
+/** `cto audit --json`'s body (schema cto.audit/v1): the entries, newest first. */
+export async function auditDocument(store: Store, limit?: number) {
+  const entries = (await auditRows(store, limit)).map((r) => ({
+    at: r.at,
+    actor: r.actor,
+    source: r.source,
+    action: r.action,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
+  return { entries };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { type CodeSummary, summariseCode } from '../analyses/languages/summary.ts';
 import { currentCodeFiles } from '../store/code.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
 import { choiceOption, globalOptions, parseIntOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable } from './output.ts';
 
@@ -29,15 +30,15 @@ export function codeCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.code/v1)')
     .action(async (repo: string | undefined, flags: CodeFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        const name = await resolveRepositoryName(store, repo);
-        const files = await currentCodeFiles(store, name);
         const folder = flags.by === 'folder';
-        const summary = summariseCode(files, folder ? flags.depth : null);
+        const doc = await codeDocument(store, { repository: repo, by: flags.by, depth: flags.depth });
         if (flags.json) {
-          printJson('cto.code/v1', { by: flags.by, depth: folder ? flags.depth : null, ...summary });
+          printJson('cto.code/v1', doc);
           return;
         }
-        if (files.length === 0) {
+        const { by: _, depth: __, ...summary } = doc;
+        // Every file is counted in a language or apart: both empty means no code facts.
+        if (summary.languages.length === 0 && summary.apart.length === 0) {
           printLine('No code facts yet. Run `cto scan <path>` first (with analyses).');
           return;
         }
@@ -73,4 +74,16 @@ function printCode(summary: CodeSummary, folder: boolean): void {
     ['repository', 'category', ...LINES],
     summary.apart.map((a) => [a.repository, a.category, a.files, a.code, a.comment, a.blank]),
   );
+}
+
+/** `cto code --json`'s body (schema cto.code/v1). */
+export async function codeDocument(
+  store: Store,
+  opts: { repository?: string | undefined; by: 'language' | 'folder'; depth: number },
+) {
+  const name = await resolveRepositoryName(store, opts.repository);
+  const files = await currentCodeFiles(store, name);
+  const folder = opts.by === 'folder';
+  const summary = summariseCode(files, folder ? opts.depth : null);
+  return { by: opts.by, depth: folder ? opts.depth : null, ...summary };
 }

@@ -17,6 +17,8 @@ import {
 } from '../costs/summary.ts';
 import { loadTeams } from '../office/teams.ts';
 import { listCostImports } from '../store/costs.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, parseMonthOption, withStore, withWritableStore } from './context.ts';
 import { type Cell, formatNumber, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -189,6 +191,42 @@ function jsonRows(rows: CostRow[], summary: CostSummary) {
   });
 }
 
+/** The imports, the allocated costs and `cto costs --json`'s body (schema cto.costs/v1). */
+async function costsFacts(
+  store: Store,
+  ws: Workspace,
+  q: { by?: CostGroup | undefined; since?: string | undefined },
+) {
+  const imports = await listCostImports(store);
+  const costs = await allocatedCosts(store, ws.config.costs, loadTeams(ws.dir), q.since);
+  const summary = summariseCosts(costs);
+  const groups: CostGroup[] = q.by ? [q.by] : [...COST_GROUPS];
+  const document = {
+    since: q.since ?? null,
+    months: summary.months,
+    currencies: summary.currencies,
+    totals: jsonRows(summary.totals, summary).map(({ name: _, change: __, ...t }) => t),
+    groups: Object.fromEntries(groups.map((g) => [g, jsonRows(costsBy(costs, summary, g), summary)])),
+    imports: imports.map((i) => ({
+      source: i.source,
+      importedAt: i.importedAt,
+      rows: i.rows,
+      periods: i.periods,
+    })),
+    rules: ws.config.costs?.rules?.length ?? 0,
+  };
+  return { imports, costs, document };
+}
+
+/** `cto costs --json`'s body (schema cto.costs/v1). */
+export async function costsDocument(
+  store: Store,
+  ws: Workspace,
+  q: { by?: CostGroup | undefined; since?: string | undefined },
+) {
+  return (await costsFacts(store, ws, q)).document;
+}
+
 interface ShowFlags {
   by?: CostGroup;
   since?: string;
@@ -205,25 +243,9 @@ export function costsCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.costs/v1)')
     .action(async (flags: ShowFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const imports = await listCostImports(store);
-        const costs = await allocatedCosts(store, ws.config.costs, loadTeams(ws.dir), flags.since);
-        const summary = summariseCosts(costs);
+        const { imports, costs, document } = await costsFacts(store, ws, flags);
         if (flags.json) {
-          const groups: CostGroup[] = flags.by ? [flags.by] : [...COST_GROUPS];
-          printJson('cto.costs/v1', {
-            since: flags.since ?? null,
-            months: summary.months,
-            currencies: summary.currencies,
-            totals: jsonRows(summary.totals, summary).map(({ name: _, change: __, ...t }) => t),
-            groups: Object.fromEntries(groups.map((g) => [g, jsonRows(costsBy(costs, summary, g), summary)])),
-            imports: imports.map((i) => ({
-              source: i.source,
-              importedAt: i.importedAt,
-              rows: i.rows,
-              periods: i.periods,
-            })),
-            rules: ws.config.costs?.rules?.length ?? 0,
-          });
+          printJson('cto.costs/v1', document);
           return;
         }
         if (imports.length === 0) {

@@ -10,7 +10,8 @@ import { loadDecisionRecords } from '../office/decisions/records.ts';
 import { DECISION_STATUSES, DECISIONS_DIR } from '../office/decisions/schema.ts';
 import { newDecision, supersede } from '../office/decisions/write.ts';
 import { referenceDay } from '../reference-date.ts';
-import { loadWorkspace } from '../workspace.ts';
+import type { Store } from '../store/store.ts';
+import { loadWorkspace, type Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, parseDayOption, parseIntOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -38,17 +39,7 @@ export function decisionsCommand(): Command {
       const view = await withStoreIfAny(opts, (store, ws) => decisionsView(store, ws, today));
       const shown = flags.status ? view.records.filter((r) => r.status === flags.status) : view.records;
       if (flags.json) {
-        printJson('cto.decisions/v1', {
-          reference: today,
-          records: shown,
-          supersedes: supersedeEdges(view.records).map(([by, old]) => ({ decision: by, supersedes: old })),
-          checked: view.evaluation !== null,
-          checks: view.evaluation?.outcomes ?? [],
-          violations: view.evaluation?.violations ?? [],
-          decisionsNeeded: view.needed,
-          proposedMaxAgeDays: view.proposedMaxAgeDays,
-          diagnostics: view.diagnostics,
-        });
+        printJson('cto.decisions/v1', decisionsJson(view, shown, today));
         return;
       }
       printView(view, shown);
@@ -56,6 +47,31 @@ export function decisionsCommand(): Command {
     .addCommand(newCommand())
     .addCommand(supersedeCommand())
     .addCommand(indexCommand());
+}
+
+function decisionsJson(view: DecisionsView, shown: DecisionsView['records'], today: string) {
+  return {
+    reference: today,
+    records: shown,
+    supersedes: supersedeEdges(view.records).map(([by, old]) => ({ decision: by, supersedes: old })),
+    checked: view.evaluation !== null,
+    checks: view.evaluation?.outcomes ?? [],
+    violations: view.evaluation?.violations ?? [],
+    decisionsNeeded: view.needed,
+    proposedMaxAgeDays: view.proposedMaxAgeDays,
+    diagnostics: view.diagnostics,
+  };
+}
+
+/** `cto decisions --json`'s body (schema cto.decisions/v1), optionally of one status. */
+export async function decisionsDocument(
+  store: Store,
+  ws: Workspace,
+  q: { status?: string | undefined; today: string },
+) {
+  const view = await decisionsView(store, ws, q.today);
+  const shown = q.status ? view.records.filter((r) => r.status === q.status) : view.records;
+  return decisionsJson(view, shown, q.today);
 }
 
 /** Run with the store when there is one; with none (nothing scanned yet) the checks are not evaluated. */

@@ -5,6 +5,7 @@ import { ECOSYSTEMS, type Exposure } from '../collectors/types.ts';
 import { filterPackages, mergePackages, type PackageEntry } from '../sbom/packages.ts';
 import { packagePaths } from '../sbom/tree.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
+import type { Store } from '../store/store.ts';
 import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -29,22 +30,10 @@ export function depsCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.deps/v1, or cto.deps-tree/v1 with --tree)')
     .action(async (repo: string | undefined, flags: DepsFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        const repos = await currentRepositories(store, repo);
-        const results = [];
-        for (const r of repos) {
-          const all = mergePackages(await snapshotDependencies(store, r.snapshotId));
-          const filter = { ecosystem: flags.ecosystem, direct: flags.direct, scopes: flags.scope };
-          results.push({ repository: r, all, packages: filterPackages(all, filter) });
-        }
+        const results = await depsResults(store, { ...flags, repository: repo });
         if (flags.tree !== undefined) return printTree(flags.tree, results, flags.json === true);
         if (flags.json) {
-          const repositories = results.map(({ repository, all, packages }) => ({
-            name: repository.name,
-            commit: repository.commit,
-            manifests: [...new Set(all.flatMap((p) => p.manifests))].sort(),
-            packages: packages.map(jsonPackage),
-          }));
-          printJson('cto.deps/v1', { repositories });
+          printJson('cto.deps/v1', depsJson(results));
           return;
         }
         const rows = results.flatMap(({ repository, packages }) =>
@@ -67,9 +56,42 @@ export function depsCommand(): Command {
           if (all.length === 0) printLine(`${repository.name}: no manifest or lockfile found`);
           else printError(`${repository.name}: ${packages.length} of ${all.length} packages`);
         }
-        if (repos.length === 0) printLine('No repositories in the store yet. Run `cto scan <path>` first.');
+        if (results.length === 0) printLine('No repositories in the store yet. Run `cto scan <path>` first.');
       });
     });
+}
+
+interface DepsFilter {
+  repository?: string | undefined;
+  ecosystem?: string | undefined;
+  direct?: boolean | undefined;
+  scope?: Exposure[] | undefined;
+}
+
+/** Each current repository's packages, all and those the filter keeps. */
+async function depsResults(store: Store, filter: DepsFilter) {
+  const results = [];
+  for (const r of await currentRepositories(store, filter.repository)) {
+    const all = mergePackages(await snapshotDependencies(store, r.snapshotId));
+    const keep = { ecosystem: filter.ecosystem, direct: filter.direct, scopes: filter.scope };
+    results.push({ repository: r, all, packages: filterPackages(all, keep) });
+  }
+  return results;
+}
+
+function depsJson(results: Awaited<ReturnType<typeof depsResults>>) {
+  const repositories = results.map(({ repository, all, packages }) => ({
+    name: repository.name,
+    commit: repository.commit,
+    manifests: [...new Set(all.flatMap((p) => p.manifests))].sort(),
+    packages: packages.map(jsonPackage),
+  }));
+  return { repositories };
+}
+
+/** `cto deps --json`'s body (schema cto.deps/v1). */
+export async function depsDocument(store: Store, filter: DepsFilter) {
+  return depsJson(await depsResults(store, filter));
 }
 
 function jsonPackage(p: PackageEntry) {

@@ -7,6 +7,7 @@ import { describeEolCoverage, eolCoverage } from '../findings/coverage.ts';
 import { type EolStatus, findEol, type RuntimeInUse } from '../findings/eol/find.ts';
 import { type EolItem, groupEolRows } from '../findings/eol/group.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseNumberOption, scopeOption, withStore } from './context.ts';
 import { type Cell, pathColumn, printJson, printLine, printTable, styled } from './output.ts';
@@ -120,20 +121,17 @@ export function eolCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.eol/v2)')
     .action(async (repo: string | undefined, flags: EolFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const query = {
-          repository: await resolveRepositoryName(store, repo),
+        const doc = await eolDocument(store, ws, {
+          repository: repo,
           today: dayOf(flags),
-          windowMonths: windowMonths(flags.window, ws),
-          ...(flags.scope ? { scopes: flags.scope } : {}),
-        };
-        const found = await findEol(store, query);
-        const { productsLoaded, inUse } = found;
-        const coverage = eolCoverage(found.rows, productsLoaded);
-        const rows = groupEolRows(found.rows);
+          window: flags.window,
+          scope: flags.scope,
+        });
         if (flags.json) {
-          printJson('cto.eol/v2', { ...query, productsLoaded, coverage, inUse, rows });
+          printJson('cto.eol/v2', doc);
           return;
         }
+        const { coverage, inUse, rows } = doc;
         printLine(describeEolCoverage(coverage));
         if (rows.length === 0) {
           printLine('No runtimes, container images or tracked frameworks found in the current snapshots.');
@@ -143,4 +141,27 @@ export function eolCommand(): Command {
         printEol(rows);
       });
     });
+}
+
+/** `cto eol --json`'s body (schema cto.eol/v2). */
+export async function eolDocument(
+  store: Store,
+  ws: Workspace,
+  q: {
+    repository?: string | undefined;
+    today: string;
+    window?: number | undefined;
+    scope?: Exposure[] | undefined;
+  },
+) {
+  const query = {
+    repository: await resolveRepositoryName(store, q.repository),
+    today: q.today,
+    windowMonths: windowMonths(q.window, ws),
+    ...(q.scope ? { scopes: q.scope } : {}),
+  };
+  const found = await findEol(store, query);
+  const { productsLoaded, inUse } = found;
+  const coverage = eolCoverage(found.rows, productsLoaded);
+  return { ...query, productsLoaded, coverage, inUse, rows: groupEolRows(found.rows) };
 }

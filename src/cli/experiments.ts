@@ -7,7 +7,8 @@ import { isCtoError } from '../errors.ts';
 import { EXPERIMENTS_DIR } from '../office/experiments/schema.ts';
 import { type ExperimentsView, experimentsView } from '../office/experiments/view.ts';
 import { referenceDay } from '../reference-date.ts';
-import { loadWorkspace } from '../workspace.ts';
+import type { Store } from '../store/store.ts';
+import { loadWorkspace, type Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -33,7 +34,7 @@ export function experimentsCommand(): Command {
         view = await experimentsView(null, loadWorkspace(opts.workspace), today);
       }
       if (flags.json) {
-        printJson('cto.experiments/v1', { ...view, evidenceRead: view.experiments.some((e) => e.evidence) });
+        printJson('cto.experiments/v1', experimentsJson(view));
         return;
       }
       printView(view);
@@ -95,4 +96,13 @@ function printView(view: ExperimentsView): void {
   for (const f of view.findings) printLine(`${f.severity}: ${f.title} (${f.file}, owner ${f.owner})`);
   for (const d of view.diagnostics)
     printError(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}`);
+}
+
+function experimentsJson(view: ExperimentsView) {
+  return { ...view, evidenceRead: view.experiments.some((e) => e.evidence) };
+}
+
+/** `cto experiments --json`'s body (schema cto.experiments/v1). */
+export async function experimentsDocument(store: Store, ws: Workspace, today: string) {
+  return experimentsJson(await experimentsView(store, ws, today));
 }

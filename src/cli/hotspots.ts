@@ -9,6 +9,8 @@ import { referenceTs } from '../reference-date.ts';
 import { currentCodeFiles } from '../store/code.ts';
 import { currentCoupling, currentHotspots } from '../store/hotspots.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, pathColumn, printError, printJson, printLine, printTable } from './output.ts';
 import { dayOf, todayOption, warnStale } from './reference.ts';
@@ -63,22 +65,13 @@ export function hotspotsCommand(): Command {
           ...(name !== undefined ? { repository: name } : {}),
           json: flags.json === true,
         });
-        const exclusions = flags.all ? NO_EXCLUSIONS : exclusionsFrom(ws.config);
-        const selection = { top: flags.top, folder: flags.folder ?? null, exclusions };
-        if (flags.coupling) {
-          const categories = new Map(
-            (await currentCodeFiles(store, name)).map((f) => [`${f.repository}\0${f.path}`, f.category]),
-          );
-          const pairs = selectCoupling(await currentCoupling(store, name), {
-            ...selection,
-            categories,
-            minDegree: flags.minDegree,
-            minRevs: flags.minRevs,
-          });
-          if (flags.json) {
-            printJson('cto.hotspots/v1', { kind: 'coupling', exclusions, pairs });
-            return;
-          }
+        const doc = await hotspotsDocument(store, ws, { ...flags, repository: name });
+        if (flags.json) {
+          printJson('cto.hotspots/v1', doc);
+          return;
+        }
+        if (doc.kind === 'coupling') {
+          const pairs = doc.pairs;
           const rows = pairs.map((p) => [
             p.repository,
             p.path_a,
@@ -103,18 +96,7 @@ export function hotspotsCommand(): Command {
           if (pairs.length === 0) printError('(no pairs at these thresholds)');
           return;
         }
-        const selected = selectHotspots(await currentHotspots(store, name), selection);
-        const hotspots =
-          flags.today === undefined ? selected : await trendsAt(store, selected, referenceTs(flags.today));
-        if (flags.json) {
-          printJson('cto.hotspots/v1', {
-            kind: 'hotspots',
-            ...(flags.today !== undefined ? { today: flags.today } : {}),
-            exclusions,
-            hotspots,
-          });
-          return;
-        }
+        const hotspots = doc.hotspots;
         if (hotspots.length === 0) {
           printLine('No hotspots. Run `cto scan <path>` first (with analyses), or try --all.');
           return;
@@ -148,4 +130,43 @@ export function hotspotsCommand(): Command {
         );
       });
     });
+}
+
+interface HotspotOptions {
+  repository: string | undefined;
+  top: number;
+  folder?: string | undefined;
+  all?: boolean | undefined;
+  coupling?: boolean | undefined;
+  minDegree: number;
+  minRevs: number;
+  today?: string | undefined;
+}
+
+/** `cto hotspots --json`'s body (schema cto.hotspots/v1): hotspots, or coupled pairs with `coupling`. */
+export async function hotspotsDocument(store: Store, ws: Workspace, opts: HotspotOptions) {
+  const name = opts.repository;
+  const exclusions = opts.all ? NO_EXCLUSIONS : exclusionsFrom(ws.config);
+  const selection = { top: opts.top, folder: opts.folder ?? null, exclusions };
+  if (opts.coupling) {
+    const categories = new Map(
+      (await currentCodeFiles(store, name)).map((f) => [`${f.repository}\0${f.path}`, f.category]),
+    );
+    const pairs = selectCoupling(await currentCoupling(store, name), {
+      ...selection,
+      categories,
+      minDegree: opts.minDegree,
+      minRevs: opts.minRevs,
+    });
+    return { kind: 'coupling' as const, exclusions, pairs };
+  }
+  const selected = selectHotspots(await currentHotspots(store, name), selection);
+  const hotspots =
+    opts.today === undefined ? selected : await trendsAt(store, selected, referenceTs(opts.today));
+  return {
+    kind: 'hotspots' as const,
+    ...(opts.today !== undefined ? { today: opts.today } : {}),
+    exclusions,
+    hotspots,
+  };
 }

@@ -8,6 +8,8 @@ import { CtoError } from '../errors.ts';
 import { referenceTs } from '../reference-date.ts';
 import { currentKnowledgeFiles, currentOwnership, currentTruckFactors } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { pathColumn, printError, printJson, printLine, printTable, textColumn } from './output.ts';
 import { dayOf, todayOption, warnStale } from './reference.ts';
@@ -94,10 +96,10 @@ export function knowledgeCommand(): Command {
           ...(name ? { repository: name } : {}),
           json: flags.json === true,
         });
-        const { directory, stored } = await loadDirectory(store, ws.dir, ws.config, day);
-        const files = await currentKnowledgeFiles(store, name);
         const anonymize = flags.anonymize === true;
         if (flags.leave.length > 0) {
+          const { directory } = await loadDirectory(store, ws.dir, ws.config, day);
+          const files = await currentKnowledgeFiles(store, name);
           const { ids, unknown } = resolveLeaving(directory, flags.leave);
           if (ids.length === 0)
             throw new CtoError(
@@ -142,17 +144,12 @@ export function knowledgeCommand(): Command {
           }
           return;
         }
-        const sources = {
-          tfs: await currentTruckFactors(store, name),
-          files,
-          people: name === undefined ? stored : stored.filter((p) => p.repository === name),
-          referenceTs: referenceTs(day),
-        };
-        const report = knowledgeReport(sources, directory, anonymize);
+        const doc = await knowledgeDocument(store, ws, { repository: name, anonymize, today: day });
         if (flags.json) {
-          printJson('cto.knowledge/v1', { anonymized: anonymize, today: day, repositories: report });
+          printJson('cto.knowledge/v1', doc);
           return;
         }
+        const report = doc.repositories;
         if (report.length === 0) {
           printLine('No knowledge data yet. Run `cto scan <path>` first.');
           return;
@@ -161,4 +158,22 @@ export function knowledgeCommand(): Command {
         printKnowledge(report);
       });
     });
+}
+
+/** `cto knowledge --json`'s body without `--leave` (schema cto.knowledge/v1). */
+export async function knowledgeDocument(
+  store: Store,
+  ws: Workspace,
+  opts: { repository: string | undefined; anonymize: boolean; today: string },
+) {
+  const name = opts.repository;
+  const { directory, stored } = await loadDirectory(store, ws.dir, ws.config, opts.today);
+  const sources = {
+    tfs: await currentTruckFactors(store, name),
+    files: await currentKnowledgeFiles(store, name),
+    people: name === undefined ? stored : stored.filter((p) => p.repository === name),
+    referenceTs: referenceTs(opts.today),
+  };
+  const repositories = knowledgeReport(sources, directory, opts.anonymize);
+  return { anonymized: opts.anonymize, today: opts.today, repositories };
 }

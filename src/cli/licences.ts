@@ -15,6 +15,8 @@ import { policyFromConfig } from '../licences/policy.ts';
 import { mergePackages } from '../sbom/packages.ts';
 import { currentRepositories, snapshotDependencies } from '../store/deps.ts';
 import { snapshotCachedLicences } from '../store/licence-cache.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -36,31 +38,12 @@ export function licencesCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.licences/v1)')
     .action(async (repo: string | undefined, flags: LicencesFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const policy = policyFromConfig(ws.config);
-        const out = [];
-        for (const r of await currentRepositories(store, repo)) {
-          const eco = flags.ecosystem?.toLowerCase();
-          const cache = await snapshotCachedLicences(store, r.snapshotId);
-          const all = mergePackages(await snapshotDependencies(store, r.snapshotId)).map((p) =>
-            licenceOf(p, policy, cache),
-          );
-          const licences = all.filter(
-            (l) =>
-              (eco === undefined || l.ecosystem.toLowerCase() === eco) && inScopes(l.exposures, flags.scope),
-          );
-          out.push({
-            repository: r.name,
-            commit: r.commit,
-            packages: flags.violations ? licences.filter(flagged) : licences,
-            findings: licenceFindings(licences),
-            counts: licenceMetrics(all).map((m) => ({ licence: m.subject, packages: m.value })),
-            coverage: licenceCoverage(licences),
-          });
-        }
+        const doc = await licencesDocument(store, ws, { ...flags, repository: repo });
         if (flags.json) {
-          printJson('cto.licences/v1', { policy, repositories: out });
+          printJson('cto.licences/v1', doc);
           return;
         }
+        const { policy, repositories: out } = doc;
         const rows = out.flatMap((o) =>
           o.packages.map((l) => [
             o.repository,
@@ -105,4 +88,38 @@ function summary(repo: string, licences: PackageLicence[], findings: number, pol
     ? `${findings} finding${findings === 1 ? '' : 's'} under the policy`
     : 'no licence policy in cto.yaml';
   return `${repo}: ${licences.length} packages, ${unknown} with unknown licence; ${tail}`;
+}
+
+/** `cto licences --json`'s body (schema cto.licences/v1). */
+export async function licencesDocument(
+  store: Store,
+  ws: Workspace,
+  q: {
+    repository?: string | undefined;
+    ecosystem?: string | undefined;
+    violations?: boolean | undefined;
+    scope?: Exposure[] | undefined;
+  },
+) {
+  const policy = policyFromConfig(ws.config);
+  const repositories = [];
+  for (const r of await currentRepositories(store, q.repository)) {
+    const eco = q.ecosystem?.toLowerCase();
+    const cache = await snapshotCachedLicences(store, r.snapshotId);
+    const all = mergePackages(await snapshotDependencies(store, r.snapshotId)).map((p) =>
+      licenceOf(p, policy, cache),
+    );
+    const licences = all.filter(
+      (l) => (eco === undefined || l.ecosystem.toLowerCase() === eco) && inScopes(l.exposures, q.scope),
+    );
+    repositories.push({
+      repository: r.name,
+      commit: r.commit,
+      packages: q.violations ? licences.filter(flagged) : licences,
+      findings: licenceFindings(licences),
+      counts: licenceMetrics(all).map((m) => ({ licence: m.subject, packages: m.value })),
+      coverage: licenceCoverage(licences),
+    });
+  }
+  return { policy, repositories };
 }

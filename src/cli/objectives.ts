@@ -5,6 +5,8 @@ import type { ObjectiveStatus } from '../office/objectives/score.ts';
 import { type ObjectivesView, objectivesView } from '../office/objectives/view.ts';
 import { loadTeams } from '../office/teams.ts';
 import { referenceDay } from '../reference-date.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, withStore } from './context.ts';
 import {
   formatNumber,
@@ -31,11 +33,7 @@ export function objectivesCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.objectives/v1, docs/office.md)')
     .action(async (flags: { today?: string; points?: boolean; json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const view = await objectivesView(store, ws, {
-          today: referenceDay(flags.today),
-          teams: loadTeams(ws.dir),
-          eolWindowMonths: ws.config.eol?.windowMonths ?? 6,
-        });
+        const view = await objectivesDocument(store, ws, referenceDay(flags.today));
         if (flags.json) printJson('cto.objectives/v1', { ...view });
         else {
           printView(view);
@@ -129,4 +127,13 @@ function printPoints(view: ObjectivesView): void {
   if (rows.length === 0) return;
   printLine('');
   printTable([textColumn('key result'), 'point', 'value', 'expected', 'status then'], rows);
+}
+
+/** `cto objectives --json`'s body (schema cto.objectives/v1). */
+export function objectivesDocument(store: Store, ws: Workspace, today: string) {
+  return objectivesView(store, ws, {
+    today,
+    teams: loadTeams(ws.dir),
+    eolWindowMonths: ws.config.eol?.windowMonths ?? 6,
+  });
 }

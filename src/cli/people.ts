@@ -5,6 +5,8 @@ import { peopleReport } from '../analyses/knowledge/views.ts';
 import { countAuthors } from '../people/identities/email.ts';
 import { currentAuthorEmails } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseIntOption, withStore } from './context.ts';
 import { day, printJson, printLine, printTable, textColumn } from './output.ts';
 import { dayOf, todayOption, warnStale } from './reference.ts';
@@ -30,15 +32,17 @@ export function peopleCommand(): Command {
           const refDay = dayOf(flags);
           const json = flags.json === true;
           await warnStale(store, ws.config, refDay, { ...(name ? { repository: name } : {}), json });
-          const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config, refDay);
-          const stored = name === undefined ? all : all.filter((p) => p.repository === name);
-          const authors = countAuthors(await currentAuthorEmails(store, name));
-          const report = peopleReport(stored, directory, flags.anonymize === true, authors);
+          const doc = await peopleDocument(store, ws, {
+            repository: name,
+            anonymize: flags.anonymize === true,
+            today: refDay,
+          });
           if (flags.json) {
-            printJson('cto.people/v1', { anonymized: flags.anonymize === true, today: refDay, ...report });
+            printJson('cto.people/v1', doc);
             return;
           }
-          if (stored.length === 0) {
+          const report = doc;
+          if (doc.totals.people + doc.totals.bots === 0) {
             printLine('No contributors in the store yet. Run `cto scan <path>` first.');
             return;
           }
@@ -77,4 +81,31 @@ export function peopleCommand(): Command {
         });
       },
     );
+}
+
+/**
+ * `cto people --json`'s body (schema cto.people/v1). `only` keeps the people it accepts (by their
+ * names and e-mails; a lead's own teams on the server); the totals stay those of everyone.
+ */
+export async function peopleDocument(
+  store: Store,
+  ws: Workspace,
+  opts: {
+    repository: string | undefined;
+    anonymize: boolean;
+    today: string;
+    only?: (keys: readonly string[]) => boolean;
+  },
+) {
+  const { directory, stored: all } = await loadDirectory(store, ws.dir, ws.config, opts.today);
+  const stored = opts.repository === undefined ? all : all.filter((p) => p.repository === opts.repository);
+  const authors = countAuthors(await currentAuthorEmails(store, opts.repository));
+  const report = peopleReport(stored, directory, opts.anonymize, authors);
+  const only = opts.only;
+  const people = only
+    ? report.people.filter((p) =>
+        only([p.name, ...(directory.byId.get(p.person)?.names ?? []), ...(p.emails ?? [])]),
+      )
+    : report.people;
+  return { anonymized: opts.anonymize, today: opts.today, ...report, people };
 }

@@ -12,7 +12,8 @@ import { loadRadar } from '../office/radar/load.ts';
 import { writeItems } from '../office/radar/write.ts';
 import { loadRadarView } from '../radar/index.ts';
 import { currentRelease, type RadarView } from '../radar/view.ts';
-import { loadWorkspace } from '../workspace.ts';
+import type { Store } from '../store/store.ts';
+import { loadWorkspace, type Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, parseDayOption, withStore } from './context.ts';
 import { printError, printJson, printJsonText, printLine, printTable, styled, textColumn } from './output.ts';
 import { dayOf, todayOption } from './reference.ts';
@@ -34,11 +35,12 @@ export function radarCommand(): Command {
     .addCommand(exportCommand())
     .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const view = await loadRadarView(store, ws, dayOf(flags));
+        const doc = await radarDocument(store, ws, dayOf(flags));
         if (flags.json) {
-          printJson('cto.radar/v1', { radar: view });
+          printJson('cto.radar/v1', doc);
           return;
         }
+        const view = doc.radar;
         if (!view) {
           printLine(NO_RADAR);
           return;
@@ -189,4 +191,9 @@ function exportCommand(): Command {
       else if (flags.format === 'backstage') printJsonText(text.trimEnd());
       else printLine(text.trimEnd());
     });
+}
+
+/** `cto radar --json`'s body (schema cto.radar/v1); `radar` is null without a radar/ folder. */
+export async function radarDocument(store: Store, ws: Workspace, today: string) {
+  return { radar: await loadRadarView(store, ws, today) };
 }

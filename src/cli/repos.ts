@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { snapshotAge, staleAfterDays } from '../reference-date.ts';
 import { listRepositories } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { day, pathColumn, printJson, printLine, printTable, shortSha } from './output.ts';
 import { dayOf, todayOption } from './reference.ts';
@@ -15,16 +17,12 @@ export function reposCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.repos/v1)')
     .action(async (flags: { json?: boolean; today?: string }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const refDay = dayOf(flags);
-        const limit = staleAfterDays(ws.config);
-        const repos = (await listRepositories(store)).map((r) => ({
-          ...r,
-          snapshotAge: snapshotAge(r.scannedAt, refDay, limit),
-        }));
+        const doc = await reposDocument(store, ws, dayOf(flags));
         if (flags.json) {
-          printJson('cto.repos/v1', { today: refDay, staleAfterDays: limit, repositories: repos });
+          printJson('cto.repos/v1', doc);
           return;
         }
+        const repos = doc.repositories;
         if (repos.length === 0) {
           printLine('No repositories in the store yet. Run `cto scan <path>` first.');
           return;
@@ -62,4 +60,14 @@ export function reposCommand(): Command {
         );
       });
     });
+}
+
+/** `cto repos --json`'s body (schema cto.repos/v1): each repository with its snapshot's age on `today`. */
+export async function reposDocument(store: Store, ws: Workspace, today: string) {
+  const limit = staleAfterDays(ws.config);
+  const repositories = (await listRepositories(store)).map((r) => ({
+    ...r,
+    snapshotAge: snapshotAge(r.scannedAt, today, limit),
+  }));
+  return { today, staleAfterDays: limit, repositories };
 }

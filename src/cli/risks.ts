@@ -7,7 +7,7 @@ import { overdueDays, overdueFindings, RISK_STATUSES, selectRisks } from '../ris
 import { resolveRepositoryName } from '../store/repositories.ts';
 import { type RiskRow, registerRows } from '../store/risks.ts';
 import type { RiskStatus } from '../store/schema.ts';
-import { nowIso } from '../store/store.ts';
+import { nowIso, type Store } from '../store/store.ts';
 import { globalOptions, parseChoiceList, parseDayOption, withExistingStoreToUpdate } from './context.ts';
 import { type Cell, printError, printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -74,6 +74,47 @@ function printStats(groups: RemediationGroup[], by: string): void {
   );
 }
 
+/** The register's rows, of one repository and one owning team when given. */
+async function teamRisks(store: Store, repository: string | undefined, team: string | undefined) {
+  const all = await registerRows(store, repository === undefined ? undefined : [repository]);
+  const t = team?.toLowerCase();
+  return t === undefined ? all : all.filter((r) => r.owner.toLowerCase() === t);
+}
+
+function risksJson(rows: RiskRow[], statuses: readonly RiskStatus[], today: string) {
+  return {
+    today,
+    statuses,
+    risks: rows.map((r) => jsonRow(r, today)),
+    findings: overdueFindings(rows, today),
+  };
+}
+
+/**
+ * `cto risks --json`'s body (schema cto.risks/v1) from the register as it stands: the register is not
+ * brought up to date here (the CLI does that first; the server reads what the last scan left).
+ */
+export async function risksDocument(
+  store: Store,
+  q: {
+    repository?: string | undefined;
+    team?: string | undefined;
+    statuses: readonly RiskStatus[];
+    today: string;
+  },
+) {
+  const repository = await resolveRepositoryName(store, q.repository);
+  const rows = selectRisks(
+    await teamRisks(store, repository, q.team),
+    { statuses: [...q.statuses] },
+    q.today,
+  );
+  return risksJson(rows, q.statuses, q.today);
+}
+
+/** A risk of `cto risks --json` (and of `/api/v1/risks`). */
+export type RiskJson = ReturnType<typeof jsonRow>;
+
 function jsonRow(r: RiskRow, today: string) {
   return {
     key: r.key,
@@ -127,9 +168,7 @@ export function risksCommand(): Command {
         const at = flags.today ? `${flags.today}T00:00:00.000Z` : nowIso();
         const repository = await resolveRepositoryName(store, flags.repo);
         await updateRegister(store, ws, { repository, at });
-        const all = await registerRows(store, repository === undefined ? undefined : [repository]);
-        const team = flags.team?.toLowerCase();
-        const mine = team === undefined ? all : all.filter((r) => r.owner.toLowerCase() === team);
+        const mine = await teamRisks(store, repository, flags.team);
         if (flags.stats) {
           const stats = remediationStats(mine, today);
           if (flags.json) return printJson('cto.risk-stats/v1', { ...stats });
@@ -153,13 +192,7 @@ export function risksCommand(): Command {
           : ((flags.status ?? ['open']) as RiskStatus[]);
         const rows = selectRisks(mine, { statuses: wanted }, today);
         const findings = overdueFindings(rows, today);
-        if (flags.json)
-          return printJson('cto.risks/v1', {
-            today,
-            statuses: wanted,
-            risks: rows.map((r) => jsonRow(r, today)),
-            findings,
-          });
+        if (flags.json) return printJson('cto.risks/v1', risksJson(rows, wanted, today));
         if (rows.length === 0) {
           printLine(`No ${wanted.join(' or ')} risks in the register.`);
           return;

@@ -8,6 +8,8 @@ import { referenceDay } from '../reference-date.ts';
 import { anonymizeJson } from '../report/anonymize.ts';
 import { buildSkills } from '../skills/build.ts';
 import { currentSnapshots } from '../store/report.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, parseDayOption, withStore } from './context.ts';
 import { printJson, printLine, printTable, styled, textColumn } from './output.ts';
 
@@ -25,40 +27,15 @@ export function skillsCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.skills/v1, docs/skills.md)')
     .action(async (flags: { today?: string; anonymize?: boolean; json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const today = referenceDay(flags.today);
-        const teams = loadTeams(ws.dir);
-        const radar = await loadRadarView(store, ws, today);
-        const stances = new Map<string, string>();
-        for (const item of radar?.items ?? [])
-          for (const t of item.technologies) if (item.stance) stances.set(t, item.stance);
-        const technologyFiles = (
-          await repositoryTechnologies(
-            store,
-            await currentSnapshots(store),
-            ws.config as Record<string, unknown>,
-          )
-        ).map((r) => ({
-          repository: r.repository,
-          technologies: r.technologies.map((t) => ({ id: t.id, files: t.files })),
-        }));
-        const skills = await buildSkills(store, { today, teams, technologyFiles, stances });
-        // Each name and e-mail is replaced where it stands, never inside other fields of the document.
-        if (flags.anonymize)
-          for (const r of skills.rows)
-            r.people = r.people.map((p) => ({
-              ...p,
-              name: anonymizeJson(p.person, [p.person]),
-              person: anonymizeJson(p.person, [p.person]),
-            }));
+        const doc = await skillsDocument(store, ws, {
+          today: referenceDay(flags.today),
+          anonymize: flags.anonymize === true,
+        });
         if (flags.json) {
-          printJson('cto.skills/v1', {
-            reference: today,
-            anonymized: flags.anonymize === true,
-            radar: radar !== null,
-            ...skills,
-          });
+          printJson('cto.skills/v1', doc);
           return;
         }
+        const { reference: today, radar, anonymized: _, ...skills } = doc;
         const techs = skills.rows.filter((r) => r.kind === 'technology');
         printLine(
           `${techs.length} technologies and ${skills.rows.length - techs.length} languages with work in the 365 days to ${today}; ${skills.findings.length} findings${radar ? '' : ' (no radar: ADOPT, TRIAL and HOLD not known)'}.`,
@@ -97,4 +74,30 @@ export function skillsCommand(): Command {
         }
       });
     });
+}
+
+/** `cto skills --json`'s body (schema cto.skills/v1); `anonymize` replaces each name and e-mail. */
+export async function skillsDocument(store: Store, ws: Workspace, q: { today: string; anonymize: boolean }) {
+  const today = q.today;
+  const teams = loadTeams(ws.dir);
+  const radar = await loadRadarView(store, ws, today);
+  const stances = new Map<string, string>();
+  for (const item of radar?.items ?? [])
+    for (const t of item.technologies) if (item.stance) stances.set(t, item.stance);
+  const technologyFiles = (
+    await repositoryTechnologies(store, await currentSnapshots(store), ws.config as Record<string, unknown>)
+  ).map((r) => ({
+    repository: r.repository,
+    technologies: r.technologies.map((t) => ({ id: t.id, files: t.files })),
+  }));
+  const skills = await buildSkills(store, { today, teams, technologyFiles, stances });
+  // Each name and e-mail is replaced where it stands, never inside other fields of the document.
+  if (q.anonymize)
+    for (const r of skills.rows)
+      r.people = r.people.map((p) => ({
+        ...p,
+        name: anonymizeJson(p.person, [p.person]),
+        person: anonymizeJson(p.person, [p.person]),
+      }));
+  return { reference: today, anonymized: q.anonymize, radar: radar !== null, ...skills };
 }

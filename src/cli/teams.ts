@@ -11,6 +11,8 @@ import {
   currentPeople,
   currentTruckFactors,
 } from '../store/people.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { globalOptions, withStore } from './context.ts';
 import { pathColumn, printJson, printLine, printTable, textColumn } from './output.ts';
 import { dayOf, todayOption, warnStale } from './reference.ts';
@@ -27,18 +29,7 @@ export function teamsCommand(): Command {
         const day = dayOf(flags);
         await warnStale(store, ws.config, day, { json: flags.json === true });
         const teams = loadTeams(ws.dir);
-        const report = teamsReport(
-          teams,
-          await currentCodeOwners(store),
-          await currentKnowledgeFiles(store),
-          await currentPeople(store, day),
-          await currentTruckFactors(store),
-          {
-            teamsFile: hasTeamsFile(ws.dir),
-            codeownersFiles: await currentFilesAt(store, CODEOWNERS_LOCATIONS),
-          },
-          referenceTs(day),
-        );
+        const report = await teamsDocument(store, ws, day);
         if (flags.json) {
           printJson('cto.teams/v1', { ...report });
           return;
@@ -82,4 +73,20 @@ export function teamsCommand(): Command {
         }
       });
     });
+}
+
+/** `cto teams --json`'s body (schema cto.teams/v1). */
+export async function teamsDocument(store: Store, ws: Workspace, day: string) {
+  return teamsReport(
+    loadTeams(ws.dir),
+    await currentCodeOwners(store),
+    await currentKnowledgeFiles(store),
+    await currentPeople(store, day),
+    await currentTruckFactors(store),
+    {
+      teamsFile: hasTeamsFile(ws.dir),
+      codeownersFiles: await currentFilesAt(store, CODEOWNERS_LOCATIONS),
+    },
+    referenceTs(day),
+  );
 }

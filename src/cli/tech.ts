@@ -9,6 +9,8 @@ import { inScopes } from '../collectors/exposure.ts';
 import type { Exposure } from '../collectors/types.ts';
 import { loadTeams } from '../office/teams.ts';
 import { currentRepositories } from '../store/deps.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import { printError, printJson, printLine, printTable, textColumn } from './output.ts';
 
@@ -29,35 +31,12 @@ export function techCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.tech/v1)')
     .action(async (repo: string | undefined, flags: TechFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const table = new Map(loadTechnologies().map((t) => [t.id, t]));
-        const out = [];
-        for (const r of await currentRepositories(store, repo)) {
-          const { metrics, stored } = await technologyMetrics(store, r.snapshotId, ws.config);
-          const technologies = metrics
-            .filter((m) => m.metric === 'technology' && table.has(m.subject))
-            .map((m) => {
-              const t = table.get(m.subject) as { id: string; name: string; category: string };
-              const exposures = m.evidence?.exposures ?? [];
-              return {
-                id: t.id,
-                name: t.name,
-                category: t.category,
-                // The most exposed of the facts behind it; unknown for a snapshot analysed before exposures.
-                exposure: exposures[0] ?? null,
-                facts: m.value,
-                evidence: m.evidence ?? {},
-              };
-            })
-            .filter((t) => flags.category === undefined || t.category === flags.category)
-            .filter((t) => inScopes(t.evidence.exposures ?? [], flags.scope));
-          out.push({ repository: r.name, commit: r.commit, stored, technologies });
-        }
-        const teams = loadTeams(ws.dir);
-        const byTeam = teams.length > 0 ? technologiesByTeam(teams, out) : null;
+        const doc = await techDocument(store, ws, { ...flags, repository: repo });
         if (flags.json) {
-          printJson('cto.tech/v1', { repositories: out, teams: byTeam });
+          printJson('cto.tech/v1', doc);
           return;
         }
+        const { repositories: out, teams: byTeam } = doc;
         const rows = out.flatMap((o) =>
           o.technologies.map((t) => [
             o.repository,
@@ -93,4 +72,37 @@ function evidenceText(e: { packages?: string[]; images?: string[]; files?: strin
   return [part('packages', e.packages), part('images', e.images), part('files', e.files)]
     .filter(Boolean)
     .join('; ');
+}
+
+/** `cto tech --json`'s body (schema cto.tech/v1). */
+export async function techDocument(
+  store: Store,
+  ws: Workspace,
+  q: { repository?: string | undefined; category?: string | undefined; scope?: Exposure[] | undefined },
+) {
+  const table = new Map(loadTechnologies().map((t) => [t.id, t]));
+  const repositories = [];
+  for (const r of await currentRepositories(store, q.repository)) {
+    const { metrics, stored } = await technologyMetrics(store, r.snapshotId, ws.config);
+    const technologies = metrics
+      .filter((m) => m.metric === 'technology' && table.has(m.subject))
+      .map((m) => {
+        const t = table.get(m.subject) as { id: string; name: string; category: string };
+        const exposures = m.evidence?.exposures ?? [];
+        return {
+          id: t.id,
+          name: t.name,
+          category: t.category,
+          // The most exposed of the facts behind it; unknown for a snapshot analysed before exposures.
+          exposure: exposures[0] ?? null,
+          facts: m.value,
+          evidence: m.evidence ?? {},
+        };
+      })
+      .filter((t) => q.category === undefined || t.category === q.category)
+      .filter((t) => inScopes(t.evidence.exposures ?? [], q.scope));
+    repositories.push({ repository: r.name, commit: r.commit, stored, technologies });
+  }
+  const teams = loadTeams(ws.dir);
+  return { repositories, teams: teams.length > 0 ? technologiesByTeam(teams, repositories) : null };
 }

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { addUser, changeRole, setDisabled } from '../server/accounts.ts';
 import { ROLES } from '../server/roles.ts';
 import { listUsers } from '../store/accounts.ts';
+import type { Store } from '../store/store.ts';
 import { choiceOption, globalOptions, withStore, withWritableStore } from './context.ts';
 import { printJson, printLine, printTable } from './output.ts';
 
@@ -69,16 +70,12 @@ export function usersCommand(): Command {
     .option('--json', 'print a JSON document (schema cto.users/v1)')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store) => {
-        const rows = (await listUsers(store)).map((u) => ({
-          email: u.email,
-          role: u.role,
-          createdAt: u.created_at,
-          disabledAt: u.disabled_at,
-        }));
+        const doc = await usersDocument(store);
         if (flags.json) {
-          printJson('cto.users/v1', { users: rows });
+          printJson('cto.users/v1', doc);
           return;
         }
+        const rows = doc.users;
         if (rows.length === 0) {
           printLine('No users yet. Add one with `cto users add <email> --role admin`.');
           return;
@@ -95,4 +92,15 @@ export function usersCommand(): Command {
       });
     });
   return users;
+}
+
+/** `cto users list --json`'s body (schema cto.users/v1): never a password hash. */
+export async function usersDocument(store: Store) {
+  const users = (await listUsers(store)).map((u) => ({
+    email: u.email,
+    role: u.role,
+    createdAt: u.created_at,
+    disabledAt: u.disabled_at,
+  }));
+  return { users };
 }

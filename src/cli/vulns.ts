@@ -11,6 +11,8 @@ import { ownerResolver } from '../risk/owners.ts';
 import { rankProblems } from '../risk/score.ts';
 import { type VulnerabilityProblem, vulnerabilityProblems } from '../risk/vulnerability-problems.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
 import { choiceOption, globalOptions, scopeOption, withStore } from './context.ts';
 import {
   type Cell,
@@ -142,36 +144,57 @@ export function vulnsCommand(): Command {
     )
     .action(async (repo: string | undefined, flags: VulnsFlags, cmd: Command) => {
       await withStore(globalOptions(cmd), async (store, ws) => {
-        const report = await findVulnerabilities(store, {
-          repository: await resolveRepositoryName(store, repo),
-          ecosystem: flags.ecosystem,
-          minSeverity: flags.severity,
-          ...(flags.scope ? { scopes: flags.scope } : {}),
-        });
+        const { report, problems, document } = await vulnsFacts(store, ws, { ...flags, repository: repo });
         const { coverage } = report;
-        const failing = flags.failOn
-          ? report.findings.filter((f) => severityRank(f.severity.level) >= severityRank(flags.failOn!))
-          : [];
         const refused = flags.failOn && !flags.allowPartial && hasGaps(coverage);
-        if (flags.failOn && failing.length > 0) process.exitCode = 1;
-        const today = new Date().toISOString().slice(0, 10);
-        const problems = rankProblems(
-          vulnerabilityProblems(report.findings, ownerResolver(loadTeams(ws.dir))),
-          today,
-          ws.config.risk,
-        );
-        if (flags.json) {
-          printJson('cto.vulns/v2', {
-            ...report,
-            findings: problems.map(problemJson),
-            failOn: flags.failOn ?? null,
-            allowPartial: flags.allowPartial === true,
-            failing: failing.length,
-          });
-        } else printReport(report, problems);
+        if (flags.failOn && document.failing > 0) process.exitCode = 1;
+        if (flags.json) printJson('cto.vulns/v2', document);
+        else printReport(report, problems);
         if (refused) throw notCheckedError(coverage, flags.failOn!);
       });
     });
+}
+
+interface VulnsQuery {
+  repository?: string | undefined;
+  severity?: SeverityLevel | undefined;
+  ecosystem?: string | undefined;
+  failOn?: SeverityLevel | undefined;
+  allowPartial?: boolean | undefined;
+  scope?: Exposure[] | undefined;
+}
+
+/** The advisories matched now, ranked as risks, and `cto vulns --json`'s body (schema cto.vulns/v2). */
+async function vulnsFacts(store: Store, ws: Workspace, q: VulnsQuery) {
+  const report = await findVulnerabilities(store, {
+    repository: await resolveRepositoryName(store, q.repository),
+    ecosystem: q.ecosystem,
+    minSeverity: q.severity,
+    ...(q.scope ? { scopes: q.scope } : {}),
+  });
+  const failOn = q.failOn;
+  const failing = failOn
+    ? report.findings.filter((f) => severityRank(f.severity.level) >= severityRank(failOn))
+    : [];
+  const today = new Date().toISOString().slice(0, 10);
+  const problems = rankProblems(
+    vulnerabilityProblems(report.findings, ownerResolver(loadTeams(ws.dir))),
+    today,
+    ws.config.risk,
+  );
+  const document = {
+    ...report,
+    findings: problems.map(problemJson),
+    failOn: failOn ?? null,
+    allowPartial: q.allowPartial === true,
+    failing: failing.length,
+  };
+  return { report, problems, document };
+}
+
+/** `cto vulns --json`'s body (schema cto.vulns/v2). */
+export async function vulnsDocument(store: Store, ws: Workspace, q: VulnsQuery) {
+  return (await vulnsFacts(store, ws, q)).document;
 }
 
 function printReport(report: Awaited<ReturnType<typeof findVulnerabilities>>, problems: Ranked[]): void {

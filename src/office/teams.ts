@@ -3,6 +3,7 @@
 //   teams:
 //     - name: Platform
 //       members: [Ada Lovelace, ada@example.com]   # names or e-mails
+//       leads: [ada@example.com]                   # `cto serve` accounts that lead the team
 //       handles: ['@acme/platform']                 # CODEOWNERS owners that mean this team
 //       owns:
 //         - api                                     # a whole repository
@@ -33,6 +34,7 @@ export const teamSchema = z
   .object({
     name: z.string().min(1),
     members: z.array(z.string().min(1)).default([]),
+    leads: z.array(z.email()).optional(),
     handles: z.array(z.string().min(1)).default([]),
     owns: z.array(ownsSchema).default([]),
   })
@@ -126,6 +128,12 @@ function memberKey(text: string): string {
 export function teamOfPerson(teams: readonly Team[], personKeys: readonly string[]): string[] {
   const keys = new Set(personKeys.map(memberKey));
   return teams.filter((t) => t.members.some((m) => keys.has(memberKey(m)))).map((t) => t.name);
+}
+
+/** Names of the teams an account (by e-mail) leads: `leads` in teams.yaml, compared without case. */
+export function teamsLedBy(teams: readonly Team[], email: string): string[] {
+  const e = email.trim().toLowerCase();
+  return teams.filter((t) => (t.leads ?? []).some((l) => l.toLowerCase() === e)).map((t) => t.name);
 }
 
 /** Names of the teams a CODEOWNERS owner (`@org/team`, `@user`, e-mail) stands for. */

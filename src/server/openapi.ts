@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of the routes (GET /api/v1/openapi.json): query parameters and request
-// bodies from the zod schemas, each operation's permission in `x-cto-permission`.
+// bodies from the zod schemas, each operation's permission in `x-cto-permission`, its document's schema
+// in `x-cto-schema` and its paged list in `x-cto-list`.
 import { z } from 'zod';
 import { TOOL_VERSION } from '../version.ts';
 import type { ApiRoute } from './routes/route.ts';
@@ -26,6 +27,7 @@ const CALLER_ERRORS = {
   '400': { description: 'a bad query parameter or body (USAGE)' },
   '401': { description: 'no valid credentials (UNAUTHENTICATED)' },
   '403': { description: 'the role or the token scope lacks the permission, or no CSRF token (FORBIDDEN)' },
+  '404': { description: 'no such repository (REPOSITORY_NOT_FOUND) or route (NOT_FOUND)' },
 };
 
 const WEBHOOK_ERRORS = {
@@ -46,6 +48,8 @@ function operation(r: ApiRoute) {
   return {
     summary: r.summary,
     'x-cto-permission': r.permission,
+    ...(r.raw ? {} : { 'x-cto-schema': r.schema }),
+    ...(r.list ? { 'x-cto-list': r.list } : {}),
     security: SECURITY[r.auth ?? 'caller'],
     parameters: [
       ...[...r.url.matchAll(/:(\w+)/g)].map((m) => ({

@@ -19,11 +19,11 @@ export const PERMISSIONS = [
   'session:login',
   /** One's own session: read it, end it. */
   'session:own',
-  /** Repository-level data: repositories, risks, trends. */
+  /** Repository-level data: every area's document, people in it pseudonymised unless the caller may see them. */
   'portfolio:read',
   /** The report's summary. */
   'summary:read',
-  /** People-level data: names, emails, per-person figures. */
+  /** People-level data: names, emails, per-person figures (a lead: of the teams they lead only). */
   'people:read',
   /** Users and settings. */
   'users:admin',
@@ -39,7 +39,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role | Principal, readonly Permission[]> = {
   admin: ['api:describe', 'session:own', 'users:admin', 'scans:read', 'scans:run'],
   member: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'scans:read'],
-  // People-level data of a lead's own teams only: the routes refuse leads (403) until that scoping is built.
+  // People-level data of a lead's own teams only (teams.yaml `leads`; src/server/people-scope.ts).
   lead: ['api:describe', 'session:own', 'portfolio:read', 'summary:read', 'people:read', 'scans:read'],
   board: ['api:describe', 'session:own', 'summary:read'],
   anonymous: ['session:login'],

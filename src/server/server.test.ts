@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { tempDir } from '../../test/helpers/repo-builder.ts';
+import {
+  ADA,
+  LINUS,
+  PLATFORM_LEAD,
+  scannedWorkspace,
+  WEB_LEAD,
+} from '../../test/helpers/served-workspace.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import { auditRows } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
@@ -16,6 +25,37 @@ afterAll(async () => {
   await dropTestSchemas();
 });
 
+interface Operation {
+  'x-cto-permission': string;
+  'x-cto-schema'?: string;
+  'x-cto-list'?: string;
+  parameters: { name: string; in: string }[];
+}
+
+/** The rows of docs/server.md's Routes table: each cell without its backquotes. */
+function routesTable() {
+  const text = readFileSync(join(import.meta.dirname, '../../docs/server.md'), 'utf8');
+  const start = text.indexOf('## Routes');
+  const section = text.slice(start, text.indexOf('\n## ', start + 1));
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('| `/api/'))
+    .map((l) => {
+      const [route, method, permission, schema, list, parameters] = l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/`/g, ''));
+      return {
+        route: route as string,
+        method: (method as string).toLowerCase(),
+        permission,
+        schema,
+        list,
+        parameters: parameters ? parameters.split(', ') : [],
+      };
+    });
+}
+
 /**
  * The policy of docs/server.md#roles written out on its own (not read from roles.ts): for each
  * permission, the roles that get 200. Every other role gets 403.
@@ -24,8 +64,8 @@ const POLICY: Record<string, readonly string[]> = {
   'api:describe': ['admin', 'member', 'lead', 'board'],
   'portfolio:read': ['member', 'lead'],
   'summary:read': ['member', 'lead', 'board'],
-  // Leads' own-team people data is not built yet: refused for now.
-  'people:read': [],
+  // A lead reads the people of the teams they lead (filtered or pseudonymised: tested below).
+  'people:read': ['lead'],
   'users:admin': ['admin'],
   'session:own': ['admin', 'member', 'lead', 'board'],
   // Signing in: only anonymous callers (the route ignores any credentials sent).
@@ -46,12 +86,25 @@ const ALLOWED_STATUS: Record<string, number> = {
   'GET /api/v1/scans/:id': 400,
 };
 const ROLE_NAMES = ['admin', 'member', 'lead', 'board'] as const;
+/** Every role, and a lead of the other team (Web; `lead` leads Platform). */
+const ACCOUNTS = [
+  ...ROLE_NAMES.map((role) => ({ key: role as string, role: role as string })),
+  { key: 'lead2', role: 'lead' },
+];
 const ALL_SCOPES = ['read', 'write', 'admin'];
-const OPENAPI = { method: 'GET', url: '/api/v1/openapi.json', permission: 'api:describe', auth: 'caller' };
+const OPENAPI = {
+  method: 'GET',
+  url: '/api/v1/openapi.json',
+  path: '/api/v1/openapi.json',
+  permission: 'api:describe',
+  auth: 'caller',
+};
 const EVERY_ROUTE = [
   ...API_ROUTES.map((r) => ({
     method: r.method as string,
-    url: r.url,
+    // A repository of the scanned workspace; search needs its query.
+    url: r.url === '/api/v1/search' ? `${r.url}?q=api` : r.url.replace(':name', 'api'),
+    path: openApiPath(r.url),
     permission: r.permission as string,
     auth: r.auth ?? 'caller',
   })),
@@ -72,16 +125,15 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
   let expired = '';
 
   beforeAll(async () => {
-    store = await openStore(freshStoreTarget(engine));
-    for (const role of ROLE_NAMES) {
-      await addUser(store, { email: `${role}@example.com`, role, password: `a long password for ${role}` });
-      tokens[role] = (
-        await createToken(store, {
-          email: `${role}@example.com`,
-          name: 'test',
-          expiresAt: null,
-          scopes: ALL_SCOPES,
-        })
+    const target = freshStoreTarget(engine);
+    const { ws } = scannedWorkspace(target);
+    store = await openStore(target);
+    expect([PLATFORM_LEAD, WEB_LEAD]).toEqual(['lead@example.com', 'lead2@example.com']);
+    for (const a of ACCOUNTS) {
+      const email = `${a.key}@example.com`;
+      await addUser(store, { email, role: a.role, password: `a long password for ${a.key}` });
+      tokens[a.key] = (
+        await createToken(store, { email, name: 'test', expiresAt: null, scopes: ALL_SCOPES })
       ).token;
     }
     expired = (
@@ -91,9 +143,9 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
         expiresAt: '2020-01-01T00:00:00.000Z',
       })
     ).token;
-    app = await buildServer({ store, ws: loadWorkspace(tempDir()), webhookKey: randomBytes(32) });
+    app = await buildServer({ store, ws: loadWorkspace(ws), webhookKey: randomBytes(32) });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await app?.close();
@@ -156,16 +208,16 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
   test('the route x role matrix, by token and by session: each role is allowed exactly what the policy grants', async () => {
     const seen: string[] = [];
     const sessions: Record<string, Record<string, string>> = {};
-    for (const role of ROLE_NAMES) sessions[role] = await signIn(role);
+    for (const a of ACCOUNTS) sessions[a.key] = await signIn(a.key);
     for (const r of ALL_ROUTES) {
       const allowed = POLICY[r.permission];
       expect(allowed, `${r.url} names a permission the policy does not know`).toBeDefined();
-      for (const role of ROLE_NAMES) {
+      for (const { key, role } of ACCOUNTS) {
         for (const via of ['token', 'session'] as const) {
           const headers =
             via === 'token'
-              ? { authorization: `Bearer ${tokens[role]}` }
-              : (sessions[role] as Record<string, string>);
+              ? { authorization: `Bearer ${tokens[key]}` }
+              : (sessions[key] as Record<string, string>);
           const res = await call(r, headers);
           // The session routes are about a browser's session: a token has none (401).
           const ok =
@@ -173,15 +225,18 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
               ? 401
               : (ALLOWED_STATUS[`${r.method} ${r.url}`] ?? (r.method === 'DELETE' ? 204 : 200));
           const want = allowed?.includes(role) ? ok : 403;
-          expect(res.status, `${role} by ${via}: ${r.method} ${r.url}`).toBe(want);
+          expect(res.status, `${key} by ${via}: ${r.method} ${r.url}`).toBe(want);
           if (want === 403)
             expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+          else if (res.status === 200 && r.path !== OPENAPI.path && r.permission !== 'session:own')
+            expect(((await res.json()) as { schema: string }).schema, r.url).toMatch(/^cto\.[a-z-]+\/v\d$/);
           else await res.arrayBuffer();
-          seen.push(`${role} ${via} ${r.method} ${r.url} ${res.status}`);
+          seen.push(`${key} ${via} ${r.method} ${r.url} ${res.status}`);
         }
       }
     }
-    expect(seen).toHaveLength(ALL_ROUTES.length * ROLE_NAMES.length * 2);
+    expect(seen).toHaveLength(ALL_ROUTES.length * ACCOUNTS.length * 2);
+    expect(ALL_ROUTES.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(30);
     // Signing in is open to anyone and ignores credentials sent with it: a wrong password is 401 for all.
     for (const role of ROLE_NAMES) {
       const res = await fetch(`${base}/api/v1/session`, {
@@ -194,23 +249,81 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     }
   });
 
-  test('a lead is refused people-level data with the reason; the board gets the summary anonymised', async () => {
-    const lead = await get('/api/v1/people', tokens.lead);
-    expect(lead.status).toBe(403);
-    expect(((await lead.json()) as { error: { message: string } }).error.message).toMatch(
-      /lead's own teams is not built/,
-    );
-    const scope = async (role: string) =>
-      (await (await get('/api/v1/report/summary', tokens[role])).json()) as {
+  test('a lead reads the people of the teams they lead only; member and board read pseudonyms', async () => {
+    const body = async (url: string, key: string) => {
+      const res = await get(url, tokens[key]);
+      expect(res.status, `${key} ${url}`).toBe(200);
+      return res.text();
+    };
+    const people = async (key: string) =>
+      (JSON.parse(await body('/api/v1/people', key)) as { people: { name: string }[] }).people.map(
+        (p) => p.name,
+      );
+    expect(await people('lead')).toEqual([ADA.name]);
+    expect(await people('lead2')).toEqual([LINUS.name]);
+    // Person fields of any other document: own team by name, everyone else under a pseudonym.
+    const lead = await body('/api/v1/knowledge', 'lead');
+    expect(lead).toContain(ADA.name);
+    expect(lead).not.toContain(LINUS.name);
+    expect(lead).not.toContain(LINUS.email);
+    const lead2 = await body('/api/v1/knowledge', 'lead2');
+    expect(lead2).toContain(LINUS.name);
+    expect(lead2).not.toContain(ADA.name);
+    for (const url of [
+      '/api/v1/knowledge',
+      '/api/v1/teams',
+      '/api/v1/findings',
+      '/api/v1/repositories/api',
+    ]) {
+      const text = await body(url, 'member');
+      for (const who of [ADA.name, ADA.email, LINUS.name, LINUS.email]) expect(text, url).not.toContain(who);
+    }
+    expect(await body('/api/v1/knowledge', 'member')).toMatch(/Person [0-9a-f]{4}/);
+    const scope = async (key: string) =>
+      JSON.parse(await body('/api/v1/report/summary', key)) as {
         schema: string;
         scope: { anonymized: boolean };
-        summary: { register: { open: number } };
       };
     const board = await scope('board');
     expect(board.schema).toBe('cto.report-summary/v1');
     expect(board.scope.anonymized).toBe(true);
-    expect(board.summary.register.open).toBe(0);
-    expect((await scope('member')).scope.anonymized).toBe(false);
+    expect((await scope('member')).scope.anonymized).toBe(true);
+    expect((await scope('lead')).scope.anonymized).toBe(false);
+    // Search finds people only where the caller may see them.
+    const found = async (key: string, q: string) =>
+      (JSON.parse(await body(`/api/v1/search?q=${q}`, key)) as { results: { kind: string; title: string }[] })
+        .results;
+    expect((await found('lead', 'ada')).filter((r) => r.kind === 'person').map((r) => r.title)).toEqual([
+      ADA.name,
+    ]);
+    expect((await found('lead2', 'ada')).filter((r) => r.kind === 'person')).toEqual([]);
+    expect((await found('member', 'ada')).filter((r) => r.kind === 'person')).toEqual([]);
+    expect((await found('member', 'zod')).map((r) => [r.kind, r.title.split(' ')[0]])).toEqual([
+      ['package', 'zod'],
+      ['package', 'zod'],
+    ]);
+    expect((await found('member', 'web')).map((r) => `${r.kind} ${r.title}`)).toContain('repository web');
+  });
+
+  test('an unknown repository is 404 REPOSITORY_NOT_FOUND; a bad filter is 400 USAGE', async () => {
+    for (const url of [
+      '/api/v1/repositories/nope',
+      '/api/v1/code?repository=nope',
+      '/api/v1/risks?repository=nope',
+    ]) {
+      const res = await get(url, tokens.member);
+      expect(res.status, url).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REPOSITORY_NOT_FOUND');
+    }
+    for (const url of [
+      '/api/v1/dependencies?scope=orbit',
+      '/api/v1/vulnerabilities?severity=dire',
+      '/api/v1/search?q=a',
+    ]) {
+      const res = await get(url, tokens.member);
+      expect(res.status, url).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('USAGE');
+    }
   });
 
   test('the trend route takes the CLI options and refuses a bad one with USAGE', async () => {
@@ -309,12 +422,12 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
   test('lists are paged and carry an ETag; a matching If-None-Match gets 304', async () => {
     const page = (await (await get('/api/v1/users?limit=2&offset=1', tokens.admin)).json()) as {
       schema: string;
-      total: number;
-      items: { email: string }[];
+      page: { list: string; total: number; limit: number; offset: number };
+      users: { email: string }[];
     };
     expect(page.schema).toBe('cto.users/v1');
-    expect(page.total).toBe(5);
-    expect(page.items.map((u) => u.email)).toEqual(['board@example.com', 'lead@example.com']);
+    expect(page.page).toEqual({ list: 'users', total: 6, limit: 2, offset: 1 });
+    expect(page.users.map((u) => u.email)).toEqual(['board@example.com', 'lead2@example.com']);
     expect(JSON.stringify(page)).not.toContain('scrypt');
     const first = await get('/api/v1/users', tokens.admin);
     const etag = first.headers.get('etag');
@@ -328,28 +441,49 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
   test('the OpenAPI document is 3.1 and lists every route with its permission and parameters', async () => {
     const doc = (await (await get('/api/v1/openapi.json', tokens.member)).json()) as {
       openapi: string;
-      paths: Record<string, { get: { 'x-cto-permission': string; parameters: { name: string }[] } }>;
+      paths: Record<string, Record<string, Operation>>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(
-      [...new Set(EVERY_ROUTE.map((r) => openApiPath(r.url)))].sort(),
-    );
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(EVERY_ROUTE.map((r) => r.path))].sort());
     for (const r of EVERY_ROUTE) {
-      expect(
-        doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase() as 'get'],
-        `${r.method} ${r.url}`,
-      ).toBeDefined();
+      expect(doc.paths[r.path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
     }
-    expect(doc.paths['/api/v1/risks']?.get.parameters.map((p) => p.name).sort()).toEqual([
+    expect(doc.paths['/api/v1/risks']?.get?.parameters.map((p) => p.name).sort()).toEqual([
       'limit',
       'offset',
       'repository',
+      'status',
+      'team',
+      'today',
     ]);
-    expect(doc.paths['/api/v1/people']?.get['x-cto-permission']).toBe('people:read');
-    // A path parameter is OpenAPI's `{id}`, declared in the path.
-    expect(doc.paths['/api/v1/scans/{id}']?.get.parameters).toEqual([
+    expect(doc.paths['/api/v1/repositories/{name}']?.get?.parameters[0]).toMatchObject({
+      name: 'name',
+      in: 'path',
+    });
+    expect(doc.paths['/api/v1/people']?.get?.['x-cto-permission']).toBe('people:read');
+    expect(doc.paths['/api/v1/scans/{id}']?.get?.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
     ]);
+    // docs/server.md's Routes table says what the document says: route, method, permission, schema,
+    // list and query parameters, for every operation.
+    const table = routesTable();
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
+    expect(table.map((r) => `${r.method} ${r.route}`).sort()).toEqual(operations.sort());
+    for (const row of table) {
+      const op = doc.paths[row.route]?.[row.method] as Operation;
+      const params = op.parameters.filter((p) => p.in === 'query' && !['limit', 'offset'].includes(p.name));
+      expect(
+        [row.permission, row.schema, row.list, row.parameters],
+        `docs/server.md: ${row.method} ${row.route}`,
+      ).toEqual([
+        op['x-cto-permission'],
+        op['x-cto-schema'] ?? '',
+        op['x-cto-list'] ?? '',
+        params.map((p) => p.name),
+      ]);
+    }
   });
 
   test('the audit trail cannot be changed through the API: writing methods are refused, the rows stay', async () => {
@@ -366,11 +500,11 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
     const after = await store.db.selectFrom('audit').selectAll().orderBy('id').execute();
     expect(after).toEqual(before);
     const listed = (await (await get('/api/v1/audit?limit=1', tokens.admin)).json()) as {
-      total: number;
-      items: { action: string }[];
+      page: { total: number };
+      entries: { action: string }[];
     };
-    expect(listed.total).toBe(before.length);
-    expect(listed.items).toHaveLength(1);
+    expect(listed.page.total).toBe(before.length);
+    expect(listed.entries).toHaveLength(1);
   });
 
   test('a request body over the limit is refused without a stack trace', async () => {
@@ -396,7 +530,6 @@ describe('start-up', () => {
         summary: 'no permission',
         schema: 'cto.open/v1',
         query: z.object({}),
-        list: false,
         handler: async () => ({}),
       };
       await expect(

@@ -9,11 +9,13 @@ import { z } from 'zod';
 import { CtoError, type ErrorCode, isCtoError } from '../errors.ts';
 import { acceptWebhookId } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
+import { TOOL_VERSION } from '../version.ts';
 import type { Workspace } from '../workspace.ts';
 import { ANONYMOUS, audit, authenticate, type Caller, checkScopeAndCsrf } from './auth.ts';
 import { registerDashboard } from './dashboard.ts';
 import { openApiRoute } from './openapi.ts';
-import { allows, PERMISSIONS } from './roles.ts';
+import { peopleScope } from './people-scope.ts';
+import { allows, PERMISSIONS, type Permission } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { attachScans } from './scans.ts';
 import { verifyWebhook, webhookKey } from './webhook.ts';
@@ -30,6 +32,9 @@ const SECURITY_HEADERS = {
 const EMPTY_QUERY = z.object({});
 
 const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Permissions of routes whose documents may name people: masked to what the caller may see. */
+const CARRIES_PEOPLE: readonly Permission[] = ['portfolio:read', 'summary:read', 'people:read'];
 
 /** Sent on every answer over HTTPS (directly, or behind a trusted proxy that says so): one year. */
 const HSTS = 'max-age=31536000';
@@ -166,10 +171,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-function page(schema: string, items: unknown[], query: Record<string, unknown>) {
+/**
+ * The CLI's `--json` document (`schema`, `tool`, the body); a list route's list is cut to the page and
+ * `page` says where it stands (`total` before paging).
+ */
+function envelope(route: ApiRoute, data: Record<string, unknown>, query: Record<string, unknown>) {
+  const doc = { schema: route.schema, tool: { name: 'cto', version: TOOL_VERSION }, ...data };
+  if (route.list === undefined) return doc;
+  const items = (data[route.list] ?? []) as unknown[];
   const limit = query.limit as number;
   const offset = query.offset as number;
-  return { schema, total: items.length, limit, offset, items: items.slice(offset, offset + limit) };
+  return {
+    ...doc,
+    [route.list]: items.slice(offset, offset + limit),
+    page: { list: route.list, total: items.length, limit, offset },
+  };
 }
 
 function errorBody(code: ErrorCode, message: string) {
@@ -254,20 +270,17 @@ async function handle(
     await audit(store, req, caller.email, 'access.denied', { route: route.url, role: caller.role });
     throw new CtoError('FORBIDDEN', `the role ${caller.role} may not use ${route.method} ${route.url}`);
   }
-  if (route.deferred?.roles.includes(caller.role)) {
-    throw new CtoError(
-      'FORBIDDEN',
-      `${route.url} is refused to the role ${caller.role}: ${route.deferred.reason}`,
-    );
-  }
   await checkScopeAndCsrf(store, req, caller, permission);
   const query = parseOr400(route.query ?? EMPTY_QUERY, req.query ?? {}, 'query') as Record<string, unknown>;
   const body = route.auth === 'webhook' ? undefined : parseOr400(route.body, req.body, 'body');
   const user = { email: caller.email, role: caller.role };
+  const people = peopleScope(store, options.ws, user);
   const data = await route.handler({
     store,
     ws: options.ws,
     query,
+    params: (req.params ?? {}) as Record<string, string>,
+    people,
     body,
     rawBody: req.rawBody,
     source: req.ip,
@@ -278,12 +291,10 @@ async function handle(
   });
   if (reply.sent) return reply;
   if (route.status === 204) return reply.code(204).send();
-  const document = route.list
-    ? page(route.schema, data as unknown[], query)
-    : route.raw
-      ? data
-      : { schema: route.schema, ...(data as object) };
-  const text = JSON.stringify(document);
+  const document = route.raw ? data : envelope(route, data as Record<string, unknown>, query);
+  // Accounts, sessions, events and the API description carry no people of the portfolio.
+  const shown = CARRIES_PEOPLE.includes(permission as Permission) ? await people.mask(document) : document;
+  const text = JSON.stringify(shown);
   reply.code(route.status ?? 200).type('application/json; charset=utf-8');
   if (route.method !== 'GET') return reply.send(text);
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;

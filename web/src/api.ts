@@ -130,7 +130,7 @@ export function useApi<T>(url: string | null): Loaded<T> {
   return state;
 }
 
-/** A paged list of the API (`{schema,total,limit,offset,items}`). */
+/** A list the route pages itself (`{schema,total,limit,offset,items}`: the scans). */
 export interface Page<T> {
   schema: string;
   total: number;
@@ -138,6 +138,15 @@ export interface Page<T> {
   offset: number;
   items: T[];
 }
+
+/**
+ * A list route's document (docs/server.md#routes): the command's `--json` with its list `K` cut to the
+ * page, and `page` saying where the page stands.
+ */
+export type ListDocument<K extends string, T> = {
+  schema: string;
+  page: { list: K; total: number; limit: number; offset: number };
+} & Record<K, T[]>;
 
 /** `?a=1&b=2` of the defined values. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -27,7 +27,6 @@ export const EVENT_ROUTES: readonly ApiRoute[] = [
     schema: 'cto.event-recorded/v1',
     query: z.object({}),
     body: deploymentEventSchema,
-    list: false,
     handler: async (ctx) =>
       recordDeployment(ctx.store, parseEvent(deploymentEventSchema, json(ctx), 'deployment'), receipt(ctx)),
   },
@@ -41,7 +40,6 @@ export const EVENT_ROUTES: readonly ApiRoute[] = [
     schema: 'cto.event-recorded/v1',
     query: z.object({}),
     body: incidentEventSchema,
-    list: false,
     handler: async (ctx) =>
       recordIncident(ctx.store, parseEvent(incidentEventSchema, json(ctx), 'incident'), receipt(ctx)),
   },

@@ -1,9 +1,9 @@
 // The whole report document, for the dashboard's overview, area and findings pages: the same model
-// `cto report --json` prints (schema cto.report/v2), people anonymised for the board.
+// `cto report --json` prints (schema cto.report/v2), people pseudonymised unless the caller may see them (docs/server.md#people-level-data).
 import { z } from 'zod';
 import { referenceDay } from '../../reference-date.ts';
 import { buildWorkspaceReport } from '../../report/workspace.ts';
-import { ANONYMISED_ROLES, type ApiRoute, DAY } from './route.ts';
+import { type ApiRoute, DAY } from './route.ts';
 
 export const REPORT_DOCUMENT_ROUTES: readonly ApiRoute[] = [
   {
@@ -11,18 +11,18 @@ export const REPORT_DOCUMENT_ROUTES: readonly ApiRoute[] = [
     url: '/api/v1/report',
     permission: 'summary:read',
     summary:
-      'The report document (as `cto report --json`, schema cto.report/v2): the summary, every area with its KPIs, figures, charts and findings, and the appendix; people anonymised for the board.',
+      'The report document (as `cto report --json`, schema cto.report/v2): the summary, every area with its KPIs, figures, charts and findings, and the appendix; people pseudonymised unless the caller may see them (docs/server.md#people-level-data).',
     schema: 'cto.report/v2',
     query: z.object({ today: DAY.optional(), team: z.string().min(1).optional() }),
-    list: false,
     raw: true,
-    handler: async ({ store, ws, query, user }) => {
+    handler: async ({ store, ws, query, people }) => {
       const day = referenceDay(query.today as string | undefined);
       return buildWorkspaceReport(store, ws, {
         day,
         ...(query.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
         ...(typeof query.team === 'string' ? { team: query.team } : {}),
-        anonymize: ANONYMISED_ROLES.includes(user.role),
+        // A lead sees own-team names: the others are masked by the server like in any document.
+        anonymize: people.teams.length === 0,
       });
     },
   },

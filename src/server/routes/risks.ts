@@ -1,17 +1,39 @@
 import { z } from 'zod';
-import { registerRows } from '../../store/risks.ts';
-import { type ApiRoute, PAGING } from './route.ts';
+import { risksDocument } from '../../cli/risks.ts';
+import { RISK_STATUSES } from '../../risk/register-view.ts';
+import type { RiskStatus } from '../../store/schema.ts';
+import { nowIso } from '../../store/store.ts';
+import { type ApiRoute, DAY, PAGING, REPOSITORY, str } from './route.ts';
+
+const STATUS = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(z.array(z.enum(['all', ...RISK_STATUSES])).min(1))
+  .optional();
 
 export const RISK_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/v1/risks',
     permission: 'portfolio:read',
-    summary: 'The risk register (as `cto risks --all`), optionally of one repository.',
+    summary:
+      'The risk register, most urgent first (as `cto risks --json`, as the last scan, `cto risks` or `cto report` left it).',
     schema: 'cto.risks/v1',
-    query: PAGING.extend({ repository: z.string().min(1).optional() }),
-    list: true,
-    handler: ({ store, query }) =>
-      registerRows(store, typeof query.repository === 'string' ? [query.repository] : undefined),
+    query: PAGING.extend({
+      repository: REPOSITORY,
+      team: z.string().min(1).optional(),
+      status: STATUS,
+      today: DAY.optional(),
+    }),
+    list: 'risks',
+    handler: ({ store, query }) => {
+      const status = query.status as string[] | undefined;
+      return risksDocument(store, {
+        repository: str(query, 'repository'),
+        team: str(query, 'team'),
+        statuses: status?.includes('all') ? RISK_STATUSES : ((status ?? ['open']) as RiskStatus[]),
+        today: str(query, 'today') ?? nowIso().slice(0, 10),
+      });
+    },
   },
 ];

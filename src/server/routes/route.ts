@@ -4,9 +4,11 @@
 // token's scopes, CSRF for cookie-authenticated writes, webhook signatures, validation, ETags, paging.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { EXPOSURES } from '../../collectors/types.ts';
 import type { Store } from '../../store/store.ts';
 import type { Workspace } from '../../workspace.ts';
 import type { Caller } from '../auth.ts';
+import type { PeopleScope } from '../people-scope.ts';
 import type { Permission } from '../roles.ts';
 
 export interface RouteContext {
@@ -19,8 +21,12 @@ export interface RouteContext {
   rawBody: Buffer | undefined;
   /** The client address (X-Forwarded-For only with --trust-proxy). */
   source: string;
+  /** Path parameters (`:name`). */
+  params: Record<string, string>;
   user: { email: string; role: string };
   caller: Caller;
+  /** Which people the caller sees by name; the server masks the others in the document it sends. */
+  people: PeopleScope;
   /** For what only a route knows: headers, cookies, redirects. */
   request: FastifyRequest;
   reply: FastifyReply;
@@ -32,7 +38,7 @@ export interface ApiRoute {
   /** The one permission a caller needs; a route without one stops the server from starting. */
   permission: Permission | undefined;
   summary: string;
-  /** The JSON document's schema id (`cto.<name>/v1`). */
+  /** The JSON document's schema id (`cto.<name>/v1`), the same as the CLI's `--json`. */
   schema: string;
   /** Query parameters (default: none). */
   query?: z.ZodObject;
@@ -50,13 +56,12 @@ export interface ApiRoute {
   auth?: 'caller' | 'public' | 'webhook';
   /** The status of a success (default 200; 204 sends no body). */
   status?: number;
-  /** A list route returns its whole list; the server pages it (limit, offset). */
-  list?: boolean;
-  /** The document is sent as it is, without the `schema` field (the OpenAPI document). */
+  /** The document's list the server pages (limit, offset; its length in `page`); none: not paged. */
+  list?: string;
+  /** The document is sent as it is, without the envelope (the OpenAPI document, the report). */
   raw?: boolean;
-  /** Roles that hold the permission but are refused here until their scoping is built (403, saying why). */
-  deferred?: { roles: readonly string[]; reason: string };
-  handler: (ctx: RouteContext) => Promise<unknown>;
+  /** The document body (the CLI's `--json` without `schema` and `tool`, which the server adds). */
+  handler: (ctx: RouteContext) => Promise<object | undefined>;
 }
 
 declare module 'fastify' {
@@ -73,5 +78,24 @@ export const PAGING = z.object({
 
 export const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
 
-/** Roles that see people only under stable pseudonyms. */
-export const ANONYMISED_ROLES: readonly string[] = ['board'];
+/** A repository by its name in `cto repos` (REPOSITORY_NOT_FOUND, 404, when none is). */
+export const REPOSITORY = z.string().min(1).optional();
+
+/** A CLI switch as a query parameter: `true` or `false`. */
+export const FLAG = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** `--scope` as a query parameter: exposures, comma-separated. */
+export const SCOPE = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(z.array(z.enum(EXPOSURES)).min(1))
+  .optional();
+
+/** The query's value of `key` when it is a string. */
+export function str(query: Record<string, unknown>, key: string): string | undefined {
+  const v = query[key];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -12,7 +12,6 @@ export const STATUS_ROUTES: readonly ApiRoute[] = [
       'The scan queue and its workers, and per repository the last successful scan, its age and the last error; stale repositories are findings (as `cto status --json`).',
     schema: 'cto.status/v1',
     query: z.object({ today: DAY.optional() }),
-    list: false,
     handler: ({ store, ws, query }) =>
       statusDocument(store, ws, referenceDay(query.today as string | undefined)),
   },

@@ -17,13 +17,13 @@ export const TREND_ROUTES: readonly ApiRoute[] = [
       since: DAY.optional(),
       today: DAY.optional(),
     }),
-    list: false,
-    handler: ({ store, ws, query }) =>
-      buildWorkspaceTrend(store, ws, {
+    handler: async ({ store, ws, query }) => ({
+      ...(await buildWorkspaceTrend(store, ws, {
         ...(typeof query.metric === 'string' ? { metric: query.metric } : {}),
         by: query.by as (typeof TREND_GROUPS)[number],
         ...(typeof query.since === 'string' ? { since: query.since } : {}),
         today: referenceDay(query.today as string | undefined),
-      }),
+      })),
+    }),
   },
 ];

@@ -1,7 +1,7 @@
 // The portfolio: every repository with its current snapshot (as `cto repos`) and the teams; the first
 // step of the drill-down portfolio → team → repository → file or package.
 import { Link } from 'wouter';
-import { type Page, type RepositorySummary, useApi } from '../api.ts';
+import { type ListDocument, type RepositorySummary, useApi } from '../api.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { NotPermitted, Status } from '../components/report.tsx';
 import { useTeams } from '../components/team-picker.tsx';
@@ -77,14 +77,14 @@ export function PortfolioPage() {
         <Status loading={repos.loading} error={repos.error}>
           {repos.data && (
             <>
-              {repos.data.total > repos.data.items.length && (
+              {repos.data.page.total > repos.data.repositories.length && (
                 <p className="notice">
-                  The first {repos.data.items.length} of {repos.data.total} repositories.
+                  The first {repos.data.repositories.length} of {repos.data.page.total} repositories.
                 </p>
               )}
               <DataTable
                 label="Repositories"
-                rows={repos.data.items}
+                rows={repos.data.repositories}
                 columns={COLUMNS}
                 initialSort={{ id: 'name', desc: false }}
               />
@@ -99,5 +99,7 @@ export function PortfolioPage() {
 /** Every repository of the store (as `cto repos`), for the roles that may read it. */
 export function useRepositories() {
   const can = useCan();
-  return useApi<Page<RepositorySummary>>(can('portfolio:read') ? '/api/v1/repositories?limit=1000' : null);
+  return useApi<ListDocument<'repositories', RepositorySummary>>(
+    can('portfolio:read') ? '/api/v1/repositories?limit=1000' : null,
+  );
 }

@@ -14,13 +14,13 @@ export function RepositoryPage() {
   const repos = useRepositories();
   const report = useReport(null);
   const risks = useRisks();
-  const repo = repos.data?.items.find((r) => r.name === name);
+  const repo = repos.data?.repositories.find((r) => r.name === name);
   const findings = (report.data?.sections ?? [])
     .flatMap((s) => s.findings)
     .filter((f) => f.repository === name);
   const files = [...new Set(findings.flatMap((f) => f.evidence.files ?? []))].sort();
   const packages = [...new Set(findings.flatMap((f) => f.evidence.packages ?? []))].sort();
-  const open = (risks.data?.items ?? []).filter(
+  const open = (risks.data?.risks ?? []).filter(
     (r) => r.repository === name && (r.status === 'open' || r.status === 'accepted'),
   );
   if (!useCan()('portfolio:read')) return <NotPermitted what="repositories" />;

@@ -1,8 +1,8 @@
 // The risk register (as `cto risks --all`): a table that sorts and filters by team (the owner),
 // repository, severity and status; `?team=` and `?status=` preset it. A risk's page shows its record.
 import { Link, useParams, useSearch } from 'wouter';
-import type { RiskRow } from '../../../src/store/risks.ts';
-import { type Page, useApi } from '../api.ts';
+import type { RiskJson as RiskRow } from '../../../src/cli/risks.ts';
+import { type ListDocument, useApi } from '../api.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { RepoLink } from '../components/links.tsx';
 import { NotPermitted, Status } from '../components/report.tsx';
@@ -12,7 +12,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The status on today: an open risk past its SLA due date is overdue (docs/risk.md). */
 function stateOf(r: RiskRow): string {
-  return r.status === 'open' && r.sla_due !== null && r.sla_due < today() ? 'overdue' : r.status;
+  return r.status === 'open' && r.slaDue !== null && r.slaDue < today() ? 'overdue' : r.status;
 }
 
 const SEVERITY_ORDER: Record<string, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
@@ -52,7 +52,7 @@ const COLUMNS: Column<RiskRow>[] = [
       </Link>
     ),
   },
-  { id: 'due', header: 'Due', value: (r) => r.sla_due, secondary: true },
+  { id: 'due', header: 'Due', value: (r) => r.slaDue, secondary: true },
 ];
 
 /** `?status=open` is every risk the register counts as open: open and overdue ones. */
@@ -65,7 +65,9 @@ function statusMatches(r: RiskRow, status: string | null): boolean {
 /** The register, for the roles that may read it (none asked otherwise). */
 export function useRisks() {
   const can = useCan();
-  return useApi<Page<RiskRow>>(can('portfolio:read') ? '/api/v1/risks?limit=1000' : null);
+  return useApi<ListDocument<'risks', RiskRow>>(
+    can('portfolio:read') ? '/api/v1/risks?status=all&limit=1000' : null,
+  );
 }
 
 export function RisksPage() {
@@ -77,7 +79,7 @@ export function RisksPage() {
   if (team) filters.team = team;
   if (repository) filters.repository = repository;
   const risks = useRisks();
-  const rows = (risks.data?.items ?? []).filter((r) => statusMatches(r, status));
+  const rows = (risks.data?.risks ?? []).filter((r) => statusMatches(r, status));
   if (!useCan()('portfolio:read')) return <NotPermitted what="the risk register" />;
   return (
     <>
@@ -88,9 +90,9 @@ export function RisksPage() {
         </p>
       )}
       <Status loading={risks.loading} error={risks.error}>
-        {risks.data && risks.data.total > risks.data.items.length && (
+        {risks.data && risks.data.page.total > risks.data.risks.length && (
           <p className="notice">
-            The first {risks.data.items.length} of {risks.data.total} risks.
+            The first {risks.data.risks.length} of {risks.data.page.total} risks.
           </p>
         )}
         <DataTable
@@ -111,8 +113,8 @@ export function RiskPage() {
   const { key } = useParams<{ key: string }>();
   const k = decodeURIComponent(key);
   const risks = useRisks();
-  const r = risks.data?.items.find((x) => x.key === k);
-  const decision = r?.decision ? (JSON.parse(r.decision) as Record<string, unknown>) : null;
+  const r = risks.data?.risks.find((x) => x.key === k);
+  const decision = (r?.decision ?? null) as Record<string, unknown> | null;
   if (!useCan()('portfolio:read')) return <NotPermitted what="the risk register" />;
   return (
     <Status loading={risks.loading} error={risks.error}>
@@ -149,11 +151,11 @@ export function RiskPage() {
             <dt>Exposure</dt>
             <dd>{r.exposure}</dd>
             <dt>First seen</dt>
-            <dd>{r.first_seen_at.slice(0, 10)}</dd>
+            <dd>{r.firstSeen.slice(0, 10)}</dd>
             <dt>Last seen</dt>
-            <dd>{r.last_seen_at.slice(0, 10)}</dd>
+            <dd>{r.lastSeen.slice(0, 10)}</dd>
             <dt>Due (SLA)</dt>
-            <dd>{r.sla_due ?? 'no SLA for its severity'}</dd>
+            <dd>{r.slaDue ?? 'no SLA for its severity'}</dd>
             <dt>Action</dt>
             <dd>{r.action}</dd>
             <dt>Decision</dt>

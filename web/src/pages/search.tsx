@@ -2,7 +2,7 @@
 // packages and advisories (those the register and the report's findings name), each hit linked.
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { type Page, useApi } from '../api.ts';
+import { type ListDocument, useApi } from '../api.ts';
 import { EvidenceLink, RepoLink } from '../components/links.tsx';
 import { useReport } from '../components/report.tsx';
 import { useCan } from '../session.tsx';
@@ -11,7 +11,7 @@ import { useRisks } from './risks.tsx';
 
 interface Person {
   name: string;
-  email?: string;
+  emails?: string[];
 }
 
 const LIMIT = 30;
@@ -22,7 +22,9 @@ export function SearchPage() {
   const can = useCan();
   const portfolio = can('portfolio:read');
   const repos = useRepositories();
-  const people = useApi<Page<Person>>(can('people:read') && q ? '/api/v1/people?limit=1000' : null);
+  const people = useApi<ListDocument<'people', Person>>(
+    can('people:read') && q ? '/api/v1/people?limit=1000' : null,
+  );
   const risks = useRisks();
   const report = useReport(null);
   const needle = q.trim().toLowerCase();
@@ -34,14 +36,14 @@ export function SearchPage() {
     for (const p of f.evidence.packages ?? []) if (has(p)) packages.set(p, f.repository);
     for (const a of f.evidence.advisories ?? []) if (has(a)) advisories.set(a, f.repository);
   }
-  for (const r of risks.data?.items ?? []) {
+  for (const r of risks.data?.risks ?? []) {
     if (r.kind !== 'vulnerability') continue;
     if (has(r.subject)) packages.set(r.subject, r.repository);
-    const ids = [r.key.slice(r.key.lastIndexOf(':') + 1), ...(JSON.parse(r.aliases) as string[])];
+    const ids = [r.key.slice(r.key.lastIndexOf(':') + 1), ...r.aliases];
     for (const a of ids) if (has(a)) advisories.set(a, r.repository);
   }
-  const repoHits = (repos.data?.items ?? []).filter((r) => has(r.name));
-  const peopleHits = (people.data?.items ?? []).filter((p) => has(p.name) || has(p.email));
+  const repoHits = (repos.data?.repositories ?? []).filter((r) => has(r.name));
+  const peopleHits = (people.data?.people ?? []).filter((p) => has(p.name) || (p.emails ?? []).some(has));
   return (
     <>
       <h1>Search</h1>
@@ -91,8 +93,8 @@ export function SearchPage() {
             <Hits title="People" n={peopleHits.length}>
               {people.error && <li className="muted">{people.error.message}</li>}
               {peopleHits.slice(0, LIMIT).map((p) => (
-                <li key={`${p.name}:${p.email ?? ''}`}>
-                  {p.name} {p.email && <span className="muted">{p.email}</span>}
+                <li key={`${p.name}:${p.emails?.[0] ?? ''}`}>
+                  {p.name} {p.emails?.[0] && <span className="muted">{p.emails[0]}</span>}
                 </li>
               ))}
             </Hits>

@@ -1,0 +1,58 @@
+// Who may see which people (docs/server.md#people-level-data). Names and e-mails of people a caller may
+// not see are replaced, in every document the caller reads, by the report's stable pseudonyms
+// (`cto report --anonymize`); a lead sees the people of the teams teams.yaml says they lead.
+import { loadDirectory } from '../analyses/knowledge/directory.ts';
+import { loadTeams, teamOfPerson, teamsLedBy } from '../office/teams.ts';
+import { referenceDay } from '../reference-date.ts';
+import { anonymizeJson } from '../report/anonymize.ts';
+import { currentSnapshots } from '../store/report.ts';
+import { peopleOf } from '../store/report-facts.ts';
+import type { Store } from '../store/store.ts';
+import type { Workspace } from '../workspace.ts';
+
+export interface PeopleScope {
+  /** Every person is visible (no role has this today: a lead sees own teams, others nobody). */
+  all: boolean;
+  /** The teams whose people the caller sees by name (a lead's teams). */
+  teams: readonly string[];
+  /** Whether a person (any of their names and e-mails) is visible to the caller. */
+  sees(keys: readonly string[]): boolean;
+  /** The document with every identity the caller may not see replaced by its pseudonym. */
+  mask<T>(doc: T): Promise<T>;
+}
+
+/** The people scope of a role: a lead's own teams (teams.yaml `leads`); nobody for member and board. */
+export function peopleScope(store: Store, ws: Workspace, user: { email: string; role: string }): PeopleScope {
+  const teams = loadTeams(ws.dir);
+  const led = user.role === 'lead' ? teamsLedBy(teams, user.email) : [];
+  const sees = (keys: readonly string[]) =>
+    led.length > 0 && teamOfPerson(teams, keys).some((t) => led.includes(t));
+  return {
+    all: false,
+    teams: led,
+    sees,
+    mask: async (doc) => anonymizeJson(doc, await hiddenIdentities(store, ws, sees)),
+  };
+}
+
+/** Names and e-mails of everyone in the current snapshots the caller may not see. */
+async function hiddenIdentities(
+  store: Store,
+  ws: Workspace,
+  sees: (keys: readonly string[]) => boolean,
+): Promise<string[]> {
+  const { directory } = await loadDirectory(store, ws.dir, ws.config, referenceDay());
+  const visible = new Set<string>();
+  const hidden: string[] = [];
+  for (const p of directory.people) {
+    const keys = [...p.names, ...p.emails];
+    if (sees(keys)) for (const k of keys) visible.add(k.toLowerCase());
+    else hidden.push(...keys);
+  }
+  const history = await peopleOf(
+    store,
+    (await currentSnapshots(store)).map((s) => s.snapshotId),
+  );
+  hidden.push(...history);
+  return hidden.filter((k) => !visible.has(k.toLowerCase()));
+}
