@@ -5,6 +5,7 @@ import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { dropTestSchemas, ENGINES, freshStoreTarget } from '../../test/helpers/stores.ts';
 import { auditRows, insertUser } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { TOOL_VERSION } from '../version.ts';
 import { loadWorkspace } from '../workspace.ts';
 import { createToken, setDisabled } from './accounts.ts';
 import { hashPassword } from './credentials.ts';
@@ -116,7 +117,12 @@ describe.each(ENGINES)('sessions on %s', (engine) => {
     await short.arrayBuffer();
     const ok = await echo({ cookie, 'x-csrf-token': doc.csrfToken });
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toEqual({ schema: 'cto.echo/v1', word: 'hi', via: 'session' });
+    expect(await ok.json()).toEqual({
+      schema: 'cto.echo/v1',
+      tool: { name: 'cto', version: TOOL_VERSION },
+      word: 'hi',
+      via: 'session',
+    });
     // Another session's token does not fit this one.
     const other = await signIn('bo@example.com');
     const crossed = await echo({ cookie, 'x-csrf-token': other.doc.csrfToken });
