@@ -223,8 +223,8 @@ describe.skipIf(!browserPresent)(
     });
 
     test('every page loads with no console error, no failed request and no refused response', async () => {
-      const risks = (await (await page.request.get(`${base}/api/v1/risks?limit=1000`)).json()) as {
-        items: { key: string }[];
+      const risks = (await (await page.request.get(`${base}/api/v1/risks?status=all&limit=1000`)).json()) as {
+        risks: { key: string }[];
       };
       const finding = report.sections.flatMap((s) => s.findings)[0];
       const kpi = report.sections.find((s) => s.kpis.length > 0);
@@ -235,7 +235,7 @@ describe.skipIf(!browserPresent)(
         ['/teams/platform', 'team-platform'],
         ['/repositories/shop', 'repository-shop'],
         ['/risks', 'risks'],
-        [`/risks/${encodeURIComponent(risks.items[0]?.key ?? '')}`, 'risk'],
+        [`/risks/${encodeURIComponent(risks.risks[0]?.key ?? '')}`, 'risk'],
         ['/findings', 'findings'],
         [`/findings?id=${encodeURIComponent(finding?.id ?? '')}`, 'finding'],
         [`/evidence/${kpi?.id}/${encodeURIComponent(kpi?.kpis[0]?.id ?? '')}`, 'evidence'],
