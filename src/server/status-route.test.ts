@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe.each(ENGINES)('GET /api/v1/status on %s', (engine) => {
-  test('the same document as cto status --json; the board is refused', async () => {
+  test('the same document as cto status --json; admins, who start scans, read it; the board is refused', async () => {
     const root = tempDir('cto-status-route-');
     const scanned = buildRepo(join(root, 'scanned'), [{ author: ADA, files: { 'a.txt': 'a\n' } }]);
     const queued = buildRepo(join(root, 'queued'), [{ author: ADA, files: { 'b.txt': 'b\n' } }]);
@@ -35,7 +35,7 @@ describe.each(ENGINES)('GET /api/v1/status on %s', (engine) => {
     let app: FastifyInstance | undefined;
     try {
       const tokens: Record<string, string> = {};
-      for (const role of ['member', 'board']) {
+      for (const role of ['member', 'board', 'admin']) {
         await addUser(store, { email: `${role}@example.com`, role, password: `a long password for ${role}` });
         tokens[role] = (
           await createToken(store, { email: `${role}@example.com`, name: 't', expiresAt: null })
@@ -56,6 +56,9 @@ describe.each(ENGINES)('GET /api/v1/status on %s', (engine) => {
       else expect(doc.queue).toBeNull();
       expect((doc.repositories as { path: string }[]).map((r) => r.path)).toEqual([scanned]);
       expect((await get(tokens.board as string)).status).toBe(403);
+      const admin = await get(tokens.admin as string);
+      expect(admin.status).toBe(200);
+      expect(await admin.json()).toEqual(cli);
     } finally {
       await app?.close();
       await store.close();

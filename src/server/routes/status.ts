@@ -7,7 +7,7 @@ export const STATUS_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/v1/status',
-    permission: 'portfolio:read',
+    permission: 'scans:read',
     summary:
       'The scan queue and its workers, and per repository the last successful scan, its age and the last error; stale repositories are findings (as `cto status --json`).',
     schema: 'cto.status/v1',
