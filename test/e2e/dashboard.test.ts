@@ -255,7 +255,23 @@ describe.skipIf(!browserPresent)(
         expect([url, await page.locator('.problem').count()]).toEqual([url, 0]);
         expect([url, await page.locator('h1').count()]).toEqual([url, 1]);
         // Nothing of the page before stays behind (the search page draws no chart).
-        if (url.startsWith('/search')) expect(await page.locator('figure').count()).toBe(0);
+        if (url.startsWith('/search')) {
+          expect(await page.locator('figure').count()).toBe(0);
+          // The API's search: the package where it is used, and its advisories by id, linked to findings.
+          const api = (await (
+            await page.request.get(`${base}/api/v1/search?q=lodash&limit=1000`)
+          ).json()) as {
+            results: Array<{ kind: string; id: string }>;
+          };
+          const advisories = new Set(api.results.filter((r) => r.kind === 'advisory').map((r) => r.id));
+          expect(advisories.size).toBeGreaterThan(0);
+          expect(await page.locator('h2', { hasText: 'Advisories' }).textContent()).toBe(
+            `Advisories (${advisories.size})`,
+          );
+          expect(await page.locator('h2', { hasText: 'Packages' }).textContent()).not.toBe('Packages (0)');
+          const first = [...advisories][0] as string;
+          expect(await page.locator(`a.evidence-link:text-is("${first}")`).count()).toBe(1);
+        }
         await shot(page, name);
       }
       // The charts are drawn: one canvas per chart of the area.

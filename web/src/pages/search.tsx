@@ -1,49 +1,48 @@
-// Search across repositories, people (only for roles with people-level access: the API decides),
-// packages and advisories (those the register and the report's findings name), each hit linked.
+// Search across repositories, people (only those the caller's role may see: the API decides),
+// packages and advisories, through GET /api/v1/search; each hit links to its page or its evidence.
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { type ListDocument, useApi } from '../api.ts';
 import { EvidenceLink, RepoLink } from '../components/links.tsx';
-import { useReport } from '../components/report.tsx';
 import { useCan } from '../session.tsx';
-import { useRepositories } from './portfolio.tsx';
-import { useRisks } from './risks.tsx';
 
-interface Person {
-  name: string;
-  emails?: string[];
+interface Hit {
+  kind: 'repository' | 'person' | 'package' | 'advisory';
+  id: string;
+  title: string;
+  repository: string | null;
 }
 
 const LIMIT = 30;
+
+/** Hits of one kind, one entry per id with every repository it was found in. */
+function grouped(
+  hits: Hit[],
+  kind: Hit['kind'],
+): Array<{ id: string; title: string; repositories: string[] }> {
+  const byId = new Map<string, { id: string; title: string; repositories: string[] }>();
+  for (const h of hits) {
+    if (h.kind !== kind) continue;
+    const entry = byId.get(h.id) ?? { id: h.id, title: h.title, repositories: [] };
+    if (h.repository && !entry.repositories.includes(h.repository)) entry.repositories.push(h.repository);
+    byId.set(h.id, entry);
+  }
+  return [...byId.values()];
+}
 
 export function SearchPage() {
   const q = new URLSearchParams(useSearch()).get('q') ?? '';
   const [, navigate] = useLocation();
   const can = useCan();
-  const portfolio = can('portfolio:read');
-  const repos = useRepositories();
-  const people = useApi<ListDocument<'people', Person>>(
-    can('people:read') && q ? '/api/v1/people?limit=1000' : null,
+  const needle = q.trim();
+  const found = useApi<ListDocument<'results', Hit>>(
+    can('portfolio:read') && needle ? `/api/v1/search?q=${encodeURIComponent(needle)}&limit=1000` : null,
   );
-  const risks = useRisks();
-  const report = useReport(null);
-  const needle = q.trim().toLowerCase();
-  const has = (s: string | undefined | null) => !!s && needle !== '' && s.toLowerCase().includes(needle);
-  const findings = (report.data?.sections ?? []).flatMap((s) => s.findings);
-  const packages = new Map<string, string>();
-  const advisories = new Map<string, string>();
-  for (const f of findings) {
-    for (const p of f.evidence.packages ?? []) if (has(p)) packages.set(p, f.repository);
-    for (const a of f.evidence.advisories ?? []) if (has(a)) advisories.set(a, f.repository);
-  }
-  for (const r of risks.data?.risks ?? []) {
-    if (r.kind !== 'vulnerability') continue;
-    if (has(r.subject)) packages.set(r.subject, r.repository);
-    const ids = [r.key.slice(r.key.lastIndexOf(':') + 1), ...r.aliases];
-    for (const a of ids) if (has(a)) advisories.set(a, r.repository);
-  }
-  const repoHits = (repos.data?.repositories ?? []).filter((r) => has(r.name));
-  const peopleHits = (people.data?.people ?? []).filter((p) => has(p.name) || (p.emails ?? []).some(has));
+  const hits = found.data?.results ?? [];
+  const repos = grouped(hits, 'repository');
+  const packages = grouped(hits, 'package');
+  const advisories = grouped(hits, 'advisory');
+  const people = grouped(hits, 'person');
   return (
     <>
       <h1>Search</h1>
@@ -64,37 +63,37 @@ export function SearchPage() {
         />
         <button type="submit">Search</button>
       </form>
-      {needle && (
+      {!can('portfolio:read') && <p className="muted">Your role does not search the portfolio.</p>}
+      {found.error && <p className="problem">{found.error.message}</p>}
+      {needle && found.data && (
         <div className="results">
-          {portfolio && (
-            <Hits title="Repositories" n={repoHits.length}>
-              {repoHits.slice(0, LIMIT).map((r) => (
-                <li key={r.name}>
-                  <RepoLink name={r.name} />
-                </li>
-              ))}
-            </Hits>
-          )}
-          <Hits title="Packages" n={packages.size}>
-            {[...packages].slice(0, LIMIT).map(([p, repo]) => (
-              <li key={p}>
-                <EvidenceLink pkg={p} /> <span className="muted">({repo} and others)</span>
+          <Hits title="Repositories" n={repos.length}>
+            {repos.slice(0, LIMIT).map((r) => (
+              <li key={r.id}>
+                <RepoLink name={r.id} />
               </li>
             ))}
           </Hits>
-          <Hits title="Advisories" n={advisories.size}>
-            {[...advisories].slice(0, LIMIT).map(([a]) => (
-              <li key={a}>
-                <EvidenceLink advisory={a} />
+          <Hits title="Packages" n={packages.length}>
+            {packages.slice(0, LIMIT).map((p) => (
+              <li key={p.id}>
+                {p.title} <span className="muted">in</span> <Repos names={p.repositories} />
+              </li>
+            ))}
+          </Hits>
+          <Hits title="Advisories" n={advisories.length}>
+            {advisories.slice(0, LIMIT).map((a) => (
+              <li key={a.id}>
+                <EvidenceLink advisory={a.id} /> <span className="muted">{a.title.slice(a.id.length)}</span>{' '}
+                <span className="muted">in</span> <Repos names={a.repositories} />
               </li>
             ))}
           </Hits>
           {can('people:read') ? (
-            <Hits title="People" n={peopleHits.length}>
-              {people.error && <li className="muted">{people.error.message}</li>}
-              {peopleHits.slice(0, LIMIT).map((p) => (
-                <li key={`${p.name}:${p.emails?.[0] ?? ''}`}>
-                  {p.name} {p.emails?.[0] && <span className="muted">{p.emails[0]}</span>}
+            <Hits title="People" n={people.length}>
+              {people.slice(0, LIMIT).map((p) => (
+                <li key={p.id}>
+                  {p.title} <span className="muted">{p.id}</span>
                 </li>
               ))}
             </Hits>
@@ -106,6 +105,19 @@ export function SearchPage() {
           </p>
         </div>
       )}
+    </>
+  );
+}
+
+function Repos({ names }: { names: string[] }) {
+  return (
+    <>
+      {names.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ', '}
+          <RepoLink name={n} />
+        </span>
+      ))}
     </>
   );
 }
