@@ -329,10 +329,22 @@ async function whereFrom(
   return [...locationDiagnostics(location), ...sameRepositoryDiagnostics(location, found.aliases, stored)];
 }
 
-async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome): Promise<void> {
-  const s = await getSnapshot(store, id);
-  if (!s) return;
-  Object.assign(outcome, {
+type SnapshotRow = NonNullable<Awaited<ReturnType<typeof getSnapshot>>>;
+
+/** What an outcome reports of a stored snapshot (a rescan that found nothing new says the same). */
+export function snapshotFigures(
+  s: Pick<
+    SnapshotRow,
+    | 'id'
+    | 'history_mode'
+    | 'commits_count'
+    | 'authors_count'
+    | 'files_count'
+    | 'first_commit_at'
+    | 'last_commit_at'
+  >,
+) {
+  return {
     snapshotId: s.id,
     historyMode: s.history_mode,
     commits: s.commits_count,
@@ -340,7 +352,12 @@ async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome):
     files: s.files_count,
     firstCommitAt: s.first_commit_at,
     lastCommitAt: s.last_commit_at,
-  });
+  };
+}
+
+async function fillFromSnapshot(store: Store, id: number, outcome: RepoOutcome): Promise<void> {
+  const s = await getSnapshot(store, id);
+  if (s) Object.assign(outcome, snapshotFigures(s));
 }
 
 /** git failures that mean damaged objects get their own code, so the user knows what to repair. */

@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../version.ts';
 import type { FoundRepository } from './discover.ts';
 import { sameCommitRerun } from './plan.ts';
 import { pluginRuns } from './plugins.ts';
-import { failedOutcome, type RepoOutcome, type ScanOptions } from './scan.ts';
+import { failedOutcome, type RepoOutcome, type ScanOptions, snapshotFigures } from './scan.ts';
 
 /**
  * The outcome of each repository that is unchanged since its current snapshot: its HEAD names the
@@ -49,13 +49,7 @@ export async function unchangedOutcomes(
       ...failedOutcome(c.repository.name, found.path, head.ref, null),
       status: 'unchanged',
       commit: head.commit,
-      snapshotId: s.id,
-      historyMode: s.history_mode,
-      commits: s.commits_count,
-      authors: s.authors_count,
-      files: s.files_count,
-      firstCommitAt: s.first_commit_at,
-      lastCommitAt: s.last_commit_at,
+      ...snapshotFigures(s),
     });
   }
   return out;

@@ -1,35 +1,13 @@
 // One renderer for every chart: the chart's definition (definitions.ts) drawn by Apache ECharts'
 // server-side SVG renderer. No DOM, browser, fonts or network; the same chart gives the same bytes.
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  PolarComponent,
-  TitleComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Chart } from '../types.ts';
 import { type ChartDefinition, chartDefinition } from './definitions.ts';
+import { CHART_PARTS } from './echarts-parts.ts';
 import { esc } from './svg.ts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  HeatmapChart,
-  ScatterChart,
-  PolarComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  VisualMapComponent,
-  SVGRenderer,
-]);
+echarts.use([...CHART_PARTS, SVGRenderer]);
 
 /** The SVG of a definition, as ECharts draws it on the server. */
 function renderDefinition(def: ChartDefinition): string {

@@ -1,38 +1,15 @@
 // A chart of the report model drawn in the browser by Apache ECharts from the report's own definition
 // (src/report/charts/definitions.ts): the same chart as the report, plus hover tooltips, a legend that
 // toggles series, and a width that follows the screen.
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  PolarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { chartDefinition } from '../../../src/report/charts/definitions.ts';
+import { CHART_PARTS } from '../../../src/report/charts/echarts-parts.ts';
 import type { Chart } from '../../../src/report/types.ts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  HeatmapChart,
-  ScatterChart,
-  PolarComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
+echarts.use([...CHART_PARTS, TooltipComponent, CanvasRenderer]);
 
 const TOOLTIP: Partial<Record<Chart['kind'], Record<string, unknown>>> = {
   line: { trigger: 'axis' },
