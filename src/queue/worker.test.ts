@@ -1,28 +1,10 @@
 // How a scan's outcome settles its job: done, retried later, or dead-lettered at once.
 import { describe, expect, test } from 'vitest';
-import type { RepoOutcome } from '../scan/scan.ts';
+import { failedOutcome, type RepoOutcome } from '../scan/scan.ts';
 import { verdict } from './worker.ts';
 
 function outcome(status: RepoOutcome['status'], code?: string): RepoOutcome {
-  return {
-    name: 'r',
-    path: '/r',
-    status,
-    snapshotId: null,
-    commit: null,
-    ref: null,
-    historyMode: null,
-    newCommits: 0,
-    commits: 0,
-    authors: 0,
-    files: 0,
-    firstCommitAt: null,
-    lastCommitAt: null,
-    diagnostics: [],
-    error: code ? { code, message: code } : null,
-    durationMs: 0,
-    history: [],
-  };
+  return { ...failedOutcome('r', '/r', null, code ? { code, message: code } : null), status };
 }
 
 describe('verdict', () => {
