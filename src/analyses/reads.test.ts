@@ -21,27 +21,21 @@ test('every analysis reads exactly the cto.yaml sections it declares', async () 
     { author: BOB, files: { 'src/a.ts': 'a\nb\n' } },
   ]);
   const read = new Map<string, Set<string>>();
-  let running = '';
-  const config = new Proxy<Record<string, unknown>>(
-    { licences: { deny: ['GPL-3.0-only'] }, delivery: {}, hotspots: {}, people: {}, scan: {} },
-    {
+  // Each analysis gets its own watched view of the configuration: analyses run beside each other, so
+  // a read is counted for the analysis whose context it came through, never for whichever runs now.
+  const watch = (id: string, config: Record<string, unknown>) =>
+    new Proxy(config, {
       get(target, key, receiver) {
-        if (typeof key === 'string') read.get(running)?.add(key);
+        if (typeof key === 'string') read.get(id)?.add(key);
         return Reflect.get(target, key, receiver);
       },
-    },
-  );
+    });
+  const config = { licences: { deny: ['GPL-3.0-only'] }, delivery: {}, hotspots: {}, people: {}, scan: {} };
   const watched: Analysis[] = ANALYSES.map((a) => ({
     ...a,
     run: async (ctx) => {
-      running = a.id;
       read.set(a.id, new Set());
-      try {
-        return await a.run(ctx);
-      } finally {
-        // What runs after the analyses (the risk register's stage) reads other sections.
-        running = '';
-      }
+      return a.run({ ...ctx, config: watch(a.id, ctx.config) });
     },
   }));
   const store = await openStore(freshStoreTarget('sqlite'));
