@@ -13,6 +13,7 @@ import { syncSources } from '../fleet/sync.ts';
 import { openQueue } from '../queue/queue.ts';
 import { startWorker } from '../queue/worker.ts';
 import { auditRows } from '../store/accounts.ts';
+import { listRepositories } from '../store/repositories.ts';
 import { listServerScans } from '../store/server-scans.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { loadWorkspace, type Workspace } from '../workspace.ts';
@@ -106,6 +107,83 @@ describe('scheduled scans (SQLite, in the server process)', () => {
   });
 });
 
+describe('scheduled scans (PostgreSQL, through the queue and a worker)', () => {
+  test('a schedule of cto.yaml queues its scan on the shared queue, a worker runs it, the snapshots land and GET /api/v1/scans shows the run and the next one', async () => {
+    const { ws, store, target } = await workspaceWithSources(
+      'postgres',
+      'server:\n  schedules:\n    - cron: "* * * * * *"\n      scan: all\n',
+    );
+    const errors: string[] = [];
+    const app = await buildServer({ store, ws, onScheduleError: (m) => errors.push(m) });
+    // A worker as `cto worker` runs it, with a store of its own, taking the jobs the schedule queues.
+    const workerStore = await openStore(target);
+    const boss = await openQueue(target, { supervise: true, name: 'schedule worker' });
+    const stopWorker = await startWorker(boss, workerStore, {
+      jobs: 1,
+      settings: await scanSettings({}, ws),
+    });
+    try {
+      await addUser(store, {
+        email: 'member@example.com',
+        role: 'member',
+        password: 'a long password for member',
+      });
+      const { token } = await createToken(store, {
+        email: 'member@example.com',
+        name: 'test',
+        expiresAt: null,
+        scopes: ['read'],
+      });
+      const base = await app.listen({ host: '127.0.0.1', port: 0 });
+      const scans = async () =>
+        (await (
+          await fetch(`${base}/api/v1/scans`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as {
+          items: ScanDoc[];
+          schedules: { cron: string; nextRunAt: string | null; lastRun: { scan: number | null } | null }[];
+        };
+      // Through the queue: the run reads its progress from the jobs, so it is done once the worker is.
+      await eventually(
+        'a scheduled scan done through the queue',
+        async () => (await scans()).items.some((s) => s.status === 'done' && s.progress.done === 2),
+        90_000,
+      );
+      const list = await scans();
+      // The schedule fires every second: the first run queues both repositories; later runs follow the
+      // jobs already queued (a repository is never queued twice) or find them unchanged.
+      const done = list.items.filter((s) => s.status === 'done').at(-1);
+      expect(done).toMatchObject({
+        trigger: 'schedule',
+        startedBy: 'schedule:* * * * * *',
+        scope: 'all',
+        mode: 'queue',
+        progress: { total: 2, done: 2, pending: 0 },
+      });
+      expect(done?.outcomes).toMatchObject({ ok: 2, failed: 0 });
+      const one = (await (
+        await fetch(`${base}/api/v1/scans/${done?.id}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as ScanDoc;
+      expect(one.items?.every((i) => i.job !== null)).toBe(true);
+      const [schedule] = list.schedules;
+      expect(schedule?.cron).toBe('* * * * * *');
+      expect(Date.parse(schedule?.nextRunAt ?? '')).toBeGreaterThan(Date.parse(done?.createdAt ?? ''));
+      expect(schedule?.lastRun?.scan).toEqual(expect.any(Number));
+      // The worker wrote each repository's snapshot into the shared store.
+      const repositories = await listRepositories(store);
+      expect(repositories.map((r) => r.name).sort()).toEqual(['alpha', 'beta']);
+      expect(repositories.every((r) => r.snapshotId !== null && r.status === 'ok')).toBe(true);
+      expect(errors.filter((e) => !e.includes('SCAN_IN_PROGRESS'))).toEqual([]);
+    } finally {
+      app.scans.schedules.stop();
+      await stopWorker();
+      await boss.stop({ graceful: false, close: true });
+      await workerStore.close();
+      await app.close();
+      await store.close();
+    }
+  }, 150_000);
+});
+
 interface ScanDoc {
   schema: string;
   id: number;
@@ -114,6 +192,7 @@ interface ScanDoc {
   scope: 'all' | string[];
   mode: string;
   status: string;
+  createdAt: string;
   progress: { total: number | null; done: number; pending: number | null };
   outcomes: Record<string, number>;
   failures: { name: string; code: string | null; reason: string | null }[];
