@@ -48,6 +48,8 @@ function syncCommand(): Command {
               `Mirrors: ${result.fetches.length - failedFetches.length} of ${result.fetches.length} fetched (${created} new, ${changed} with new commits); ${failedFetches.length} failed.`,
             );
           }
+          if (!flags.fetch && result.adopted.length > 0)
+            printLine(`Mirrors: ${result.adopted.length} found on disk and recorded, not fetched.`);
           for (const s of failedSources) printError(`cto: ${s.id}: ${s.error}`);
         }
         return failedSources.length + failedFetches.length > 0 ? 1 : 0;

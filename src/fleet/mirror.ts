@@ -196,7 +196,7 @@ async function fetchInto(
 }
 
 /** Whether the mirror's HEAD names a branch it has. */
-async function headResolves(gitDir: string): Promise<boolean> {
+export async function headResolves(gitDir: string): Promise<boolean> {
   const r = await runGit({ gitDir, args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] });
   return r.code === 0;
 }

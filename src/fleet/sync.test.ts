@@ -114,4 +114,35 @@ describe.each(ENGINES)('cto sources sync on %s', (engine) => {
       await store.close();
     }
   });
+
+  test('without fetching, a fresh store records the mirrors already on disk', async () => {
+    const ws = tempDir('cto-ws-');
+    const file: SourcesFile = { sources: [{ github: 'acme', api: forge.url, token: 'ACME_TOKEN' }] };
+    const opts = { workspaceDir: ws, forge: { env: { ACME_TOKEN: 'tok' } }, now: '2026-12-01T00:00:00.000Z' };
+    const first = await openStore(freshStoreTarget(engine));
+    let mirrors: Map<string, string | null>;
+    try {
+      expect((await syncSources(first, file, opts)).fetches.every((f) => f.error === null)).toBe(true);
+      mirrors = new Map((await listSourceRepositories(first)).map((r) => [r.name, r.mirror]));
+    } finally {
+      await first.close();
+    }
+    const store = await openStore(freshStoreTarget(engine));
+    try {
+      const result = await syncSources(store, file, { ...opts, fetch: false });
+      expect(result.fetches).toEqual([]);
+      expect(result.adopted).toEqual(['acme/api', 'acme/web', 'acme/web-sandbox']);
+      const rows = await listSourceRepositories(store);
+      for (const r of rows) {
+        expect(r.mirror).toBe(mirrors.get(r.name));
+        expect(r.fetchError).toBeNull();
+        expect(r.fetchedAt).not.toBeNull();
+      }
+      expect((await scannablePaths(store)).paths.sort()).toEqual([...mirrors.values()].sort());
+      // Recorded once: a second sync without fetching has nothing more to record.
+      expect((await syncSources(store, file, { ...opts, fetch: false })).adopted).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // `cto sources sync`: list every source of sources.yaml, store what was found (what disappeared is
 // marked, never dropped), then bring each remote repository's mirror up to date.
+import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CtoError, isCtoError } from '../errors.ts';
@@ -17,6 +18,7 @@ import {
   type Credentials,
   DEFAULT_MIRROR_BUDGET,
   fetchMirror,
+  headResolves,
   type MirrorBudget,
   mirrorPathFor,
   redact,
@@ -43,6 +45,8 @@ interface SyncResult {
   gone: number;
   back: number;
   fetches: FetchOutcome[];
+  /** With `fetch: false`: repositories whose mirror was found on disk and recorded (names). */
+  adopted: string[];
 }
 
 interface SyncOptions {
@@ -157,11 +161,20 @@ export async function syncSources(store: Store, file: SourcesFile, opts: SyncOpt
   }
   const counts = await saveDiscovery(store, synced, found, now);
   const fetches: FetchOutcome[] = [];
-  if (opts.fetch !== false) {
-    const { folder, budget } = mirrorSettings(file, opts.workspaceDir);
-    const remotes = (await listSourceRepositories(store)).filter(
-      (r) => r.kind === 'url' && r.goneAt === null,
-    );
+  const adopted: string[] = [];
+  const { folder, budget } = mirrorSettings(file, opts.workspaceDir);
+  const remotes = (await listSourceRepositories(store)).filter((r) => r.kind === 'url' && r.goneAt === null);
+  if (opts.fetch === false) {
+    // No fetch: a mirror already on disk (a fresh store over an old mirror folder, say) is recorded
+    // as it stands, with the time its refs last changed, so `cto scan --all` can scan it.
+    for (const r of remotes) {
+      if (r.mirror !== null) continue;
+      const dest = mirrorFolder(folder, r.key, r.name);
+      if (!existsSync(join(dest, 'HEAD')) || !(await headResolves(dest))) continue;
+      await recordFetch(store, r.key, { mirror: dest, error: null, at: refsChangedAt(dest) });
+      adopted.push(r.name);
+    }
+  } else {
     for (const r of remotes) {
       const source = sourceOfKey.get(r.key);
       if (!source) continue; // its source failed to list this time: its mirror stays as it is
@@ -181,7 +194,18 @@ export async function syncSources(store: Store, file: SourcesFile, opts: SyncOpt
       opts.onFetch?.(outcome);
     }
   }
-  return { sources: outcomes, ...counts, fetches };
+  return { sources: outcomes, ...counts, fetches, adopted };
+}
+
+/** When a mirror's refs last changed: the newest of its HEAD, packed-refs and branch folder. */
+function refsChangedAt(gitDir: string): string {
+  let newest = 0;
+  for (const f of ['HEAD', 'packed-refs', join('refs', 'heads'), join('refs', 'tags')]) {
+    try {
+      newest = Math.max(newest, statSync(join(gitDir, f)).mtimeMs);
+    } catch {}
+  }
+  return new Date(newest).toISOString();
 }
 
 /** What `cto scan --all` scans: each listed repository's mirror (once fetched) or local path. */
