@@ -1,6 +1,13 @@
 // Progress names the stage with counts and "k of n repositories", drawn on a terminal only.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createProgress, describeStage, type ProgressState, progressLines } from './progress.ts';
+import {
+  createProgress,
+  describeRunning,
+  describeStage,
+  nextRunning,
+  type ProgressState,
+  progressLines,
+} from './progress.ts';
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
 
@@ -42,18 +49,53 @@ describe('stage descriptions', () => {
       started: 4,
       done: 2,
       active: new Map([
-        ['express', { index: 3, started: 0, event: { stage: 'tree', read: 10, total: 40 } }],
+        [
+          'express',
+          { index: 3, started: 0, running: new Map([['tree', { stage: 'tree', read: 10, total: 40 }]]) },
+        ],
         [
           'flask',
-          { index: 4, started: 500, event: { stage: 'analysis', id: 'ownership', index: 8, total: 8 } },
+          {
+            index: 4,
+            started: 500,
+            running: new Map([
+              ['history', { stage: 'history', commits: 9000 }],
+              ['analysis:ownership', { stage: 'analysis', id: 'ownership', index: 8, total: 8 }],
+            ]),
+          },
         ],
       ]),
     };
     expect(progressLines(state, 2000)).toEqual([
       'scanning express (3 of 12): tree, 10 of 40 files read, 2.0s',
-      'scanning flask (4 of 12): analysis ownership (8 of 8), 1.5s',
+      'scanning flask (4 of 12): history, 9,000 commits read; analysis ownership (8 of 8), 1.5s',
       '2 of 12 repositories done',
     ]);
+  });
+});
+
+describe('stages that overlap', () => {
+  test('every running stage is named until it ends; waiting and finishing stand alone', () => {
+    const running = new Map();
+    const line = () => describeRunning(running);
+    expect(line()).toBe('starting');
+    expect(nextRunning(running, { stage: 'waiting', holder: 'pid 7' })).toBe(true);
+    expect(line()).toBe('waiting: pid 7');
+    nextRunning(running, { stage: 'history', commits: 0 });
+    expect(nextRunning(running, { stage: 'tree', read: 0, total: 40 })).toBe(true);
+    expect(nextRunning(running, { stage: 'history', commits: 500 })).toBe(false);
+    expect(line()).toBe('history, 500 commits read; tree, 0 of 40 files read');
+    expect(nextRunning(running, { stage: 'done', name: 'tree' })).toBe(true);
+    nextRunning(running, { stage: 'analysis', id: 'ownership', index: 8, total: 8 });
+    nextRunning(running, { stage: 'analysis', id: 'languages', index: 1, total: 8 });
+    expect(line()).toBe(
+      'history, 500 commits read; analysis ownership (8 of 8); analysis languages (1 of 8)',
+    );
+    nextRunning(running, { stage: 'done', name: 'history' });
+    nextRunning(running, { stage: 'done', name: 'analysis:languages' });
+    expect(line()).toBe('analysis ownership (8 of 8)');
+    nextRunning(running, { stage: 'finish' });
+    expect(line()).toBe('finishing');
   });
 });
 

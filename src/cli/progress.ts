@@ -1,6 +1,6 @@
-// Progress on a terminal: one line per repository being scanned, naming its stage with counts
-// ("express (3 of 12): tree, 1,204 of 3,400 files read"), and a last line "k of n repositories done";
-// redrawn in place on stderr. Nothing is drawn when stderr is not a terminal.
+// Progress on a terminal: one line per repository being scanned, naming the stages running now with
+// their counts ("express (3 of 12): history, 9,000 commits read; tree, 1,204 of 3,400 files read"), and
+// a last line "k of n repositories done"; redrawn in place on stderr. Nothing is drawn when stderr is not a terminal.
 import type { StageEvent } from '../scan/stages.ts';
 import { colorsFor, formatNumber, visible } from './output.ts';
 
@@ -19,7 +19,8 @@ interface Active {
   /** Its place among the repositories, in the order scans started (from 1). */
   index: number;
   started: number;
-  event: StageEvent | null;
+  /** The stages running now, in the order they started (stages overlap), by stageKey. */
+  running: Map<string, StageEvent>;
 }
 
 export interface ProgressState {
@@ -50,9 +51,25 @@ export function describeStage(event: StageEvent | null): string {
   }
 }
 
-function stageKey(event: StageEvent | null): string {
-  if (event === null) return '';
-  return event.stage === 'analysis' ? `analysis ${event.id}` : event.stage;
+function stageKey(event: StageEvent): string {
+  return event.stage === 'analysis' ? `analysis:${event.id}` : event.stage;
+}
+
+/** The running stages in words, in the order they started; "starting" before the first. */
+export function describeRunning(running: ReadonlyMap<string, StageEvent>): string {
+  if (running.size === 0) return describeStage(null);
+  return [...running.values()].map(describeStage).join('; ');
+}
+
+/** What is running once `event` arrives: a stage's `done` removes it; waiting and finish stand alone. */
+export function nextRunning(running: Map<string, StageEvent>, event: StageEvent): boolean {
+  if (event.stage === 'done') return running.delete(event.name);
+  if (event.stage === 'waiting' || event.stage === 'finish') running.clear();
+  else running.delete('waiting');
+  const key = stageKey(event);
+  const isNew = !running.has(key);
+  running.set(key, event);
+  return isNew;
 }
 
 /** The lines drawn for a state at time `now` (without colour). */
@@ -60,7 +77,7 @@ export function progressLines(state: ProgressState, now: number): string[] {
   const of = state.total === null ? '' : ` of ${state.total}`;
   const lines = [...state.active].map(
     ([name, a]) =>
-      `scanning ${name} (${a.index}${of}): ${describeStage(a.event)}, ${((now - a.started) / 1000).toFixed(1)}s`,
+      `scanning ${name} (${a.index}${of}): ${describeRunning(a.running)}, ${((now - a.started) / 1000).toFixed(1)}s`,
   );
   if (state.total !== null && state.total > 1) {
     lines.push(`${state.done} of ${state.total} repositories done`);
@@ -97,17 +114,14 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       state.total = count;
     },
     start(repo) {
-      state.active.set(repo, { index: ++state.started, started: Date.now(), event: null });
+      state.active.set(repo, { index: ++state.started, started: Date.now(), running: new Map() });
       draw();
     },
     stage(repo, event) {
       const a = state.active.get(repo);
-      // Stages overlap: the line names the one that spoke last; the end of another changes nothing.
-      if (!a || event.stage === 'done') return;
-      const changed = stageKey(a.event) !== stageKey(event);
-      a.event = event;
-      // A new stage is drawn at once; counts within a stage at the timer's pace.
-      if (changed) draw();
+      if (!a) return;
+      // A stage that starts or ends is drawn at once; counts within a stage at the timer's pace.
+      if (nextRunning(a.running, event)) draw();
     },
     done(repo, line) {
       state.active.delete(repo);
