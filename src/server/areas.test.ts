@@ -113,17 +113,55 @@ describe.each(ENGINES)('routes equal the CLI on %s', (engine) => {
     expect(new Set(checked).size).toBe(SAME.length - 1); // hotspots twice
   }, 240_000);
 
-  test('a list route pages its list and says where the page stands', async () => {
-    const all = await cli(['deps']);
-    const res = await fetch(`${base}/api/v1/dependencies?limit=1&offset=1`, {
-      headers: { authorization: `Bearer ${tokens.member}` },
-    });
-    const page = (await res.json()) as { repositories: { name: string }[]; page: unknown };
-    const names = (all.repositories as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(['api', 'web']);
-    expect(page.repositories.map((r) => r.name)).toEqual(['web']);
-    expect(page.page).toEqual({ list: 'repositories', total: 2, limit: 1, offset: 1 });
-  });
+  test.each([
+    ['/api/v1/dependencies', ['deps'], 'packages'],
+    ['/api/v1/licences', ['licences'], 'packages'],
+    ['/api/v1/technologies', ['tech'], 'technologies'],
+  ] as const)(
+    '%s pages by row, not by repository: totals, offsets and the pages together are the CLI list',
+    async (url, args, rows) => {
+      type Group = Record<string, unknown> & { [k: string]: unknown[] };
+      const printed = await cli([...args]);
+      const groups = printed.repositories as Group[];
+      const flat = groups.flatMap((g) => (g[rows] as unknown[]).map((row) => [g.name ?? g.repository, row]));
+      expect(flat.length).toBeGreaterThan(groups.length); // paging by row differs from paging by repository
+      const seen: unknown[][] = [];
+      const groupsSeen: unknown[] = [];
+      for (const limit of [1, 2, 3]) {
+        seen.length = 0;
+        groupsSeen.length = 0;
+        for (let offset = 0; offset < flat.length; offset += limit) {
+          const res = await fetch(`${base}${url}?limit=${limit}&offset=${offset}`, {
+            headers: { authorization: `Bearer ${tokens.member}` },
+          });
+          const doc = (await res.json()) as Record<string, unknown> & {
+            repositories: Group[];
+            page: unknown;
+          };
+          expect(doc.page).toEqual({ list: `repositories[].${rows}`, total: flat.length, limit, offset });
+          const onPage = doc.repositories.flatMap((g) =>
+            (g[rows] as unknown[]).map((row) => [g.name ?? g.repository, row]),
+          );
+          expect(onPage, `${url} limit ${limit} offset ${offset}`).toEqual(
+            flat.slice(offset, offset + limit),
+          );
+          seen.push(...onPage);
+          for (const g of doc.repositories) {
+            groupsSeen.push(g.name ?? g.repository);
+            // Each repository keeps the CLI's shape: its other fields are whole.
+            const full = groups.find((p) => (p.name ?? p.repository) === (g.name ?? g.repository)) as Group;
+            expect({ ...g, [rows]: full[rows] }).toEqual(full);
+          }
+          // The rest of the document (teams, policy) is the CLI's.
+          const { schema: _s, tool: _t, page: _p, repositories: _r, ...rest } = doc;
+          const { schema: _s2, tool: _t2, repositories: _r2, ...printedRest } = printed;
+          expect(rest).toEqual(printedRest);
+        }
+        expect(seen).toEqual(flat);
+        expect([...new Set(groupsSeen)]).toEqual(groups.map((g) => g.name ?? g.repository));
+      }
+    },
+  );
 
   test('a lead reads /people as `cto people --json` limited to the teams they lead', async () => {
     const printed = await cli(['people', '--today', TODAY]);

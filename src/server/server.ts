@@ -173,19 +173,48 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
 /**
  * The CLI's `--json` document (`schema`, `tool`, the body); a list route's list is cut to the page and
- * `page` says where it stands (`total` before paging).
+ * `page` says where it stands (`total` before paging). A list of rows held by groups
+ * (`repositories[].packages`) is paged by row, each group keeping its shape (docs/server.md#routes).
  */
 function envelope(route: ApiRoute, data: Record<string, unknown>, query: Record<string, unknown>) {
   const doc = { schema: route.schema, tool: { name: 'cto', version: TOOL_VERSION }, ...data };
   if (route.list === undefined) return doc;
-  const items = (data[route.list] ?? []) as unknown[];
   const limit = query.limit as number;
   const offset = query.offset as number;
+  const [groups, rows] = route.list.split('[].') as [string, string | undefined];
+  if (rows !== undefined) {
+    const { page, total } = pageRows((data[groups] ?? []) as Record<string, unknown>[], rows, limit, offset);
+    return { ...doc, [groups]: page, page: { list: route.list, total, limit, offset } };
+  }
+  const items = (data[route.list] ?? []) as unknown[];
   return {
     ...doc,
     [route.list]: items.slice(offset, offset + limit),
     page: { list: route.list, total: items.length, limit, offset },
   };
+}
+
+/**
+ * Rows `offset` to `offset + limit` of the groups' rows taken in order, each group with its other
+ * fields and only its rows on the page. A group with no rows stays on the page that holds the row
+ * after it (the last page for the trailing ones), so that every group shows on exactly one page and
+ * the whole list in one page is the CLI's document.
+ */
+export function pageRows(groups: Record<string, unknown>[], rows: string, limit: number, offset: number) {
+  const total = groups.reduce((n, g) => n + ((g[rows] as unknown[] | undefined)?.length ?? 0), 0);
+  const end = offset + limit;
+  const page: Record<string, unknown>[] = [];
+  let start = 0;
+  for (const g of groups) {
+    const list = (g[rows] ?? []) as unknown[];
+    const from = Math.max(offset, start);
+    const to = Math.min(end, start + list.length);
+    const keep =
+      list.length > 0 ? from < to : offset <= start && (start < end || (start === total && total <= end));
+    if (keep) page.push({ ...g, [rows]: list.slice(from - start, Math.max(from, to) - start) });
+    start += list.length;
+  }
+  return { page, total };
 }
 
 function errorBody(code: ErrorCode, message: string) {

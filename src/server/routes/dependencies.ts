@@ -22,7 +22,7 @@ export const DEPENDENCY_ROUTES: readonly ApiRoute[] = [
     summary: "Each repository's packages, merged from every manifest and lockfile (as `cto deps --json`).",
     schema: 'cto.deps/v1',
     query: PAGING.extend({ repository: REPOSITORY, ecosystem: ECOSYSTEM, direct: FLAG, scope: SCOPE }),
-    list: 'repositories',
+    list: 'repositories[].packages',
     handler: ({ store, query }) =>
       depsDocument(store, {
         repository: str(query, 'repository'),
@@ -82,7 +82,7 @@ export const DEPENDENCY_ROUTES: readonly ApiRoute[] = [
     summary: "Each package's licence (SPDX) judged against the licence policy (as `cto licences --json`).",
     schema: 'cto.licences/v1',
     query: PAGING.extend({ repository: REPOSITORY, ecosystem: ECOSYSTEM, violations: FLAG, scope: SCOPE }),
-    list: 'repositories',
+    list: 'repositories[].packages',
     handler: ({ store, ws, query }) =>
       licencesDocument(store, ws, {
         repository: str(query, 'repository'),

@@ -56,7 +56,10 @@ export interface ApiRoute {
   auth?: 'caller' | 'public' | 'webhook';
   /** The status of a success (default 200; 204 sends no body). */
   status?: number;
-  /** The document's list the server pages (limit, offset; its length in `page`); none: not paged. */
+  /**
+   * The document's list the server pages (limit, offset; its length in `page`); none: not paged.
+   * `groups[].rows` pages the rows every group holds (a repository's packages), by row.
+   */
   list?: string;
   /** The document is sent as it is, without the envelope (the OpenAPI document, the report). */
   raw?: boolean;

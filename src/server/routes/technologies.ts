@@ -12,7 +12,7 @@ export const TECHNOLOGY_ROUTES: readonly ApiRoute[] = [
     summary: 'Technologies per repository and per team with their evidence (as `cto tech --json`).',
     schema: 'cto.tech/v1',
     query: PAGING.extend({ repository: REPOSITORY, category: z.enum(CATEGORIES).optional(), scope: SCOPE }),
-    list: 'repositories',
+    list: 'repositories[].technologies',
     handler: ({ store, ws, query }) =>
       techDocument(store, ws, {
         repository: str(query, 'repository'),
