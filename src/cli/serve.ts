@@ -71,6 +71,11 @@ export function serveCommand(): Command {
             ? 'delivery event webhooks: on (POST /api/v1/events/deployments and /incidents, Standard Webhooks)'
             : 'delivery event webhooks: off (set CTO_WEBHOOK_SECRET to whsec_<base64> to take them)',
         );
+        printLine(
+          app.oidc
+            ? `single sign-on: on (OpenID Connect, issuer ${app.oidc.issuer}, read at the first sign-in; GET /auth/oidc/login)`
+            : 'single sign-on: off (configure server.oidc in cto.yaml to sign in with an OpenID provider)',
+        );
         for (const s of app.scans.schedules.list())
           printLine(
             `scheduled scan of ${s.scan === 'all' ? 'all sources' : s.scan.join(', ')}: "${s.cron}" (${s.timezone}), next at ${s.nextRunAt ?? 'never'}`,

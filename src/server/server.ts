@@ -15,6 +15,7 @@ import { ANONYMOUS, audit, authenticate, type Caller, checkScopeAndCsrf } from '
 import { registerDashboard } from './dashboard.ts';
 import { openApiRoute } from './openapi.ts';
 import { peopleScope } from './people-scope.ts';
+import { createOidcService, type OidcSettings, oidcSettings } from './oidc.ts';
 import { allows, PERMISSIONS, type Permission } from './roles.ts';
 import { API_ROUTES, type ApiRoute } from './routes/index.ts';
 import { attachScans } from './scans.ts';
@@ -59,6 +60,11 @@ interface ServerOptions {
    * proxy can reach the server), or the proxies' addresses or CIDR ranges. Off by default.
    */
   trustProxy?: boolean | string;
+  /**
+   * Single sign-on (default: cto.yaml `server.oidc`, the client secret from CTO_OIDC_CLIENT_SECRET
+   * first); null: off.
+   */
+  oidc?: OidcSettings | null;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -90,6 +96,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy ?? false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance;
+  const oidc = options.oidc !== undefined ? options.oidc : oidcSettings(options.ws.config, process.env);
+  app.decorate('oidc', oidc ? createOidcService(oidc) : null);
+  app.decorate('oidcRedirectUri', oidc?.redirect_uri);
   // Any route added without a permission, here or later, is refused as it is registered.
   app.addHook('onRoute', (r) => {
     const permission = (r.config as { permission?: string } | undefined)?.permission;

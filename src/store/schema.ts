@@ -22,6 +22,7 @@ import type {
   ApiTokensTable,
   AuditTable,
   LoginFailuresTable,
+  OidcLoginsTable,
   SessionsTable,
   UsersTable,
 } from './tables/accounts.ts';
@@ -108,6 +109,7 @@ export interface Database {
   server_scan_items: ServerScanItemsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  oidc_logins: OidcLoginsTable;
 }
 
 /**

@@ -90,3 +90,28 @@ export async function putLoginFailure(store: Store, row: Selectable<LoginFailure
 export async function clearLoginFailures(store: Store, key: string): Promise<void> {
   await store.db.deleteFrom('login_failures').where('key', '=', key).execute();
 }
+
+/** Remember a sign-in with OpenID Connect under way; those past their expiry are forgotten. */
+export async function insertOidcLogin(
+  store: Store,
+  row: { secret_hash: string; created_at: string; expires_ts: number },
+  nowTs: number,
+): Promise<void> {
+  await store.db.deleteFrom('oidc_logins').where('expires_ts', '<', nowTs).execute();
+  await store.db.insertInto('oidc_logins').values(row).execute();
+}
+
+/**
+ * Take (delete) a sign-in under way by the hash of its secret: its expiry, or undefined when there was
+ * none (never started, already finished, or taken by a concurrent request).
+ */
+export async function takeOidcLogin(store: Store, secretHash: string): Promise<number | undefined> {
+  const row = await store.db
+    .selectFrom('oidc_logins')
+    .select('expires_ts')
+    .where('secret_hash', '=', secretHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const r = await store.db.deleteFrom('oidc_logins').where('secret_hash', '=', secretHash).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0 ? Number(row.expires_ts) : undefined;
+}

@@ -6,6 +6,7 @@ import { DELIVERY_ROUTES } from './delivery.ts';
 import { DEPENDENCY_ROUTES } from './dependencies.ts';
 import { EVENT_ROUTES } from './events.ts';
 import { OFFICE_ROUTES } from './office.ts';
+import { OIDC_ROUTES } from './oidc.ts';
 import { PEOPLE_ROUTES } from './people.ts';
 import { REPORT_ROUTES } from './report.ts';
 import { REPORT_DOCUMENT_ROUTES } from './report-document.ts';
@@ -23,6 +24,7 @@ export type { ApiRoute } from './route.ts';
 
 export const API_ROUTES: readonly ApiRoute[] = [
   ...SESSION_ROUTES,
+  ...OIDC_ROUTES,
   ...REPOSITORY_ROUTES,
   ...CODE_ROUTES,
   ...PEOPLE_ROUTES,

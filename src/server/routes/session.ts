@@ -27,7 +27,7 @@ function sessionDocument(session: LiveSession) {
 }
 
 /** Set the session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, expiring with the session. */
-async function startBrowserSession(
+export async function startBrowserSession(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,

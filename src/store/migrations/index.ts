@@ -25,6 +25,7 @@ import { accounts } from './0035-accounts.ts';
 import { sessions } from './0036-sessions.ts';
 import { deliveryEvents } from './0037-delivery-events.ts';
 import { serverScans } from './0038-server-scans.ts';
+import { oidcLogins } from './0039-oidc-logins.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -57,6 +58,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0036-sessions': sessions(engine),
         '0037-delivery-events': deliveryEvents(engine),
         '0038-server-scans': serverScans(engine),
+        '0039-oidc-logins': oidcLogins,
       };
     },
   };

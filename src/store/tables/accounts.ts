@@ -61,6 +61,15 @@ export interface SessionsTable {
   revoked_at: string | null;
 }
 
+/** A sign-in with OpenID Connect under way: the SHA-256 of the cookie `cto_oidc`, used once. */
+export interface OidcLoginsTable {
+  /** SHA-256 (hex) of the cookie's secret. */
+  secret_hash: string;
+  created_at: string;
+  /** Unix seconds after which the sign-in can no longer be finished. */
+  expires_ts: number;
+}
+
 /** Failed password logins by `account:<email>` or `address:<ip>`, for throttling with backoff. */
 export interface LoginFailuresTable {
   key: string;
@@ -75,4 +84,5 @@ export const SECRET_COLUMNS: Readonly<Record<string, string>> = {
   users: 'password_hash',
   api_tokens: 'secret_hash',
   sessions: 'secret_hash',
+  oidc_logins: 'secret_hash',
 };
