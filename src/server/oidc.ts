@@ -174,7 +174,9 @@ export function createOidcService(settings: OidcSettings): OidcService {
         if (e instanceof client.AuthorizationResponseError) {
           throw new OidcRefused('provider_error', `the provider refused: ${e.error}`);
         }
-        const message = (e as Error).message;
+        // openid-client says what was wrong in the error's cause ("unexpected "state" ...").
+        const cause = (e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : '';
+        const message = [(e as Error).message, cause].filter(Boolean).join(': ');
         if (/"state"/.test(message)) throw new OidcRefused('state', `state mismatch: ${message}`);
         throw new OidcRefused('invalid_response', `invalid response: ${message}`);
       }
