@@ -1,7 +1,9 @@
 // Single sign-on against a real OpenID provider (oidc-provider) started here on 127.0.0.1: the browser's
 // redirects are followed by hand, the provider's sign-in and consent forms submitted with fetch.
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -294,6 +296,32 @@ describe('single sign-on settings', () => {
       await app.close();
       await store.close();
     }
+  });
+
+  test('a bad server.oidc in cto.yaml is CONFIG_INVALID naming the key', () => {
+    const invalid = (oidc: string) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'cto.yaml'), `server:\n  oidc:\n${oidc}`);
+      try {
+        loadWorkspace(dir);
+      } catch (e) {
+        return `${(e as { code: string }).code} ${(e as Error).message}`;
+      }
+      return 'valid';
+    };
+    const ok = '    issuer: https://id.example.com\n    client_id: cto\n';
+    expect(invalid(ok)).toBe('valid');
+    expect(invalid(`${ok}    auto_create:\n      role: admin\n`)).toMatch(
+      /^CONFIG_INVALID cto\.yaml:\d+: server\.oidc\.auto_create\.role: member, lead or board/,
+    );
+    expect(invalid('    issuer: http://id.example.com\n    client_id: cto\n')).toMatch(
+      /^CONFIG_INVALID .*server\.oidc\.issuer: must be https/,
+    );
+    expect(invalid(`${ok}    scopes: email profile\n`)).toMatch(/server\.oidc\.scopes: must include openid/);
+    expect(invalid(`${ok}    allowed_domain: [example.com]\n`)).toMatch(
+      /server\.oidc\.allowed_domain: unknown key \(did you mean "allowed_domains"\?\)/,
+    );
+    expect(invalid('    client_id: cto\n')).toMatch(/server\.oidc\.issuer/);
   });
 
   test('the client secret comes from CTO_OIDC_CLIENT_SECRET first, and one is needed', () => {

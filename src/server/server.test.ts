@@ -39,7 +39,7 @@ function routesTable() {
   const section = text.slice(start, text.indexOf('\n## ', start + 1));
   return section
     .split('\n')
-    .filter((l) => l.startsWith('| `/api/'))
+    .filter((l) => l.startsWith('| `/api/') || l.startsWith('| `/auth/'))
     .map((l) => {
       const [route, method, permission, schema, list, parameters] = l
         .split('|')
@@ -175,7 +175,10 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
 
   test('every route refuses a request without credentials: 401 UNAUTHENTICATED as JSON', async () => {
     expect(WEBHOOK_ROUTES.length).toBeGreaterThan(0);
-    expect(ALL_ROUTES.length + WEBHOOK_ROUTES.length).toBe(EVERY_ROUTE.length - 1); // all but signing in
+    // All but signing in (password, single sign-on and the sign-in options): public, session:login only.
+    const PUBLIC_ROUTES = EVERY_ROUTE.filter((r) => r.auth === 'public');
+    expect(PUBLIC_ROUTES.map((r) => r.permission)).toEqual(PUBLIC_ROUTES.map(() => 'session:login'));
+    expect(ALL_ROUTES.length + WEBHOOK_ROUTES.length).toBe(EVERY_ROUTE.length - PUBLIC_ROUTES.length);
     for (const r of [...ALL_ROUTES, ...WEBHOOK_ROUTES]) {
       const res = await fetch(`${base}${r.url}`, {
         method: r.method,
