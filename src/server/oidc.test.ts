@@ -211,7 +211,11 @@ describe.each(ENGINES)('single sign-on on %s', (engine) => {
       (r) => r.action === 'login' && r.actor === 'ada@example.com',
     );
     expect(logins.map((r) => detail(r).method)).toContain('oidc');
-    const session = await store.db.selectFrom('sessions').select('method').orderBy('id', 'desc').executeTakeFirst();
+    const session = await store.db
+      .selectFrom('sessions')
+      .select('method')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     expect(session?.method).toBe('oidc');
     // The sign-in under way is used once: the same redirect back with the same cookie is refused.
     const again = await fetch(flow.callback, { redirect: 'manual', headers: sentCookies });
@@ -235,7 +239,10 @@ describe.each(ENGINES)('single sign-on on %s', (engine) => {
     expect(jar.has('cto_session')).toBe(false);
     const rows = await failures('unknown_user');
     expect(rows.map((r) => r.actor)).toContain('nobody@example.com');
-    expect(detail(rows[0] as { detail: string })).toMatchObject({ method: 'oidc', reason: 'no account has this e-mail' });
+    expect(detail(rows[0] as { detail: string })).toMatchObject({
+      method: 'oidc',
+      reason: 'no account has this e-mail',
+    });
     expect(await findUser(store, 'nobody@example.com')).toBeUndefined();
   });
 
@@ -264,7 +271,11 @@ describe.each(ENGINES)('single sign-on on %s', (engine) => {
     expect(user?.role).toBe('lead');
     expect(user?.password_hash).toBeNull();
     const created = (await auditRows(store, 1000)).find((r) => r.action === 'user.created');
-    expect(detail(created as { detail: string })).toMatchObject({ email: 'newbie@example.com', role: 'lead', by: 'oidc' });
+    expect(detail(created as { detail: string })).toMatchObject({
+      email: 'newbie@example.com',
+      role: 'lead',
+      by: 'oidc',
+    });
     const out = await callback(await toCallback(apps.auto.base, 'outsider'));
     expect(out.location).toBe('/login?sso_error=domain');
     expect(await findUser(store, 'out@other.org')).toBeUndefined();

@@ -101,19 +101,13 @@ export function createOidcService(settings: OidcSettings): OidcService {
   let discovered: Promise<client.Configuration> | undefined;
   const configuration = (): Promise<client.Configuration> => {
     discovered ??= client
-      .discovery(
-        issuer,
-        settings.client_id,
-        undefined,
-        client.ClientSecretBasic(settings.client_secret),
-        {
-          // Plain http only to a provider on this machine (the config's schema allows nothing else).
-          ...(issuer.protocol === 'http:' && isLoopback(issuer)
-            ? { execute: [client.allowInsecureRequests] }
-            : {}),
-          timeout: 10,
-        },
-      )
+      .discovery(issuer, settings.client_id, undefined, client.ClientSecretBasic(settings.client_secret), {
+        // Plain http only to a provider on this machine (the config's schema allows nothing else).
+        ...(issuer.protocol === 'http:' && isLoopback(issuer)
+          ? { execute: [client.allowInsecureRequests] }
+          : {}),
+        timeout: 10,
+      })
       .catch((e: unknown) => {
         discovered = undefined;
         throw new OidcRefused(

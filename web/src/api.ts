@@ -82,6 +82,16 @@ export async function currentSession(): Promise<Session | null> {
   return s;
 }
 
+/** How one may sign in (GET /api/v1/session/options): single sign-on when the server has it. */
+export interface LoginOptions {
+  password: boolean;
+  sso: { configured: boolean; loginUrl: string | null };
+}
+
+export async function loginOptions(): Promise<LoginOptions> {
+  return getJson<LoginOptions>('/api/v1/session/options');
+}
+
 export async function logIn(email: string, password: string): Promise<Session> {
   const res = await send('POST', '/api/v1/session', { email, password });
   if (!res.ok) throw await errorOf(res);

@@ -92,7 +92,7 @@ export const OIDC_ROUTES: readonly ApiRoute[] = [
     permission: 'session:login',
     auth: 'public',
     summary:
-      "Start signing in with single sign-on: 303 to the OpenID provider (Authorization Code with PKCE S256, state and nonce; a ten-minute cookie cto_oidc ties the sign-in to the browser). 404 when single sign-on is not configured; a provider that cannot be reached sends the browser back to /login?sso_error=provider_unavailable.",
+      'Start signing in with single sign-on: 303 to the OpenID provider (Authorization Code with PKCE S256, state and nonce; a ten-minute cookie cto_oidc ties the sign-in to the browser). 404 when single sign-on is not configured; a provider that cannot be reached sends the browser back to /login?sso_error=provider_unavailable.',
     schema: 'cto.session/v1',
     raw: true,
     status: 303,
