@@ -1,6 +1,7 @@
 // `cto risks`: the risk register (docs/risk.md#risk-register), brought up to date with the current
 // problems and risks.yaml, most urgent first; `--stats` for the time to remediate.
 import { Command } from 'commander';
+import { registerGaps } from '../risk/gaps.ts';
 import { type RemediationGroup, remediationStats } from '../risk/register-stats.ts';
 import { updateRegister } from '../risk/register-update.ts';
 import { overdueDays, overdueFindings, RISK_STATUSES, selectRisks } from '../risk/register-view.ts';
@@ -81,10 +82,12 @@ async function teamRisks(store: Store, repository: string | undefined, team: str
   return t === undefined ? all : all.filter((r) => r.owner.toLowerCase() === t);
 }
 
-function risksJson(rows: RiskRow[], statuses: readonly RiskStatus[], today: string) {
+function risksJson(rows: RiskRow[], statuses: readonly RiskStatus[], today: string, notChecked: string[]) {
   return {
     today,
     statuses,
+    /** What the register could not see (vulnerabilities, end of life): absent risks there are unknown, not none. */
+    notChecked,
     risks: rows.map((r) => jsonRow(r, today)),
     findings: overdueFindings(rows, today),
   };
@@ -109,7 +112,7 @@ export async function risksDocument(
     { statuses: [...q.statuses] },
     q.today,
   );
-  return risksJson(rows, q.statuses, q.today);
+  return risksJson(rows, q.statuses, q.today, await registerGaps(store, { repository, today: q.today }));
 }
 
 /** A risk of `cto risks --json` (and of `/api/v1/risks`). */
@@ -192,9 +195,16 @@ export function risksCommand(): Command {
           : ((flags.status ?? ['open']) as RiskStatus[]);
         const rows = selectRisks(mine, { statuses: wanted }, today);
         const findings = overdueFindings(rows, today);
-        if (flags.json) return printJson('cto.risks/v1', risksJson(rows, wanted, today));
+        const notChecked = await registerGaps(store, { repository, today });
+        if (flags.json) return printJson('cto.risks/v1', risksJson(rows, wanted, today, notChecked));
+        // What was not checked comes first: an empty register is clean only where it could see.
+        for (const line of notChecked) printLine(styled('yellow', line));
+        if (notChecked.length > 0)
+          printLine(styled('dim', 'cto vulns and cto eol say what is missing and how to load it.'));
         if (rows.length === 0) {
-          printLine(`No ${wanted.join(' or ')} risks in the register.`);
+          printLine(
+            `No ${wanted.join(' or ')} risks in the register${notChecked.length > 0 ? ' among what was checked' : ''}.`,
+          );
           return;
         }
         printRisks(rows, today);

@@ -292,3 +292,11 @@ export function describeEolCoverage(c: EolCoverage): string {
   const head = `Checked ${count(c.checked)} of ${what} for end of life`;
   return gaps.length > 0 ? `${head}; not checked: ${gaps.join('; ')}.` : `${head}.`;
 }
+
+/** One sentence when end of life was not all checked (a summary's caveat); null when it was, or nothing is in scope. */
+export function eolCoverageNote(c: EolCoverage): string | null {
+  if (c.subjects === 0 || (c.dataLoaded && c.checked === c.subjects)) return null;
+  const what = plural(c.subjects, 'runtime or image', 'runtimes and images');
+  if (!c.dataLoaded) return `End of life not checked: no endoflife.date data loaded (${what}).`;
+  return `End of life partly checked: ${count(c.checked)} of ${what}; the rest have no endoflife.date product or cycle.`;
+}

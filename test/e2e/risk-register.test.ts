@@ -114,10 +114,21 @@ describe.each(ENGINES)('the risk register on %s', (engine) => {
     () => {
       expect(run('scan', repo()).code).toBe(0);
       expect(Number(sql('select count(*) as n from risks')[0]?.n)).toBe(0);
+      // No feed yet: an empty register says it could not see, before anything else.
+      const unseen = json('risks');
+      expect(unseen.risks).toEqual([]);
+      expect(unseen.notChecked).toEqual(['Vulnerabilities not checked: none of 2 package versions (shop).']);
+      expect(run('risks').stdout.split('\n').slice(0, 3)).toEqual([
+        'Vulnerabilities not checked: none of 2 package versions (shop).',
+        'cto vulns and cto eol say what is missing and how to load it.',
+        'No open risks in the register among what was checked.',
+      ]);
       expect(run('feed', 'import', feed).code).toBe(0);
       // The import brought the register up to date without `cto risks`.
       expect(sql("select status from risks where subject = 'npm/form-data'")).toEqual([{ status: 'open' }]);
-      const risks: Risk[] = json('risks').risks;
+      const checked = json('risks');
+      expect(checked.notChecked).toEqual([]);
+      const risks: Risk[] = checked.risks;
       expect(risks.map((r) => [r.subject, r.severity, r.status])).toEqual([
         ['npm/form-data', 'critical', 'open'],
         ['npm/ms', 'medium', 'open'],

@@ -153,15 +153,27 @@ async function scannedRepositories(
   }));
 }
 
+/** The ecosystems with an OSV feed loaded. */
+async function loadedEcosystems(store: Store): Promise<Set<string>> {
+  return new Set((await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem));
+}
+
+/** What a vulnerability check would cover now, without matching anything (`cto risks` says it first). */
+export async function vulnerabilityCoverage(
+  store: Store,
+  query: Pick<VulnQuery, 'repository'> = {},
+): Promise<Coverage> {
+  const rows = await currentDependencies(store, query.repository);
+  return coverageOf(await scannedRepositories(store, query, rows), rows, await loadedEcosystems(store));
+}
+
 export async function findVulnerabilities(store: Store, query: VulnQuery = {}): Promise<VulnReport> {
   const unscoped = (await currentDependencies(store, query.repository, query.snapshotIds)).filter(
     (d) => !query.ecosystem || d.ecosystem === query.ecosystem,
   );
   const rows = unscoped.filter((d) => inScopes([d.exposure], query.scopes));
   const all = rows.filter((d) => d.version !== null);
-  const loaded = new Set(
-    (await listFeedImports(store)).filter((f) => f.feed === 'osv').map((f) => f.ecosystem),
-  );
+  const loaded = await loadedEcosystems(store);
   const missing = new Map<string, { repository: string; ecosystem: string }>();
   for (const d of all) if (!loaded.has(d.ecosystem)) missing.set(`${d.repository}\u0000${d.ecosystem}`, d);
   const deps = all.filter((d) => loaded.has(d.ecosystem));

@@ -65,7 +65,7 @@ function statusMatches(r: RiskRow, status: string | null): boolean {
 /** The register, for the roles that may read it (none asked otherwise). */
 export function useRisks() {
   const can = useCan();
-  return useApi<ListDocument<'risks', RiskRow>>(
+  return useApi<ListDocument<'risks', RiskRow> & { notChecked: string[] }>(
     can('portfolio:read') ? '/api/v1/risks?status=all&limit=1000' : null,
   );
 }
@@ -90,6 +90,12 @@ export function RisksPage() {
         </p>
       )}
       <Status loading={risks.loading} error={risks.error}>
+        {/* An empty register is clean only where it could see: what was not checked comes first. */}
+        {risks.data?.notChecked.map((line) => (
+          <p key={line} className="notice not-checked">
+            {line}
+          </p>
+        ))}
         {risks.data && risks.data.page.total > risks.data.risks.length && (
           <p className="notice">
             The first {risks.data.risks.length} of {risks.data.page.total} risks.
