@@ -210,6 +210,13 @@ describe.each(ENGINES)('supply-chain commands on %s', (engine) => {
     expect(repo.counts).toContainEqual({ licence: 'MIT', packages: 2 });
     expect(repo.counts).toContainEqual({ licence: 'unknown', packages: 5 });
     expect(by['left-pad']).toMatchObject({ exposure: 'development' });
+    // The unknown ones come first in the text: an unknown licence is not a clean one.
+    const total = repo.packages.length;
+    const known = total - 5;
+    expect(run(['licences', 'shop']).stdout.split('\n').slice(0, 2)).toEqual([
+      `Licence known for ${known} of ${total} packages in 1 repository (${Math.floor((100 * known) / total)}%); 5 unknown.`,
+      'To learn the rest: cto feed update --licences (looks each package up in its registry), or cto feed import a licence cache.',
+    ]);
     const shipped = JSON.parse(run(['licences', 'shop', '--json', '--scope', 'runtime']).stdout);
     const shippedNames = shipped.repositories[0].packages.map((p: { name: string }) => p.name);
     expect(shippedNames).toContain('gpl-thing');
