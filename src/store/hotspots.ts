@@ -14,9 +14,6 @@ export interface ChangeRow {
   deleted: number | null;
 }
 
-/** Key under which analyses share the result of `changesNewestFirst` (AnalysisContext.shared). */
-export const CHANGES_NEWEST_FIRST = 'file-changes-newest-first';
-
 /** Every file change of a snapshot's history, newest commit first (committer date, then sha). */
 export async function changesNewestFirst(store: Store, segments: number[]): Promise<ChangeRow[]> {
   if (segments.length === 0) return [];
@@ -39,6 +36,7 @@ export async function changesNewestFirst(store: Store, segments: number[]): Prom
     .where('f.snapshot_id', 'in', segments)
     .orderBy('c.committer_ts', 'desc')
     .orderBy('c.sha', 'desc')
+    .orderBy('f.path')
     .execute();
   return rows;
 }

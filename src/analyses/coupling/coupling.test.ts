@@ -16,7 +16,7 @@ function commit(paths: string[], size = paths.length): CommitChanges {
 const times = (k: number, c: CommitChanges) => Array.from({ length: k }, () => c);
 
 describe('computeCoupling', () => {
-  it('degree is shared commits over the average of both files’ commits, with code-maat’s thresholds', () => {
+  it('degree is shared commits over the average of both files’ commits, with code-maat’s thresholds', async () => {
     const commits = [
       ...times(6, commit(['a', 'b'])),
       ...times(2, commit(['a'])),
@@ -24,21 +24,21 @@ describe('computeCoupling', () => {
       ...times(10, commit(['c'])),
       ...times(3, commit(['a', 'd'])), // d: 3 shared with a, below min shared revisions (5)
     ];
-    const pairs = computeCoupling(commits);
+    const pairs = await computeCoupling(() => commits);
     // a: 11 commits, b: 10, shared 6 -> 6 / 10.5 = 57.1%; b-c: 4 shared < 5; a-d: 3 shared.
     expect(pairs).toEqual([
       { path_a: 'a', path_b: 'b', shared: 6, commits_a: 11, commits_b: 10, degree: 57.1 },
     ]);
   });
 
-  it('leaves out commits with more files than the maximum change set, and pairs below the minimum degree', () => {
+  it('leaves out commits with more files than the maximum change set, and pairs below the minimum degree', async () => {
     const big = Array.from({ length: 31 }, (_, i) => `f${i}`);
-    expect(computeCoupling(times(10, commit(big)))).toEqual([]);
+    expect(await computeCoupling(() => times(10, commit(big)))).toEqual([]);
     // The size counts every file of the commit, also those no longer in the snapshot.
-    expect(computeCoupling(times(10, commit(['x', 'y'], 31)))).toEqual([]);
-    expect(computeCoupling(times(10, commit(['x', 'y'], 30)))).toHaveLength(1);
+    expect(await computeCoupling(() => times(10, commit(['x', 'y'], 31)))).toEqual([]);
+    expect(await computeCoupling(() => times(10, commit(['x', 'y'], 30)))).toHaveLength(1);
     const weak = [...times(5, commit(['x', 'y'])), ...times(30, commit(['x'])), ...times(30, commit(['y']))];
-    expect(computeCoupling(weak)).toEqual([]); // 5 / 35 = 14% < 30%
-    expect(computeCoupling(weak, { ...DEFAULT_COUPLING, minDegree: 10 })[0]?.degree).toBe(14.3);
+    expect(await computeCoupling(() => weak)).toEqual([]); // 5 / 35 = 14% < 30%
+    expect((await computeCoupling(() => weak, { ...DEFAULT_COUPLING, minDegree: 10 }))[0]?.degree).toBe(14.3);
   });
 });

@@ -30,18 +30,23 @@ interface CoupledPair {
   degree: number;
 }
 
-export function computeCoupling(
-  commits: Iterable<CommitChanges>,
+/**
+ * Two passes over the commits (`history` gives a new walk each time, e.g. streamed from the store):
+ * the first counts each file's revisions, the second counts pairs of files that both have at least
+ * `minShared` revisions (a pair is never shared more often than its files changed, so no other pair
+ * can reach the threshold). What is held is a count per file and per such pair, never the history.
+ */
+export async function computeCoupling(
+  history: () => Iterable<CommitChanges> | AsyncIterable<CommitChanges>,
   options: CouplingOptions = DEFAULT_COUPLING,
-): CoupledPair[] {
+): Promise<CoupledPair[]> {
+  const counted = (c: CommitChanges) => c.size <= options.maxChangeset && c.changes.length > 0;
   const ids = new Map<string, number>();
   const paths: string[] = [];
   const revs: number[] = [];
-  const shared = new Map<number, number>();
-  const sets: number[][] = [];
-  for (const c of commits) {
-    if (c.size > options.maxChangeset || c.changes.length === 0) continue;
-    const set = c.changes.map((ch) => {
+  for await (const c of history()) {
+    if (!counted(c)) continue;
+    for (const ch of c.changes) {
       let id = ids.get(ch.path);
       if (id === undefined) {
         id = paths.length;
@@ -50,16 +55,21 @@ export function computeCoupling(
         revs.push(0);
       }
       revs[id] = (revs[id] ?? 0) + 1;
-      return id;
-    });
-    if (set.length > 1) sets.push(set.sort((a, b) => a - b));
+    }
   }
   // Pair keys need the final file count, so pairs are counted once every file has its id.
   const n = paths.length;
-  for (const set of sets) {
+  const shared = new Map<number, number>();
+  for await (const c of history()) {
+    if (!counted(c) || c.changes.length < 2) continue;
+    const set: number[] = [];
+    for (const ch of c.changes) {
+      const id = ids.get(ch.path) as number;
+      if ((revs[id] ?? 0) >= options.minShared) set.push(id);
+    }
+    set.sort((a, b) => a - b);
     for (let i = 0; i < set.length; i++) {
       const a = set[i] as number;
-      if ((revs[a] ?? 0) < options.minShared) continue;
       for (let j = i + 1; j < set.length; j++) {
         const key = a * n + (set[j] as number);
         shared.set(key, (shared.get(key) ?? 0) + 1);

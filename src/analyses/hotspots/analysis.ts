@@ -1,12 +1,12 @@
 // The hotspots analysis: each file of the snapshot with its change history (renames followed),
 // size and indentation complexity from the languages analysis, score and trend (table hotspots).
 import { codeFilesOf } from '../../store/code.ts';
-import { CHANGES_NEWEST_FIRST, changesNewestFirst } from '../../store/hotspots.ts';
+import { changeChunksNewestFirst } from '../../store/history-chunks.ts';
 import type { Analysis, Metric } from '../types.ts';
 import { firstKept } from './best.ts';
 import { exclusionsFrom, isExcluded } from './exclude.ts';
-import { followRenames } from './follow.ts';
-import { computeHotspots } from './hotspots.ts';
+import { followRenamesStreamed } from './follow.ts';
+import { hotspotCounter } from './hotspots.ts';
 
 /** Top files by score stored as metrics (the table holds every file). */
 export const TOP_METRICS = 20;
@@ -21,19 +21,17 @@ export const hotspotsAnalysis: Analysis = {
   reads: ['config:hotspots', 'reference-date'],
   needs: ['history', 'tree'],
   after: ['languages'],
-  shares: [CHANGES_NEWEST_FIRST],
   async run(ctx) {
     const files = await codeFilesOf(ctx.store, ctx.snapshotId);
-    const changes = await ctx.shared(CHANGES_NEWEST_FIRST, () => changesNewestFirst(ctx.store, ctx.segments));
-    const rows = computeHotspots(
-      files,
-      followRenames(
-        changes,
-        files.map((f) => f.path),
-      ),
-      // The trend counts back from the scan's reference date, never from the last commit (docs/risk.md).
-      ctx.referenceTs,
+    // The trend counts back from the scan's reference date, never from the last commit (docs/risk.md).
+    const counter = hotspotCounter(files, ctx.referenceTs);
+    // The history is read a chunk of commits at a time: what is held is a few counts per file.
+    const commits = followRenamesStreamed(
+      changeChunksNewestFirst(ctx.store, ctx.segments),
+      files.map((f) => f.path),
     );
+    for await (const c of commits) counter.add(c);
+    const rows = counter.rows();
     // Rows are in the order of `files`: ranked by index, so a file's category is at hand.
     const ex = exclusionsFrom(ctx.config);
     const ranked = firstKept(

@@ -25,6 +25,37 @@ export function* followRenames(
   /** Commits changing more files than this come with no `changes` (their renames are still followed). */
   maxChanges = Number.POSITIVE_INFINITY,
 ): Generator<CommitChanges> {
+  const follow = renameFollower(snapshotPaths, maxChanges);
+  for (const c of changesNewestFirst) {
+    const done = follow.push(c);
+    if (done) yield done;
+  }
+  const last = follow.end();
+  if (last) yield last;
+}
+
+/**
+ * The same walk over the history read in chunks (`changeChunksNewestFirst`): what it holds is the
+ * name map (one entry per name a snapshot file had) and the commit being grouped, never the history.
+ */
+export async function* followRenamesStreamed(
+  chunks: AsyncIterable<readonly ChangeRow[]>,
+  snapshotPaths: Iterable<string>,
+  maxChanges = Number.POSITIVE_INFINITY,
+): AsyncGenerator<CommitChanges> {
+  const follow = renameFollower(snapshotPaths, maxChanges);
+  for await (const chunk of chunks) {
+    for (const c of chunk) {
+      const done = follow.push(c);
+      if (done) yield done;
+    }
+  }
+  const last = follow.end();
+  if (last) yield last;
+}
+
+/** The walk's state: `push` each change in order; it returns a commit once the next one starts. */
+function renameFollower(snapshotPaths: Iterable<string>, maxChanges: number) {
   const alias = new Map<string, string>();
   for (const p of snapshotPaths) alias.set(p, p);
   let group: ChangeRow[] = [];
@@ -60,13 +91,12 @@ export function* followRenames(
     group = [];
     return out;
   };
-  for (const c of changesNewestFirst) {
-    if (group.length > 0 && group[0]?.sha !== c.sha) {
-      const done = flush();
-      if (done) yield done;
-    }
-    group.push(c);
-  }
-  const last = flush();
-  if (last) yield last;
+  return {
+    push(c: ChangeRow): CommitChanges | null {
+      const done = group.length > 0 && group[0]?.sha !== c.sha ? flush() : null;
+      group.push(c);
+      return done;
+    },
+    end: flush,
+  };
 }

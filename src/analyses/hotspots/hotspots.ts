@@ -30,14 +30,24 @@ export function trendOf(recent: number, baseline: number): Trend {
 
 /**
  * One row per file of the snapshot; `now` is the last second of the reference date (epoch seconds).
- * Counts are kept in arrays by file index and a file's authors in a set only once it has a second
- * one: a tree of a million files costs a few numbers per file until the rows are made.
  */
 export function computeHotspots(
   files: readonly FileMeasure[],
   commits: Iterable<CommitChanges>,
   now: number,
 ): Hotspot[] {
+  const counter = hotspotCounter(files, now);
+  for (const c of commits) counter.add(c);
+  return counter.rows();
+}
+
+/**
+ * The counts behind `computeHotspots`, fed one commit at a time (the history is streamed, never
+ * held). Counts are kept in arrays by file index, the first and last change as a date, and a file's
+ * authors in a set only once it has a second one: a tree of a million files costs a few numbers per
+ * file until the rows are made, however long the history.
+ */
+export function hotspotCounter(files: readonly FileMeasure[], now: number) {
   const recentFrom = now - RECENT_DAYS * DAY;
   const baselineFrom = recentFrom - BASELINE_DAYS * DAY;
   const n = files.length;
@@ -46,11 +56,13 @@ export function computeHotspots(
   const counts = { commits: new Int32Array(n), recent: new Int32Array(n), prior: new Int32Array(n) };
   const added = new Float64Array(n);
   const deleted = new Float64Array(n);
-  const first: Array<CommitChanges | undefined> = new Array(n);
-  const last: Array<CommitChanges | undefined> = new Array(n);
+  const firstTs = new Float64Array(n).fill(Number.NaN);
+  const lastTs = new Float64Array(n).fill(Number.NaN);
+  const firstDate: Array<string | undefined> = new Array(n);
+  const lastDate: Array<string | undefined> = new Array(n);
   const author: Array<string | undefined> = new Array(n);
   const authors = new Map<number, Set<string>>(); // files with more than one author
-  for (const c of commits) {
+  const add = (c: CommitChanges): void => {
     for (const ch of c.changes) {
       const i = index.get(ch.path);
       if (i === undefined) continue;
@@ -62,35 +74,40 @@ export function computeHotspots(
       }
       added[i]! += ch.added;
       deleted[i]! += ch.deleted;
-      const f = first[i];
-      if (!f || c.ts <= f.ts) first[i] = c;
-      const l = last[i];
-      if (!l || c.ts > l.ts) last[i] = c;
+      if (firstDate[i] === undefined || c.ts <= firstTs[i]!) {
+        firstTs[i] = c.ts;
+        firstDate[i] = c.date;
+      }
+      if (lastDate[i] === undefined || c.ts > lastTs[i]!) {
+        lastTs[i] = c.ts;
+        lastDate[i] = c.date;
+      }
       if (c.ts > recentFrom && c.ts <= now) counts.recent[i]! += 1;
       else if (c.ts > baselineFrom && c.ts <= recentFrom) counts.prior[i]! += 1;
     }
-  }
-  return files.map((file, i) => {
-    const prior = counts.prior[i]!;
-    const recent = counts.recent[i]!;
-    const a = first[i];
-    const z = last[i];
-    return {
-      path: file.path,
-      commits: counts.commits[i]!,
-      authors: authors.get(i)?.size ?? (author[i] === undefined ? 0 : 1),
-      lines_added: added[i]!,
-      lines_deleted: deleted[i]!,
-      first_change_at: a?.date ?? null,
-      first_change_ts: a?.ts ?? null,
-      last_change_at: z?.date ?? null,
-      last_change_ts: z?.ts ?? null,
-      code: file.code,
-      complexity: file.complexity,
-      score: counts.commits[i]! * file.code,
-      recent_commits: recent,
-      baseline_commits: Math.round(((prior * RECENT_DAYS) / BASELINE_DAYS) * 100) / 100,
-      trend: trendOf(recent, (prior * RECENT_DAYS) / BASELINE_DAYS),
-    };
-  });
+  };
+  const rows = (): Hotspot[] =>
+    files.map((file, i) => {
+      const prior = counts.prior[i]!;
+      const recent = counts.recent[i]!;
+      const seen = firstDate[i] !== undefined;
+      return {
+        path: file.path,
+        commits: counts.commits[i]!,
+        authors: authors.get(i)?.size ?? (author[i] === undefined ? 0 : 1),
+        lines_added: added[i]!,
+        lines_deleted: deleted[i]!,
+        first_change_at: firstDate[i] ?? null,
+        first_change_ts: seen ? firstTs[i]! : null,
+        last_change_at: lastDate[i] ?? null,
+        last_change_ts: seen ? lastTs[i]! : null,
+        code: file.code,
+        complexity: file.complexity,
+        score: counts.commits[i]! * file.code,
+        recent_commits: recent,
+        baseline_commits: Math.round(((prior * RECENT_DAYS) / BASELINE_DAYS) * 100) / 100,
+        trend: trendOf(recent, (prior * RECENT_DAYS) / BASELINE_DAYS),
+      };
+    });
+  return { add, rows };
 }

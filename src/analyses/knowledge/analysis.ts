@@ -6,15 +6,17 @@ import type { Diagnostic } from '../../collectors/types.ts';
 import { loadPeopleConfig } from '../../office/people.ts';
 import { hasTeamsFile, loadTeams, teamsOfHandle, teamsOwning } from '../../office/teams.ts';
 import { CODEOWNERS_LOCATIONS, ownersOf } from '../../people/codeowners/index.ts';
-import { historyFacts, treeFiles } from '../../store/people.ts';
+import { historyFactChunks } from '../../store/history-chunks.ts';
+import { treeFiles } from '../../store/people.ts';
 import type { TableRow } from '../../store/store.ts';
 import { classify } from '../languages/index.ts';
 import type { Analysis } from '../types.ts';
-import { knowledgeOf } from './compute.ts';
+import { knowledgeFromTally } from './compute.ts';
 import { contributorsOf } from './contributors.ts';
 import { knowledgeFindings, knowledgeMetrics } from './findings.ts';
 import { ownershipFindings, ownershipGaps } from './ownership.ts';
 import { contributorRows, fileRows } from './rows.ts';
+import { KnowledgeTally } from './tally.ts';
 import { readCodeowners, readMailmap } from './tree-text.ts';
 
 /** Source files: a programming or markup language by path (languages module), not vendored, generated or documentation. */
@@ -54,25 +56,25 @@ export const knowledgeAnalysis: Analysis = {
     const diagnostics: Diagnostic[] = [];
     const people = loadPeopleConfig(ctx.workspaceDir, ctx.config);
     const teams = loadTeams(ctx.workspaceDir);
-    const { commits, changes } = await historyFacts(ctx.store, ctx.segments);
     const files = await treeFiles(ctx.store, ctx.snapshotId);
     // The few files read from the tree, by path (not a map of every file).
     const byPath = new Map(files.filter((f) => TREE_TEXTS.has(f.path)).map((f) => [f.path, f]));
     const mailmap = await readMailmap(ctx, byPath.get('.mailmap'), diagnostics);
     // Windows count back from the scan's reference date, never from the last commit (docs/risk.md).
     const referenceTs = ctx.referenceTs;
-    const { identities, contributors, months, days } = contributorsOf(commits, referenceTs, {
+    // The history is read a chunk of commits at a time into sums per identity, day and path.
+    const tally = new KnowledgeTally(referenceTs);
+    for await (const chunk of historyFactChunks(ctx.store, ctx.segments))
+      tally.add(chunk.commits, chunk.changes);
+    const { identities, contributors, months, days } = contributorsOf(tally, {
       ...(mailmap ? { mailmap } : {}),
       aliases: people.aliases,
       botPatterns: people.botPatterns,
     });
     const bots = new Set(contributors.filter((c) => c.bot).map((c) => c.personId));
-    const knowledge = knowledgeOf({
-      commits,
-      changes,
+    const knowledge = knowledgeFromTally(tally, {
       files,
-      referenceTs,
-      personOf: (c) => identities.personOf({ name: c.authorName, email: c.authorEmail }),
+      personOf: (identity) => identities.personOf(identity),
       bots,
       isSource: isSourcePath,
       exclude: people.exclude,

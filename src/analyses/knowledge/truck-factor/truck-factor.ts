@@ -3,10 +3,11 @@
 import { compilePattern } from '../../../people/codeowners/pattern.ts';
 import {
   type AuthorshipThresholds,
-  authorshipOf,
+  authorshipOfTouches,
   type FileAuthorship,
-  fileRecords,
-  recordsByPath,
+  fileTouches,
+  type TouchIndex,
+  touchIndexOf,
 } from './doa.ts';
 import { type GreedyResult, greedyTruckFactor } from './greedy.ts';
 import type { HistoryCommit } from './history.ts';
@@ -26,7 +27,12 @@ export const PUBLISHED_OPTIONS: TruckFactorOptions = {
 
 export interface TruckFactorInput {
   /** Ancestors of the scanned commit (any order); merges are ignored. */
-  commits: readonly HistoryCommit[];
+  commits?: readonly HistoryCommit[];
+  /**
+   * Instead of `commits`: their records already summed per path and person (merges and ignored
+   * people left out), as a history read in chunks builds them.
+   */
+  touches?: TouchIndex;
   /** Paths of the files at the scanned commit. */
   files: readonly string[];
   /** True for files that count as source code. */
@@ -76,16 +82,17 @@ export function computeTruckFactor(input: TruckFactorInput): TruckFactorResult {
   const options = { ...PUBLISHED_OPTIONS, ...input.options };
   const personOf = input.personOf ?? ((c: HistoryCommit) => c.authorEmail.toLowerCase());
   const ignore = input.ignorePeople ?? new Set<string>();
-  const commits = ignore.size > 0 ? input.commits.filter((c) => !ignore.has(personOf(c))) : input.commits;
+  const all = input.commits ?? [];
+  const commits = ignore.size > 0 ? all.filter((c) => !ignore.has(personOf(c))) : all;
   const excluded = (input.exclude ?? []).map(compilePattern);
   const candidates = input.files.filter((f) => input.isSource(f) && !excluded.some((m) => m(f))).sort();
-  const byPath = recordsByPath(commits, personOf);
+  const touches = input.touches ?? touchIndexOf(commits, personOf);
   const authors = new Map<string, string[]>();
   const authorship: Record<string, FileAuthorship[]> = {};
   const changes = new Map<string, number>();
   const withoutHistory: string[] = [];
   for (const f of candidates) {
-    const rows = authorshipOf(fileRecords(byPath, f), options);
+    const rows = authorshipOfTouches(fileTouches(touches, f), options);
     if (rows.length === 0) {
       withoutHistory.push(f);
       continue;
