@@ -26,6 +26,10 @@ function parsed(b: Buffer): CommitRecord[] {
   return [...p.push(b), ...p.end()];
 }
 
+// The parts are spooled under a temporary directory of this file's own, so other processes on the
+// machine spooling theirs meanwhile are not counted.
+const ownTmp = tempDir();
+process.env.TMPDIR = ownTmp;
 const logTemps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('cto-log-'));
 
 describe('history read by several git processes', () => {
@@ -61,6 +65,18 @@ describe('history read by several git processes', () => {
       expect(split.equals(one), `${parts} parts`).toBe(true);
     }
     expect(logTemps()).toEqual([]); // the spooled parts are removed
+  });
+
+  test('oldest first: the parts print exactly what one `git log --reverse` prints', async () => {
+    const args = [...LOG_ARGS, '--topo-order'];
+    const one = await bytes(streamGit({ gitDir, args: [...args, '--reverse', 'HEAD', '--'] }));
+    const newest = parsed(await bytes(streamGit({ gitDir, args: [...args, 'HEAD', '--'] })));
+    expect(parsed(one).map((c) => c.sha)).toEqual(newest.map((c) => c.sha).reverse());
+    for (const parts of [2, 3, 7]) {
+      const split = await bytes(streamLogParts(gitDir, args, 'HEAD', 40, parts, true));
+      expect(split.equals(one), `${parts} parts`).toBe(true);
+    }
+    expect(logTemps()).toEqual([]);
   });
 
   test('an incremental range is split the same way', async () => {

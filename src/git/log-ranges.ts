@@ -3,6 +3,8 @@
 // largest cost of reading history, is spread over the cores. The output comes back in the order one
 // process prints it: the first part streams through; the others are written to temporary files while
 // it runs and read back after it, so memory stays that of one chunk whatever the size of history.
+// Oldest first (`--reverse`) works the same way: git reverses each part after cutting it from the
+// walk, so the parts are read from the last to the first.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,8 +62,9 @@ async function spool(gitDir: string, args: string[], file: string, stopped: Abor
 
 /**
  * Stream `git <args> <range> --` (a `git log`) as one process would print it, read by `parts`
- * processes at once. `args` must not limit or reorder the walk itself (no `--skip`, `--max-count`,
- * `--reverse`). Ends with the first error any part ends with; the other processes are stopped.
+ * processes at once; `oldestFirst` adds `--reverse`. `args` must not limit or reorder the walk
+ * itself (no `--skip`, `--max-count`, `--reverse`). Ends with the first error any part ends with;
+ * the other processes are stopped.
  */
 export async function* streamLogParts(
   gitDir: string,
@@ -69,10 +72,14 @@ export async function* streamLogParts(
   range: string,
   commits: number,
   parts: number,
+  oldestFirst = false,
 ): AsyncGenerator<Buffer> {
+  const flags = oldestFirst ? [...args, '--reverse'] : [...args];
+  // In the order they are read: the newest commits' part is the last one when reversed.
   const windows = partWindows(commits, parts);
+  if (oldestFirst) windows.reverse();
   if (windows.length <= 1) {
-    yield* streamGit({ gitDir, args: [...args, range, '--'] });
+    yield* streamGit({ gitDir, args: [...flags, range, '--'] });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'cto-log-'));
@@ -80,12 +87,12 @@ export async function* streamLogParts(
   const files = windows.slice(1).map((_, i) => join(dir, `part-${i + 1}`));
   const spooled = windows
     .slice(1)
-    .map((w, i) => spool(gitDir, [...args, ...windowArgs(w), range, '--'], files[i] as string, stop.signal));
+    .map((w, i) => spool(gitDir, [...flags, ...windowArgs(w), range, '--'], files[i] as string, stop.signal));
   for (const s of spooled) s.catch(() => {}); // each is awaited in turn below
   try {
     yield* streamGit({
       gitDir,
-      args: [...args, ...windowArgs(windows[0] as { skip: number; count: number }), range, '--'],
+      args: [...flags, ...windowArgs(windows[0] as { skip: number; count: number | null }), range, '--'],
     });
     for (const [i, s] of spooled.entries()) {
       await s;

@@ -84,6 +84,72 @@ test('the replay gives every text file the same owners as git blame', async () =
   expect(expected['a.txt']?.[CY.email]).toBe(1);
 });
 
+/**
+ * Topic branches forked early and merged late (one renames a file the main line keeps changing,
+ * one changes a file both sides change and is merged twice), so commits, branch points, renames
+ * and merges fall on both sides of every boundary between parts of the logs.
+ */
+function longHistory(): CommitSpec[] {
+  let a = lines('a', 30);
+  let b = lines('b', 20);
+  let n = 0;
+  const main = (author = ADA): CommitSpec => {
+    n++;
+    a = a.map((l, k) => (k % 6 === n % 6 ? `${author.name} ${n}` : l));
+    b = [...b.slice(1), `${author.name} tail ${n}`];
+    const bPath = n > 12 ? 'dir/b-moved.txt' : 'b.txt';
+    return { author, files: { 'a.txt': text(a), [bPath]: text(b) } };
+  };
+  const topicA = (tag: string) => text(a.map((l, k) => (k === 25 ? `topic ${tag}` : l)));
+  const c: CommitSpec[] = [{ author: ADA, files: { 'a.txt': text(a), 'b.txt': text(b) } }];
+  c.push(main(BOB), main(CY), main(ADA)); // 1-3
+  c.push({
+    author: CY,
+    branch: 't4',
+    from: 2,
+    files: { 't4.txt': text(lines('t4', 8)) },
+    renames: [['b.txt', 'dir/b-moved.txt']],
+  }); // 4
+  c.push(main(BOB), main(ADA)); // 5-6
+  c.push({ author: CY, branch: 't4', files: { 't4.txt': text([...lines('t4', 8), 'cy 7']) } }); // 7
+  c.push(main(BOB)); // 8
+  c.push({ author: CY, branch: 't9', from: 5, files: { 'a.txt': topicA('9') } }); // 9
+  c.push(main(ADA)); // 10
+  c.push({ author: CY, branch: 't9', files: { 'c.txt': text(lines('c', 5)) } }); // 11
+  a = [...a, 'merge 12'];
+  c.push({ author: BOB, merge: [7], files: { 'a.txt': text(a), 'b.txt': null, 'dir/b-moved.txt': text(b) } }); // 12
+  c.push(main(ADA)); // 13
+  c.push({ author: BOB, branch: 't14', from: 10, files: { 't14.txt': text(lines('t14', 4)) } }); // 14
+  c.push(main(CY)); // 15
+  a = a.map((l, k) => (k === 25 ? 'topic 9' : l));
+  c.push({ author: ADA, merge: [11], files: { 'a.txt': text(a), 'c.txt': text(lines('c', 5)) } }); // 16
+  c.push({ author: CY, branch: 't9', files: { 'c.txt': text([...lines('c', 5), 'cy 17']) } }); // 17
+  c.push(main(BOB)); // 18
+  c.push({ author: ADA, merge: [17], files: { 'c.txt': text([...lines('c', 5), 'cy 17']) } }); // 19
+  c.push(main(CY)); // 20
+  c.push({ author: BOB, merge: [14], files: { 't14.txt': text(lines('t14', 4)) } }); // 21
+  c.push(main(ADA), main(BOB)); // 22-23
+  return c;
+}
+
+test('the logs read in parts by several git processes replay to the same owners, those of git blame', async () => {
+  const dir = buildRepo(join(tempDir(), 'parts'), longHistory());
+  const commit = git(dir, ['rev-parse', 'HEAD']).trim();
+  expect(git(dir, ['rev-list', '--merges', '--count', 'HEAD']).trim()).toBe('4');
+  const owners = async (parts: number) => {
+    const r = await replayOwnership(join(dir, '.git'), commit, undefined, { parts });
+    const out: Record<string, Record<string, number> | null> = {};
+    for (const [path, counts] of r.files)
+      out[path] = counts && Object.fromEntries([...counts].map(([x, n]) => [r.authors[x]?.email ?? '?', n]));
+    return out;
+  };
+  const one = await owners(1);
+  const files = Object.keys(one).sort();
+  expect(files).toContain('dir/b-moved.txt');
+  expect(one).toEqual(blameByGit(dir, files));
+  for (const parts of [2, 3, 5]) expect(await owners(parts), `${parts} parts`).toEqual(one);
+});
+
 test('reading the log ahead hands its failure to the replay in order, never as an unhandled rejection', async () => {
   async function* log() {
     yield 1;

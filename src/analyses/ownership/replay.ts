@@ -5,8 +5,9 @@
 // has been replayed. The same pass gives the ownership at any commit it goes through (`stops`: the
 // `scan --history` points), tallied when that commit is replayed.
 import { BlobReader } from '../../git/blob-reader.ts';
-import { gitOk, streamGit } from '../../git/invoke.ts';
+import { gitOk } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
+import { logParts, streamLogParts } from '../../git/log-ranges.ts';
 import { applyCommit } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
 import { countsFinalLine, type FollowContext } from './follow.ts';
@@ -23,7 +24,6 @@ const DIFF_ARGS = [
   '-p',
   '-U0',
   '--inter-hunk-context=0',
-  '--reverse',
   '--topo-order',
   '--full-index',
   '--find-renames',
@@ -38,12 +38,16 @@ const RAW_ARGS = [
   '--diff-merges=first-parent',
   '--raw',
   '--no-abbrev',
-  '--reverse',
   '--topo-order',
   '--find-renames',
   ...SAFE_LOG_FLAGS,
   `--format=${RECORD_FORMAT}`,
 ];
+
+export interface ReplayOptions {
+  /** Git processes per log (parts of the walk); by default one per core for a long history. */
+  parts?: number;
+}
 
 /** Ownership at commits the pass goes through, each given to `onStop` when that commit is replayed. */
 interface ReplayStops {
@@ -56,33 +60,44 @@ export async function replayOwnership(
   gitDir: string,
   commit: string,
   stops?: ReplayStops,
+  options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const blobs = new BlobReader(gitDir);
   try {
-    return await replay({ gitDir, blobs, finalLine: await countsFinalLine(gitDir) }, commit, stops);
+    const ctx = { gitDir, blobs, finalLine: await countsFinalLine(gitDir) };
+    return await replay(ctx, commit, stops, options);
   } finally {
     blobs.close();
   }
 }
 
-async function replay(ctx: FollowContext, commit: string, stops?: ReplayStops): Promise<ReplayResult> {
+async function replay(
+  ctx: FollowContext,
+  commit: string,
+  stops: ReplayStops | undefined,
+  options: ReplayOptions,
+): Promise<ReplayResult> {
   const { gitDir } = ctx;
-  const children = await childCounts(gitDir, commit);
-  const main = readAhead(
-    commitRecords(streamGit({ gitDir, args: ['log', '--diff-merges=off', ...DIFF_ARGS, commit, '--'] })),
-    READ_AHEAD,
-  );
+  const { children, commits, merges: mergeCount } = await childCounts(gitDir, commit);
+  // Each log is printed oldest first by one git process per core over parts of the walk (the later
+  // parts spooled to files while the first is replayed): the same bytes as one process, in order.
+  const oldestFirst = (args: string[], count: number) =>
+    commitRecords(streamLogParts(gitDir, args, commit, count, options.parts ?? logParts(count), true));
+  const main = readAhead(oldestFirst(['log', '--diff-merges=off', ...DIFF_ARGS], commits), READ_AHEAD);
   // A merge's changes from its first parent are needed file by file, not line by line (the lines
   // come from the combined diff): its raw changes, without patches that repeat the branch's commits.
-  const mergeFiles = mergeLookup(
-    commitRecords(streamGit({ gitDir, args: ['log', '--merges', ...RAW_ARGS, commit, '--'] })),
-  );
+  const mergeFiles = mergeLookup(oldestFirst(['log', '--merges', ...RAW_ARGS], mergeCount));
   // One line of context: at -U0 a combined diff hides lines common to all parents that carry
-  // deleted lines before them, so the lines after them could not be placed.
-  const mergeArgs = [...DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a)), '--combined-all-paths'];
-  const merges = mergeLookup(
-    commitRecords(streamGit({ gitDir, args: ['log', '--merges', '-c', ...mergeArgs, commit, '--'] })),
-  );
+  // deleted lines before them, so the lines after them could not be placed. No rename detection:
+  // with it git diffs the merge against each parent over the whole tree and searches renames in
+  // each (on git/git five times the work of the combined diffs themselves); without it each path
+  // is compared with the same path in every parent, and a file blame follows to another path in a
+  // parent is diffed from that path's blob instead (`parentPaths` tells which columns apply).
+  const mergeArgs = [
+    ...DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a === '--find-renames' ? '--no-renames' : a)),
+    '--combined-all-paths',
+  ];
+  const merges = mergeLookup(oldestFirst(['log', '--merges', '-c', ...mergeArgs], mergeCount));
   const live = new Map<string, Tree>();
   const authorIds = new Map<string, number>();
   const authors: ReplayResult['authors'] = [];
@@ -195,12 +210,21 @@ function tally(tree: Tree, authorOf: number[]): ReplayResult['files'] {
   return out;
 }
 
-async function childCounts(gitDir: string, commit: string): Promise<Map<string, number>> {
+/** How many children each commit of the history has; how many commits and merges it holds. */
+async function childCounts(
+  gitDir: string,
+  commit: string,
+): Promise<{ children: Map<string, number>; commits: number; merges: number }> {
   const out = await gitOk({ gitDir, args: ['rev-list', '--parents', commit, '--'] });
-  const counts = new Map<string, number>();
+  const children = new Map<string, number>();
+  let commits = 0;
+  let merges = 0;
   for (const line of out.toString('latin1').split('\n')) {
+    if (line === '') continue;
     const [, ...parents] = line.split(' ');
-    for (const p of parents) counts.set(p, (counts.get(p) ?? 0) + 1);
+    commits++;
+    if (parents.length > 1) merges++;
+    for (const p of parents) children.set(p, (children.get(p) ?? 0) + 1);
   }
-  return counts;
+  return { children, commits, merges };
 }
