@@ -14,6 +14,42 @@ export interface FollowContext {
   blobs: BlobReader;
   /** git counts a last line without a newline in similarity (2.43.2 and later). */
   finalLine: boolean;
+  /** Chunk counts of blobs read for earlier commits of the replay (the same blobs come back). */
+  spans?: SpansCache;
+}
+
+/**
+ * Chunk counts by blob id, the least recently used dropped beyond a total of `limit` hashes: a
+ * file a merge drops is a rename source again at every later merge of a branch that still has it.
+ */
+export class SpansCache {
+  private readonly byBlob = new Map<string, Spans>();
+  private size = 0;
+  private readonly limit: number;
+
+  constructor(limit = 4_000_000) {
+    this.limit = limit;
+  }
+
+  get(blob: string): Spans | undefined {
+    const s = this.byBlob.get(blob);
+    if (s) {
+      this.byBlob.delete(blob); // most recently used last
+      this.byBlob.set(blob, s);
+    }
+    return s;
+  }
+
+  set(blob: string, s: Spans): void {
+    if (this.byBlob.has(blob)) return;
+    this.byBlob.set(blob, s);
+    this.size += s.hashes.length + 1;
+    for (const [oldest, o] of this.byBlob) {
+      if (this.size <= this.limit) break;
+      this.byBlob.delete(oldest);
+      this.size -= o.hashes.length + 1;
+    }
+  }
 }
 
 /** The sources of one parent and the chunk counts of the blobs that need them. */
@@ -38,11 +74,20 @@ export class RenameFinder {
     );
     if (inexact.length === 0 || this.sources.length === 0) return;
     const wanted = new Set<string>();
-    for (const f of [...this.sources, ...inexact])
-      if (f.regular && !this.counts.has(f.blob)) wanted.add(f.blob);
+    const cache = this.ctx.spans;
+    for (const f of [...this.sources, ...inexact]) {
+      if (!f.regular || this.counts.has(f.blob)) continue;
+      const cached = cache?.get(f.blob);
+      if (cached) this.counts.set(f.blob, cached);
+      else wanted.add(f.blob);
+    }
     const oids = [...wanted];
+    if (oids.length === 0) return;
     for (const [i, content] of (await this.ctx.blobs.read(oids)).entries()) {
-      if (content) this.counts.set(oids[i] as string, spans(content, this.ctx.finalLine));
+      if (!content) continue;
+      const s = spans(content, this.ctx.finalLine);
+      this.counts.set(oids[i] as string, s);
+      cache?.set(oids[i] as string, s);
     }
   }
 

@@ -33,13 +33,16 @@ export interface Spans {
  */
 export function spans(content: Buffer, finalLine: boolean): Spans {
   const text = !content.subarray(0, 8000).includes(0);
-  const byHash = new Map<number, number>();
+  // Byte counts by hash in one table reused by every call; `touched` lists the hashes counted.
+  const acc = ACCUMULATOR;
+  const touched: number[] = [];
   let n = 0;
   let a1 = 0;
   let a2 = 0;
   const add = () => {
     const hash = ((a1 + Math.imul(a2, 0x61)) >>> 0) % HASHBASE;
-    byHash.set(hash, (byHash.get(hash) ?? 0) + n);
+    if (acc[hash] === 0) touched.push(hash);
+    acc[hash] = (acc[hash] as number) + n;
     n = 0;
     a1 = 0;
     a2 = 0;
@@ -54,10 +57,18 @@ export function spans(content: Buffer, finalLine: boolean): Spans {
     add();
   }
   if (finalLine && n > 0) add();
-  const hashes = Uint32Array.from(byHash.keys()).sort();
-  const counts = hashes.map((h) => byHash.get(h) ?? 0);
+  const hashes = Uint32Array.from(touched).sort();
+  const counts = new Uint32Array(hashes.length);
+  for (let k = 0; k < hashes.length; k++) {
+    const h = hashes[k] as number;
+    counts[k] = acc[h] as number;
+    acc[h] = 0;
+  }
   return { size: content.length, hashes, counts };
 }
+
+/** The table `spans` counts in (every entry back to zero between calls). */
+const ACCUMULATOR = new Uint32Array(HASHBASE);
 
 /** git's `estimate_similarity`: bytes of `dst` copied from `src`, scaled to MAX_SCORE. */
 export function similarity(src: Spans, dst: Spans, minimum: number): number {
