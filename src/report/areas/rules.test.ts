@@ -47,7 +47,7 @@ describe('delivery against the DORA clusters', () => {
     const amber = deliverySection(data([metric('a', 'change-failure-rate-365d', 0.3333)]));
     expect(amber.rating).toBe('amber');
     expect(amber.line).toContain('Change failure proxy over 30%: a 33%.');
-    const red = deliverySection(data([metric('express', 'change-failure-rate', 0.5677966101694916)]));
+    const red = deliverySection(data([metric('express', 'change-failure-rate-365d', 0.5677966101694916)]));
     expect(red.rating).toBe('red');
     expect(red.line).toContain('express 57%');
   });
@@ -65,9 +65,17 @@ describe('delivery against the DORA clusters', () => {
         metric('flask', 'change-failure-rate-365d', 0.5),
       ]),
     );
+    expect(s.line).toContain('Change failure proxy over 45%: flask 50%.');
     expect(s.line).toContain(
-      'Change failure proxy over 45%: express 57% (over all releases, none in the last 365 days), flask 50%.',
+      'Change failure proxy over 30%: express 57% (over all releases, none in the last 365 days).',
     );
+  });
+  test('a figure from releases over a year old warns but never makes the area red', () => {
+    const s = deliverySection(data([metric('express', 'change-failure-rate', 0.57)]));
+    expect(s.rating).toBe('amber');
+    expect(s.line).toContain('express 57% (over all releases, none in the last 365 days)');
+    const lead = deliverySection(data([metric('gin', 'lead-time-median-last-10', 400)]));
+    expect(lead.rating).toBe('amber');
   });
   test('a median lead time over a month is amber, over six months red; rework like change failure', () => {
     expect(deliverySection(data([metric('a', 'lead-time-median-365d', 40)])).rating).toBe('amber');

@@ -81,7 +81,9 @@ function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
   }
   const over = (limit: number) =>
     [...byRepo].filter(([, v]) => v > limit).sort(([a], [b]) => a.localeCompare(b));
-  const red = over(t.red);
+  // A figure from the fallback describes releases more than a year old: it can warn, never make the
+  // area red (what to act on there is that nothing was released).
+  const red = over(t.red).filter(([r]) => !fromFallback.has(r));
   const amber = over(t.amber).filter(([r]) => !red.some(([x]) => x === r));
   const out: MetricRule[] = [];
   // A figure read from the fallback metric says so: it is not the window the first metric counts.
