@@ -2,12 +2,16 @@
 // each stage ran (history, tree, collectors, each analysis, finish) as JSON on stdout. For benchmarks
 // that need the time of each analysis, not only the total. The scan is timed by its own progress
 // events (a stage runs from its first event to its `done` event; stages overlap), so a scan that is
-// not measured pays nothing. 'start' is discover and plan (before the first event). Peak RSS of a
-// stage: this process's resident size, and that of it and every git process it started together
-// (from /proc), sampled every 50 ms while the stage ran. `--in-order` runs the stages one after the
+// not measured pays nothing. 'start' is discover and plan (before the first event). Peak memory of a
+// stage: this process's resident size (RSS) and the sum of the RSS of it and every git process it
+// started, sampled every 50 ms while the stage ran; and the sum of their proportional set sizes (Pss,
+// from /proc/<pid>/smaps_rollup), where a page shared by several processes (git/git's pack files,
+// mapped by each git process) is split between them, so shared memory is counted once in total.
+// Reading smaps_rollup walks a process's page tables (a tenth of a second or more for a few hundred
+// MB on a loaded machine), so Pss is sampled in a worker thread (the scan's thread never waits on
+// it), each sample at least a second and ten times its own cost after the last: a coarser sampling. `--in-order` runs the stages one after the
 // other, as before they overlapped.
 //   node bench/scan-stages.ts <repo>[,<repo>...] <workspace> [--no-analyses | --analyses a,b] [--in-order]
-import { readdirSync, readFileSync } from 'node:fs';
 import { ANALYSES, selectAnalyses } from '../src/analyses/registry.ts';
 import { COLLECTORS } from '../src/collectors/registry.ts';
 import { DEFAULT_BUDGET_SETTINGS } from '../src/git/budget.ts';
@@ -16,6 +20,7 @@ import { runScan } from '../src/scan/run.ts';
 import type { StageEvent } from '../src/scan/stages.ts';
 import { openStore } from '../src/store/store.ts';
 import { loadWorkspace, storeTarget } from '../src/workspace.ts';
+import { pssSampler, treeRss } from './proc-memory.ts';
 
 export interface StageTimes {
   /**
@@ -32,9 +37,16 @@ export interface StageTimes {
   peakRssMb: Record<string, number>;
   /** Peak resident megabytes of this process and every process it started (git) together, while each stage ran. */
   peakTreeRssMb: Record<string, number>;
+  /**
+   * Peak proportional set size of this process and every process it started, summed, while each
+   * stage ran: memory shared between processes (mapped pack files) counted once in total. The
+   * figure compared with the 500 MB target (docs/development/performance.md).
+   */
+  peakTreePssMb: Record<string, number>;
   /** The same over the whole scan. */
   peakRssAllMb: number;
   peakTreeRssAllMb: number;
+  peakTreePssAllMb: number;
   total: number;
   status: string;
 }
@@ -42,42 +54,6 @@ export interface StageTimes {
 function stageName(e: StageEvent): string | null {
   if (e.stage === 'done') return null;
   return e.stage === 'analysis' ? `analysis:${e.id}` : e.stage;
-}
-
-/** Resident bytes of a process, from /proc (0 when it has ended). */
-function rssOf(pid: number | 'self'): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Children of a process (every thread's), from /proc. */
-function childrenOf(pid: number | 'self'): number[] {
-  const out: number[] = [];
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      if (text) for (const c of text.split(' ')) out.push(Number(c));
-    }
-  } catch {
-    // ended while we looked
-  }
-  return out;
-}
-
-/** Resident bytes of this process and all its descendants. */
-function treeRss(): number {
-  let total = rssOf('self');
-  const queue = childrenOf('self');
-  while (queue.length > 0) {
-    const pid = queue.pop() as number;
-    total += rssOf(pid);
-    queue.push(...childrenOf(pid));
-  }
-  return total;
 }
 
 const MB = 2 ** 20;
@@ -94,8 +70,10 @@ export async function scanStages(
   const memory: StageTimes['memory'] = {};
   const peakRssMb: Record<string, number> = {};
   const peakTreeRssMb: Record<string, number> = {};
+  const peakTreePssMb: Record<string, number> = {};
   let peakAll = 0;
   let peakTreeAll = 0;
+  let peakTreePssAll = 0;
   const started = performance.now();
   const now = () => (performance.now() - started) / 1000;
   const running = new Set<string>(['start']);
@@ -112,6 +90,11 @@ export async function scanStages(
   };
   const sampler = setInterval(sample, 50);
   sampler.unref();
+  const pss = pssSampler((bytes, asked) => {
+    peakTreePssAll = Math.max(peakTreePssAll, bytes);
+    for (const name of new Set([...running, ...asked]))
+      peakTreePssMb[name] = Math.max(peakTreePssMb[name] ?? 0, Math.round(bytes / MB));
+  });
   const seconds: Record<string, number> = {};
   const since: Record<string, number> = { start: 0 };
   const begin = (name: string) => {
@@ -124,6 +107,8 @@ export async function scanStages(
   const end = (name: string) => {
     if (!running.has(name)) return;
     sample();
+    // A Pss sample as soon as the worker can, counted for the stages running now (short ones too).
+    pss.now([...running]);
     running.delete(name);
     const span = spans[name];
     if (span) span.to = now();
@@ -166,13 +151,16 @@ export async function scanStages(
       memory,
       peakRssMb,
       peakTreeRssMb,
+      peakTreePssMb,
       peakRssAllMb: Math.round(peakAll / MB),
       peakTreeRssAllMb: Math.round(peakTreeAll / MB),
+      peakTreePssAllMb: Math.round(peakTreePssAll / MB),
       total: now(),
       status,
     };
   } finally {
     clearInterval(sampler);
+    await pss.terminate();
     await store.close();
   }
 }
