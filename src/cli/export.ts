@@ -29,7 +29,7 @@ function write(doc: Record<string, unknown>, flags: OutputFlags, summary: string
   } else printJsonText(text);
 }
 
-async function oneRepository(store: Store, repo: string | undefined): Promise<CurrentRepository> {
+export async function oneRepository(store: Store, repo: string | undefined): Promise<CurrentRepository> {
   const repos = await currentRepositories(store, repo);
   if (repos.length !== 1)
     throw new CtoError(
@@ -47,6 +47,48 @@ async function registerOf(store: Store, ws: Workspace, repository: string | unde
   return registerRows(store, repository === undefined ? undefined : [repository]);
 }
 
+/** The register's rows of these repositories as they stand (the server reads them as the last scan left them). */
+type RegisterRows = Awaited<ReturnType<typeof registerRows>>;
+
+/** `cto export cyclonedx`'s document: one repository's SBOM with the open vulnerabilities of its register rows. */
+export async function cyclonedxExport(
+  store: Store,
+  r: CurrentRepository,
+  register: RegisterRows,
+): Promise<{ doc: Record<string, unknown>; components: number; vulnerabilities: number }> {
+  const packages = mergePackages(await snapshotDependencies(store, r.snapshotId));
+  const bom = buildBom(
+    { name: r.name, commit: r.commit, ref: r.ref, timestamp: r.finishedAt },
+    packages,
+    await snapshotCachedLicences(store, r.snapshotId),
+  );
+  const refs = new Map(
+    (bom.components as Array<{ purl?: string; 'bom-ref': string }>).flatMap((c) =>
+      c.purl ? [[c.purl, c['bom-ref']] as const] : [],
+    ),
+  );
+  const rows = register.filter((x) => x.status !== 'closed');
+  const vulnerabilities = cyclonedxVulnerabilities(rows, (purl) => refs.get(purl) ?? null);
+  if (vulnerabilities.length > 0) bom.vulnerabilities = vulnerabilities;
+  return { doc: bom, components: packages.length, vulnerabilities: vulnerabilities.length };
+}
+
+/** `cto export openvex`'s document: the statements of these repositories' register rows. */
+export function openVexExport(
+  repos: readonly CurrentRepository[],
+  register: RegisterRows,
+  author: string,
+): Record<string, unknown> {
+  const products = repos.map((r) => ({ repository: r.name, commit: r.commit }));
+  return openVexDocument(register, products, author, nowIso());
+}
+
+/** `cto export cyclonedx-vex`'s document: one repository's vulnerability decisions. */
+export function cyclonedxVexExport(r: CurrentRepository, register: RegisterRows): Record<string, unknown> {
+  const product = { repository: r.name, commit: r.commit };
+  return cyclonedxVex(register, product, sbomSerial({ name: r.name, commit: r.commit }), nowIso());
+}
+
 function cyclonedxCommand(): Command {
   return new Command('cyclonedx')
     .description('a CycloneDX 1.6 JSON SBOM of one repository, with its vulnerabilities (see docs/sbom.md)')
@@ -55,25 +97,8 @@ function cyclonedxCommand(): Command {
     .action(async (repo: string | undefined, flags: OutputFlags, cmd: Command) => {
       await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
         const r = await oneRepository(store, repo);
-        const packages = mergePackages(await snapshotDependencies(store, r.snapshotId));
-        const bom = buildBom(
-          { name: r.name, commit: r.commit, ref: r.ref, timestamp: r.finishedAt },
-          packages,
-          await snapshotCachedLicences(store, r.snapshotId),
-        );
-        const refs = new Map(
-          (bom.components as Array<{ purl?: string; 'bom-ref': string }>).flatMap((c) =>
-            c.purl ? [[c.purl, c['bom-ref']] as const] : [],
-          ),
-        );
-        const rows = (await registerOf(store, ws, r.name)).filter((x) => x.status !== 'closed');
-        const vulnerabilities = cyclonedxVulnerabilities(rows, (purl) => refs.get(purl) ?? null);
-        if (vulnerabilities.length > 0) bom.vulnerabilities = vulnerabilities;
-        write(
-          bom,
-          flags,
-          `${r.name}: ${packages.length} components, ${vulnerabilities.length} vulnerabilities`,
-        );
+        const out = await cyclonedxExport(store, r, await registerOf(store, ws, r.name));
+        write(out.doc, flags, `${r.name}: ${out.components} components, ${out.vulnerabilities} vulnerabilities`);
       });
     });
 }
@@ -90,8 +115,7 @@ function openVexCommand(): Command {
       await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
         const repos = await currentRepositories(store, repo);
         const rows = await registerOf(store, ws, repo === undefined ? undefined : repos[0]?.name);
-        const products = repos.map((r) => ({ repository: r.name, commit: r.commit }));
-        const doc = openVexDocument(rows, products, flags.author, nowIso());
+        const doc = openVexExport(repos, rows, flags.author);
         write(doc, flags, `${(doc.statements as unknown[]).length} statements`);
       });
     });
@@ -107,9 +131,7 @@ function cyclonedxVexCommand(): Command {
     .action(async (repo: string | undefined, flags: OutputFlags, cmd: Command) => {
       await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
         const r = await oneRepository(store, repo);
-        const rows = await registerOf(store, ws, r.name);
-        const product = { repository: r.name, commit: r.commit };
-        const doc = cyclonedxVex(rows, product, sbomSerial({ name: r.name, commit: r.commit }), nowIso());
+        const doc = cyclonedxVexExport(r, await registerOf(store, ws, r.name));
         write(doc, flags, `${r.name}: ${(doc.vulnerabilities as unknown[]).length} vulnerabilities`);
       });
     });

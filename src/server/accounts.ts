@@ -14,7 +14,8 @@ import { nowIso, type Store } from '../store/store.ts';
 import { hashPassword, newToken, oneTimePassword } from './credentials.ts';
 import { isRole, ROLES } from './roles.ts';
 
-interface Actor {
+/** Who does an account action and from where: an admin's email and client address, or `cli`. */
+export interface Actor {
   actor: string;
   source: string;
 }

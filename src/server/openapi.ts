@@ -74,14 +74,16 @@ function operation(r: ApiRoute) {
         }
       : {}),
     responses: {
-      [ok]: {
-        description:
-          ok === '204'
-            ? 'done, no body'
-            : ok.startsWith('3')
-              ? 'a redirect of the browser (Location)'
-              : `a JSON document, schema ${r.schema}`,
-      },
+      [ok]: r.download
+        ? { description: `an attachment, ${r.schema}`, content: { [r.download]: {} } }
+        : {
+            description:
+              ok === '204'
+                ? 'done, no body'
+                : ok.startsWith('3')
+                  ? 'a redirect of the browser (Location)'
+                  : `a JSON document, schema ${r.schema}`,
+          },
       ...(r.auth === 'webhook' ? WEBHOOK_ERRORS : CALLER_ERRORS),
     },
   };

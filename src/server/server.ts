@@ -82,6 +82,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   EVENT_INVALID: 400,
   SCAN_IN_PROGRESS: 409,
   NO_REPOSITORIES: 400,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
 };
 
 /** Build the server with its routes; refuses (SERVER_CONFIG) a route that names no known permission. */

@@ -2,12 +2,17 @@
 // per client address; past a number of free failures each further one blocks the key for twice as long.
 import { clearLoginFailures, loginFailures, putLoginFailure } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
+import { DEFAULT_SETTINGS, readSettings } from './settings.ts';
 
+// The free failures and the first block are settings (`login.*`, src/server/settings.ts), read per failure.
 export const THROTTLE = {
-  /** Failures allowed before the first block, per account and per address. */
-  freeFailures: { account: 5, address: 20 },
-  /** The first block; each further failure doubles it, up to `maxBlockMs`. */
-  firstBlockMs: 30_000,
+  /** Failures allowed before the first block, per account and per address (defaults of the settings). */
+  freeFailures: {
+    account: DEFAULT_SETTINGS['login.accountFailures'],
+    address: DEFAULT_SETTINGS['login.addressFailures'],
+  },
+  /** The first block (default of `login.firstBlockSeconds`); each further failure doubles it, up to `maxBlockMs`. */
+  firstBlockMs: DEFAULT_SETTINGS['login.firstBlockSeconds'] * 1000,
   maxBlockMs: 15 * 60_000,
   /** A failure this long after the previous one starts the count again. */
   forgetAfterMs: 60 * 60_000,
@@ -43,13 +48,19 @@ export async function recordFailure(
 ): Promise<Record<Kind, number>> {
   const k = keys(email, address);
   const rows = await loginFailures(store, Object.values(k));
+  const settings = await readSettings(store);
+  const free: Record<Kind, number> = {
+    account: settings['login.accountFailures'],
+    address: settings['login.addressFailures'],
+  };
+  const firstBlockMs = settings['login.firstBlockSeconds'] * 1000;
   const counts = { account: 0, address: 0 };
   for (const kind of ['account', 'address'] as const) {
     const row = rows.find((r) => r.key === k[kind]);
     const recent = row && now.getTime() - Date.parse(row.last_at) < THROTTLE.forgetAfterMs;
     const failures = (recent ? row.failures : 0) + 1;
-    const over = failures - THROTTLE.freeFailures[kind];
-    const blockMs = over < 0 ? 0 : Math.min(THROTTLE.maxBlockMs, THROTTLE.firstBlockMs * 2 ** over);
+    const over = failures - free[kind];
+    const blockMs = over < 0 ? 0 : Math.min(THROTTLE.maxBlockMs, firstBlockMs * 2 ** over);
     await putLoginFailure(store, {
       key: k[kind],
       failures,

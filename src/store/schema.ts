@@ -24,6 +24,7 @@ import type {
   LoginFailuresTable,
   OidcLoginsTable,
   SessionsTable,
+  SettingsTable,
   UsersTable,
 } from './tables/accounts.ts';
 import type { CodeFilesTable, CouplingTable, HotspotsTable } from './tables/code.ts';
@@ -110,6 +111,7 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   oidc_logins: OidcLoginsTable;
+  settings: SettingsTable;
 }
 
 /**

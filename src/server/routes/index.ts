@@ -5,6 +5,7 @@ import { CODE_ROUTES } from './code.ts';
 import { DELIVERY_ROUTES } from './delivery.ts';
 import { DEPENDENCY_ROUTES } from './dependencies.ts';
 import { EVENT_ROUTES } from './events.ts';
+import { EXPORT_ROUTES } from './exports.ts';
 import { OFFICE_ROUTES } from './office.ts';
 import { OIDC_ROUTES } from './oidc.ts';
 import { PEOPLE_ROUTES } from './people.ts';
@@ -42,4 +43,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...ACCOUNT_ROUTES,
   ...EVENT_ROUTES,
   ...SCAN_ROUTES,
+  ...EXPORT_ROUTES,
 ];

@@ -33,7 +33,7 @@ export interface RouteContext {
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   /** The one permission a caller needs; a route without one stops the server from starting. */
   permission: Permission | undefined;
@@ -43,7 +43,7 @@ export interface ApiRoute {
   /** Query parameters (default: none). */
   query?: z.ZodObject;
   /**
-   * The JSON body of a POST, PUT or DELETE; a body that does not parse is 400 USAGE. For a webhook
+   * The JSON body of a POST, PUT, PATCH or DELETE; a body that does not parse is 400 USAGE. For a webhook
    * route it only documents the body: the handler parses `rawBody` (the signature covers the bytes).
    */
   body?: z.ZodType;
@@ -63,6 +63,8 @@ export interface ApiRoute {
   list?: string;
   /** The document is sent as it is, without the envelope (the OpenAPI document, the report). */
   raw?: boolean;
+  /** A file sent as an attachment (an export): its media type, for the OpenAPI document; the handler sends it. */
+  download?: string;
   /** The document body (the CLI's `--json` without `schema` and `tool`, which the server adds). */
   handler: (ctx: RouteContext) => Promise<object | undefined>;
 }

@@ -26,6 +26,7 @@ import { sessions } from './0036-sessions.ts';
 import { deliveryEvents } from './0037-delivery-events.ts';
 import { serverScans } from './0038-server-scans.ts';
 import { oidcLogins } from './0039-oidc-logins.ts';
+import { settings } from './0040-settings.ts';
 import type { Engine } from './engine.ts';
 
 export type { Engine } from './engine.ts';
@@ -59,6 +60,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0037-delivery-events': deliveryEvents(engine),
         '0038-server-scans': serverScans(engine),
         '0039-oidc-logins': oidcLogins,
+        '0040-settings': settings(),
       };
     },
   };

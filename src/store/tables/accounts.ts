@@ -79,6 +79,16 @@ export interface LoginFailuresTable {
   blocked_until: string;
 }
 
+/** Server settings changed at run time (src/server/settings.ts); a setting without a row has its default. */
+export interface SettingsTable {
+  key: string;
+  /** The value as JSON. */
+  value: string;
+  updated_at: string;
+  /** The email of the admin who set it, or `cli`. */
+  updated_by: string;
+}
+
 /** Columns `cto sql` may not read on either engine: credential hashes stay out of ad hoc queries. */
 export const SECRET_COLUMNS: Readonly<Record<string, string>> = {
   users: 'password_hash',
