@@ -98,7 +98,11 @@ function cyclonedxCommand(): Command {
       await withExistingStoreToUpdate(globalOptions(cmd), async (store, ws) => {
         const r = await oneRepository(store, repo);
         const out = await cyclonedxExport(store, r, await registerOf(store, ws, r.name));
-        write(out.doc, flags, `${r.name}: ${out.components} components, ${out.vulnerabilities} vulnerabilities`);
+        write(
+          out.doc,
+          flags,
+          `${r.name}: ${out.components} components, ${out.vulnerabilities} vulnerabilities`,
+        );
       });
     });
 }

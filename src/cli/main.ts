@@ -46,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tokens: async () => (await import('./tokens.ts')).tokensCommand(),
   sessions: async () => (await import('./sessions.ts')).sessionsCommand(),
   audit: async () => (await import('./audit.ts')).auditCommand(),
+  settings: async () => (await import('./settings.ts')).settingsCommand(),
   serve: async () => (await import('./serve.ts')).serveCommand(),
 };
 

@@ -84,6 +84,16 @@ const ALLOWED_STATUS: Record<string, number> = {
   'POST /api/v1/scans': 400,
   // `:id` is not a scan id (USAGE).
   'GET /api/v1/scans/:id': 400,
+  // Sent without a body: the body is checked after the permission (USAGE).
+  'POST /api/v1/users': 400,
+  'PATCH /api/v1/users/member@example.com': 400,
+  'PUT /api/v1/settings': 400,
+};
+/** A query that makes each route answer: search needs words, an SBOM one repository. */
+const QUERY: Record<string, string> = {
+  '/api/v1/search': '?q=api',
+  '/api/v1/exports/cyclonedx': '?repository=api',
+  '/api/v1/exports/cyclonedx-vex': '?repository=api',
 };
 const ROLE_NAMES = ['admin', 'member', 'lead', 'board'] as const;
 /** Every role, and a lead of the other team (Web; `lead` leads Platform). */
@@ -98,15 +108,17 @@ const OPENAPI = {
   path: '/api/v1/openapi.json',
   permission: 'api:describe',
   auth: 'caller',
+  download: undefined,
 };
 const EVERY_ROUTE = [
   ...API_ROUTES.map((r) => ({
     method: r.method as string,
-    // A repository of the scanned workspace; search needs its query.
-    url: r.url === '/api/v1/search' ? `${r.url}?q=api` : r.url.replace(':name', 'api'),
+    // A repository and an account of the scanned workspace.
+    url: `${r.url.replace(':name', 'api').replace(':email', 'member@example.com')}${QUERY[r.url] ?? ''}`,
     path: openApiPath(r.url),
     permission: r.permission as string,
     auth: r.auth ?? 'caller',
+    download: r.download,
   })),
   OPENAPI,
 ];
@@ -231,7 +243,10 @@ describe.each(ENGINES)('cto serve on %s', (engine) => {
           expect(res.status, `${key} by ${via}: ${r.method} ${r.url}`).toBe(want);
           if (want === 403)
             expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-          else if (res.status === 200 && r.path !== OPENAPI.path && r.permission !== 'session:own')
+          else if (r.download) {
+            expect(res.headers.get('content-disposition'), r.url).toMatch(/^attachment; filename="/);
+            await res.arrayBuffer();
+          } else if (res.status === 200 && r.path !== OPENAPI.path && r.permission !== 'session:own')
             expect(((await res.json()) as { schema: string }).schema, r.url).toMatch(/^cto\.[a-z-]+\/v\d$/);
           else await res.arrayBuffer();
           seen.push(`${key} ${via} ${r.method} ${r.url} ${res.status}`);

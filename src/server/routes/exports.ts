@@ -3,12 +3,7 @@
 // as an attachment, with people the caller may not see pseudonymised as in every document, and each is
 // written to the audit trail (`export`: what, which repository, how many rows; who, when, from where).
 import { z } from 'zod';
-import {
-  cyclonedxExport,
-  cyclonedxVexExport,
-  oneRepository,
-  openVexExport,
-} from '../../cli/export.ts';
+import { cyclonedxExport, cyclonedxVexExport, oneRepository, openVexExport } from '../../cli/export.ts';
 import { referenceDay } from '../../reference-date.ts';
 import { renderHtml } from '../../report/render-html.ts';
 import type { EvidenceRef, ReportFinding } from '../../report/types.ts';
