@@ -1,10 +1,11 @@
 // `cto knowledge [repo]`: truck factor per repository and top-level folder, the people it rests on,
 // files with one author; with --leave, the off-boarding simulation. Person-level view (DESIGN rule 8).
 import { Command } from 'commander';
-import { loadDirectory, pseudonym, resolveLeaving } from '../analyses/knowledge/directory.ts';
+import { loadDirectory, resolveLeaving } from '../analyses/knowledge/directory.ts';
 import { leaveReport } from '../analyses/knowledge/leave.ts';
 import { knowledgeReport, type RepositoryKnowledge, type Share } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
+import { pseudonym } from '../people/pseudonym.ts';
 import { referenceTs } from '../reference-date.ts';
 import { currentKnowledgeFiles, currentOwnership, currentTruckFactors } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
@@ -85,7 +86,7 @@ export function knowledgeCommand(): Command {
       (v: string, acc: string[]) => [...acc, v],
       [],
     )
-    .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
+    .option('--anonymize', 'replace names by stable pseudonyms (person-1a2b3c4d), in JSON too')
     .addOption(todayOption())
     .option('--json', 'print a JSON document (schema cto.knowledge/v1)')
     .action(async (repository: string | undefined, flags: Flags, cmd: Command) => {

@@ -17,7 +17,7 @@ export function peopleCommand(): Command {
       'contributors across all repositories: commits, lines, first and last commit, commits in the 90 and 365 days before the reference date, repositories touched (bots counted in totals only)',
     )
     .argument('[repository]', 'one repository (name as in `cto repos`); all by default')
-    .option('--anonymize', 'replace names by stable pseudonyms (Person 7f3a), in JSON too')
+    .option('--anonymize', 'replace names by stable pseudonyms (person-1a2b3c4d), in JSON too')
     .option('--limit <n>', 'show at most n people (table only)', parseIntOption('--limit'), 50)
     .addOption(todayOption())
     .option('--json', 'print a JSON document (schema cto.people/v1)')

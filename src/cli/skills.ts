@@ -1,6 +1,7 @@
 // `cto skills`: people with recent work per technology and language, rolled up per team, with the
 // radar's thin spots and a hiring and mentoring table (docs/skills.md). Person-level: --anonymize.
 import { Command } from 'commander';
+import { directoryPseudonyms, loadDirectory } from '../analyses/knowledge/directory.ts';
 import { loadTeams } from '../office/teams.ts';
 import { loadRadarView } from '../radar/index.ts';
 import { repositoryTechnologies } from '../radar/usage.ts';
@@ -92,12 +93,15 @@ export async function skillsDocument(store: Store, ws: Workspace, q: { today: st
   }));
   const skills = await buildSkills(store, { today, teams, technologyFiles, stances });
   // Each name and e-mail is replaced where it stands, never inside other fields of the document.
-  if (q.anonymize)
+  if (q.anonymize) {
+    // Each person's one pseudonym, the same as in every other --anonymize output.
+    const pseudonyms = directoryPseudonyms((await loadDirectory(store, ws.dir, ws.config, today)).directory);
     for (const r of skills.rows)
       r.people = r.people.map((p) => ({
         ...p,
-        name: anonymizeJson(p.person, [p.person]),
-        person: anonymizeJson(p.person, [p.person]),
+        name: anonymizeJson(p.person, [p.person], pseudonyms),
+        person: anonymizeJson(p.person, [p.person], pseudonyms),
       }));
+  }
   return { reference: today, anonymized: q.anonymize, radar: radar !== null, ...skills };
 }

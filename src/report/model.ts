@@ -1,6 +1,7 @@
 // The report model from the store: current snapshots, what analyses stored, facts, and what changed.
 
 import type { RepositorySummary } from '../analyses/delivery/summary.ts';
+import { buildDirectory, directoryPseudonyms, loadDirectory } from '../analyses/knowledge/directory.ts';
 import { loadReportBudget } from '../budget/report-budget.ts';
 import type { ExposurePaths } from '../collectors/exposure.ts';
 import type { LicencePolicy } from '../licences/policy.ts';
@@ -10,6 +11,7 @@ import { DEFAULT_STALE_AFTER_DAYS, snapshotAge } from '../reference-date.ts';
 import type { Sla } from '../risk/config.ts';
 import { collectProblems } from '../risk/problems.ts';
 import type { Problem } from '../risk/types.ts';
+import { currentPeople } from '../store/people.ts';
 import { currentSnapshots, failedScans } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
 import type { Store } from '../store/store.ts';
@@ -214,7 +216,10 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
       },
     },
   };
-  return opts.anonymize ? anonymizeJson(model, await identities(store, data)) : model;
+  if (!opts.anonymize) return model;
+  // Each person's one pseudonym (src/people/pseudonym.ts), the same as every command's --anonymize gives.
+  const pseudonyms = await reportPseudonyms(store, opts, today);
+  return anonymizeJson(model, [...(await identities(store, data)), ...pseudonyms.keys()], pseudonyms);
 }
 
 /** The per-team metric drawn as small multiples in Team and knowledge (a `cto trend` key metric). */
@@ -266,6 +271,18 @@ async function identities(store: Store, data: ReportData): Promise<string[]> {
     ...[...data.topShares.values()].map((s) => s.topEmail),
   ];
   return [...fromHistory, ...fromResults];
+}
+
+/** The pseudonym of each name, e-mail and person id of the people in the current snapshots. */
+async function reportPseudonyms(
+  store: Store,
+  opts: ReportOptions,
+  today: string,
+): Promise<Map<string, string>> {
+  const directory = opts.workspaceDir
+    ? (await loadDirectory(store, opts.workspaceDir, opts.config ?? {}, today)).directory
+    : buildDirectory(await currentPeople(store, today), {});
+  return directoryPseudonyms(directory);
 }
 
 /** Figure ids are anchors in the HTML: make any repeated id unique with a numeric suffix. */

@@ -1,7 +1,7 @@
 // Who may see which people (docs/server.md#people-level-data). Names and e-mails of people a caller may
-// not see are replaced, in every document the caller reads, by the report's stable pseudonyms
-// (`cto report --anonymize`); a lead sees the people of the teams teams.yaml says they lead.
-import { loadDirectory } from '../analyses/knowledge/directory.ts';
+// not see are replaced, in every document the caller reads, by each person's one pseudonym
+// (src/people/pseudonym.ts, as `--anonymize` gives it); a lead sees the people of the teams teams.yaml says they lead.
+import { directoryPseudonyms, loadDirectory } from '../analyses/knowledge/directory.ts';
 import { loadTeams, teamOfPerson, teamsLedBy } from '../office/teams.ts';
 import { referenceDay } from '../reference-date.ts';
 import { anonymizeJson } from '../report/anonymize.ts';
@@ -31,16 +31,22 @@ export function peopleScope(store: Store, ws: Workspace, user: { email: string; 
     all: false,
     teams: led,
     sees,
-    mask: async (doc) => anonymizeJson(doc, await hiddenIdentities(store, ws, sees)),
+    mask: async (doc) => {
+      const hidden = await hiddenIdentities(store, ws, sees);
+      return anonymizeJson(doc, hidden.identities, hidden.pseudonyms);
+    },
   };
 }
 
-/** Names and e-mails of everyone in the current snapshots the caller may not see. */
+/**
+ * Names and e-mails of everyone in the current snapshots the caller may not see, and the pseudonym of
+ * the person each belongs to (the same as `--anonymize` gives them).
+ */
 async function hiddenIdentities(
   store: Store,
   ws: Workspace,
   sees: (keys: readonly string[]) => boolean,
-): Promise<string[]> {
+): Promise<{ identities: string[]; pseudonyms: Map<string, string> }> {
   const { directory } = await loadDirectory(store, ws.dir, ws.config, referenceDay());
   const visible = new Set<string>();
   const hidden: string[] = [];
@@ -54,5 +60,8 @@ async function hiddenIdentities(
     (await currentSnapshots(store)).map((s) => s.snapshotId),
   );
   hidden.push(...history);
-  return hidden.filter((k) => !visible.has(k.toLowerCase()));
+  return {
+    identities: hidden.filter((k) => !visible.has(k.toLowerCase())),
+    pseudonyms: directoryPseudonyms(directory),
+  };
 }

@@ -103,7 +103,7 @@ describe('cto people, knowledge and teams', () => {
     const knowledge = cto(['knowledge', '--anonymize', '--json', '--workspace', ws]).stdout;
     for (const out of [people, knowledge]) expect(out).not.toMatch(/Ada|Bob|@example|p-[0-9a-f]{12}/);
     const ada = JSON.parse(people).people[0].name;
-    expect(ada).toMatch(/^Person [0-9a-f]{4}$/);
+    expect(ada).toMatch(/^person-[0-9a-f]{8}$/);
     expect(JSON.parse(knowledge).repositories[0].people[0].name).toBe(ada);
   });
 

@@ -1,7 +1,6 @@
 // People across repositories at query time: each repository's stored contributors merged into one
 // person per human (same identity rules, plus the workspace's aliases), pseudonyms for anonymised
 // output, and resolution of `--leave` names and e-mails.
-import { createHash } from 'node:crypto';
 import { loadPeopleConfig } from '../../office/people.ts';
 import {
   type IdentityOptions,
@@ -9,6 +8,7 @@ import {
   resolveIdentities,
   type Signature,
 } from '../../people/identities/index.ts';
+import { pseudonymsOf } from '../../people/pseudonym.ts';
 import { currentPeople, type StoredPerson } from '../../store/people.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -58,9 +58,9 @@ export function buildDirectory(stored: readonly StoredPerson[], options: Identit
   };
 }
 
-/** A stable pseudonym: `Person ` + 4 hex digits of SHA-256 of the person id. */
-export function pseudonym(personId: string): string {
-  return `Person ${createHash('sha256').update(personId).digest('hex').slice(0, 4)}`;
+/** Each name, e-mail and id of the directory's people to that person's pseudonym (src/people/pseudonym.ts). */
+export function directoryPseudonyms(directory: Directory): Map<string, string> {
+  return pseudonymsOf(directory.people);
 }
 
 /** The people a `--leave` value names: an e-mail, or a name compared as identities compare names. */

@@ -1,8 +1,9 @@
 // What the people and knowledge commands show, computed at query time from stored rows.
+
+import { pseudonym } from '../../people/pseudonym.ts';
 import type { StoredKnowledgeFile, StoredPerson, StoredTruckFactor } from '../../store/people.ts';
 import { activeKnowledge } from './departed.ts';
 import type { Directory } from './directory.ts';
-import { pseudonym } from './directory.ts';
 
 export interface PersonLabel {
   person: string;
