@@ -62,9 +62,9 @@ export interface AnalysisContext {
   referenceDay: string;
   referenceTs: number;
   /**
-   * Load something once for all analyses of this snapshot (e.g. the history of file changes that
-   * hotspots and coupling both read): the first call runs `load`, later calls with the same key get
-   * the same value. Values are shared, so they must not be changed.
+   * Load something once for all analyses of this snapshot: the first call runs `load`, later calls
+   * with the same key get the same value. Values are shared, so they must not be changed. (The
+   * history is not shared this way: it is read in chunks, `src/store/history-chunks.ts`.)
    */
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
