@@ -279,10 +279,12 @@ async function reportPseudonyms(
   opts: ReportOptions,
   today: string,
 ): Promise<Map<string, string>> {
-  const directory = opts.workspaceDir
-    ? (await loadDirectory(store, opts.workspaceDir, opts.config ?? {}, today)).directory
-    : buildDirectory(await currentPeople(store, today), {});
-  return directoryPseudonyms(directory);
+  if (opts.workspaceDir) {
+    const { directory, stored } = await loadDirectory(store, opts.workspaceDir, opts.config ?? {}, today);
+    return directoryPseudonyms(directory, stored);
+  }
+  const stored = await currentPeople(store, today);
+  return directoryPseudonyms(buildDirectory(stored, {}), stored);
 }
 
 /** Figure ids are anchors in the HTML: make any repeated id unique with a numeric suffix. */

@@ -185,6 +185,13 @@ describe.each(ENGINES)('exports over the API on %s', (engine) => {
     const lead = await (await get('/api/v1/exports/findings.csv', 'lead')).text();
     expect(lead).not.toContain(LINUS.email);
     expect(lead).not.toContain(LINUS.name);
+    // The findings name people by id (truck factor, single-author hotspots): a member gets two
+    // pseudonyms and no id; the lead of Platform gets Ada's id as it is and Linus's pseudonym only.
+    const pseudonyms = (t: string) => new Set(t.match(/person-[0-9a-f]{8}/g) ?? []);
+    const ids = (t: string) => new Set(t.match(/\bp-[0-9a-f]{12}\b/g) ?? []);
+    expect([pseudonyms(text).size, ids(text).size]).toEqual([2, 0]);
+    expect([pseudonyms(lead).size, ids(lead).size]).toEqual([1, 1]);
+    expect(pseudonyms(text)).toContain([...pseudonyms(lead)][0]);
   });
 
   test('report.html is the page cto report writes, for the board with people pseudonymised', async () => {

@@ -47,11 +47,17 @@ async function hiddenIdentities(
   ws: Workspace,
   sees: (keys: readonly string[]) => boolean,
 ): Promise<{ identities: string[]; pseudonyms: Map<string, string> }> {
-  const { directory } = await loadDirectory(store, ws.dir, ws.config, referenceDay());
+  const { directory, stored } = await loadDirectory(store, ws.dir, ws.config, referenceDay());
   const visible = new Set<string>();
   const hidden: string[] = [];
+  // A person's ids too (the workspace's, and each repository's as findings' evidence names them).
+  const localIds = new Map<string, string[]>();
+  for (const s of stored) {
+    const id = directory.globalId(s.repository, s.personId);
+    localIds.set(id, [...(localIds.get(id) ?? []), s.personId]);
+  }
   for (const p of directory.people) {
-    const keys = [...p.names, ...p.emails];
+    const keys = [...p.names, ...p.emails, p.id, ...(localIds.get(p.id) ?? [])];
     if (sees(keys)) for (const k of keys) visible.add(k.toLowerCase());
     else hidden.push(...keys);
   }
@@ -62,6 +68,6 @@ async function hiddenIdentities(
   hidden.push(...history);
   return {
     identities: hidden.filter((k) => !visible.has(k.toLowerCase())),
-    pseudonyms: directoryPseudonyms(directory),
+    pseudonyms: directoryPseudonyms(directory, stored),
   };
 }

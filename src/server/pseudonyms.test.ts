@@ -99,6 +99,9 @@ describe.each(ENGINES)('one pseudonym per person, CLI and API, on %s', (engine) 
       'GET /api/v1/knowledge',
       'cto report --anonymize',
       'GET /api/v1/report',
+      // The findings name their people by id: the truck factor and single-author hotspots of each repository.
+      'GET /api/v1/findings',
+      'GET /api/v1/exports/findings.csv',
     ]) {
       expect([...pseudonymsIn(outputs[where] as string).found].sort(), where).toEqual([ada, linus].sort());
     }

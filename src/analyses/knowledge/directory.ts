@@ -8,7 +8,7 @@ import {
   resolveIdentities,
   type Signature,
 } from '../../people/identities/index.ts';
-import { pseudonymsOf } from '../../people/pseudonym.ts';
+import { pseudonym, pseudonymsOf } from '../../people/pseudonym.ts';
 import { currentPeople, type StoredPerson } from '../../store/people.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -58,9 +58,19 @@ export function buildDirectory(stored: readonly StoredPerson[], options: Identit
   };
 }
 
-/** Each name, e-mail and id of the directory's people to that person's pseudonym (src/people/pseudonym.ts). */
-export function directoryPseudonyms(directory: Directory): Map<string, string> {
-  return pseudonymsOf(directory.people);
+/**
+ * Each name, e-mail and id of the directory's people (and each repository's person id of `stored`, as
+ * findings' evidence names people) to that person's pseudonym (src/people/pseudonym.ts).
+ */
+export function directoryPseudonyms(
+  directory: Directory,
+  stored: readonly StoredPerson[] = [],
+): Map<string, string> {
+  const map = pseudonymsOf(directory.people);
+  for (const s of stored) {
+    map.set(s.personId.toLowerCase(), pseudonym(directory.globalId(s.repository, s.personId)));
+  }
+  return map;
 }
 
 /** The people a `--leave` value names: an e-mail, or a name compared as identities compare names. */
