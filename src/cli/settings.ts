@@ -13,7 +13,7 @@ import { printJson, printLine, printTable } from './output.ts';
 
 export function settingsCommand(): Command {
   const settings = new Command('settings').description(
-    'server settings kept in the store: the login throttle limits (docs/server.md#settings)',
+    'server settings kept in the store: login throttle limits, session lifetimes (docs/server.md#settings)',
   );
   settings
     .command('list')

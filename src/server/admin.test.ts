@@ -239,4 +239,52 @@ describe.each(ENGINES)('users and settings over the API on %s', (engine) => {
     expect(json.schema).toBe('cto.settings/v1');
     expect(json.settings['login.firstBlockSeconds']).toBe(60);
   });
+
+  test('session lifetimes are settings: a shorter idle limit ends a session the default keeps; the absolute one applies to new sessions', async () => {
+    const signedIn = async () => {
+      const res = await login('cy@example.com', PASSWORD);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const row = await store.db
+        .selectFrom('sessions')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      return { cookie, row };
+    };
+    const unusedFor = (id: number, minutes: number) =>
+      store.db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(Date.now() - minutes * 60_000).toISOString() })
+        .where('id', '=', id)
+        .execute();
+    const sessionStatus = async (cookie: string) => {
+      const res = await fetch(`${base}/api/v1/session`, { headers: { cookie } });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const { cookie, row } = await signedIn();
+    await unusedFor(row.id, 10);
+    expect(await sessionStatus(cookie)).toBe(200);
+    const put = await send('PUT', '/api/v1/settings', tokens.admin, {
+      'session.idleMinutes': 5,
+      'session.absoluteHours': 1,
+    });
+    expect(put.status).toBe(200);
+    expect(((await put.json()) as { changed: string[] }).changed).toEqual([
+      'session.idleMinutes',
+      'session.absoluteHours',
+    ]);
+    await unusedFor(row.id, 10);
+    expect(await sessionStatus(cookie)).toBe(401);
+    const failed = (await auditRows(store)).find((r) => r.action === 'auth.failed');
+    expect(JSON.parse(failed?.detail ?? '{}')).toEqual({ reason: 'idle session' });
+    // The old session kept its 12 hours; a new one gets 1.
+    const hours = (r: { created_at: string; expires_at: string }) =>
+      (Date.parse(r.expires_at) - Date.parse(r.created_at)) / 3_600_000;
+    expect(hours(row)).toBe(12);
+    expect(hours((await signedIn()).row)).toBe(1);
+  });
 });

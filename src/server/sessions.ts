@@ -6,14 +6,15 @@ import { appendAudit, findUser } from '../store/accounts.ts';
 import { insertSession, revokeSessionRows, sessionBySecretHash, touchSession } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
 import { hashPassword, verifyPassword } from './credentials.ts';
+import { DEFAULT_SETTINGS, readSettings } from './settings.ts';
 import { blockedUntil, recordFailure, recordSuccess } from './throttle.ts';
 
 export const SESSION = {
   cookie: 'cto_session',
-  /** A session unused this long ends. */
-  idleMs: 30 * 60_000,
-  /** A session ends this long after sign-in, used or not. */
-  absoluteMs: 12 * 60 * 60_000,
+  /** A session unused this long ends (the default of the setting `session.idleMinutes`). */
+  idleMs: DEFAULT_SETTINGS['session.idleMinutes'] * 60_000,
+  /** A session ends this long after sign-in, used or not (the default of `session.absoluteHours`). */
+  absoluteMs: DEFAULT_SETTINGS['session.absoluteHours'] * 60 * 60_000,
   /** `last_seen_at` is written at most this often. */
   touchEveryMs: 60_000,
 } as const;
@@ -54,7 +55,8 @@ export async function openSession(
   now: Date,
 ): Promise<{ secret: string; session: LiveSession }> {
   const secret = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION.absoluteMs).toISOString();
+  const absoluteMs = (await readSettings(store))['session.absoluteHours'] * 60 * 60_000;
+  const expiresAt = new Date(now.getTime() + absoluteMs).toISOString();
   await insertSession(store, {
     user_id: user.id,
     secret_hash: sha256(secret),
@@ -96,7 +98,7 @@ export async function resolveSession(
   let reason: string | null = null;
   if (session.revoked_at) reason = 'ended session';
   else if (Date.parse(session.expires_at) <= t) reason = 'expired session';
-  else if (t - Date.parse(session.last_seen_at) >= SESSION.idleMs) reason = 'idle session';
+  else if (t - Date.parse(session.last_seen_at) >= (await idleMs(store))) reason = 'idle session';
   else if (user.disabled_at) reason = 'disabled user';
   if (reason) return { reason, email: user.email };
   if (t - Date.parse(session.last_seen_at) >= SESSION.touchEveryMs) {
@@ -110,6 +112,11 @@ export async function resolveSession(
       expiresAt: session.expires_at,
     },
   };
+}
+
+/** The idle limit in force (the setting `session.idleMinutes`, read at each check). */
+async function idleMs(store: Store): Promise<number> {
+  return (await readSettings(store))['session.idleMinutes'] * 60_000;
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -1,5 +1,5 @@
 // Server settings that an admin changes at run time (docs/server.md#settings), kept in the store so
-// every `cto serve` on one store and the CLI agree: the login throttle's limits. A setting without a
+// every `cto serve` on one store and the CLI agree: the login throttle's limits and the session lifetimes. A setting without a
 // stored row has its default; each change is written to the audit trail (`settings.changed`).
 import { z } from 'zod';
 import { appendAudit } from '../store/accounts.ts';
@@ -15,6 +15,10 @@ export const SETTINGS = z
     'login.addressFailures': z.number().int().min(1).max(100_000),
     /** The first block, in seconds; each further failure doubles it, up to 15 minutes. */
     'login.firstBlockSeconds': z.number().int().min(1).max(900),
+    /** A browser session unused this long ends (minutes). */
+    'session.idleMinutes': z.number().int().min(1).max(1440),
+    /** A browser session ends this long after sign-in, used or not (hours); for sessions opened after the change. */
+    'session.absoluteHours': z.number().int().min(1).max(168),
   })
   .strict();
 
@@ -26,6 +30,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   'login.accountFailures': 5,
   'login.addressFailures': 20,
   'login.firstBlockSeconds': 30,
+  'session.idleMinutes': 30,
+  'session.absoluteHours': 12,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
