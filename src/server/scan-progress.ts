@@ -16,7 +16,7 @@ type ItemStatus = 'waiting' | 'running' | RepoOutcome['status'];
 /** A repository not done yet. */
 const PENDING: readonly string[] = ['waiting', 'running'];
 
-/** Bring a queued scan's repositories up to date with their jobs; the scan is done when all are. */
+/** Bring a queued scan's repositories up to date with their jobs; the scan is done when all are (once all are queued). */
 export async function refreshQueued(store: Store, row: ServerScanRow): Promise<ServerScanRow> {
   const items = (await serverScanItems(store, [row.id])).filter((i) => PENDING.includes(i.status));
   const states = await jobStates(
@@ -43,7 +43,8 @@ export async function refreshQueued(store: Store, row: ServerScanRow): Promise<S
       at: PENDING.includes(next.status) ? null : at,
     });
   }
-  if (open > 0) return row;
+  // A scan whose total is not known yet is still queueing its repositories: not done, however few it holds.
+  if (open > 0 || row.total === null) return row;
   await finishServerScan(store, row.id, { status: 'done', at, error: null });
   return (await serverScan(store, row.id)) as ServerScanRow;
 }
