@@ -25,6 +25,7 @@ import {
 } from '../store/server-scans.ts';
 import { nowIso, type Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
+import { modelCache } from './model-cache.ts';
 import {
   type ItemDocument,
   itemDocument,
@@ -67,7 +68,11 @@ async function createScanService(options: ServiceOptions): Promise<ScanService> 
   let boss: Promise<PgBoss> | null = null;
   // The queue borrows the store's connections (as `cto status` reads it): no URL needed.
   const queue = () => {
-    boss ??= openQueue(store);
+    // A queue that could not open is opened again on the next scan, not given up for good.
+    boss ??= openQueue(store).catch((e: unknown) => {
+      boss = null;
+      throw e;
+    });
     return boss;
   };
 
@@ -224,7 +229,11 @@ async function runInProcess(
       jobs: ws.config.scan?.jobs ?? 2,
       ...(await scanSettings({}, ws)),
       onDiscovered: (n) => writes.push(setServerScanTotal(store, id, n + unavailable)),
-      onDone: (o) => writes.push(recordOutcome(store, id, o)),
+      onDone: (o) => {
+        // A snapshot landed: the documents built from the store before it are stale.
+        modelCache(store, ws).clear();
+        writes.push(recordOutcome(store, id, o));
+      },
     });
     await Promise.all(writes);
     await insertServerScanItems(
