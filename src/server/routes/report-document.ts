@@ -1,9 +1,8 @@
 // The whole report document, for the dashboard's overview, area and findings pages: the same model
 // `cto report --json` prints (schema cto.report/v2), people pseudonymised unless the caller may see them (docs/server.md#people-level-data).
 import { z } from 'zod';
-import { referenceDay } from '../../reference-date.ts';
-import { buildWorkspaceReport } from '../../report/workspace.ts';
-import { type ApiRoute, DAY } from './route.ts';
+import { reportOf } from './report.ts';
+import { type ApiRoute, DAY, str } from './route.ts';
 
 export const REPORT_DOCUMENT_ROUTES: readonly ApiRoute[] = [
   {
@@ -15,15 +14,12 @@ export const REPORT_DOCUMENT_ROUTES: readonly ApiRoute[] = [
     schema: 'cto.report/v2',
     query: z.object({ today: DAY.optional(), team: z.string().min(1).optional() }),
     raw: true,
-    handler: async ({ store, ws, query, people }) => {
-      const day = referenceDay(query.today as string | undefined);
-      return buildWorkspaceReport(store, ws, {
-        day,
-        ...(query.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
-        ...(typeof query.team === 'string' ? { team: query.team } : {}),
+    handler: ({ store, ws, query, people }) =>
+      reportOf(store, ws, {
+        today: str(query, 'today'),
+        team: str(query, 'team'),
         // A lead sees own-team names: the others are masked by the server like in any document.
         anonymize: people.teams.length === 0,
-      });
-    },
+      }),
   },
 ];

@@ -5,22 +5,30 @@ import { REPORT_AREAS } from '../../results.ts';
 import { resolveRepositoryName } from '../../store/repositories.ts';
 import type { Store } from '../../store/store.ts';
 import type { Workspace } from '../../workspace.ts';
+import { modelCache } from '../model-cache.ts';
 import { type ApiRoute, DAY, PAGING, REPOSITORY, str } from './route.ts';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
-function reportOf(
+/**
+ * The report model of the workspace (as `cto report --json` builds it), kept between requests while
+ * the store, the office files and the reference day stay the same (src/server/model-cache.ts).
+ */
+export function reportOf(
   store: Store,
   ws: Workspace,
   q: { today?: string | undefined; team?: string | undefined; anonymize: boolean },
 ) {
   const day = referenceDay(q.today);
-  return buildWorkspaceReport(store, ws, {
-    day,
-    ...(q.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
-    ...(q.team ? { team: q.team } : {}),
-    anonymize: q.anonymize,
-  });
+  const key = JSON.stringify(['report', day, q.today !== undefined, q.team ?? null, q.anonymize]);
+  return modelCache(store, ws).get(key, () =>
+    buildWorkspaceReport(store, ws, {
+      day,
+      ...(q.today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
+      ...(q.team ? { team: q.team } : {}),
+      anonymize: q.anonymize,
+    }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { depsDocument } from '../../cli/deps.ts';
 import { vulnsDocument } from '../../cli/vulns.ts';
 import { referenceDay } from '../../reference-date.ts';
 import { listRepositories } from '../../store/repositories.ts';
+import { modelCache } from '../model-cache.ts';
 import type { PeopleScope } from '../people-scope.ts';
 import { type ApiRoute, PAGING, type RouteContext } from './route.ts';
 
@@ -36,6 +37,14 @@ async function searchPeople(ctx: RouteContext, hit: (s: string) => boolean, scop
     }));
 }
 
+/** Every repository's packages and every advisory found, kept between requests (model-cache.ts). */
+const everyPackage = (ctx: RouteContext) =>
+  modelCache(ctx.store, ctx.ws).get('deps:all', () => depsDocument(ctx.store, {}));
+const everyAdvisory = (ctx: RouteContext) =>
+  modelCache(ctx.store, ctx.ws).get(JSON.stringify(['vulns:all', referenceDay()]), () =>
+    vulnsDocument(ctx.store, ctx.ws, {}),
+  );
+
 async function search(ctx: RouteContext): Promise<SearchResult[]> {
   const q = (ctx.query.q as string).toLowerCase();
   const kinds = (ctx.query.kind as string[] | undefined) ?? KINDS;
@@ -54,7 +63,7 @@ async function search(ctx: RouteContext): Promise<SearchResult[]> {
   if (kinds.includes('person') && (ctx.people.all || ctx.people.teams.length > 0))
     results.push(...(await searchPeople(ctx, hit, ctx.people)));
   if (kinds.includes('package'))
-    for (const r of (await depsDocument(ctx.store, {})).repositories)
+    for (const r of (await everyPackage(ctx)).repositories)
       for (const p of r.packages)
         if (hit(p.name))
           results.push({
@@ -65,7 +74,7 @@ async function search(ctx: RouteContext): Promise<SearchResult[]> {
             link: `/api/v1/dependencies?repository=${enc(r.name)}&ecosystem=${enc(p.ecosystem)}`,
           });
   if (kinds.includes('advisory'))
-    for (const f of (await vulnsDocument(ctx.store, ctx.ws, {})).findings)
+    for (const f of (await everyAdvisory(ctx)).findings)
       if ([f.id, ...f.aliases, f.summary, f.name].some(hit))
         results.push({
           kind: 'advisory',
