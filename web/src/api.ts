@@ -59,6 +59,11 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** A document read afresh, not kept: for a page that follows something changing (a running scan). */
+export function readFresh<T>(url: string): Promise<T> {
+  return getJson<T>(url);
+}
+
 /** Documents read in this session, by URL: pages that share one (the report) ask for it once. */
 const cache = new Map<string, Promise<unknown>>();
 
