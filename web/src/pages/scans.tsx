@@ -51,17 +51,24 @@ export function ScansPage() {
   useEffect(() => {
     if (!running) return;
     let on = true;
-    const timer = setTimeout(() => {
-      readFresh<ScanList>('/api/v1/scans?limit=100').then(
-        (d) => on && setLive(d),
-        () => {},
-      );
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return; // a slow answer is awaited, not asked again over it
+      busy = true;
+      readFresh<ScanList>('/api/v1/scans?limit=100')
+        .then(
+          (d) => on && setLive(d),
+          () => {},
+        )
+        .finally(() => {
+          busy = false;
+        });
     }, POLL_MS);
     return () => {
       on = false;
-      clearTimeout(timer);
+      clearInterval(timer);
     };
-  }, [running, data]);
+  }, [running]);
   if (!can('scans:read')) return <NotPermitted what="scans" />;
   const start = () => {
     setMessage('Starting…');
