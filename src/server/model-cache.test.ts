@@ -71,12 +71,15 @@ describe.each(ENGINES)('the kept report on %s', (engine) => {
     expect(await kept()).toBe(first);
     expect(JSON.parse(JSON.stringify(first))).toEqual(await fresh());
     // The routes share it: the findings route reads the kept model, not a new one.
-    const findings = (await served(`/api/v1/findings?today=${TODAY}&limit=1000`)).findings;
-    expect(findings).toEqual(
-      first.sections.flatMap((s) =>
-        s.findings.map((f) => ({ area: s.id, ...JSON.parse(JSON.stringify(f)) })),
-      ),
+    // (people masked for the caller: the findings compared by area and id)
+    const findings = (await served(`/api/v1/findings?today=${TODAY}&limit=1000`)).findings as {
+      area: string;
+      id: string;
+    }[];
+    expect(findings.map((f) => [f.area, f.id])).toEqual(
+      first.sections.flatMap((s) => s.findings.map((f) => [s.id, f.id])),
     );
+    expect(findings.length).toBeGreaterThan(0);
     expect(await kept()).toBe(first);
   });
 
