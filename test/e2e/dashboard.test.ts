@@ -4,7 +4,7 @@
 // loads with no console error, no failed request and no refused response; the key flows click
 // through; screenshots at laptop (1366×768) and phone (390×844) sizes go to /tmp/dash-shots.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -358,6 +358,30 @@ describe.skipIf(!browserPresent)(
       expect(rows).toBeGreaterThan(0);
       expect(await page.locator('h1').textContent()).toMatch(/Findings · repository shop · package .*lodash/);
       await shot(page, 'drill-package');
+      expect(problems).toEqual([]);
+    });
+
+    test('downloads: the findings as CSV, a repository SBOM and the report, from their links', async () => {
+      const fetched = async (link: ReturnType<Page['locator']>) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        return {
+          name: download.suggestedFilename(),
+          text: readFileSync((await download.path()) as string, 'utf8'),
+        };
+      };
+      await visit(page, '/findings?repository=shop');
+      const csv = await fetched(page.getByRole('link', { name: 'Download as CSV' }));
+      expect(csv.name).toBe('findings.csv');
+      const lines = csv.text.trim().split(/\r?\n/);
+      const shopFindings = report.sections.flatMap((s) => s.findings).filter((f) => f.repository === 'shop');
+      expect(lines.length - 1).toBe(shopFindings.length);
+      await visit(page, '/repositories/shop');
+      const sbom = await fetched(page.getByRole('link', { name: 'SBOM (CycloneDX)' }));
+      expect(sbom.name).toBe('shop.cdx.json');
+      expect(JSON.parse(sbom.text)).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+      await visit(page, '/');
+      const html = await fetched(page.getByRole('link', { name: 'Download the report (HTML)' }));
+      expect(html.text).toContain('<html');
       expect(problems).toEqual([]);
     });
 

@@ -21,6 +21,17 @@ function matches(f: ReportFinding, p: URLSearchParams): boolean {
   return true;
 }
 
+/** The CSV export of the same findings: the filters the export takes (area, repository), the rest in the file. */
+function csvHref(p: URLSearchParams): string {
+  const q = new URLSearchParams();
+  for (const k of ['area', 'repository']) {
+    const v = p.get(k);
+    if (v) q.set(k, v);
+  }
+  const s = q.toString();
+  return `/api/v1/exports/findings.csv${s ? `?${s}` : ''}`;
+}
+
 export function FindingsPage() {
   const params = new URLSearchParams(useSearch());
   const report = useReport(null);
@@ -60,11 +71,16 @@ export function FindingsPage() {
             Findings
             {named.map((k) => ` · ${k} ${params.get(k)}`).join('')}
           </h1>
-          {named.length > 0 && (
-            <p>
-              <Link href="/findings">All findings</Link>
-            </p>
-          )}
+          <p>
+            {named.length > 0 && (
+              <>
+                <Link href="/findings">All findings</Link> ·{' '}
+              </>
+            )}
+            <a className="download" href={csvHref(params)} download>
+              Download as CSV
+            </a>
+          </p>
           <FindingsTable findings={all.map((x) => x.f).filter((f) => matches(f, params))} />
         </>
       )}

@@ -27,7 +27,14 @@ export function OverviewPage() {
             <p className="meta">
               Generated {m.generatedAt.slice(0, 16).replace('T', ' ')} UTC
               {m.summary.previousPeriod ? `; changes against ${m.summary.previousPeriod}` : ''}
-              {m.scope.anonymized ? '; people under pseudonyms' : ''}.
+              {m.scope.anonymized ? '; people under pseudonyms' : ''}.{' '}
+              <a
+                className="download"
+                href={`/api/v1/exports/report.html${team ? `?team=${encodeURIComponent(team)}` : ''}`}
+                download
+              >
+                Download the report (HTML)
+              </a>
             </p>
             <section aria-labelledby="areas-title">
               <h2 id="areas-title">Areas</h2>

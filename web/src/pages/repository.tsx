@@ -30,6 +30,20 @@ export function RepositoryPage() {
         <Link href="/portfolio">Portfolio</Link> › repository
       </p>
       <h1>{name}</h1>
+      <p>
+        Download:{' '}
+        <a href={`/api/v1/exports/cyclonedx?repository=${encodeURIComponent(name)}`} download>
+          SBOM (CycloneDX)
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/v1/exports/cyclonedx-vex?repository=${encodeURIComponent(name)}`} download>
+          VEX (CycloneDX)
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/v1/exports/findings.csv?repository=${encodeURIComponent(name)}`} download>
+          findings (CSV)
+        </a>
+      </p>
       <Status loading={repos.loading} error={repos.error}>
         {repos.data && !repo && <p className="problem">No repository {name} in the store.</p>}
         {repo && (
