@@ -1,8 +1,10 @@
 // What a request to `cto serve` costs (not a test): the routes that build the report model or read
 // every dependency, each requested several times on a workspace of several scanned repositories,
 // against the same document built in-process the way `cto report --json` builds it, in the same run.
+// The npm advisories of OSV are imported first when /work/shared/data/osv/npm/all.zip is there (or
+// CTO_BENCH_OSV names such an archive), so that the report has vulnerabilities to rank.
 //   node bench/server-routes.ts [repositories] [--db postgres://...]   (default 6 repositories, SQLite)
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWorkspaceReport } from '../src/report/workspace.ts';
 import { renderJson } from '../src/report/write.ts';
@@ -70,6 +72,14 @@ async function main(): Promise<void> {
       .join(', ')}]\n`,
   );
   const target = db ?? join(wsDir, '.cto', 'cto.db');
+  const osv = process.env.CTO_BENCH_OSV ?? '/work/shared/data/osv/npm/all.zip';
+  if (existsSync(osv)) {
+    const feeds = join(wsDir, 'feeds');
+    mkdirSync(join(feeds, 'npm'), { recursive: true });
+    symlinkSync(osv, join(feeds, 'npm', 'all.zip'));
+    const imported = cto(['feed', 'import', feeds, '--workspace', wsDir, '--db', target]);
+    if (imported.code !== 0) throw new Error(`feed import failed: ${imported.stderr}`);
+  }
   const scan = cto(['scan', root, '--workspace', wsDir, '--db', target]);
   if (scan.code !== 0) throw new Error(`scan failed: ${scan.stderr}`);
   const store = await openStore(target);
@@ -99,7 +109,7 @@ async function main(): Promise<void> {
     '/api/v1/vulnerabilities',
   ];
   console.log(
-    `${REPOS} repositories on ${store.engine}; reference (report model + JSON in-process, median of ${REPEAT}): ${ref.toFixed(0)} ms`,
+    `${REPOS} repositories on ${store.engine}${existsSync(osv) ? ', npm advisories of OSV' : ''}; reference (report model + JSON in-process, median of ${REPEAT}): ${ref.toFixed(0)} ms`,
   );
   console.log('| route | first request (ms) | repeated, median (ms) | repeated / reference |');
   console.log('| --- | --- | --- | --- |');
