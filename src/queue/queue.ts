@@ -3,7 +3,8 @@
 // not queued twice (policy `exclusive` with the repository as singleton key), a job whose worker stops
 // sending heartbeats (its lease) is given to another worker, retries back off, and a job that failed
 // for good lands in the dead-letter queue with its reason.
-import { fromKysely, PgBoss } from 'pg-boss';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { PgBoss } from 'pg-boss';
 import { CtoError } from '../errors.ts';
 import type { FoundRepository } from '../scan/discover.ts';
 import { parsePostgresUrl } from '../store/engines/postgres/open.ts';
@@ -50,6 +51,27 @@ export function requirePostgres(target: string, what: string): void {
 }
 
 /**
+ * pg-boss's statements on the store's connections. pg-boss sends some as one text with its own
+ * `BEGIN ... COMMIT`: one that fails half-way would hand its connection back to the store's pool inside
+ * an aborted transaction, and the store's next query on it would fail. Each text runs on one
+ * connection held for it, rolled back when it fails.
+ */
+export function storeConnection<T>(db: Kysely<T>) {
+  return {
+    executeSql: (text: string, values?: unknown[]) =>
+      db.connection().execute(async (conn) => {
+        try {
+          const result = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
+          return { rows: [...result.rows] };
+        } catch (e) {
+          await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => {});
+          throw e;
+        }
+      }),
+  };
+}
+
+/**
  * Start pg-boss on the store's database, creating its schema and the two queues when missing. `target`
  * is the store's URL (pg-boss opens connections of its own), or an open PostgreSQL store whose
  * connections pg-boss borrows (for reading the queue, as `cto status` and the server do).
@@ -60,7 +82,7 @@ export async function openQueue(
 ): Promise<PgBoss> {
   const url = typeof target === 'string' ? parsePostgresUrl(target) : null;
   const boss = new PgBoss({
-    ...(url ? { connectionString: url.connectionString } : { db: fromKysely((target as Store).db) }),
+    ...(url ? { connectionString: url.connectionString } : { db: storeConnection((target as Store).db) }),
     schema: queueSchema(url ? url.schema : (target as Store).schema),
     max: 4,
     supervise: options.supervise,
