@@ -64,6 +64,11 @@ describe('history read by several git processes', () => {
       const split = await bytes(streamLogParts(gitDir, LOG_ARGS, 'HEAD', count, parts));
       expect(split.equals(one), `${parts} parts`).toBe(true);
     }
+    // More parts than processes at once: the later parts wait for a process to end, in order.
+    for (const concurrency of [1, 2, 3]) {
+      const split = await bytes(streamLogParts(gitDir, LOG_ARGS, 'HEAD', count, 7, false, concurrency));
+      expect(split.equals(one), `7 parts, ${concurrency} at once`).toBe(true);
+    }
     expect(logTemps()).toEqual([]); // the spooled parts are removed
   });
 
@@ -76,6 +81,8 @@ describe('history read by several git processes', () => {
       const split = await bytes(streamLogParts(gitDir, args, 'HEAD', 40, parts, true));
       expect(split.equals(one), `${parts} parts`).toBe(true);
     }
+    const waited = await bytes(streamLogParts(gitDir, args, 'HEAD', 40, 5, true, 1));
+    expect(waited.equals(one), '5 parts one at a time').toBe(true);
     expect(logTemps()).toEqual([]);
   });
 
@@ -91,6 +98,14 @@ describe('history read by several git processes', () => {
   test("a part's failure ends the stream with git's error and leaves no files", async () => {
     const read = bytes(streamLogParts(gitDir, [...LOG_ARGS, '--no-such-option'], 'HEAD', 40, 3));
     await expect(read).rejects.toThrow(/git log failed/);
+    // Parts still waiting for a process when the stream ends are never started.
+    const queued = bytes(streamLogParts(gitDir, [...LOG_ARGS, '--no-such-option'], 'HEAD', 40, 6, false, 1));
+    await expect(queued).rejects.toThrow(/git log failed/);
+    expect(logTemps()).toEqual([]);
+  });
+
+  test('a reader that stops early leaves no process waiting and no files', async () => {
+    for await (const _ of streamLogParts(gitDir, LOG_ARGS, 'HEAD', 40, 6, false, 2)) break;
     expect(logTemps()).toEqual([]);
   });
 
@@ -99,6 +114,10 @@ describe('history read by several git processes', () => {
     expect(logParts(4_000, 2)).toBe(2);
     expect(logParts(100_000, 2)).toBe(2);
     expect(logParts(100_000, 16)).toBe(4);
+    // Several parts per process: no more than the minimum size allows.
+    expect(logParts(100_000, 2, 4)).toBe(8);
+    expect(logParts(9_000, 2, 4)).toBe(4);
+    expect(logParts(100_000, 16, 4)).toBe(16);
     expect(partWindows(10, 3)).toEqual([
       { skip: 0, count: 4 },
       { skip: 4, count: 4 },

@@ -15,9 +15,18 @@ import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
 /** A part of fewer commits is not worth a process of its own. */
 const MIN_COMMITS_PER_PART = 2_000;
 
-/** How many parts a range of `commits` is read in: one per core, each of at least MIN_COMMITS_PER_PART. */
-export function logParts(commits: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, 4, Math.floor(commits / MIN_COMMITS_PER_PART)));
+/** Git processes of one log running at once: one per core, at most 4. */
+export function logConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 4));
+}
+
+/**
+ * How many parts a range of `commits` is read in: `perCore` per core (at most 4 cores), each of at
+ * least MIN_COMMITS_PER_PART. Parts of equal commits cost unequal work (on git/git the newer half
+ * takes twice the older one), so more parts than processes, read a core's worth at a time, even it out.
+ */
+export function logParts(commits: number, cores = availableParallelism(), perCore = 1): number {
+  return Math.max(1, Math.min(logConcurrency(cores) * perCore, Math.floor(commits / MIN_COMMITS_PER_PART)));
 }
 
 /** Commits `git log <range>` would print (`git rev-list --count`, the same walk). */
@@ -61,8 +70,9 @@ async function spool(gitDir: string, args: string[], file: string, stopped: Abor
 }
 
 /**
- * Stream `git <args> <range> --` (a `git log`) as one process would print it, read by `parts`
- * processes at once; `oldestFirst` adds `--reverse`. `args` must not limit or reorder the walk
+ * Stream `git <args> <range> --` (a `git log`) as one process would print it, read in `parts` parts
+ * by at most `concurrency` processes at once (the first part streaming, the next ones spooled, each
+ * started in order as a process ends); `oldestFirst` adds `--reverse`. `args` must not limit or reorder the walk
  * itself (no `--skip`, `--max-count`, `--reverse`). Ends with the first error any part ends with;
  * the other processes are stopped.
  */
@@ -73,6 +83,7 @@ export async function* streamLogParts(
   commits: number,
   parts: number,
   oldestFirst = false,
+  concurrency = logConcurrency(),
 ): AsyncGenerator<Buffer> {
   const flags = oldestFirst ? [...args, '--reverse'] : [...args];
   // In the order they are read: the newest commits' part is the last one when reversed.
@@ -85,21 +96,41 @@ export async function* streamLogParts(
   const dir = mkdtempSync(join(tmpdir(), 'cto-log-'));
   const stop = new AbortController();
   const files = windows.slice(1).map((_, i) => join(dir, `part-${i + 1}`));
-  const spooled = windows
-    .slice(1)
-    .map((w, i) => spool(gitDir, [...flags, ...windowArgs(w), range, '--'], files[i] as string, stop.signal));
+  // Process slots: the first part holds one while it streams; the spooled parts take the others in order.
+  let running = 1;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  const spooled = windows.slice(1).map(async (w, i) => {
+    while (running >= Math.max(1, concurrency) && !stop.signal.aborted)
+      await new Promise<void>((wake) => waiting.push(wake));
+    if (stop.signal.aborted) return;
+    running++;
+    try {
+      await spool(gitDir, [...flags, ...windowArgs(w), range, '--'], files[i] as string, stop.signal);
+    } finally {
+      release();
+    }
+  });
   for (const s of spooled) s.catch(() => {}); // each is awaited in turn below
   try {
-    yield* streamGit({
-      gitDir,
-      args: [...flags, ...windowArgs(windows[0] as { skip: number; count: number | null }), range, '--'],
-    });
+    try {
+      yield* streamGit({
+        gitDir,
+        args: [...flags, ...windowArgs(windows[0] as { skip: number; count: number | null }), range, '--'],
+      });
+    } finally {
+      release();
+    }
     for (const [i, s] of spooled.entries()) {
       await s;
       for await (const chunk of createReadStream(files[i] as string)) yield chunk as Buffer;
     }
   } finally {
     stop.abort();
+    for (const wake of waiting.splice(0)) wake();
     await Promise.allSettled(spooled);
     rmSync(dir, { recursive: true, force: true });
   }

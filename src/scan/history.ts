@@ -23,6 +23,9 @@ interface HistoryReadResult {
  * Commits per write. Small enough that a write takes a few milliseconds, so the event loop
  * returns to the pipe before it fills and git never waits for the store.
  */
+/** History alone cuts its log into this many parts per process (src/git/log-ranges.ts: unequal parts even out). */
+const PARTS_PER_CORE = 4;
+
 const BATCH = 200;
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -82,6 +85,7 @@ async function ingestHistory(
   range: string,
   onProgress?: (p: HistoryProgress) => void,
   lineCounts = true,
+  perCore = 1,
 ): Promise<HistoryReadResult> {
   const parser = new LogParser({ lineCounts });
   let commits: TableRow<'commits'>[] = [];
@@ -114,7 +118,7 @@ async function ingestHistory(
   };
   const args = lineCounts ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES;
   const count = await countCommits(gitDir, range);
-  for await (const chunk of streamLogParts(gitDir, args, range, count, logParts(count))) {
+  for await (const chunk of streamLogParts(gitDir, args, range, count, logParts(count, undefined, perCore))) {
     await take(parser.push(chunk));
   }
   await take(parser.end());
@@ -160,7 +164,11 @@ export async function historyStage(
   if (range !== null) {
     const onProgress = (commits: number) => work.onStage({ stage: 'history', commits });
     onProgress(0); // the stage has begun, before git prints its first commit
-    const read = await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics);
+    // With the cores to itself, history's log is cut finer so its parts even out; when an analysis
+    // reads its own logs from git beside it (the ownership replay), one part per core leaves it the rest.
+    const beside = work.overlap && work.plugins.analyses.some((a) => a.fromGit !== undefined);
+    const perCore = beside ? 1 : PARTS_PER_CORE;
+    const read = await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics, perCore);
     newCommits = read.commits;
     if (read.skippedTokens > 0) {
       const message = `${read.skippedTokens} parts of the git log output could not be read`;
@@ -190,9 +198,10 @@ async function readHistory(
   range: string,
   onProgress: (commits: number) => void,
   diagnostics: Diagnostic[],
+  perCore: number,
 ): Promise<HistoryReadResult> {
   try {
-    return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits));
+    return await ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), true, perCore);
   } catch (e) {
     if (!isMissingObjects(e)) throw e;
     const msg = (e as Error).message;
@@ -204,7 +213,7 @@ async function readHistory(
         'error',
       ),
     );
-    return ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), false);
+    return ingestHistory(store, gitDir, snapshotId, range, (p) => onProgress(p.commits), false, perCore);
   }
 }
 
