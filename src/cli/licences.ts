@@ -84,7 +84,7 @@ export function licencesCommand(): Command {
  * The first lines of `cto licences`: how many packages have a known licence over the repositories
  * listed, and how to learn the rest (`npm: 0 of 44 known`, then `cto feed update --licences`).
  */
-export function licenceHeadline(out: ReadonlyArray<{ packages: readonly PackageLicence[] }>): string[] {
+function licenceHeadline(out: ReadonlyArray<{ packages: readonly PackageLicence[] }>): string[] {
   const all = out.flatMap((o) => o.packages);
   if (all.length === 0) return [];
   const unknown = all.filter((l) => l.expression === null).length;

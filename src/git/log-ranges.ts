@@ -16,7 +16,7 @@ import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
 const MIN_COMMITS_PER_PART = 2_000;
 
 /** Git processes of one log running at once: one per core, at most 4. */
-export function logConcurrency(cores = availableParallelism()): number {
+function logConcurrency(cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores, 4));
 }
 

@@ -18,7 +18,7 @@ export const MAX_ENTRIES = 12;
 const MAX_OFFICE_ENTRIES = 5_000;
 const MAX_OFFICE_DEPTH = 6;
 
-export interface ModelCache {
+interface ModelCache {
   /** The document `build` makes for `key` in the store's state now: kept, or built and kept. */
   get<T>(key: string, build: () => Promise<T>): Promise<T>;
   /** Drop every document (a scan landed). */
@@ -113,7 +113,7 @@ async function storeState(store: Store): Promise<string> {
 }
 
 /** The workspace's files (not .cto/, .git/ or node_modules/): paths, sizes, mtimes; null when too many. */
-export function officeState(dir: string): string | null {
+function officeState(dir: string): string | null {
   const hash = createHash('sha256');
   let seen = 0;
   const walk = (at: string, depth: number): boolean => {

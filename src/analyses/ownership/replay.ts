@@ -44,7 +44,7 @@ const RAW_ARGS = [
   `--format=${RECORD_FORMAT}`,
 ];
 
-export interface ReplayOptions {
+interface ReplayOptions {
   /** Git processes per log (parts of the walk); by default one per core for a long history. */
   parts?: number;
 }

@@ -31,7 +31,7 @@ export function degreeOfAuthorship(added: boolean, deliveries: number, acceptanc
 }
 
 /** One person's add and delivery records on one path. */
-export interface PersonTouches {
+interface PersonTouches {
   added: boolean;
   deliveries: number;
 }
@@ -49,13 +49,7 @@ export interface PathTouches {
 export type TouchIndex = Map<string, PathTouches>;
 
 /** Adds one record (status A, M or R) by `person` on `path` to the index. */
-export function addTouch(
-  index: TouchIndex,
-  path: string,
-  person: string,
-  add: boolean,
-  oldPath?: string,
-): void {
+function addTouch(index: TouchIndex, path: string, person: string, add: boolean, oldPath?: string): void {
   let at = index.get(path);
   if (!at) {
     at = { people: new Map(), oldPaths: null };

@@ -2,7 +2,7 @@
 // ancestors of one commit, as plain data. The parse is pure; `readHistory` runs the hardened git.
 import { gitOk } from '../../../git/invoke.ts';
 
-export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
 
 export interface HistoryChange {
   status: ChangeStatus;

@@ -2,8 +2,6 @@
 // ICPC 2016): degree of authorship per file, authors per file, greedy removal of top authors.
 
 export {
-  type ChangeStatus,
-  type HistoryCommit,
   readFiles,
   readHistory,
 } from './history.ts';
