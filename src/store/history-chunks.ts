@@ -1,7 +1,7 @@
 // The history of a snapshot read a bounded number of commits at a time, for analyses that keep
 // aggregates per file or person: one chunk is all they hold of the history at once (docs/development/performance.md).
-import type { ChangeRow } from './hotspots.ts';
-import type { ChangeFact, CommitFact } from './people.ts';
+import { type ChangeRow, changeRows } from './hotspots.ts';
+import { type ChangeFact, COMMIT_FACT_COLUMNS, type CommitFact, commitFact } from './people.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -100,22 +100,7 @@ export async function* changeChunksNewestFirst(
       if (list) list.push(commits.sha(i));
       else bySegment.set(segment, [commits.sha(i)]);
     }
-    const rows = await store.db
-      .selectFrom('file_changes as f')
-      .innerJoin('commits as c', (j) =>
-        j.onRef('c.snapshot_id', '=', 'f.snapshot_id').onRef('c.sha', '=', 'f.commit_sha'),
-      )
-      .select([
-        'c.sha',
-        'c.committer_ts as ts',
-        'c.committer_date as date',
-        'c.author_email as author',
-        'f.path',
-        'f.old_path as oldPath',
-        'f.status',
-        'f.added',
-        'f.deleted',
-      ])
+    const rows = await changeRows(store)
       .where((eb) =>
         eb.or(
           [...bySegment].map(([segment, shas]) =>
@@ -144,36 +129,13 @@ export async function* historyFactChunks(
   for (const segment of segs) {
     let after: string | null = null;
     for (;;) {
-      let q = store.db
-        .selectFrom('commits')
-        .select([
-          'sha',
-          'parents',
-          'author_name',
-          'author_email',
-          'author_date',
-          'author_ts',
-          'committer_ts',
-          'lines_added',
-          'lines_deleted',
-        ])
-        .where('snapshot_id', '=', segment);
+      let q = store.db.selectFrom('commits').select(COMMIT_FACT_COLUMNS).where('snapshot_id', '=', segment);
       if (after !== null) q = q.where('sha', '>', after);
       const rows = await q.orderBy('sha').limit(commitsPer).execute();
       const last = rows[rows.length - 1];
       if (!last) break;
       after = last.sha;
-      const commits = rows.map((r) => ({
-        sha: r.sha,
-        parents: r.parents === '' ? [] : r.parents.split(' '),
-        authorName: r.author_name,
-        authorEmail: r.author_email,
-        authorDate: r.author_date,
-        authorTs: Number(r.author_ts),
-        committerTs: Number(r.committer_ts),
-        linesAdded: r.lines_added,
-        linesDeleted: r.lines_deleted,
-      }));
+      const commits = rows.map(commitFact);
       // The changes of exactly these commits: between the first and the last sha of the page.
       const changes = await store.db
         .selectFrom('file_changes')

@@ -14,10 +14,9 @@ export interface ChangeRow {
   deleted: number | null;
 }
 
-/** Every file change of a snapshot's history, newest commit first (committer date, then sha). */
-export async function changesNewestFirst(store: Store, segments: number[]): Promise<ChangeRow[]> {
-  if (segments.length === 0) return [];
-  const rows = await store.db
+/** File changes joined to their commits, selected as ChangeRow (the caller says which and in what order). */
+export function changeRows(store: Store) {
+  return store.db
     .selectFrom('file_changes as f')
     .innerJoin('commits as c', (j) =>
       j.onRef('c.snapshot_id', '=', 'f.snapshot_id').onRef('c.sha', '=', 'f.commit_sha'),
@@ -32,7 +31,13 @@ export async function changesNewestFirst(store: Store, segments: number[]): Prom
       'f.status',
       'f.added',
       'f.deleted',
-    ])
+    ]);
+}
+
+/** Every file change of a snapshot's history, newest commit first (committer date, then sha). */
+export async function changesNewestFirst(store: Store, segments: number[]): Promise<ChangeRow[]> {
+  if (segments.length === 0) return [];
+  const rows = await changeRows(store)
     .where('f.snapshot_id', 'in', segments)
     .orderBy('c.committer_ts', 'desc')
     .orderBy('c.sha', 'desc')

@@ -32,28 +32,32 @@ export interface TreeFileFact {
   size: number | null;
 }
 
-/** Commits and file changes of a snapshot's history (the union of its segments). */
-export async function historyFacts(
-  store: Store,
-  segments: readonly number[],
-): Promise<{ commits: CommitFact[]; changes: ChangeFact[] }> {
-  if (segments.length === 0) return { commits: [], changes: [] };
-  const rows = await store.db
-    .selectFrom('commits')
-    .select([
-      'sha',
-      'parents',
-      'author_name',
-      'author_email',
-      'author_date',
-      'author_ts',
-      'committer_ts',
-      'lines_added',
-      'lines_deleted',
-    ])
-    .where('snapshot_id', 'in', [...segments])
-    .execute();
-  const commits = rows.map((r) => ({
+/** The columns of `commits` a CommitFact is made of (commitFact). */
+export const COMMIT_FACT_COLUMNS = [
+  'sha',
+  'parents',
+  'author_name',
+  'author_email',
+  'author_date',
+  'author_ts',
+  'committer_ts',
+  'lines_added',
+  'lines_deleted',
+] as const;
+
+/** A row of COMMIT_FACT_COLUMNS as the analyses read it. */
+export function commitFact(r: {
+  sha: string;
+  parents: string;
+  author_name: string;
+  author_email: string;
+  author_date: string;
+  author_ts: number | string;
+  committer_ts: number | string;
+  lines_added: number;
+  lines_deleted: number;
+}): CommitFact {
+  return {
     sha: r.sha,
     parents: r.parents === '' ? [] : r.parents.split(' '),
     authorName: r.author_name,
@@ -63,7 +67,21 @@ export async function historyFacts(
     committerTs: Number(r.committer_ts),
     linesAdded: r.lines_added,
     linesDeleted: r.lines_deleted,
-  }));
+  };
+}
+
+/** Commits and file changes of a snapshot's history (the union of its segments). */
+export async function historyFacts(
+  store: Store,
+  segments: readonly number[],
+): Promise<{ commits: CommitFact[]; changes: ChangeFact[] }> {
+  if (segments.length === 0) return { commits: [], changes: [] };
+  const rows = await store.db
+    .selectFrom('commits')
+    .select(COMMIT_FACT_COLUMNS)
+    .where('snapshot_id', 'in', [...segments])
+    .execute();
+  const commits = rows.map(commitFact);
   // Named as the facts are: one object per change (a tree of a million files has that many).
   const changes = await store.db
     .selectFrom('file_changes')
