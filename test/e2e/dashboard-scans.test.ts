@@ -2,18 +2,18 @@
 // playwright-core: `cto serve` on a workspace whose sources.yaml lists a folder of two repositories
 // (synced, never scanned); the scans page shows the scan running with its progress, then its outcome,
 // with no console error, no failed request and no refused response. Screenshots go to /tmp/dash-scans.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/report/render-pdf.ts';
+import { buildDashboard, startServe, watchPage } from '../helpers/browser.ts';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
 const browserPresent = existsSync(CHROMIUM_PATH);
 const SHOTS = '/tmp/dash-scans';
-const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'a sufficiently long password';
 /** A scan of two repositories in the server's process: seconds on a busy machine. */
 const WAIT = { timeout: 90_000, interval: 100 };
@@ -43,37 +43,10 @@ function buildWorkspace(): string {
   return ws;
 }
 
-/** The dashboard built from this checkout's web/, as `npm run build:web` builds it. */
-async function buildDashboard(): Promise<void> {
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  expect(code, err).toBe(0);
-}
-
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let base = '';
 const problems: string[] = [];
-
-function watch(page: Page): void {
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()} (${page.url()})`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message} (${page.url()})`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-}
 
 describe.skipIf(!browserPresent)(
   `scans from the dashboard in Chromium${browserPresent ? '' : ` (skipped: ${CHROMIUM_PATH} is missing)`}`,
@@ -84,22 +57,11 @@ describe.skipIf(!browserPresent)(
       rmSync(SHOTS, { recursive: true, force: true });
       mkdirSync(SHOTS, { recursive: true });
       const [ws] = await Promise.all([Promise.resolve().then(buildWorkspace), buildDashboard()]);
-      server = spawn(process.execPath, [CTO_BIN, '-w', ws as string, 'serve', '--port', '0'], {
-        env: { ...process.env, CTO_DB: '' },
-      });
-      base = await new Promise<string>((done, fail) => {
-        let out = '';
-        server?.stdout?.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) done(m[1] as string);
-        });
-        server?.on('exit', (code) => fail(new Error(`cto serve exited ${code}`)));
-      });
+      ({ server, base } = await startServe(ws as string));
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      watch(page);
+      watchPage(page, problems);
     }, 170_000);
 
     afterAll(async () => {

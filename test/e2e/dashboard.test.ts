@@ -3,20 +3,20 @@
 // history points), signed in with the password of `cto users add`. Every page
 // loads with no console error, no failed request and no refused response; the key flows click
 // through; screenshots at laptop (1366×768) and phone (390×844) sizes go to /tmp/dash-shots.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/report/render-pdf.ts';
 import type { ReportModel } from '../../src/report/types.ts';
+import { buildDashboard, startServe, watchPage } from '../helpers/browser.ts';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, CY, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
 const browserPresent = existsSync(CHROMIUM_PATH);
 const SHOTS = '/tmp/dash-shots';
 const DATA = '/work/shared/data';
-const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'a sufficiently long password';
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -89,27 +89,6 @@ function buildWorkspace(): string {
   return ws;
 }
 
-/** The dashboard built from this checkout's web/ (what `npm ci` builds), so the test sees the source. */
-async function buildDashboard(): Promise<void> {
-  // As `npm run build:web` runs it: a production build (the test runner's NODE_ENV is `test`).
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  expect(code, err).toBe(0);
-}
-
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let base = '';
@@ -117,17 +96,6 @@ let report: ReportModel;
 
 /** What went wrong in the browser: console errors, page errors, failed requests, refused responses. */
 const problems: string[] = [];
-
-function watch(page: Page): void {
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()} (${page.url()})`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message} (${page.url()})`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-}
 
 /** Go to a page as a link does: the client's router, without reloading the application. */
 async function visit(page: Page, url: string): Promise<void> {
@@ -156,22 +124,11 @@ describe.skipIf(!browserPresent)(
       rmSync(SHOTS, { recursive: true, force: true });
       mkdirSync(SHOTS, { recursive: true });
       const [ws] = await Promise.all([Promise.resolve().then(buildWorkspace), buildDashboard()]);
-      server = spawn(process.execPath, [CTO_BIN, '-w', ws as string, 'serve', '--port', '0'], {
-        env: { ...process.env, CTO_DB: '' },
-      });
-      base = await new Promise<string>((done, fail) => {
-        let out = '';
-        server?.stdout?.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) done(m[1] as string);
-        });
-        server?.on('exit', (code) => fail(new Error(`cto serve exited ${code}`)));
-      });
+      ({ server, base } = await startServe(ws as string));
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       page = await browser.newPage({ viewport: LAPTOP });
-      watch(page);
+      watchPage(page, problems);
     }, 170_000);
 
     afterAll(async () => {
@@ -388,7 +345,7 @@ describe.skipIf(!browserPresent)(
     test('a phone shows every page without sideways scrolling', async () => {
       const phone = await browser?.newPage({ viewport: PHONE });
       if (!phone) throw new Error('no browser');
-      watch(phone);
+      watchPage(phone, problems);
       await phone.request.post(`${base}/api/v1/session`, {
         data: { email: 'ada@office.test', password: PASSWORD },
       });
@@ -410,7 +367,7 @@ describe.skipIf(!browserPresent)(
     test('the board sees the summary under pseudonyms and is not offered the portfolio', async () => {
       const board = await browser?.newPage({ viewport: LAPTOP });
       if (!board) throw new Error('no browser');
-      watch(board);
+      watchPage(board, problems);
       const login = await board.request.post(`${base}/api/v1/session`, {
         data: { email: 'bo@office.test', password: PASSWORD },
       });

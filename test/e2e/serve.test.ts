@@ -1,7 +1,8 @@
 // cto users, cto tokens, cto audit and cto serve as a person uses them, on a scanned workspace.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startServe } from '../helpers/browser.ts';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
 import { ADA, BOB, buildRepo, cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
@@ -30,18 +31,7 @@ beforeAll(async () => {
     expect(t.code, t.stderr).toBe(0);
     tokens[role] = t.stdout.split('\n')[0] as string;
   }
-  server = spawn(process.execPath, [CTO_BIN, '-w', ws, 'serve', '--port', '0'], {
-    env: { ...process.env, CTO_DB: '' },
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server?.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    server?.on('exit', (code) => reject(new Error(`cto serve exited ${code}`)));
-  });
+  ({ server, base } = await startServe(ws));
 }, 120_000);
 
 afterAll(() => {

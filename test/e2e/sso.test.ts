@@ -1,12 +1,7 @@
-// Single sign-on as a person does it, in Debian's Chromium through playwright-core: the dashboard's
-// sign-in page, its "Sign in with single sign-on" button, a local OpenID provider (oidc-provider, its
-// development sign-in and consent forms) on another site (localhost, while cto is 127.0.0.1, so the
-// browser's SameSite rules apply as with a real provider), and back to the dashboard signed in.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import type { Browser, Page } from 'playwright-core';
@@ -17,10 +12,10 @@ import { buildServer } from '../../src/server/server.ts';
 import { auditRows } from '../../src/store/accounts.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { loadWorkspace } from '../../src/workspace.ts';
+import { buildDashboard } from '../helpers/browser.ts';
 import { cleanupTemp, tempDir } from '../helpers/repo-builder.ts';
 
 const browserPresent = existsSync(CHROMIUM_PATH);
-const ROOT = resolve(import.meta.dirname, '../..');
 const WAIT = { timeout: 30_000, interval: 100 };
 const SECRET = 'a client secret long enough for HS256 checks 0123456789';
 
@@ -45,14 +40,7 @@ describe.skipIf(!browserPresent)('single sign-on in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
-      const built = spawnSync(
-        process.execPath,
-        [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
-        { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' },
-      );
-      expect(built.status, built.stderr).toBe(0);
-    }
+    await buildDashboard();
     store = await openStore(join(tempDir('cto-sso-'), 'cto.db'));
     await addUser(store, { email: 'ada@example.com', role: 'member', password: 'a long unused password' });
     let handler: (req: never, res: never) => void = () => undefined;
