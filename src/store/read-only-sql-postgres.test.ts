@@ -188,16 +188,21 @@ describe('the reader role', () => {
       return r.rows.map((row) => row.relname);
     });
     // The account tables are readable column by column, all but their credential hash.
-    expect(unreadable.sort()).toEqual(['api_tokens', 'sessions', 'users']);
+    expect(unreadable.sort()).toEqual(['api_tokens', 'oidc_logins', 'sessions', 'users']);
     const columns = await admin(async (c) => {
       const r = await c.query(
         `select table_name, column_name, has_column_privilege($2, format('%I.%I', table_schema, table_name), column_name, 'select') as readable
-         from information_schema.columns where table_schema = $1 and table_name in ('users', 'api_tokens', 'sessions')`,
+         from information_schema.columns where table_schema = $1 and table_name in ('users', 'api_tokens', 'sessions', 'oidc_logins')`,
         [schema, role],
       );
       return r.rows.filter((row) => !row.readable).map((row) => `${row.table_name}.${row.column_name}`);
     });
-    expect(columns.sort()).toEqual(['api_tokens.secret_hash', 'sessions.secret_hash', 'users.password_hash']);
+    expect(columns.sort()).toEqual([
+      'api_tokens.secret_hash',
+      'oidc_logins.secret_hash',
+      'sessions.secret_hash',
+      'users.password_hash',
+    ]);
     expect(await codeOf(store, 'select email, role from users')).toBe('ok');
     expect(await codeOf(store, 'select * from later_table')).toBe('ok');
     expect(await codeOf(store, 'select * from current_commits')).toBe('ok');
