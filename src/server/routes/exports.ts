@@ -7,13 +7,12 @@ import { cyclonedxExport, cyclonedxVexExport, oneRepository, openVexExport } fro
 import { referenceDay } from '../../reference-date.ts';
 import { renderHtml } from '../../report/render-html.ts';
 import type { EvidenceRef, ReportFinding } from '../../report/types.ts';
-import { buildWorkspaceReport } from '../../report/workspace.ts';
 import { REPORT_AREAS } from '../../results.ts';
 import { currentRepositories } from '../../store/deps.ts';
 import { resolveRepositoryName } from '../../store/repositories.ts';
 import { registerRows } from '../../store/risks.ts';
 import { audit } from '../auth.ts';
-import { findingsDocument } from './report.ts';
+import { findingsDocument, reportOf } from './report.ts';
 import { type ApiRoute, DAY, REPOSITORY, type RouteContext, str } from './route.ts';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -216,10 +215,10 @@ export const EXPORT_ROUTES: readonly ApiRoute[] = [
       const today = str(ctx.query, 'today');
       const team = str(ctx.query, 'team');
       const day = referenceDay(today);
-      const model = await buildWorkspaceReport(ctx.store, ctx.ws, {
-        day,
-        ...(today ? { now: new Date(`${day}T00:00:00Z`) } : {}),
-        ...(team ? { team } : {}),
+      // The model the report routes keep (src/server/model-cache.ts); masking copies it.
+      const model = await reportOf(ctx.store, ctx.ws, {
+        today,
+        team,
         // A lead sees own-team names: the others are masked like in any document.
         anonymize: ctx.people.teams.length === 0,
       });
