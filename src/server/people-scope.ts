@@ -9,6 +9,7 @@ import { currentSnapshots } from '../store/report.ts';
 import { peopleOf } from '../store/report-facts.ts';
 import type { Store } from '../store/store.ts';
 import type { Workspace } from '../workspace.ts';
+import { modelCache } from './model-cache.ts';
 
 export interface PeopleScope {
   /** Every person is visible (no role has this today: a lead sees own teams, others nobody). */
@@ -47,7 +48,18 @@ async function hiddenIdentities(
   ws: Workspace,
   sees: (keys: readonly string[]) => boolean,
 ): Promise<{ identities: string[]; pseudonyms: Map<string, string> }> {
-  const { directory, stored } = await loadDirectory(store, ws.dir, ws.config, referenceDay());
+  // Who is in the store is the same for every caller: kept with the report model (model-cache.ts).
+  const day = referenceDay();
+  const { directory, stored, history } = await modelCache(store, ws).get(
+    JSON.stringify(['people-directory', day]),
+    async () => ({
+      ...(await loadDirectory(store, ws.dir, ws.config, day)),
+      history: await peopleOf(
+        store,
+        (await currentSnapshots(store)).map((s) => s.snapshotId),
+      ),
+    }),
+  );
   const visible = new Set<string>();
   const hidden: string[] = [];
   // A person's ids too (the workspace's, and each repository's as findings' evidence names them).
@@ -61,10 +73,6 @@ async function hiddenIdentities(
     if (sees(keys)) for (const k of keys) visible.add(k.toLowerCase());
     else hidden.push(...keys);
   }
-  const history = await peopleOf(
-    store,
-    (await currentSnapshots(store)).map((s) => s.snapshotId),
-  );
   hidden.push(...history);
   return {
     identities: hidden.filter((k) => !visible.has(k.toLowerCase())),
