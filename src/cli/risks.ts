@@ -105,6 +105,8 @@ export async function risksDocument(
     statuses: readonly RiskStatus[];
     today: string;
   },
+  /** What the register could not see (registerGaps); the server passes a kept one. */
+  gaps: typeof registerGaps = registerGaps,
 ) {
   const repository = await resolveRepositoryName(store, q.repository);
   const rows = selectRisks(
@@ -112,7 +114,7 @@ export async function risksDocument(
     { statuses: [...q.statuses] },
     q.today,
   );
-  return risksJson(rows, q.statuses, q.today, await registerGaps(store, { repository, today: q.today }));
+  return risksJson(rows, q.statuses, q.today, await gaps(store, { repository, today: q.today }));
 }
 
 /** A risk of `cto risks --json` (and of `/api/v1/risks`). */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { risksDocument } from '../../cli/risks.ts';
+import { registerGaps } from '../../risk/gaps.ts';
 import { RISK_STATUSES } from '../../risk/register-view.ts';
 import type { RiskStatus } from '../../store/schema.ts';
 import { nowIso } from '../../store/store.ts';
+import { modelCache } from '../model-cache.ts';
 import { type ApiRoute, DAY, PAGING, REPOSITORY, str } from './route.ts';
 
 const STATUS = z
@@ -26,14 +28,22 @@ export const RISK_ROUTES: readonly ApiRoute[] = [
       today: DAY.optional(),
     }),
     list: 'risks',
-    handler: ({ store, query }) => {
+    handler: ({ store, ws, query }) => {
       const status = query.status as string[] | undefined;
-      return risksDocument(store, {
-        repository: str(query, 'repository'),
-        team: str(query, 'team'),
-        statuses: status?.includes('all') ? RISK_STATUSES : ((status ?? ['open']) as RiskStatus[]),
-        today: str(query, 'today') ?? nowIso().slice(0, 10),
-      });
+      return risksDocument(
+        store,
+        {
+          repository: str(query, 'repository'),
+          team: str(query, 'team'),
+          statuses: status?.includes('all') ? RISK_STATUSES : ((status ?? ['open']) as RiskStatus[]),
+          today: str(query, 'today') ?? nowIso().slice(0, 10),
+        },
+        // What was not checked reads every dependency: kept while the store stays the same.
+        (s, q) =>
+          modelCache(s, ws).get(JSON.stringify(['register-gaps', q.repository ?? null, q.today]), () =>
+            registerGaps(s, q),
+          ),
+      );
     },
   },
 ];
