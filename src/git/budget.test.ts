@@ -164,6 +164,17 @@ describe.each<[string, Launcher]>([
     expect(r.stdout).toMatch(new RegExp(`Max address space\\s+${300 * MiB}\\s`));
     expect(r.stdout).toMatch(/Max cpu time\s+8\s/);
     expect(command).toBe(launcher.setpriv ? 'setpriv' : launcher.prlimit ? 'prlimit' : 'sh');
+    expect(r.stdout).toMatch(/Max file size\s+unlimited\s/);
+  });
+
+  test('a file-size limit, when asked for, is set too (git writing its output to a file)', () => {
+    const { command, args } = limitedCommand(
+      ['sh', '-c', 'cat /proc/self/limits'],
+      { memoryBytes: 300 * MiB, cpuSeconds: 7.2, fileBytes: 10 * 512 },
+      launcher,
+    );
+    const r = spawnSync(command, args, { encoding: 'utf8' });
+    expect(r.stdout).toMatch(new RegExp(`Max file size\\s+${10 * 512}\\s`));
   });
 });
 

@@ -141,19 +141,26 @@ export function spawnGit(
   options: {
     maxOutput?: number /** Leave stdin open for the caller to write to and end. */;
     openStdin?: boolean;
+    /**
+     * A file descriptor (of a new, empty file) git writes its output to itself, not passing through
+     * this process; the output budget is then the kernel's file-size limit. `stdout` stays empty.
+     */
+    outputFile?: number;
   } = {},
 ): GitProcess {
   const budget = call.budget ?? currentGitBudget();
   const maxOutput = Math.min(budget.outputBytes, options.maxOutput ?? Number.POSITIVE_INFINITY);
+  const toFile = options.outputFile !== undefined;
   const { command, args } = limitedCommand(['git', ...packWindows(budget), ...gitArgv(call)], {
     memoryBytes: budget.memoryBytes,
     cpuSeconds: budget.timeMs / 1000,
+    ...(toFile && Number.isFinite(maxOutput) ? { fileBytes: maxOutput } : {}),
   });
   const child = spawn(command, args, {
     // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
     cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
     env: networkEnv(call.network),
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', toFile ? (options.outputFile as number) : 'pipe', 'pipe'],
     detached: true, // its own process group, killed as a whole
   });
   let stopped: BudgetBound | null = null;
@@ -180,13 +187,16 @@ export function spawnGit(
       } else done(null, chunk);
     },
   });
-  child.stdout.pipe(stdout);
+  if (child.stdout) child.stdout.pipe(stdout);
+  else stdout.end();
+  const childStdin = child.stdin as Writable; // both pipes, as asked above
+  const childStderr = child.stderr as Readable;
   let stderr = '';
-  child.stderr.on('data', (b: Buffer) => {
+  childStderr.on('data', (b: Buffer) => {
     if (stderr.length < STDERR_KEPT) stderr += b.toString('utf8');
   });
-  child.stdin.on('error', () => {}); // git may exit before reading all its input
-  if (!options.openStdin) child.stdin.end(call.input);
+  childStdin.on('error', () => {}); // git may exit before reading all its input
+  if (!options.openStdin) childStdin.end(call.input);
   const exited = new Promise<GitExit>((resolve, reject) => {
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -201,7 +211,7 @@ export function spawnGit(
       resolve({ code, signal, stderr, exceeded: stopped ?? boundFromExit(code, signal, stderr) });
     });
   });
-  return { stdin: child.stdin, stdout, exited, kill, budget, pid: child.pid };
+  return { stdin: childStdin, stdout, exited, kill, budget, pid: child.pid };
 }
 
 /**
@@ -221,6 +231,7 @@ function boundFromExit(
   stderr: string,
 ): BudgetBound | null {
   if (signal === 'SIGXCPU') return 'time';
+  if (signal === 'SIGXFSZ') return 'output';
   if (signal === 'SIGSEGV' || signal === 'SIGBUS' || signal === 'SIGABRT') return 'memory';
   if (code !== 0 && OUT_OF_MEMORY_RE.test(stderr)) return 'memory';
   return null;

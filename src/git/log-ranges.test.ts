@@ -9,6 +9,7 @@ import {
   cleanupTemp,
   tempDir,
 } from '../../test/helpers/repo-builder.ts';
+import { currentGitBudget, withGitBudget } from './budget.ts';
 import { streamGit } from './invoke.ts';
 import { type CommitRecord, LOG_ARGS, LogParser } from './log.ts';
 import { countCommits, logParts, partWindows, streamLogParts } from './log-ranges.ts';
@@ -102,6 +103,31 @@ describe('history read by several git processes', () => {
     const queued = bytes(streamLogParts(gitDir, [...LOG_ARGS, '--no-such-option'], 'HEAD', 40, 6, false, 1));
     await expect(queued).rejects.toThrow(/git log failed/);
     expect(logTemps()).toEqual([]);
+  });
+
+  test('a spooled part is bounded by the output budget: git is stopped, the stream fails naming it', async () => {
+    // Newer commits write longer files: oldest first in two parts, the older half streams through
+    // this process and the newer, larger half is written to a file by git itself. A budget between
+    // the two sizes stops only the file's.
+    const growing = buildRepo(
+      tempDir(),
+      Array.from({ length: 40 }, (_, i) => ({ author: ADA, files: { 'grow.txt': `line ${i}\n`.repeat(i * 20 + 1) } })),
+      { bare: true },
+    );
+    const args = [...LOG_ARGS, '-p'];
+    const part = (window: string) => bytes(streamGit({ gitDir: growing, args: [...args, window, 'HEAD', '--'] }));
+    const streamed = (await part('--skip=20')).length;
+    const spooled = (await part('--max-count=20')).length;
+    expect(spooled).toBeGreaterThan(2 * streamed);
+    const budget = { ...currentGitBudget(), outputBytes: streamed + 1 };
+    const read = withGitBudget(budget, () => bytes(streamLogParts(growing, args, 'HEAD', 40, 2, true)));
+    await expect(read).rejects.toMatchObject({ code: 'GIT_BUDGET_EXCEEDED' });
+    await expect(read).rejects.toThrow(/output budget/);
+    expect(logTemps()).toEqual([]);
+    // Within the budget the same parts read whole.
+    const ample = { ...budget, outputBytes: spooled };
+    const whole = await withGitBudget(ample, () => bytes(streamLogParts(growing, args, 'HEAD', 40, 2, true)));
+    expect(whole.length).toBe(streamed + spooled);
   });
 
   test('a reader that stops early leaves no process waiting and no files', async () => {

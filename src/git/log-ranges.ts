@@ -5,10 +5,9 @@
 // it runs and read back after it, so memory stays that of one chunk whatever the size of history.
 // Oldest first (`--reverse`) works the same way: git reverses each part after cutting it from the
 // walk, so the parts are read from the last to the first.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { budgetExceeded } from './budget.ts';
 import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
 
@@ -52,15 +51,20 @@ function windowArgs(w: { skip: number; count: number | null }): string[] {
 }
 
 /** The output of one git process written to `file`; rejects as `streamGit` would throw. */
+/** git writes the part to `file` itself: its bytes never pass through this process on the way. */
 async function spool(gitDir: string, args: string[], file: string, stopped: AbortSignal): Promise<void> {
   const call = { gitDir, args };
-  const git = spawnGit(call);
+  const fd = openSync(file, 'w', 0o600);
+  let git: ReturnType<typeof spawnGit>;
+  try {
+    git = spawnGit(call, { outputFile: fd });
+  } finally {
+    closeSync(fd); // git holds its own copy
+  }
   const stop = () => git.kill();
   stopped.addEventListener('abort', stop);
   try {
-    const written = pipeline(git.stdout, createWriteStream(file));
     const exit = await git.exited;
-    await written;
     if (exit.exceeded) throw budgetExceeded(args[0] ?? '', exit.exceeded, git.budget);
     if (exit.code !== 0) throw gitFailure(call, { code: exit.code ?? 128, stderr: exit.stderr });
   } finally {

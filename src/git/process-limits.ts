@@ -5,8 +5,9 @@
 //   (a `kill -9` of cto leaves no git behind). Absent (not Linux): git lives on until its limits
 //   stop it or it writes to the closed pipe.
 // - util-linux `prlimit --as= --cpu=`: an address-space limit (malloc fails, git stops with "out of
-//   memory") and a CPU-time limit (SIGXCPU). Absent: the same limits through `sh -c 'ulimit -v -t'`;
-//   where the shell cannot set them either, git runs with the time and output bounds only.
+//   memory") and a CPU-time limit (SIGXCPU); for git writing straight to a file, a file-size limit
+//   (`--fsize`, SIGXFSZ). Absent: the same limits through `sh -c 'ulimit -v -t -f'`; where the
+//   shell cannot set them either, git runs with the time and output bounds only.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -18,6 +19,8 @@ export interface Launcher {
 interface ProcessLimits {
   memoryBytes: number;
   cpuSeconds: number;
+  /** The largest file the process may write (its output when stdout is a file); unbounded when absent. */
+  fileBytes?: number;
 }
 
 const detected = new Map<string, Launcher>();
@@ -44,12 +47,15 @@ export function limitedCommand(
   const hard = hardLimits();
   const as = Math.max(1, Math.floor(Math.min(limits.memoryBytes, hard.memoryBytes)));
   const cpu = Math.max(1, Math.ceil(Math.min(limits.cpuSeconds, hard.cpuSeconds)));
+  const file = limits.fileBytes === undefined ? undefined : Math.max(1, Math.floor(limits.fileBytes));
+  // POSIX counts `ulimit -f` in blocks of 512 bytes.
+  const fileLimit = file === undefined ? '' : ` ulimit -f ${Math.max(1, Math.floor(file / 512))} 2>/dev/null;`;
   const limited = launcher.prlimit
-    ? ['prlimit', `--as=${as}`, `--cpu=${cpu}`, '--', ...argv]
+    ? ['prlimit', `--as=${as}`, `--cpu=${cpu}`, ...(file === undefined ? [] : [`--fsize=${file}`]), '--', ...argv]
     : [
         'sh',
         '-c',
-        `ulimit -v ${Math.max(1, Math.floor(as / 1024))} 2>/dev/null; ulimit -t ${cpu} 2>/dev/null; exec "$@"`,
+        `ulimit -v ${Math.max(1, Math.floor(as / 1024))} 2>/dev/null; ulimit -t ${cpu} 2>/dev/null;${fileLimit} exec "$@"`,
         'cto-git',
         ...argv,
       ];
