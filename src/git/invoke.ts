@@ -123,6 +123,8 @@ export interface GitProcess {
   budget: GitBudget;
   /** The process id of git (undefined when it could not be started). */
   pid: number | undefined;
+  /** What git has written to stderr so far (its first 64 KiB). */
+  stderrText(): string;
 }
 
 const STDERR_KEPT = 64 * 1024;
@@ -146,12 +148,15 @@ export function spawnGit(
      * this process; the output budget is then the kernel's file-size limit. `stdout` stays empty.
      */
     outputFile?: number;
+    /** The program actually started, given git's command line (a shell that runs git many times). */
+    command?: (gitArgv: string[]) => string[];
   } = {},
 ): GitProcess {
   const budget = call.budget ?? currentGitBudget();
   const maxOutput = Math.min(budget.outputBytes, options.maxOutput ?? Number.POSITIVE_INFINITY);
   const toFile = options.outputFile !== undefined;
-  const { command, args } = limitedCommand(['git', ...packWindows(budget), ...gitArgv(call)], {
+  const git = ['git', ...packWindows(budget), ...gitArgv(call)];
+  const { command, args } = limitedCommand(options.command ? options.command(git) : git, {
     memoryBytes: budget.memoryBytes,
     cpuSeconds: budget.timeMs / 1000,
     ...(toFile && Number.isFinite(maxOutput) ? { fileBytes: maxOutput } : {}),
@@ -211,7 +216,7 @@ export function spawnGit(
       resolve({ code, signal, stderr, exceeded: stopped ?? boundFromExit(code, signal, stderr) });
     });
   });
-  return { stdin: childStdin, stdout, exited, kill, budget, pid: child.pid };
+  return { stdin: childStdin, stdout, exited, kill, budget, pid: child.pid, stderrText: () => stderr };
 }
 
 /**

@@ -111,11 +111,15 @@ describe('history read by several git processes', () => {
     // the two sizes stops only the file's.
     const growing = buildRepo(
       tempDir(),
-      Array.from({ length: 40 }, (_, i) => ({ author: ADA, files: { 'grow.txt': `line ${i}\n`.repeat(i * 20 + 1) } })),
+      Array.from({ length: 40 }, (_, i) => ({
+        author: ADA,
+        files: { 'grow.txt': `line ${i}\n`.repeat(i * 20 + 1) },
+      })),
       { bare: true },
     );
     const args = [...LOG_ARGS, '-p'];
-    const part = (window: string) => bytes(streamGit({ gitDir: growing, args: [...args, window, 'HEAD', '--'] }));
+    const part = (window: string) =>
+      bytes(streamGit({ gitDir: growing, args: [...args, window, 'HEAD', '--'] }));
     const streamed = (await part('--skip=20')).length;
     const spooled = (await part('--max-count=20')).length;
     expect(spooled).toBeGreaterThan(2 * streamed);

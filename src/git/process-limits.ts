@@ -49,9 +49,17 @@ export function limitedCommand(
   const cpu = Math.max(1, Math.ceil(Math.min(limits.cpuSeconds, hard.cpuSeconds)));
   const file = limits.fileBytes === undefined ? undefined : Math.max(1, Math.floor(limits.fileBytes));
   // POSIX counts `ulimit -f` in blocks of 512 bytes.
-  const fileLimit = file === undefined ? '' : ` ulimit -f ${Math.max(1, Math.floor(file / 512))} 2>/dev/null;`;
+  const fileLimit =
+    file === undefined ? '' : ` ulimit -f ${Math.max(1, Math.floor(file / 512))} 2>/dev/null;`;
   const limited = launcher.prlimit
-    ? ['prlimit', `--as=${as}`, `--cpu=${cpu}`, ...(file === undefined ? [] : [`--fsize=${file}`]), '--', ...argv]
+    ? [
+        'prlimit',
+        `--as=${as}`,
+        `--cpu=${cpu}`,
+        ...(file === undefined ? [] : [`--fsize=${file}`]),
+        '--',
+        ...argv,
+      ]
     : [
         'sh',
         '-c',

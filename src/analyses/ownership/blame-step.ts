@@ -115,7 +115,7 @@ class Step {
       while (next < todo.length) {
         const [f, source] = todo[next++] as [FileRecord, string];
         const from = this.first.get(source)?.blob ?? '';
-        const pair = await pairHunks(this.ctx.gitDir, from, this.blobOf(f));
+        const pair = await pairHunks(this.ctx.diffs, from, this.blobOf(f));
         if (pair) out.set(f, pair);
       }
     };
@@ -212,7 +212,7 @@ class Step {
     if (!out) return null;
     for (const [i, s] of from.entries()) {
       if (lengths[i] !== undefined || !s?.origins) continue;
-      const pair = await pairHunks(this.ctx.gitDir, s.blob, blob);
+      const pair = await pairHunks(this.ctx.diffs, s.blob, blob);
       const k = pair ? keptLines(s.origins.length, pair.hunks) : null;
       if (!k || (out.length >= 0 && k.length !== out.length)) return null;
       out.length = k.length;

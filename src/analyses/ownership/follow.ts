@@ -1,10 +1,11 @@
 // Following a file to the one `git blame` takes it from when its path is new in a parent: the
 // sources are the parent's files that the commit no longer has; contents come from one
 // `git cat-file --batch` kept open for the replay, read only when no source is identical. When
-// blame's source is not the one the log paired, the two blobs are diffed by git for the hunks.
+// blame's source is not the one the log paired, the two blobs are diffed by git for the hunks
+// (one shell kept open for the replay starts each `git diff`).
 
+import { BlobDiffer } from '../../git/blob-diffs.ts';
 import type { BlobReader } from '../../git/blob-reader.ts';
-import { gitOk } from '../../git/invoke.ts';
 import { gitVersion, versionAtLeast } from '../../git/version.ts';
 import { commitRecords, type FileRecord } from './diff-records.ts';
 import { exactSource, type RenameFile, renameSource, type Spans, spans } from './rename-source.ts';
@@ -12,6 +13,8 @@ import { exactSource, type RenameFile, renameSource, type Spans, spans } from '.
 export interface FollowContext {
   gitDir: string;
   blobs: BlobReader;
+  /** `git diff` of blob pairs (pairDiffer), started once for the replay. */
+  diffs: BlobDiffer;
   /** git counts a last line without a newline in similarity (2.43.2 and later). */
   finalLine: boolean;
   /** Chunk counts of blobs read for earlier commits of the replay (the same blobs come back). */
@@ -110,9 +113,18 @@ const PAIR_FLAGS = [
   '--dst-prefix=b/',
 ];
 
+/** The `git diff` of blob pairs that `pairHunks` reads, one process for a whole replay. */
+export function pairDiffer(gitDir: string): BlobDiffer {
+  return new BlobDiffer(gitDir, PAIR_FLAGS);
+}
+
 /** The hunks turning blob `from` into blob `to`, as blame's diff sees them; undefined when binary. */
-export async function pairHunks(gitDir: string, from: string, to: string): Promise<FileRecord | undefined> {
-  const out = await gitOk({ gitDir, args: ['diff', ...PAIR_FLAGS, from, to, '--'] });
+export async function pairHunks(
+  diffs: BlobDiffer,
+  from: string,
+  to: string,
+): Promise<FileRecord | undefined> {
+  const out = await diffs.diff(from, to);
   // A record header (RECORD_FORMAT) in front, so the log parser reads the one file diff.
   for await (const c of commitRecords(chunks(Buffer.from('\x01C pair\n'), out))) {
     const f = c.files[0];

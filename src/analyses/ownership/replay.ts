@@ -10,7 +10,7 @@ import { SAFE_LOG_FLAGS } from '../../git/log.ts';
 import { logParts, streamLogParts } from '../../git/log-ranges.ts';
 import { applyCommit } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
-import { countsFinalLine, type FollowContext, SpansCache } from './follow.ts';
+import { countsFinalLine, type FollowContext, pairDiffer, SpansCache } from './follow.ts';
 import { Tree } from './tree.ts';
 
 export interface ReplayResult {
@@ -63,11 +63,13 @@ export async function replayOwnership(
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const blobs = new BlobReader(gitDir);
+  const diffs = pairDiffer(gitDir);
   try {
-    const ctx = { gitDir, blobs, finalLine: await countsFinalLine(gitDir), spans: new SpansCache() };
+    const ctx = { gitDir, blobs, diffs, finalLine: await countsFinalLine(gitDir), spans: new SpansCache() };
     return await replay(ctx, commit, stops, options);
   } finally {
     blobs.close();
+    diffs.close();
   }
 }
 
