@@ -29,13 +29,20 @@ function childrenOf(pid: number | 'self'): number[] {
   return out;
 }
 
+/** Proportional set sizes, all and of anonymous memory only (not files mapped, such as packs). */
+export interface Pss {
+  bytes: number;
+  anonBytes: number;
+}
+
 /** Proportional set size of a process in bytes, from /proc (0 when it has ended). */
-function pssOf(pid: number | 'self'): number {
+function pssOf(pid: number | 'self'): Pss {
   try {
-    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0) * 1024;
+    return { bytes: kb(/^Pss:\s+(\d+) kB/m), anonBytes: kb(/^Pss_Anon:\s+(\d+) kB/m) };
   } catch {
-    return 0;
+    return { bytes: 0, anonBytes: 0 };
   }
 }
 
@@ -51,13 +58,15 @@ export function treeRss(): number {
   return total;
 }
 
-/** Proportional bytes (summed Pss) of this process and all its descendants. */
-export function treePss(): number {
-  let total = pssOf('self');
+/** Proportional bytes (summed Pss, and its anonymous part) of this process and all its descendants. */
+export function treePss(): Pss {
+  const total = pssOf('self');
   const queue = childrenOf('self');
   while (queue.length > 0) {
     const pid = queue.pop() as number;
-    total += pssOf(pid);
+    const p = pssOf(pid);
+    total.bytes += p.bytes;
+    total.anonBytes += p.anonBytes;
     queue.push(...childrenOf(pid));
   }
   return total;
@@ -68,7 +77,7 @@ export function treePss(): number {
  * cost after the last), and at once when asked with `now(tag)`; each sample comes back with the tags
  * asked since the last one (the stages that were running when it was asked). Stopped by `terminate()`.
  */
-export function pssSampler(onSample: (bytes: number, tags: string[]) => void): {
+export function pssSampler(onSample: (pss: Pss, tags: string[]) => void): {
   now: (tags: readonly string[]) => void;
   terminate: () => Promise<number>;
 } {
@@ -86,7 +95,7 @@ export function pssSampler(onSample: (bytes: number, tags: string[]) => void): {
          const t = performance.now();
          const tags = asked;
          asked = [];
-         parentPort.postMessage({ bytes: treePss(), tags });
+         parentPort.postMessage({ pss: treePss(), tags });
          const cost = performance.now() - t;
          await new Promise((r) => {
            const timer = setTimeout(r, Math.max(1000, 10 * cost));
@@ -97,7 +106,7 @@ export function pssSampler(onSample: (bytes: number, tags: string[]) => void): {
      })();`,
     { eval: true },
   );
-  worker.on('message', (m: { bytes: number; tags: string[] }) => onSample(m.bytes, m.tags));
+  worker.on('message', (m: { pss: Pss; tags: string[] }) => onSample(m.pss, m.tags));
   worker.unref();
   return { now: (tags) => worker.postMessage([...tags]), terminate: () => worker.terminate() };
 }

@@ -43,10 +43,13 @@ export interface StageTimes {
    * figure compared with the 500 MB target (docs/development/performance.md).
    */
   peakTreePssMb: Record<string, number>;
+  /** Of it, anonymous memory (the processes' own, not files they map such as pack files). */
+  peakTreeAnonMb: Record<string, number>;
   /** The same over the whole scan. */
   peakRssAllMb: number;
   peakTreeRssAllMb: number;
   peakTreePssAllMb: number;
+  peakTreeAnonAllMb: number;
   total: number;
   status: string;
 }
@@ -71,6 +74,8 @@ export async function scanStages(
   const peakRssMb: Record<string, number> = {};
   const peakTreeRssMb: Record<string, number> = {};
   const peakTreePssMb: Record<string, number> = {};
+  const peakTreeAnonMb: Record<string, number> = {};
+  let peakTreeAnonAll = 0;
   let peakAll = 0;
   let peakTreeAll = 0;
   let peakTreePssAll = 0;
@@ -90,10 +95,13 @@ export async function scanStages(
   };
   const sampler = setInterval(sample, 50);
   sampler.unref();
-  const pss = pssSampler((bytes, asked) => {
+  const pss = pssSampler(({ bytes, anonBytes }, asked) => {
     peakTreePssAll = Math.max(peakTreePssAll, bytes);
-    for (const name of new Set([...running, ...asked]))
+    peakTreeAnonAll = Math.max(peakTreeAnonAll, anonBytes);
+    for (const name of new Set([...running, ...asked])) {
       peakTreePssMb[name] = Math.max(peakTreePssMb[name] ?? 0, Math.round(bytes / MB));
+      peakTreeAnonMb[name] = Math.max(peakTreeAnonMb[name] ?? 0, Math.round(anonBytes / MB));
+    }
   });
   const seconds: Record<string, number> = {};
   const since: Record<string, number> = { start: 0 };
@@ -152,9 +160,11 @@ export async function scanStages(
       peakRssMb,
       peakTreeRssMb,
       peakTreePssMb,
+      peakTreeAnonMb,
       peakRssAllMb: Math.round(peakAll / MB),
       peakTreeRssAllMb: Math.round(peakTreeAll / MB),
       peakTreePssAllMb: Math.round(peakTreePssAll / MB),
+      peakTreeAnonAllMb: Math.round(peakTreeAnonAll / MB),
       total: now(),
       status,
     };
