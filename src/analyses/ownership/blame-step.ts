@@ -107,19 +107,18 @@ class Step {
     return from !== undefined && from.origins !== null && from.blob !== this.blobOf(f);
   }
 
-  /** The diffs from each file's source to it, two git processes at a time. */
+  /** The diffs from each file's source to it, all asked at once of the replay's diff shell (it answers in order). */
   private async pairs(todo: Array<[FileRecord, string | undefined]>): Promise<Map<FileRecord, FileRecord>> {
+    const diffs = await Promise.all(
+      todo.map(([f, source]) =>
+        pairHunks(this.ctx.diffs, this.first.get(source as string)?.blob ?? '', this.blobOf(f)),
+      ),
+    );
     const out = new Map<FileRecord, FileRecord>();
-    let next = 0;
-    const worker = async () => {
-      while (next < todo.length) {
-        const [f, source] = todo[next++] as [FileRecord, string];
-        const from = this.first.get(source)?.blob ?? '';
-        const pair = await pairHunks(this.ctx.diffs, from, this.blobOf(f));
-        if (pair) out.set(f, pair);
-      }
-    };
-    await Promise.all([worker(), worker()]);
+    for (const [i, [f]] of todo.entries()) {
+      const pair = diffs[i];
+      if (pair) out.set(f, pair);
+    }
     return out;
   }
 
