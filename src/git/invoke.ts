@@ -29,6 +29,11 @@ export const GIT_OVERRIDES: readonly string[] = [
   'gpg.ssh.program=false',
   'gpg.x509.program=false',
   'diff.external=',
+  // Not a program, but what line counts mean: the diff git blame runs (no context, so git trims the
+  // files' common tail first, which can align a moved blank line differently), for every diff cto reads,
+  // whatever a repository's own config says. History's counts then come from the same diffs as the
+  // ownership replay's patches (shared-log.ts), equal to `git -c diff.context=0 log --numstat`.
+  'diff.context=0',
   'gc.auto=0',
   'maintenance.auto=false',
   'safe.directory=*',

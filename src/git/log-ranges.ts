@@ -15,7 +15,7 @@ import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
 const MIN_COMMITS_PER_PART = 2_000;
 
 /** Git processes of one log running at once: one per core, at most 4. */
-function logConcurrency(cores = availableParallelism()): number {
+export function logConcurrency(cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores, 4));
 }
 
@@ -43,16 +43,23 @@ export function partWindows(commits: number, parts: number): Array<{ skip: numbe
   }));
 }
 
-function windowArgs(w: { skip: number; count: number | null }): string[] {
+export function windowArgs(w: { skip: number; count: number | null }): string[] {
   return [
     ...(w.skip > 0 ? [`--skip=${w.skip}`] : []),
     ...(w.count === null ? [] : [`--max-count=${w.count}`]),
   ];
 }
 
-/** The output of one git process written to `file`; rejects as `streamGit` would throw. */
-/** git writes the part to `file` itself: its bytes never pass through this process on the way. */
-async function spool(gitDir: string, args: string[], file: string, stopped: AbortSignal): Promise<void> {
+/**
+ * The output of one git process written to `file` by git itself (its bytes never pass through this
+ * process on the way); rejects as `streamGit` would throw.
+ */
+export async function spool(
+  gitDir: string,
+  args: string[],
+  file: string,
+  stopped: AbortSignal,
+): Promise<void> {
   const call = { gitDir, args };
   const fd = openSync(file, 'w', 0o600);
   let git: ReturnType<typeof spawnGit>;

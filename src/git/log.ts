@@ -3,7 +3,7 @@
 // consumed by position, so no byte in a message or path can break the parse.
 import { decodeGitBytes } from './paths.ts';
 
-type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'U' | 'X';
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'U' | 'X';
 
 export interface FileChange {
   status: ChangeStatus;
@@ -274,7 +274,7 @@ function mergeEntries(
   });
 }
 
-function isoSeconds(iso: string): number {
+export function isoSeconds(iso: string): number {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
 }

@@ -32,6 +32,8 @@ export async function analyseStage(
   segments: number[],
   factsReady: (analysis: Analysis) => Promise<unknown>,
   atOnce?: number,
+  /** Called once every analysis's work from git alone has started (or failed to). */
+  onGitStarts?: () => void,
 ): Promise<void> {
   const { store, plan, snapshotId } = work;
   const keep = new Set(plan.kind === 'incremental' ? plan.keep : []);
@@ -48,6 +50,7 @@ export async function analyseStage(
   const previousFor = (a: Analysis) => (sameVersion.has(`${a.id}@${a.version}`) ? previous : null);
   const toRun = work.plugins.analyses.filter((a) => !keep.has(a.id));
   const started = await startFromGit(work, toRun, previousFor);
+  void Promise.allSettled(started.values()).then(() => onGitStarts?.());
   const diagnostics = await runAnalyses(
     toRun,
     {

@@ -1,10 +1,12 @@
 // Stage 3, history: stream `git log` over the new commits into the store in batches, record the
 // snapshot's history segments, and the tags reachable from the scanned commit.
 import type { Diagnostic } from '../collectors/types.ts';
-import { isMissingObjects } from '../git/invoke.ts';
+import { gitOk, isMissingObjects } from '../git/invoke.ts';
 import { type CommitRecord, LOG_ARGS, LOG_ARGS_WITHOUT_LINES, LogParser } from '../git/log.ts';
 import { countCommits, logParts, streamLogParts } from '../git/log-ranges.ts';
+import { PatchFactsParser } from '../git/patch-facts.ts';
 import { listTags } from '../git/refs.ts';
+import { followParts, holdSharedLog } from '../git/shared-log.ts';
 import { deleteHistoryRows, segmentsOf } from '../store/snapshots.ts';
 import type { Store, TableRow } from '../store/store.ts';
 import type { SnapshotWork } from './stages.ts';
@@ -72,6 +74,18 @@ function changeRows(snapshotId: number, c: CommitRecord, out: TableRow<'file_cha
   }
 }
 
+/** What reads history's facts from bytes of log output: LogParser, or PatchFactsParser for the shared log. */
+interface FactsParser {
+  push(chunk: Buffer): CommitRecord[];
+  end(): CommitRecord[];
+  readonly stats: { skippedTokens: number };
+  /** Commits whose facts it could not read in full: they are read again by `recount`. */
+  readonly unsure?: Set<string>;
+}
+
+/** Commits held for `recount` at most, before they are read again and written. */
+const RECOUNT_BATCH = 200;
+
 /**
  * Read the commits of `range` (`<commit>` for a full read, `<old>..<new>` for an incremental one)
  * and write them as ingested by `snapshotId`, in the order one `git log` prints them. Writes overlap
@@ -87,7 +101,22 @@ async function ingestHistory(
   lineCounts = true,
   perCore = 1,
 ): Promise<HistoryReadResult> {
-  const parser = new LogParser({ lineCounts });
+  const args = lineCounts ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES;
+  const count = await countCommits(gitDir, range);
+  const chunks = streamLogParts(gitDir, args, range, count, logParts(count, undefined, perCore));
+  return ingestChunks(store, snapshotId, chunks, new LogParser({ lineCounts }), onProgress);
+}
+
+/** Write the commits `parser` reads from `chunks`, in batches, while the next chunks are read. */
+async function ingestChunks(
+  store: Store,
+  snapshotId: number,
+  chunks: AsyncIterable<Buffer>,
+  parser: FactsParser,
+  onProgress?: (p: HistoryProgress) => void,
+  recount?: (shas: string[]) => Promise<CommitRecord[]>,
+): Promise<HistoryReadResult> {
+  let held: string[] = [];
   let commits: TableRow<'commits'>[] = [];
   let changes: TableRow<'file_changes'>[] = [];
   let total = 0;
@@ -104,11 +133,27 @@ async function ingestHistory(
     })();
     pendingWrite.catch(() => {}); // awaited at the next flush; this only keeps Node from calling it unhandled
   };
-  const take = async (records: CommitRecord[]) => {
+  const write = (records: CommitRecord[]) => {
     for (const rec of records) {
       commits.push(commitRow(snapshotId, rec));
       changeRows(snapshotId, rec, changes);
     }
+  };
+  const recountHeld = async () => {
+    const shas = held;
+    held = [];
+    if (shas.length === 0 || !recount) return;
+    const again = await recount(shas);
+    if (again.length !== shas.length) throw new Error(`read ${again.length} of ${shas.length} commits again`);
+    write(again);
+  };
+  const take = async (records: CommitRecord[]) => {
+    const unsure = parser.unsure;
+    if (unsure && unsure.size > 0 && recount) {
+      write(records.filter((r) => !unsure.has(r.sha)));
+      for (const r of records) if (unsure.delete(r.sha)) held.push(r.sha);
+      if (held.length >= RECOUNT_BATCH) await recountHeld();
+    } else write(records);
     total += records.length;
     if (commits.length >= BATCH) {
       await flush();
@@ -116,13 +161,14 @@ async function ingestHistory(
       onProgress?.({ commits: total });
     }
   };
-  const args = lineCounts ? LOG_ARGS : LOG_ARGS_WITHOUT_LINES;
-  const count = await countCommits(gitDir, range);
-  for await (const chunk of streamLogParts(gitDir, args, range, count, logParts(count, undefined, perCore))) {
-    await take(parser.push(chunk));
+  try {
+    for await (const chunk of chunks) await take(parser.push(chunk));
+    await take(parser.end());
+    await recountHeld();
+    await flush();
+  } finally {
+    await pendingWrite.catch(() => {}); // no write of this read lands after it ends
   }
-  await take(parser.end());
-  await flush();
   await pendingWrite;
   onProgress?.({ commits: total });
   return { commits: total, skippedTokens: parser.stats.skippedTokens };
@@ -168,7 +214,9 @@ export async function historyStage(
     // reads its own logs from git beside it (the ownership replay), one part per core leaves it the rest.
     const beside = work.overlap && work.plugins.analyses.some((a) => a.fromGit !== undefined);
     const perCore = beside ? 1 : PARTS_PER_CORE;
-    const read = await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics, perCore);
+    const read =
+      (plan.kind === 'incremental' ? null : await readSharedLog(work, range, onProgress)) ??
+      (await readHistory(store, gitDir, snapshotId, range, onProgress, work.diagnostics, perCore));
     newCommits = read.commits;
     if (read.skippedTokens > 0) {
       const message = `${read.skippedTokens} parts of the git log output could not be read`;
@@ -185,6 +233,49 @@ export async function historyStage(
     tags.map((t) => tagRow(snapshotId, t)),
   );
   return { newCommits };
+}
+
+/**
+ * Read history's facts from the shared log of `commit` (git/shared-log.ts) when an analysis opened
+ * one (the ownership replay reads the same log): git's diffs of the whole history then run once.
+ * Null when there is none, or when it failed: its rows are removed and history reads its own log.
+ */
+async function readSharedLog(
+  work: SnapshotWork,
+  commit: string,
+  onProgress: (commits: number) => void,
+): Promise<HistoryReadResult | null> {
+  await work.gitStartsDecided; // the analyses that work from git alone have opened what they open
+  const shared = holdSharedLog(work.found.info.gitDir, commit);
+  if (!shared) return null;
+  try {
+    const files = await shared.files;
+    const gitDir = work.found.info.gitDir;
+    return await ingestChunks(
+      work.store,
+      work.snapshotId,
+      followParts(files),
+      new PatchFactsParser(),
+      (p) => onProgress(p.commits),
+      (shas) => readCommits(gitDir, shas),
+    );
+  } catch {
+    await deleteHistoryRows(work.store, work.snapshotId);
+    return null;
+  } finally {
+    shared.release();
+  }
+}
+
+/** The facts of `shas` (commits), as history's own log gives them. */
+async function readCommits(gitDir: string, shas: string[]): Promise<CommitRecord[]> {
+  const out = await gitOk({
+    gitDir,
+    args: [...LOG_ARGS, '--no-walk=unsorted', '--stdin'],
+    input: `${shas.join('\n')}\n`,
+  });
+  const parser = new LogParser();
+  return [...parser.push(out), ...parser.end()];
 }
 
 /**

@@ -254,7 +254,10 @@ async function historyFirst(
  */
 async function runStages(work: SnapshotWork): Promise<Partial<RepoOutcome>> {
   const segments = await historySegments(work);
-  const own = (): SnapshotWork => ({ ...work, diagnostics: [] });
+  // With the stages at once, history waits for the analyses' starts from git: one may open a log for it to share.
+  let gitStarted = () => {};
+  const gitStartsDecided = work.overlap ? new Promise<void>((r) => (gitStarted = r)) : Promise.resolve();
+  const own = (): SnapshotWork => ({ ...work, diagnostics: [], gitStartsDecided });
   const views = { history: own(), tree: own(), collect: own(), analyse: own() };
   const ended = (name: string) => () => work.onStage({ stage: 'done', name });
   // `overlap: false` runs the same stages one after the other, each analysis alone.
@@ -270,14 +273,17 @@ async function runStages(work: SnapshotWork): Promise<Partial<RepoOutcome>> {
     })
     .finally(ended('collectors'));
   const facts: Record<FactStage, Promise<unknown>> = { history, tree, collect };
-  const analyse = after(collect).then(() =>
-    analyseStage(
-      views.analyse,
-      segments,
-      (a) => Promise.all((a.needs ?? FACT_STAGES).map((stage) => facts[stage])),
-      work.overlap ? undefined : 1,
-    ),
-  );
+  const analyse = after(collect)
+    .then(() =>
+      analyseStage(
+        views.analyse,
+        segments,
+        (a) => Promise.all((a.needs ?? FACT_STAGES).map((stage) => facts[stage])),
+        work.overlap ? undefined : 1,
+        gitStarted,
+      ),
+    )
+    .finally(gitStarted);
   // Every stage ends before the scan does, even when one failed: nothing writes to a failed snapshot later.
   const settled = await Promise.allSettled([history, tree, collect, analyse]);
   const failure = settled.find((s) => s.status === 'rejected');

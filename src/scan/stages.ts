@@ -57,4 +57,9 @@ export interface SnapshotWork {
   diagnostics: Diagnostic[];
   /** Stages that do not depend on each other run at once (ScanOptions.overlap). */
   overlap: boolean;
+  /**
+   * Settles once the analyses that work from git alone (Analysis.fromGit) have started, so the
+   * history stage can read a log one of them opened to share (git/shared-log.ts); absent: at once.
+   */
+  gitStartsDecided?: Promise<void>;
 }

@@ -44,6 +44,7 @@ describe('the hardened environment and argument vector', () => {
         'core.hooksPath',
         'core.sshCommand',
         'diff.external',
+        'diff.context',
         'gpg.program',
       ]),
     );

@@ -4,6 +4,8 @@
 // the per-parent columns of each hunk line are kept. Strings are latin1 (one char per byte) until
 // paths are decoded at the end, so no byte sequence can shift a position.
 
+import { samePath, unquote } from '../../git/quoted-path.ts';
+
 export interface Hunk {
   /** Old start and count (for each parent in a combined diff), new start and count. */
   old: Array<[number, number]>;
@@ -48,42 +50,6 @@ const HUNK_RE = /^(@@+) (.*?) @@/;
  */
 function own(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-/** Undo git's C-style quoting of a path (latin1 in, latin1 out). */
-function unquote(s: string): string {
-  if (!s.startsWith('"')) return s;
-  let out = '';
-  for (let i = 1; i < s.length - 1; i++) {
-    const ch = s[i];
-    if (ch !== '\\') {
-      out += ch;
-      continue;
-    }
-    const n = s[++i] ?? '';
-    if (/[0-7]/.test(n)) {
-      out += String.fromCharCode(Number.parseInt(s.slice(i, i + 3), 8));
-      i += 2;
-    } else
-      out +=
-        ({ n: '\n', t: '\t', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v' } as Record<string, string>)[n] ??
-        n;
-  }
-  return out;
-}
-
-/** The path of a `diff --git a/X b/X` line when both sides are the same (no rename). */
-function samePath(rest: string): string | null {
-  if (rest.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")$/.exec(rest);
-    if (!m) return null;
-    const a = unquote(m[1] as string).slice(2);
-    return a === unquote(m[2] as string).slice(2) ? a : null;
-  }
-  if ((rest.length - 5) % 2 !== 0) return null;
-  const n = (rest.length - 5) / 2;
-  const a = rest.slice(2, 2 + n);
-  return rest.slice(n + 5) === a ? a : null;
 }
 
 function range(text: string): [number, number] {
@@ -132,8 +98,15 @@ function rawFiles(line: string): FileRecord[] {
   return [file(status === 'A' ? 'A' : 'M', path, [from, to], newMode)];
 }
 
-/** Turns chunks of log output into commit records, one at a time. */
-export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<CommitRecord> {
+/**
+ * Turns chunks of log output into commit records, one at a time. `raw: false` skips `--raw` lines,
+ * for a log that prints them beside the patches (the shared log, git/shared-log.ts).
+ */
+export async function* commitRecords(
+  chunks: AsyncIterable<Buffer>,
+  options: { raw?: boolean } = {},
+): AsyncGenerator<CommitRecord> {
+  const raw = options.raw ?? true;
   let commit: CommitRecord | null = null;
   let file: FileRecord | null = null;
   let hunk: Hunk | null = null;
@@ -169,7 +142,7 @@ export async function* commitRecords(chunks: AsyncIterable<Buffer>): AsyncGenera
     }
     if (!commit) return null;
     if (c0 === 58) {
-      for (const f of rawFiles(line)) commit.files.push(f);
+      if (raw) for (const f of rawFiles(line)) commit.files.push(f);
       return null;
     }
     if (line.startsWith('@@')) {

@@ -3,18 +3,28 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCtoError } from '../../errors.ts';
 import { withGitBudget } from '../../git/budget.ts';
-import type { PassMessage, PassWork } from './pass.ts';
+import type { PassMessage, PassWork, SharedLogMessage } from './pass.ts';
 import { replayOwnership } from './replay.ts';
 
 const work = workerData as PassWork;
 const post = (m: PassMessage) => parentPort?.postMessage(m);
 
 try {
+  const shared = work.shared
+    ? await new Promise<SharedLogMessage['files']>((resolve) =>
+        parentPort?.once('message', (m: SharedLogMessage) => resolve(m.files)),
+      )
+    : null;
   const result = await withGitBudget(work.budget, () =>
-    replayOwnership(work.gitDir, work.commit, {
-      commits: new Set(work.stops),
-      onStop: (commit, r) => post({ kind: 'stop', commit, result: r }),
-    }),
+    replayOwnership(
+      work.gitDir,
+      work.commit,
+      {
+        commits: new Set(work.stops),
+        onStop: (commit, r) => post({ kind: 'stop', commit, result: r }),
+      },
+      shared ? { shared } : {},
+    ),
   );
   post({ kind: 'stop', commit: work.commit, result });
 } catch (e) {

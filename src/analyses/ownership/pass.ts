@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { CtoError, type ErrorCode } from '../../errors.ts';
 import { currentGitBudget, type GitBudget } from '../../git/budget.ts';
+import { openSharedLog, type SharedLogFiles } from '../../git/shared-log.ts';
 import type { ReplayResult } from './replay.ts';
 
 interface PassRequest {
@@ -22,6 +23,13 @@ export interface PassWork {
   commit: string;
   stops: string[];
   budget: GitBudget;
+  /** The replay reads the shared log (git/shared-log.ts), whose files the worker is sent once known. */
+  shared: boolean;
+}
+
+/** What the worker is sent when `shared`: the shared log's files, or null to read its own log. */
+export interface SharedLogMessage {
+  files: SharedLogFiles | null;
 }
 
 /** What the worker posts: a stop's result, the last commit's result, or why it failed. */
@@ -55,8 +63,21 @@ export function startPass(request: PassRequest): void {
   const stops = [...new Set([commit, ...request.later])];
   const last = stops[stops.length - 1] as string;
   const pass = ++passes;
-  const work: PassWork = { gitDir, commit: last, stops: stops.slice(0, -1), budget: currentGitBudget() };
+  // A pass over `commit`'s own history shares its log of patches with the history stage, which reads
+  // the same commits' facts from it; a pass that stops at later points reads a longer history.
+  const log = stops.length === 1 ? openSharedLog(gitDir, last) : undefined;
+  const work: PassWork = {
+    gitDir,
+    commit: last,
+    stops: stops.slice(0, -1),
+    budget: currentGitBudget(),
+    shared: log !== undefined,
+  };
   const worker = new Worker(WORKER, { workerData: work });
+  if (log) {
+    const send = (files: SharedLogFiles | null) => worker.postMessage({ files } satisfies SharedLogMessage);
+    log.files.then(send, () => send(null));
+  }
   // The process waits for the pass only while a result of it is awaited (takePass): an abandoned
   // scan does not wait for it.
   worker.unref();
@@ -69,12 +90,14 @@ export function startPass(request: PassRequest): void {
   const failAll = (e: Error) => {
     for (const s of settle.values()) s.reject(e);
     settle.clear();
+    log?.release();
   };
   worker.on('message', (m: PassMessage) => {
     if (m.kind === 'failed') failAll(m.code ? new CtoError(m.code, m.message) : new Error(m.message));
     else {
       settle.get(m.commit)?.resolve(m.result);
       settle.delete(m.commit);
+      if (settle.size === 0) log?.release();
     }
   });
   worker.on('error', failAll);

@@ -8,6 +8,7 @@ import { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
 import { logParts, streamLogParts } from '../../git/log-ranges.ts';
+import { followParts, PATCH_ARGS, type SharedLogFiles } from '../../git/shared-log.ts';
 import { applyCommit } from './blame-step.ts';
 import { type CommitRecord, commitRecords, decodePath, RECORD_FORMAT } from './diff-records.ts';
 import { countsFinalLine, type FollowContext, pairDiffer, SpansCache } from './follow.ts';
@@ -20,19 +21,7 @@ export interface ReplayResult {
   commits: number;
 }
 
-const DIFF_ARGS = [
-  '-p',
-  '-U0',
-  '--inter-hunk-context=0',
-  '--topo-order',
-  '--full-index',
-  '--find-renames',
-  '--root',
-  ...SAFE_LOG_FLAGS,
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-  `--format=${RECORD_FORMAT}`,
-];
+const DIFF_ARGS = [...PATCH_ARGS, `--format=${RECORD_FORMAT}`];
 
 const RAW_ARGS = [
   '--diff-merges=first-parent',
@@ -47,6 +36,8 @@ const RAW_ARGS = [
 interface ReplayOptions {
   /** Git processes per log (parts of the walk); by default one per core for a long history. */
   parts?: number;
+  /** The log of non-merge patches read from the shared log's files instead of from git. */
+  shared?: SharedLogFiles;
 }
 
 /** Ownership at commits the pass goes through, each given to `onStop` when that commit is replayed. */
@@ -85,7 +76,10 @@ async function replay(
   // parts spooled to files while the first is replayed): the same bytes as one process, in order.
   const oldestFirst = (args: string[], count: number) =>
     commitRecords(streamLogParts(gitDir, args, commit, count, options.parts ?? logParts(count), true));
-  const main = readAhead(oldestFirst(['log', '--diff-merges=off', ...DIFF_ARGS], commits), READ_AHEAD);
+  const patches = options.shared
+    ? commitRecords(followParts(options.shared), { raw: false })
+    : oldestFirst(['log', '--diff-merges=off', ...DIFF_ARGS], commits);
+  const main = readAhead(patches, READ_AHEAD);
   // A merge's changes from its first parent are needed file by file, not line by line (the lines
   // come from the combined diff): its raw changes, without patches that repeat the branch's commits.
   const mergeFiles = mergeLookup(oldestFirst(['log', '--merges', ...RAW_ARGS], mergeCount));
