@@ -235,6 +235,13 @@ export async function historyStage(
   return { newCommits };
 }
 
+let fromSharedLog = 0;
+
+/** Histories this process read from a shared log to the end (a test's view of which path ran). */
+export function historiesFromSharedLog(): number {
+  return fromSharedLog;
+}
+
 /**
  * Read history's facts from the shared log of `commit` (git/shared-log.ts) when an analysis opened
  * one (the ownership replay reads the same log): git's diffs of the whole history then run once.
@@ -251,7 +258,7 @@ async function readSharedLog(
   try {
     const files = await shared.files;
     const gitDir = work.found.info.gitDir;
-    return await ingestChunks(
+    const read = await ingestChunks(
       work.store,
       work.snapshotId,
       followParts(files),
@@ -259,6 +266,8 @@ async function readSharedLog(
       (p) => onProgress(p.commits),
       (shas) => readCommits(gitDir, shas),
     );
+    fromSharedLog++;
+    return read;
   } catch {
     await deleteHistoryRows(work.store, work.snapshotId);
     return null;
