@@ -59,7 +59,7 @@ interface SharedLog {
 }
 
 /** Open logs by git directory and commit. */
-const open_ = new Map<string, SharedLog>();
+const logs = new Map<string, SharedLog>();
 const keyOf = (gitDir: string, commit: string) => `${gitDir}\x00${commit}`;
 
 /** A hold on a shared log: its files, and `release` (once) when done reading. */
@@ -74,7 +74,7 @@ export interface SharedLogHold {
  */
 export function openSharedLog(gitDir: string, commit: string): SharedLogHold {
   const key = keyOf(gitDir, commit);
-  const found = open_.get(key);
+  const found = logs.get(key);
   if (found) return hold(key, found);
   const stop = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
@@ -97,21 +97,21 @@ export function openSharedLog(gitDir: string, commit: string): SharedLogHold {
     holders: 0,
     close: () => {
       stop.abort();
-      open_.delete(key);
+      logs.delete(key);
       const remove = () => {
         if (made.dir) rmSync(made.dir, { recursive: true, force: true });
       };
       files.then(() => running.finally(remove), remove).catch(() => {});
     },
   };
-  open_.set(key, log);
+  logs.set(key, log);
   return hold(key, log);
 }
 
 /** A hold on the shared log of `commit`'s history if one is open; undefined otherwise. */
 export function holdSharedLog(gitDir: string, commit: string): SharedLogHold | undefined {
   const key = keyOf(gitDir, commit);
-  const found = open_.get(key);
+  const found = logs.get(key);
   return found ? hold(key, found) : undefined;
 }
 
@@ -123,7 +123,7 @@ function hold(key: string, log: SharedLog): SharedLogHold {
     release: () => {
       if (released) return;
       released = true;
-      if (--log.holders === 0 && open_.get(key) === log) log.close();
+      if (--log.holders === 0 && logs.get(key) === log) log.close();
     },
   };
 }
@@ -218,5 +218,5 @@ function partFailure(marker: string): Error {
 
 // A process that ends while a log is open leaves no files behind.
 process.on('exit', () => {
-  for (const log of open_.values()) if (log.made.dir) rmSync(log.made.dir, { recursive: true, force: true });
+  for (const log of logs.values()) if (log.made.dir) rmSync(log.made.dir, { recursive: true, force: true });
 });
