@@ -76,7 +76,7 @@ export const LOG_ARGS_WITHOUT_LINES: readonly string[] = LOG_ARGS.filter((a) => 
 );
 
 const HEADER_FIELDS = 9;
-const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+export const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const RAW_RE = /^:(\d{6}) (\d{6}) [0-9a-f]+ [0-9a-f]+ ([AMDRCTUX])(\d*)$/;
 const NUMSTAT_RE = /^(\d+|-)\t(\d+|-)\t/;
 

@@ -6,12 +6,11 @@
 // (`T`: file to symlink) is one raw line and two patches (a deletion and an addition of the path),
 // whose counts add up. A file whose content did not change has neither: see `unsure`. The output has
 // the CommitRecord shape LogParser (log.ts) gives.
-import { type ChangeStatus, type CommitRecord, type FileChange, isoSeconds } from './log.ts';
+import { type ChangeStatus, type CommitRecord, type FileChange, isoSeconds, SHA_RE } from './log.ts';
 import { decodeGitBytes } from './paths.ts';
 import { samePath, unquote } from './quoted-path.ts';
 
 const RAW_RE = /^:\d{6} \d{6} ([0-9a-f]+) ([0-9a-f]+) ([AMDRCTUX])\d*$/;
-const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 interface Counts {
   added: number;
