@@ -5,11 +5,12 @@
 // it runs and read back after it, so memory stays that of one chunk whatever the size of history.
 // Oldest first (`--reverse`) works the same way: git reverses each part after cutting it from the
 // walk, so the parts are read from the last to the first.
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { closeSync, createReadStream, openSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { budgetExceeded } from './budget.ts';
 import { gitFailure, gitOk, spawnGit, streamGit } from './invoke.ts';
+import { makeTempFolder } from './temp-folder.ts';
 
 /** A part of fewer commits is not worth a process of its own. */
 const MIN_COMMITS_PER_PART = 2_000;
@@ -104,7 +105,7 @@ export async function* streamLogParts(
     yield* streamGit({ gitDir, args: [...flags, range, '--'] });
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'cto-log-'));
+  const dir = makeTempFolder('cto-log-');
   const stop = new AbortController();
   const files = windows.slice(1).map((_, i) => join(dir, `part-${i + 1}`));
   // Process slots: the first part holds one while it streams; the spooled parts take the others in order.

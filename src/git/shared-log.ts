@@ -7,14 +7,14 @@
 // git writes every part of the log (log-ranges.ts: one process per core over parts of the walk) to a
 // file itself, at its own pace; each reader follows the files in order as they grow. A part is
 // complete when `<part>.done` exists, failed when `<part>.failed` does (its error as JSON). The files
-// live in a fresh 0700 folder and are removed when the last holder releases the log.
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// live in a fresh 0700 folder (temp-folder.ts) and are removed when the last holder releases the log.
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CtoError, type ErrorCode, isCtoError } from '../errors.ts';
 import { SAFE_LOG_FLAGS } from './log.ts';
 import { countCommits, logConcurrency, logParts, partWindows, spool, windowArgs } from './log-ranges.ts';
+import { makeTempFolder } from './temp-folder.ts';
 
 /** Every line of a commit's header on one line: `%x01C %H %P`, then NUL-separated fields. */
 export const SHARED_LOG_FORMAT = '%x01C %H %P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s';
@@ -83,7 +83,7 @@ export function openSharedLog(gitDir: string, commit: string): SharedLogHold {
     const count = await countCommits(gitDir, commit);
     if (stop.signal.aborted) throw new Error('the shared log was closed');
     const windows = partWindows(count, logParts(count)).reverse(); // oldest first: the last window first
-    const dir = mkdtempSync(join(tmpdir(), 'cto-shared-'));
+    const dir = makeTempFolder('cto-shared-');
     made.dir = dir;
     const parts = windows.map((_, i) => join(dir, `part-${i}`));
     for (const f of parts) closeSync(openSync(f, 'w', 0o600)); // readers can open a part before git starts it

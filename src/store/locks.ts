@@ -2,9 +2,9 @@
 // its heartbeat, when a holder is gone). Each engine takes its lock in its own folder:
 // engines/sqlite/lock.ts (the row is the lock) and engines/postgres/lock.ts (a session advisory lock).
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { processAlive, processStarted } from '../process-identity.ts';
 import type { Database } from './schema.ts';
 
 export interface LockHolder {
@@ -126,24 +126,4 @@ export function isStale(row: LockRow, now = Date.now()): boolean {
 
 export function holderOf(row: LockRow): LockHolder {
   return { pid: row.pid, host: row.host, since: row.acquired_at };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** When a process started, in clock ticks since boot (Linux `/proc/<pid>/stat`); null elsewhere. */
-function processStarted(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // Fields after the command name (which may hold spaces and parentheses); starttime is field 22.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
 }
