@@ -88,6 +88,9 @@ export async function openQueue(
     supervise: options.supervise,
     schedule: false,
     monitorIntervalSeconds: 10,
+    // How often a supervising worker fails the jobs whose lease ran out (pg-boss: every 60 s), so a
+    // killed worker's job runs again within 10 s of its lease, not a minute later.
+    superviseIntervalSeconds: 10,
     instanceName: options.name,
     registerInstance: options.supervise,
     instanceHeartbeatSeconds: 10,
