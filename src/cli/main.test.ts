@@ -17,4 +17,8 @@ test('only the named command is loaded; without one, every command is there for 
   expect(all.commands.map((c) => c.name())).toEqual(
     expect.arrayContaining(['scan', 'repos', 'sql', 'report', 'knowledge', 'vulns', 'delivery']),
   );
+  // The version alone loads none; with anything else, help may be asked for: all of them.
+  expect((await buildProgram(['--version'])).commands).toEqual([]);
+  expect((await buildProgram(['-V'])).commands).toEqual([]);
+  expect((await buildProgram(['-V', 'frobnicate'])).commands.length).toBeGreaterThan(20);
 });

@@ -75,7 +75,13 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option('--db <url>', 'store to use: postgres://... or an SQLite file (default .cto/cto.db; env CTO_DB)')
     .option('--debug', 'show stack traces for errors');
   const named = commandName(argv);
-  const load = named ? [COMMANDS[named] as () => Promise<Command>] : Object.values(COMMANDS);
+  // `cto --version` alone needs no command; help, a typo or nothing at all needs every one.
+  const versionOnly = named === null && argv.length > 0 && argv.every((a) => a === '-V' || a === '--version');
+  const load = named
+    ? [COMMANDS[named] as () => Promise<Command>]
+    : versionOnly
+      ? []
+      : Object.values(COMMANDS);
   for (const cmd of await Promise.all(load.map((l) => l()))) program.addCommand(cmd);
   configureErrors(program);
   return program;
