@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
@@ -53,6 +53,7 @@ describe('temporary folders of git output', () => {
     }
     expect(dir.startsWith(join(tmp, 'cto-log-'))).toBe(true);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(readdirSync(dir)).toEqual(['owner']); // written aside, renamed into place
     const owner = JSON.parse(readFileSync(join(dir, 'owner'), 'utf8'));
     expect(owner.pid).toBe(process.pid);
     if (process.platform === 'linux') expect(owner.start).toMatch(/^\d+$/);

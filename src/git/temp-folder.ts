@@ -2,9 +2,18 @@
 // log). Each folder is made 0700 in the system's temporary folder and holds an `owner` file naming the
 // process that made it (its pid and, where the system tells, when that process started). The folder is
 // removed by its maker when done, and when that process exits; a process killed by a signal runs no
-// exit handler, so the first folder a process makes is preceded by a sweep that removes the folders of
-// processes no longer running. A `cto` killed mid-scan then leaves its files only until the next scan.
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// exit handler, so every scan starts with a sweep (as does the first folder any process makes) that
+// removes the folders of processes no longer running. A `cto` killed mid-scan then leaves its files
+// only until the next scan.
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processRunning, processStarted } from '../process-identity.ts';
@@ -25,16 +34,23 @@ interface Owner {
 
 let swept = false;
 
+/** Remove the stale folders once per process: at the start of a scan, or before its first folder. */
+export function sweepTempFoldersOnce(): void {
+  if (swept) return;
+  swept = true;
+  removeStaleFolders();
+}
+
 /** A new 0700 folder `<tmp>/<prefix>XXXXXX` with its owner file; the first call sweeps stale folders. */
 export function makeTempFolder(prefix: TempPrefix): string {
-  const base = tmpdir();
-  if (!swept) {
-    swept = true;
-    removeStaleFolders(base);
-  }
-  const dir = mkdtempSync(join(base, prefix));
+  sweepTempFoldersOnce();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const owner: Owner = { pid: process.pid, start: processStarted(process.pid) };
-  writeFileSync(join(dir, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
+  // Written aside and renamed into place: an owner file, once there, is whole even if this process
+  // is killed while writing it.
+  const aside = join(dir, `${OWNER_FILE}.new`);
+  writeFileSync(aside, JSON.stringify(owner), { mode: 0o600 });
+  renameSync(aside, join(dir, OWNER_FILE));
   return dir;
 }
 

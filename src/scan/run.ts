@@ -1,4 +1,5 @@
 // A whole scan: discover the repositories (stage 1), then run the pipeline on each, a few at a time.
+import { sweepTempFoldersOnce } from '../git/temp-folder.ts';
 import type { Store } from '../store/store.ts';
 import { type DiscoveryProblem, discoverRepositories } from './discover.ts';
 import { type RepoOutcome, type ScanOptions, scanRepository } from './scan.ts';
@@ -21,6 +22,8 @@ interface RunResult {
 }
 
 export async function runScan(store: Store, options: RunOptions): Promise<RunResult> {
+  // What a killed scan left in the temporary folder goes first, even if nothing here writes there.
+  sweepTempFoldersOnce();
   const { repositories, problems } = await discoverRepositories(options.paths, { maxDepth: options.depth });
   options.onDiscovered?.(repositories.length);
   const outcomes: RepoOutcome[] = new Array(repositories.length);

@@ -1,8 +1,8 @@
 // A `cto scan` killed with SIGKILL in the middle of a first scan runs no exit handler, so the shared
-// log it was writing stays in the temporary folder; the next scan removes it before making its own,
-// and leaves nothing behind when it ends.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+// log it was writing stays in the temporary folder; the next scan removes it (every scan starts by
+// removing the folders of processes gone, even one that writes none itself) and leaves nothing behind.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CTO_BIN, cto } from '../helpers/cli.ts';
@@ -62,5 +62,15 @@ describe('temporary files of a killed scan', () => {
     expect(again.stdout).toMatch(/long\s+[0-9a-f]{12}\s+4100\s/);
     expect(existsSync(killedFolder)).toBe(false);
     expect(ours(tmp)).toEqual([]);
+
+    // A rescan with nothing new writes no folder, and still removes one a process gone left.
+    const gone = spawnSync('true');
+    const stale = join(tmp, 'cto-log-stale');
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'owner'), JSON.stringify({ pid: gone.pid, start: null }));
+    const unchanged = cto(['scan', join(root, 'repos'), '--workspace', ws], { TMPDIR: tmp });
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stdout).toMatch(/unchanged/);
+    expect(existsSync(stale)).toBe(false);
   });
 });
