@@ -77,11 +77,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const named = commandName(argv);
   // `cto --version` alone needs no command; help, a typo or nothing at all needs every one.
   const versionOnly = named === null && argv.length > 0 && argv.every((a) => a === '-V' || a === '--version');
-  const load = named
-    ? [COMMANDS[named] as () => Promise<Command>]
-    : versionOnly
-      ? []
-      : Object.values(COMMANDS);
+  let load = Object.values(COMMANDS);
+  if (named) load = [COMMANDS[named] as () => Promise<Command>];
+  else if (versionOnly) load = [];
   for (const cmd of await Promise.all(load.map((l) => l()))) program.addCommand(cmd);
   configureErrors(program);
   return program;

@@ -8,6 +8,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanupTemp, tempDir } from '../../test/helpers/repo-builder.ts';
@@ -64,6 +65,7 @@ describe('temporary folders of git output', () => {
     expect(readdirSync(dir)).toEqual(['owner']); // written aside, renamed into place
     const owner = JSON.parse(readFileSync(join(dir, 'owner'), 'utf8'));
     expect(owner.pid).toBe(process.pid);
+    expect(owner.host).toBe(hostname());
     if (process.platform === 'linux') expect(owner.start).toMatch(/^\d+$/);
     expect(removeStaleFolders(tmp)).toEqual([]); // this process runs: kept
     expect(existsSync(dir)).toBe(true);
@@ -78,16 +80,20 @@ describe('temporary folders of git output', () => {
       await killed.kill(); // no exit handler runs on SIGKILL
       expect(existsSync(killed.dir)).toBe(true);
 
-      // Another user's folders' names, a file of the same prefix and other folders are not touched.
+      // A file of the same prefix, another prefix's folder and another host's folder are not touched.
       const other = join(tmp, 'cto-test-keep');
       mkdirSync(other);
       writeFileSync(join(tmp, 'cto-shared-file'), 'x');
+      const elsewhere = join(tmp, 'cto-shared-elsewhere');
+      mkdirSync(elsewhere);
+      writeFileSync(join(elsewhere, 'owner'), JSON.stringify({ host: `not-${hostname()}`, pid: killed.pid }));
 
       expect(removeStaleFolders(tmp)).toEqual([killed.dir]);
       expect(existsSync(killed.dir)).toBe(false);
       expect(existsSync(running.dir)).toBe(true);
       expect(existsSync(other)).toBe(true);
       expect(existsSync(join(tmp, 'cto-shared-file'))).toBe(true);
+      expect(existsSync(elsewhere)).toBe(true);
     } finally {
       await running.kill();
     }

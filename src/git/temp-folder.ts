@@ -14,7 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processRunning, processStarted } from '../process-identity.ts';
 
@@ -27,6 +27,8 @@ const OWNER_FILE = 'owner';
 const UNOWNED_GRACE_MS = 24 * 3600 * 1000;
 
 interface Owner {
+  /** The host of the process: a temporary folder shared between hosts holds others' folders. */
+  host: string;
   pid: number;
   /** The process's start time as the system counts it, or null where it is not known. */
   start: string | null;
@@ -45,7 +47,7 @@ export function sweepTempFoldersOnce(): void {
 export function makeTempFolder(prefix: TempPrefix): string {
   sweepTempFoldersOnce();
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const owner: Owner = { pid: process.pid, start: processStarted(process.pid) };
+  const owner: Owner = { host: hostname(), pid: process.pid, start: processStarted(process.pid) };
   // Written aside and renamed into place: an owner file, once there, is whole even if this process
   // is killed while writing it.
   const aside = join(dir, `${OWNER_FILE}.new`);
@@ -55,8 +57,8 @@ export function makeTempFolder(prefix: TempPrefix): string {
 }
 
 /**
- * Remove, in `base`, the folders this module made for processes that are no longer running, and those
- * without an owner file older than a day. Only folders of this user are looked at; nothing here fails
+ * Remove, in `base`, the folders this module made for processes of this host that are no longer
+ * running, and those without an owner file older than a day (another host's are left to it). Only folders of this user are looked at; nothing here fails
  * the caller. Returns the folders removed.
  */
 export function removeStaleFolders(base = tmpdir(), now = Date.now()): string[] {
@@ -75,7 +77,9 @@ export function removeStaleFolders(base = tmpdir(), now = Date.now()): string[] 
       const st = lstatSync(dir);
       if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
       const owner = readOwner(dir);
-      const stale = owner ? !processRunning(owner.pid, owner.start) : now - st.mtimeMs > UNOWNED_GRACE_MS;
+      const stale = owner
+        ? owner.host === hostname() && !processRunning(owner.pid, owner.start)
+        : now - st.mtimeMs > UNOWNED_GRACE_MS;
       if (!stale) continue;
       rmSync(dir, { recursive: true, force: true });
       removed.push(dir);
@@ -90,7 +94,11 @@ function readOwner(dir: string): Owner | null {
   try {
     const o = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')) as Partial<Owner>;
     if (typeof o.pid !== 'number' || !Number.isInteger(o.pid) || o.pid <= 0) return null;
-    return { pid: o.pid, start: typeof o.start === 'string' ? o.start : null };
+    return {
+      host: typeof o.host === 'string' ? o.host : hostname(),
+      pid: o.pid,
+      start: typeof o.start === 'string' ? o.start : null,
+    };
   } catch {
     return null;
   }
