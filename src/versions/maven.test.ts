@@ -187,6 +187,17 @@ describe('Maven version order (ComparableVersion 3.9)', () => {
     expect(disagreements('Maven', list)).toEqual([]);
   });
 
+  it("keeps Maven's cycle on a release alias followed by a qualifier", () => {
+    // mvn 3.8.7's ComparableVersion on Java: 1-final-alpha is [1, [[alpha]]] (the alias dropped):
+    // 1-final-alpha < 1.0 < 1-sp1 < 1-final-alpha.
+    const list: ExpectedPair[] = [
+      { a: '1-final-alpha', op: '<', b: '1.0' },
+      { a: '1.0', op: '<', b: '1-sp1' },
+      { a: '1-sp1', op: '<', b: '1-final-alpha' },
+    ];
+    expect(disagreements('Maven', list)).toEqual([]);
+  });
+
   it('reads Unicode digits as digits and numbers of any length exactly', () => {
     const list: ExpectedPair[] = [
       { a: '\u0663', op: '=', b: '3' },

@@ -77,7 +77,9 @@ const GENERATORS: Record<string, fc.Arbitrary<string>> = {
     ),
   ),
   // Maven's own order is not transitive on every text (3.9: `1` < `1.a-1` < `1-alpha-1` < `1`, see
-  // maven.test.ts), so versions here have Maven's documented shape: numbers, then `-` qualifiers.
+  // maven.test.ts), so versions here have Maven's documented shape: numbers, then `-` qualifiers, a
+  // release alias (`ga`, `final`) only last (`1-final-alpha` < `1.0` < `1-sp1` < `1-final-alpha` in
+  // Maven itself: the alias is dropped, leaving a sub-list where a qualifier stood).
   Maven: fc
     .tuple(
       fc.array(NUM, { minLength: 1, maxLength: 3 }),
@@ -103,6 +105,7 @@ const GENERATORS: Record<string, fc.Arbitrary<string>> = {
         { maxLength: 3 },
       ),
     )
+    .filter(([, qualifiers]) => !qualifiers.slice(0, -1).some((q) => q === 'ga' || q === 'final'))
     .map(([numbers, qualifiers]) => [numbers.join('.'), ...qualifiers].join('-')),
   RubyGems: fc
     .tuple(NUM, joined(pick('1', '0', '2', '10', '.', '.', '-', 'a', 'b', 'pre', 'rc', 'beta'), 6))
