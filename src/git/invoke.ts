@@ -78,6 +78,12 @@ interface GitCall {
    * and configuration passed through the environment only (never written to a config file).
    */
   network?: NetworkAccess;
+  /**
+   * An object folder of cto's own (objects it wrote for this call, such as the trees of blob pair
+   * diffs) that git reads first and would write to, with the repository's object folder behind it as
+   * an alternate: git then writes nothing into the repository.
+   */
+  objects?: { directory: string; alternate: string };
 }
 
 export interface NetworkAccess {
@@ -85,6 +91,20 @@ export interface NetworkAccess {
   protocols: readonly string[];
   /** Configuration for this call only, given as GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n. */
   config?: readonly (readonly [string, string])[];
+}
+
+/** The environment of a call: the hardened one, with its own object folder if it has one. */
+function callEnv(call: GitCall): NodeJS.ProcessEnv {
+  const env = networkEnv(call.network);
+  if (call.objects) {
+    env.GIT_OBJECT_DIRECTORY = call.objects.directory;
+    // A colon separates entries; git reads an entry in double quotes as a C-quoted path.
+    const alternate = call.objects.alternate;
+    env.GIT_ALTERNATE_OBJECT_DIRECTORIES = /[:"\\]/.test(alternate)
+      ? `"${alternate.replace(/[\\"]/g, (c) => `\\${c}`)}"`
+      : alternate;
+  }
+  return env;
 }
 
 /** The environment of a fetching call: the hardened one, with the transports and configuration it is given. */
@@ -169,7 +189,7 @@ export function spawnGit(
   const child = spawn(command, args, {
     // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
     cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
-    env: networkEnv(call.network),
+    env: callEnv(call),
     stdio: ['pipe', toFile ? (options.outputFile as number) : 'pipe', 'pipe'],
     detached: true, // its own process group, killed as a whole
   });

@@ -1,5 +1,5 @@
 // Temporary folders for git's output written to disk (the spooled parts of a long log, the shared
-// log). Each folder is made 0700 in the system's temporary folder and holds an `owner` file naming the
+// log) and for the trees of blob pair diffs. Each folder is made 0700 in the system's temporary folder and holds an `owner` file naming the
 // process that made it (its pid and, where the system tells, when that process started). The folder is
 // removed by its maker when done, and when that process exits; a process killed by a signal runs no
 // exit handler, so every scan starts with a sweep (as does the first folder any process makes) that
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { processRunning, processStarted } from '../process-identity.ts';
 
 /** The prefixes of the folders this module makes; the sweep looks at these only. */
-export const TEMP_PREFIXES = ['cto-log-', 'cto-shared-'] as const;
+export const TEMP_PREFIXES = ['cto-log-', 'cto-shared-', 'cto-pairs-'] as const;
 export type TempPrefix = (typeof TEMP_PREFIXES)[number];
 
 const OWNER_FILE = 'owner';

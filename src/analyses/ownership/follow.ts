@@ -2,10 +2,11 @@
 // sources are the parent's files that the commit no longer has; contents come from one
 // `git cat-file --batch` kept open for the replay, read only when no source is identical. When
 // blame's source is not the one the log paired, the two blobs are diffed by git for the hunks
-// (one shell kept open for the replay starts each `git diff`).
+// (one `git diff-tree --stdin` kept open for the replay, blob-diffs.ts).
 
 import { BlobDiffer } from '../../git/blob-diffs.ts';
 import type { BlobReader } from '../../git/blob-reader.ts';
+import { runGit } from '../../git/invoke.ts';
 import { gitVersion, versionAtLeast } from '../../git/version.ts';
 import { commitRecords, type FileRecord } from './diff-records.ts';
 import { exactSource, type RenameFile, renameSource, type Spans, spans } from './rename-source.ts';
@@ -113,9 +114,18 @@ const PAIR_FLAGS = [
   '--dst-prefix=b/',
 ];
 
-/** The `git diff` of blob pairs that `pairHunks` reads, one process for a whole replay. */
-export function pairDiffer(gitDir: string): BlobDiffer {
-  return new BlobDiffer(gitDir, PAIR_FLAGS);
+/**
+ * The diff of blob pairs that `pairHunks` reads, one process for a whole replay. The indent
+ * heuristic as the repository sets it: `git blame` and `git log -p` read `diff.indentHeuristic`
+ * from its configuration, diff-tree does not.
+ */
+export async function pairDiffer(gitDir: string): Promise<BlobDiffer> {
+  const set = await runGit({ gitDir, args: ['config', '--type=bool', '--get', 'diff.indentHeuristic'] });
+  const indent =
+    set.code === 0 && set.stdout.toString('utf8').trim() === 'false'
+      ? '--no-indent-heuristic'
+      : '--indent-heuristic';
+  return new BlobDiffer(gitDir, [...PAIR_FLAGS, indent]);
 }
 
 /** The hunks turning blob `from` into blob `to`, as blame's diff sees them; undefined when binary. */

@@ -53,8 +53,8 @@ export async function replayOwnership(
   stops?: ReplayStops,
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
+  const diffs = await pairDiffer(gitDir);
   const blobs = new BlobReader(gitDir);
-  const diffs = pairDiffer(gitDir);
   try {
     const ctx = { gitDir, blobs, diffs, finalLine: await countsFinalLine(gitDir), spans: new SpansCache() };
     return await replay(ctx, commit, stops, options);
