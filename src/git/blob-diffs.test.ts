@@ -137,3 +137,21 @@ test('outputs split at marker lines only, wherever the chunks break', () => {
       expect(outs.map((o) => o.toString('latin1'))).toEqual(expected);
     }
 });
+
+test("a linked worktree's .git file, and paths with a colon and a quote, reach the repository's objects", async () => {
+  const dir = join(tempDir(), 'co:py"1');
+  const main = buildRepo(dir, [
+    { author: ADA, files: { x: 'one\n' } },
+    { author: ADA, files: { x: 'one\ntwo\n' } },
+  ]);
+  const worktree = join(dir, '..', 'wt:2');
+  execFileSync('git', ['-C', main, 'worktree', 'add', '-q', worktree, 'HEAD~1']);
+  const a = execFileSync('git', ['-C', main, 'rev-parse', 'HEAD~1:x']).toString().trim();
+  const b = execFileSync('git', ['-C', main, 'rev-parse', 'HEAD:x']).toString().trim();
+  const differ = new BlobDiffer(join(worktree, '.git'), FLAGS);
+  try {
+    expect(body(await differ.diff(a, b))).toMatch(/^@@ -1,0 \+2 @@.*\n\+two\n$/);
+  } finally {
+    differ.close();
+  }
+});

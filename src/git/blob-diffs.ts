@@ -13,10 +13,10 @@
 // git: that pair fails with git's error and the pairs after it go to a new process.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { budgetExceeded } from './budget.ts';
-import { type GitProcess, gitFailure, gitOk, spawnGit } from './invoke.ts';
+import { type GitProcess, gitCwd, gitFailure, gitOk, spawnGit } from './invoke.ts';
 import { makeTempFolder } from './temp-folder.ts';
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -94,8 +94,8 @@ export class BlobDiffer {
     // The repository's object folder, as git resolves it (a linked worktree's is its common one).
     const repository = gitOk({
       gitDir: this.gitDir,
-      args: ['rev-parse', '--path-format=absolute', '--git-path', 'objects'],
-    }).then((out) => out.toString('utf8').trim());
+      args: ['rev-parse', '--git-path', 'objects'],
+    }).then((out) => resolve(gitCwd(this.gitDir), out.toString('utf8').trim()));
     repository.catch(() => {}); // awaited where git starts
     this.scratch = { dir, objects, repository };
     return this.scratch;

@@ -123,6 +123,11 @@ function networkEnv(network: NetworkAccess | undefined): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The folder git runs in: the git directory, or the folder of a `.git` file (linked worktree, submodule). */
+export function gitCwd(gitDir: string): string {
+  return isDirectory(gitDir) ? gitDir : dirname(gitDir);
+}
+
 /** Full argument vector for a call: hardening first, then the command. */
 export function gitArgv(call: GitCall): string[] {
   return ['--no-pager', '--no-replace-objects', `--git-dir=${call.gitDir}`, ...GIT_OVERRIDES, ...call.args];
@@ -187,8 +192,7 @@ export function spawnGit(
     ...(toFile && Number.isFinite(maxOutput) ? { fileBytes: maxOutput } : {}),
   });
   const child = spawn(command, args, {
-    // A `.git` file (linked worktree, submodule) cannot be a working directory: use its folder.
-    cwd: isDirectory(call.gitDir) ? call.gitDir : dirname(call.gitDir),
+    cwd: gitCwd(call.gitDir),
     env: callEnv(call),
     stdio: ['pipe', toFile ? (options.outputFile as number) : 'pipe', 'pipe'],
     detached: true, // its own process group, killed as a whole
