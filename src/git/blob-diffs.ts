@@ -12,7 +12,8 @@
 // end (a line of a patch never starts with 0x01). A pair git cannot diff (a missing object) ends
 // git: that pair fails with git's error and the pairs after it go to a new process.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { budgetExceeded } from './budget.ts';
@@ -24,8 +25,16 @@ const MARKER = '\x01\n';
 
 interface Pair {
   trees: string;
+  /** Written to git's input, its trees being on disk: the pairs sent are the first ones pending. */
+  sent: boolean;
   resolve: (out: Buffer) => void;
   reject: (e: Error) => void;
+}
+
+interface WrittenTree {
+  id: string;
+  /** Settles once the object is on disk (written in the background: creating a file costs). */
+  written: Promise<void>;
 }
 
 export class BlobDiffer {
@@ -37,8 +46,12 @@ export class BlobDiffer {
   private starting: Promise<void> | null = null;
   private ended: Error | null = null;
   private scratch: { dir: string; objects: string; repository: Promise<string> } | null = null;
-  /** Blob id → the id of the one-entry tree written for it. */
-  private readonly trees = new Map<string, string>();
+  /** Blob id → the one-entry tree written for it. */
+  private readonly trees = new Map<string, WrittenTree>();
+  /** The object folders made (`objects/ab`), each once. */
+  private readonly folders = new Map<string, Promise<void>>();
+  /** The pairs are sent in the order asked, each once its trees are written. */
+  private sending: Promise<void> = Promise.resolve();
 
   /** `flags`: options of the diff given to diff-tree (the patch format the caller parses). */
   constructor(gitDir: string, flags: readonly string[]) {
@@ -51,11 +64,32 @@ export class BlobDiffer {
     if (this.ended) return Promise.reject(this.ended);
     if (!OBJECT_ID.test(from) || !OBJECT_ID.test(to))
       return Promise.reject(new Error(`not an object id: ${OBJECT_ID.test(from) ? to : from}`));
-    const trees = `${this.treeOf(from)} ${this.treeOf(to)}\n`;
-    const out = new Promise<Buffer>((resolve, reject) => this.pending.push({ trees, resolve, reject }));
-    if (this.git) this.git.stdin.write(trees + MARKER);
-    else this.start();
+    const a = this.treeOf(from);
+    const b = this.treeOf(to);
+    let settle: Pick<Pair, 'resolve' | 'reject'> | undefined;
+    const out = new Promise<Buffer>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const pair: Pair = {
+      trees: `${a.id} ${b.id}\n`,
+      sent: false,
+      ...(settle as Pick<Pair, 'resolve' | 'reject'>),
+    };
+    this.pending.push(pair);
+    this.sending = this.sending
+      .then(() => Promise.all([a.written, b.written]))
+      .then(
+        () => this.send(pair),
+        (e: Error) => this.end(e),
+      );
     return out;
+  }
+
+  private send(pair: Pair): void {
+    if (this.ended) return;
+    pair.sent = true;
+    if (this.git) this.git.stdin.write(pair.trees + MARKER);
+    else this.start();
   }
 
   close(): void {
@@ -70,7 +104,7 @@ export class BlobDiffer {
   }
 
   /** The tree holding blob `blob` as its one file `f`, written once into the scratch object folder. */
-  private treeOf(blob: string): string {
+  private treeOf(blob: string): WrittenTree {
     const known = this.trees.get(blob);
     if (known) return known;
     const scratch = this.scratchFolder();
@@ -80,10 +114,24 @@ export class BlobDiffer {
       .update(object)
       .digest('hex');
     const folder = join(scratch.objects, id.slice(0, 2));
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(join(folder, id.slice(2)), deflateSync(object), { mode: 0o400 });
-    this.trees.set(blob, id);
-    return id;
+    let made = this.folders.get(folder);
+    if (!made) {
+      // Not recursive, nor the file below: once `close` has removed the folder, nothing makes it again.
+      made = mkdir(folder, { mode: 0o700 }).then(
+        () => {},
+        (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        },
+      );
+      this.folders.set(folder, made);
+    }
+    const written = made.then(() =>
+      writeFile(join(folder, id.slice(2)), deflateSync(object), { mode: 0o400, flag: 'wx' }),
+    );
+    written.catch(() => {}); // awaited where the pair is sent
+    const tree = { id, written };
+    this.trees.set(blob, tree);
+    return tree;
   }
 
   private scratchFolder(): NonNullable<BlobDiffer['scratch']> {
@@ -137,8 +185,13 @@ export class BlobDiffer {
         ),
       (e: Error) => this.end(e),
     );
-    // Every pair not yet answered, in order: those asked while git started, and those a failed git left.
-    git.stdin.write(this.pending.map((p) => p.trees + MARKER).join(''));
+    // Every pair sent and not yet answered, in order: those sent while git started, and those a failed git left.
+    git.stdin.write(
+      this.pending
+        .filter((p) => p.sent)
+        .map((p) => p.trees + MARKER)
+        .join(''),
+    );
   }
 
   /** A pair's output: diff-tree first echoes the pair of trees, the patch follows that line. */
