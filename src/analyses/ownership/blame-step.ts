@@ -142,7 +142,6 @@ class Step {
   /** For each parent lacking some of `files`, blame's rename search over what the merge dropped. */
   private async mergeFinders(files: FileRecord[]): Promise<Array<RenameFinder | undefined>> {
     const kept = new Set(this.changed.map((f) => f.newPath));
-    const inMerge = (p: string) => kept.has(p) || (this.first.has(p) && !this.gone.has(p));
     const finders: Array<RenameFinder | undefined> = [];
     for (const [i, t] of this.parents.entries()) {
       const lacking = files.filter((f) => !t.has(f.newPath));
@@ -150,12 +149,23 @@ class Step {
         finders.push(undefined);
         continue;
       }
-      const gone = i === 0 ? this.gone : [...t.keys()].filter((p) => !inMerge(p));
+      const gone = i === 0 ? this.gone : this.droppedFrom(t, kept);
       const finder = new RenameFinder(this.ctx, this.sources(t, gone));
       await finder.prepare(lacking.map((f) => this.dest(f)));
       finders.push(finder);
     }
     return finders;
+  }
+
+  /**
+   * The paths of parent `t` the merge does not have: those the first parent lacks too, and those
+   * the merge deletes from the first parent, unless the merge has a file there (`kept`).
+   */
+  private droppedFrom(t: Tree, kept: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    for (const p of t.pathsMissingFrom(this.first)) if (!kept.has(p)) out.push(p);
+    for (const p of this.gone) if (!kept.has(p) && t.has(p) && this.first.has(p)) out.push(p);
+    return out;
   }
 
   private async mergedFile(

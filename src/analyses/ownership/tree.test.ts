@@ -34,3 +34,26 @@ test('a forked tree and its parent change apart, and share what neither changed'
   // Unchanged files are the same objects in every tree (shared, not copied).
   expect(c.get('dir/f9.txt')).toBe(a.get('dir/f9.txt'));
 });
+
+test('the paths one tree has and another lacks, shared buckets or not, as a full comparison finds them', () => {
+  const base = new Tree();
+  for (let i = 0; i < 3000; i++) base.set(`src/m${i}.c`, state(`b${i}`));
+  const left = base.fork();
+  const right = base.fork();
+  for (let i = 0; i < 3000; i += 7) right.delete(`src/m${i}.c`);
+  for (let i = 0; i < 40; i++) left.set(`new/l${i}.c`, state(`l${i}`));
+  for (let i = 0; i < 3000; i += 11) left.delete(`src/m${i}.c`);
+  right.set('src/m1.c', state('changed')); // present in both: not missing
+  const full = (a: Tree, b: Tree) => [...a.keys()].filter((p) => !b.has(p)).sort();
+  for (const [a, b] of [
+    [left, right],
+    [right, left],
+    [base, left],
+    [left, base],
+    [base, base],
+  ] as const) {
+    expect([...a.pathsMissingFrom(b)].sort()).toEqual(full(a, b));
+  }
+  expect([...left.pathsMissingFrom(right)]).toHaveLength(40 + 429 - 39); // new files, and right's deletions left kept
+  expect([...base.pathsMissingFrom(base)]).toHaveLength(0);
+});

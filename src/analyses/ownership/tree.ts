@@ -65,6 +65,16 @@ export class Tree {
     for (const b of this.buckets) yield* b.entries();
   }
 
+  /** The paths of this tree that `other` lacks; buckets the two share are not looked into. */
+  *pathsMissingFrom(other: Tree): IterableIterator<string> {
+    for (let i = 0; i < BUCKETS; i++) {
+      const mine = this.buckets[i] as Map<string, FileState>;
+      const theirs = other.buckets[i] as Map<string, FileState>;
+      if (mine === theirs) continue;
+      for (const p of mine.keys()) if (!theirs.has(p)) yield p;
+    }
+  }
+
   private writable(i: number): Map<string, FileState> {
     if (this.owned[i] === 1) return this.buckets[i] as Map<string, FileState>;
     const copy = new Map(this.buckets[i]);
