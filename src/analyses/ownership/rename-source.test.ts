@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
 import { buildRepo, type CommitSpec, cleanupTemp, git, tempDir } from '../../../test/helpers/repo-builder.ts';
 import { countsFinalLine } from './follow.ts';
-import { type RenameFile, renameSource, similarity, spans } from './rename-source.ts';
+import { type RenameFile, renameSource, SimilarityTarget, similarity, spans } from './rename-source.ts';
 
 afterAll(() => cleanupTemp());
 
@@ -126,4 +126,29 @@ test('the source blame follows for a new path is the one the single-destination 
     expect(ours === undefined ? [] : [ours], c.dst.path).toEqual([...names]);
   }
   expect(followed).toBeGreaterThan(5);
+});
+
+test("one destination's table gives the same scores as the walk over both lists, for every source and the next destination", () => {
+  fc.assert(
+    fc.property(
+      fc.array(content, { minLength: 1, maxLength: 6 }),
+      fc.array(content, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(0, 30_000, 45_000),
+      (sources, dests, minimum) => {
+        for (const d of dests) {
+          const dst = spans(Buffer.from(d), true);
+          const target = new SimilarityTarget(dst);
+          try {
+            for (const s of sources) {
+              const src = spans(Buffer.from(s), true);
+              expect(target.similarity(src, minimum)).toBe(similarity(src, dst, minimum));
+            }
+          } finally {
+            target.release();
+          }
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

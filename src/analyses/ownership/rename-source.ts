@@ -88,6 +88,40 @@ export function similarity(src: Spans, dst: Spans, minimum: number): number {
   return dst.size === 0 ? 0 : Math.trunc((copied * MAX_SCORE) / max);
 }
 
+/**
+ * `similarity` against one destination many times: its counts spread over a table indexed by
+ * hash, so each source costs its own hashes only, not a walk over both lists. The same sums.
+ */
+export class SimilarityTarget {
+  readonly spans: Spans;
+  constructor(spans: Spans) {
+    this.spans = spans;
+    for (let k = 0; k < spans.hashes.length; k++)
+      TARGET[spans.hashes[k] as number] = spans.counts[k] as number;
+  }
+
+  similarity(src: Spans, minimum: number): number {
+    const dst = this.spans;
+    const max = Math.max(src.size, dst.size);
+    const delta = max - Math.min(src.size, dst.size);
+    if (max * (MAX_SCORE - minimum) < delta * MAX_SCORE) return 0;
+    let copied = 0;
+    for (let s = 0; s < src.hashes.length; s++) {
+      const d = TARGET[src.hashes[s] as number] as number;
+      if (d !== 0) copied += Math.min(src.counts[s] as number, d);
+    }
+    return dst.size === 0 ? 0 : Math.trunc((copied * MAX_SCORE) / max);
+  }
+
+  /** Back to an empty table, for the next destination. */
+  release(): void {
+    for (let k = 0; k < this.spans.hashes.length; k++) TARGET[this.spans.hashes[k] as number] = 0;
+  }
+}
+
+/** The destination's counts by hash while `renameSource` runs (zero elsewhere). */
+const TARGET = new Uint32Array(HASHBASE);
+
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -129,12 +163,24 @@ export function renameSource(
 ): RenameFile | undefined {
   const exact = exactSource(dst, sources);
   if (exact || !dst.regular) return exact;
-  const target = spansOf(dst.blob);
-  if (!target) return undefined;
-  const estimate = (s: RenameFile, minimum: number): number => {
-    const from = s.regular ? spansOf(s.blob) : undefined;
-    return from ? similarity(from, target, minimum) : 0;
-  };
+  const spansOfDst = spansOf(dst.blob);
+  if (!spansOfDst) return undefined;
+  const target = new SimilarityTarget(spansOfDst);
+  try {
+    return bestSource(dst, sources, (s, minimum) => {
+      const from = s.regular ? spansOf(s.blob) : undefined;
+      return from ? target.similarity(from, minimum) : 0;
+    });
+  } finally {
+    target.release();
+  }
+}
+
+function bestSource(
+  dst: RenameFile,
+  sources: readonly RenameFile[],
+  estimate: (s: RenameFile, minimum: number) => number,
+): RenameFile | undefined {
   // A source with the same basename, unique among the sources, at 75%.
   const base = basename(dst.path);
   const same = sources.filter((s) => basename(s.path) === base);
