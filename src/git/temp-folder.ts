@@ -1,10 +1,10 @@
 // Temporary folders for git's output written to disk (the spooled parts of a long log, the shared
-// log) and for the trees of blob pair diffs. Each folder is made 0700 in the system's temporary folder and holds an `owner` file naming the
-// process that made it (its pid and, where the system tells, when that process started). The folder is
-// removed by its maker when done, and when that process exits; a process killed by a signal runs no
-// exit handler, so every scan starts with a sweep (as does the first folder any process makes) that
-// removes the folders of processes no longer running. A `cto` killed mid-scan then leaves its files
-// only until the next scan.
+// log) and for the trees of blob pair diffs. Each folder is made 0700 in the system's temporary
+// folder and holds an `owner` file naming the process that made it (its pid and, where the system
+// tells, when that process started). The folder is removed by its maker when done, and when that
+// process exits; a process killed by a signal runs no exit handler, so every scan starts with a
+// sweep (as does the first folder any process makes) that removes the folders of processes no
+// longer running. A `cto` killed mid-scan then leaves its files only until the next scan.
 import {
   lstatSync,
   mkdtempSync,
@@ -58,8 +58,8 @@ export function makeTempFolder(prefix: TempPrefix): string {
 
 /**
  * Remove, in `base`, the folders this module made for processes of this host that are no longer
- * running, and those without an owner file older than a day (another host's are left to it). Only folders of this user are looked at; nothing here fails
- * the caller. Returns the folders removed.
+ * running, and those without an owner file older than a day (another host's are left to it). Only
+ * folders of this user are looked at; nothing here fails the caller. Returns the folders removed.
  */
 export function removeStaleFolders(base = tmpdir(), now = Date.now()): string[] {
   const removed: string[] = [];

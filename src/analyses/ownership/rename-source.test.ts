@@ -152,3 +152,12 @@ test("one destination's table gives the same scores as the walk over both lists,
     { numRuns: 300 },
   );
 });
+
+test('one similarity target at a time: a second before the first is released is refused', () => {
+  const first = new SimilarityTarget(spans(Buffer.from('a\nb\n'), true));
+  expect(() => new SimilarityTarget(spans(Buffer.from('c\n'), true))).toThrow(/still in use/);
+  first.release();
+  const next = new SimilarityTarget(spans(Buffer.from('c\n'), true));
+  expect(next.similarity(spans(Buffer.from('c\n'), true), 0)).toBe(60_000);
+  next.release();
+});

@@ -90,11 +90,14 @@ export function similarity(src: Spans, dst: Spans, minimum: number): number {
 
 /**
  * `similarity` against one destination many times: its counts spread over a table indexed by
- * hash, so each source costs its own hashes only, not a walk over both lists. The same sums.
+ * hash, so each source costs its own hashes only, not a walk over both lists. The same sums. The
+ * table is shared: one target at a time, released before the next.
  */
 export class SimilarityTarget {
   readonly spans: Spans;
   constructor(spans: Spans) {
+    if (targetInUse) throw new Error('a similarity target is still in use');
+    targetInUse = true;
     this.spans = spans;
     for (let k = 0; k < spans.hashes.length; k++)
       TARGET[spans.hashes[k] as number] = spans.counts[k] as number;
@@ -116,11 +119,13 @@ export class SimilarityTarget {
   /** Back to an empty table, for the next destination. */
   release(): void {
     for (let k = 0; k < this.spans.hashes.length; k++) TARGET[this.spans.hashes[k] as number] = 0;
+    targetInUse = false;
   }
 }
 
 /** The destination's counts by hash while `renameSource` runs (zero elsewhere). */
 const TARGET = new Uint32Array(HASHBASE);
+let targetInUse = false;
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
