@@ -43,6 +43,25 @@ describe('followParts', () => {
     rmSync(dir, { recursive: true });
   });
 
+  test('gives whole reads and the short reads of a growing part, each its own bytes', async () => {
+    const dir = folder();
+    const file = join(dir, 'part-0');
+    // Over two reads' worth at once (whole reads), then short appends (the read buffer is reused).
+    const big = Buffer.alloc(600_000);
+    for (let i = 0; i < big.length; i++) big[i] = 97 + (i % 26);
+    writeFileSync(file, big);
+    const reading = readAll(followParts({ dir, files: [file] }));
+    for (let i = 0; i < 4; i++) {
+      await wait(15);
+      appendFileSync(file, `tail ${i}; `);
+    }
+    writeFileSync(`${file}.done`, '');
+    const got = await reading;
+    expect(got.subarray(0, big.length).equals(big)).toBe(true);
+    expect(got.subarray(big.length).toString()).toBe('tail 0; tail 1; tail 2; tail 3; ');
+    rmSync(dir, { recursive: true });
+  });
+
   test("throws a failed part's error, with its code, after the bytes written before it", async () => {
     const dir = folder();
     const file = join(dir, 'part-0');

@@ -21,14 +21,17 @@ interface HistoryReadResult {
   skippedTokens: number;
 }
 
-/**
- * Commits per write. Small enough that a write takes a few milliseconds, so the event loop
- * returns to the pipe before it fills and git never waits for the store.
- */
 /** History alone cuts its log into this many parts per process (src/git/log-ranges.ts: unequal parts even out). */
 const PARTS_PER_CORE = 4;
 
-const BATCH = 200;
+/**
+ * Commits per write: each write is a transaction per table, and SQLite's cost per row falls with the
+ * rows per transaction (random commit ids touch pages all over the indexes, written again at every
+ * commit): 1,000 rather than 200 took symfony/symfony's writes from 11.4 to 7.9 s of a full scan. A
+ * write of 1,000 commits still takes tens of milliseconds, so the event loop soon returns to the pipe
+ * (the later parts of the log are spooled to files meanwhile).
+ */
+const BATCH = 1000;
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 

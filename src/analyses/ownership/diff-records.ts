@@ -11,8 +11,12 @@ export interface Hunk {
   old: Array<[number, number]>;
   start: number;
   count: number;
-  /** Combined diffs only: the parent columns of every line of the hunk, in order. */
-  columns?: string[];
+  /**
+   * Combined diffs only: the parent columns of every line of the hunk, in order, `old.length` bytes
+   * per line (` `, `+` or `-`; 0 past the end of a shorter line), `lines` of them.
+   */
+  columns?: Uint8Array;
+  lines?: number;
 }
 
 export interface FileRecord {
@@ -111,12 +115,21 @@ export async function* commitRecords(
   let file: FileRecord | null = null;
   let hunk: Hunk | null = null;
   let rest = '';
+  /** One line of a combined hunk: its columns appended (the buffer doubled when full). */
+  const addColumns = (h: Hunk, text: string, at: number, end: number): void => {
+    const n = h.old.length;
+    const lines = h.lines ?? 0;
+    let cols = h.columns as Uint8Array;
+    if ((lines + 1) * n > cols.length) {
+      const grown = new Uint8Array(cols.length * 2 + n);
+      grown.set(cols);
+      h.columns = cols = grown;
+    }
+    for (let i = 0; i < n && at + i < end; i++) cols[lines * n + i] = text.charCodeAt(at + i);
+    h.lines = lines + 1;
+  };
   const onLine = (line: string): CommitRecord | null => {
     const c0 = line.charCodeAt(0);
-    if (hunk?.columns && (c0 === 32 || c0 === 43 || c0 === 45)) {
-      hunk.columns.push(line.slice(0, hunk.old.length));
-      return null;
-    }
     if (c0 === 45 && file?.combined && !hunk && line.startsWith('--- ')) {
       const p = unquote(line.slice(4));
       file.parentPaths ??= [];
@@ -151,7 +164,10 @@ export async function* commitRecords(
       const parts = (m[2] as string).split(' ');
       const [start, count] = range(parts[parts.length - 1] as string);
       hunk = { old: parts.slice(0, -1).map(range), start, count };
-      if (file.combined) hunk.columns = [];
+      if (file.combined) {
+        hunk.columns = new Uint8Array(Math.max(4, count + 4) * hunk.old.length);
+        hunk.lines = 0;
+      }
       file.hunks.push(hunk);
       return null;
     }
@@ -188,6 +204,17 @@ export async function* commitRecords(
     const text = rest + chunk.toString('latin1');
     let at = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      // Line text is most of a patch: read from its first character, without a string of its own.
+      const c0 = text.charCodeAt(at);
+      if (c0 === 32 || c0 === 43 || c0 === 45 || c0 === 92) {
+        // (set by onLine: the casts keep TypeScript from narrowing them to their first value)
+        const h = hunk as Hunk | null;
+        if (h?.columns && c0 !== 92) addColumns(h, text, at, nl);
+        if (h || c0 !== 45 || !(file as FileRecord | null)?.combined) {
+          at = nl + 1;
+          continue;
+        }
+      }
       const done = onLine(text.slice(at, nl));
       at = nl + 1;
       if (done) yield done;

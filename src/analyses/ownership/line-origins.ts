@@ -88,11 +88,15 @@ export function keptFromCombined(
     if (h.old.length !== lengths.length || !common(combinedFirst(h.start))) return null;
     for (const [i, k] of kept.entries())
       if (k && cursor[i] !== combinedFirst(h.old[i]?.[0] ?? 0)) return null;
-    for (const cols of h.columns ?? []) {
-      const gone = cols.includes('-');
+    const cols = h.columns;
+    const n = lengths.length;
+    for (let line = 0; cols && line < (h.lines ?? 0); line++) {
+      const at = line * n;
+      let gone = false;
+      for (let i = 0; i < n && !gone; i++) gone = cols[at + i] === MINUS;
       if (!gone && r >= length) return null;
-      for (let i = 0; i < lengths.length; i++) {
-        if (gone ? cols[i] !== '-' : cols[i] !== ' ') continue;
+      for (let i = 0; i < n; i++) {
+        if (cols[at + i] !== (gone ? MINUS : SPACE)) continue;
         const k = kept[i];
         if (k && !gone) k[r] = cursor[i] as number;
         cursor[i] = (cursor[i] as number) + 1;
@@ -128,6 +132,9 @@ export function mergeLines(
   }
   return out;
 }
+
+const MINUS = 0x2d;
+const SPACE = 0x20;
 
 /** Combined diffs number a range by its first line even when it is empty (`-13,0`: before line 13). */
 function combinedFirst(start: number): number {
