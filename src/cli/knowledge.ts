@@ -2,6 +2,7 @@
 // files with one author; with --leave, the off-boarding simulation. Person-level view (DESIGN rule 8).
 import { Command } from 'commander';
 import { loadDirectory, resolveLeaving } from '../analyses/knowledge/directory.ts';
+import { isoDay } from '../analyses/knowledge/findings.ts';
 import { leaveReport } from '../analyses/knowledge/leave.ts';
 import { knowledgeReport, type RepositoryKnowledge, type Share } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
@@ -41,7 +42,11 @@ function printPortfolio(repos: readonly RepositoryKnowledge[], day: string): voi
       r.active.truckFactor,
       `${r.active.activeKeyPeople}/${r.active.keyPeople}`,
       r.active.departed.length,
-      r.active.restsOnDeparted ? 'knowledge rests on departed people' : '',
+      r.active.dormantSince !== null
+        ? `dormant: no commit since ${isoDay(r.active.dormantSince)}`
+        : r.active.restsOnDeparted
+          ? 'knowledge rests on departed people'
+          : '',
     ]);
   printLine(`Knowledge at ${day} (departed: no commit in the 365 days before it)`);
   printTable(

@@ -90,7 +90,7 @@ export async function loadReportData(
   const findings = departedFindings(
     (await findingsOf(store, ids)).map((f) => toFinding(f, repoOf.get(f.snapshotId) ?? '', areaOf(f))),
     knowledge,
-    (repository, title, people) =>
+    (repository, title, people, detail) =>
       toFinding(
         {
           snapshotId: snapshotOf.get(repository) ?? 0,
@@ -99,7 +99,7 @@ export async function loadReportData(
           severity: 'high',
           subject: '',
           title,
-          detail: null,
+          detail,
           owner: null,
           evidence: JSON.stringify({ people }),
         },

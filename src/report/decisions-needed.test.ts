@@ -78,7 +78,12 @@ const DECISIONS = [
 const TODAY = '2026-01-20';
 
 /** A repository's knowledge: key people (the truck factor's authors), some departed, and others who left. */
-const departed = (repository: string, names: string[], keyPeople: number): RepositoryKnowledge =>
+const departed = (
+  repository: string,
+  names: string[],
+  keyPeople: number,
+  dormantSince: number | null = null,
+): RepositoryKnowledge =>
   ({
     repository,
     people: Array.from({ length: keyPeople }, (_, i) => ({
@@ -94,6 +99,7 @@ const departed = (repository: string, names: string[], keyPeople: number): Repos
       // Everyone who left, key or not: not what the decision counts.
       departed: [...names, 'Occasional Contributor'].map((name) => ({ person: `p-${name}`, name })),
       restsOnDeparted: names.length === keyPeople,
+      dormantSince,
     },
   }) as unknown as RepositoryKnowledge;
 
@@ -119,7 +125,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         windowEnd: windowEndOf(TODAY, 6),
         workspaceDir: null,
         teams: [{ name: 'Platform', members: [], handles: [], owns: ['gin'] }] as never,
-        repositories: ['api', 'web', 'gin', 'flask', 'jedis'],
+        repositories: ['api', 'web', 'gin', 'flask', 'jedis', 'zeta'],
         register: await registerRows(store),
         problems: PROBLEMS,
         knowledge: {
@@ -127,6 +133,8 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
             departed('gin', ['Ada'], 2),
             departed('flask', [], 3),
             departed('jedis', ['Bo', 'Cy'], 2),
+            // Nobody committed in the window: its last commit on 2024-10-23.
+            departed('zeta', ['Dee'], 1, Date.UTC(2024, 9, 23, 12) / 1000),
           ],
           people: [],
           day: TODAY,
@@ -141,6 +149,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         ['end-of-life', 'web', '2026-05-30', 'Web'],
         ['key-people-left', 'gin', null, 'Platform'],
         ['key-people-left', 'jedis', null, 'unassigned'],
+        ['key-people-left', 'zeta', null, 'unassigned'],
       ]);
       expect(items[0]?.title).toBe(
         'api: nodejs 16 is past its end of life; upgrade, or accept it in risks.yaml.',
@@ -158,6 +167,10 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
       expect(items[4]?.evidence.people).toEqual(['p-Ada']);
       expect(items[5]?.title).toBe(
         'jedis: all 2 key people have left, truck factor among those active 0; decide who takes over (Bo, Cy).',
+      );
+      // A dormant repository: the decision is its future, not who takes over.
+      expect(items[6]?.title).toBe(
+        'zeta: dormant, no commit since 2024-10-23; decide whether to archive it or who maintains it (its key people: Dee).',
       );
       for (const d of items) expect(d.sql).toMatch(/^select /);
 
@@ -186,6 +199,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         'renewal-due',
         'acceptance-expiring',
         'end-of-life',
+        'key-people-left',
         'key-people-left',
         'key-people-left',
       ]);

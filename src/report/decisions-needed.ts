@@ -2,6 +2,7 @@
 // decide, from a list of sources. Each source reads what it needs from the context and returns items;
 // the list is every source's items, soonest due first. To add a source (objectives off track,
 // renewals due, proposed decisions, ...): write a `DecisionSource` and add it to DECISION_SOURCES.
+import { isoDay } from '../analyses/knowledge/findings.ts';
 import { formatMoney } from '../budget/money.ts';
 import { renewalsToDecide } from '../budget/renewals.ts';
 import type { Team } from '../office/teams.ts';
@@ -177,9 +178,14 @@ const keyPeopleLeft: DecisionSource = {
           gone.length === r.people.length
             ? `${gone.length === 1 ? 'the one key person has' : `all ${gone.length} key people have`} left`
             : `${gone.length} of ${r.people.length} key people ${gone.length === 1 ? 'has' : 'have'} left`;
+        // A dormant repository: nobody took over because nobody works on it; the decision is its future.
+        const dormant = r.active.dormantSince;
         return {
           kind: 'key-people-left',
-          title: `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; decide who takes over (${who}).`,
+          title:
+            dormant === null
+              ? `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; decide who takes over (${who}).`
+              : `${r.repository}: dormant, no commit since ${isoDay(dormant)}; decide whether to archive it or who maintains it (its key people: ${who}).`,
           subject: '',
           repository: r.repository,
           due: null,

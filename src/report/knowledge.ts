@@ -3,13 +3,14 @@
 // "Reference date"), so a report dated later than the scan does not show people who left as active.
 
 import { buildDirectory } from '../analyses/knowledge/directory.ts';
-import { departedTitle } from '../analyses/knowledge/findings.ts';
+import { DORMANT_ACTION, departedTitle } from '../analyses/knowledge/findings.ts';
 import { knowledgeReport, type RepositoryKnowledge } from '../analyses/knowledge/views.ts';
 import { referenceTs } from '../reference-date.ts';
 import type { StoredPerson } from '../store/people.ts';
 import { currentKnowledgeFiles, currentPeople, currentTruckFactors } from '../store/people.ts';
 import type { ReportSnapshot } from '../store/report.ts';
 import type { Store } from '../store/store.ts';
+import { DEFAULT_ACTIONS } from './areas/classify.ts';
 import type { AreaId, ReportFinding } from './types.ts';
 
 export interface ReportKnowledge {
@@ -45,26 +46,35 @@ type AreaFinding = ReportFinding & { area: AreaId };
 
 /**
  * The stored `knowledge-departed` findings judged again at the report's day: kept where the
- * repository's key people have all departed at that day, dropped where not, added where the scan's
- * day was earlier (evidence: the key people's ids).
+ * repository's key people have all departed at that day (titled as at that day: a repository may
+ * have become dormant since the scan), dropped where not, added where the scan's day was earlier
+ * (evidence: the key people's ids).
  */
 export function departedFindings(
   findings: readonly AreaFinding[],
   knowledge: ReportKnowledge,
-  make: (repository: string, title: string, people: string[]) => AreaFinding,
+  make: (repository: string, title: string, people: string[], detail: string | null) => AreaFinding,
 ): AreaFinding[] {
   const rests = new Map(knowledge.repositories.map((r) => [r.repository, r]));
-  const kept = findings.filter(
-    (f) => f.rule !== 'knowledge-departed' || rests.get(f.repository)?.active.restsOnDeparted === true,
-  );
+  const titleOf = (r: RepositoryKnowledge) =>
+    departedTitle(r.active.keyPeople, r.active.truckFactor, r.active.dormantSince);
+  const detailOf = (r: RepositoryKnowledge) => (r.active.dormantSince === null ? null : DORMANT_ACTION);
+  const kept = findings.flatMap((f) => {
+    if (f.rule !== 'knowledge-departed') return [f];
+    const r = rests.get(f.repository);
+    if (r?.active.restsOnDeparted !== true) return [];
+    const detail = detailOf(r) ?? (f.detail === DORMANT_ACTION ? null : f.detail);
+    return [{ ...f, title: titleOf(r), detail, action: detail ?? DEFAULT_ACTIONS[f.area] }];
+  });
   const have = new Set(kept.filter((f) => f.rule === 'knowledge-departed').map((f) => f.repository));
   for (const r of knowledge.repositories) {
     if (!r.active.restsOnDeparted || have.has(r.repository)) continue;
     kept.push(
       make(
         r.repository,
-        departedTitle(r.active.keyPeople, r.active.truckFactor),
+        titleOf(r),
         r.people.map((p) => p.person),
+        detailOf(r),
       ),
     );
   }

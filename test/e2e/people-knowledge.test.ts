@@ -137,9 +137,10 @@ describe('cto people, knowledge and teams', () => {
     expect(lines[1]).toMatch(/^repository\s+truck factor\s+active truck factor\s+active key people/);
     expect(before.stdout).toMatch(/^shop\s+1\s+1\s+1\/1\s+0\s*$/m);
     expect(before.stdout).toMatch(/shop: truck factor 1 \(among active people 1\)/);
-    // A year and more after Ada's last commit (2024-03-01), the same store says she has left.
+    // A year and more after Ada's last commit (2024-03-01), the same store says she has left; nobody
+    // has committed since, so the repository is dormant rather than left.
     const after = at('2025-06-01');
-    expect(after.stdout).toMatch(/^shop\s+1\s+0\s+0\/1\s+2\s+knowledge rests on departed people$/m);
+    expect(after.stdout).toMatch(/^shop\s+1\s+0\s+0\/1\s+2\s+dormant: no commit since 2024-03-01$/m);
     expect(after.stdout).toMatch(/Ada Lovelace \[departed\]/);
     const doc = json(['knowledge', 'shop', '--today', '2025-06-01']);
     expect(doc.today).toBe('2025-06-01');

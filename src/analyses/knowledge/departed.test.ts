@@ -89,6 +89,7 @@ async function view(store: Store, ws: string, day: string) {
     key: `${repo!.active.activeKeyPeople}/${repo!.active.keyPeople}`,
     departed: repo!.active.departed.map((p) => p.name),
     restsOnDeparted: repo!.active.restsOnDeparted,
+    dormantSince: repo!.active.dormantSince,
     marked: repo!.people.map((p) => [p.name, p.departed]),
   };
 }
@@ -114,6 +115,7 @@ describe.each(ENGINES)('people who left, on %s', (engine: Engine) => {
         key: '1/2',
         departed: ['Ada Lovelace'],
         restsOnDeparted: false,
+        dormantSince: null,
         marked: [
           ['Ada Lovelace', true],
           ['Bob Builder', false],
@@ -125,6 +127,8 @@ describe.each(ENGINES)('people who left, on %s', (engine: Engine) => {
         key: '0/2',
         departed: ['Ada Lovelace', 'Bob Builder', 'Cy Young'],
         restsOnDeparted: true,
+        // Nobody has committed since Cy in July 2023: the repository is dormant, not just left.
+        dormantSince: Date.parse('2023-07-01T10:00:00Z') / 1000,
       });
       // Windows of the people view move with the date too: Cy's July 2023 commit is in the last 365
       // days of 2023-12-31 and in the last 90 days of 2023-08-01.

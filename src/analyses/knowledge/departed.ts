@@ -27,6 +27,11 @@ export interface ActiveKnowledge {
   activeKeyPeople: string[];
   /** Every key person has departed (and there is at least one). */
   restsOnDeparted: boolean;
+  /**
+   * The last commit of anyone to the repository (epoch seconds) when it is before the 365-day window:
+   * a dormant repository, whose people have not left it so much as it has stopped; null otherwise.
+   */
+  dormantSince: number | null;
 }
 
 /** True when a person's last commit is before the 365-day window ending on the reference date. */
@@ -53,6 +58,8 @@ export function activeKnowledge(input: DepartedInput): ActiveKnowledge {
   );
   const keyPeople = [...input.keyPeople];
   const activeKeyPeople = keyPeople.filter((p) => !gone(p));
+  let last = Number.NEGATIVE_INFINITY;
+  for (const ts of input.lastCommitTs.values()) last = Math.max(last, ts);
   return {
     departed: [...departed].sort(),
     activeTruckFactor: active.truckFactor,
@@ -60,5 +67,6 @@ export function activeKnowledge(input: DepartedInput): ActiveKnowledge {
     keyPeople,
     activeKeyPeople,
     restsOnDeparted: keyPeople.length > 0 && activeKeyPeople.length === 0,
+    dormantSince: input.lastCommitTs.size > 0 && isDeparted(last, input.referenceTs) ? last : null,
   };
 }

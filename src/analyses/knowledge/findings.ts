@@ -105,10 +105,29 @@ export function knowledgeMetrics(input: FindingsInput): Metric[] {
   return metrics;
 }
 
-/** The title of a `knowledge-departed` finding (the scan's and the report's). */
-export function departedTitle(keyPeople: number, activeTruckFactor: number): string {
+/**
+ * The title of a `knowledge-departed` finding (the scan's and the report's). In a dormant repository
+ * (nobody committed in the window) the people have not left it so much as it has stopped: the title
+ * says so, with the day of its last commit.
+ */
+export function departedTitle(
+  keyPeople: number,
+  activeTruckFactor: number,
+  dormantSince: number | null,
+): string {
+  if (dormantSince !== null)
+    return `Dormant: no commit in the 365 days before the reference date (the last on ${isoDay(dormantSince)}), so nobody active knows its code; archive it, or name who maintains it`;
   const who = keyPeople === 1 ? 'the one key person has' : `all ${keyPeople} key people have`;
   return `Knowledge rests on departed people: ${who} made no commit in the 365 days before the reference date (truck factor among active people: ${activeTruckFactor})`;
+}
+
+/** The action a dormant repository's finding suggests (the scan's and the report's). */
+export const DORMANT_ACTION =
+  'Archive it if nothing runs it; otherwise name the team that maintains it and have them build and release it once.';
+
+/** YYYY-MM-DD (UTC) of epoch seconds. */
+export function isoDay(ts: number): string {
+  return new Date(ts * 1000).toISOString().slice(0, 10);
 }
 
 function withOwner(f: Finding, owner: string | undefined): Finding {
@@ -129,7 +148,8 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
           rule: 'knowledge-departed',
           severity: 'high',
           subject: '',
-          title: departedTitle(departed.keyPeople.length, departed.activeTruckFactor),
+          title: departedTitle(departed.keyPeople.length, departed.activeTruckFactor, departed.dormantSince),
+          ...(departed.dormantSince === null ? {} : { detail: DORMANT_ACTION }),
           evidence: { people: departed.keyPeople },
         },
         input.ownerOf(''),
@@ -160,7 +180,9 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
     if (e.files.length < FOLDER_EVIDENCE_FILES) e.files.push(f.path);
     byFolder.set(f.folder, e);
   }
-  for (const [folder, { authors, files: evidence }] of [...byFolder].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  // In a dormant repository every folder's authors have left: the repository's finding says it once.
+  const folders = departed.dormantSince === null ? [...byFolder] : [];
+  for (const [folder, { authors, files: evidence }] of folders.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (authors.size === 0 || ![...authors].every(gone)) continue;
     findings.push(
       withOwner(

@@ -118,7 +118,19 @@ describe('knowledgeOf and knowledgeFindings', () => {
       commits90d: 0,
       commits365d: 0,
     };
-    const run = (input: ReturnType<typeof make>) => {
+    // Someone still commits (to none of these files), so the repository is not dormant.
+    const bob: Contributor = {
+      ...ada,
+      personId: 'bob',
+      name: 'Bob',
+      names: ['Bob'],
+      emails: ['bob@example.com'],
+      lastCommitAt: new Date((referenceTs - DAY) * 1000).toISOString(),
+      lastCommitTs: referenceTs - DAY,
+      commits90d: 1,
+      commits365d: 1,
+    };
+    const run = (input: ReturnType<typeof make>, contributors = [ada, bob]) => {
       const knowledge = knowledgeOf({
         ...input,
         referenceTs,
@@ -130,7 +142,7 @@ describe('knowledgeOf and knowledgeFindings', () => {
       return knowledgeFindings({
         snapshotId: 1,
         knowledge,
-        contributors: [ada],
+        contributors,
         referenceTs,
         ownerOf: () => undefined,
       });
@@ -140,9 +152,20 @@ describe('knowledgeOf and knowledgeFindings', () => {
     const findings = await run(make(3));
     expect(findings.map((f) => [f.rule, f.subject, f.evidence?.files])).toEqual([
       ['knowledge-departed', '', undefined],
+      ['truck-factor-one', '', undefined],
       ['folder-authors-inactive', 'm0', ['m0/f.ts']],
       ['folder-authors-inactive', 'm1', ['m1/f.ts']],
       ['folder-authors-inactive', 'm2', ['m2/f.ts']],
+    ]);
+    // Nobody committed in the window: the repository is dormant, said once with its last commit's
+    // day, and not again folder by folder.
+    const dormant = await run(make(3), [ada]);
+    expect(dormant.map((f) => [f.rule, f.severity, f.title])).toEqual([
+      [
+        'knowledge-departed',
+        'high',
+        'Dormant: no commit in the 365 days before the reference date (the last on 2020-01-01), so nobody active knows its code; archive it, or name who maintains it',
+      ],
     ]);
   });
 });

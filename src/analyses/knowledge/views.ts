@@ -103,6 +103,8 @@ export interface ActiveFigures {
   departed: PersonLabel[];
   /** Every key person has departed (finding `knowledge-departed`). */
   restsOnDeparted: boolean;
+  /** The repository's last commit (epoch seconds) when nobody committed in the window; else null. */
+  dormantSince: number | null;
 }
 
 export interface RepositoryKnowledge extends ScopeKnowledge {
@@ -169,6 +171,7 @@ export function knowledgeReport(
       activeKeyPeople: a.activeKeyPeople.length,
       departed: a.departed.map(global),
       restsOnDeparted: a.restsOnDeparted,
+      dormantSince: a.dormantSince,
     };
     const folders = tfs
       .filter((t) => t.repository === repo && t.scope === 'folder')
