@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DORMANT_ACTION } from '../analyses/knowledge/findings.ts';
 import type { RiskRow } from '../store/risks.ts';
 import { summaryAreas } from './summary.ts';
 import type { AreaSection, ReportFinding } from './types.ts';
@@ -78,6 +79,27 @@ describe('the summary row of an area', () => {
     expect(technology?.drivers).toEqual([]);
     expect(security?.headline).toBeNull();
   });
+});
+
+test('a dormant repository is not counted among those resting on people who left', () => {
+  const departed = finding('high', 'knowledge', 'knowledge-departed');
+  const [team] = summaryAreas(
+    [
+      section({
+        id: 'team-knowledge',
+        rating: 'red',
+        findings: [
+          departed,
+          { ...departed, repository: 'old', detail: DORMANT_ACTION, action: DORMANT_ACTION },
+        ],
+      }),
+    ],
+    [],
+    '2026-02-01',
+  );
+  expect(team?.sentence).toBe(
+    'Needs action now: 2 high knowledge problems open (1 resting on people who left).',
+  );
 });
 
 describe('the summary row weighs findings by exposure', () => {

@@ -1,6 +1,7 @@
 // The executive summary's row per area (docs/report.md#executive-summary): the rating, one sentence
 // in plain words from templates over the area's data (deterministic), what drives the rating, and
 // the area's headline KPI with its trend against the previous period.
+import { DORMANT_ACTION } from '../analyses/knowledge/findings.ts';
 import { overdueDays } from '../risk/register-view.ts';
 import type { RiskRow } from '../store/risks.ts';
 import { ratedSeverity } from './areas/classify.ts';
@@ -42,7 +43,8 @@ const NOUNS: Record<
   'team-knowledge': {
     noun: 'knowledge problem',
     detail: {
-      test: (f) => f.rule === 'knowledge-departed',
+      // A dormant repository is not one whose people left: it stopped (its action says which it is).
+      test: (f) => f.rule === 'knowledge-departed' && f.detail !== DORMANT_ACTION,
       words: ['resting on people who left', 'resting on people who left'],
     },
   },
