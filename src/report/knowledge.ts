@@ -11,7 +11,7 @@ import { currentKnowledgeFiles, currentPeople, currentTruckFactors } from '../st
 import type { ReportSnapshot } from '../store/report.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_ACTIONS } from './areas/classify.ts';
-import type { AreaId, ReportFinding } from './types.ts';
+import type { AreaId, ReportFinding, TopRisk } from './types.ts';
 
 export interface ReportKnowledge {
   repositories: RepositoryKnowledge[];
@@ -79,4 +79,17 @@ export function departedFindings(
     );
   }
   return kept;
+}
+
+/**
+ * Top risks from `knowledge-departed` findings with the finding's title and action as judged at the
+ * report's day: the register keeps the words of the last scan, which may be older (a repository that
+ * has turned dormant since).
+ */
+export function departedRisks(risks: readonly TopRisk[], findings: readonly ReportFinding[]): TopRisk[] {
+  const departed = new Map(findings.filter((f) => f.rule === 'knowledge-departed').map((f) => [f.id, f]));
+  return risks.map((r) => {
+    const f = r.findingId === null ? undefined : departed.get(r.findingId);
+    return f ? { ...r, title: f.title, action: f.action } : r;
+  });
 }

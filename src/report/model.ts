@@ -32,6 +32,7 @@ import { decisionsNeeded, windowEndOf } from './decisions-needed.ts';
 import { loadDefinitions } from './definitions.ts';
 import { experimentReportFindings } from './experiments.ts';
 import { addFeedResults, feedDates } from './feeds.ts';
+import { departedRisks } from './knowledge.ts';
 import { loadKpiValues } from './kpi-values.ts';
 import { addLicenceResults } from './licences.ts';
 import { reportOffice, violationFindings } from './office.ts';
@@ -192,7 +193,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     summary: {
       areas: summaryAreas(sections, data.register, today),
       previousPeriod: sections.flatMap((s) => s.kpis[0]?.previousPeriod ?? [])[0] ?? null,
-      topRisks: topRisks(data.register, today, findingOfKey(data.findings)),
+      topRisks: departedRisks(topRisks(data.register, today, findingOfKey(data.findings)), data.findings),
       register: registerCounts(data.register, today),
       decisions: opts.team ? decisions.filter(inView) : decisions,
     },

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { DORMANT_ACTION } from '../analyses/knowledge/findings.ts';
 import type { RiskRow } from '../store/risks.ts';
+import { departedRisks } from './knowledge.ts';
 import { registerCounts, riskDueText, riskStatusText, topRisks } from './top-risks.ts';
 
 const row = (over: Partial<RiskRow>): RiskRow => ({
@@ -82,4 +84,38 @@ describe('the register top items', () => {
     expect(registerCounts(rows, TODAY)).toEqual({ open: 4, overdue: 4, accepted: 1 });
     expect(registerCounts(rows, '2026-01-15')).toEqual({ open: 3, overdue: 0, accepted: 2 });
   });
+});
+
+test('a knowledge-departed risk reads as its finding does at the report day (dormant since the scan)', () => {
+  const risk = row({
+    key: 'finding:knowledge:knowledge-departed:old:',
+    kind: 'finding:knowledge:knowledge-departed',
+    repository: 'old',
+    area: 'team-knowledge',
+    subject: '',
+    title: 'Knowledge rests on departed people: all 2 key people have made no commit ...',
+    action: 'Pair a second person on the code and spread reviews.',
+  });
+  const other = row({ score: 3 });
+  const finding = {
+    id: 'f-old',
+    area: 'team-knowledge',
+    repository: 'old',
+    analysis: 'knowledge',
+    rule: 'knowledge-departed',
+    severity: 'high',
+    subject: '',
+    title: 'Dormant since 2024-10-23: no commit in the 365 days before the reference date, ...',
+    detail: DORMANT_ACTION,
+    owner: 'unassigned',
+    action: DORMANT_ACTION,
+    evidence: {},
+    sql: 'select 1',
+  } as const;
+  const top = topRisks([risk, other], TODAY, (k) => (k === risk.key ? 'f-old' : null));
+  const shown = departedRisks(top, [finding]);
+  expect(shown.map((r) => [r.key, r.title, r.action])).toEqual([
+    [risk.key, finding.title, DORMANT_ACTION],
+    [other.key, other.title, other.action],
+  ]);
 });

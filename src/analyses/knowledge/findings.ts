@@ -116,7 +116,7 @@ export function departedTitle(
   dormantSince: number | null,
 ): string {
   if (dormantSince !== null)
-    return `Dormant: no commit in the 365 days before the reference date (the last on ${isoDay(dormantSince)}), so nobody active knows its code; archive it, or name who maintains it`;
+    return `Dormant since ${isoDay(dormantSince)}: no commit in the 365 days before the reference date, so nobody active knows its code; archive it, or name who maintains it`;
   const who = keyPeople === 1 ? 'the one key person has' : `all ${keyPeople} key people have`;
   return `Knowledge rests on departed people: ${who} made no commit in the 365 days before the reference date (truck factor among active people: ${activeTruckFactor})`;
 }

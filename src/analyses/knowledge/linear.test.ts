@@ -164,7 +164,7 @@ describe('knowledgeOf and knowledgeFindings', () => {
       [
         'knowledge-departed',
         'high',
-        'Dormant: no commit in the 365 days before the reference date (the last on 2020-01-01), so nobody active knows its code; archive it, or name who maintains it',
+        'Dormant since 2020-01-01: no commit in the 365 days before the reference date, so nobody active knows its code; archive it, or name who maintains it',
       ],
     ]);
   });
