@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const DAY = 86_400;
 export const DAY_MS = DAY * 1000;
 
+/** YYYY-MM-DD (UTC) of epoch seconds. */
+export function isoDay(ts: number): string {
+  return new Date(ts * 1000).toISOString().slice(0, 10);
+}
+
 /** A calendar day written as YYYY-MM-DD in an office file or cto.yaml. */
 export const daySchema = z
   .string()

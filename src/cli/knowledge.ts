@@ -2,12 +2,11 @@
 // files with one author; with --leave, the off-boarding simulation. Person-level view (DESIGN rule 8).
 import { Command } from 'commander';
 import { loadDirectory, resolveLeaving } from '../analyses/knowledge/directory.ts';
-import { isoDay } from '../analyses/knowledge/findings.ts';
 import { leaveReport } from '../analyses/knowledge/leave.ts';
 import { knowledgeReport, type RepositoryKnowledge, type Share } from '../analyses/knowledge/views.ts';
 import { CtoError } from '../errors.ts';
 import { pseudonym } from '../people/pseudonym.ts';
-import { referenceTs } from '../reference-date.ts';
+import { isoDay, referenceTs } from '../reference-date.ts';
 import { currentKnowledgeFiles, currentOwnership, currentTruckFactors } from '../store/people.ts';
 import { resolveRepositoryName } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';

@@ -2,10 +2,11 @@
 // decide, from a list of sources. Each source reads what it needs from the context and returns items;
 // the list is every source's items, soonest due first. To add a source (objectives off track,
 // renewals due, proposed decisions, ...): write a `DecisionSource` and add it to DECISION_SOURCES.
-import { isoDay } from '../analyses/knowledge/findings.ts';
+
 import { formatMoney } from '../budget/money.ts';
 import { renewalsToDecide } from '../budget/renewals.ts';
 import type { Team } from '../office/teams.ts';
+import { isoDay } from '../reference-date.ts';
 import type { Decision } from '../risk/decisions.ts';
 import { ownerResolver } from '../risk/owners.ts';
 import { addDays } from '../risk/register.ts';

@@ -63,7 +63,7 @@ export function departedFindings(
     if (f.rule !== 'knowledge-departed') return [f];
     const r = rests.get(f.repository);
     if (r?.active.restsOnDeparted !== true) return [];
-    const detail = detailOf(r) ?? (f.detail === DORMANT_ACTION ? null : f.detail);
+    const detail = detailOf(r);
     return [{ ...f, title: titleOf(r), detail, action: detail ?? DEFAULT_ACTIONS[f.area] }];
   });
   const have = new Set(kept.filter((f) => f.rule === 'knowledge-departed').map((f) => f.repository));

@@ -1,4 +1,5 @@
 // Metrics and findings of the knowledge analysis (definitions: docs/metrics/people.md).
+import { isoDay } from '../../reference-date.ts';
 import type { Finding, Metric } from '../types.ts';
 import type { KnowledgeResult } from './compute.ts';
 import type { Contributor } from './contributors.ts';
@@ -125,11 +126,6 @@ export function departedTitle(
 export const DORMANT_ACTION =
   'Archive it if nothing runs it; otherwise name the team that maintains it and have them build and release it once.';
 
-/** YYYY-MM-DD (UTC) of epoch seconds. */
-export function isoDay(ts: number): string {
-  return new Date(ts * 1000).toISOString().slice(0, 10);
-}
-
 function withOwner(f: Finding, owner: string | undefined): Finding {
   return owner ? { ...f, owner } : f;
 }
@@ -137,10 +133,10 @@ function withOwner(f: Finding, owner: string | undefined): Finding {
 export function knowledgeFindings(input: FindingsInput): Finding[] {
   const { truckFactor: tf, files } = input.knowledge;
   const findings: Finding[] = [];
-  // An active repository: someone committed in the 365 days before the reference date (the window that
-  // also decides who has departed), so a maintainer who pauses for a season still counts.
-  const active = input.contributors.some((c) => c.commits365d > 0);
   const departed = activeOf(input);
+  // An active repository: someone committed in the 365 days before the reference date (the window that
+  // also decides who has departed), so a maintainer who pauses for a season still counts; else dormant.
+  const active = departed.dormantSince === null;
   if (departed.restsOnDeparted) {
     findings.push(
       withOwner(
@@ -181,7 +177,7 @@ export function knowledgeFindings(input: FindingsInput): Finding[] {
     byFolder.set(f.folder, e);
   }
   // In a dormant repository every folder's authors have left: the repository's finding says it once.
-  const folders = departed.dormantSince === null ? [...byFolder] : [];
+  const folders = active ? [...byFolder] : [];
   for (const [folder, { authors, files: evidence }] of folders.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (authors.size === 0 || ![...authors].every(gone)) continue;
     findings.push(
