@@ -128,6 +128,29 @@ describe('process bounds', () => {
   });
 });
 
+describe('the pack settings every git call runs with', () => {
+  test('mapped pack windows are set from the memory budget', async () => {
+    const dir = buildRepo(tempDir(), [{ files: { 'a.txt': 'a\n' } }]);
+    const setting = async (name: string, memoryBytes: number) =>
+      Number(
+        (
+          await runGit({
+            gitDir: join(dir, '.git'),
+            args: ['config', '--get', name],
+            budget: budget({ memoryBytes }),
+          })
+        ).stdout
+          .toString()
+          .trim(),
+      );
+    expect(await setting('core.packedGitLimit', 2 * GiB)).toBe(512 * MiB);
+    expect(await setting('core.packedGitWindowSize', 2 * GiB)).toBe(128 * MiB);
+    // A quarter of a small budget, in windows of a sixteenth.
+    expect(await setting('core.packedGitLimit', 256 * MiB)).toBe(64 * MiB);
+    expect(await setting('core.packedGitWindowSize', 256 * MiB)).toBe(16 * MiB);
+  });
+});
+
 describe('the budget of a repository', () => {
   test('auto bounds grow with the size of the objects; fixed ones do not', () => {
     expect(budgetFor(DEFAULT_BUDGET_SETTINGS, 0)).toEqual({

@@ -45,6 +45,12 @@ interface Pending {
 }
 
 const WORKER = new URL('./pass-worker.ts', import.meta.url);
+/**
+ * The worker's young generation, in MB. V8 sizes it from the machine's memory (192 MB on a 24 GB
+ * machine, filled before each collection); the replay's short-lived garbage needs far less: on
+ * git/git `cto`'s peak RSS is about 140 MB lower (symfony/symfony about 100 MB) for the same CPU time.
+ */
+const YOUNG_GENERATION_MB = 24;
 
 /** Results not yet taken, by git directory and commit. */
 const pending = new Map<string, Pending>();
@@ -73,7 +79,10 @@ export function startPass(request: PassRequest): void {
     budget: currentGitBudget(),
     shared: log !== undefined,
   };
-  const worker = new Worker(WORKER, { workerData: work });
+  const worker = new Worker(WORKER, {
+    workerData: work,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   if (log) {
     const send = (files: SharedLogFiles | null) => worker.postMessage({ files } satisfies SharedLogMessage);
     log.files.then(send, () => send(null));
