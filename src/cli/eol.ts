@@ -28,9 +28,10 @@ function windowMonths(flag: number | undefined, ws: Workspace): number {
 
 const phaseCell = (p: Phase): string => (p === true ? 'yes (no date)' : p === false ? 'no' : (p ?? ''));
 
-function statusCell(status: EolStatus, cycle: string | null = null): Cell {
-  if (status === 'past-eol') return styled('red', status);
-  if (status === 'within-window' || status === 'admits-only-eol') return styled('yellow', status);
+/** A status in its colour; `text` says more than the status alone (the cycles at it). */
+function statusCell(status: EolStatus, text: string = status, cycle: string | null = null): Cell {
+  if (status === 'past-eol') return styled('red', text);
+  if (status === 'within-window' || status === 'admits-only-eol') return styled('yellow', text);
   // No product or no cycle: nothing was checked, which is not the same as supported.
   return status === 'unknown' && cycle === null ? 'not checked' : status;
 }
@@ -47,7 +48,9 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: t
 
 /**
  * One line per repository and runtime: the releases pinned (version files, container images of the
- * runtime) with the worst status among them, or "not pinned" when only floors declare it.
+ * runtime) with each status among them, worst first, and the cycles at it, or "not pinned" when only
+ * floors declare it. A cycle only CI tests beside a supported one (a compatibility test, as the risks judge
+ * it) does not set the status: it is named after it, "CI also tests 16 (past-eol)".
  */
 function printInUse(uses: RuntimeInUse[]): void {
   if (uses.length === 0) return;
@@ -55,15 +58,33 @@ function printInUse(uses: RuntimeInUse[]): void {
     const floors = [...new Set(u.floors.map((f) => f.version ?? ''))].sort(byNumber).join(', ');
     if (u.pins.length === 0)
       return [u.repository, u.product, styled('dim', 'not pinned'), styled('yellow', 'not checked'), floors];
-    const pinned = [...new Set(u.pins.map((p) => p.cycle ?? p.version ?? ''))].sort(byNumber);
-    const worst = u.pins.reduce((w, p) => (RANK[p.status] > RANK[w] ? p.status : w), u.pins[0]!.status);
-    const at = [...new Set(u.pins.filter((p) => p.status === worst).map((p) => p.cycle ?? p.version ?? ''))];
-    const status: Cell = pinned.length > 1 ? `${worst} (${at.sort(byNumber).join(', ')})` : worst;
+    const name = (p: RuntimeInUse['pins'][number]) => p.cycle ?? p.version ?? '';
+    const names = (pins: RuntimeInUse['pins']) => [...new Set(pins.map(name))].sort(byNumber);
+    const pinned = names(u.pins);
+    const shipped = u.pins.filter((p) => !p.compatibilityTest);
+    const tested = u.pins.filter((p) => p.compatibilityTest);
+    // Each status of the shipped pins, worst first, with its cycles (one pin alone: its status).
+    const statuses = [...new Set(shipped.map((p) => p.status))].sort((a, b) => RANK[b] - RANK[a]);
+    const worst = statuses[0]!;
+    const said = (st: EolStatus) => (st === 'unknown' ? 'not checked' : st);
+    let status =
+      u.pins.length === 1
+        ? said(worst)
+        : statuses
+            .map((st) => `${said(st)} (${names(shipped.filter((p) => p.status === st)).join(', ')})`)
+            .join('; ');
+    if (tested.length > 0) {
+      const byStatus = (['past-eol', 'within-window'] as const)
+        .map((st) => [st, names(tested.filter((p) => p.status === st))] as const)
+        .filter(([, l]) => l.length > 0)
+        .map(([st, l]) => `${l.join(', ')} (${st})`);
+      status += `; CI also tests ${byStatus.join(', ')}`;
+    }
     return [
       u.repository,
       u.product,
       pinned.join(', '),
-      RANK[worst] >= 4 ? statusCell(worst) : status,
+      RANK[worst] >= 4 ? statusCell(worst, status) : status,
       floors,
     ];
   });
@@ -83,7 +104,7 @@ function printEol(rows: EolItem[]): void {
     phaseCell(r.supportEnd),
     phaseCell(r.eol),
     r.runwayMonths,
-    statusCell(r.status, r.cycle),
+    statusCell(r.status, r.status, r.cycle),
     r.exposure,
     r.paths.join(' '),
   ]);

@@ -3,6 +3,7 @@
 // floor is not the runtime in use: only a floor that admits nothing but end-of-life releases is a
 // (low) problem, one per floor as written. A cycle only a CI matrix runs, beside a supported cycle of the
 // same product, is a compatibility test: a low problem, not a runtime past its end of life.
+import { isCompatibilityTest } from '../findings/eol/compatibility.ts';
 import type { EolRow } from '../findings/eol/find.ts';
 import type { Severity } from '../results.ts';
 import { mostExposed } from './exposure-of.ts';
@@ -30,27 +31,11 @@ export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: numb
   }
   return [...groups.values()].map((list) => {
     const problem = toProblem(list, ownerOf, windowMonths);
-    return onlyCompatibilityTest(problem, list, rows) ? asCompatibilityTest(problem) : problem;
+    // A floor of old releases is already low; a compatibility test is one in CI only (compatibility.ts).
+    return problem.severity !== 'low' && isCompatibilityTest(list, rows)
+      ? asCompatibilityTest(problem)
+      : problem;
   });
-}
-
-/**
- * A cycle only CI runs (a matrix entry), in a repository whose CI also runs another cycle of the same
- * product that is still supported (even if it ends within the window): the project tests that it still
- * works there, it does not build or ship with it.
- */
-function onlyCompatibilityTest(problem: Problem, list: EolRow[], rows: EolRow[]): boolean {
-  if (problem.severity === 'low' || !problem.occurrences.every((o) => o.exposure === 'ci')) return false;
-  const { repository, product, cycle } = list[0] as EolRow;
-  return rows.some(
-    (r) =>
-      r.repository === repository &&
-      r.product === product &&
-      r.cycle !== cycle &&
-      r.role !== 'floor' &&
-      (r.status === 'supported' || r.status === 'within-window') &&
-      r.places.some((p) => p.exposure === 'ci'),
-  );
 }
 
 function asCompatibilityTest(p: Problem): Problem {

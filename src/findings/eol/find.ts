@@ -24,6 +24,7 @@ import {
 } from '../../store/feed-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { floorTest } from '../../versions/runtime-floor.ts';
+import { isCompatibilityTest } from './compatibility.ts';
 import { purlOf } from './purl.ts';
 
 /**
@@ -74,8 +75,18 @@ export interface EolPlace {
 export interface RuntimeInUse {
   repository: string;
   product: string;
-  /** Pinned versions as written (runtime pins and container images of the runtime), with their status. */
-  pins: Array<{ version: string | null; cycle: string | null; status: EolStatus; paths: string[] }>;
+  /**
+   * Pinned versions as written (runtime pins and container images of the runtime), with their status;
+   * `compatibilityTest` when the pin is a cycle past or near its end of life that only CI runs, beside
+   * a supported one (compatibility.ts): tested, not shipped.
+   */
+  pins: Array<{
+    version: string | null;
+    cycle: string | null;
+    status: EolStatus;
+    paths: string[];
+    compatibilityTest: boolean;
+  }>;
   /** Floors as written, when no pin says which release runs. */
   floors: Array<{ version: string | null; paths: string[] }>;
 }
@@ -280,6 +291,12 @@ export async function findEol(
  * (runtime pins, and container images of the runtime), or, when there is none, the floors alone.
  */
 function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
+  const nearOrPastEnd = (s: EolStatus) => s === 'past-eol' || s === 'within-window';
+  const cycleRows = (r: EolRow, all: EolRow[]) =>
+    all.filter(
+      (x) =>
+        x.repository === r.repository && x.product === r.product && x.cycle === r.cycle && x.role !== 'floor',
+    );
   const out = new Map<string, RuntimeInUse>();
   for (const r of rows) {
     if (!r.product || !RUNTIME_PRODUCTS.has(r.product) || r.role === null) continue;
@@ -287,7 +304,13 @@ function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
     const use = out.get(key) ?? { repository: r.repository, product: r.product, pins: [], floors: [] };
     out.set(key, use);
     if (r.role === 'pin')
-      use.pins.push({ version: r.version, cycle: r.cycle, status: r.status, paths: r.paths });
+      use.pins.push({
+        version: r.version,
+        cycle: r.cycle,
+        status: r.status,
+        paths: r.paths,
+        compatibilityTest: nearOrPastEnd(r.status) && isCompatibilityTest(cycleRows(r, rows), rows),
+      });
     else use.floors.push({ version: r.version, paths: r.paths });
   }
   return [...out.values()].sort(

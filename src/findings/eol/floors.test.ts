@@ -30,6 +30,28 @@ beforeAll(() => {
       },
     },
   ]);
+  // CI tests an end-of-life node beside a supported one (a compatibility test), and nothing else pins it.
+  buildRepo(join(root, 'ci'), [
+    {
+      files: {
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          '  test:',
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      matrix:',
+          '        node: [16, 24]',
+          '    steps:',
+          '      - uses: actions/setup-node@v4',
+          '        with:',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
+          '          node-version: ${{ matrix.node }}',
+          '',
+        ].join('\n'),
+      },
+    },
+  ]);
   buildRepo(join(root, 'lib'), [
     { files: { 'package.json': JSON.stringify({ name: 'lib', engines: { node: '^20 || >=22' } }) } },
   ]);
@@ -44,7 +66,7 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
   const run = (...args: string[]) => cto([...args, '--workspace', root, '--db', db]);
 
   test('floors that admit a supported release are no finding; the .nvmrc pin is; a floor of old releases is low', async () => {
-    expect(run('scan', join(root, 'app'), join(root, 'lib')).code).toBe(0);
+    expect(run('scan', join(root, 'app'), join(root, 'lib'), join(root, 'ci')).code).toBe(0);
     expect(run('feed', 'import', PRODUCTS).code).toBe(0);
     const doc = JSON.parse(run('eol', '--today', TODAY, '--json').stdout);
     const row = (repository: string, subject: string, version: string): EolItem =>
@@ -75,8 +97,27 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
         (u: { repository: string; product: string }) => u.repository === repository && u.product === product,
       );
     expect(use('app', 'nodejs').pins).toEqual([
-      { version: '16', cycle: '16', status: 'past-eol', paths: ['.nvmrc'] },
+      { version: '16', cycle: '16', status: 'past-eol', paths: ['.nvmrc'], compatibilityTest: false },
     ]);
+    // CI's 16 beside its supported 24 is tested, not shipped: it does not set the runtime's status.
+    const ciPins = use('ci', 'nodejs').pins as Array<{
+      cycle: string;
+      status: string;
+      compatibilityTest: boolean;
+    }>;
+    expect(ciPins.map((p) => [p.cycle, p.status, p.compatibilityTest]).sort()).toEqual([
+      ['16', 'past-eol', true],
+      ['24', 'supported', false],
+    ]);
+    const ciLine = run('eol', 'ci', '--today', TODAY)
+      .stdout.split('\n')
+      .find((l) => l.startsWith('ci '));
+    expect(ciLine).toMatch(/^ci\s+nodejs\s+16, 24\s+supported \(24\); CI also tests 16 \(past-eol\)\s*$/);
+    // The .nvmrc pin is shipped: its status is the runtime's, with its cycle.
+    const appLine = run('eol', 'app', '--today', TODAY)
+      .stdout.split('\n')
+      .find((l) => /^app\s+nodejs/.test(l));
+    expect(appLine).toMatch(/^app\s+nodejs\s+16\s+past-eol\s+<=14, >=18\s*$/);
     expect(use('app', 'python')).toMatchObject({
       pins: [],
       floors: [{ version: '==3.7.*' }, { version: '>=3.10' }],
@@ -100,6 +141,8 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
       expect(problems.map((p) => `${p.severity} ${p.subject} ${p.evidence.files?.join(' ')}`).sort()).toEqual(
         [
           'high nodejs 16 .nvmrc',
+          // The ci repository's 16, tested beside 24: low, as `cto eol` shows it apart.
+          'low nodejs 16 .github/workflows/ci.yml',
           'low nodejs <=14 legacy/package.json',
           'low python ==3.7.* legacy/pyproject.toml',
         ],
@@ -108,7 +151,12 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
       expect(floor?.title).toBe('nodejs <=14: the declared support floor admits only end-of-life versions');
       // findEol on the store directly agrees with the command.
       const direct = await findEol(store, { today: TODAY, windowMonths: 6 });
-      expect(direct.rows.filter((r) => r.status === 'past-eol').map((r) => r.paths)).toEqual([['.nvmrc']]);
+      expect(
+        direct.rows
+          .filter((r) => r.status === 'past-eol')
+          .map((r) => `${r.repository} ${r.paths.join(' ')}`)
+          .sort(),
+      ).toEqual(['app .nvmrc', 'ci .github/workflows/ci.yml']);
     } finally {
       await store.close();
     }
