@@ -1,8 +1,10 @@
 // `cto trend`: key metrics (or any stored metric) as time series over each repository's historical
 // snapshots and its current one, per repository, team (teams.yaml) or the portfolio (docs/trend.md).
+
 import type { AllocatedCost } from '../costs/allocate.ts';
 import { roundAmount } from '../costs/money.ts';
 import { CtoError } from '../errors.ts';
+import { testedOnly } from '../findings/eol/compatibility.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import { type Team, teamsOwning } from '../office/teams.ts';
@@ -405,7 +407,10 @@ async function registerCounts(
   return out;
 }
 
-/** Items past their end of life per repository at the point's date; null when no lifecycle data is loaded. */
+/**
+ * Items past their end of life per repository at the point's date, less the cycles only CI tests beside a
+ * supported one (findings/eol/compatibility.ts); null when no lifecycle data is loaded.
+ */
 async function endOfLifeCounts(
   store: Store,
   column: Column,
@@ -418,6 +423,11 @@ async function endOfLifeCounts(
   });
   if (productsLoaded === 0) return null;
   const out = new Map<string, number>([...column.byRepo.keys()].map((r) => [r, 0]));
-  for (const r of rows) if (r.status === 'past-eol') out.set(r.repository, (out.get(r.repository) ?? 0) + 1);
+  for (const r of rows) {
+    if (r.status !== 'past-eol') continue;
+    // A cycle only CI tests beside a supported one is a compatibility test, not a runtime past its end.
+    if (testedOnly(r, rows)) continue;
+    out.set(r.repository, (out.get(r.repository) ?? 0) + 1);
+  }
   return out;
 }

@@ -22,3 +22,17 @@ export function isCompatibilityTest(cycleRows: readonly EolRow[], rows: readonly
       r.places.some((p) => p.exposure === 'ci'),
   );
 }
+
+/** Whether `row`, a pin or package past or near its end of life, is only a compatibility test. */
+export function testedOnly(row: EolRow, rows: readonly EolRow[]): boolean {
+  if (row.role === 'floor' || row.product === null) return false;
+  if (row.status !== 'past-eol' && row.status !== 'within-window') return false;
+  const cycle = rows.filter(
+    (x) =>
+      x.repository === row.repository &&
+      x.product === row.product &&
+      x.cycle === row.cycle &&
+      x.role !== 'floor',
+  );
+  return isCompatibilityTest(cycle, rows);
+}

@@ -24,7 +24,7 @@ import {
 } from '../../store/feed-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { floorTest } from '../../versions/runtime-floor.ts';
-import { isCompatibilityTest } from './compatibility.ts';
+import { testedOnly } from './compatibility.ts';
 import { purlOf } from './purl.ts';
 
 /**
@@ -291,12 +291,6 @@ export async function findEol(
  * (runtime pins, and container images of the runtime), or, when there is none, the floors alone.
  */
 function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
-  const nearOrPastEnd = (s: EolStatus) => s === 'past-eol' || s === 'within-window';
-  const cycleRows = (r: EolRow, all: EolRow[]) =>
-    all.filter(
-      (x) =>
-        x.repository === r.repository && x.product === r.product && x.cycle === r.cycle && x.role !== 'floor',
-    );
   const out = new Map<string, RuntimeInUse>();
   for (const r of rows) {
     if (!r.product || !RUNTIME_PRODUCTS.has(r.product) || r.role === null) continue;
@@ -309,7 +303,7 @@ function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
         cycle: r.cycle,
         status: r.status,
         paths: r.paths,
-        compatibilityTest: nearOrPastEnd(r.status) && isCompatibilityTest(cycleRows(r, rows), rows),
+        compatibilityTest: testedOnly(r, rows),
       });
     else use.floors.push({ version: r.version, paths: r.paths });
   }

@@ -113,6 +113,14 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
       .stdout.split('\n')
       .find((l) => l.startsWith('ci '));
     expect(ciLine).toMatch(/^ci\s+nodejs\s+16, 24\s+supported \(24\); CI also tests 16 \(past-eol\)\s*$/);
+    // The report's count of items past their end of life: the .nvmrc pin, not CI's compatibility test.
+    const report = JSON.parse(
+      run('report', '--today', TODAY, '--json', '--out', join(root, `report-${engine}`)).stdout,
+    );
+    const kpi = report.sections
+      .flatMap((s: { kpis: Array<{ id: string; value: number }> }) => s.kpis)
+      .find((k: { id: string }) => k.id === 'kpi-end-of-life');
+    expect(kpi.value).toBe(1);
     // The .nvmrc pin is shipped: its status is the runtime's, with its cycle.
     const appLine = run('eol', 'app', '--today', TODAY)
       .stdout.split('\n')
