@@ -95,7 +95,15 @@ describe('endoflife.date products', () => {
     expect(pickCycle(js, '>=22')?.name).toBe('22');
     expect(pickCycle(js, '3.12.4')?.name).toBe('3.12');
     expect(pickCycle(js, '3.11')).toBeNull();
-    expect(pickCycle(js, 'lts/*')).toBeNull();
+    // A moving release: the newest cycle released on the day, or the newest LTS one.
+    expect(pickCycle(js, 'stable', '2026-01-01')?.name).toBe('22');
+    expect(pickCycle(js, 'latest', '2024-01-01')?.name).toBe('21');
+    expect(pickCycle(js, 'lts/*', '2026-01-01')?.name).toBe('22');
+    expect(pickCycle(js, 'lts/*', '2024-06-01')).toBeNull(); // 22 released, LTS only from 2024-10-29
+    // Channels ahead of every release, and LTS by codename, name no cycle of the data.
+    expect(pickCycle(js, 'beta', '2026-01-01')).toBeNull();
+    expect(pickCycle(js, 'nightly', '2026-01-01')).toBeNull();
+    expect(pickCycle(js, 'lts/iron', '2026-01-01')).toBeNull();
   });
 
   it('computes EOL, support end and runway from the given day', () => {

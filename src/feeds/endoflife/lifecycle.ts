@@ -34,8 +34,37 @@ function versionToken(version: string): string | null {
   return /\d+(?:\.\d+)*/.exec(version)?.[0] ?? null;
 }
 
-/** The product's cycle for a version: the longest leading part of the version (x.y.z, x.y, x) that names a cycle. */
-export function pickCycle(product: EolProduct, version: string): EolCycle | null {
+/**
+ * Versions that name no number but a moving release: the newest cycle (`stable` of rustup, setup-go
+ * and Helm channels, an image's `latest`, nvm's and setup-node's `node` and `current`), or the newest
+ * long-term-support one (`lts/*`, `lts`). `beta`, `nightly` and an LTS by codename (`lts/iron`) name
+ * no cycle of the data and stay unchecked.
+ */
+const NEWEST = new Set(['stable', 'latest', 'current', 'node']);
+const NEWEST_LTS = new Set(['lts/*', 'lts']);
+
+/**
+ * The newest cycle released by `today` (by release date), of those that are LTS on `today` if `lts`
+ * (a cycle's `lts` is true, or the day it became LTS). Without `today`: of all cycles.
+ */
+function newestCycle(product: EolProduct, lts: boolean, today: string | undefined): EolCycle | null {
+  const by = (d: Phase) => (typeof d === 'string' ? today === undefined || d <= today : d === true);
+  const cycles = product.cycles.filter(
+    (c) => (c.releaseDate === null || by(c.releaseDate)) && (!lts || by(c.lts)),
+  );
+  let best: EolCycle | null = null;
+  for (const c of cycles) if (!best || (c.releaseDate ?? '') > (best.releaseDate ?? '')) best = c;
+  return best;
+}
+
+/**
+ * The product's cycle for a version: the longest leading part of the version (x.y.z, x.y, x) that
+ * names a cycle, or the cycle a moving release's name stands for on `today` (`stable`, `lts/*`).
+ */
+export function pickCycle(product: EolProduct, version: string, today?: string): EolCycle | null {
+  const alias = version.trim().toLowerCase();
+  if (NEWEST.has(alias)) return newestCycle(product, false, today);
+  if (NEWEST_LTS.has(alias)) return newestCycle(product, true, today);
   let token = versionToken(version);
   if (!token) return null;
   if (JAVA_PRODUCTS.has(product.key) && /^1\.\d/.test(token)) token = token.slice(2);

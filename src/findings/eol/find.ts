@@ -243,7 +243,7 @@ function rowOf(s: Subject, product: EolProduct | null, query: EolQuery): EolRow 
     const floor = rateFloor(product, s.subject, s.version, query.today);
     return floor ? { ...blank, ...floor } : blank;
   }
-  const cycle = noLowerBound(s.version) ? null : pickCycle(product, s.version);
+  const cycle = noLowerBound(s.version) ? null : pickCycle(product, s.version, query.today);
   if (!cycle) return blank;
   const st = cycleStatus(product, cycle, query.today);
   return {

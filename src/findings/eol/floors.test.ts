@@ -47,6 +47,16 @@ beforeAll(() => {
           '        with:',
           // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
           '          node-version: ${{ matrix.node }}',
+          '  msrv:',
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      matrix:',
+          '        rust: [1.88, stable]',
+          '    steps:',
+          '      - uses: dtolnay/rust-toolchain@master',
+          '        with:',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
+          '          toolchain: ${{ matrix.rust }}',
           '',
         ].join('\n'),
       },
@@ -113,6 +123,13 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
       .stdout.split('\n')
       .find((l) => l.startsWith('ci '));
     expect(ciLine).toMatch(/^ci\s+nodejs\s+16, 24\s+supported \(24\); CI also tests 16 \(past-eol\)\s*$/);
+    // `stable` stands for the newest rust cycle on the day, so 1.88 beside it is a compatibility test.
+    const rustLine = run('eol', 'ci', '--today', TODAY)
+      .stdout.split('\n')
+      .find((l) => /^ci\s+rust/.test(l));
+    expect(rustLine).toMatch(
+      /^ci\s+rust\s+1\.88, stable=1\.91\s+supported \(stable=1\.91\); CI also tests 1\.88 \(past-eol\)\s*$/,
+    );
     // The report's count of items past their end of life: the .nvmrc pin, not CI's compatibility test.
     const report = JSON.parse(
       run('report', '--today', TODAY, '--json', '--out', join(root, `report-${engine}`)).stdout,
@@ -153,6 +170,8 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
           'low nodejs 16 .github/workflows/ci.yml',
           'low nodejs <=14 legacy/package.json',
           'low python ==3.7.* legacy/pyproject.toml',
+          // Beside `stable`, the newest cycle: also a compatibility test.
+          'low rust 1.88 .github/workflows/ci.yml',
         ],
       );
       const floor = problems.find((p) => p.subject === 'nodejs <=14');
@@ -164,7 +183,7 @@ describe.each(ENGINES)('floors and pins on %s', (engine) => {
           .filter((r) => r.status === 'past-eol')
           .map((r) => `${r.repository} ${r.paths.join(' ')}`)
           .sort(),
-      ).toEqual(['app .nvmrc', 'ci .github/workflows/ci.yml']);
+      ).toEqual(['app .nvmrc', 'ci .github/workflows/ci.yml', 'ci .github/workflows/ci.yml']);
     } finally {
       await store.close();
     }
