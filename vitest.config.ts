@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    setupFiles: ['./test/setup.ts'],
     // Generous: a test that fails only on a loaded machine tells nothing; none measures wall time.
     testTimeout: 180_000,
     hookTimeout: 180_000,

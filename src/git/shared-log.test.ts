@@ -1,7 +1,6 @@
 // The shared log: git writes every part to a file, readers follow the parts in order as they grow,
 // and the folder goes when the last holder lets go.
-import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanupTemp, git, tempDir } from '../../test/helpers/repo-builder.ts';
@@ -21,7 +20,7 @@ async function readAll(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('followParts', () => {
-  const folder = () => mkdtempSync(join(tmpdir(), 'cto-follow-test-'));
+  const folder = () => tempDir('cto-follow-test-');
 
   test('reads each part as it grows, in order, to the end its marker says', async () => {
     const dir = folder();

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { resolveIdentities } from '../people/identities/index.ts';
 import { loadPeopleConfig, parsePeopleConfig } from './people.ts';
 
@@ -30,7 +30,7 @@ describe('people configuration', () => {
   });
 
   it('prefers people.yaml over the cto.yaml section', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cto-people-'));
+    const dir = tempDir('cto-people-');
     expect(loadPeopleConfig(dir, { people: { bots: ['a'] } }).botPatterns).toHaveLength(1);
     expect(loadPeopleConfig(dir, {}).aliases).toEqual([]);
     writeFileSync(join(dir, 'people.yaml'), 'exclude: [docs/]\n');

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { loadTeams, parseTeams, teamOfPerson, teamsOfHandle, teamsOwning } from './teams.ts';
 
 const TEAMS = parseTeams({
@@ -44,7 +44,7 @@ describe('teams', () => {
   });
 
   it('loads teams.yaml from the workspace, none when absent', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cto-teams-'));
+    const dir = tempDir('cto-teams-');
     expect(loadTeams(dir)).toEqual([]);
     writeFileSync(
       join(dir, 'teams.yaml'),

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { loadVendors } from './vendors.ts';
 
 const KNOWN = new Set(['datadog', 'sentry', 'stripe']);
 
 function workspace(text: string | null): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cto-vendors-'));
+  const dir = tempDir('cto-vendors-');
   if (text !== null) writeFileSync(join(dir, 'vendors.yaml'), text);
   return dir;
 }

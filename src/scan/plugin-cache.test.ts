@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { tempDir } from '../../test/helpers/repo-builder.ts';
 import { cachedDeclarations, pluginsFingerprint } from './plugin-cache.ts';
 import type { PluginDeclaration } from './plugins.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cto-plugin-cache-'));
+const dir = tempDir('cto-plugin-cache-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the fingerprint changes when a plugin file or the selection changes, not otherwise', () => {

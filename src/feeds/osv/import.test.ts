@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import {
   pysecRecord,
   withdrawnRecord,
 } from '../../../test/fixtures/feeds/osv/test-records.ts';
+import { tempDir } from '../../../test/helpers/repo-builder.ts';
 import { importOsvFolder, importOsvZip, importOsvZipBytes, OsvFeedError } from './import.ts';
 
 function zipOf(files: Record<string, unknown>): Uint8Array {
@@ -65,7 +65,7 @@ describe('OSV import', () => {
 
   it('fails on a truncated or corrupt zip, naming the file', async () => {
     const bytes = zipOf({ 'PYSEC-2099-1.json': pysecRecord, 'GO-2099-0002.json': goRecord });
-    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    const dir = tempDir('osv-');
     const path = join(dir, 'all.zip');
     writeFileSync(path, bytes.subarray(0, bytes.length - 30));
     await expect(importOsvZip(path)).rejects.toThrow(OsvFeedError);
@@ -75,7 +75,7 @@ describe('OSV import', () => {
   });
 
   it('reads a folder of OSV JSON files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osv-'));
+    const dir = tempDir('osv-');
     writeFileSync(join(dir, 'GHSA-aaaa-bbbb-cccc.json'), JSON.stringify(ghsaRecord));
     writeFileSync(join(dir, 'GHSA-wwww-wwww-wwww.json'), JSON.stringify(withdrawnRecord));
     writeFileSync(join(dir, 'notes.md'), '# not a record');
