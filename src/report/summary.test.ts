@@ -128,7 +128,7 @@ describe('the summary row weighs findings by exposure', () => {
       '2026-02-01',
     );
     expect(technology?.sentence).toBe(
-      'Needs attention: 1 high technology problem open (1 past end of life); 2 more only in development or test tooling, weighed as low.',
+      'Needs attention: 1 high technology problem open (1 past end of life); 2 more only in development, test or CI tooling, weighed as low.',
     );
     expect(technology?.drivers).toEqual(['high: nodejs 16 is past its end of life (api)']);
     // Only medium weighed findings: the driver says where the high one is exposed.
