@@ -63,7 +63,8 @@ function areaSentence(s: AreaSection, overdue: number): string {
   const lowered = s.findings.filter((f) => SERIOUS.has(f.severity) && !SERIOUS.has(ratedSeverity(f))).length;
   const counts = countsInWords(serious);
   const { noun, detail } = NOUNS[s.id];
-  const tooling = lowered > 0 ? `; ${lowered} more only in development, test or CI tooling, weighed as low` : '';
+  const tooling =
+    lowered > 0 ? `; ${lowered} more only in development, test or CI tooling, weighed as low` : '';
   const late = `${overdue > 0 ? `, ${overdue} past ${overdue === 1 ? 'its' : 'their'} due date` : ''}${tooling}`;
   if (!counts) {
     const figures =
