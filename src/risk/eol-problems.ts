@@ -3,7 +3,7 @@
 // floor is not the runtime in use: only a floor that admits nothing but end-of-life releases is a
 // (low) problem, one per floor as written. A cycle only a CI matrix runs, beside a supported cycle of the
 // same product, is a compatibility test: a low problem, not a runtime past its end of life.
-import { isCompatibilityTest } from '../findings/eol/compatibility.ts';
+import { compatibilityJudge } from '../findings/eol/compatibility.ts';
 import type { EolRow } from '../findings/eol/find.ts';
 import type { Severity } from '../results.ts';
 import { mostExposed } from './exposure-of.ts';
@@ -29,12 +29,11 @@ export function eolProblems(rows: EolRow[], ownerOf: OwnerOf, windowMonths: numb
     const k = [r.repository, what({ ...r, product: r.product })].join('\u0000');
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
+  const judge = compatibilityJudge(rows);
   return [...groups.values()].map((list) => {
     const problem = toProblem(list, ownerOf, windowMonths);
     // A floor of old releases is already low; a compatibility test is one in CI only (compatibility.ts).
-    return problem.severity !== 'low' && isCompatibilityTest(list, rows)
-      ? asCompatibilityTest(problem)
-      : problem;
+    return problem.severity !== 'low' && judge.cycle(list) ? asCompatibilityTest(problem) : problem;
   });
 }
 

@@ -1,10 +1,9 @@
 // `cto trend`: key metrics (or any stored metric) as time series over each repository's historical
 // snapshots and its current one, per repository, team (teams.yaml) or the portfolio (docs/trend.md).
-
 import type { AllocatedCost } from '../costs/allocate.ts';
 import { roundAmount } from '../costs/money.ts';
 import { CtoError } from '../errors.ts';
-import { testedOnly } from '../findings/eol/compatibility.ts';
+import { compatibilityJudge } from '../findings/eol/compatibility.ts';
 import { findEol } from '../findings/eol/find.ts';
 import { findVulnerabilities, type VulnFinding } from '../findings/vulnerabilities/find.ts';
 import { type Team, teamsOwning } from '../office/teams.ts';
@@ -423,10 +422,11 @@ async function endOfLifeCounts(
   });
   if (productsLoaded === 0) return null;
   const out = new Map<string, number>([...column.byRepo.keys()].map((r) => [r, 0]));
+  const judge = compatibilityJudge(rows);
   for (const r of rows) {
     if (r.status !== 'past-eol') continue;
     // A cycle only CI tests beside a supported one is a compatibility test, not a runtime past its end.
-    if (testedOnly(r, rows)) continue;
+    if (judge.row(r)) continue;
     out.set(r.repository, (out.get(r.repository) ?? 0) + 1);
   }
   return out;

@@ -24,7 +24,7 @@ import {
 } from '../../store/feed-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { floorTest } from '../../versions/runtime-floor.ts';
-import { testedOnly } from './compatibility.ts';
+import { compatibilityJudge } from './compatibility.ts';
 import { purlOf } from './purl.ts';
 
 /**
@@ -292,6 +292,7 @@ export async function findEol(
  */
 function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
   const out = new Map<string, RuntimeInUse>();
+  const judge = compatibilityJudge(rows);
   for (const r of rows) {
     if (!r.product || !RUNTIME_PRODUCTS.has(r.product) || r.role === null) continue;
     const key = `${r.repository}\u0000${r.product}`;
@@ -303,7 +304,7 @@ function runtimesInUse(rows: EolRow[]): RuntimeInUse[] {
         cycle: r.cycle,
         status: r.status,
         paths: r.paths,
-        compatibilityTest: testedOnly(r, rows),
+        compatibilityTest: judge.row(r),
       });
     else use.floors.push({ version: r.version, paths: r.paths });
   }
