@@ -149,6 +149,20 @@ describe('the pack settings every git call runs with', () => {
     expect(await setting('core.packedGitLimit', 256 * MiB)).toBe(64 * MiB);
     expect(await setting('core.packedGitWindowSize', 256 * MiB)).toBe(16 * MiB);
   });
+
+  test("a call's delta base cache is git's own unless the call sets it", async () => {
+    const dir = buildRepo(tempDir(), [{ files: { 'a.txt': 'a\n' } }]);
+    const cache = async (deltaBaseCacheBytes?: number) => {
+      const r = await runGit({
+        gitDir: join(dir, '.git'),
+        args: ['config', '--get', 'core.deltaBaseCacheLimit'],
+        ...(deltaBaseCacheBytes === undefined ? {} : { deltaBaseCacheBytes }),
+      });
+      return { code: r.code, value: r.stdout.toString().trim() };
+    };
+    expect(await cache(16 * MiB)).toEqual({ code: 0, value: String(16 * MiB) });
+    expect(await cache()).toEqual({ code: 1, value: '' }); // unset: git's default of 96 MiB
+  });
 });
 
 describe('the budget of a repository', () => {

@@ -84,6 +84,12 @@ interface GitCall {
    * an alternate: git then writes nothing into the repository.
    */
   objects?: { directory: string; alternate: string };
+  /**
+   * git's cache of inflated delta bases (`core.deltaBaseCacheLimit`, 96 MiB by default, filled as a
+   * process runs): smaller for a call that inflates few blobs, whose cache would hold trees it seldom
+   * reads again. Unset: git's default, which saves reinflating long delta chains of blobs.
+   */
+  deltaBaseCacheBytes?: number;
 }
 
 export interface NetworkAccess {
@@ -185,7 +191,7 @@ export function spawnGit(
   const budget = call.budget ?? currentGitBudget();
   const maxOutput = Math.min(budget.outputBytes, options.maxOutput ?? Number.POSITIVE_INFINITY);
   const toFile = options.outputFile !== undefined;
-  const git = ['git', ...packWindows(budget), ...gitArgv(call)];
+  const git = ['git', ...packWindows(budget), ...deltaBaseCache(call), ...gitArgv(call)];
   const { command, args } = limitedCommand(options.command ? options.command(git) : git, {
     memoryBytes: budget.memoryBytes,
     cpuSeconds: budget.timeMs / 1000,
@@ -256,6 +262,11 @@ function packWindows(budget: GitBudget): string[] {
   const limit = Math.max(MIN_PACK_LIMIT, Math.floor(budget.memoryBytes / 4));
   const window = Math.max(MIN_PACK_LIMIT, Math.min(1024 ** 3, Math.floor(budget.memoryBytes / 16)));
   return ['-c', `core.packedGitLimit=${limit}`, '-c', `core.packedGitWindowSize=${window}`];
+}
+
+function deltaBaseCache(call: GitCall): string[] {
+  const bytes = call.deltaBaseCacheBytes;
+  return bytes === undefined ? [] : ['-c', `core.deltaBaseCacheLimit=${Math.max(0, Math.floor(bytes))}`];
 }
 
 /** A bound the kernel enforced: the CPU-time limit (SIGXCPU) or the address-space limit (allocation failed). */
