@@ -132,7 +132,7 @@ function longHistory(): CommitSpec[] {
   return c;
 }
 
-test('the logs read in parts by several git processes replay to the same owners, those of git blame', async () => {
+test('the log of patches read in parts by several git processes replays to the same owners, those of git blame', async () => {
   const dir = buildRepo(join(tempDir(), 'parts'), longHistory());
   const commit = git(dir, ['rev-parse', 'HEAD']).trim();
   expect(git(dir, ['rev-list', '--merges', '--count', 'HEAD']).trim()).toBe('4');

@@ -1,9 +1,10 @@
 // One pass over history, parents before children, tracking for every file of every live commit the
 // origin commit of each line. Non-merge commits apply their diff; a merge takes each file from the
 // first parent whose blob is identical (as blame does), else from its combined diff. Merges are read
-// from two more logs of merges only: their raw changes from the first parent, and combined diffs. Trees are copied only at branch points and dropped once every child
-// has been replayed. The same pass gives the ownership at any commit it goes through (`stops`: the
-// `scan --history` points), tallied when that commit is replayed.
+// from two more logs of merges only: their raw changes from the first parent, and combined diffs.
+// Trees are copied only at branch points and dropped once every child has been replayed. The same
+// pass gives the ownership at any commit it goes through (`stops`: the `scan --history` points),
+// tallied when that commit is replayed.
 import { BlobReader } from '../../git/blob-reader.ts';
 import { gitOk, streamGit } from '../../git/invoke.ts';
 import { SAFE_LOG_FLAGS } from '../../git/log.ts';
@@ -34,7 +35,7 @@ const RAW_ARGS = [
 ];
 
 interface ReplayOptions {
-  /** Git processes per log (parts of the walk); by default one per core for a long history. */
+  /** Git processes for the log of patches (parts of the walk); by default one per core for a long history. */
   parts?: number;
   /** The log of non-merge patches read from the shared log's files instead of from git. */
   shared?: SharedLogFiles;
@@ -74,41 +75,54 @@ async function replay(
   options: ReplayOptions,
 ): Promise<ReplayResult> {
   const { gitDir } = ctx;
-  const { children, commits, merges: mergeCount } = await childCounts(gitDir, commit);
-  // Each log is printed oldest first by one git process per core over parts of the walk (the later
-  // parts spooled to files while the first is replayed): the same bytes as one process, in order.
-  const oldestFirst = (args: string[], count: number) =>
-    commitRecords(streamLogParts(gitDir, args, commit, count, options.parts ?? logParts(count), true));
+  const { children, commits } = await childCounts(gitDir, commit);
+  // The log of patches, the replay's largest, is printed oldest first by one git process per core
+  // over parts of the walk (the later parts spooled to files while the first is replayed): the same
+  // bytes as one process, in order. Shared with the history stage when it reads the same history.
   const patches = options.shared
     ? commitRecords(followParts(options.shared), { raw: false })
-    : oldestFirst(['log', '--diff-merges=off', ...DIFF_ARGS], commits);
+    : commitRecords(
+        streamLogParts(
+          gitDir,
+          ['log', '--diff-merges=off', ...DIFF_ARGS],
+          commit,
+          commits,
+          options.parts ?? logParts(commits),
+          true,
+        ),
+      );
   const main = readAhead(patches, READ_AHEAD);
+  // The two logs of merges are each one git process, reading beside the log of patches: with
+  // `--topo-order` every part of a log walks the whole history and keeps its commits, so a second
+  // part costs that walk and another delta base cache (on git/git and symfony/symfony about 150 MB
+  // each log), while one process is done well before the replay needs its last merge (symfony/symfony:
+  // 4 s of git's CPU for the raw changes, 17 s for the combined diffs, in a replay of 50 s).
+  const mergeLog = (args: string[], deltaBaseCacheBytes?: number) =>
+    mergeLookup(
+      commitRecords(
+        streamGit({
+          gitDir,
+          args: ['log', '--merges', ...args, '--reverse', commit, '--'],
+          ...(deltaBaseCacheBytes === undefined ? {} : { deltaBaseCacheBytes }),
+        }),
+      ),
+    );
   // A merge's changes from its first parent are needed file by file, not line by line (the lines
   // come from the combined diff): its raw changes, without patches that repeat the branch's commits.
-  // One process, with a small delta base cache: it inflates trees, and blobs only to score renames
-  // (symfony/symfony: 4 s of git's CPU, far ahead of the replay), so a second part would cost its own
-  // walk of the whole history and its own cache (about 100 MB) for nothing; 16 MiB instead of git's
+  // They inflate trees, and blobs only to score renames: a 16 MiB delta base cache instead of git's
   // 96 takes about 80 MB less at the same speed on git/git and symfony/symfony.
-  const mergeFiles = mergeLookup(
-    commitRecords(
-      streamGit({
-        gitDir,
-        args: ['log', '--merges', ...RAW_ARGS, '--reverse', commit, '--'],
-        deltaBaseCacheBytes: RAW_DELTA_BASE_CACHE,
-      }),
-    ),
-  );
+  const mergeFiles = mergeLog(RAW_ARGS, RAW_DELTA_BASE_CACHE);
   // One line of context: at -U0 a combined diff hides lines common to all parents that carry
   // deleted lines before them, so the lines after them could not be placed. No rename detection:
   // with it git diffs the merge against each parent over the whole tree and searches renames in
   // each (on git/git five times the work of the combined diffs themselves); without it each path
   // is compared with the same path in every parent, and a file blame follows to another path in a
   // parent is diffed from that path's blob instead (`parentPaths` tells which columns apply).
-  const mergeArgs = [
+  const merges = mergeLog([
+    '-c',
     ...DIFF_ARGS.map((a) => (a === '-U0' ? '-U1' : a === '--find-renames' ? '--no-renames' : a)),
     '--combined-all-paths',
-  ];
-  const merges = mergeLookup(oldestFirst(['log', '--merges', '-c', ...mergeArgs], mergeCount));
+  ]);
   const live = new Map<string, Tree>();
   const authorIds = new Map<string, number>();
   const authors: ReplayResult['authors'] = [];
@@ -221,21 +235,19 @@ function tally(tree: Tree, authorOf: number[]): ReplayResult['files'] {
   return out;
 }
 
-/** How many children each commit of the history has; how many commits and merges it holds. */
+/** How many children each commit of the history has; how many commits it holds. */
 async function childCounts(
   gitDir: string,
   commit: string,
-): Promise<{ children: Map<string, number>; commits: number; merges: number }> {
+): Promise<{ children: Map<string, number>; commits: number }> {
   const out = await gitOk({ gitDir, args: ['rev-list', '--parents', commit, '--'] });
   const children = new Map<string, number>();
   let commits = 0;
-  let merges = 0;
   for (const line of out.toString('latin1').split('\n')) {
     if (line === '') continue;
     const [, ...parents] = line.split(' ');
     commits++;
-    if (parents.length > 1) merges++;
     for (const p of parents) children.set(p, (children.get(p) ?? 0) + 1);
   }
-  return { children, commits, merges };
+  return { children, commits };
 }
