@@ -1,4 +1,5 @@
 // One self-contained HTML file: inline style and SVG, no scripts, fonts or links to the network.
+import { ratedSeverity, severityCell } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
 import { renderChart } from './charts/render.ts';
 import { esc } from './charts/svg.ts';
@@ -153,7 +154,7 @@ function topFindingsHtml(s: AreaSection): string {
       const where =
         t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
       return [
-        `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td class="num">${t.score ?? '–'}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(where)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
+        `<tr><td class="sev sev-${ratedSeverity(f)}">${esc(severityCell(f))}</td><td class="num">${t.score ?? '–'}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(where)}</td><td>${esc(f.owner)}</td><td>${esc(f.action)}</td></tr>`,
       ];
     })
     .join('');
@@ -175,7 +176,7 @@ function areaAppendixHtml(s: AreaSection): string {
         .slice(0, MAX_FINDINGS)
         .map(
           (f) =>
-            `<tr><td class="sev sev-${f.severity}">${f.severity}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td><code>${esc(f.rule)}</code></td></tr>`,
+            `<tr><td class="sev sev-${ratedSeverity(f)}">${esc(severityCell(f))}</td><td><a href="#ev-${f.id}">${esc(f.title)}</a></td><td>${esc(f.repository)}</td><td>${esc(f.owner)}</td><td><code>${esc(f.rule)}</code></td></tr>`,
         )
         .join(
           '',

@@ -1,7 +1,7 @@
 // Markdown for GitHub: the same sections as the HTML; each chart is its SVG file (charts/, written
 // beside report.md) shown as an image, with the table of its numbers below it.
 
-import { AREA_TITLES } from './areas/classify.ts';
+import { AREA_TITLES, severityCell } from './areas/classify.ts';
 import { snapshotAgeText } from './changes.ts';
 import { chartFile } from './charts/files.ts';
 import { figureValue, metricChangeText } from './format.ts';
@@ -173,7 +173,7 @@ function sectionMd(s: AreaSection, changes: Changes | null): string[] {
           const f = byId.get(t.id);
           const where =
             t.repositories.length > 3 ? `${t.repositories.length} repositories` : t.repositories.join(', ');
-          return f ? [[f.severity, t.score ?? '–', f.title, where, f.owner, f.action]] : [];
+          return f ? [[severityCell(f), t.score ?? '–', f.title, where, f.owner, f.action]] : [];
         }),
       ),
       '',
@@ -206,7 +206,9 @@ function areaAppendixMd(s: AreaSection): string[] {
       '',
       table(
         ['severity', 'finding', 'repository', 'owner', 'rule'],
-        s.findings.slice(0, 200).map((f) => [f.severity, f.title, f.repository, f.owner, `\`${f.rule}\``]),
+        s.findings
+          .slice(0, 200)
+          .map((f) => [severityCell(f), f.title, f.repository, f.owner, `\`${f.rule}\``]),
       ),
       '',
     );

@@ -1,6 +1,8 @@
 // The findings that matter in an area (docs/report.md, "Findings that matter"): the same finding in
-// several repositories once, ranked by the risk score where the finding is a scored problem (docs/risk.md),
-// then by severity; the top five are shown in the section, every finding in the appendix.
+// several repositories once, ranked by the risk score where the finding is a scored problem
+// (docs/risk.md), then by severity as weighed by exposure (areas/classify.ts); the top five are shown
+// in the section, every finding in the appendix.
+import { ratedSeverity } from './areas/classify.ts';
 import type { ReportFinding, TopFinding } from './types.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'];
@@ -23,7 +25,7 @@ export function topFindings(
     // The group shows as its highest-scored member.
     if (score !== null && (g.score === null || score > g.score)) Object.assign(g, { id: f.id, score });
   }
-  const severity = new Map(findings.map((f) => [f.id, SEVERITY_ORDER.indexOf(f.severity)]));
+  const severity = new Map(findings.map((f) => [f.id, SEVERITY_ORDER.indexOf(ratedSeverity(f))]));
   return [...groups.values()]
     .sort(
       (a, b) =>

@@ -1,5 +1,6 @@
 // The CTO areas, which one an analysis result belongs to, and the rating rule of docs/report.md.
 import type { Severity } from '../../analyses/types.ts';
+import { EXPOSURES, type Exposure } from '../../collectors/types.ts';
 import { riskWeights } from '../../risk/config.ts';
 import type { AreaId, Rating, ReportFinding } from '../types.ts';
 
@@ -65,15 +66,58 @@ export function worst(ratings: Rating[]): Rating {
 
 export function severityCounts(findings: ReportFinding[]): string {
   const parts = ['critical', 'high', 'medium', 'low', 'info']
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .map((s) => [s, findings.filter((f) => ratedSeverity(f) === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   return parts.length ? `Findings: ${parts.join(', ')}` : 'No findings';
 }
 
-/** Findings ordered by severity, then repository, rule and subject. */
+/** What an exposure is called in a sentence ("only in development or CI"). */
+const EXPOSURE_WORDS: Record<Exposure, string> = {
+  runtime: 'shipped code',
+  build: 'build',
+  ci: 'CI',
+  development: 'development',
+  test: 'tests',
+  example: 'examples',
+  docs: 'docs',
+};
+
+/**
+ * The critical, high and medium findings counted lower than their own severity, said apart: "2 high and 1 medium of them weigh
+ * less: only in development or CI, not in shipped code"; empty when none is. Counts are at the rated severity
+ * (`severityCounts`), so a high end of life of a development tool is never read as a high problem.
+ */
+export function loweredFindings(findings: readonly ReportFinding[]): string {
+  const serious = new Set<Severity>(['critical', 'high', 'medium']);
+  const lowered = findings.filter((f) => serious.has(f.severity) && ratedSeverity(f) !== f.severity);
+  if (lowered.length === 0) return '';
+  const own = (['critical', 'high', 'medium'] as const)
+    .map((s) => [s, lowered.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const exposures = EXPOSURES.filter((e) => lowered.some((f) => f.exposure === e)).map(
+    (e) => EXPOSURE_WORDS[e],
+  );
+  const list = (l: string[]) =>
+    l.length <= 1 ? (l[0] ?? '') : `${l.slice(0, -1).join(', ')} and ${l.at(-1)}`;
+  const or =
+    exposures.length <= 1
+      ? (exposures[0] ?? '')
+      : `${exposures.slice(0, -1).join(', ')} or ${exposures.at(-1)}`;
+  return `${list(own)} of them weigh less: only in ${or}, not in shipped code`;
+}
+
+/** The severity cell of a finding: its rated severity, with its own where that is higher ("low (high, in development)"). */
+export function severityCell(f: Pick<ReportFinding, 'severity' | 'exposure'>): string {
+  const rated = ratedSeverity(f);
+  return rated === f.severity ? f.severity : `${rated} (${f.severity}, in ${f.exposure})`;
+}
+
+/** Findings ordered by rated severity, then their own, then repository, rule and subject. */
 export function bySeverity(a: ReportFinding, b: ReportFinding): number {
   return (
+    (SEVERITY_RANK[ratedSeverity(a)] ?? 9) - (SEVERITY_RANK[ratedSeverity(b)] ?? 9) ||
     (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
     a.repository.localeCompare(b.repository) ||
     a.rule.localeCompare(b.rule) ||

@@ -2,7 +2,7 @@
 import type { ReportData, ReportMetric } from '../data.ts';
 import { metricName } from '../definitions.ts';
 import type { AreaId, AreaSection, Chart, Figure, Kpi, ReportFinding } from '../types.ts';
-import { AREA_TITLES, bySeverity, rate, severityCounts, worst } from './classify.ts';
+import { AREA_TITLES, bySeverity, loweredFindings, rate, severityCounts, worst } from './classify.ts';
 import type { MetricRule } from './rules.ts';
 
 interface AreaParts {
@@ -110,8 +110,9 @@ export function buildSection(id: AreaId, data: ReportData, parts: AreaParts, gre
   const analysed = parts.analysed ?? (areaMetrics(data, id).length > 0 || findings.length > 0);
   const rules = analysed ? (parts.rules ?? []) : [];
   const rating = worst([rate(findings, analysed, !parts.unmeasured), ...rules.map((r) => r.rating)]);
+  const lowered = loweredFindings(findings);
   const counted = analysed
-    ? `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')}).`
+    ? `${severityCounts(findings)} (${plural(new Set(findings.map((f) => f.repository)).size || data.snapshots.length, 'repository', 'repositories')})${lowered ? `; ${lowered}` : ''}.`
     : greyLine;
   const line = [...rules.map((r) => r.reason), counted, ...(parts.unmeasured ? [parts.unmeasured] : [])].join(
     ' ',
