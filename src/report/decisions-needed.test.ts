@@ -83,6 +83,7 @@ const departed = (
   names: string[],
   keyPeople: number,
   dormantSince: number | null = null,
+  truckFactor = keyPeople - names.length,
 ): RepositoryKnowledge =>
   ({
     repository,
@@ -92,7 +93,7 @@ const departed = (
       departed: i < names.length,
     })),
     active: {
-      truckFactor: keyPeople - names.length,
+      truckFactor,
       people: [],
       keyPeople,
       activeKeyPeople: keyPeople - names.length,
@@ -125,7 +126,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         windowEnd: windowEndOf(TODAY, 6),
         workspaceDir: null,
         teams: [{ name: 'Platform', members: [], handles: [], owns: ['gin'] }] as never,
-        repositories: ['api', 'web', 'gin', 'flask', 'jedis', 'zeta'],
+        repositories: ['api', 'web', 'gin', 'flask', 'jedis', 'ripgrep', 'zeta'],
         register: await registerRows(store),
         problems: PROBLEMS,
         knowledge: {
@@ -133,6 +134,8 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
             departed('gin', ['Ada'], 2),
             departed('flask', [], 3),
             departed('jedis', ['Bo', 'Cy'], 2),
+            // One of three left, but the files Fay was main author of are over half: 0 among those active.
+            departed('ripgrep', ['Fay'], 3, null, 0),
             // Nobody committed in the window: its last commit on 2024-10-23.
             departed('zeta', ['Dee'], 1, Date.UTC(2024, 9, 23, 12) / 1000),
           ],
@@ -149,6 +152,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         ['end-of-life', 'web', '2026-05-30', 'Web'],
         ['key-people-left', 'gin', null, 'Platform'],
         ['key-people-left', 'jedis', null, 'unassigned'],
+        ['key-people-left', 'ripgrep', null, 'unassigned'],
         ['key-people-left', 'zeta', null, 'unassigned'],
       ]);
       expect(items[0]?.title).toBe(
@@ -166,10 +170,13 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
       );
       expect(items[4]?.evidence.people).toEqual(['p-Ada']);
       expect(items[5]?.title).toBe(
-        'jedis: all 2 key people have left, truck factor among those active 0; decide who takes over (Bo, Cy).',
+        'jedis: all 2 key people have left, truck factor among those active 0 (over half the files have no active main author); decide who takes over (Bo, Cy).',
+      );
+      expect(items[6]?.title).toBe(
+        'ripgrep: 1 of 3 key people has left, truck factor among those active 0 (over half the files have no active main author); decide who takes over (Fay).',
       );
       // A dormant repository: the decision is its future, not who takes over.
-      expect(items[6]?.title).toBe(
+      expect(items[7]?.title).toBe(
         'zeta: dormant, no commit since 2024-10-23; decide whether to archive it or who maintains it (its key people: Dee).',
       );
       for (const d of items) expect(d.sql).toMatch(/^select /);
@@ -199,6 +206,7 @@ describe.each(ENGINES)('decisions needed on %s', (engine) => {
         'renewal-due',
         'acceptance-expiring',
         'end-of-life',
+        'key-people-left',
         'key-people-left',
         'key-people-left',
         'key-people-left',

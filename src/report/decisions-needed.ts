@@ -179,13 +179,17 @@ const keyPeopleLeft: DecisionSource = {
           gone.length === r.people.length
             ? `${gone.length === 1 ? 'the one key person has' : `all ${gone.length} key people have`} left`
             : `${gone.length} of ${r.people.length} key people ${gone.length === 1 ? 'has' : 'have'} left`;
+        // A truck factor of 0 among those active while some key people stay reads as a contradiction
+        // unless its meaning is said: the files the departed were main authors of are over half.
+        const orphaned =
+          r.active.truckFactor === 0 ? ' (over half the files have no active main author)' : '';
         // A dormant repository: nobody took over because nobody works on it; the decision is its future.
         const dormant = r.active.dormantSince;
         return {
           kind: 'key-people-left',
           title:
             dormant === null
-              ? `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}; decide who takes over (${who}).`
+              ? `${r.repository}: ${left}, truck factor among those active ${r.active.truckFactor}${orphaned}; decide who takes over (${who}).`
               : `${r.repository}: dormant, no commit since ${isoDay(dormant)}; decide whether to archive it or who maintains it (its key people: ${who}).`,
           subject: '',
           repository: r.repository,
