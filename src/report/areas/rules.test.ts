@@ -57,25 +57,33 @@ describe('delivery against the DORA clusters', () => {
     );
     expect(s.rating).toBe('green');
   });
-  test('an all-time figure read because the repository had no release in 365 days says so', () => {
-    const s = deliverySection(
-      data([
-        metric('express', 'change-failure-rate', 0.57),
-        metric('flask', 'change-failure-rate', 0.9),
-        metric('flask', 'change-failure-rate-365d', 0.5),
-      ]),
-    );
-    expect(s.line).toContain('Change failure proxy over 45%: flask 50%.');
-    expect(s.line).toContain(
-      'Change failure proxy over 30%: express 57% (over all releases, none in the last 365 days).',
-    );
-  });
-  test('a figure from releases over a year old warns but never makes the area red', () => {
-    const s = deliverySection(data([metric('express', 'change-failure-rate', 0.57)]));
+  test('figures over releases more than a year old do not rate: the work waiting for a release does', () => {
+    // express: no release in 365 days, its all-time figures high; 55 changes wait, the oldest 544 days.
+    const express = [
+      metric('express', 'change-failure-rate', 0.57),
+      metric('express', 'rework-rate', 0.57),
+      metric('express', 'lead-time-median-last-10', 133.5),
+      metric('express', 'releases', 236),
+      metric('express', 'releases-365d', 0),
+      metric('express', 'unreleased-commits', 55),
+      metric('express', 'unreleased-age-max', 543.6),
+    ];
+    const s = deliverySection(data(express));
     expect(s.rating).toBe('amber');
-    expect(s.line).toContain('express 57% (over all releases, none in the last 365 days)');
-    const lead = deliverySection(data([metric('gin', 'lead-time-median-last-10', 400)]));
-    expect(lead.rating).toBe('amber');
+    expect(s.reasons).toEqual([
+      'No release in the last 365 days, with changes waiting: express 55 changes (the oldest 544 days).',
+    ]);
+    // The 365-day figures of another repository still rate as before.
+    const both = deliverySection(data([...express, metric('flask', 'change-failure-rate-365d', 0.5)]));
+    expect(both.rating).toBe('red');
+    expect(both.line).toContain('Change failure proxy over 45%: flask 50%.');
+    expect(both.line).not.toContain('express 57%');
+    // Nothing waiting, or never released, or released within the year: no rule.
+    const quiet = (m: string, v: number) =>
+      deliverySection(data(express.map((x) => (x.metric === m ? metric('express', m, v) : x))));
+    expect(quiet('unreleased-commits', 0).rating).toBe('green');
+    expect(quiet('releases', 0).rating).toBe('green');
+    expect(quiet('releases-365d', 3).rating).toBe('green');
   });
   test('a median lead time over a month is amber, over six months red; rework like change failure', () => {
     expect(deliverySection(data([metric('a', 'lead-time-median-365d', 40)])).rating).toBe('amber');

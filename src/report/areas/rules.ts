@@ -13,16 +13,13 @@ export interface MetricRule {
 
 /** A threshold over one metric: amber above `amber`, red above `red` (both exclusive). */
 interface Threshold {
-  /** The metrics read, first present wins per repository. */
-  metrics: string[];
+  metric: string;
   amber: number;
   red: number;
   /** What the figure is, in words: "change failure proxy". */
   name: string;
   format: (v: number) => string;
   source: string;
-  /** Said after a repository's figure when it comes from a later metric than the first (the fallback). */
-  fallback: string;
 }
 
 const percent = (v: number) => `${Math.round(100 * v)}%`;
@@ -32,68 +29,85 @@ const days = (v: number) => `${Math.round(v)} days`;
  * Delivery against the performance clusters of the 2022 Accelerate State of DevOps report (DORA):
  * change failure rate high 0-15%, medium 16-30%, low 46-60%; lead time for changes high 1 day-1 week,
  * medium 1 week-1 month, low 1-6 months. Outside the medium cluster is amber, in the low one red.
+ * Over the releases of the last 365 days only: the same figures over older releases (stored for a
+ * repository with none in that window) describe how it delivered then, not now; what to act on there
+ * is the work waiting for a release (`unreleasedRule`).
  */
 const DELIVERY_THRESHOLDS: Threshold[] = [
   {
-    metrics: ['change-failure-rate-365d', 'change-failure-rate'],
+    metric: 'change-failure-rate-365d',
     amber: 0.3,
     red: 0.45,
     name: 'change failure proxy',
     format: percent,
     source: 'DORA 2022: medium up to 30%, low 46-60%',
-    fallback: 'over all releases, none in the last 365 days',
   },
   {
-    metrics: ['rework-rate-365d', 'rework-rate'],
+    metric: 'rework-rate-365d',
     amber: 0.3,
     red: 0.45,
     name: 'rework proxy',
     format: percent,
     source: 'same thresholds as change failure',
-    fallback: 'over all releases, none in the last 365 days',
   },
   {
-    metrics: ['lead-time-median-365d', 'lead-time-median-last-10'],
+    metric: 'lead-time-median-365d',
     amber: 30,
     red: 180,
     name: 'median lead time for changes',
     format: days,
     source: 'DORA 2022: medium up to one month, low one to six months',
-    fallback: 'last 10 releases, none in the last 365 days',
   },
 ];
 
 export function deliveryRules(metrics: ReportMetric[]): MetricRule[] {
-  return DELIVERY_THRESHOLDS.flatMap((t) => thresholdRule(metrics, t));
+  return [...DELIVERY_THRESHOLDS.flatMap((t) => thresholdRule(metrics, t)), ...unreleasedRule(metrics)];
+}
+
+/** The repository-level value of each repository for `name`. */
+function byRepository(metrics: readonly ReportMetric[], name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of metrics)
+    if (m.metric === name && m.subject === '' && typeof m.value === 'number') out.set(m.repository, m.value);
+  return out;
 }
 
 function thresholdRule(metrics: ReportMetric[], t: Threshold): MetricRule[] {
-  const byRepo = new Map<string, number>();
-  const fromFallback = new Set<string>();
-  for (const name of [...t.metrics].reverse()) {
-    for (const m of metrics) {
-      if (m.metric === name && m.subject === '' && typeof m.value === 'number') {
-        byRepo.set(m.repository, m.value);
-        if (name === t.metrics[0]) fromFallback.delete(m.repository);
-        else fromFallback.add(m.repository);
-      }
-    }
-  }
+  const byRepo = byRepository(metrics, t.metric);
   const over = (limit: number) =>
     [...byRepo].filter(([, v]) => v > limit).sort(([a], [b]) => a.localeCompare(b));
-  // A figure from the fallback describes releases more than a year old: it can warn, never make the
-  // area red (what to act on there is that nothing was released).
-  const red = over(t.red).filter(([r]) => !fromFallback.has(r));
+  const red = over(t.red);
   const amber = over(t.amber).filter(([r]) => !red.some(([x]) => x === r));
   const out: MetricRule[] = [];
-  // A figure read from the fallback metric says so: it is not the window the first metric counts.
-  const list = (l: [string, number][]) =>
-    l.map(([r, v]) => `${r} ${t.format(v)}${fromFallback.has(r) ? ` (${t.fallback})` : ''}`).join(', ');
+  const list = (l: [string, number][]) => l.map(([r, v]) => `${r} ${t.format(v)}`).join(', ');
   if (red.length)
     out.push({ rating: 'red', reason: `${cap(t.name)} over ${t.format(t.red)}: ${list(red)}.` });
   if (amber.length)
     out.push({ rating: 'amber', reason: `${cap(t.name)} over ${t.format(t.amber)}: ${list(amber)}.` });
   return out;
+}
+
+/**
+ * A repository that has released before, none in the last 365 days, with changes in no release:
+ * work waiting to ship (or shipped without a version tag). Amber, never red: the tags are a proxy.
+ */
+function unreleasedRule(metrics: readonly ReportMetric[]): MetricRule[] {
+  const releases = byRepository(metrics, 'releases');
+  const recent = byRepository(metrics, 'releases-365d');
+  const waiting = byRepository(metrics, 'unreleased-commits');
+  const oldest = byRepository(metrics, 'unreleased-age-max');
+  const stalled = [...waiting]
+    .filter(([r, n]) => n > 0 && (releases.get(r) ?? 0) > 0 && recent.get(r) === 0)
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (stalled.length === 0) return [];
+  const list = stalled
+    .map(([r, n], i) => {
+      const age = oldest.get(r);
+      const noun = i === 0 ? (n === 1 ? ' change' : ' changes') : '';
+      return `${r} ${n}${noun}${age === undefined ? '' : ` (the oldest ${days(age)})`}`;
+    })
+    .join(', ');
+  return [{ rating: 'amber', reason: `No release in the last 365 days, with changes waiting: ${list}.` }];
 }
 
 /**
