@@ -60,8 +60,9 @@ export async function spool(
   args: string[],
   file: string,
   stopped: AbortSignal,
+  options: { deltaBaseCacheBytes?: number } = {},
 ): Promise<void> {
-  const call = { gitDir, args };
+  const call = { gitDir, args, ...options };
   const fd = openSync(file, 'w', 0o600);
   let git: ReturnType<typeof spawnGit>;
   try {

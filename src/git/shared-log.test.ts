@@ -7,7 +7,7 @@ import { cleanupTemp, git, tempDir } from '../../test/helpers/repo-builder.ts';
 import { isCtoError } from '../errors.ts';
 import { gitOk } from './invoke.ts';
 import { logParts } from './log-ranges.ts';
-import { followParts, holdSharedLog, openSharedLog, SHARED_LOG_ARGS } from './shared-log.ts';
+import { followedLog, followParts, holdSharedLog, openSharedLog, SHARED_LOG_ARGS } from './shared-log.ts';
 
 afterAll(cleanupTemp);
 
@@ -136,5 +136,28 @@ describe('openSharedLog', () => {
     hold.release();
     await expect(reading).rejects.toThrow();
     await expect.poll(() => existsSync(files.dir)).toBe(false);
+  });
+
+  test('a followed log is written whole by git with nobody reading it, then read as one git process prints it', async () => {
+    const args = ['log', '--raw', '--no-abbrev', '--format=%H %s', head, '--'];
+    const log = followedLog(gitDir, args, { deltaBaseCacheBytes: 16 * 1024 * 1024 });
+    // Through a pipe git would stop at 64 KiB until read: written settles only if git is not held back.
+    await log.written;
+    const one = await gitOk({ gitDir, args });
+    expect(one.length).toBeGreaterThan(256 * 1024);
+    expect((await readAll(log.bytes)).equals(one)).toBe(true);
+    expect(existsSync(log.dir)).toBe(true);
+    await log.close();
+    expect(existsSync(log.dir)).toBe(false);
+  });
+
+  test("a followed log that git fails gives git's error to its reader; closing it early stops git", async () => {
+    const failing = followedLog(gitDir, ['log', 'no-such-revision', '--']);
+    await expect(readAll(failing.bytes)).rejects.toThrow(/no-such-revision/);
+    await failing.close();
+    expect(existsSync(failing.dir)).toBe(false);
+    const early = followedLog(gitDir, ['log', '-p', head, '--']);
+    await early.close(); // before git is done: stopped, the folder removed
+    expect(existsSync(early.dir)).toBe(false);
   });
 });

@@ -8,6 +8,8 @@
 // file itself, at its own pace; each reader follows the files in order as they grow. A part is
 // complete when `<part>.done` exists, failed when `<part>.failed` does (its error as JSON). The files
 // live in a fresh 0700 folder (temp-folder.ts) and are removed when the last holder releases the log.
+//
+// A log of one reader is read the same way where git should not wait for it (`followedLog`).
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -149,7 +151,7 @@ async function writeParts(
         await spool(gitDir, [...args, commit, '--'], file, stopped);
         writeMarker(`${file}.done`, '');
       } catch (e) {
-        const failure = { code: isCtoError(e) ? e.code : null, message: (e as Error).message ?? String(e) };
+        const failure = failureOf(e);
         writeMarker(`${file}.failed`, JSON.stringify(failure));
         for (const f of files.slice(i + 1)) writeMarker(`${f}.failed`, JSON.stringify(failure));
         return;
@@ -165,6 +167,56 @@ function writeMarker(file: string, text: string): void {
   } catch {
     // the folder is gone (the log was closed) or the part already has its marker
   }
+}
+
+/** A log followed as git writes it: its bytes in order, and `close` (stops git, removes the file). */
+export interface FollowedLog {
+  bytes: AsyncGenerator<Buffer>;
+  /** Settles when git has ended (written the whole log, failed or been stopped). */
+  written: Promise<void>;
+  /** The folder of its file. */
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** The folders of followed logs not yet closed. */
+const followed = new Set<string>();
+
+/**
+ * One `git <args>` written by git to a file of its own at git's pace and read back in order as it
+ * grows: a reader busy elsewhere never holds git back, as a pipe (64 KiB) would, and what git is
+ * ahead by costs disk, not memory. Close it once done reading (or giving up): git is stopped and the
+ * file removed.
+ */
+export function followedLog(
+  gitDir: string,
+  args: readonly string[],
+  options: { deltaBaseCacheBytes?: number } = {},
+): FollowedLog {
+  const dir = makeTempFolder('cto-log-');
+  followed.add(dir);
+  const file = join(dir, 'log');
+  closeSync(openSync(file, 'w', 0o600)); // the reader can open it before git starts
+  const stop = new AbortController();
+  const writing = spool(gitDir, [...args], file, stop.signal, options).then(
+    () => writeMarker(`${file}.done`, ''),
+    (e) => writeMarker(`${file}.failed`, JSON.stringify(failureOf(e))),
+  );
+  return {
+    bytes: followParts({ dir, files: [file] }),
+    written: writing,
+    dir,
+    close: async () => {
+      stop.abort();
+      await writing;
+      rmSync(dir, { recursive: true, force: true });
+      followed.delete(dir);
+    },
+  };
+}
+
+function failureOf(e: unknown): { code: ErrorCode | null; message: string } {
+  return { code: isCtoError(e) ? e.code : null, message: (e as Error).message ?? String(e) };
 }
 
 const CHUNK = 1 << 18;
@@ -223,7 +275,8 @@ function partFailure(marker: string): Error {
   }
 }
 
-// A process that ends while a log is open leaves no files behind.
+// A process (or the worker thread) that ends while a log is open leaves no files behind.
 process.on('exit', () => {
   for (const log of logs.values()) if (log.made.dir) rmSync(log.made.dir, { recursive: true, force: true });
+  for (const dir of followed) rmSync(dir, { recursive: true, force: true });
 });
