@@ -58,9 +58,9 @@ function printInUse(uses: RuntimeInUse[]): void {
     const floors = [...new Set(u.floors.map((f) => f.version ?? ''))].sort(byNumber).join(', ');
     if (u.pins.length === 0)
       return [u.repository, u.product, styled('dim', 'not pinned'), styled('yellow', 'not checked'), floors];
-    // A moving release (`stable`, `lts/*`) with the cycle it stands for today: `stable=1.91`.
+    // A moving release (`stable`, `lts/*`, `^1`) with the cycle it stands for today: `stable=1.91`.
     const name = (p: RuntimeInUse['pins'][number]) =>
-      p.cycle !== null && p.version !== null && !/\d/.test(p.version)
+      p.cycle !== null && p.version !== null && !p.version.includes(p.cycle)
         ? `${p.version}=${p.cycle}`
         : (p.cycle ?? p.version ?? '');
     const names = (pins: RuntimeInUse['pins']) => [...new Set(pins.map(name))].sort(byNumber);

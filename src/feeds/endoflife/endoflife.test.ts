@@ -104,6 +104,15 @@ describe('endoflife.date products', () => {
     expect(pickCycle(js, 'beta', '2026-01-01')).toBeNull();
     expect(pickCycle(js, 'nightly', '2026-01-01')).toBeNull();
     expect(pickCycle(js, 'lts/iron', '2026-01-01')).toBeNull();
+    // A moving major where the cycles are major.minor: the newest cycle of that major on the day.
+    const lang = catalog.byKey.get('examplelang')!;
+    for (const v of ['^1', '~1', '1.x', '1.*', '1'])
+      expect(pickCycle(lang, v, '2025-01-01')?.name, v).toBe('1.23');
+    expect(pickCycle(lang, '^1', '2024-01-01')?.name).toBe('1.21'); // 1.23 not yet released
+    expect(pickCycle(lang, '^2', '2025-01-01')).toBeNull();
+    expect(pickCycle(lang, '>=1', '2025-01-01')).toBeNull(); // a minimum says nothing of what runs
+    // Where the major names a cycle, it is that cycle.
+    expect(pickCycle(js, '^22', '2026-01-01')?.name).toBe('22');
   });
 
   it('computes EOL, support end and runway from the given day', () => {

@@ -37,8 +37,9 @@ function versionToken(version: string): string | null {
 /**
  * Versions that name no number but a moving release: the newest cycle (`stable` of rustup, setup-go
  * and Helm channels, an image's `latest`, nvm's and setup-node's `node` and `current`), or the newest
- * long-term-support one (`lts/*`, `lts`). `beta`, `nightly` and an LTS by codename (`lts/iron`) name
- * no cycle of the data and stay unchecked.
+ * long-term-support one (`lts/*`, `lts`); a moving major (`^1`: `MOVING_MAJOR`) the newest cycle of
+ * that major. `beta`, `nightly` and an LTS by codename (`lts/iron`) name no cycle of the data and stay
+ * unchecked.
  */
 const NEWEST = new Set(['stable', 'latest', 'current', 'node']);
 const NEWEST_LTS = new Set(['lts/*', 'lts']);
@@ -58,8 +59,17 @@ function newestCycle(product: EolProduct, lts: boolean, today: string | undefine
 }
 
 /**
+ * A major version that moves within itself: `^1`, `~1`, `1.x`, `1.*`, or the major alone (`1`, as
+ * setup-go reads it, or an image tag `python:3`). Where the product names no cycle by the major alone
+ * (Go's and Python's cycles are `1.25`, `3.13`), it stands for the newest cycle of that major. A
+ * minimum (`>=1`) does not: what runs may be any version above it.
+ */
+const MOVING_MAJOR = /^(?:[~^]?(\d+)|(\d+)\.[x*])$/;
+
+/**
  * The product's cycle for a version: the longest leading part of the version (x.y.z, x.y, x) that
- * names a cycle, or the cycle a moving release's name stands for on `today` (`stable`, `lts/*`).
+ * names a cycle, or the cycle a moving release's name stands for on `today` (`stable`, `lts/*`, a
+ * moving major such as `^1`).
  */
 export function pickCycle(product: EolProduct, version: string, today?: string): EolCycle | null {
   const alias = version.trim().toLowerCase();
@@ -74,7 +84,11 @@ export function pickCycle(product: EolProduct, version: string, today?: string):
     const cycle = product.cycles.find((c) => c.name.toLowerCase() === candidate);
     if (cycle) return cycle;
   }
-  return null;
+  const major = MOVING_MAJOR.exec(alias);
+  const m = major?.[1] ?? major?.[2];
+  if (m === undefined) return null;
+  const within = product.cycles.filter((c) => c.name.toLowerCase().startsWith(`${m}.`));
+  return newestCycle({ ...product, cycles: within }, false, today);
 }
 
 function daysBetween(from: string, to: string): number {
