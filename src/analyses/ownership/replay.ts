@@ -163,8 +163,8 @@ async function replay(
       if ((children.get(c.sha) ?? 0) > 0) live.set(c.sha, tree);
     }
   } finally {
-    await merges.close();
-    await mergeFiles.close();
+    // Both, whatever the other's close does: each stops its git and removes its file.
+    await Promise.allSettled([merges.close(), mergeFiles.close()]);
   }
   return { files: tally(final ?? new Tree(), authorOf), authors, commits: authorOf.length };
 }
