@@ -44,3 +44,10 @@ export function metricChangeText(m: MetricChange): string {
   const v = (value: number | null) => (value === null ? 'none' : figureValue({ value, unit }));
   return `${m.repository}: ${metricName(m.metric)}${m.subject ? `, ${m.subject}` : ''} ${v(m.before)} → ${v(m.after)}`;
 }
+
+/** "a", "a and b", "a, b and c" (or with `or`): a list in a sentence. */
+export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}

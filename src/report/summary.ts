@@ -4,7 +4,8 @@
 import { DORMANT_ACTION } from '../analyses/knowledge/findings.ts';
 import { overdueDays } from '../risk/register-view.ts';
 import type { RiskRow } from '../store/risks.ts';
-import { ratedSeverity } from './areas/classify.ts';
+import { ratedSeverity, SERIOUS, severityTally } from './areas/classify.ts';
+import { wordList } from './format.ts';
 import type { AreaId, AreaSection, Rating, ReportFinding, SummaryArea } from './types.ts';
 
 const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
@@ -13,14 +14,9 @@ const LEAD: Record<Exclude<Rating, 'grey'>, string> = {
   green: 'In order',
 };
 
-/** "2 critical, 1 high and 3 medium" (zero counts left out); empty when all are zero. */
+/** "2 critical, 1 high and 3 medium" at their rated severity (zero counts left out); empty when all are zero. */
 function countsInWords(findings: readonly ReportFinding[]): string {
-  const parts = (['critical', 'high', 'medium'] as const)
-    .map((s) => [s, findings.filter((f) => ratedSeverity(f) === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
-  if (parts.length === 0) return '';
-  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return wordList(severityTally(findings, ratedSeverity, SERIOUS));
 }
 
 /** What an area's problems are called in its sentence, and which of them it counts out. */
@@ -52,15 +48,15 @@ const NOUNS: Record<
   'budget-vendors': { noun: 'budget problem' },
 };
 
-const SERIOUS = new Set(['critical', 'high', 'medium']);
-
 /** The area's sentence: what its rating means, with the counts that make it. */
 function areaSentence(s: AreaSection, overdue: number): string {
   if (s.rating === 'grey') return s.line;
   // Counted at their rated severity (exposure-weighted, docs/report.md#rating-rule): what only
   // development, test or CI tooling has is said apart, not counted with what ships.
-  const serious = s.findings.filter((f) => SERIOUS.has(ratedSeverity(f)));
-  const lowered = s.findings.filter((f) => SERIOUS.has(f.severity) && !SERIOUS.has(ratedSeverity(f))).length;
+  const serious = s.findings.filter((f) => SERIOUS.includes(ratedSeverity(f)));
+  const lowered = s.findings.filter(
+    (f) => SERIOUS.includes(f.severity) && !SERIOUS.includes(ratedSeverity(f)),
+  ).length;
   const counts = countsInWords(serious);
   const { noun, detail } = NOUNS[s.id];
   const tooling =

@@ -2,6 +2,7 @@
 import type { Severity } from '../../analyses/types.ts';
 import { EXPOSURES, type Exposure } from '../../collectors/types.ts';
 import { riskWeights } from '../../risk/config.ts';
+import { wordList } from '../format.ts';
 import type { AreaId, Rating, ReportFinding } from '../types.ts';
 
 export const AREA_TITLES: Record<AreaId, string> = {
@@ -64,11 +65,23 @@ export function worst(ratings: Rating[]): Rating {
   return ratings.reduce((a, b) => (RATING_RANK[b] < RATING_RANK[a] ? b : a), 'green' as Rating);
 }
 
-export function severityCounts(findings: ReportFinding[]): string {
-  const parts = ['critical', 'high', 'medium', 'low', 'info']
-    .map((s) => [s, findings.filter((f) => ratedSeverity(f) === s).length] as const)
+/**
+ * "2 high", "1 medium": how many findings are at each of `severities` (most severe first) by `of`
+ * (their rated severity, or their own), zero counts left out.
+ */
+export function severityTally(
+  findings: readonly ReportFinding[],
+  of: (f: ReportFinding) => Severity,
+  severities: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'],
+): string[] {
+  return severities
+    .map((s) => [s, findings.filter((f) => of(f) === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
+}
+
+export function severityCounts(findings: ReportFinding[]): string {
+  const parts = severityTally(findings, ratedSeverity);
   return parts.length ? `Findings: ${parts.join(', ')}` : 'No findings';
 }
 
@@ -83,32 +96,29 @@ const EXPOSURE_WORDS: Record<Exposure, string> = {
   docs: 'docs',
 };
 
+/** Critical, high and medium: what an area's sentences count as problems. */
+export const SERIOUS: readonly Severity[] = ['critical', 'high', 'medium'];
+
 /**
- * The critical, high and medium findings counted lower than their own severity, said apart: "2 high and 1 medium of them weigh
- * less: only in development or CI, not in shipped code"; empty when none is. Counts are at the rated severity
- * (`severityCounts`), so a high end of life of a development tool is never read as a high problem.
+ * The critical, high and medium findings counted lower than their own severity, said apart: "2 high
+ * and 1 medium of them weigh less: only in development or CI, not in shipped code"; empty when none
+ * is. Counts are at the rated severity (`severityCounts`), so a high end of life of a development
+ * tool is never read as a high problem.
  */
 export function loweredFindings(findings: readonly ReportFinding[]): string {
-  const serious = new Set<Severity>(['critical', 'high', 'medium']);
-  const lowered = findings.filter((f) => serious.has(f.severity) && ratedSeverity(f) !== f.severity);
+  const lowered = findings.filter((f) => SERIOUS.includes(f.severity) && ratedSeverity(f) !== f.severity);
   if (lowered.length === 0) return '';
-  const own = (['critical', 'high', 'medium'] as const)
-    .map((s) => [s, lowered.filter((f) => f.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
+  const own = severityTally(lowered, (f) => f.severity, SERIOUS);
   const exposures = EXPOSURES.filter((e) => lowered.some((f) => f.exposure === e)).map(
     (e) => EXPOSURE_WORDS[e],
   );
-  const list = (l: string[]) =>
-    l.length <= 1 ? (l[0] ?? '') : `${l.slice(0, -1).join(', ')} and ${l.at(-1)}`;
-  const or =
-    exposures.length <= 1
-      ? (exposures[0] ?? '')
-      : `${exposures.slice(0, -1).join(', ')} or ${exposures.at(-1)}`;
-  return `${list(own)} of them weigh less: only in ${or}, not in shipped code`;
+  return `${wordList(own)} of them weigh less: only in ${wordList(exposures, 'or')}, not in shipped code`;
 }
 
-/** The severity cell of a finding: its rated severity, with its own where that is higher ("low (high, in development)"). */
+/**
+ * The severity cell of a finding: its rated severity, with its own where that is higher ("low (high,
+ * in development)").
+ */
 export function severityCell(f: Pick<ReportFinding, 'severity' | 'exposure'>): string {
   const rated = ratedSeverity(f);
   return rated === f.severity ? f.severity : `${rated} (${f.severity}, in ${f.exposure})`;
